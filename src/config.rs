@@ -1,0 +1,285 @@
+//! `site.yaml` → [`Config`]: parsed once, strictly, and validated into a value that cannot be
+//! invalid (known licence, at least one language, unique language codes, readable colours).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::yaml;
+use crate::model::lang::{Direction, Language};
+use crate::model::licence::Licence;
+
+/// The site's settings, as the rest of the pipeline sees them.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: Option<String>,
+    /// First = default language.
+    pub languages: Vec<Language>,
+    pub licence: Licence,
+    pub authors: Vec<String>,
+    pub attribution: Option<String>,
+    pub base_url: Option<String>,
+    pub funding: Option<String>,
+    pub logo: Option<String>,
+    pub logo_alt: Option<String>,
+    pub colors: Colors,
+    pub theme: String,
+}
+
+/// Brand colours; every one is checked for 4.5:1 contrast against the page background.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    /// Links, buttons, header band.
+    pub primary: Option<String>,
+    /// Highlights such as the current item in navigation.
+    pub accent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    description: Option<String>,
+    languages: Option<Vec<RawLanguage>>,
+    #[serde(alias = "licence")]
+    license: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    attribution: Option<String>,
+    base_url: Option<String>,
+    funding: Option<String>,
+    logo: Option<String>,
+    logo_alt: Option<String>,
+    #[serde(default)]
+    colors: Colors,
+    theme: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLanguage {
+    Code(String),
+    Full(FullLanguage),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FullLanguage {
+    code: String,
+    name: Option<String>,
+    direction: Option<Direction>,
+}
+
+pub const FILE_NAME: &str = "site.yaml";
+
+impl Config {
+    /// Reads `<root>/site.yaml`; problems go to `diags` and yield `None`.
+    pub fn from_root(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        let path = root.join(FILE_NAME);
+        let shown = Path::new(FILE_NAME);
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Config::parse(&text, shown, diags),
+                Err(e) => {
+                    diags.push(Diagnostic::error(shown, 0, 0, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+                        .with_hint("save the file as UTF-8"));
+                    None
+                }
+            },
+            Err(_) => {
+                diags.push(
+                    Diagnostic::error(shown, 0, 0, "no site.yaml in the site folder")
+                        .with_hint(format!("run kyklos in a site folder, pass --root DIR, or create one with `kyklos new DIR` (looked in {})", root.display())),
+                );
+                None
+            }
+        }
+    }
+
+    /// Pure: the text of site.yaml → a validated Config, or diagnostics naming `shown`.
+    pub fn parse(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let raw: RawConfig = match yaml::parse(text, 1) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let mut d = Diagnostic::error(shown, e.line, e.col, e.message);
+                if let Some(h) = e.hint {
+                    d = d.with_hint(h);
+                }
+                diags.push(d);
+                return None;
+            }
+        };
+        let before = diags.error_count();
+        let at = |key: &str| yaml::find_key_line(text, key, None, 1).unwrap_or((1, 1));
+
+        let mut languages = Vec::new();
+        for raw_lang in raw.languages.unwrap_or_else(|| vec![RawLanguage::Code("en".into())]) {
+            let (code, name, direction) = match raw_lang {
+                RawLanguage::Code(code) => (code, None, None),
+                RawLanguage::Full(f) => (f.code, f.name, f.direction),
+            };
+            match Language::new(&code, name, direction) {
+                Ok(lang) if languages.iter().any(|l: &Language| l.code == lang.code) => {
+                    let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
+                    diags.push(Diagnostic::error(shown, l, c, format!("language `{code}` is listed twice")).with_hint("list each language once"));
+                }
+                Ok(lang) => languages.push(lang),
+                Err(msg) => {
+                    let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
+                    diags.push(Diagnostic::error(shown, l, c, msg).with_hint("use a BCP 47 code such as en, el, es, de, pt-BR"));
+                }
+            }
+        }
+        if languages.is_empty() && diags.error_count() == before {
+            let (l, c) = at("languages");
+            diags.push(Diagnostic::error(shown, l, c, "no languages listed").with_hint("list at least one, e.g. `languages: [en]`"));
+        }
+
+        let licence = match Licence::from_spdx(raw.license.as_deref().unwrap_or("CC-BY-4.0")) {
+            Ok(l) => Some(l),
+            Err(hint) => {
+                let (l, c) = at("license");
+                let id = raw.license.clone().unwrap_or_default();
+                diags.push(Diagnostic::error(shown, l, c, format!("unknown licence `{id}`")).with_hint(hint));
+                None
+            }
+        };
+
+        for (key, value) in [("primary", &raw.colors.primary), ("accent", &raw.colors.accent)] {
+            if let Some(value) = value {
+                if let Err(msg) = check_colour(value) {
+                    let (l, c) = at(key);
+                    diags.push(Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}")).with_hint(
+                        "pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)",
+                    ));
+                }
+            }
+        }
+        if raw.logo.is_some() && raw.logo_alt.is_none() {
+            let (l, c) = at("logo");
+            diags.push(Diagnostic::error(shown, l, c, "a logo needs a text alternative").with_hint("add `logo_alt: Name of the organisation`"));
+        }
+        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            let (l, c) = at("theme");
+            diags.push(Diagnostic::error(shown, l, c, format!("`{theme}` is not a theme name")).with_hint("name a folder under themes/, e.g. `theme: default`"));
+        }
+        if raw.title.trim().is_empty() {
+            let (l, c) = at("title");
+            diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
+        }
+
+        if diags.error_count() > before {
+            return None;
+        }
+        Some(Config {
+            title: raw.title,
+            description: raw.description,
+            languages,
+            licence: licence?,
+            authors: raw.authors,
+            attribution: raw.attribution,
+            base_url: raw.base_url.map(|u| u.trim_end_matches('/').to_string()),
+            funding: raw.funding,
+            logo: raw.logo,
+            logo_alt: raw.logo_alt,
+            colors: raw.colors,
+            theme,
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+}
+
+/// `#rrggbb` or `#rgb`, with at least 4.5:1 contrast against white.
+pub fn check_colour(value: &str) -> Result<(), String> {
+    let rgb = parse_hex(value).ok_or_else(|| format!("`{value}` is not a colour like #1d4f91"))?;
+    let ratio = contrast_with_white(rgb);
+    if ratio < 4.5 {
+        return Err(format!("`{value}` has only {ratio:.2}:1 contrast against white"));
+    }
+    Ok(())
+}
+
+pub fn parse_hex(value: &str) -> Option<[u8; 3]> {
+    let hex = value.strip_prefix('#')?;
+    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    match digits.len() {
+        3 => Some([digits[0] * 17, digits[1] * 17, digits[2] * 17]),
+        6 => Some([digits[0] * 16 + digits[1], digits[2] * 16 + digits[3], digits[4] * 16 + digits[5]]),
+        _ => None,
+    }
+}
+
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let lin = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
+    1.05 / (l + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Option<Config>, Diagnostics) {
+        let mut d = Diagnostics::new();
+        (Config::parse(text, Path::new("site.yaml"), &mut d), d)
+    }
+
+    #[test]
+    fn minimal_config_defaults_to_english_and_cc_by() {
+        let (c, d) = parse("title: T\n");
+        let c = c.expect("valid");
+        assert!(d.is_empty());
+        assert_eq!(c.default_language().code, "en");
+        assert_eq!(c.licence.spdx, "CC-BY-4.0");
+    }
+
+    #[test]
+    fn languages_as_codes_or_records() {
+        let (c, _) = parse("title: T\nlanguages:\n  - el\n  - code: ar\n    name: العربية\n    direction: rtl\n");
+        let c = c.unwrap();
+        assert_eq!(c.languages.len(), 2);
+        assert_eq!(c.languages[0].name, "Ελληνικά");
+        assert_eq!(c.languages[1].direction, Direction::Rtl);
+    }
+
+    #[test]
+    fn reports_all_problems_at_once() {
+        let (c, d) = parse("title: T\nlicense: CC-BY-4\nlanguages: [en, en]\ncolors:\n  primary: \"#ffff00\"\n");
+        assert!(c.is_none());
+        let all: Vec<_> = d.sorted();
+        assert_eq!(all.len(), 3, "{all:#?}");
+        assert!(all[0].message.contains("unknown licence"));
+        assert_eq!(all[0].hint.as_deref(), Some("did you mean `CC-BY-4.0`?"));
+        assert_eq!(all[0].line, 2);
+    }
+
+    #[test]
+    fn misspelt_key_is_an_error() {
+        let (_, d) = parse("title: T\nlicence: CC0-1.0\nfundign: EU\n");
+        let all = d.sorted();
+        assert_eq!(all[0].line, 3);
+        assert_eq!(all[0].hint.as_deref(), Some("did you mean `funding`?"));
+    }
+
+    #[test]
+    fn contrast() {
+        assert!(check_colour("#1d4f91").is_ok());
+        assert!(check_colour("#ffcc00").is_err());
+        assert!(check_colour("blue").is_err());
+    }
+}

@@ -1,0 +1,195 @@
+//! Interface strings per language, with CLDR plural rules and fallback.
+//!
+//! Built-in strings ship in the binary (one YAML file per language under `i18n/`); a site's own
+//! `i18n/<lang>.yaml` overrides single keys. A key missing in a language falls back to the
+//! default language, then to built-in English.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::yaml;
+
+/// Built-in string files, embedded: (language code, YAML text).
+pub const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../i18n/en.yaml"))];
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Entry {
+    Text(String),
+    Plural(BTreeMap<String, String>),
+}
+
+pub type Table = BTreeMap<String, Entry>;
+
+/// Resolved strings for one language.
+pub struct Strings {
+    pub lang: String,
+    chain: Vec<Table>,
+    rules: Option<PluralRules>,
+}
+
+impl std::fmt::Debug for Strings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Strings").field("lang", &self.lang).finish()
+    }
+}
+
+/// Parses a strings file; errors carry the file's line and column.
+pub fn parse_table(text: &str, shown: &Path, diags: &mut Diagnostics) -> Table {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Table::new();
+    }
+    match yaml::parse::<Table>(text, 1) {
+        Ok(t) => t,
+        Err(e) => {
+            let mut d = Diagnostic::error(shown, e.line, e.col, e.message);
+            d = d.with_hint(e.hint.unwrap_or_else(|| "each line is `key: text`, or a key with one:/other: plural forms".into()));
+            diags.push(d);
+            Table::new()
+        }
+    }
+}
+
+fn builtin(code: &str) -> Table {
+    BUILTIN
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Reads `<root>/i18n/<code>.yaml` if present.
+pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
+    let rel = format!("i18n/{code}.yaml");
+    match std::fs::read(root.join(&rel)) {
+        Ok(bytes) => match crate::load::decode(&bytes) {
+            Ok(text) => parse_table(&text, Path::new(&rel), diags),
+            Err((l, c, m)) => {
+                diags.push(Diagnostic::error(rel, l, c, m).with_hint("save the file as UTF-8"));
+                Table::new()
+            }
+        },
+        Err(_) => Table::new(),
+    }
+}
+
+impl Strings {
+    /// Strings for `code`, falling back to `default_code` and then to built-in English.
+    pub fn new(code: &str, site_own: Table, site_default: Table, default_code: &str) -> Strings {
+        let mut chain = vec![site_own, builtin(code)];
+        if default_code != code {
+            chain.push(site_default);
+            chain.push(builtin(default_code));
+        }
+        chain.push(builtin("en"));
+        let rules = code
+            .parse::<LanguageIdentifier>()
+            .ok()
+            .and_then(|id| PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
+                let primary: LanguageIdentifier = id.language.as_str().parse().ok()?;
+                PluralRules::create(primary, PluralRuleType::CARDINAL).ok()
+            }));
+        Strings { lang: code.to_string(), chain, rules }
+    }
+
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        self.chain.iter().find_map(|t| t.get(key))
+    }
+
+    /// The text for `key` (a plural entry gives its `other` form).
+    pub fn get(&self, key: &str) -> String {
+        match self.entry(key) {
+            Some(Entry::Text(s)) => s.clone(),
+            Some(Entry::Plural(forms)) => forms.get("other").cloned().unwrap_or_default(),
+            None => key.to_string(),
+        }
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(&self.get(key), args)
+    }
+
+    /// The plural form of `key` for `n`, with `{n}` filled in.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let template = match self.entry(key) {
+            Some(Entry::Plural(forms)) => {
+                let category = self.rules.as_ref().and_then(|r| r.select(n).ok()).unwrap_or(PluralCategory::OTHER);
+                let name = match category {
+                    PluralCategory::ZERO => "zero",
+                    PluralCategory::ONE => "one",
+                    PluralCategory::TWO => "two",
+                    PluralCategory::FEW => "few",
+                    PluralCategory::MANY => "many",
+                    PluralCategory::OTHER => "other",
+                };
+                forms.get(name).or_else(|| forms.get("other")).cloned().unwrap_or_default()
+            }
+            Some(Entry::Text(s)) => s.clone(),
+            None => key.to_string(),
+        };
+        fill(&template, &[("n", &n.to_string())])
+    }
+
+    /// Every plain string, for templates (`{{ t.next }}`).
+    pub fn all_plain(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for table in self.chain.iter().rev() {
+            for (k, v) in table {
+                out.insert(k.clone(), match v {
+                    Entry::Text(s) => s.clone(),
+                    Entry::Plural(f) => f.get("other").cloned().unwrap_or_default(),
+                });
+            }
+        }
+        out
+    }
+}
+
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        parse_table(text, Path::new("x.yaml"), &mut Diagnostics::new())
+    }
+
+    #[test]
+    fn override_fallback_and_plurals() {
+        let s = Strings::new("en", table("next: Onwards\n"), Table::new(), "en");
+        assert_eq!(s.get("next"), "Onwards");
+        assert_eq!(s.get("previous"), "Previous");
+        assert_eq!(s.count("lessons", 1), "1 lesson");
+        assert_eq!(s.count("lessons", 7), "7 lessons");
+        assert_eq!(s.format("lesson_position", &[("current", "2"), ("total", "7")]), "Lesson 2 of 7");
+    }
+
+    #[test]
+    fn slavic_plurals_use_cldr_categories() {
+        let cs = table("lessons:\n  one: \"{n} lekce\"\n  few: \"{n} lekce\"\n  many: \"{n} lekce\"\n  other: \"{n} lekcí\"\n");
+        let s = Strings::new("cs", cs, Table::new(), "en");
+        assert_eq!(s.count("lessons", 3), "3 lekce");
+        assert_eq!(s.count("lessons", 5), "5 lekcí");
+    }
+
+    #[test]
+    fn broken_file_is_reported_with_position() {
+        let mut d = Diagnostics::new();
+        parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);
+        assert!(d.has_errors());
+    }
+}

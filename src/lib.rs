@@ -1,0 +1,16 @@
+//! kyklos: a static site generator for open educational resources.
+//!
+//! The pipeline (see [`pipeline`]) reads a site folder (`site.yaml`, `content/<lang>/`,
+//! `i18n/`, `themes/`) and writes a static site: load → validate → markdown → render → write.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod i18n;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;

@@ -1,0 +1,109 @@
+//! Splits a Markdown file into its YAML front matter and body, and parses the front matter
+//! strictly. Pure: text in, values out, positions in whole-file lines.
+
+use crate::load::yaml::{self, YamlError};
+use crate::model::FrontMatter;
+
+/// A Markdown file cut at its front-matter fences.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// File line of the first YAML line.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// File line of the first body line.
+    pub body_line: usize,
+}
+
+/// Finds the `---` fences. A BOM must already be stripped; CRLF line ends are fine.
+pub fn split(text: &str) -> Result<Split<'_>, YamlError> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Err(YamlError {
+            line: 1,
+            col: 1,
+            message: "no front matter: a page starts with a `---` line, its YAML, and another `---` line".into(),
+            hint: Some("add at the top:\n    ---\n    title: The page title\n    ---".into()),
+        });
+    }
+    let mut offset = first_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let this = text[offset..end].trim_end();
+        if this == "---" || this == "..." {
+            return Ok(Split { yaml: &text[first_end..offset], yaml_line: 2, body: &text[end..], body_line: line + 1 });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(YamlError {
+        line: 1,
+        col: 1,
+        message: "the front matter is never closed".into(),
+        hint: Some("end the front matter with a line that holds only `---`".into()),
+    })
+}
+
+/// Parses the front matter strictly (unknown keys are errors with a suggestion).
+pub fn parse(split: &Split<'_>) -> Result<FrontMatter, YamlError> {
+    if split.yaml.trim().is_empty() {
+        return Err(YamlError {
+            line: split.yaml_line,
+            col: 1,
+            message: "the front matter is empty".into(),
+            hint: Some("add at least `title: The page title`".into()),
+        });
+    }
+    let front: FrontMatter = yaml::parse(split.yaml, split.yaml_line)?;
+    if front.title.trim().is_empty() {
+        let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
+        return Err(YamlError {
+            line: line + split.yaml_line - 1,
+            col,
+            message: "the title is empty".into(),
+            hint: Some("give the page a title".into()),
+        });
+    }
+    Ok(front)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_lf_and_crlf() {
+        let s = split("---\ntitle: A\n---\nbody\n").unwrap();
+        assert_eq!((s.yaml, s.body, s.body_line), ("title: A\n", "body\n", 4));
+        let s = split("---\r\ntitle: A\r\n---\r\nbody").unwrap();
+        assert_eq!((s.yaml, s.body, s.body_line), ("title: A\r\n", "body", 4));
+        let fm = parse(&s).unwrap();
+        assert_eq!(fm.title, "A");
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter() {
+        assert!(split("").unwrap_err().message.contains("no front matter"));
+        assert!(split("# Hi").unwrap_err().message.contains("no front matter"));
+        assert!(split("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let s = split("---\ntitle: A\nobjetives: [a]\n---\n").unwrap();
+        let e = parse(&s).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.hint.as_deref(), Some("did you mean `objectives`?"));
+        let s = split("---\ndescription: no title\n---\n").unwrap();
+        assert!(parse(&s).unwrap_err().message.contains("missing field `title`"));
+        let s = split("---\n---\n").unwrap();
+        assert!(parse(&s).unwrap_err().message.contains("empty"));
+    }
+
+    #[test]
+    fn kind_is_checked() {
+        let s = split("---\ntitle: A\nkind: modul\n---\n").unwrap();
+        assert_eq!(parse(&s).unwrap_err().hint.as_deref(), Some("did you mean `module`?"));
+    }
+}

@@ -1,0 +1,285 @@
+//! Load: the ONLY reader of content files. Walks `content/<lang>/`, reads pages (front matter
+//! + Markdown), notes the files beside them, and builds each language's page tree.
+//!
+//! Problems never stop the walk: they become diagnostics, so `check` reports them all.
+
+pub mod frontmatter;
+pub mod yaml;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics, LineIndex};
+use crate::model::url::{output_path, parent_dir, split_prefix};
+use crate::model::{Asset, LangSite, Page, Site};
+
+/// Files larger than this are refused (a lesson of 5 MB is fine; 50 MB is a mistake).
+pub const MAX_PAGE_BYTES: u64 = 20 * 1024 * 1024;
+/// Files beside lessons larger than this are refused: they would bloat every download.
+pub const MAX_ASSET_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Reads the whole site below `root`; `None` only when there is nothing to build at all.
+pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
+    let content = root.join("content");
+    let mut langs: Vec<LangSite> = config.languages.iter().cloned().map(LangSite::new).collect();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error("content", 0, 0, "no content folder")
+                .with_hint(format!("create content/{}/index.md with a title", config.default_language().code)),
+        );
+        return Site { config, root: root.to_path_buf(), langs };
+    }
+    check_language_folders(root, &content, &config, diags);
+    for lang in &mut langs {
+        let dir = content.join(&lang.lang.code);
+        if dir.is_dir() {
+            load_language(root, &dir, lang, diags);
+        }
+    }
+    let default = &langs[0];
+    if default.home.is_none() {
+        let code = &default.lang.code;
+        diags.push(
+            Diagnostic::error(format!("content/{code}/index.md"), 0, 0, "the default language has no home page")
+                .with_hint(format!("create content/{code}/index.md with at least `title:` in its front matter")),
+        );
+    }
+    Site { config, root: root.to_path_buf(), langs }
+}
+
+fn check_language_folders(root: &Path, content: &Path, config: &Config, diags: &mut Diagnostics) {
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let mut entries: Vec<_> = match std::fs::read_dir(content) {
+        Ok(rd) => rd.filter_map(Result::ok).collect(),
+        Err(e) => {
+            diags.push(Diagnostic::error("content", 0, 0, format!("cannot read the content folder: {e}")));
+            return;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_ignored(&name) {
+            continue;
+        }
+        let shown = display_path(root, &entry.path());
+        if !entry.path().is_dir() {
+            diags.push(Diagnostic::error(shown, 0, 0, "a file directly in content/ belongs to no language").with_hint(
+                format!("move it into content/{}/", codes[0]),
+            ));
+        } else if !codes.contains(&name.as_str()) {
+            let hint = match suggest(&name, &codes) {
+                Some(best) => format!("did you mean `{best}`? Languages in site.yaml: {}", codes.join(", ")),
+                None => format!("add `{name}` to `languages:` in site.yaml, or rename the folder (site.yaml lists {})", codes.join(", ")),
+            };
+            diags.push(Diagnostic::error(shown, 0, 0, format!("unknown language folder `{name}`")).with_hint(hint));
+        }
+    }
+    if !content.join(codes[0]).is_dir() {
+        diags.push(Diagnostic::error(format!("content/{}", codes[0]), 0, 0, "the default language has no content folder")
+            .with_hint(format!("create content/{}/ (the first language in site.yaml is the default)", codes[0])));
+    }
+}
+
+/// Dot files, editor backups and OS junk never become part of a site.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with("~$") || matches!(name, "Thumbs.db" | "desktop.ini" | "__MACOSX")
+}
+
+fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
+    let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
+    let mut drafts = HashSet::new();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let shown = display_path(root, path);
+        if entry.path_is_symlink() {
+            diags.push(Diagnostic::error(shown, 0, 0, "symbolic links are not followed").with_hint(
+                "copy the file into the content folder: kyklos never reads files outside it",
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel_path) = path.strip_prefix(dir) else { continue };
+        let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
+            diags.push(Diagnostic::error(shown, 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
+            continue;
+        };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if rel.ends_with(".md") {
+            if let Some(page) = read_page(root, path, &rel, size, diags) {
+                if page.front.draft {
+                    drafts.insert(rel);
+                } else {
+                    site.by_rel.insert(rel, site.pages.len());
+                    site.pages.push(page);
+                }
+            }
+        } else if size > MAX_ASSET_BYTES {
+            diags.push(Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
+                .with_hint("link to it from a file host instead, or make it smaller"));
+        } else {
+            site.assets_by_rel.insert(rel.clone(), site.assets.len());
+            site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
+        }
+    }
+    link_tree(root, site, diags);
+}
+
+/// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
+fn read_page(root: &Path, path: &Path, rel: &str, size: u64, diags: &mut Diagnostics) -> Option<Page> {
+    let shown = display_path(root, path);
+    if size > MAX_PAGE_BYTES {
+        diags.push(Diagnostic::error(&shown, 0, 0, format!("this page is {} MiB; the limit is {} MiB", size >> 20, MAX_PAGE_BYTES >> 20))
+            .with_hint("split it into several lessons"));
+        return None;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err((line, col, msg)) => {
+            diags.push(Diagnostic::error(&shown, line, col, msg).with_hint("save the file as UTF-8 text (a .md file must be Markdown)"));
+            return None;
+        }
+    };
+    parse_page(&text, rel, shown, diags)
+}
+
+/// Bytes → text; the error names the line and column of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(i) = text.find('\0') {
+                let (l, c) = LineIndex::new(text).line_col(i);
+                return Err((l, c, "this looks like a binary file, not text".into()));
+            }
+            Ok(text.to_string())
+        }
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let text = std::str::from_utf8(good).unwrap_or("");
+            let (l, c) = LineIndex::new(text).line_col(text.len());
+            Err((l, c, "the file is not valid UTF-8".into()))
+        }
+    }
+}
+
+/// Pure: a page's text → a [`Page`] (tree links filled in later), or diagnostics.
+pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
+    let parsed = frontmatter::split(text).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
+    let (front, split) = match parsed {
+        Ok(ok) => ok,
+        Err(e) => {
+            let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
+            if let Some(h) = e.hint {
+                d = d.with_hint(h);
+            }
+            diags.push(d);
+            return None;
+        }
+    };
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let is_section = name == "index.md";
+    let order_name = if is_section { parent_dir(rel).rsplit('/').next().unwrap_or("") } else { name };
+    let (prefix, rest) = split_prefix(order_name);
+    Some(Page {
+        source: shown,
+        rel: rel.to_string(),
+        url: output_path(rel),
+        is_section,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        front,
+        order: (prefix.unwrap_or(u64::MAX), rest.to_string()),
+        parent: None,
+        children: Vec::new(),
+    })
+}
+
+/// Fills in parents and ordered children; reports folders without `index.md` and URL clashes.
+fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
+    let mut urls = std::collections::HashMap::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        if let Some(other) = urls.insert(page.url.clone(), id) {
+            let first = &site.pages[other].source;
+            diags.push(Diagnostic::error(&page.source, 1, 1, format!("this page gets the same address `{}` as {}", page.url, first.display()))
+                .with_hint("numeric prefixes are not part of the address: give the two files different names"));
+        }
+    }
+    site.home = site.by_rel.get("index.md").copied();
+    let mut missing = HashSet::new();
+    for id in 0..site.pages.len() {
+        if Some(id) == site.home {
+            continue;
+        }
+        let rel = &site.pages[id].rel;
+        let mut dir = if site.pages[id].is_section { parent_dir(parent_dir(rel)).to_string() } else { parent_dir(rel).to_string() };
+        let parent = loop {
+            let index = if dir.is_empty() { "index.md".to_string() } else { format!("{dir}/index.md") };
+            if let Some(&p) = site.by_rel.get(&index) {
+                break Some(p);
+            }
+            if missing.insert(dir.clone()) {
+                let folder = root.join("content").join(&site.lang.code).join(&dir);
+                diags.push(Diagnostic::error(display_path(root, &folder.join("index.md")), 0, 0, "this folder has pages but no index.md")
+                    .with_hint("add an index.md with a title: it is the folder's own page"));
+            }
+            if dir.is_empty() {
+                break None;
+            }
+            dir = parent_dir(&dir).to_string();
+        };
+        site.pages[id].parent = parent;
+        if let Some(p) = parent {
+            site.pages[p].children.push(id);
+        }
+    }
+    let orders: Vec<(u64, String)> = site.pages.iter().map(|p| p.order.clone()).collect();
+    for page in &mut site.pages {
+        page.children.sort_by(|a, b| orders[*a].cmp(&orders[*b]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_handles_bom_invalid_utf8_and_binary() {
+        assert_eq!(decode(b"\xEF\xBB\xBF---\n").unwrap(), "---\n");
+        let (l, c, _) = decode(b"ok\nab\xFF").unwrap_err();
+        assert_eq!((l, c), (2, 3));
+        assert!(decode(b"\x00\x01").unwrap_err().2.contains("binary"));
+    }
+
+    #[test]
+    fn parse_page_orders_by_prefix() {
+        let mut d = Diagnostics::new();
+        let p = parse_page("---\ntitle: L\n---\nText", "01-mod/02-lesson.md", "x".into(), &mut d).unwrap();
+        assert_eq!(p.url, "mod/lesson.html");
+        assert_eq!(p.order, (2, "lesson.md".into()));
+        let s = parse_page("---\ntitle: M\n---\n", "01-mod/index.md", "x".into(), &mut d).unwrap();
+        assert!(s.is_section);
+        assert_eq!(s.order, (1, "mod".into()));
+        assert!(d.is_empty());
+    }
+}

@@ -1,0 +1,306 @@
+//! Markdown → HTML, pure: `&str` in, [`Rendered`] out (HTML, headings, link problems).
+//!
+//! pulldown-cmark with tables, footnotes, strikethrough, task lists, heading attributes and
+//! smart punctuation. Headings get stable ids and a visible self-link; fenced code goes to
+//! [`highlight`]; every link and image passes through a [`Links`] resolver that rewrites
+//! `.md` paths to the page's HTML and reports what cannot be resolved.
+
+pub mod highlight;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// How a link or image target was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// Leave as written (external link, mailto:, …).
+    Keep,
+    /// Use this href instead.
+    Rewrite(String),
+    /// A link to a heading: `page` is `None` for this page; checked once all pages are rendered.
+    Anchor { href: String, page: Option<usize>, anchor: String },
+    /// Cannot be resolved: message and hint.
+    Error(String, String),
+}
+
+/// Resolves link and image targets for one page.
+pub trait Links {
+    fn resolve(&self, dest: &str, is_image: bool) -> Resolved;
+}
+
+/// Interface strings the renderer needs, already in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    pub anchor: String,
+    pub table: String,
+    pub task_done: String,
+    pub task_open: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A problem found while rendering, at a byte offset of the Markdown source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// A link to an anchor, to be checked against the target page's heading ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorRef {
+    pub offset: usize,
+    pub page: Option<usize>,
+    pub anchor: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    /// Every id defined on the page (headings and footnotes).
+    pub ids: Vec<String>,
+    pub problems: Vec<Problem>,
+    pub anchors: Vec<AnchorRef>,
+    pub has_code: bool,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+struct OpenHeading {
+    level: HeadingLevel,
+    id: Option<String>,
+    classes: Vec<String>,
+    text: String,
+    events_at: usize,
+}
+
+/// Renders one page's Markdown.
+pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut heading: Option<OpenHeading> = None;
+    let mut code: Option<(String, String)> = None;
+    let mut image_depth = 0usize;
+
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if let Some((_, buf)) = code.as_mut() {
+            match event {
+                Event::Text(t) => buf.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, buf) = code.take().unwrap_or_default();
+                    out.has_code = true;
+                    events.push(Event::Html(highlight::highlight(&buf, &lang).into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                heading = Some(OpenHeading {
+                    level,
+                    id: id.map(|i| i.to_string()),
+                    classes: classes.iter().map(|c| c.to_string()).collect(),
+                    text: String::new(),
+                    events_at: events.len(),
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    let inner: Vec<Event<'_>> = events.drain(h.events_at..).collect();
+                    let mut inner_html = String::new();
+                    html::push_html(&mut inner_html, inner.into_iter());
+                    let id = unique_id(h.id.unwrap_or_else(|| slugify(&h.text)), &mut ids);
+                    let level = h.level as u8;
+                    let class = if h.classes.is_empty() { String::new() } else { format!(" class=\"{}\"", escape_html(&h.classes.join(" "))) };
+                    let text = h.text.trim().to_string();
+                    events.push(Event::Html(
+                        format!(
+                            "<h{level} id=\"{id}\"{class}>{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}: {}\">#</a></h{level}>\n",
+                            escape_html(&labels.anchor),
+                            escape_html(&text)
+                        )
+                        .into(),
+                    ));
+                    out.ids.push(id.clone());
+                    out.headings.push(Heading { level, id, text });
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = resolve(&mut out, links, link_type, dest_url, false, range.start);
+                events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                image_depth += 1;
+                let dest = resolve(&mut out, links, link_type, dest_url, true, range.start);
+                events.push(Event::Start(Tag::Image { link_type, dest_url: dest, title, id }));
+            }
+            Event::End(TagEnd::Image) => {
+                image_depth = image_depth.saturating_sub(1);
+                events.push(Event::End(TagEnd::Image));
+            }
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html(
+                    format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", escape_html(&labels.table)).into(),
+                ));
+                events.push(Event::Start(Tag::Table(align)));
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                events.push(Event::Html("</div>\n".into()));
+            }
+            Event::TaskListMarker(done) => {
+                let (mark, label) = if done { ("☑", &labels.task_done) } else { ("☐", &labels.task_open) };
+                events.push(Event::Html(
+                    format!("<span class=\"task-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}: </span>", escape_html(label))
+                        .into(),
+                ));
+            }
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) if is_scripty(raw) => {
+                out.problems.push(Problem {
+                    offset: range.start,
+                    message: "scripts and event handlers are not allowed in Markdown".into(),
+                    hint: "remove the <script> or on…= attribute: pages must work with a strict Content-Security-Policy".into(),
+                });
+            }
+            Event::FootnoteReference(ref name) => {
+                out.ids.push(format!("fnref-{name}"));
+                events.push(event);
+            }
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                out.ids.push(name.to_string());
+                events.push(event);
+            }
+            Event::Text(ref t) | Event::Code(ref t) if heading.is_some() => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(t);
+                }
+                events.push(event);
+            }
+            other => events.push(other),
+        }
+    }
+    let _ = image_depth;
+    let mut html_out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut html_out, events.into_iter());
+    out.html = html_out;
+    out
+}
+
+fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest: CowStr<'a>, is_image: bool, offset: usize) -> CowStr<'a> {
+    if matches!(link_type, LinkType::Email) {
+        return dest;
+    }
+    match links.resolve(&dest, is_image) {
+        Resolved::Keep => dest,
+        Resolved::Rewrite(href) => href.into(),
+        Resolved::Anchor { href, page, anchor } => {
+            out.anchors.push(AnchorRef { offset, page, anchor });
+            href.into()
+        }
+        Resolved::Error(message, hint) => {
+            out.problems.push(Problem { offset, message, hint });
+            dest
+        }
+    }
+}
+
+fn is_scripty(raw: &str) -> bool {
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("<script") || lower.contains("javascript:") {
+        return true;
+    }
+    // An event-handler attribute: whitespace, "on", letters, optional spaces, "=".
+    let bytes = lower.as_bytes();
+    lower.match_indices("on").any(|(i, _)| {
+        let before_ok = i > 0 && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/');
+        let rest = &lower[i + 2..];
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        before_ok && name_len > 0 && rest[name_len..].trim_start().starts_with('=')
+    })
+}
+
+/// A heading id from its text: lowercase letters and digits of any script, hyphens between words.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c);
+        } else if c.is_whitespace() || c == '-' {
+            pending_dash = true;
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
+    let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
+pub fn render_inline(src: &str) -> String {
+    let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
+        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => None,
+        other => Some(other),
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests;

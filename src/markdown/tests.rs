@@ -1,0 +1,90 @@
+use super::*;
+
+struct NoLinks;
+impl Links for NoLinks {
+    fn resolve(&self, dest: &str, _: bool) -> Resolved {
+        if dest.starts_with("missing") {
+            Resolved::Error(format!("no page `{dest}`"), "check the path".into())
+        } else if let Some(anchor) = dest.strip_prefix('#') {
+            Resolved::Anchor { href: dest.into(), page: None, anchor: anchor.into() }
+        } else if let Some(stem) = dest.strip_suffix(".md") {
+            Resolved::Rewrite(format!("{stem}.html"))
+        } else {
+            Resolved::Keep
+        }
+    }
+}
+
+fn labels() -> Labels {
+    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into() }
+}
+
+fn md(src: &str) -> Rendered {
+    render(src, &NoLinks, &labels())
+}
+
+#[test]
+fn headings_get_stable_unique_ids_and_self_links() {
+    let r = md("## Push and pull factors\n\n## Push and pull factors\n\n### Ελληνικά κείμενα!\n\n## Custom {#mine}\n");
+    let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["push-and-pull-factors", "push-and-pull-factors-1", "ελληνικά-κείμενα", "mine"]);
+    assert!(r.html.contains("<h2 id=\"push-and-pull-factors\">Push and pull factors <a class=\"anchor\" href=\"#push-and-pull-factors\""));
+}
+
+#[test]
+fn gfm_extensions_render() {
+    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"quoted\"\n\n- [x] done\n- [ ] open\n\nNote[^1].\n\n[^1]: The note.\n");
+    assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"));
+    assert!(r.html.contains("<del>old</del>"));
+    assert!(r.html.contains("“quoted”"));
+    assert!(r.html.contains("Done: </span>"));
+    assert!(r.html.contains("To do: </span>"));
+    assert!(r.html.contains("footnote-definition"));
+    assert!(r.ids.contains(&"1".to_string()));
+}
+
+#[test]
+fn code_is_highlighted_and_flagged() {
+    let r = md("```python\nprint('hi')\n```\n");
+    assert!(r.has_code);
+    assert!(r.html.contains("hl-"));
+    assert!(!md("text").has_code);
+}
+
+#[test]
+fn links_are_resolved_and_problems_have_offsets() {
+    let src = "See [a](lesson.md) and [b](missing.md) and [c](#top).\n";
+    let r = md(src);
+    assert!(r.html.contains("href=\"lesson.html\""));
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(&src[r.problems[0].offset..r.problems[0].offset + 3], "[b]");
+    assert_eq!(r.anchors[0].anchor, "top");
+}
+
+#[test]
+fn scripts_are_refused() {
+    assert_eq!(md("<script>alert(1)</script>\n").problems.len(), 1);
+    assert_eq!(md("<img src=x onerror=\"alert(1)\">\n").problems.len(), 1);
+    assert_eq!(md("<details><summary>More</summary>Text</details>\n").problems.len(), 0);
+    assert_eq!(md("Online = yes, <b>ok</b>\n").problems.len(), 0);
+}
+
+#[test]
+fn slugs() {
+    assert_eq!(slugify("What is “migration”?"), "what-is-migration");
+    assert_eq!(slugify("  --  "), "section");
+    assert_eq!(slugify("Step 1: Access"), "step-1-access");
+}
+
+#[test]
+fn inline_markdown_has_no_paragraph_and_no_html() {
+    assert_eq!(render_inline("*a* <img src=x onerror=alert(1)>"), "<em>a</em> &lt;img src=x onerror=alert(1)&gt;");
+}
+
+#[test]
+fn pathological_input_does_not_panic() {
+    let deep = "> ".repeat(5000) + "x";
+    let _ = md(&deep);
+    let _ = md(&"[".repeat(10000));
+    let _ = md(&"*a ".repeat(20000));
+}

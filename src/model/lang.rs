@@ -1,0 +1,103 @@
+//! Languages: a BCP 47 code, the language's own name and its writing direction.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Language {
+    /// As written in site.yaml and used as folder name: `en`, `pt-BR`.
+    pub code: String,
+    /// The language's name in itself: "Ελληνικά".
+    pub name: String,
+    pub direction: Direction,
+}
+
+/// Languages whose names and direction kyklos knows without being told.
+const KNOWN: &[(&str, &str, Direction)] = &[
+    ("ar", "العربية", Direction::Rtl),
+    ("bg", "Български", Direction::Ltr),
+    ("cs", "Čeština", Direction::Ltr),
+    ("da", "Dansk", Direction::Ltr),
+    ("de", "Deutsch", Direction::Ltr),
+    ("el", "Ελληνικά", Direction::Ltr),
+    ("en", "English", Direction::Ltr),
+    ("es", "Español", Direction::Ltr),
+    ("fa", "فارسی", Direction::Rtl),
+    ("fi", "Suomi", Direction::Ltr),
+    ("fr", "Français", Direction::Ltr),
+    ("he", "עברית", Direction::Rtl),
+    ("hr", "Hrvatski", Direction::Ltr),
+    ("hu", "Magyar", Direction::Ltr),
+    ("it", "Italiano", Direction::Ltr),
+    ("nl", "Nederlands", Direction::Ltr),
+    ("pl", "Polski", Direction::Ltr),
+    ("ps", "پښتو", Direction::Rtl),
+    ("pt", "Português", Direction::Ltr),
+    ("ro", "Română", Direction::Ltr),
+    ("ru", "Русский", Direction::Ltr),
+    ("sk", "Slovenčina", Direction::Ltr),
+    ("sl", "Slovenščina", Direction::Ltr),
+    ("so", "Soomaali", Direction::Ltr),
+    ("sv", "Svenska", Direction::Ltr),
+    ("ti", "ትግርኛ", Direction::Ltr),
+    ("tr", "Türkçe", Direction::Ltr),
+    ("uk", "Українська", Direction::Ltr),
+    ("ur", "اردو", Direction::Rtl),
+];
+
+impl Language {
+    /// A language from its code; name and direction default from the built-in table.
+    pub fn new(code: &str, name: Option<String>, direction: Option<Direction>) -> Result<Language, String> {
+        if !is_language_tag(code) {
+            return Err(format!("`{code}` is not a language code"));
+        }
+        let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+        let known = KNOWN.iter().find(|(c, _, _)| *c == primary);
+        let name = match (name, known) {
+            (Some(n), _) => n,
+            (None, Some((_, n, _))) => (*n).to_string(),
+            (None, None) => return Err(format!("kyklos does not know the name of language `{code}`; add `name:`")),
+        };
+        let direction = direction.or(known.map(|k| k.2)).unwrap_or_default();
+        Ok(Language { code: code.to_string(), name, direction })
+    }
+}
+
+/// A light BCP 47 check: 2–3 letter primary subtag, then alphanumeric subtags of 1–8.
+pub fn is_language_tag(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_languages_get_name_and_direction() {
+        let fa = Language::new("fa", None, None).unwrap();
+        assert_eq!(fa.direction, Direction::Rtl);
+        let br = Language::new("pt-BR", Some("Português do Brasil".into()), None).unwrap();
+        assert_eq!(br.direction, Direction::Ltr);
+        assert!(Language::new("english", None, None).is_err());
+        assert!(Language::new("xx", None, None).is_err());
+        assert!(Language::new("xx", Some("Xx".into()), None).is_ok());
+    }
+}

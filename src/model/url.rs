@@ -1,0 +1,151 @@
+//! Pure path arithmetic: numeric prefixes, source path → output path, relative URLs.
+//!
+//! Every link kyklos writes is relative and points at a file (`…/index.html`, never `…/`), so
+//! a site works under any sub-path and straight from disk.
+
+/// `01-intro` → (Some(1), "intro"); `intro` → (None, "intro"); `2024` → (None, "2024").
+pub fn split_prefix(name: &str) -> (Option<u64>, &str) {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return (None, name);
+    }
+    let rest = &name[digits..];
+    match rest.strip_prefix(['-', '_', '.', ' ']) {
+        Some(stripped) if !stripped.is_empty() => (name[..digits].parse().ok(), stripped),
+        _ => (None, name),
+    }
+}
+
+/// The URL segment of one file or folder name: numeric prefix removed, spaces to hyphens.
+pub fn slug_segment(name: &str) -> String {
+    split_prefix(name).1.replace(' ', "-")
+}
+
+/// A source path relative to `content/<lang>/` (forward slashes) → its output path relative to
+/// `dist/<lang>/`: prefixes stripped from every segment, `.md` → `.html`.
+pub fn output_path(rel: &str) -> String {
+    let mut segments: Vec<String> = rel.split('/').map(slug_segment).collect();
+    if let Some(last) = segments.last_mut() {
+        if let Some(stem) = last.strip_suffix(".md") {
+            *last = format!("{stem}.html");
+        }
+    }
+    segments.join("/")
+}
+
+/// The relative URL from the page at output path `from` to output path `to` (both relative to
+/// the same root, forward slashes, files not folders).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs.iter().zip(&to_parts[..to_parts.len() - 1]).take_while(|(a, b)| a == b).count();
+    let mut out = String::new();
+    for _ in common..from_dirs.len() {
+        out.push_str("../");
+    }
+    out.push_str(&to_parts[common..].join("/"));
+    out
+}
+
+/// The prefix that leads from the page at `from` back to its root: "" or "../../".
+pub fn to_root(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+/// Joins `target` (a relative path as written in Markdown) onto the folder `base_dir` and
+/// normalises `.` and `..`; `None` if the result would climb above the root.
+pub fn join_normalised(base_dir: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The folder part of a relative path ("a/b/c.md" → "a/b", "c.md" → "").
+pub fn parent_dir(rel: &str) -> &str {
+    rel.rfind('/').map_or("", |i| &rel[..i])
+}
+
+/// Percent-decodes a link target as written in Markdown (`my%20file.pdf`).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes characters that are not safe in an href (spaces, quotes) while keeping `/` and `#`.
+pub fn encode_href(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(split_prefix("01-intro.md"), (Some(1), "intro.md"));
+        assert_eq!(split_prefix("10_x"), (Some(10), "x"));
+        assert_eq!(split_prefix("2024"), (None, "2024"));
+        assert_eq!(split_prefix("01-"), (None, "01-"));
+        assert_eq!(split_prefix("about.md"), (None, "about.md"));
+    }
+
+    #[test]
+    fn output_paths_drop_prefixes() {
+        assert_eq!(output_path("01-course/02-mod/03-lesson.md"), "course/mod/lesson.html");
+        assert_eq!(output_path("01-course/index.md"), "course/index.html");
+        assert_eq!(output_path("01-course/img/a b.png"), "course/img/a-b.png");
+    }
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative("a/b/c.html", "a/b/d.html"), "d.html");
+        assert_eq!(relative("a/b/c.html", "a/e.html"), "../e.html");
+        assert_eq!(relative("index.html", "a/b/index.html"), "a/b/index.html");
+        assert_eq!(relative("a/b/c.html", "x/index.html"), "../../x/index.html");
+        assert_eq!(to_root("a/b/c.html"), "../../");
+        assert_eq!(to_root("index.html"), "");
+    }
+
+    #[test]
+    fn joins_and_refuses_to_leave_root() {
+        assert_eq!(join_normalised("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join_normalised("a", "./x/../y.md").as_deref(), Some("a/y.md"));
+        assert_eq!(join_normalised("a", "../../etc/passwd"), None);
+        assert_eq!(parent_dir("a/b/c.md"), "a/b");
+        assert_eq!(percent_decode("my%20file.pdf"), "my file.pdf");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,272 @@
+//! The table of contents: load → validate → markdown → render → write, each step timed.
+//!
+//! `build` and `check` run the same steps; `check` renders into a dry-run output that writes
+//! nothing, so template errors are found too. Content errors are collected across all steps
+//! that can still run, then reported together.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::i18n::{self, Strings};
+use crate::links::PageLinks;
+use crate::markdown::{self, Labels, Rendered};
+use crate::model::url::relative;
+use crate::model::{LangSite, Site};
+use crate::output::{Output, Summary};
+use crate::render::theme::Theme;
+use crate::render::views::Step;
+use crate::render::{self, LangContext};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    /// Check only: run every step, write nothing.
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub output: Summary,
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Warnings (errors make the run fail instead).
+    pub diagnostics: Diagnostics,
+}
+
+/// Runs the pipeline. `Err` carries every diagnostic (at least one error).
+pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
+    let mut site = crate::load::load_site(&opts.root, config, &mut diags);
+    let strings = load_strings(&site, &mut diags);
+    lap("load", &mut timings);
+
+    let rendered = markdown_stage(&mut site, &strings, &mut diags);
+    lap("markdown", &mut timings);
+
+    let theme = Theme::load(&opts.root, &site.config.theme, &mut diags);
+    check_logo(&site, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let Some(theme) = theme else { return Err(diags) };
+
+    let output = if opts.dry_run {
+        Output::dry_run()
+    } else {
+        match Output::begin(&opts.out) {
+            Ok(o) => o,
+            Err(e) => {
+                diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot prepare the output folder: {e}")));
+                return Err(diags);
+            }
+        }
+    };
+    let write_errors = Mutex::new(Vec::new());
+    write_pages(&site, &theme, &strings, &rendered, &output, &write_errors);
+    lap("render", &mut timings);
+    write_assets(&site, &theme, &strings, &output, &write_errors);
+    lap("assets", &mut timings);
+
+    let errors = write_errors.into_inner().unwrap_or_default();
+    if !errors.is_empty() {
+        output.abort();
+        diags.extend(errors);
+        return Err(diags);
+    }
+    let summary = match output.commit() {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot write the output: {e}")));
+            return Err(diags);
+        }
+    };
+    lap("write", &mut timings);
+    let pages = site.langs.iter().map(|l| l.pages.len()).sum();
+    Ok(Report { pages, output: summary, timings, diagnostics: diags })
+}
+
+fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
+    let default = &site.config.default_language().code;
+    let default_table = i18n::site_table(&site.root, default, diags);
+    site.langs
+        .iter()
+        .map(|l| {
+            let own = if &l.lang.code == default { default_table.clone() } else { i18n::site_table(&site.root, &l.lang.code, diags) };
+            Strings::new(&l.lang.code, own, default_table.clone(), default)
+        })
+        .collect()
+}
+
+/// Extra steps after a section: none yet (quizzes plug in here).
+fn no_extra(_: usize) -> Vec<Step> {
+    Vec::new()
+}
+
+/// Markdown for every page, in parallel; link problems and broken anchors become diagnostics.
+fn markdown_stage(site: &mut Site, strings: &[Strings], diags: &mut Diagnostics) -> Vec<Vec<Rendered>> {
+    let mut all = Vec::with_capacity(site.langs.len());
+    for (lang, strings) in site.langs.iter_mut().zip(strings) {
+        let labels = Labels {
+            anchor: strings.get("anchor_link"),
+            table: strings.get("table"),
+            task_done: strings.get("task_done"),
+            task_open: strings.get("task_open"),
+        };
+        let bodies: Vec<String> = lang.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect();
+        let lang_ref: &LangSite = lang;
+        let results: Vec<(Rendered, Vec<Diagnostic>, Vec<(usize, usize, usize)>)> = bodies
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, body)| {
+                let page = &lang_ref.pages[id];
+                let extra = |_: &str| None;
+                let links = PageLinks { site: lang_ref, page, extra: &extra };
+                let mut md = markdown::render(&body, &links, &labels);
+                let index = LineIndex::new(&body);
+                let at = |offset: usize| {
+                    let (l, c) = index.line_col(offset);
+                    (l + page.body_line - 1, c)
+                };
+                let problems = std::mem::take(&mut md.problems)
+                    .into_iter()
+                    .map(|p| {
+                        let (l, c) = at(p.offset);
+                        Diagnostic::error(&page.source, l, c, p.message).with_hint(p.hint)
+                    })
+                    .collect();
+                let anchor_pos = md.anchors.iter().map(|a| { let (l, c) = at(a.offset); (l, c, a.offset) }).collect();
+                (md, problems, anchor_pos)
+            })
+            .collect();
+        let mut rendered = Vec::with_capacity(results.len());
+        let mut positions = Vec::with_capacity(results.len());
+        for (md, problems, pos) in results {
+            diags.extend(problems);
+            rendered.push(md);
+            positions.push(pos);
+        }
+        for (id, md) in rendered.iter().enumerate() {
+            for (anchor, &(line, col, _)) in md.anchors.iter().zip(&positions[id]) {
+                let target = anchor.page.unwrap_or(id);
+                if !rendered[target].ids.iter().any(|i| *i == anchor.anchor) {
+                    let page = &lang.pages[id];
+                    let known: Vec<&str> = rendered[target].ids.iter().map(String::as_str).collect();
+                    let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {
+                        Some(best) => format!("did you mean `#{best}`?"),
+                        None if known.is_empty() => "the target page has no headings to link to".to_string(),
+                        None => format!("headings on that page: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
+                    };
+                    diags.push(
+                        Diagnostic::error(&page.source, line, col, format!("no heading `#{}` on {}", anchor.anchor, lang.pages[target].source.display()))
+                            .with_hint(hint),
+                    );
+                }
+            }
+        }
+        all.push(rendered);
+    }
+    all
+}
+
+fn check_logo(site: &Site, diags: &mut Diagnostics) {
+    if let Some(logo) = &site.config.logo {
+        if !site.root.join(logo).is_file() {
+            diags.push(Diagnostic::error("site.yaml", 0, 0, format!("the logo `{logo}` does not exist"))
+                .with_hint("give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`"));
+        }
+    }
+}
+
+fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+        let cx = LangContext::new(site, lang, strings);
+        (0..lang.pages.len()).into_par_iter().for_each(|id| {
+            let page = &lang.pages[id];
+            let result = render::render_page(&cx, theme, id, &rendered[id], &no_extra)
+                .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
+                .and_then(|html| {
+                    output
+                        .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
+                        .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
+                });
+            if let Err(d) = result {
+                if let Ok(mut e) = errors.lock() {
+                    e.push(d);
+                }
+            }
+        });
+    }
+}
+
+fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    let push = |d: Diagnostic| {
+        if let Ok(mut e) = errors.lock() {
+            e.push(d);
+        }
+    };
+    for lang in &site.langs {
+        lang.assets.par_iter().for_each(|asset| {
+            if let Err(e) = output.copy(&format!("{}/{}", lang.lang.code, asset.url), &asset.source) {
+                push(Diagnostic::error(crate::diagnostics::display_path(&site.root, &asset.source), 0, 0, format!("cannot copy: {e}")));
+            }
+        });
+    }
+    for (name, bytes) in &theme.statics {
+        if let Err(e) = output.write(&format!("static/{name}"), bytes) {
+            push(Diagnostic::error(format!("themes/{}/static/{name}", site.config.theme), 0, 0, format!("cannot write: {e}")));
+        }
+    }
+    if let Err(e) = output.write("static/site.css", site_css(&site.config).as_bytes()) {
+        push(Diagnostic::error("site.yaml", 0, 0, format!("cannot write static/site.css: {e}")));
+    }
+    if let Some(logo) = &site.config.logo {
+        if let Err(e) = output.copy(&format!("static/{}", render::logo_file_name(logo)), &site.root.join(logo)) {
+            push(Diagnostic::error("site.yaml", 0, 0, format!("cannot copy the logo: {e}")));
+        }
+    }
+    match render::render_root(site, theme, strings) {
+        Ok(html) => {
+            if let Err(e) = output.write("index.html", html.as_bytes()) {
+                push(Diagnostic::error("index.html", 0, 0, format!("cannot write: {e}")));
+            }
+        }
+        Err(e) => push(Diagnostic::error(format!("themes/{}/templates/languages.html", site.config.theme), 0, 0, e)),
+    }
+}
+
+/// The site's colours as CSS custom properties (a file, so no inline style is needed).
+pub fn site_css(config: &Config) -> String {
+    let mut css = String::from("/* Generated from site.yaml by kyklos. */\n:root {\n");
+    if let Some(p) = &config.colors.primary {
+        css.push_str(&format!("  --brand: {p};\n"));
+    }
+    if let Some(a) = &config.colors.accent {
+        css.push_str(&format!("  --accent: {a};\n"));
+    }
+    css.push_str("}\n");
+    css
+}
+
+/// Relative URL helper re-exported for tests.
+pub fn relative_url(from: &str, to: &str) -> String {
+    relative(from, to)
+}
+
+/// The default output folder of a site.
+pub fn default_out(root: &Path) -> PathBuf {
+    root.join("dist")
+}

@@ -1,0 +1,317 @@
+//! The structs templates see. Built from the model for one page at a time; borrowed where
+//! possible. Templates never see the model itself, so it can change without breaking themes.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::i18n::Strings;
+use crate::markdown::Heading;
+use crate::model::licence::Licence;
+use crate::model::url::{relative, to_root};
+use crate::model::{Kind, LangSite, PageId};
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+    /// This link is the page being viewed (or contains it, for top navigation).
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub current: bool,
+    /// The current page is inside this item.
+    pub open: bool,
+    /// Stable key for progress ticks: `<lang>/<url>` relative to the language root.
+    pub key: String,
+    pub children: Vec<NavItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseNav {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+    pub items: Vec<NavItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct UnitView {
+    pub objectives: Vec<String>,
+    pub duration: Option<String>,
+    pub format: Option<String>,
+    pub assessment: Option<String>,
+    pub prerequisites: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub title: String,
+    pub description: Option<String>,
+    pub url: String,
+    pub meta: Option<String>,
+    pub kind: &'static str,
+    pub key: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LicenceView {
+    pub name: String,
+    pub short: String,
+    pub url: String,
+    pub spdx: String,
+}
+
+impl From<&Licence> for LicenceView {
+    fn from(l: &Licence) -> Self {
+        LicenceView { name: l.name.clone(), short: l.short_name(), url: l.url.clone(), spdx: l.spdx.clone() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    pub dir: &'static str,
+}
+
+/// Everything a page template receives (besides `t`, the interface strings).
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    pub lang: &'a str,
+    pub dir: &'static str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    /// home | course | module | section | lesson | page
+    pub kind: &'static str,
+    /// Prefix from this page to the output root (static files live there).
+    pub root: String,
+    /// Stable progress key of this page: `<lang>/<url>`.
+    pub key: String,
+    pub site_title: &'a str,
+    pub home_url: String,
+    pub logo_url: Option<String>,
+    pub logo_alt: Option<&'a str>,
+    pub content: &'a str,
+    pub toc: Vec<&'a Heading>,
+    pub breadcrumbs: Vec<LinkView>,
+    pub top_nav: Vec<LinkView>,
+    pub course_nav: Option<CourseNav>,
+    pub position: Option<String>,
+    pub prev: Option<LinkView>,
+    pub next: Option<LinkView>,
+    pub unit: Option<UnitView>,
+    pub children: Vec<CardView>,
+    pub licence: LicenceView,
+    pub authors: &'a [String],
+    pub attribution: Option<&'a str>,
+    pub funding: Option<&'a str>,
+    pub canonical: Option<String>,
+    pub languages: Vec<LangLink>,
+    pub progress_scope: String,
+}
+
+/// One step of a course's reading order (a page, or later a quiz).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub title: String,
+    /// Output path relative to `dist/<lang>/`.
+    pub url: String,
+    pub page: Option<PageId>,
+    pub kind: &'static str,
+}
+
+/// Extra steps that follow a section's own pages (quizzes); given by the caller.
+pub type ExtraSteps<'a> = &'a dyn Fn(PageId) -> Vec<Step>;
+
+pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
+    let page = &site.pages[id];
+    if Some(id) == site.home {
+        return "home";
+    }
+    match (page.kind(), page.is_section) {
+        (Kind::Course, _) => "course",
+        (Kind::Module, _) => "module",
+        (Kind::Page, true) => "section",
+        (Kind::Page, false) => {
+            if page.parent.is_some_and(|p| site.book_of(p).is_some()) { "lesson" } else { "page" }
+        }
+    }
+}
+
+/// The reading order of a book (a top-level section): its pages depth-first, each section's
+/// extra steps after its own pages.
+pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Step> {
+    fn walk(site: &LangSite, id: PageId, extra: ExtraSteps<'_>, out: &mut Vec<Step>) {
+        let page = &site.pages[id];
+        out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: kind_name(site, id) });
+        for &child in &page.children {
+            walk(site, child, extra, out);
+        }
+        if page.is_section {
+            out.extend(extra(id));
+        }
+    }
+    let mut out = Vec::new();
+    walk(site, book, extra, &mut out);
+    out
+}
+
+pub struct Nav {
+    pub breadcrumbs: Vec<LinkView>,
+    pub top_nav: Vec<LinkView>,
+    pub course_nav: Option<CourseNav>,
+    pub position: Option<String>,
+    pub prev: Option<LinkView>,
+    pub next: Option<LinkView>,
+}
+
+/// Navigation for the page (or step) at output path `here` whose page is `id`.
+pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_step: bool, strings: &Strings, extra: ExtraSteps<'_>) -> Nav {
+    let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
+    let mut breadcrumbs: Vec<LinkView> = site.ancestors(id).into_iter().map(|a| link(a, false)).collect();
+    if is_step {
+        breadcrumbs.push(link(id, false));
+    }
+    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true });
+    if breadcrumbs.len() == 1 {
+        breadcrumbs.clear();
+    }
+
+    let book = site.book_of(id);
+    let top_nav = site
+        .home
+        .map(|h| site.pages[h].children.iter().map(|&c| link(c, Some(c) == book || c == id)).collect())
+        .unwrap_or_default();
+
+    let (mut prev, mut next, mut course_nav) = (None, None, None);
+    if let Some(book) = book {
+        let steps = sequence(site, book, extra);
+        if let Some(pos) = steps.iter().position(|s| s.url == here) {
+            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false };
+            prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
+            next = steps.get(pos + 1).map(to_link);
+        }
+        course_nav = Some(course_nav_for(site, book, here, extra));
+    }
+
+    let page = &site.pages[id];
+    let position = match (is_step, page.is_section, page.parent) {
+        (false, false, Some(parent)) if book.is_some() => {
+            let lessons: Vec<PageId> = site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section).collect();
+            lessons.iter().position(|&c| c == id).map(|i| {
+                strings.format("lesson_position", &[("current", &(i + 1).to_string()), ("total", &lessons.len().to_string())])
+            })
+        }
+        _ => None,
+    };
+    Nav { breadcrumbs, top_nav, course_nav, position, prev, next }
+}
+
+fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'_>) -> CourseNav {
+    fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>) -> Vec<NavItem> {
+        let lang = &site.lang.code;
+        let mut out: Vec<NavItem> = site.pages[section]
+            .children
+            .iter()
+            .map(|&c| {
+                let p = &site.pages[c];
+                let children = if p.is_section && depth < 3 { items(site, c, here, depth + 1, extra) } else { Vec::new() };
+                let open = p.url == here || children.iter().any(|i| i.current || i.open);
+                NavItem {
+                    title: p.front.title.clone(),
+                    url: relative(here, &p.url),
+                    kind: kind_name(site, c),
+                    current: p.url == here,
+                    open,
+                    key: format!("{lang}/{}", p.url),
+                    children,
+                }
+            })
+            .collect();
+        out.extend(extra(section).into_iter().map(|s| NavItem {
+            title: s.title,
+            current: s.url == here,
+            open: s.url == here,
+            key: format!("{lang}/{}", s.url),
+            url: relative(here, &s.url),
+            kind: s.kind,
+            children: Vec::new(),
+        }));
+        out
+    }
+    let b = &site.pages[book];
+    CourseNav { title: b.front.title.clone(), url: relative(here, &b.url), current: b.url == here, items: items(site, book, here, 1, extra) }
+}
+
+pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
+    let unit = UnitView {
+        objectives: front.objectives.clone(),
+        duration: front.duration.clone(),
+        format: front.format.clone(),
+        assessment: front.assessment.clone(),
+        prerequisites: front.prerequisites.clone(),
+    };
+    let empty = unit.objectives.is_empty()
+        && unit.duration.is_none()
+        && unit.format.is_none()
+        && unit.assessment.is_none()
+        && unit.prerequisites.is_empty();
+    (!empty).then_some(unit)
+}
+
+/// Cards for a section's children (and extra steps such as its quiz).
+pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraSteps<'_>) -> Vec<CardView> {
+    let here = &site.pages[id].url;
+    let lang = &site.lang.code;
+    let mut cards: Vec<CardView> = site.pages[id]
+        .children
+        .iter()
+        .map(|&c| {
+            let p = &site.pages[c];
+            let meta = p.is_section.then(|| {
+                let lessons = p.children.iter().filter(|&&g| !site.pages[g].is_section).count();
+                let modules = p.children.len() - lessons;
+                if modules > 0 { strings.count("modules", modules) } else { strings.count("lessons", lessons) }
+            });
+            CardView {
+                title: p.front.title.clone(),
+                description: p.front.description.clone(),
+                url: relative(here, &p.url),
+                meta,
+                kind: kind_name(site, c),
+                key: format!("{lang}/{}", p.url),
+            }
+        })
+        .collect();
+    cards.extend(extra(id).into_iter().map(|s| CardView {
+        key: format!("{lang}/{}", s.url),
+        url: relative(here, &s.url),
+        title: s.title,
+        description: None,
+        meta: None,
+        kind: s.kind,
+    }));
+    cards
+}
+
+pub fn language_links(config: &Config, current: &str, url: &str, exists: &dyn Fn(&str) -> bool) -> Vec<LangLink> {
+    config
+        .languages
+        .iter()
+        .filter(|l| l.code == current || exists(&l.code))
+        .map(|l| LangLink {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            url: format!("{}{}/{}", to_root(&format!("{current}/{url}")), l.code, url),
+            current: l.code == current,
+            dir: l.direction.as_str(),
+        })
+        .collect()
+}
