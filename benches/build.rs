@@ -100,11 +100,13 @@ fn main() {
             configs.push(Config::new("kyklos", bin, corpus, &work));
         }
     }
+    let mut warmups = Vec::new();
     for c in &configs {
         if c.out.exists() {
             fs::remove_dir_all(&c.out).expect("remove old output folder");
         }
         let m = run_once(&c.command, memory, &work);
+        warmups.push(m.seconds);
         let pages = count_html(&c.out);
         println!("warm-up {:<18} {:>8.3} s  {:>6} HTML files written", c.label(), m.seconds, pages);
         if pages < c.expected_pages {
@@ -194,7 +196,7 @@ fn main() {
             "{:<34} {:>11} {:>11}  {}",
             r.name,
             r.value.map_or("n/a".into(), |v| fmt_value(v, r.unit)),
-            r.target.map_or("(info)".into(), |t| format!("≤ {}", fmt_value(t, r.unit))),
+            r.target.map_or("-".into(), |t| format!("≤ {}", fmt_value(t, r.unit))),
             r.verdict()
         );
     }
@@ -213,7 +215,7 @@ fn main() {
             .map(|d| d.as_secs())
             .unwrap_or(0),
         "memory_measured": memory,
-        "configurations": configs.iter().zip(&stats).zip(&samples).map(|((c, s), m)| json!({
+        "configurations": configs.iter().zip(&stats).zip(&samples).zip(&warmups).map(|(((c, s), m), w)| json!({
             "name": c.label(),
             "tool": c.tool,
             "corpus": c.corpus,
@@ -222,6 +224,7 @@ fn main() {
             "min_s": s.min,
             "max_s": s.max,
             "peak_mib": s.peak_mib,
+            "warmup_s": w,
             "samples_s": m.iter().map(|m| m.seconds).collect::<Vec<_>>(),
             "samples_peak_mib": m.iter().map(|m| m.peak_mib).collect::<Vec<_>>(),
         })).collect::<Vec<Value>>(),
@@ -254,7 +257,7 @@ fn env_usize(name: &str, default: usize) -> usize {
 
 fn fmt_value(v: f64, unit: &str) -> String {
     if unit == "×" {
-        format!("{v:.2}×")
+        format!("{v:.3}×")
     } else {
         format!("{v:.0}{unit}")
     }
@@ -390,7 +393,7 @@ impl Check {
             (Some(v), Some(t)) if v <= t => "PASS",
             (Some(_), Some(_)) => "MISS",
             (None, Some(_)) => "n/a",
-            (_, None) => "",
+            (_, None) => "info",
         }
     }
 }
@@ -623,7 +626,7 @@ fn lesson_text(lang: usize, lesson: usize) -> String {
     s.push('\n');
 
     // A code block in every third lesson, alternating Rust and Python.
-    if lesson % 3 == 0 {
+    if lesson.is_multiple_of(3) {
         let heading = rng.title();
         words += heading.split_whitespace().count();
         s.push_str(&format!("## {heading}\n\n"));
@@ -631,7 +634,7 @@ fn lesson_text(lang: usize, lesson: usize) -> String {
         words += n;
         s.push_str(&p);
         s.push_str("\n\n");
-        if (lesson / 3) % 2 == 0 {
+        if (lesson / 3).is_multiple_of(2) {
             s.push_str("```rust\n");
             s.push_str(&rust_code(&mut rng));
         } else {

@@ -111,9 +111,12 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
         .collect()
 }
 
-/// Extra steps after a section: none yet (quizzes plug in here).
-fn no_extra(_: usize) -> Vec<Step> {
-    Vec::new()
+/// The steps that follow a section's pages: its quizzes.
+fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
+    lang.quizzes_of
+        .get(&section)
+        .map(|qs| qs.iter().map(|&q| Step { title: lang.quizzes[q].title.clone(), url: lang.quizzes[q].url.clone(), page: None, kind: "quiz" }).collect())
+        .unwrap_or_default()
 }
 
 /// Markdown for every page, in parallel; link problems and broken anchors become diagnostics.
@@ -133,7 +136,7 @@ fn markdown_stage(site: &mut Site, strings: &[Strings], diags: &mut Diagnostics)
             .enumerate()
             .map(|(id, body)| {
                 let page = &lang_ref.pages[id];
-                let extra = |_: &str| None;
+                let extra = |rel: &str| lang_ref.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
                 let links = PageLinks { site: lang_ref, page, extra: &extra };
                 let mut md = markdown::render(&body, &links, &labels);
                 let index = LineIndex::new(&body);
@@ -194,9 +197,28 @@ fn check_logo(site: &Site, diags: &mut Diagnostics) {
 fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
         let cx = LangContext::new(site, lang, strings);
+        let extra = |section: usize| quiz_steps(lang, section);
+        let push = |d: Diagnostic| {
+            if let Ok(mut e) = errors.lock() {
+                e.push(d);
+            }
+        };
+        lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
+            let quiz = &lang.quizzes[q];
+            let result = render::render_quiz(&cx, theme, section, quiz, &extra)
+                .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, e))
+                .and_then(|html| {
+                    output
+                        .write(&format!("{}/{}", lang.lang.code, quiz.url), html.as_bytes())
+                        .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, format!("cannot write: {e}")))
+                });
+            if let Err(d) = result {
+                push(d);
+            }
+        });
         (0..lang.pages.len()).into_par_iter().for_each(|id| {
             let page = &lang.pages[id];
-            let result = render::render_page(&cx, theme, id, &rendered[id], &no_extra)
+            let result = render::render_page(&cx, theme, id, &rendered[id], &extra)
                 .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
                 .and_then(|html| {
                     output
@@ -204,9 +226,7 @@ fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<
                         .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
                 });
             if let Err(d) = result {
-                if let Ok(mut e) = errors.lock() {
-                    e.push(d);
-                }
+                push(d);
             }
         });
     }

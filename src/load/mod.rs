@@ -4,6 +4,7 @@
 //! Problems never stop the walk: they become diagnostics, so `check` reports them all.
 
 pub mod frontmatter;
+pub mod quiz;
 pub mod yaml;
 
 use std::collections::HashSet;
@@ -118,7 +119,11 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagn
             continue;
         };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        if rel.ends_with(".md") {
+        if quiz::is_quiz_file(&rel) {
+            if let Some(q) = read_text(root, path, size, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
+                site.quizzes.push(q);
+            }
+        } else if rel.ends_with(".md") {
             if let Some(page) = read_page(root, path, &rel, size, diags) {
                 if page.front.draft {
                     drafts.insert(rel);
@@ -140,6 +145,12 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagn
 
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
 fn read_page(root: &Path, path: &Path, rel: &str, size: u64, diags: &mut Diagnostics) -> Option<Page> {
+    let text = read_text(root, path, size, diags)?;
+    parse_page(&text, rel, display_path(root, path), diags)
+}
+
+/// Reads a text file with the size and encoding checks every content file gets.
+fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Option<String> {
     let shown = display_path(root, path);
     if size > MAX_PAGE_BYTES {
         diags.push(Diagnostic::error(&shown, 0, 0, format!("this page is {} MiB; the limit is {} MiB", size >> 20, MAX_PAGE_BYTES >> 20))
@@ -153,14 +164,13 @@ fn read_page(root: &Path, path: &Path, rel: &str, size: u64, diags: &mut Diagnos
             return None;
         }
     };
-    let text = match decode(&bytes) {
-        Ok(t) => t,
+    match decode(&bytes) {
+        Ok(t) => Some(t),
         Err((line, col, msg)) => {
             diags.push(Diagnostic::error(&shown, line, col, msg).with_hint("save the file as UTF-8 text (a .md file must be Markdown)"));
-            return None;
+            None
         }
-    };
-    parse_page(&text, rel, shown, diags)
+    }
 }
 
 /// Bytes → text; the error names the line and column of the first bad byte.
@@ -251,6 +261,19 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
         site.pages[id].parent = parent;
         if let Some(p) = parent {
             site.pages[p].children.push(id);
+        }
+    }
+    for (q, quiz) in site.quizzes.iter().enumerate() {
+        let dir = parent_dir(&quiz.rel);
+        let index = if dir.is_empty() { "index.md".to_string() } else { format!("{dir}/index.md") };
+        match site.by_rel.get(&index) {
+            Some(&section) => site.quizzes_of.entry(section).or_default().push(q),
+            None => diags.push(Diagnostic::error(&quiz.source, 1, 1, "this quiz's folder has no index.md")
+                .with_hint("a quiz belongs to a module: put it in a folder with an index.md")),
+        }
+        if let Some(&other) = urls.get(&quiz.url) {
+            diags.push(Diagnostic::error(&quiz.source, 1, 1, format!("this quiz gets the same address `{}` as {}", quiz.url, site.pages[other].source.display()))
+                .with_hint("rename the quiz file or the page"));
         }
     }
     let orders: Vec<(u64, String)> = site.pages.iter().map(|p| p.order.clone()).collect();

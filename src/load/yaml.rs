@@ -38,7 +38,7 @@ pub fn parse_value(text: &str, first_line: usize) -> Result<serde_yaml_ng::Value
 }
 
 fn hint_for(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    if let Some((_, rest)) = message.split_once("unknown field `") {
         let (word, rest) = rest.split_once('`')?;
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         return Some(match suggest(word, &expected) {
@@ -46,7 +46,7 @@ fn hint_for(message: &str) -> Option<String> {
             None => format!("allowed keys here: {}", expected.join(", ")),
         });
     }
-    if let Some(rest) = message.strip_prefix("missing field `") {
+    if let Some((_, rest)) = message.split_once("missing field `") {
         let word = rest.split('`').next()?;
         return Some(format!("add `{word}: ...` to this block"));
     }
@@ -124,5 +124,38 @@ mod tests {
         assert_eq!(find_key_line(text, "id", Some("q2"), 1), Some((4, 5)));
         assert_eq!(find_key_line(text, "type", None, 1), Some((3, 5)));
         assert_eq!(find_key_line(text, "id", Some("q9"), 1), None);
+    }
+}
+
+/// A YAML scalar read as text whatever its YAML type (`6`, `true`, `six` → "6", "true", "six"),
+/// for fields where authors write numbers or words (accepted answers, option texts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar(pub String);
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a text, a number or true/false")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
     }
 }

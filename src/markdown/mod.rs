@@ -288,6 +288,11 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// [`escape_html`] with the signature Tera wants for autoescaping.
+pub fn escape_html_str(s: &str) -> String {
+    escape_html(s)
+}
+
 /// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
 pub fn render_inline(src: &str) -> String {
     let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {

@@ -6,6 +6,7 @@
 
 pub mod lang;
 pub mod licence;
+pub mod quiz;
 pub mod url;
 
 use std::collections::HashMap;
@@ -102,11 +103,14 @@ pub struct LangSite {
     pub assets_by_rel: HashMap<String, usize>,
     /// The home page (`content/<lang>/index.md`), if present.
     pub home: Option<PageId>,
+    pub quizzes: Vec<quiz::Quiz>,
+    /// For each section page, its quizzes (indexes into `quizzes`), in file-name order.
+    pub quizzes_of: HashMap<PageId, Vec<usize>>,
 }
 
 impl LangSite {
     pub fn new(lang: Language) -> Self {
-        LangSite { lang, pages: Vec::new(), assets: Vec::new(), by_rel: HashMap::new(), assets_by_rel: HashMap::new(), home: None }
+        LangSite { lang, pages: Vec::new(), assets: Vec::new(), by_rel: HashMap::new(), assets_by_rel: HashMap::new(), home: None, quizzes: Vec::new(), quizzes_of: HashMap::new() }
     }
 
     /// Ancestors from the home page down to (not including) `id`.

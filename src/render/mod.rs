@@ -1,6 +1,7 @@
 //! Render: model + rendered Markdown → HTML files, through the theme's Tera templates.
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
+pub mod quiz;
 pub mod theme;
 pub mod views;
 
@@ -12,6 +13,7 @@ use crate::config::Config;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
 use crate::model::url::{relative, to_root};
+use crate::model::quiz::Quiz;
 use crate::model::{LangSite, PageId, Site};
 use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
@@ -39,6 +41,7 @@ fn template_for(theme: &Theme, kind: &str) -> &'static str {
     let wanted: &'static str = match kind {
         "home" => "home.html",
         "course" | "module" | "section" => "section.html",
+        "quiz" => "quiz.html",
         _ => "page.html",
     };
     let specific = match kind {
@@ -50,53 +53,109 @@ fn template_for(theme: &Theme, kind: &str) -> &'static str {
     if theme.tera.get_template_names().any(|n| n == specific) { specific } else { wanted }
 }
 
-/// Renders one page to HTML. `extra` yields the steps (quizzes) that follow a section.
-pub fn render_page(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendered, extra: ExtraSteps<'_>) -> Result<String, String> {
-    let page = &cx.lang.pages[id];
-    let kind = kind_name(cx.lang, id);
-    let nav = navigation(cx.lang, id, &page.url, &page.front.title, false, cx.strings, extra);
+/// What differs between a page and a quiz when building a [`PageView`].
+pub struct Subject<'a> {
+    /// The page whose place in the tree the view takes (a quiz takes its module's).
+    pub id: PageId,
+    /// Output path relative to `dist/<lang>/`.
+    pub here: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub kind: &'static str,
+    pub content: &'a str,
+    pub is_step: bool,
+}
+
+fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
+    let page = &cx.lang.pages[s.id];
+    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra);
     let config = cx.config();
     let licence = page
         .front
         .license
         .as_deref()
+        .filter(|_| !s.is_step)
         .and_then(|l| crate::model::licence::Licence::from_spdx(l).ok())
         .unwrap_or_else(|| config.licence.clone());
-    let exists = |code: &str| cx.site.langs.iter().any(|l| l.lang.code == code && l.by_rel.contains_key(&page.rel));
-    let view = PageView {
-        lang: &cx.lang.lang.code,
+    let code = &cx.lang.lang.code;
+    let exists = |other: &str| cx.site.langs.iter().any(|l| l.lang.code == other && (l.by_rel.contains_key(&page.rel) || s.is_step));
+    let own_page = !s.is_step;
+    let progress_keys = if own_page && page.is_section { views::progress_keys(cx.lang, s.id, extra) } else { String::new() };
+    let course_keys = cx.lang.book_of(s.id).map(|b| views::progress_keys(cx.lang, b, extra)).unwrap_or_default();
+    PageView {
+        lang: code,
         dir: cx.lang.lang.direction.as_str(),
-        title: &page.front.title,
-        description: page.front.description.as_deref(),
-        kind,
-        root: to_root(&format!("{}/{}", cx.lang.lang.code, page.url)),
-        key: format!("{}/{}", cx.lang.lang.code, page.url),
+        title: s.title,
+        description: s.description,
+        kind: s.kind,
+        root: to_root(&format!("{code}/{}", s.here)),
+        key: format!("{code}/{}", s.here),
         site_title: &config.title,
-        home_url: relative(&page.url, "index.html"),
-        logo_url: config.logo.as_ref().map(|l| format!("{}static/{}", to_root(&format!("x/{}", page.url)), logo_file_name(l))),
+        home_url: relative(s.here, "index.html"),
+        logo_url: config.logo.as_ref().map(|l| format!("{}static/{}", to_root(&format!("{code}/{}", s.here)), logo_file_name(l))),
         logo_alt: config.logo_alt.as_deref(),
-        content: &md.html,
-        toc: md.headings.iter().filter(|h| h.level == 2).collect(),
+        content: s.content,
+        toc: Vec::new(),
         breadcrumbs: nav.breadcrumbs,
         top_nav: nav.top_nav,
         course_nav: nav.course_nav,
         position: nav.position,
         prev: nav.prev,
         next: nav.next,
-        unit: unit_view(&page.front),
-        children: if page.is_section { child_cards(cx.lang, id, cx.strings, extra) } else { Vec::new() },
+        unit: if own_page { unit_view(&page.front) } else { None },
+        children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
         licence: LicenceView::from(&licence),
-        authors: if page.front.authors.is_empty() { &config.authors } else { &page.front.authors },
+        authors: if page.front.authors.is_empty() || s.is_step { &config.authors } else { &page.front.authors },
         attribution: config.attribution.as_deref(),
         funding: config.funding.as_deref(),
-        canonical: config.base_url.as_ref().map(|b| format!("{b}/{}/{}", cx.lang.lang.code, page.url)),
-        languages: language_links(config, &cx.lang.lang.code, &page.url, &exists),
+        canonical: config.base_url.as_ref().map(|b| format!("{b}/{code}/{}", s.here)),
+        languages: language_links(config, code, s.here, &exists),
         progress_scope: progress_scope(config),
-    };
-    let mut context = Context::from_serialize(&view).map_err(|e| e.to_string())?;
+        progress_keys,
+        course_keys,
+    }
+}
+
+fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
+    let mut context = Context::from_serialize(view).map_err(|e| e.to_string())?;
     context.insert("t", &cx.plain);
-    let template = template_for(theme, kind);
+    let template = template_for(theme, view.kind);
     theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)))
+}
+
+/// Renders one page to HTML. `extra` yields the steps (quizzes) that follow a section.
+pub fn render_page(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendered, extra: ExtraSteps<'_>) -> Result<String, String> {
+    let page = &cx.lang.pages[id];
+    let subject = Subject {
+        id,
+        here: &page.url,
+        title: &page.front.title,
+        description: page.front.description.as_deref(),
+        kind: kind_name(cx.lang, id),
+        content: &md.html,
+        is_step: false,
+    };
+    let mut v = view(cx, &subject, extra);
+    v.toc = md.headings.iter().filter(|h| h.level == 2).collect();
+    render_view(cx, theme, &v)
+}
+
+/// Renders a quiz page inside its module (`section`).
+pub fn render_quiz(cx: &LangContext<'_>, theme: &Theme, section: PageId, quiz: &Quiz, extra: ExtraSteps<'_>) -> Result<String, String> {
+    let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
+    let form = quiz::quiz_form(quiz, &key, cx.strings);
+    let questions = cx.strings.count("questions", quiz.questions.len());
+    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
+    let description = quiz.description.clone();
+    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true };
+    let mut v = view(cx, &subject, extra);
+    v.position = Some(intro);
+    render_view(cx, theme, &v)
+}
+
+/// 70 → "70", 62.5 → "62.5".
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") }
 }
 
 /// The file name a configured logo gets under `static/`.

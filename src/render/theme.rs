@@ -21,10 +21,10 @@ macro_rules! embed_static {
 }
 
 /// The embedded default templates.
-pub const TEMPLATES: &[(&str, &str)] = embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "languages.html"];
+pub const TEMPLATES: &[(&str, &str)] = embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "quiz.html", "languages.html"];
 
 /// The embedded default static files (copied to `dist/static/`).
-pub const STATIC: &[(&str, &[u8])] = embed_static!["kyklos.css", "syntax.css", "kyklos.js"];
+pub const STATIC: &[(&str, &[u8])] = embed_static!["kyklos.css", "syntax.css", "kyklos.js", "quiz-score.js", "quiz.js"];
 
 pub struct Theme {
     pub tera: Tera,
@@ -58,6 +58,7 @@ impl Theme {
         statics.sort_by(|a, b| a.0.cmp(&b.0));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(crate::markdown::escape_html_str);
         if let Err(e) = tera.add_raw_templates(templates) {
             diags.push(Diagnostic::error(format!("themes/{name}/templates"), 0, 0, tera_error_chain(&e))
                 .with_hint("fix the template syntax (Tera, like Jinja2)"));

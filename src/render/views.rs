@@ -115,6 +115,10 @@ pub struct PageView<'a> {
     pub canonical: Option<String>,
     pub languages: Vec<LangLink>,
     pub progress_scope: String,
+    /// Space-separated progress keys of the lessons and quizzes below this section.
+    pub progress_keys: String,
+    /// The same for the whole course (book) the page is in.
+    pub course_keys: String,
 }
 
 /// One step of a course's reading order (a page, or later a quiz).
@@ -314,4 +318,14 @@ pub fn language_links(config: &Config, current: &str, url: &str, exists: &dyn Fn
             dir: l.direction.as_str(),
         })
         .collect()
+}
+
+/// Progress keys (`<lang>/<url>`) of every lesson and quiz below `section`.
+pub fn progress_keys(site: &LangSite, section: PageId, extra: ExtraSteps<'_>) -> String {
+    sequence(site, section, extra)
+        .into_iter()
+        .filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section))
+        .map(|s| format!("{}/{}", site.lang.code, s.url))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,0 +1,111 @@
+use super::*;
+
+fn parse(text: &str) -> (Option<Quiz>, Vec<Diagnostic>) {
+    let mut d = Diagnostics::new();
+    let q = parse_quiz(text, "01-m/quiz.yaml", "content/en/01-m/quiz.yaml".into(), &mut d);
+    (q, d.sorted())
+}
+
+const GOOD: &str = r#"title: Q
+pass_mark: 80
+shuffle: options
+questions:
+  - id: q1
+    type: single
+    prompt: Pick *one*
+    options:
+      - text: A
+        correct: true
+        feedback: Yes
+      - text: B
+  - id: q2
+    type: multiple
+    partial_credit: true
+    prompt: Pick two
+    options:
+      - {text: A, correct: true}
+      - {text: B, correct: true}
+      - {text: C}
+  - id: q3
+    type: true_false
+    prompt: Sky is blue
+    answer: true
+  - id: q4
+    type: fill_in
+    prompt: Hours?
+    answers: [6, six]
+  - id: q5
+    type: matching
+    prompt: Match
+    pairs:
+      - {left: a, right: "1"}
+      - {left: b, right: "2"}
+  - id: q6
+    type: ordering
+    prompt: Order
+    points: 2
+    items: [first, second, third]
+"#;
+
+#[test]
+fn all_types_parse() {
+    let (q, d) = parse(GOOD);
+    assert!(d.is_empty(), "{d:#?}");
+    let q = q.unwrap();
+    assert_eq!(q.url, "m/quiz.html");
+    assert_eq!(q.questions.len(), 6);
+    assert_eq!(q.max_points(), 7.0);
+    assert_eq!(q.questions[3].body, Body::FillIn { answers: vec!["6".into(), "six".into()], case_sensitive: false });
+}
+
+#[test]
+fn every_problem_is_reported_with_its_line() {
+    let text = r#"title: Q
+pass_mark: 120
+questions:
+  - id: q1
+    type: single
+    prompt: P
+    options:
+      - text: A
+      - text: B
+  - id: q1
+    type: matching
+    prompt: M
+    pairs:
+      - {left: a, right: b}
+      - {left: c}
+  - id: q3
+    type: fill_in
+    prompt: F
+    options:
+      - text: A
+    answers: [x]
+"#;
+    let (q, d) = parse(text);
+    assert!(q.is_none());
+    let lines: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert!(lines.contains(&(2, "the pass mark 120 is outside 0–100")), "{lines:#?}");
+    assert!(lines.contains(&(7, "question `q1` has no correct option")), "{lines:#?}");
+    assert!(lines.contains(&(10, "the question id `q1` is used twice")), "{lines:#?}");
+    assert!(lines.contains(&(13, "pair 2 of question `q1` has no partner")), "{lines:#?}");
+    assert!(lines.contains(&(19, "`options` does not apply to a fill_in question")), "{lines:#?}");
+}
+
+#[test]
+fn unknown_type_or_key_suggests() {
+    let (_, d) = parse("title: Q\nquestions:\n  - id: q1\n    type: singel\n    prompt: P\n");
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `single`?"));
+    let (_, d) = parse("title: Q\nquestions:\n  - id: q1\n    type: single\n    promt: P\n");
+    assert_eq!(d[0].line, 5);
+    assert_eq!(d[0].hint.as_deref(), Some("did you mean `prompt`?"));
+}
+
+#[test]
+fn empty_quiz_is_an_error() {
+    let (_, d) = parse("title: Q\nquestions: []\n");
+    assert_eq!(d[0].message, "this quiz has no questions");
+    let (_, d) = parse("");
+    assert!(!d.is_empty());
+}
+

@@ -1,0 +1,115 @@
+//! Quizzes as the pipeline sees them after validation: every question has a valid answer key.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ShowAnswers {
+    /// Reveal the correct answers after every submission.
+    #[default]
+    AfterSubmit,
+    /// Only once the learner has passed.
+    AfterPass,
+    /// Never: learners see right/wrong and feedback only.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Shuffle {
+    #[default]
+    None,
+    Options,
+    Questions,
+    All,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Single { options: Vec<Choice> },
+    Multiple { options: Vec<Choice>, partial_credit: bool },
+    TrueFalse { answer: bool, feedback_true: Option<String>, feedback_false: Option<String> },
+    FillIn { answers: Vec<String>, case_sensitive: bool },
+    Matching { pairs: Vec<(String, String)>, partial_credit: bool },
+    Ordering { items: Vec<String>, partial_credit: bool },
+}
+
+impl Body {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Body::Single { .. } => "single",
+            Body::Multiple { .. } => "multiple",
+            Body::TrueFalse { .. } => "true_false",
+            Body::FillIn { .. } => "fill_in",
+            Body::Matching { .. } => "matching",
+            Body::Ordering { .. } => "ordering",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    pub points: f64,
+    pub explanation: Option<String>,
+    pub body: Body,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quiz {
+    /// Source path relative to the site root, for messages.
+    pub source: PathBuf,
+    /// Relative to `content/<lang>/`: `01-course/01-mod/quiz.yaml`.
+    pub rel: String,
+    /// Output path relative to `dist/<lang>/`: `course/mod/quiz.html`.
+    pub url: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub pass_mark: f64,
+    pub shuffle: Shuffle,
+    pub max_attempts: u32,
+    pub show_answers: ShowAnswers,
+    pub questions: Vec<Question>,
+}
+
+impl Quiz {
+    pub fn max_points(&self) -> f64 {
+        self.questions.iter().map(|q| q.points).sum()
+    }
+}
+
+/// `quiz.yaml` → `quiz.html`; `final.quiz.yaml` → `final.quiz.html` (prefixes stripped).
+pub fn quiz_output_path(rel: &str) -> Option<String> {
+    let name = rel.rsplit('/').next()?;
+    let stem = if name == "quiz.yaml" || name == "quiz.yml" {
+        "quiz".to_string()
+    } else {
+        let stem = name.strip_suffix(".quiz.yaml").or_else(|| name.strip_suffix(".quiz.yml"))?;
+        format!("{stem}.quiz")
+    };
+    let dir = crate::model::url::parent_dir(rel);
+    let file = format!("{stem}.html");
+    Some(crate::model::url::output_path(&if dir.is_empty() { file } else { format!("{dir}/{file}") }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiz_paths() {
+        assert_eq!(quiz_output_path("01-c/02-m/quiz.yaml").as_deref(), Some("c/m/quiz.html"));
+        assert_eq!(quiz_output_path("01-c/02-final.quiz.yaml").as_deref(), Some("c/final.quiz.html"));
+        assert_eq!(quiz_output_path("01-c/data.yaml"), None);
+    }
+}

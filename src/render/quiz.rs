@@ -1,0 +1,252 @@
+//! A quiz → an accessible HTML form plus its answer key as versioned JSON.
+//!
+//! The form is real HTML (fieldset/legend per question, labelled radios, checkboxes, selects
+//! and text inputs), readable without JavaScript. Every author text goes through
+//! [`render_inline`] (inline Markdown, raw HTML shown as text) so nothing in a quiz can run.
+//! The JSON key sits in a `data-quiz` attribute, attribute-escaped: no inline script at all.
+//! Contract version 1 is read by `static/quiz-score.js`.
+
+use serde_json::{json, Value};
+
+use crate::i18n::Strings;
+use crate::markdown::{escape_html, render_inline};
+use crate::model::quiz::{Body, Question, Quiz, ShowAnswers, Shuffle};
+
+/// Version of the JSON contract between the builder and `quiz-score.js`.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// The answer key the browser scores against. `key` is the quiz's progress key.
+pub fn quiz_json(quiz: &Quiz, key: &str) -> Value {
+    let questions: Vec<Value> = quiz.questions.iter().map(question_json).collect();
+    json!({
+        "version": CONTRACT_VERSION,
+        "key": key,
+        "title": quiz.title,
+        "pass_mark": quiz.pass_mark,
+        "shuffle_questions": matches!(quiz.shuffle, Shuffle::Questions | Shuffle::All),
+        "shuffle_options": matches!(quiz.shuffle, Shuffle::Options | Shuffle::All),
+        "max_attempts": quiz.max_attempts,
+        "show_answers": match quiz.show_answers {
+            ShowAnswers::AfterSubmit => "after_submit",
+            ShowAnswers::AfterPass => "after_pass",
+            ShowAnswers::Never => "never",
+        },
+        "questions": questions,
+    })
+}
+
+fn option_ids(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("o{i}")).collect()
+}
+
+fn question_json(q: &Question) -> Value {
+    let mut v = json!({ "id": q.id, "type": q.body.type_name(), "points": q.points });
+    let obj = v.as_object_mut().expect("object");
+    match &q.body {
+        Body::Single { options } | Body::Multiple { options, .. } => {
+            let ids = option_ids(options.len());
+            let correct: Vec<&String> = ids.iter().zip(options).filter(|(_, o)| o.correct).map(|(id, _)| id).collect();
+            obj.insert("options".into(), json!(ids));
+            obj.insert("correct".into(), json!(correct));
+            if let Body::Multiple { partial_credit, .. } = &q.body {
+                obj.insert("partial_credit".into(), json!(partial_credit));
+            }
+        }
+        Body::TrueFalse { answer, .. } => {
+            obj.insert("answer".into(), json!(answer));
+        }
+        Body::FillIn { answers, case_sensitive } => {
+            obj.insert("answers".into(), json!(answers));
+            obj.insert("case_sensitive".into(), json!(case_sensitive));
+        }
+        Body::Matching { pairs, partial_credit } => {
+            let map: serde_json::Map<String, Value> = (1..=pairs.len()).map(|i| (format!("l{i}"), json!(format!("r{i}")))).collect();
+            obj.insert("pairs".into(), Value::Object(map));
+            obj.insert("partial_credit".into(), json!(partial_credit));
+        }
+        Body::Ordering { items, partial_credit } => {
+            let order: Vec<String> = (1..=items.len()).map(|i| format!("i{i}")).collect();
+            obj.insert("order".into(), json!(order));
+            obj.insert("partial_credit".into(), json!(partial_credit));
+        }
+    }
+    v
+}
+
+/// A stable scramble (FNV hash of seed and text), so the page never lists the answer in order
+/// yet two builds give the same bytes.
+fn scrambled(seed: &str, n: usize, text: impl Fn(usize) -> String) -> Vec<usize> {
+    let hash = |s: &str| s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (hash(&format!("{seed}\u{0}{}", text(i))), i));
+    if n > 1 && order.iter().enumerate().all(|(pos, &i)| pos == i) {
+        order.rotate_left(1);
+    }
+    order
+}
+
+/// The quiz form. `key` is the progress key (`<lang>/<url>`).
+pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings) -> String {
+    let data = serde_json::to_string(&quiz_json(quiz, key)).unwrap_or_default();
+    let mut h = String::with_capacity(4096);
+    let msg = |name: &str, key: &str| format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
+    h.push_str(&format!("<form class=\"quiz\" id=\"quiz\" novalidate data-quiz=\"{}\"", escape_html(&data)));
+    for (name, k) in [
+        ("passed", "quiz_passed"),
+        ("failed", "quiz_failed"),
+        ("best", "quiz_best"),
+        ("correct", "quiz_correct"),
+        ("incorrect", "quiz_incorrect"),
+        ("partly", "quiz_partly"),
+        ("unanswered", "quiz_unanswered"),
+        ("attempts-left", "quiz_attempts_left"),
+        ("no-attempts", "quiz_no_attempts"),
+        ("points", "quiz_points"),
+    ] {
+        h.push_str(&msg(name, k));
+    }
+    h.push_str(">\n");
+    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", escape_html(&t.get("quiz_noscript"))));
+    h.push_str("<p class=\"quiz-best\" hidden></p>\n<ol class=\"quiz-questions\">\n");
+    for (n, q) in quiz.questions.iter().enumerate() {
+        question_html(&mut h, n + 1, q, &quiz.rel, t);
+    }
+    h.push_str("</ol>\n<div class=\"quiz-actions\">");
+    h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\">{}</button> ", escape_html(&t.get("quiz_check"))));
+    h.push_str(&format!("<button type=\"button\" class=\"button button-secondary quiz-retry\" hidden>{}</button>", escape_html(&t.get("quiz_retry"))));
+    h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
+    h
+}
+
+fn feedback(h: &mut String, id: &str, text: Option<&String>) {
+    if let Some(text) = text {
+        h.push_str(&format!("<div class=\"feedback\" id=\"fb-{id}\" hidden>{}</div>", render_inline(text)));
+    }
+}
+
+fn choice_input(h: &mut String, qid: &str, oid: &str, input: &str, label: &str, fb: Option<&String>) {
+    let id = format!("{qid}-{oid}");
+    h.push_str(&format!(
+        "<div class=\"q-option\" data-oid=\"{oid}\"><input type=\"{input}\" name=\"{qid}\" id=\"{id}\" value=\"{oid}\"><label for=\"{id}\">{label}</label>"
+    ));
+    feedback(h, &id, fb);
+    h.push_str("</div>\n");
+}
+
+fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings) {
+    let qid = escape_html(&q.id);
+    let number = t.format("question_number", &[("n", &n.to_string())]);
+    h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\">\n<fieldset>\n", q.body.type_name()));
+    let points = if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\">({})</span>", escape_html(&t.count("points", q.points as usize))) };
+    h.push_str(&format!(
+        "<legend><span class=\"q-number\">{}</span> <span class=\"q-prompt\">{}</span>{points}</legend>\n",
+        escape_html(&number),
+        render_inline(&q.prompt)
+    ));
+    let answer_html: String = match &q.body {
+        Body::Single { options } | Body::Multiple { options, .. } => {
+            let input = if matches!(q.body, Body::Single { .. }) { "radio" } else { "checkbox" };
+            h.push_str("<div class=\"q-options\">\n");
+            for (i, o) in options.iter().enumerate() {
+                choice_input(h, &qid, &format!("o{}", i + 1), input, &render_inline(&o.text), o.feedback.as_ref());
+            }
+            h.push_str("</div>\n");
+            options.iter().filter(|o| o.correct).map(|o| render_inline(&o.text)).collect::<Vec<_>>().join("; ")
+        }
+        Body::TrueFalse { answer, feedback_true, feedback_false } => {
+            h.push_str("<div class=\"q-options\">\n");
+            choice_input(h, &qid, "true", "radio", &escape_html(&t.get("answer_true")), feedback_true.as_ref());
+            choice_input(h, &qid, "false", "radio", &escape_html(&t.get("answer_false")), feedback_false.as_ref());
+            h.push_str("</div>\n");
+            escape_html(&t.get(if *answer { "answer_true" } else { "answer_false" }))
+        }
+        Body::FillIn { answers, .. } => {
+            h.push_str(&format!(
+                "<div class=\"q-fill\"><label for=\"{qid}-input\">{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
+                escape_html(&t.get("your_answer"))
+            ));
+            answers.iter().map(|a| escape_html(a)).collect::<Vec<_>>().join(" / ")
+        }
+        Body::Matching { pairs, .. } => {
+            let rights = scrambled(&format!("{seed}#{}", q.id), pairs.len(), |i| pairs[i].1.clone());
+            for (i, (left, _)) in pairs.iter().enumerate() {
+                let l = format!("l{}", i + 1);
+                h.push_str(&format!(
+                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\">{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\">{}</option>",
+                    render_inline(left),
+                    escape_html(&t.get("choose"))
+                ));
+                for &r in &rights {
+                    h.push_str(&format!("<option value=\"r{}\">{}</option>", r + 1, escape_html(&pairs[r].1)));
+                }
+                h.push_str("</select></div>\n");
+            }
+            pairs.iter().map(|(l, r)| format!("{} → {}", render_inline(l), escape_html(r))).collect::<Vec<_>>().join("; ")
+        }
+        Body::Ordering { items, .. } => {
+            let shown = scrambled(&format!("{seed}#{}", q.id), items.len(), |i| items[i].clone());
+            for &i in &shown {
+                let item = format!("i{}", i + 1);
+                h.push_str(&format!(
+                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\">{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\">{}</option>",
+                    render_inline(&items[i]),
+                    escape_html(&t.get("choose_position"))
+                ));
+                for p in 1..=items.len() {
+                    h.push_str(&format!("<option value=\"{p}\">{p}</option>"));
+                }
+                h.push_str("</select></div>\n");
+            }
+            items.iter().map(|i| render_inline(i)).collect::<Vec<_>>().join(" → ")
+        }
+    };
+    h.push_str("<p class=\"q-result\" hidden></p>\n");
+    if let Some(e) = &q.explanation {
+        h.push_str(&format!("<div class=\"explanation\" hidden>{}</div>\n", render_inline(e)));
+    }
+    h.push_str(&format!("<div class=\"q-answer\" hidden>{} {answer_html}</div>\n", escape_html(&t.get("correct_answer"))));
+    h.push_str("</fieldset>\n</li>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::i18n::Table;
+
+    fn quiz(prompt: &str) -> Quiz {
+        let text = format!(
+            "title: T\nquestions:\n  - id: q1\n    type: single\n    prompt: {prompt:?}\n    options:\n      - text: \"<img src=x onerror=alert(1)>\"\n        correct: true\n        feedback: \"{{{{ x }}}} </script>\"\n      - text: B\n"
+        );
+        let mut d = Diagnostics::new();
+        crate::load::quiz::parse_quiz(&text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()))
+    }
+
+    #[test]
+    fn hostile_text_is_shown_as_text() {
+        let t = Strings::new("en", Table::new(), Table::new(), "en");
+        let html = quiz_form(&quiz("</script><script>alert(1)</script> {{ x }}"), "en/m/quiz.html", &t);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;/script&gt;&lt;script&gt;"));
+        assert!(html.contains("{{ x }}"));
+    }
+
+    #[test]
+    fn json_key_matches_form_ids() {
+        let q = quiz("P");
+        let v = quiz_json(&q, "k");
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["questions"][0]["correct"], json!(["o1"]));
+        let t = Strings::new("en", Table::new(), Table::new(), "en");
+        let html = quiz_form(&q, "k", &t);
+        assert!(html.contains("id=\"q1-o1\" value=\"o1\""));
+    }
+
+    #[test]
+    fn scramble_is_stable_and_not_identity() {
+        let a = scrambled("s", 4, |i| i.to_string());
+        assert_eq!(a, scrambled("s", 4, |i| i.to_string()));
+        assert_ne!(a, vec![0, 1, 2, 3]);
+    }
+}
