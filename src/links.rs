@@ -91,9 +91,21 @@ impl Links for PageLinks<'_> {
             return Resolved::Rewrite(format!("{}{hash}", encode_href(&relative(&self.page.url, &url))));
         }
         let what = if is_image { "image" } else { "page or file" };
-        let known: Vec<&str> = self.site.by_rel.keys().chain(self.site.assets_by_rel.keys()).map(String::as_str).collect();
-        let hint = match suggest(trimmed, &known) {
-            Some(best) => format!("did you mean `{}`? Paths are relative to this file's folder", relative(&self.page.rel, best)),
+        let dir = parent_dir(trimmed);
+        let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
+        let siblings: Vec<&str> = self
+            .site
+            .by_rel
+            .keys()
+            .chain(self.site.assets_by_rel.keys())
+            .filter(|k| parent_dir(k) == dir)
+            .map(|k| k.rsplit('/').next().unwrap_or(k))
+            .collect();
+        let hint = match suggest(name, &siblings) {
+            Some(best) => {
+                let full = if dir.is_empty() { best.to_string() } else { format!("{dir}/{best}") };
+                format!("did you mean `{}`? Paths are relative to this file's folder", relative(&self.page.rel, &full))
+            }
             None => "check the spelling; paths are relative to this file's folder".into(),
         };
         Resolved::Error(format!("the {what} `{dest}` does not exist"), hint)

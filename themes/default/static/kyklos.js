@@ -140,11 +140,11 @@
   }
 
   function storageGet(key) {
-    try { const s = safeStorage(); return s ? s.getItem(key) : null; } catch (e) { return null; }
+    try { return safeStorage().getItem(key); } catch (e) { return null; }
   }
 
   function storageSet(key, value) {
-    try { const s = safeStorage(); if (s) s.setItem(key, value); } catch (e) { /* ignore */ }
+    try { safeStorage().setItem(key, value); } catch (e) { /* not remembered: fine */ }
   }
 
   function renderProgress(store) {
@@ -172,8 +172,7 @@
       const percent = Math.round((100 * done) / keys.length);
       el.textContent = template.replace(/\{percent\}/g, String(percent))
         .replace(/\{done\}/g, String(done)).replace(/\{total\}/g, String(keys.length));
-      el.dataset.percent = String(percent);
-      el.style.setProperty('--progress', percent + '%');
+      el.style.setProperty('--progress', percent + '%'); // for a CSS progress bar, if wanted
       el.hidden = false;
     });
   }

@@ -18,6 +18,7 @@
   try {
     quiz = JSON.parse(form.dataset.quiz);
     if (!quiz || quiz.version !== 1 || !Array.isArray(quiz.questions)) throw new Error('bad quiz');
+    quiz.questions = quiz.questions.filter(function (q) { return q && typeof q === 'object' && !Array.isArray(q); });
   } catch (e) {
     return; // leave the noscript notice visible: the quiz cannot be scored
   }
@@ -63,8 +64,9 @@
     return a;
   }
 
+  const questionEls = new Map($$('.quiz-question').map(function (li) { return [li.dataset.qid, li]; }));
   function questionEl(id) {
-    return $$('.quiz-question').find(function (li) { return li.dataset.qid === id; }) || null;
+    return questionEls.get(id) || null;
   }
 
   function sameOrder(a, b) {
@@ -175,7 +177,8 @@
       if (s.value) s.parentNode.classList.add((q.order || [])[pos] === s.dataset.item ? 'is-correct' : 'is-incorrect');
     });
     const fill = li.querySelector('.q-fill');
-    if (fill && q.type === 'fill_in' && fill.querySelector('input').value.trim()) {
+    const input = fill && fill.querySelector('input');
+    if (input && q.type === 'fill_in' && input.value.trim()) {
       fill.classList.add(li.classList.contains('is-correct') ? 'is-correct' : 'is-incorrect');
     }
   }
@@ -229,7 +232,7 @@
     const reveal = showAnswers(result);
     result.questions.forEach(function (r, i) {
       const li = questionEl(r.id);
-      if (li) showQuestion(quiz.questions[i], r, li, reveal);
+      if (li) showQuestion(quiz.questions[i], r, li, reveal); // same order as quiz.questions
     });
     setControlsDisabled(true);
     form.classList.add('is-scored', result.passed ? 'is-passed' : 'is-failed');

@@ -1,0 +1,157 @@
+//! Bad input is a first-class path: every error names file, line and column, `check` reports
+//! them all in one run, exit codes follow the contract, and no input makes kyklos panic.
+
+mod common;
+
+use common::*;
+
+fn check_errors(f: &Fixture) -> String {
+    let out = f.check();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "expected exit 1, got {:?}\n{err}", out.status.code());
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn check_reports_every_error_at_once_with_positions_and_hints() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\ndescripton: typo\n---\n");
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ndescription: no title\n---\n");
+    f.write(
+        "content/en/01-course/01-mod/03-links.md",
+        "---\ntitle: Links\n---\nIntro line.\n\nSee [gone](missing.md), [up](../../../../etc/passwd.md),\n[anchor](index.md#nope) and ![pic](nope.png) and [abs](/about.md).\n",
+    );
+    f.write("content/en/01-course/01-mod/04-yaml.md", "---\ntitle: [unclosed\n---\n");
+    f.write("content/xx/index.md", "---\ntitle: X\n---\n");
+    let err = check_errors(&f);
+    let expect = [
+        "content/en/01-course/01-mod/01-first.md:3:1: error: unknown field `descripton`",
+        "hint: did you mean `description`?",
+        "content/en/01-course/01-mod/02-second.md:2:1: error: missing field `title`",
+        "content/en/01-course/01-mod/03-links.md:6:5: error: the page or file `missing.md` does not exist",
+        "content/en/01-course/01-mod/03-links.md:6:25: error: `../../../../etc/passwd.md` leaves the content folder",
+        "content/en/01-course/01-mod/03-links.md:7:29: error: the image `nope.png` does not exist",
+        "03-links.md:7:1: error: no heading `#nope`",
+        "`/about.md` is an absolute path",
+        "content/en/01-course/01-mod/04-yaml.md:2:",
+        "content/xx: error: unknown language folder `xx`",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("9 errors"), "{err}");
+}
+
+#[test]
+fn build_fails_with_exit_1_and_writes_nothing() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\n[x](nope.md)\n");
+    let out = f.build();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!f.out().exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let f = Fixture::new();
+    assert_eq!(f.run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(f.run(&["build", "--no-such-flag"]).status.code(), Some(2));
+    let help = f.run(&["build", "--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--out"));
+}
+
+#[test]
+fn short_format_is_one_line_per_problem() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\n[a](a.md) [b](b.md)\n");
+    let out = f.run(&["check", "--format", "short"]);
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(!err.contains("hint:"));
+}
+
+#[test]
+fn site_yaml_problems() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlicense: CC-BY-4\nlanguages: [en]\ncolors:\n  primary: \"#ffee00\"\n");
+    let err = check_errors(&f);
+    assert!(err.contains("site.yaml:2:1: error: unknown licence `CC-BY-4`"), "{err}");
+    assert!(err.contains("did you mean `CC-BY-4.0`?"));
+    assert!(err.contains("site.yaml:5:3: error: colors.primary"), "{err}");
+    let none = Fixture::empty();
+    let err = check_errors(&none);
+    assert!(err.contains("no site.yaml"), "{err}");
+}
+
+#[test]
+fn quiz_errors_are_reported_by_check_and_build() {
+    let f = Fixture::new();
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Q\npass_mark: 150\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    options:\n      - text: A\n      - text: B\n  - id: q1\n    type: essay\n    prompt: P\n",
+    );
+    let err = check_errors(&f);
+    assert!(err.contains("quiz.yaml:11:11: error: questions[1].type: unknown variant `essay`") || err.contains("quiz.yaml:11"), "{err}");
+    let f = Fixture::new();
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Q\npass_mark: 150\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    options:\n      - text: A\n      - text: B\n  - id: q1\n    type: matching\n    prompt: P\n    pairs:\n      - {left: a}\n      - {left: b, right: c}\n",
+    );
+    let err = check_errors(&f);
+    assert!(err.contains("quiz.yaml:2:1: error: the pass mark 150 is outside 0–100"), "{err}");
+    assert!(err.contains("quiz.yaml:7:5: error: question `q1` has no correct option"), "{err}");
+    assert!(err.contains("quiz.yaml:10:5: error: the question id `q1` is used twice"), "{err}");
+    assert!(err.contains("quiz.yaml:13:5: error: pair 1 of question `q1` has no partner"), "{err}");
+    assert_eq!(f.build().status.code(), Some(1));
+}
+
+#[test]
+fn strange_files_never_panic() {
+    let f = Fixture::new();
+    let dir = "content/en/01-course/01-mod";
+    f.write(&format!("{dir}/03-empty.md"), "");
+    f.write(&format!("{dir}/04-bom.md"), "\u{feff}---\ntitle: Bom\n---\nText\n");
+    f.write(&format!("{dir}/05-crlf.md"), "---\r\ntitle: Crlf\r\n---\r\n## Head\r\n\r\n[x](04-bom.md)\r\n");
+    f.write(&format!("{dir}/06-latin1.md"), b"---\ntitle: Caf\xe9\n---\n");
+    f.write(&format!("{dir}/07-binary.md"), [0u8, 159, 146, 150, 0, 1, 2, 3]);
+    let deep: String = (0..20).map(|i| format!("d{i}/")).collect();
+    f.write(&format!("{dir}/{deep}index.md"), "---\ntitle: Deep\n---\n");
+    let err = check_errors(&f);
+    assert!(err.contains("03-empty.md:1:1: error: no front matter"), "{err}");
+    assert!(err.contains("06-latin1.md:2:11: error: the file is not valid UTF-8"), "{err}");
+    assert!(err.contains("07-binary.md") && err.contains("error:"), "{err}");
+    assert!(!err.contains("04-bom.md:"), "{err}");
+    assert!(!err.contains("05-crlf.md:"), "{err}");
+    assert!(err.contains("has pages but no index.md"), "{err}");
+}
+
+#[test]
+fn a_five_megabyte_lesson_builds() {
+    let f = Fixture::new();
+    let para = "Migration shapes towns and services; staff need plain words and patience. ".repeat(20);
+    let mut body = String::from("---\ntitle: Huge\n---\n");
+    let mut i = 0;
+    while body.len() < 5 * 1024 * 1024 {
+        body.push_str(&format!("## Part {i}\n\n{para}\n\n| a | b |\n|---|---|\n| {i} | x |\n\n"));
+        i += 1;
+    }
+    f.write("content/en/01-course/01-mod/03-huge.md", body);
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.out().join("en/course/mod/huge.html").metadata().unwrap().len() > 5_000_000);
+}
+
+#[test]
+fn symlinks_out_of_the_content_folder_are_refused() {
+    #[cfg(unix)]
+    {
+        let f = Fixture::new();
+        f.write("secret.md", "---\ntitle: Secret\n---\n");
+        std::os::unix::fs::symlink(f.root().join("secret.md"), f.root().join("content/en/01-course/01-mod/03-link.md")).unwrap();
+        let err = check_errors(&f);
+        assert!(err.contains("symbolic links are not followed"), "{err}");
+    }
+}
