@@ -180,14 +180,14 @@ test('ordering: exact order and partial credit', () => {
   assert.equal(q(one(question, [])).answered, false);
 });
 
-test('percent is rounded but passing is not decided by rounding', () => {
-  // 139 of 200 points = 69.5 %: shows 70 but does not pass a 70 % mark
+test('percent is rounded down, so a failing score never shows the pass mark', () => {
+  // 139 of 200 points = 69.5 %: shows 69 and does not pass a 70 % mark
   const question = { id: 'm', type: 'multiple', points: 200, partial_credit: true,
     correct: Array.from({ length: 200 }, (_, i) => 'c' + i), options: [] };
   const chosen = Array.from({ length: 139 }, (_, i) => 'c' + i);
   const r = one(question, chosen);
   assert.equal(r.score, 139);
-  assert.equal(r.percent, 70);
+  assert.equal(r.percent, 69);
   assert.equal(r.passed, false);
   const exactly = one(question, Array.from({ length: 140 }, (_, i) => 'c' + i));
   assert.equal(exactly.percent, 70);

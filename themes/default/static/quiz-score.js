@@ -134,7 +134,7 @@
     return {
       score: round2(total),
       max: round2(max),
-      percent: Math.round(ratio),
+      percent: Math.floor(ratio + 1e-9), // floor: 69.5 % never shows as a passing 70 %
       passed: ratio >= passMark - EPSILON,
       questions: results
     };

@@ -188,7 +188,7 @@
     if (!r.answered) li.classList.add('is-unanswered');
     const state = !r.answered ? 'Unanswered' : r.correct ? 'Correct' : r.partly ? 'Partly' : 'Incorrect';
     let text = msg(state);
-    if (r.max > 1 || r.partly || q.partial_credit === true) {
+    if ((r.max > 0 && r.max !== 1) || r.partly) {
       text += ' — ' + msg('Points', { score: num(r.score), max: num(r.max) });
     }
     const out = li.querySelector('.q-result');
