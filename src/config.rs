@@ -26,6 +26,8 @@ pub struct Config {
     pub logo_alt: Option<String>,
     pub colors: Colors,
     pub theme: String,
+    /// Which SCORM versions to package (empty = packaging off).
+    pub scorm: Vec<crate::scorm::Version>,
 }
 
 /// Brand colours; every one is checked for 4.5:1 contrast against the page background.
@@ -56,6 +58,7 @@ struct RawConfig {
     #[serde(default)]
     colors: Colors,
     theme: Option<String>,
+    scorm: Option<yaml::Scalar>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -168,6 +171,19 @@ impl Config {
             let (l, c) = at("theme");
             diags.push(Diagnostic::error(shown, l, c, format!("`{theme}` is not a theme name")).with_hint("name a folder under themes/, e.g. `theme: default`"));
         }
+        use crate::scorm::Version;
+        let scorm = match raw.scorm.as_ref().map(|s| s.0.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("both") => vec![Version::Scorm12, Version::Scorm2004],
+            Some("1.2") => vec![Version::Scorm12],
+            Some("2004") => vec![Version::Scorm2004],
+            Some("off") | Some("false") | Some("none") => Vec::new(),
+            Some(other) => {
+                let (l, c) = at("scorm");
+                diags.push(Diagnostic::error(shown, l, c, format!("`scorm: {other}` is not a packaging choice"))
+                    .with_hint("use `both` (default), `\"1.2\"`, `\"2004\"` or `off`"));
+                Vec::new()
+            }
+        };
         if raw.title.trim().is_empty() {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
@@ -189,6 +205,7 @@ impl Config {
             logo_alt: raw.logo_alt,
             colors: raw.colors,
             theme,
+            scorm,
         })
     }
 

@@ -12,6 +12,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod package;
 pub mod pipeline;
 pub mod render;
 pub mod scorm;

@@ -78,6 +78,8 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     let write_errors = Mutex::new(Vec::new());
     write_pages(&site, &theme, &strings, &rendered, &output, &write_errors);
     lap("render", &mut timings);
+    write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
+    lap("package", &mut timings);
     write_assets(&site, &theme, &strings, &output, &write_errors);
     lap("assets", &mut timings);
 
@@ -205,7 +207,7 @@ fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<
         };
         lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
             let quiz = &lang.quizzes[q];
-            let result = render::render_quiz(&cx, theme, section, quiz, &extra)
+            let result = render::render_quiz(&cx, theme, section, quiz, &extra, None)
                 .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, e))
                 .and_then(|html| {
                     output
@@ -232,6 +234,53 @@ fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<
     }
 }
 
+/// The theme's static files plus the generated site.css and the logo: `static/<name>` in the
+/// output and in every package.
+fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
+    let mut all = theme.statics.clone();
+    all.push(("site.css".into(), site_css(&site.config).into_bytes()));
+    if let Some(logo) = &site.config.logo {
+        if let Ok(bytes) = std::fs::read(site.root.join(logo)) {
+            all.push((render::logo_file_name(logo), bytes));
+        }
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
+}
+
+/// SCORM packages and the Downloads page, per language.
+fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    if site.config.scorm.is_empty() || !theme.tera.get_template_names().any(|n| n == "sco.html") {
+        return;
+    }
+    let statics = statics(site, theme);
+    let results: Vec<Result<(), Diagnostic>> = site
+        .langs
+        .par_iter()
+        .zip(strings)
+        .zip(rendered)
+        .map(|((lang, strings), rendered)| {
+            let cx = LangContext::new(site, lang, strings);
+            let extra = |section: usize| quiz_steps(lang, section);
+            let code = &lang.lang.code;
+            let packages = crate::package::packages(&cx, theme, rendered, &extra, &statics).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?;
+            if packages.is_empty() {
+                return Ok(());
+            }
+            let mut downloads = Vec::new();
+            for (path, bytes, download) in packages {
+                output.write(&format!("{code}/{path}"), &bytes).map_err(|e| Diagnostic::error(format!("{code}/{path}"), 0, 0, e.to_string()))?;
+                downloads.push(download);
+            }
+            let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
+            output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))
+        })
+        .collect();
+    if let Ok(mut e) = errors.lock() {
+        e.extend(results.into_iter().filter_map(Result::err));
+    }
+}
+
 fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let push = |d: Diagnostic| {
         if let Ok(mut e) = errors.lock() {
@@ -245,17 +294,9 @@ fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output
             }
         });
     }
-    for (name, bytes) in &theme.statics {
-        if let Err(e) = output.write(&format!("static/{name}"), bytes) {
+    for (name, bytes) in statics(site, theme) {
+        if let Err(e) = output.write(&format!("static/{name}"), &bytes) {
             push(Diagnostic::error(format!("themes/{}/static/{name}", site.config.theme), 0, 0, format!("cannot write: {e}")));
-        }
-    }
-    if let Err(e) = output.write("static/site.css", site_css(&site.config).as_bytes()) {
-        push(Diagnostic::error("site.yaml", 0, 0, format!("cannot write static/site.css: {e}")));
-    }
-    if let Some(logo) = &site.config.logo {
-        if let Err(e) = output.copy(&format!("static/{}", render::logo_file_name(logo)), &site.root.join(logo)) {
-            push(Diagnostic::error("site.yaml", 0, 0, format!("cannot copy the logo: {e}")));
         }
     }
     match render::render_root(site, theme, strings) {

@@ -64,12 +64,33 @@ pub struct Subject<'a> {
     pub kind: &'static str,
     pub content: &'a str,
     pub is_step: bool,
+    /// Rendering for a SCORM package instead of the site.
+    pub package: Option<&'a PackageScope>,
+}
+
+/// Where a page sits when rendered into a package: the module that bounds it, and the
+/// folder (relative to `dist/<lang>/`, with a trailing slash or empty) that is the zip's root.
+#[derive(Debug, Clone)]
+pub struct PackageScope {
+    pub module: PageId,
+    pub base: String,
+}
+
+impl PackageScope {
+    /// The path of a site output path inside the package.
+    pub fn path<'p>(&self, url: &'p str) -> &'p str {
+        url.strip_prefix(self.base.as_str()).unwrap_or(url)
+    }
 }
 
 fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
-    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra);
+    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra, s.package.map(|p| p.module));
     let config = cx.config();
+    let root = match s.package {
+        Some(scope) => to_root(scope.path(s.here)),
+        None => to_root(&format!("{}/{}", cx.lang.lang.code, s.here)),
+    };
     let licence = page
         .front
         .license
@@ -81,18 +102,21 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
     let exists = |other: &str| cx.site.langs.iter().any(|l| l.lang.code == other && (l.by_rel.contains_key(&page.rel) || s.is_step));
     let own_page = !s.is_step;
     let progress_keys = if own_page && page.is_section { views::progress_keys(cx.lang, s.id, extra) } else { String::new() };
-    let course_keys = cx.lang.book_of(s.id).map(|b| views::progress_keys(cx.lang, b, extra)).unwrap_or_default();
+    let course_keys = s.package.map(|p| p.module).or_else(|| cx.lang.book_of(s.id)).map(|b| views::progress_keys(cx.lang, b, extra)).unwrap_or_default();
     PageView {
         lang: code,
         dir: cx.lang.lang.direction.as_str(),
         title: s.title,
         description: s.description,
         kind: s.kind,
-        root: to_root(&format!("{code}/{}", s.here)),
+        root: root.clone(),
         key: format!("{code}/{}", s.here),
         site_title: &config.title,
-        home_url: relative(s.here, "index.html"),
-        logo_url: config.logo.as_ref().map(|l| format!("{}static/{}", to_root(&format!("{code}/{}", s.here)), logo_file_name(l))),
+        home_url: match s.package {
+            Some(scope) => relative(s.here, &cx.lang.pages[scope.module].url),
+            None => relative(s.here, "index.html"),
+        },
+        logo_url: config.logo.as_ref().map(|l| format!("{root}static/{}", logo_file_name(l))),
         logo_alt: config.logo_alt.as_deref(),
         content: s.content,
         toc: Vec::new(),
@@ -108,8 +132,11 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         authors: if page.front.authors.is_empty() || s.is_step { &config.authors } else { &page.front.authors },
         attribution: config.attribution.as_deref(),
         funding: config.funding.as_deref(),
-        canonical: config.base_url.as_ref().map(|b| format!("{b}/{code}/{}", s.here)),
-        languages: language_links(config, code, s.here, &exists),
+        canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
+        languages: if s.package.is_some() { Vec::new() } else { language_links(config, code, s.here, &exists) },
+        package: s.package.is_some(),
+        downloads_url: (s.package.is_none() && !config.scorm.is_empty() && cx.lang.pages.iter().any(|p| p.kind() == crate::model::Kind::Module))
+            .then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
         progress_keys,
         course_keys,
@@ -125,6 +152,11 @@ fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Resu
 
 /// Renders one page to HTML. `extra` yields the steps (quizzes) that follow a section.
 pub fn render_page(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendered, extra: ExtraSteps<'_>) -> Result<String, String> {
+    render_page_in(cx, theme, id, md, extra, None)
+}
+
+/// [`render_page`] for the site (`package` = None) or for a SCORM package.
+pub fn render_page_in(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendered, extra: ExtraSteps<'_>, package: Option<&PackageScope>) -> Result<String, String> {
     let page = &cx.lang.pages[id];
     let subject = Subject {
         id,
@@ -134,22 +166,34 @@ pub fn render_page(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendere
         kind: kind_name(cx.lang, id),
         content: &md.html,
         is_step: false,
+        package,
     };
     let mut v = view(cx, &subject, extra);
     v.toc = md.headings.iter().filter(|h| h.level == 2).collect();
     render_view(cx, theme, &v)
 }
 
-/// Renders a quiz page inside its module (`section`).
-pub fn render_quiz(cx: &LangContext<'_>, theme: &Theme, section: PageId, quiz: &Quiz, extra: ExtraSteps<'_>) -> Result<String, String> {
+/// Renders a quiz page inside its module (`section`), for the site or a package.
+pub fn render_quiz(cx: &LangContext<'_>, theme: &Theme, section: PageId, quiz: &Quiz, extra: ExtraSteps<'_>, package: Option<&PackageScope>) -> Result<String, String> {
     let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
     let form = quiz::quiz_form(quiz, &key, cx.strings);
     let questions = cx.strings.count("questions", quiz.questions.len());
     let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
     let description = quiz.description.clone();
-    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true };
+    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true, package };
     let mut v = view(cx, &subject, extra);
     v.position = Some(intro);
+    render_view(cx, theme, &v)
+}
+
+/// The Downloads page of a language (SCORM packages), placed under the home page.
+pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate::package::Download], extra: ExtraSteps<'_>) -> Result<String, String> {
+    let home = cx.lang.home.ok_or("no home page")?;
+    let content = crate::package::downloads_table(downloads, "downloads.html", cx.strings);
+    let title = cx.strings.get("downloads");
+    let description = cx.strings.get("downloads_description");
+    let subject = Subject { id: home, here: "downloads.html", title: &title, description: Some(&description), kind: "downloads", content: &content, is_step: true, package: None };
+    let v = view(cx, &subject, extra);
     render_view(cx, theme, &v)
 }
 

@@ -115,6 +115,10 @@ pub struct PageView<'a> {
     pub canonical: Option<String>,
     pub languages: Vec<LangLink>,
     pub progress_scope: String,
+    /// Rendered for a SCORM package: no site chrome that leads outside it.
+    pub package: bool,
+    /// The language's Downloads page (SCORM packages), if there is one.
+    pub downloads_url: Option<String>,
     /// Space-separated progress keys of the lessons and quizzes below this section.
     pub progress_keys: String,
     /// The same for the whole course (book) the page is in.
@@ -177,9 +181,18 @@ pub struct Nav {
 }
 
 /// Navigation for the page (or step) at output path `here` whose page is `id`.
-pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_step: bool, strings: &Strings, extra: ExtraSteps<'_>) -> Nav {
+/// `scope`: inside a package, the module that bounds navigation (nothing outside it is linked).
+pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_step: bool, strings: &Strings, extra: ExtraSteps<'_>, scope: Option<PageId>) -> Nav {
     let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
-    let mut breadcrumbs: Vec<LinkView> = site.ancestors(id).into_iter().map(|a| link(a, false)).collect();
+    let mut ancestors = site.ancestors(id);
+    if let Some(module) = scope {
+        if let Some(pos) = ancestors.iter().position(|&a| a == module) {
+            ancestors.drain(..pos);
+        } else {
+            ancestors.clear();
+        }
+    }
+    let mut breadcrumbs: Vec<LinkView> = ancestors.into_iter().map(|a| link(a, false)).collect();
     if is_step {
         breadcrumbs.push(link(id, false));
     }
@@ -188,11 +201,11 @@ pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_
         breadcrumbs.clear();
     }
 
-    let book = site.book_of(id);
-    let top_nav = site
-        .home
-        .map(|h| site.pages[h].children.iter().map(|&c| link(c, Some(c) == book || c == id)).collect())
-        .unwrap_or_default();
+    let book = scope.or_else(|| site.book_of(id));
+    let top_nav = match scope {
+        Some(_) => Vec::new(),
+        None => site.home.map(|h| site.pages[h].children.iter().map(|&c| link(c, Some(c) == book || c == id)).collect()).unwrap_or_default(),
+    };
 
     let (mut prev, mut next, mut course_nav) = (None, None, None);
     if let Some(book) = book {

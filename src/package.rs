@@ -1,0 +1,344 @@
+//! Package: the site's modules and courses as SCORM zips, and the Downloads page.
+//!
+//! For every module (a section with `kind: module`) and every course (`kind: course`) of each
+//! language, the pages are rendered for the package (no site chrome that leads outside it),
+//! links that would leave the package are made inert, a launch page (`sco.html`) is added per
+//! module, and [`crate::scorm`] writes manifest and zip. Nothing here touches the disk.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tera::Context;
+
+use crate::markdown::{escape_html, Rendered};
+use crate::model::url::{join_normalised, parent_dir, relative};
+use crate::model::{Kind, PageId};
+use crate::render::theme::{tera_error_chain, Theme};
+use crate::render::views::{sequence, ExtraSteps};
+use crate::render::{self, LangContext, PackageScope};
+use crate::scorm::{self, Package, Sco, Version};
+
+/// One downloadable package, as the Downloads page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    pub title: String,
+    /// "module" or "course".
+    pub kind: &'static str,
+    pub version: &'static str,
+    pub lang: String,
+    /// Output path relative to `dist/<lang>/`.
+    pub url: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+pub fn version_label(v: Version) -> &'static str {
+    match v {
+        Version::Scorm12 => "SCORM 1.2",
+        Version::Scorm2004 => "SCORM 2004 4th Edition",
+    }
+}
+
+fn version_slug(v: Version) -> &'static str {
+    match v {
+        Version::Scorm12 => "scorm12",
+        Version::Scorm2004 => "scorm2004",
+    }
+}
+
+/// `course/mod/index.html` → `course-mod`; anything but ASCII letters and digits becomes `-`.
+/// Non-ASCII names keep a short hash so two of them never collide.
+fn slug(url_dir: &str) -> String {
+    let mut s = String::new();
+    for c in url_dir.chars() {
+        let c = if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' };
+        if !(c == '-' && s.ends_with('-')) {
+            s.push(c);
+        }
+    }
+    let mut s = s.trim_matches('-').to_string();
+    if !url_dir.is_ascii() {
+        let hash = url_dir.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        s = format!("{s}-{hash:08x}").trim_start_matches('-').to_string();
+    }
+    if s.is_empty() { "site".into() } else { s }
+}
+
+/// Every package of one language: (output path relative to `dist/<lang>/`, zip bytes, entry).
+pub fn packages(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    rendered: &[Rendered],
+    extra: ExtraSteps<'_>,
+    statics: &[(String, Vec<u8>)],
+) -> Result<Vec<(String, Vec<u8>, Download)>, String> {
+    let lang = cx.lang;
+    let versions = &cx.site.config.scorm;
+    let mut out = Vec::new();
+    if versions.is_empty() {
+        return Ok(out);
+    }
+    let modules: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section).collect();
+    for &m in &modules {
+        let base = folder_of_folder(&lang.pages[m].url);
+        let (files, sco) = module_files(cx, theme, rendered, extra, m, &base, versions[0])?;
+        for &v in versions {
+            let (files, sco) = if v == versions[0] { (files.clone(), sco.clone()) } else { module_files(cx, theme, rendered, extra, m, &base, v)? };
+            let title = lang.pages[m].front.title.clone();
+            let id = slug(parent_dir(&lang.pages[m].url));
+            let pkg = package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
+            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?);
+        }
+    }
+    let courses: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Course && lang.pages[id].is_section).collect();
+    for &c in &courses {
+        let base = folder_of_folder(&lang.pages[c].url);
+        let base = format!("{}{}", base, parent_dir(&lang.pages[c].url).strip_prefix(base.as_str()).unwrap_or("")).trim_end_matches('/').to_string();
+        let base = if base.is_empty() { String::new() } else { format!("{base}/") };
+        let in_course: Vec<PageId> = modules.iter().copied().filter(|&m| lang.ancestors(m).contains(&c)).collect();
+        if in_course.is_empty() {
+            continue;
+        }
+        let id = slug(parent_dir(&lang.pages[c].url));
+        for &v in versions {
+            let mut files = Vec::new();
+            let mut scos = Vec::new();
+            for &m in &in_course {
+                let (f, sco) = module_files(cx, theme, rendered, extra, m, &base, v)?;
+                files.extend(f);
+                scos.push(sco);
+            }
+            let title = lang.pages[c].front.title.clone();
+            let pkg = package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
+            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-course-{}.zip", version_slug(v)), "course")?);
+        }
+    }
+    Ok(out)
+}
+
+/// The folder that contains a section's folder, with a trailing slash (or empty).
+fn folder_of_folder(section_url: &str) -> String {
+    let dir = parent_dir(parent_dir(section_url));
+    if dir.is_empty() { String::new() } else { format!("{dir}/") }
+}
+
+fn package_spec(cx: &LangContext<'_>, identifier: String, v: Version, title: &str, description: Option<String>, scos: Vec<Sco>, statics: &[(String, Vec<u8>)]) -> Package {
+    let config = &cx.site.config;
+    Package {
+        identifier,
+        version: v,
+        title: title.to_string(),
+        description,
+        lang: cx.lang.lang.code.clone(),
+        licence_name: config.licence.name.clone(),
+        licence_url: config.licence.url.clone(),
+        attribution: config.attribution.clone(),
+        authors: config.authors.clone(),
+        scos,
+        shared: statics.iter().map(|(n, _)| format!("static/{n}")).collect(),
+    }
+}
+
+fn zip_one(cx: &LangContext<'_>, pkg: Package, files: Vec<(String, Vec<u8>)>, statics: &[(String, Vec<u8>)], path: String, kind: &'static str) -> Result<(String, Vec<u8>, Download), String> {
+    let mut content = files;
+    content.extend(statics.iter().map(|(n, b)| (format!("static/{n}"), b.clone())));
+    content.sort_by(|a, b| a.0.cmp(&b.0));
+    content.dedup_by(|a, b| a.0 == b.0);
+    let title = pkg.title.clone();
+    let version = version_label(pkg.version);
+    let bytes = scorm::package_files(&pkg, content).map_err(|e| format!("packaging {path}: {e}"))?;
+    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let download = Download { title, kind, version, lang: cx.lang.lang.code.clone(), url: path.clone(), size: bytes.len() as u64, sha256 };
+    Ok((path, bytes, download))
+}
+
+/// The files of one module's SCO (pages rendered for the package, its assets, its launch page).
+fn module_files(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    rendered: &[Rendered],
+    extra: ExtraSteps<'_>,
+    module: PageId,
+    base: &str,
+    version: Version,
+) -> Result<(Vec<(String, Vec<u8>)>, Sco), String> {
+    let lang = cx.lang;
+    let scope = PackageScope { module, base: base.to_string() };
+    let steps = sequence(lang, module, extra);
+    let module_dir = parent_dir(&lang.pages[module].url).to_string();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for step in &steps {
+        let html = match step.page {
+            Some(id) => render::render_page_in(cx, theme, id, &rendered[id], extra, Some(&scope))?,
+            None => {
+                let (section, quiz) = lang
+                    .quizzes_of
+                    .iter()
+                    .flat_map(|(&s, qs)| qs.iter().map(move |&q| (s, q)))
+                    .find(|&(_, q)| lang.quizzes[q].url == step.url)
+                    .ok_or_else(|| format!("no quiz at {}", step.url))?;
+                render::render_quiz(cx, theme, section, &lang.quizzes[quiz], extra, Some(&scope))?
+            }
+        };
+        files.push((scope.path(&step.url).to_string(), html));
+    }
+    let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
+    for asset in &lang.assets {
+        if asset.url.starts_with(&format!("{module_dir}/")) {
+            let bytes = std::fs::read(&asset.source).map_err(|e| format!("{}: {e}", asset.source.display()))?;
+            binary.push((scope.path(&asset.url).to_string(), bytes));
+        }
+    }
+    let launch = format!("{}/sco.html", scope.path(&module_dir));
+    let quiz = steps.iter().find(|s| s.page.is_none()).and_then(|s| lang.quizzes.iter().find(|q| q.url == s.url));
+    files.push((launch.clone(), launch_page(cx, theme, module, &steps, quiz, &launch, &scope, version)?));
+
+    let known: BTreeSet<String> = files.iter().map(|f| f.0.clone()).chain(binary.iter().map(|b| b.0.clone())).chain(std::iter::once("static/".into())).collect();
+    let mut all: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, html)| (p.clone(), isolate_links(&html, &p, &known).into_bytes())).collect();
+    all.extend(binary);
+    let sco = Sco {
+        id: format!("sco-{}", slug(&module_dir)),
+        title: lang.pages[module].front.title.clone(),
+        launch,
+        files: all.iter().map(|f| f.0.clone()).collect(),
+        mastery: quiz.map(|q| q.pass_mark),
+    };
+    Ok((all, sco))
+}
+
+#[derive(Serialize)]
+struct LessonRef {
+    key: String,
+    url: String,
+    title: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn launch_page(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    module: PageId,
+    steps: &[crate::render::views::Step],
+    quiz: Option<&crate::model::quiz::Quiz>,
+    launch: &str,
+    scope: &PackageScope,
+    version: Version,
+) -> Result<String, String> {
+    let lang = cx.lang;
+    let code = &lang.lang.code;
+    let here = launch;
+    let lessons: Vec<LessonRef> = steps
+        .iter()
+        .filter(|s| s.page.is_some())
+        .map(|s| LessonRef { key: format!("{code}/{}", s.url), url: relative(here, scope.path(&s.url)), title: s.title.clone() })
+        .collect();
+    let mut context = Context::new();
+    context.insert("lang", code);
+    context.insert("dir", lang.lang.direction.as_str());
+    context.insert("title", &lang.pages[module].front.title);
+    context.insert("version", if version == Version::Scorm12 { "1.2" } else { "2004" });
+    context.insert("root", &crate::model::url::to_root(here));
+    context.insert("start", &relative(here, scope.path(&lang.pages[module].url)));
+    context.insert("lessons", &lessons);
+    let quiz_value = quiz.map(|q| {
+        let questions: Vec<serde_json::Value> = q.questions.iter().map(|qq| serde_json::json!({"id": qq.id, "type": qq.body.type_name()})).collect();
+        serde_json::json!({"key": format!("{code}/{}", q.url), "url": relative(here, scope.path(&q.url)), "pass_mark": q.pass_mark, "questions": questions})
+    });
+    context.insert("quiz", &quiz_value);
+    context.insert("t", &cx.plain);
+    context.insert("licence", &crate::render::views::LicenceView::from(&cx.site.config.licence));
+    theme.tera.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))
+}
+
+/// Makes every relative `href` that points outside the package inert (the attribute is
+/// dropped, the text stays), so nothing in a package leads out of it.
+pub fn isolate_links(html: &str, page: &str, files: &BTreeSet<String>) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let dir = parent_dir(page);
+    while let Some(i) = rest.find(" href=\"") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 7..];
+        let Some(end) = after.find('"') else {
+            out.push_str(&rest[i..]);
+            return out;
+        };
+        let url = &after[..end];
+        let path = url.split('#').next().unwrap_or("");
+        let external = url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:");
+        let inside = external
+            || join_normalised(dir, &crate::model::url::percent_decode(path))
+                .is_some_and(|p| files.contains(&p) || p.starts_with("static/"));
+        if inside {
+            out.push_str(&rest[i..i + 7 + end + 1]);
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Downloads page body: a table of every package of a language.
+pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Strings) -> String {
+    let mut h = String::new();
+    h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
+    h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_moodle"))));
+    h.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"downloads-caption\"><table class=\"downloads\">\n");
+    h.push_str(&format!("<caption id=\"downloads-caption\">{}</caption>\n<thead><tr>", escape_html(&t.get("downloads_caption"))));
+    for key in ["downloads_package", "downloads_version", "language", "downloads_size", "downloads_sha256"] {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for d in downloads {
+        let kind = t.get(if d.kind == "course" { "downloads_course" } else { "downloads_module" });
+        h.push_str(&format!(
+            "<tr><td><a href=\"{}\" download>{}</a> <span class=\"muted\">({})</span></td><td>{}</td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
+            escape_html(&relative(here, &d.url)),
+            escape_html(&d.title),
+            escape_html(&kind),
+            d.version,
+            escape_html(&d.lang),
+            human_size(d.size),
+            d.sha256
+        ));
+    }
+    h.push_str("</tbody></table></div>\n");
+    h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", escape_html(&t.get("downloads_import_title"))));
+    for key in ["downloads_step_1", "downloads_step_2", "downloads_step_3", "downloads_step_4"] {
+        h.push_str(&format!("<li>{}</li>", escape_html(&t.get(key))));
+    }
+    h.push_str("</ol>\n");
+    h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
+    h
+}
+
+/// 1536 → "1.5 KB", 2_500_000 → "2.4 MB".
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / 1024.0 / 1024.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_leaving_the_package_become_inert() {
+        let files: BTreeSet<String> = ["mod/a.html", "mod/b.html"].iter().map(|s| s.to_string()).collect();
+        let html = r##"<a href="b.html">in</a> <a href="../../about.html">out</a> <a href="#x">frag</a> <a href="https://eu.europa.eu/">web</a> <link href="../static/kyklos.css">"##;
+        let got = isolate_links(html, "mod/a.html", &files);
+        assert_eq!(got, r##"<a href="b.html">in</a> <a>out</a> <a href="#x">frag</a> <a href="https://eu.europa.eu/">web</a> <link href="../static/kyklos.css">"##);
+    }
+
+    #[test]
+    fn slugs_and_sizes() {
+        assert!(slug("course/Μάθημα 1").starts_with("course-1-"));
+        assert_ne!(slug("Μάθημα"), slug("Ενότητα"));
+        assert_eq!(slug("course/mod-1"), "course-mod-1");
+        assert_eq!(human_size(1536), "1.5 KB");
+    }
+}
