@@ -198,7 +198,8 @@ fn check_logo(site: &Site, diags: &mut Diagnostics) {
 
 fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
-        let cx = LangContext::new(site, lang, strings);
+        let mut cx = LangContext::new(site, lang, strings);
+        cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
         let extra = |section: usize| quiz_steps(lang, section);
         let push = |d: Diagnostic| {
             if let Ok(mut e) = errors.lock() {

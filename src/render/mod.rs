@@ -24,11 +24,14 @@ pub struct LangContext<'a> {
     pub lang: &'a LangSite,
     pub strings: &'a Strings,
     pub plain: BTreeMap<String, String>,
+    /// SCORM packages (and so a Downloads page) are built for this language.
+    pub packaging: bool,
 }
 
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
-        LangContext { site, lang, strings, plain: strings.all_plain() }
+        let packaging = !site.config.scorm.is_empty() && lang.pages.iter().any(|p| p.is_section && p.kind() == crate::model::Kind::Module);
+        LangContext { site, lang, strings, plain: strings.all_plain(), packaging }
     }
 
     fn config(&self) -> &Config {
@@ -135,8 +138,7 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
         languages: if s.package.is_some() { Vec::new() } else { language_links(config, code, s.here, &exists) },
         package: s.package.is_some(),
-        downloads_url: (s.package.is_none() && !config.scorm.is_empty() && cx.lang.pages.iter().any(|p| p.kind() == crate::model::Kind::Module))
-            .then(|| relative(s.here, "downloads.html")),
+        downloads_url: (s.package.is_none() && cx.packaging).then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
         progress_keys,
         course_keys,
