@@ -10,7 +10,7 @@
 //! never fails because a machine is slow. It
 //!
 //! 1. generates two deterministic synthetic courses under `target/kyklos-bench/`:
-//!    LESSONS × 1 language (default 10,000 lessons in `en`, 10 modules) and
+//!    LESSONS × 1 language (default 10,000 lessons in `en`, 100 modules) and
 //!    LESSONS/5 × 5 languages (en, el, es, de, cs; the same relative paths in each);
 //!    every lesson has ~830 words of paragraphs and `##` headings, a table, a bullet list,
 //!    a numbered list, and every third one a ```rust or ```python block;
@@ -37,7 +37,7 @@ const GENERATOR_VERSION: u32 = 1;
 const SEED: u64 = 0x6b79_6b6c_6f73_2e31; // "kyklos.1"
 const DEFAULT_LESSONS: usize = 10_000;
 const DEFAULT_RUNS: usize = 5;
-const MODULES: usize = 10;
+const MODULES: usize = 100;
 const WORDS_PER_LESSON: usize = 830;
 const LANGUAGES: [(&str, &str); 5] =
     [("en", "English"), ("el", "Ελληνικά"), ("es", "Español"), ("de", "Deutsch"), ("cs", "Čeština")];
@@ -471,7 +471,7 @@ impl Corpus {
         self.lessons.div_ceil(MODULES.min(self.lessons))
     }
 
-    /// Up to ten modules, none empty.
+    /// Up to a hundred modules (of 100 lessons at full size), none empty.
     fn modules(&self) -> usize {
         self.lessons.div_ceil(self.lessons_per_module())
     }

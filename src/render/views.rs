@@ -239,7 +239,10 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
             .iter()
             .map(|&c| {
                 let p = &site.pages[c];
-                let children = if p.is_section && depth < 3 { items(site, c, here, depth + 1, extra) } else { Vec::new() };
+                // Only the branch that holds the current page is expanded: a module of many
+                // lessons must not put every lesson link on every page of the course.
+                let inside = here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
+                let children = if p.is_section && depth < 3 && inside { items(site, c, here, depth + 1, extra) } else { Vec::new() };
                 let open = p.url == here || children.iter().any(|i| i.current || i.open);
                 NavItem {
                     title: p.front.title.clone(),
