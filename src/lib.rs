@@ -16,3 +16,5 @@ pub mod package;
 pub mod pipeline;
 pub mod render;
 pub mod scorm;
+pub mod translate;
+pub mod translations;

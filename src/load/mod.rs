@@ -34,12 +34,13 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         return Site { config, root: root.to_path_buf(), langs };
     }
     check_language_folders(root, &content, &config, diags);
-    for lang in &mut langs {
+    for (i, lang) in langs.iter_mut().enumerate() {
         let dir = content.join(&lang.lang.code);
         if dir.is_dir() {
-            load_language(root, &dir, lang, diags);
+            load_language(root, &dir, lang, i == 0, diags);
         }
     }
+    crate::translate::align_all(root, &mut langs, diags);
     let default = &langs[0];
     if default.home.is_none() {
         let code = &default.lang.code;
@@ -90,7 +91,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with("~$") || matches!(name, "Thumbs.db" | "desktop.ini" | "__MACOSX")
 }
 
-fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
+fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, diags: &mut Diagnostics) {
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
     let mut drafts = HashSet::new();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
@@ -119,7 +120,11 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagn
             continue;
         };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        if quiz::is_quiz_file(&rel) {
+        if quiz::is_quiz_file(&rel) && !is_default {
+            if let Some(text) = read_text(root, path, size, diags) {
+                site.quiz_texts.push(crate::model::QuizText { rel, source: shown, text });
+            }
+        } else if quiz::is_quiz_file(&rel) {
             if let Some(q) = read_text(root, path, size, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
                 site.quizzes.push(q);
             }
@@ -140,7 +145,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, diags: &mut Diagn
             site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
         }
     }
-    link_tree(root, site, diags);
+    if is_default {
+        link_tree(root, site, diags);
+    }
 }
 
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
@@ -171,6 +178,12 @@ fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Op
             None
         }
     }
+}
+
+/// Hex SHA-256 of a text: how translation stamps recognise a changed source.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Bytes → text; the error names the line and column of the first bad byte.
@@ -222,6 +235,9 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         order: (prefix.unwrap_or(u64::MAX), rest.to_string()),
         parent: None,
         children: Vec::new(),
+        text: crate::model::TextStatus::Original,
+        outdated: false,
+        hash: sha256_hex(text),
     })
 }
 

@@ -142,6 +142,9 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         max_attempts: raw.max_attempts,
         show_answers: raw.show_answers,
         questions,
+        text: crate::model::TextStatus::Original,
+        outdated: false,
+        hash: crate::load::sha256_hex(text),
     })
 }
 

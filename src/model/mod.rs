@@ -72,6 +72,23 @@ pub struct Page {
     pub order: (u64, String),
     pub parent: Option<PageId>,
     pub children: Vec<PageId>,
+    /// Whose words the page holds in this language.
+    pub text: TextStatus,
+    /// The translation was marked done against a source that has changed since.
+    pub outdated: bool,
+    /// SHA-256 of the source file's text (what translation stamps compare).
+    pub hash: String,
+}
+
+/// Whether a page or quiz in a language is the original, a translation, or the default
+/// language's text shown because there is no translation yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TextStatus {
+    #[default]
+    Original,
+    Translated,
+    Fallback,
 }
 
 impl Page {
@@ -91,6 +108,14 @@ pub struct Asset {
     pub size: u64,
 }
 
+/// A quiz file of a translation, kept as text until it is merged onto the original.
+#[derive(Debug, Clone)]
+pub struct QuizText {
+    pub rel: String,
+    pub source: PathBuf,
+    pub text: String,
+}
+
 /// One language's pages and files.
 #[derive(Debug, Clone)]
 pub struct LangSite {
@@ -104,13 +129,15 @@ pub struct LangSite {
     /// The home page (`content/<lang>/index.md`), if present.
     pub home: Option<PageId>,
     pub quizzes: Vec<quiz::Quiz>,
+    /// Quiz translations as read (non-default languages): merged onto the default's quizzes.
+    pub quiz_texts: Vec<QuizText>,
     /// For each section page, its quizzes (indexes into `quizzes`), in file-name order.
     pub quizzes_of: HashMap<PageId, Vec<usize>>,
 }
 
 impl LangSite {
     pub fn new(lang: Language) -> Self {
-        LangSite { lang, pages: Vec::new(), assets: Vec::new(), by_rel: HashMap::new(), assets_by_rel: HashMap::new(), home: None, quizzes: Vec::new(), quizzes_of: HashMap::new() }
+        LangSite { lang, pages: Vec::new(), assets: Vec::new(), by_rel: HashMap::new(), assets_by_rel: HashMap::new(), home: None, quizzes: Vec::new(), quiz_texts: Vec::new(), quizzes_of: HashMap::new() }
     }
 
     /// Ancestors from the home page down to (not including) `id`.

@@ -80,6 +80,10 @@ pub struct Quiz {
     pub max_attempts: u32,
     pub show_answers: ShowAnswers,
     pub questions: Vec<Question>,
+    pub text: crate::model::TextStatus,
+    pub outdated: bool,
+    /// SHA-256 of the quiz file's text.
+    pub hash: String,
 }
 
 impl Quiz {

@@ -1,0 +1,243 @@
+//! Translation status: stamps, the `translations` report, and what changed in a source.
+//!
+//! A translator who finishes a file runs `kyklos translations mark <lang> <file>`: kyklos
+//! writes, in `content/<lang>/.kyklos-translations.yaml`, the SHA-256 of the original and a
+//! copy of its text. When the original changes later, its hash no longer matches: the
+//! translation is *outdated*, pages say so, and `kyklos translations --diff` shows the lines
+//! that changed in the original since. No git needed, nothing to compute by hand.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::yaml;
+use crate::model::{Site, TextStatus};
+
+pub const STAMP_FILE: &str = ".kyklos-translations.yaml";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Stamp {
+    /// SHA-256 of the original when the translation was marked done.
+    pub hash: String,
+    /// The original's text at that moment, to show what changed since.
+    pub source: String,
+}
+
+/// The stamps of one language, by path relative to `content/<lang>/`.
+#[derive(Debug, Clone, Default)]
+pub struct Stamps {
+    pub entries: BTreeMap<String, Stamp>,
+}
+
+pub fn stamp_path(root: &Path, code: &str) -> PathBuf {
+    root.join("content").join(code).join(STAMP_FILE)
+}
+
+impl Stamps {
+    pub fn load(root: &Path, code: &str, diags: &mut Diagnostics) -> Stamps {
+        let path = stamp_path(root, code);
+        let Ok(text) = std::fs::read_to_string(&path) else { return Stamps::default() };
+        match yaml::parse::<BTreeMap<String, Stamp>>(&text, 1) {
+            Ok(entries) => Stamps { entries },
+            Err(e) => {
+                diags.push(Diagnostic::warning(format!("content/{code}/{STAMP_FILE}"), e.line, e.col, format!("the translation stamps cannot be read: {}", e.message))
+                    .with_hint(format!("delete the file and mark the translations again with `kyklos translations mark {code} --all`")));
+                Stamps::default()
+            }
+        }
+    }
+
+    pub fn is_outdated(&self, rel: &str, current_hash: &str) -> bool {
+        self.entries.get(rel).is_some_and(|s| s.hash != current_hash)
+    }
+
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::from("# Written by `kyklos translations mark`: which version of each original this\n# translation was checked against. Keep it beside the translation; do not edit.\n");
+        out.push_str(&serde_yaml_ng::to_string(&self.entries).unwrap_or_default());
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Translated,
+    Outdated,
+    Missing,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// Path relative to `content/<lang>/`.
+    pub path: String,
+    pub title: String,
+    /// "page" or "quiz".
+    pub kind: &'static str,
+    pub state: State,
+    /// Translated but never marked: cannot tell whether it is outdated.
+    pub untracked: bool,
+    /// Output path relative to `dist/<lang>/`.
+    #[serde(skip)]
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LangReport {
+    pub lang: String,
+    pub name: String,
+    pub total: usize,
+    pub translated: usize,
+    pub outdated: usize,
+    pub missing: usize,
+    /// Up-to-date translations as a percentage of everything.
+    pub percent: u32,
+    pub items: Vec<Item>,
+}
+
+/// The status of every non-default language, from an aligned site.
+pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport> {
+    site.langs
+        .iter()
+        .skip(1)
+        .map(|lang| {
+            let tracked = stamps.get(&lang.lang.code);
+            let state = |text: TextStatus, outdated: bool| match (text, outdated) {
+                (TextStatus::Fallback, _) => State::Missing,
+                (_, true) => State::Outdated,
+                _ => State::Translated,
+            };
+            let mut items: Vec<Item> = lang
+                .pages
+                .iter()
+                .map(|p| Item {
+                    path: p.rel.clone(),
+                    title: p.front.title.clone(),
+                    kind: "page",
+                    state: state(p.text, p.outdated),
+                    untracked: p.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&p.rel)),
+                    url: p.url.clone(),
+                })
+                .chain(lang.quizzes.iter().map(|q| Item {
+                    path: q.rel.clone(),
+                    title: q.title.clone(),
+                    kind: "quiz",
+                    state: state(q.text, q.outdated),
+                    untracked: q.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&q.rel)),
+                    url: q.url.clone(),
+                }))
+                .collect();
+            items.sort_by(|a, b| a.path.cmp(&b.path));
+            let count = |s: State| items.iter().filter(|i| i.state == s).count();
+            let (translated, outdated, missing) = (count(State::Translated), count(State::Outdated), count(State::Missing));
+            let total = items.len();
+            let percent = if total == 0 { 100 } else { (translated * 100 / total) as u32 };
+            LangReport { lang: lang.lang.code.clone(), name: lang.lang.name.clone(), total, translated, outdated, missing, percent, items }
+        })
+        .collect()
+}
+
+/// The report as a plain-text table for a terminal.
+pub fn table(reports: &[LangReport]) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("{:<10} {:>10} {:>8} {:>8} {:>6}  {}\n", "language", "translated", "outdated", "missing", "done", "name"));
+    for r in reports {
+        out.push_str(&format!("{:<10} {:>10} {:>8} {:>8} {:>5}%  {}\n", r.lang, r.translated, r.outdated, r.missing, r.percent, r.name));
+    }
+    for r in reports {
+        let todo: Vec<&Item> = r.items.iter().filter(|i| i.state != State::Translated || i.untracked).collect();
+        if todo.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{} ({}):\n", r.name, r.lang));
+        for i in todo {
+            let what = match (i.state, i.untracked) {
+                (State::Missing, _) => "missing ",
+                (State::Outdated, _) => "outdated",
+                (_, true) => "untracked",
+                _ => "",
+            };
+            out.push_str(&format!("  {what:<9} {} ({})\n", i.path, i.title));
+        }
+    }
+    if reports.iter().any(|r| r.items.iter().any(|i| i.untracked)) {
+        out.push_str("\nUntracked files are translated but were never marked done, so kyklos cannot tell when their\noriginal changes. Mark them: kyklos translations mark <lang> <file>  (or --all)\n");
+    }
+    out
+}
+
+/// Line diff of `old` → `new`: lines prefixed "- " (removed) or "+ " (added), unchanged lines
+/// around changes as context ("  "). Longest common subsequence; large files are summarised.
+pub fn diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    if a.len() * b.len() > 4_000_000 {
+        return format!("(too large to compare line by line: {} → {} lines)\n", a.len(), b.len());
+    }
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let mut ops: Vec<(char, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ops.push((' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            ops.push(('-', a[i]));
+            i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
+        }
+    }
+    let near = |k: usize| ops[k.saturating_sub(2)..(k + 3).min(ops.len())].iter().any(|o| o.0 != ' ');
+    let mut out = String::new();
+    let mut skipped = false;
+    for (k, (op, line)) in ops.iter().enumerate() {
+        if *op == ' ' && !near(k) {
+            skipped = true;
+            continue;
+        }
+        if skipped {
+            out.push_str("  …\n");
+            skipped = false;
+        }
+        out.push_str(&format!("{op} {line}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_shows_changed_lines_with_context() {
+        let old = "a\nb\nc\nd\ne\nf\ng\nh\n";
+        let new = "a\nb\nc\nd\nE\nf\ng\nh\nnew\n";
+        let d = diff(old, new);
+        assert!(d.contains("- e\n+ E\n"), "{d}");
+        assert!(d.contains("+ new\n"));
+        assert!(!d.contains("  a\n"), "far context is elided: {d}");
+        assert_eq!(diff("same\n", "same\n"), "");
+    }
+
+    #[test]
+    fn stamps_round_trip() {
+        let mut s = Stamps::default();
+        s.entries.insert("a.md".into(), Stamp { hash: "h".into(), source: "line: 1\n---\n".into() });
+        let text = s.to_yaml();
+        let back: BTreeMap<String, Stamp> = yaml::parse(&text, 1).unwrap();
+        assert_eq!(back, s.entries);
+        assert!(s.is_outdated("a.md", "other"));
+        assert!(!s.is_outdated("a.md", "h"));
+        assert!(!s.is_outdated("b.md", "x"));
+    }
+}
