@@ -80,6 +80,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     lap("render", &mut timings);
     write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
     lap("package", &mut timings);
+    write_language_files(&site, &theme, &strings, &output, &write_errors);
     write_assets(&site, &theme, &strings, &output, &write_errors);
     lap("assets", &mut timings);
 
@@ -198,8 +199,7 @@ fn check_logo(site: &Site, diags: &mut Diagnostics) {
 
 fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
-        let mut cx = LangContext::new(site, lang, strings);
-        cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
+        let cx = context(site, lang, strings, theme);
         let extra = |section: usize| quiz_steps(lang, section);
         let push = |d: Diagnostic| {
             if let Ok(mut e) = errors.lock() {
@@ -249,6 +249,39 @@ fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
     all
 }
 
+/// The shared context of a language's pages; packaging needs the theme's launch page.
+fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, theme: &Theme) -> LangContext<'a> {
+    let mut cx = LangContext::new(site, lang, strings);
+    cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
+    cx
+}
+
+/// Translation status pages and sitemap.xml.
+fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    let mut found = Vec::new();
+    if site.langs.len() > 1 {
+        let stamps = site.langs.iter().map(|l| (l.lang.code.clone(), crate::translations::Stamps::load(&site.root, &l.lang.code, &mut Diagnostics::new()))).collect();
+        let reports = crate::translations::report(site, &stamps);
+        for (lang, strings) in site.langs.iter().zip(strings) {
+            let cx = context(site, lang, strings, theme);
+            let extra = |section: usize| quiz_steps(lang, section);
+            let code = &lang.lang.code;
+            let result = render::render_status(&cx, theme, &reports, &extra)
+                .map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e))
+                .and_then(|html| output.write(&format!("{code}/translation-status.html"), html.as_bytes()).map_err(|e| Diagnostic::error(code.as_str(), 0, 0, e.to_string())));
+            if let Err(d) = result {
+                found.push(d);
+            }
+        }
+    }
+    if let Err(e) = output.write("sitemap.xml", render::status::sitemap(site).as_bytes()) {
+        found.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
+    }
+    if let Ok(mut e) = errors.lock() {
+        e.extend(found);
+    }
+}
+
 /// SCORM packages and the Downloads page, per language.
 fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     if site.config.scorm.is_empty() || !theme.tera.get_template_names().any(|n| n == "sco.html") {
@@ -261,7 +294,7 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
         .zip(strings)
         .zip(rendered)
         .map(|((lang, strings), rendered)| {
-            let cx = LangContext::new(site, lang, strings);
+            let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
             let packages = crate::package::packages(&cx, theme, rendered, &extra, &statics).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?;

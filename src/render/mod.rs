@@ -2,6 +2,7 @@
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
 pub mod quiz;
+pub mod status;
 pub mod theme;
 pub mod views;
 
@@ -14,7 +15,7 @@ use crate::i18n::Strings;
 use crate::markdown::Rendered;
 use crate::model::url::{relative, to_root};
 use crate::model::quiz::Quiz;
-use crate::model::{LangSite, PageId, Site};
+use crate::model::{LangSite, PageId, Site, TextStatus};
 use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
@@ -69,6 +70,9 @@ pub struct Subject<'a> {
     pub is_step: bool,
     /// Rendering for a SCORM package instead of the site.
     pub package: Option<&'a PackageScope>,
+    /// Whose words this is in this language, and whether the translation is outdated.
+    pub text: crate::model::TextStatus,
+    pub outdated: bool,
 }
 
 /// Where a page sits when rendered into a package: the module that bounds it, and the
@@ -102,7 +106,24 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         .and_then(|l| crate::model::licence::Licence::from_spdx(l).ok())
         .unwrap_or_else(|| config.licence.clone());
     let code = &cx.lang.lang.code;
-    let exists = |other: &str| cx.site.langs.iter().any(|l| l.lang.code == other && (l.by_rel.contains_key(&page.rel) || s.is_step));
+    let status = |other: &str| -> Option<TextStatus> {
+        let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
+        match s.kind {
+            "quiz" => l.quizzes.iter().find(|q| q.url == s.here).map(|q| q.text),
+            _ if s.is_step => Some(TextStatus::Original),
+            _ => l.pages.get(s.id).filter(|p| p.rel == page.rel).map(|p| p.text),
+        }
+    };
+    let multilingual = cx.site.langs.len() > 1;
+    let default = cx.site.config.default_language();
+    let notice = match (s.text, s.outdated) {
+        (TextStatus::Fallback, _) if s.package.is_none() => {
+            Some(cx.strings.format("not_translated", &[("language", &cx.lang.lang.name), ("original", &default.name)]))
+        }
+        (TextStatus::Translated, true) if s.package.is_none() => Some(cx.strings.get("outdated")),
+        _ => None,
+    };
+    let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
     let own_page = !s.is_step;
     let progress_keys = if own_page && page.is_section { views::progress_keys(cx.lang, s.id, extra) } else { String::new() };
     let course_keys = s.package.map(|p| p.module).or_else(|| cx.lang.book_of(s.id)).map(|b| views::progress_keys(cx.lang, b, extra)).unwrap_or_default();
@@ -136,7 +157,18 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         attribution: config.attribution.as_deref(),
         funding: config.funding.as_deref(),
         canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
-        languages: if s.package.is_some() { Vec::new() } else { language_links(config, code, s.here, &exists) },
+        languages: if s.package.is_some() || !multilingual { Vec::new() } else { language_links(config, code, s.here, &status) },
+        alternates: if s.package.is_some() { Vec::new() } else { views::alternates(config, code, s.here, &status) },
+        text_status: match s.text {
+            TextStatus::Original => "original",
+            TextStatus::Translated => "translated",
+            TextStatus::Fallback => "fallback",
+        },
+        outdated: s.outdated,
+        notice,
+        content_lang: fallback.then(|| default.code.clone()),
+        content_dir: fallback.then(|| default.direction.as_str()),
+        status_url: (multilingual && s.package.is_none()).then(|| relative(s.here, "translation-status.html")),
         package: s.package.is_some(),
         downloads_url: (s.package.is_none() && cx.packaging).then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
@@ -169,6 +201,8 @@ pub fn render_page_in(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rend
         content: &md.html,
         is_step: false,
         package,
+        text: page.text,
+        outdated: page.outdated,
     };
     let mut v = view(cx, &subject, extra);
     v.toc = md.headings.iter().filter(|h| h.level == 2).collect();
@@ -182,7 +216,7 @@ pub fn render_quiz(cx: &LangContext<'_>, theme: &Theme, section: PageId, quiz: &
     let questions = cx.strings.count("questions", quiz.questions.len());
     let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
     let description = quiz.description.clone();
-    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true, package };
+    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true, package, text: quiz.text, outdated: quiz.outdated };
     let mut v = view(cx, &subject, extra);
     v.position = Some(intro);
     render_view(cx, theme, &v)
@@ -194,9 +228,30 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
     let content = crate::package::downloads_table(downloads, "downloads.html", cx.strings);
     let title = cx.strings.get("downloads");
     let description = cx.strings.get("downloads_description");
-    let subject = Subject { id: home, here: "downloads.html", title: &title, description: Some(&description), kind: "downloads", content: &content, is_step: true, package: None };
+    let subject = Subject { id: home, here: "downloads.html", title: &title, description: Some(&description), kind: "downloads", content: &content, is_step: true, package: None, text: TextStatus::Original, outdated: false };
     let v = view(cx, &subject, extra);
     render_view(cx, theme, &v)
+}
+
+/// The translation status page of a language.
+pub fn render_status(cx: &LangContext<'_>, theme: &Theme, reports: &[crate::translations::LangReport], extra: ExtraSteps<'_>) -> Result<String, String> {
+    let home = cx.lang.home.ok_or("no home page")?;
+    let content = status::status_html(reports, &cx.lang.lang.code, cx.strings);
+    let title = cx.strings.get("translation_status");
+    let description = cx.strings.get("translation_status_description");
+    let subject = Subject {
+        id: home,
+        here: "translation-status.html",
+        title: &title,
+        description: Some(&description),
+        kind: "status",
+        content: &content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        outdated: false,
+    };
+    render_view(cx, theme, &view(cx, &subject, extra))
 }
 
 /// 70 → "70", 62.5 → "62.5".
@@ -235,6 +290,7 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
             url: format!("{}/index.html", l.lang.code),
             current: l.lang.code == config.default_language().code,
             dir: l.lang.direction.as_str(),
+            fallback: false,
         })
         .collect();
     let default = config.default_language();

@@ -79,6 +79,15 @@ pub struct LangLink {
     pub url: String,
     pub current: bool,
     pub dir: &'static str,
+    /// The page is not translated into this language (it shows the original's text).
+    pub fallback: bool,
+}
+
+/// `<link rel="alternate" hreflang>`: absolute when the site has a base URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub url: String,
 }
 
 /// Everything a page template receives (besides `t`, the interface strings).
@@ -119,6 +128,17 @@ pub struct PageView<'a> {
     pub package: bool,
     /// The language's Downloads page (SCORM packages), if there is one.
     pub downloads_url: Option<String>,
+    /// original | translated | fallback
+    pub text_status: &'static str,
+    pub outdated: bool,
+    /// A notice about the translation ("not yet translated", "may be outdated").
+    pub notice: Option<String>,
+    /// For fallback text: the language the content is written in.
+    pub content_lang: Option<String>,
+    pub content_dir: Option<&'static str>,
+    pub alternates: Vec<Alternate>,
+    /// The language's translation status page, if the site has several languages.
+    pub status_url: Option<String>,
     /// Space-separated progress keys of the lessons and quizzes below this section.
     pub progress_keys: String,
     /// The same for the whole course (book) the page is in.
@@ -321,19 +341,41 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
     cards
 }
 
-pub fn language_links(config: &Config, current: &str, url: &str, exists: &dyn Fn(&str) -> bool) -> Vec<LangLink> {
+/// Links to the same page in every language; `status` tells how each language has it.
+pub fn language_links(config: &Config, current: &str, url: &str, status: &dyn Fn(&str) -> Option<crate::model::TextStatus>) -> Vec<LangLink> {
     config
         .languages
         .iter()
-        .filter(|l| l.code == current || exists(&l.code))
-        .map(|l| LangLink {
-            code: l.code.clone(),
-            name: l.name.clone(),
-            url: format!("{}{}/{}", to_root(&format!("{current}/{url}")), l.code, url),
-            current: l.code == current,
-            dir: l.direction.as_str(),
+        .filter_map(|l| {
+            let st = status(&l.code)?;
+            Some(LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: format!("{}{}/{}", to_root(&format!("{current}/{url}")), l.code, url),
+                current: l.code == current,
+                dir: l.direction.as_str(),
+                fallback: st == crate::model::TextStatus::Fallback,
+            })
         })
         .collect()
+}
+
+/// hreflang alternates: every language that has the page in its own words, and x-default.
+pub fn alternates(config: &Config, current: &str, url: &str, status: &dyn Fn(&str) -> Option<crate::model::TextStatus>) -> Vec<Alternate> {
+    let href = |code: &str| match &config.base_url {
+        Some(base) => format!("{base}/{code}/{url}"),
+        None => format!("{}{code}/{url}", to_root(&format!("{current}/{url}"))),
+    };
+    let mut out: Vec<Alternate> = config
+        .languages
+        .iter()
+        .filter(|l| status(&l.code).is_some_and(|s| s != crate::model::TextStatus::Fallback))
+        .map(|l| Alternate { hreflang: l.code.clone(), url: href(&l.code) })
+        .collect();
+    if config.languages.len() > 1 {
+        out.push(Alternate { hreflang: "x-default".into(), url: href(&config.default_language().code) });
+    }
+    out
 }
 
 /// Progress keys (`<lang>/<url>`) of every lesson and quiz below `section`.
