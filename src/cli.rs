@@ -28,6 +28,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Show what is translated, missing or outdated in each language.
+    Translations {
+        /// The site folder (holds site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Show, for each outdated file, what changed in the original since it was translated.
+        #[arg(long)]
+        diff: bool,
+        #[command(subcommand)]
+        action: Option<TranslationsAction>,
+    },
     /// Report every problem in the site at once, writing nothing; exit 1 if there are errors.
     Check {
         /// The site folder (holds site.yaml and content/).
@@ -36,6 +53,28 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table for people.
+    Table,
+    /// JSON for scripts and dashboards.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsAction {
+    /// Mark translated files as done: records which version of the original they match.
+    Mark {
+        /// The language code, e.g. `el`.
+        lang: String,
+        /// Files relative to content/<lang>/ (or paths to them); none with --all.
+        files: Vec<String>,
+        /// Mark every translated page and quiz of the language.
+        #[arg(long)]
+        all: bool,
     },
 }
 

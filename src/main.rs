@@ -5,9 +5,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use kyklos::cli::{Cli, Command, Format};
+use kyklos::cli::{Cli, Command, Format, ReportFormat, TranslationsAction};
 use kyklos::diagnostics::Diagnostics;
 use kyklos::pipeline::{self, Options};
+use kyklos::translations;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }
         }
+        Command::Translations { root, format, lang, diff, action } => translations(&root, format, lang.as_deref(), diff, action),
         Command::Check { root, format } => {
             let opts = Options { root: root.clone(), out: pipeline::default_out(&root), dry_run: true };
             match pipeline::run(&opts) {
@@ -49,6 +51,60 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn translations(root: &std::path::Path, format: ReportFormat, only: Option<&str>, show_diff: bool, action: Option<TranslationsAction>) -> ExitCode {
+    let (site, mut diags) = match pipeline::load_only(root) {
+        Ok(ok) => ok,
+        Err(diags) => return fail(diags, Format::Human, ""),
+    };
+    if site.langs.len() < 2 {
+        eprintln!("This site has one language ({}); add languages to site.yaml to translate it.", site.config.default_language().code);
+        return ExitCode::SUCCESS;
+    }
+    if let Some(TranslationsAction::Mark { lang, files, all }) = action {
+        return match translations::mark(&site, &lang, &files, all) {
+            Ok(marked) => {
+                for f in &marked {
+                    eprintln!("marked content/{lang}/{f}");
+                }
+                eprintln!("{} file(s) marked as translated against the current originals.", marked.len());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let stamps = translations::all_stamps(&site, &mut diags);
+    let mut reports = translations::report(&site, &stamps);
+    if let Some(code) = only {
+        reports.retain(|r| r.lang == code);
+        if reports.is_empty() {
+            eprintln!("error: `{code}` is not a translation language of this site");
+            return ExitCode::from(2);
+        }
+    }
+    match format {
+        ReportFormat::Json => println!("{}", serde_json::to_string_pretty(&reports).unwrap_or_default()),
+        ReportFormat::Table => {
+            print!("{}", translations::table(&reports));
+            if show_diff {
+                for r in &reports {
+                    if let Some(s) = stamps.get(&r.lang) {
+                        for (rel, d) in translations::outdated_diffs(&site, s, &r.lang) {
+                            println!("\n=== {} ({}): the original changed since it was translated\n{d}", rel, r.lang);
+                        }
+                    }
+                }
+            } else if reports.iter().any(|r| r.outdated > 0) {
+                println!("\nSee what changed in the originals: kyklos translations --diff");
+            }
+        }
+    }
+    print_diagnostics(diags, Format::Human);
+    ExitCode::SUCCESS
 }
 
 fn fail(diags: Diagnostics, format: Format, note: &str) -> ExitCode {

@@ -102,6 +102,14 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     Ok(Report { pages, output: summary, timings, diagnostics: diags })
 }
 
+/// Loads and aligns the site without rendering (for `translations`).
+pub fn load_only(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let Some(config) = Config::from_root(root, &mut diags) else { return Err(diags) };
+    let site = crate::load::load_site(root, config, &mut diags);
+    Ok((site, diags))
+}
+
 fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
     let default = &site.config.default_language().code;
     let default_table = i18n::site_table(&site.root, default, diags);

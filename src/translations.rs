@@ -214,6 +214,61 @@ pub fn diff(old: &str, new: &str) -> String {
     out
 }
 
+/// Loads every language's stamps.
+pub fn all_stamps(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Stamps> {
+    site.langs.iter().skip(1).map(|l| (l.lang.code.clone(), Stamps::load(&site.root, &l.lang.code, diags))).collect()
+}
+
+/// What changed in the original of each outdated file of a language, since it was marked.
+pub fn outdated_diffs(site: &Site, stamps: &Stamps, code: &str) -> Vec<(String, String)> {
+    let Some(lang) = site.langs.iter().find(|l| l.lang.code == code) else { return Vec::new() };
+    let default = &site.langs[0];
+    let mut out = Vec::new();
+    let outdated = lang.pages.iter().filter(|p| p.outdated).map(|p| p.rel.clone()).chain(lang.quizzes.iter().filter(|q| q.outdated).map(|q| q.rel.clone()));
+    for rel in outdated {
+        let now = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(&rel)).unwrap_or_default();
+        let then = stamps.entries.get(&rel).map(|s| s.source.as_str()).unwrap_or("");
+        out.push((rel, diff(then, &now)));
+    }
+    out
+}
+
+/// Marks files of `code` as translated against the current originals; returns the paths marked.
+pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<String>, String> {
+    let lang = site.langs.iter().skip(1).find(|l| l.lang.code == code).ok_or_else(|| {
+        let others: Vec<&str> = site.langs.iter().skip(1).map(|l| l.lang.code.as_str()).collect();
+        format!("`{code}` is not a translation language of this site (translations: {})", others.join(", "))
+    })?;
+    let default = &site.langs[0];
+    let translated: BTreeMap<&str, ()> = lang
+        .pages
+        .iter()
+        .filter(|p| p.text == TextStatus::Translated)
+        .map(|p| (p.rel.as_str(), ()))
+        .chain(lang.quizzes.iter().filter(|q| q.text == TextStatus::Translated).map(|q| (q.rel.as_str(), ())))
+        .collect();
+    let prefix = format!("content/{code}/");
+    let wanted: Vec<String> = if all {
+        translated.keys().map(|s| s.to_string()).collect()
+    } else {
+        files.iter().map(|f| f.replace('\\', "/").trim_start_matches("./").trim_start_matches(&prefix).to_string()).collect()
+    };
+    if wanted.is_empty() {
+        return Err("name the files to mark, or pass --all".into());
+    }
+    let mut stamps = Stamps::load(&site.root, code, &mut Diagnostics::new());
+    for rel in &wanted {
+        if !translated.contains_key(rel.as_str()) {
+            return Err(format!("content/{code}/{rel} is not a translated page or quiz of this site"));
+        }
+        let original = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(rel)).map_err(|e| format!("content/{}/{rel}: {e}", default.lang.code))?;
+        let text = original.strip_prefix('\u{feff}').unwrap_or(&original);
+        stamps.entries.insert(rel.clone(), Stamp { hash: crate::load::sha256_hex(text), source: text.to_string() });
+    }
+    std::fs::write(stamp_path(&site.root, code), stamps.to_yaml()).map_err(|e| format!("cannot write the stamps: {e}"))?;
+    Ok(wanted)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

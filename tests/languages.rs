@@ -1,0 +1,157 @@
+//! Multilingual sites: fallbacks, switcher, alternates, RTL, plural strings, quiz
+//! translations that cannot change scoring, and the translations report with outdated files.
+
+mod common;
+
+use common::*;
+
+/// en (default), el, ar (right-to-left): el translates one lesson and the quiz; ar only home.
+fn three_languages() -> Fixture {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture\nlanguages:\n  - en\n  - el\n  - code: ar\n    direction: rtl\n");
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Quiz\npass_mark: 50\nquestions:\n  - id: q1\n    type: single\n    prompt: Pick A\n    options:\n      - text: A\n        correct: true\n      - text: B\n  - id: q2\n    type: true_false\n    prompt: Sky is blue\n    answer: true\n",
+    );
+    f.write("content/el/index.md", "---\ntitle: Αρχική\n---\nΚαλώς ήρθατε.\n");
+    f.write("content/el/01-course/01-mod/01-first.md", "---\ntitle: Πρώτο μάθημα\n---\n## Ξεκινήστε {#start-here}\n\n[Δεύτερο](02-second.md#details).\n");
+    f.write(
+        "content/el/01-course/01-mod/quiz.yaml",
+        "title: Κουίζ\nquestions:\n  - id: q1\n    type: single\n    prompt: Διαλέξτε Α\n    options:\n      - text: Α\n        correct: true\n      - text: Β\n",
+    );
+    f.write("content/ar/index.md", "---\ntitle: مرحبا\n---\nأهلا وسهلا.\n");
+    f
+}
+
+#[test]
+fn fallback_pages_live_in_the_language_site_with_a_notice() {
+    let f = three_languages();
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("el/course/mod/second.html");
+    let html = select(&doc, "html");
+    assert_eq!(html[0].value().attr("lang"), Some("el"));
+    let notice = text(&select(&doc, ".translation-notice")[0]);
+    assert!(notice.contains("Ελληνικά") && notice.contains("English"), "{notice}");
+    assert_eq!(select(&doc, ".prose")[0].value().attr("lang"), Some("en"), "fallback text is marked as English");
+    assert_eq!(text(&select(&doc, ".course-nav [aria-current=page]")[0]), "Second lesson");
+    let first = f.html("el/course/mod/first.html");
+    assert!(select(&first, ".translation-notice").is_empty());
+    assert_eq!(select(&first, "a[rel=next]")[0].value().attr("href"), Some("second.html"));
+    assert!(f.read_out("el/course/mod/first.html").contains("href=\"second.html#details\""));
+}
+
+#[test]
+fn switcher_alternates_and_rtl() {
+    let f = three_languages();
+    assert!(f.build().status.success());
+    let doc = f.html("el/course/mod/first.html");
+    let links: Vec<(String, String, bool)> = select(&doc, ".lang-switch a")
+        .iter()
+        .map(|a| (a.value().attr("hreflang").unwrap().to_string(), a.value().attr("href").unwrap().to_string(), text(a).contains("not translated")))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("en".into(), "../../../en/course/mod/first.html".into(), false),
+            ("el".into(), "../../../el/course/mod/first.html".into(), false),
+            ("ar".into(), "../../../ar/course/mod/first.html".into(), true),
+        ]
+    );
+    let alternates: Vec<String> = select(&doc, "link[rel=alternate]").iter().map(|l| l.value().attr("hreflang").unwrap().to_string()).collect();
+    assert_eq!(alternates, ["en", "el", "x-default"], "no alternate for the untranslated Arabic page");
+    let ar = f.html("ar/index.html");
+    let html = select(&ar, "html");
+    assert_eq!((html[0].value().attr("lang"), html[0].value().attr("dir")), (Some("ar"), Some("rtl")));
+    let sitemap = f.read_out("sitemap.xml");
+    assert!(sitemap.contains("<loc>ar/index.html</loc>") && sitemap.contains("hreflang=\"x-default\""), "{sitemap}");
+    assert!(!sitemap.contains("<loc>ar/course/mod/first.html</loc>"), "fallbacks are not listed");
+    let root = f.read_out("index.html");
+    for code in ["en", "el", "ar"] {
+        assert!(root.contains(&format!("href=\"{code}/index.html\"")), "{root}");
+    }
+}
+
+#[test]
+fn interface_strings_use_plural_rules_and_site_overrides() {
+    let f = three_languages();
+    f.write("i18n/el.yaml", "lessons:\n  one: \"{n} μάθημα\"\n  other: \"{n} μαθήματα\"\nlesson_position: \"Μάθημα {current} από {total}\"\n");
+    f.write("content/en/01-course/02-one/index.md", "---\ntitle: Short module\nkind: module\n---\n");
+    f.write("content/en/01-course/02-one/01-only.md", "---\ntitle: Only lesson\n---\nText.\n");
+    assert!(f.build().status.success());
+    let course = f.html("el/course/index.html");
+    let metas: Vec<String> = select(&course, ".card-meta").iter().map(text).collect();
+    assert_eq!(metas, ["2 μαθήματα", "1 μάθημα"]);
+    let lesson = f.html("el/course/mod/second.html");
+    assert_eq!(text(&select(&lesson, ".position")[0]), "Μάθημα 2 από 2");
+    let en = f.html("en/course/index.html");
+    assert_eq!(select(&en, ".card-meta").iter().map(text).collect::<Vec<_>>(), ["2 lessons", "1 lesson"]);
+}
+
+#[test]
+fn quiz_translation_keeps_the_key_and_falls_back_per_question() {
+    let f = three_languages();
+    assert!(f.build().status.success());
+    let html = f.read_out("el/course/mod/quiz.html");
+    assert!(html.contains("Διαλέξτε Α") && html.contains("Sky is blue"), "translated q1, fallback q2");
+    let en = f.read_out("en/course/mod/quiz.html");
+    let key = |h: &str| h.split("data-quiz=\"").nth(1).unwrap().split('"').next().unwrap().replace("en/", "").replace("el/", "").split("&quot;title&quot;").next().unwrap().to_string();
+    assert_eq!(key(&html), key(&en), "the answer key is the same in every language");
+}
+
+#[test]
+fn quiz_translation_errors_name_the_translation_file() {
+    let f = three_languages();
+    f.write(
+        "content/el/01-course/01-mod/quiz.yaml",
+        "title: Κουίζ\npass_mark: 90\nquestions:\n  - id: q1\n    type: multiple\n    prompt: Α\n    options:\n      - text: Α\n  - id: q7\n    prompt: Χ\n  - id: q2\n    answer: false\n",
+    );
+    let out = f.check();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for e in [
+        "content/el/01-course/01-mod/quiz.yaml:2:1: error: a translation cannot change the pass mark",
+        "content/el/01-course/01-mod/quiz.yaml:5:5: error: a translation cannot change the type of question `q1`",
+        "content/el/01-course/01-mod/quiz.yaml:7:5: error: question `q1` has 1 options here but 2 in the original",
+        "content/el/01-course/01-mod/quiz.yaml:9:5: error: question `q7` is not in the original quiz",
+        "content/el/01-course/01-mod/quiz.yaml:12:5: error: a translation cannot change the answer of question `q2`",
+    ] {
+        assert!(err.contains(e), "missing `{e}` in\n{err}");
+    }
+}
+
+#[test]
+fn translations_report_marks_and_detects_outdated_pages() {
+    let f = three_languages();
+    let json = |f: &Fixture| -> serde_json::Value {
+        let out = f.run(&["translations", "--format", "json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let r = json(&f);
+    let el = &r[0];
+    assert_eq!(el["lang"], "el");
+    assert_eq!((el["total"].as_u64(), el["translated"].as_u64(), el["missing"].as_u64()), (Some(6), Some(3), Some(3)));
+    assert_eq!(el["percent"], 50);
+    let mark = f.run(&["translations", "mark", "el", "01-course/01-mod/01-first.md", "content/el/index.md"]);
+    assert!(mark.status.success(), "{}", stderr(&mark));
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First lesson\n---\n## Start here\n\nA new paragraph in the original.\n\nGo to [the second](02-second.md#details).\n");
+    let r = json(&f);
+    let first = r[0]["items"].as_array().unwrap().iter().find(|i| i["path"] == "01-course/01-mod/01-first.md").unwrap().clone();
+    assert_eq!(first["state"], "outdated");
+    assert_eq!(r[0]["outdated"], 1);
+    let table = f.run(&["translations", "--diff"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(text.contains("+ A new paragraph in the original."), "{text}");
+    assert!(f.build().status.success());
+    let page = f.html("el/course/mod/first.html");
+    assert!(text_of(&page, ".translation-notice").contains("outdated"));
+    let status = f.read_out("el/translation-status.html");
+    assert!(status.contains("May be outdated") && status.contains("Not translated yet"));
+    assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());
+    assert_eq!(json(&f)[0]["outdated"], 0);
+}
+
+fn text_of(doc: &scraper::Html, css: &str) -> String {
+    select(doc, css).iter().map(text).collect::<Vec<_>>().join(" ")
+}
