@@ -69,7 +69,7 @@ fn slug(url_dir: &str) -> String {
 pub fn packages(
     cx: &LangContext<'_>,
     theme: &Theme,
-    rendered: &[Rendered],
+    rendered: &[Option<Rendered>],
     extra: ExtraSteps<'_>,
     statics: &[(String, Vec<u8>)],
 ) -> Result<Vec<(String, Vec<u8>, Download)>, String> {
@@ -157,7 +157,7 @@ fn zip_one(cx: &LangContext<'_>, pkg: Package, files: Vec<(String, Vec<u8>)>, st
 fn module_files(
     cx: &LangContext<'_>,
     theme: &Theme,
-    rendered: &[Rendered],
+    rendered: &[Option<Rendered>],
     extra: ExtraSteps<'_>,
     module: PageId,
     base: &str,
@@ -170,7 +170,10 @@ fn module_files(
     let mut files: Vec<(String, String)> = Vec::new();
     for step in &steps {
         let html = match step.page {
-            Some(id) => render::render_page_in(cx, theme, id, &rendered[id], extra, Some(&scope))?,
+            Some(id) => {
+                let md = rendered.get(id).and_then(Option::as_ref).ok_or_else(|| format!("page {} was not kept for packaging", step.url))?;
+                render::render_page_in(cx, theme, id, md, extra, Some(&scope))?
+            }
             None => {
                 let (section, quiz) = lang
                     .quizzes_of

@@ -54,17 +54,12 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     let strings = load_strings(&site, &mut diags);
     lap("load", &mut timings);
 
-    let rendered = markdown_stage(&mut site, &strings, &mut diags);
-    lap("markdown", &mut timings);
-
     let theme = Theme::load(&opts.root, &site.config.theme, &mut diags);
     check_logo(&site, &mut diags);
-    if diags.has_errors() {
-        return Err(diags);
-    }
     let Some(theme) = theme else { return Err(diags) };
 
-    let output = if opts.dry_run {
+    // Content errors found so far still let every page be checked, but nothing is written.
+    let output = if opts.dry_run || diags.has_errors() {
         Output::dry_run()
     } else {
         match Output::begin(&opts.out) {
@@ -75,9 +70,14 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
             }
         }
     };
-    let write_errors = Mutex::new(Vec::new());
-    write_pages(&site, &theme, &strings, &rendered, &output, &write_errors);
+    let rendered = pages_stage(&mut site, &theme, &strings, &output, &mut diags);
     lap("render", &mut timings);
+    if diags.has_errors() {
+        output.abort();
+        return Err(diags);
+    }
+    let write_errors = Mutex::new(Vec::new());
+    write_quizzes(&site, &theme, &strings, &output, &write_errors);
     write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
     lap("package", &mut timings);
     write_language_files(&site, &theme, &strings, &output, &write_errors);
@@ -130,68 +130,102 @@ fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
         .unwrap_or_default()
 }
 
-/// Markdown for every page, in parallel; link problems and broken anchors become diagnostics.
-fn markdown_stage(site: &mut Site, strings: &[Strings], diags: &mut Diagnostics) -> Vec<Vec<Rendered>> {
+/// What rendering one page leaves behind once its HTML is written.
+struct PageResult {
+    ids: Vec<String>,
+    /// Anchor links with their file line and column.
+    anchors: Vec<(crate::markdown::AnchorRef, usize, usize)>,
+    problems: Vec<Diagnostic>,
+    /// The Markdown HTML, kept only when packages need it.
+    kept: Option<Rendered>,
+}
+
+/// Markdown → template → output for every page, in parallel, one page at a time: the site's
+/// HTML is streamed to the writer, never held whole. Link problems and broken anchors become
+/// diagnostics (the staged output is thrown away if there are any).
+fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, diags: &mut Diagnostics) -> Vec<Vec<Option<Rendered>>> {
+    let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
+    let site: &Site = site;
     let mut all = Vec::with_capacity(site.langs.len());
-    for (lang, strings) in site.langs.iter_mut().zip(strings) {
+    for ((lang, strings), bodies) in site.langs.iter().zip(strings).zip(bodies) {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
             table: strings.get("table"),
             task_done: strings.get("task_done"),
             task_open: strings.get("task_open"),
         };
-        let bodies: Vec<String> = lang.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect();
-        let lang_ref: &LangSite = lang;
-        let results: Vec<(Rendered, Vec<Diagnostic>, Vec<(usize, usize, usize)>)> = bodies
+        let cx = context(site, lang, strings, theme);
+        let keep = cx.packaging;
+        let extra = |section: usize| quiz_steps(lang, section);
+        let results: Vec<PageResult> = bodies
             .into_par_iter()
             .enumerate()
             .map(|(id, body)| {
-                let page = &lang_ref.pages[id];
-                let extra = |rel: &str| lang_ref.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
-                let links = PageLinks { site: lang_ref, page, extra: &extra };
+                let page = &lang.pages[id];
+                let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
+                let links = PageLinks { site: lang, page, extra: &quiz_url };
                 let mut md = markdown::render(&body, &links, &labels);
                 let index = LineIndex::new(&body);
                 let at = |offset: usize| {
                     let (l, c) = index.line_col(offset);
                     (l + page.body_line - 1, c)
                 };
-                let problems = std::mem::take(&mut md.problems)
+                let mut problems: Vec<Diagnostic> = std::mem::take(&mut md.problems)
                     .into_iter()
                     .map(|p| {
                         let (l, c) = at(p.offset);
                         Diagnostic::error(&page.source, l, c, p.message).with_hint(p.hint)
                     })
                     .collect();
-                let anchor_pos = md.anchors.iter().map(|a| { let (l, c) = at(a.offset); (l, c, a.offset) }).collect();
-                (md, problems, anchor_pos)
+                let anchors = std::mem::take(&mut md.anchors)
+                    .into_iter()
+                    .map(|a| {
+                        let (l, c) = at(a.offset);
+                        (a, l, c)
+                    })
+                    .collect();
+                let written = render::render_page(&cx, theme, id, &md, &extra)
+                    .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
+                    .and_then(|html| {
+                        output
+                            .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
+                            .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
+                    });
+                if let Err(d) = written {
+                    problems.push(d);
+                }
+                let ids = std::mem::take(&mut md.ids);
+                PageResult { ids, anchors, problems, kept: keep.then_some(md) }
             })
             .collect();
-        let mut rendered = Vec::with_capacity(results.len());
-        let mut positions = Vec::with_capacity(results.len());
-        for (md, problems, pos) in results {
-            diags.extend(problems);
-            rendered.push(md);
-            positions.push(pos);
+        let mut kept = Vec::with_capacity(results.len());
+        let mut ids = Vec::with_capacity(results.len());
+        let mut anchors = Vec::with_capacity(results.len());
+        for r in results {
+            diags.extend(r.problems);
+            kept.push(r.kept);
+            ids.push(r.ids);
+            anchors.push(r.anchors);
         }
-        for (id, md) in rendered.iter().enumerate() {
-            for (anchor, &(line, col, _)) in md.anchors.iter().zip(&positions[id]) {
+        for (id, refs) in anchors.iter().enumerate() {
+            for (anchor, line, col) in refs {
                 let target = anchor.page.unwrap_or(id);
-                if !rendered[target].ids.iter().any(|i| *i == anchor.anchor) {
+                if !ids[target].iter().any(|i| *i == anchor.anchor) {
                     let page = &lang.pages[id];
-                    let known: Vec<&str> = rendered[target].ids.iter().map(String::as_str).collect();
+                    let known: Vec<&str> = ids[target].iter().map(String::as_str).collect();
                     let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {
                         Some(best) => format!("did you mean `#{best}`?"),
                         None if known.is_empty() => "the target page has no headings to link to".to_string(),
                         None => format!("headings on that page: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
                     };
                     diags.push(
-                        Diagnostic::error(&page.source, line, col, format!("no heading `#{}` on {}", anchor.anchor, lang.pages[target].source.display()))
+                        Diagnostic::error(&page.source, *line, *col, format!("no heading `#{}` on {}", anchor.anchor, lang.pages[target].source.display()))
                             .with_hint(hint),
                     );
                 }
             }
         }
-        all.push(rendered);
+        all.push(kept);
     }
     all
 }
@@ -205,15 +239,10 @@ fn check_logo(site: &Site, diags: &mut Diagnostics) {
     }
 }
 
-fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+fn write_quizzes(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    for (lang, strings) in site.langs.iter().zip(strings) {
         let cx = context(site, lang, strings, theme);
         let extra = |section: usize| quiz_steps(lang, section);
-        let push = |d: Diagnostic| {
-            if let Ok(mut e) = errors.lock() {
-                e.push(d);
-            }
-        };
         lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
             let quiz = &lang.quizzes[q];
             let result = render::render_quiz(&cx, theme, section, quiz, &extra, None)
@@ -223,21 +252,8 @@ fn write_pages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<
                         .write(&format!("{}/{}", lang.lang.code, quiz.url), html.as_bytes())
                         .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, format!("cannot write: {e}")))
                 });
-            if let Err(d) = result {
-                push(d);
-            }
-        });
-        (0..lang.pages.len()).into_par_iter().for_each(|id| {
-            let page = &lang.pages[id];
-            let result = render::render_page(&cx, theme, id, &rendered[id], &extra)
-                .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
-                .and_then(|html| {
-                    output
-                        .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
-                        .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
-                });
-            if let Err(d) = result {
-                push(d);
+            if let (Err(d), Ok(mut e)) = (result, errors.lock()) {
+                e.push(d);
             }
         });
     }
@@ -291,7 +307,7 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
 }
 
 /// SCORM packages and the Downloads page, per language.
-fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Rendered>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     if site.config.scorm.is_empty() || !theme.tera.get_template_names().any(|n| n == "sco.html") {
         return;
     }
