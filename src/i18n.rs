@@ -15,7 +15,19 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml;
 
 /// Built-in string files, embedded: (language code, YAML text).
-pub const BUILTIN: &[(&str, &str)] = &[("en", include_str!("../i18n/en.yaml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("ar", include_str!("../i18n/ar.yaml")),
+    ("cs", include_str!("../i18n/cs.yaml")),
+    ("de", include_str!("../i18n/de.yaml")),
+    ("el", include_str!("../i18n/el.yaml")),
+    ("en", include_str!("../i18n/en.yaml")),
+    ("es", include_str!("../i18n/es.yaml")),
+    ("fa", include_str!("../i18n/fa.yaml")),
+    ("fr", include_str!("../i18n/fr.yaml")),
+    ("it", include_str!("../i18n/it.yaml")),
+    ("pt", include_str!("../i18n/pt.yaml")),
+    ("uk", include_str!("../i18n/uk.yaml")),
+];
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(untagged)]
@@ -135,6 +147,13 @@ impl Strings {
             None => key.to_string(),
         };
         fill(&template, &[("n", &n.to_string())])
+    }
+
+    /// Keys of built-in English that this language has neither from the site nor built in
+    /// (they fall back to the default language).
+    pub fn missing_keys(&self) -> Vec<String> {
+        let own: Vec<&Table> = self.chain.iter().take(2).collect();
+        builtin("en").keys().filter(|k| !own.iter().any(|t| t.contains_key(*k))).cloned().collect()
     }
 
     /// Every plain string, for templates (`{{ t.next }}`).

@@ -117,7 +117,15 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
         .iter()
         .map(|l| {
             let own = if &l.lang.code == default { default_table.clone() } else { i18n::site_table(&site.root, &l.lang.code, diags) };
-            Strings::new(&l.lang.code, own, default_table.clone(), default)
+            let strings = Strings::new(&l.lang.code, own, default_table.clone(), default);
+            let missing = strings.missing_keys();
+            if &l.lang.code != default && !missing.is_empty() {
+                let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+                let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+                diags.push(Diagnostic::warning(format!("i18n/{}.yaml", l.lang.code), 0, 0, format!("{} interface strings are missing in `{}` and show in the default language: {}{more}", missing.len(), l.lang.code, shown.join(", ")))
+                    .with_hint(format!("add them to i18n/{}.yaml (copy the keys from the English file in the README's translating section)", l.lang.code)));
+            }
+            strings
         })
         .collect()
 }
@@ -153,6 +161,7 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
             table: strings.get("table"),
             task_done: strings.get("task_done"),
             task_open: strings.get("task_open"),
+            back: strings.get("footnote_back"),
         };
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging;

@@ -37,6 +37,8 @@ pub struct Labels {
     pub table: String,
     pub task_done: String,
     pub task_open: String,
+    /// "Back to the text" for footnote back-links.
+    pub back: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,6 +100,14 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
     let mut image_depth = 0usize;
+    let mut tables = 0usize;
+    let mut open_note: Option<String> = None;
+    let mut lists: Vec<usize> = Vec::new();
+    let mut footnotes: HashMap<String, usize> = HashMap::new();
+    let mut note_number = |name: &str, notes: &mut HashMap<String, usize>| {
+        let next = notes.len() + 1;
+        *notes.entry(name.to_string()).or_insert(next)
+    };
 
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if let Some((_, buf)) = code.as_mut() {
@@ -164,8 +174,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 events.push(Event::End(TagEnd::Image));
             }
             Event::Start(Tag::Table(align)) => {
+                tables += 1;
                 events.push(Event::Html(
-                    format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">", escape_html(&labels.table)).into(),
+                    format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{} {tables}\">", escape_html(&labels.table)).into(),
                 ));
                 events.push(Event::Start(Tag::Table(align)));
             }
@@ -173,7 +184,25 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>\n".into()));
             }
+            Event::Start(Tag::List(start)) => {
+                lists.push(events.len());
+                events.push(Event::Start(Tag::List(start)));
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                lists.pop();
+                events.push(Event::End(TagEnd::List(ordered)));
+            }
             Event::TaskListMarker(done) => {
+                if let Some(&at) = lists.last() {
+                    if let Event::Start(Tag::List(start)) = &events[at] {
+                        let open = match start {
+                            Some(n) if *n != 1 => format!("<ol class=\"task-list\" start=\"{n}\">"),
+                            Some(_) => "<ol class=\"task-list\">".to_string(),
+                            None => "<ul class=\"task-list\">".to_string(),
+                        };
+                        events[at] = Event::Html(open.into());
+                    }
+                }
                 let (mark, label) = if done { ("☑", &labels.task_done) } else { ("☐", &labels.task_open) };
                 events.push(Event::Html(
                     format!("<span class=\"task-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}: </span>", escape_html(label))
@@ -188,12 +217,27 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 });
             }
             Event::FootnoteReference(ref name) => {
-                out.ids.push(format!("fnref-{name}"));
-                events.push(event);
+                let n = note_number(name, &mut footnotes);
+                let id = escape_html(&slugify(name));
+                out.ids.push(format!("fnref-{id}"));
+                events.push(Event::Html(
+                    format!("<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>").into(),
+                ));
             }
             Event::Start(Tag::FootnoteDefinition(ref name)) => {
-                out.ids.push(name.to_string());
-                events.push(event);
+                let n = note_number(name, &mut footnotes);
+                let id = escape_html(&slugify(name));
+                out.ids.push(format!("fn-{id}"));
+                events.push(Event::Html(
+                    format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into(),
+                ));
+                open_note = Some(id);
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let id = open_note.take().unwrap_or_default();
+                events.push(Event::Html(
+                    format!(" <a class=\"footnote-backref\" href=\"#fnref-{id}\" aria-label=\"{}\">↩</a></div>\n", escape_html(&labels.back)).into(),
+                ));
             }
             Event::Text(ref t) | Event::Code(ref t) if heading.is_some() => {
                 if let Some(h) = heading.as_mut() {
@@ -207,6 +251,12 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let _ = image_depth;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
+    // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.
+    if tables > 0 {
+        for side in ["left", "center", "right"] {
+            html_out = html_out.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
+        }
+    }
     out.html = html_out;
     out
 }

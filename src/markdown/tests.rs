@@ -16,7 +16,7 @@ impl Links for NoLinks {
 }
 
 fn labels() -> Labels {
-    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into() }
+    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into(), back: "Back to the text".into() }
 }
 
 fn md(src: &str) -> Rendered {
@@ -34,13 +34,15 @@ fn headings_get_stable_unique_ids_and_self_links() {
 #[test]
 fn gfm_extensions_render() {
     let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"quoted\"\n\n- [x] done\n- [ ] open\n\nNote[^1].\n\n[^1]: The note.\n");
-    assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"));
+    assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\"><table>"));
     assert!(r.html.contains("<del>old</del>"));
     assert!(r.html.contains("“quoted”"));
     assert!(r.html.contains("Done: </span>"));
     assert!(r.html.contains("To do: </span>"));
-    assert!(r.html.contains("footnote-definition"));
-    assert!(r.ids.contains(&"1".to_string()));
+    assert!(r.html.contains("<div class=\"footnote-definition\" id=\"fn-1\">"), "{}", r.html);
+    assert!(r.html.contains("href=\"#fnref-1\""));
+    assert!(r.ids.contains(&"fn-1".to_string()));
+    assert!(r.html.contains("<ul class=\"task-list\">"));
 }
 
 #[test]
@@ -87,4 +89,12 @@ fn pathological_input_does_not_panic() {
     let _ = md(&deep);
     let _ = md(&"[".repeat(10000));
     let _ = md(&"*a ".repeat(20000));
+}
+
+#[test]
+fn table_alignment_uses_classes_not_styles() {
+    let r = md("| a | b |\n|--:|:-:|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n");
+    assert!(!r.html.contains("style="), "{}", r.html);
+    assert!(r.html.contains("class=\"align-right\"") && r.html.contains("class=\"align-center\""));
+    assert!(r.html.contains("aria-label=\"Table 2\""));
 }

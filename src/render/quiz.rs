@@ -106,7 +106,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings) -> String {
         h.push_str(&msg(name, k));
     }
     h.push_str(">\n");
-    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", escape_html(&t.get("quiz_noscript"))));
+    h.push_str(&format!("<noscript><p class=\"quiz-noscript\">{}</p></noscript>\n", escape_html(&t.get("quiz_noscript"))));
     h.push_str("<p class=\"quiz-best\" hidden></p>\n<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t);
