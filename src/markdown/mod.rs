@@ -104,7 +104,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut open_note: Option<String> = None;
     let mut lists: Vec<usize> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
-    let mut note_number = |name: &str, notes: &mut HashMap<String, usize>| {
+    let note_number = |name: &str, notes: &mut HashMap<String, usize>| {
         let next = notes.len() + 1;
         *notes.entry(name.to_string()).or_insert(next)
     };
