@@ -28,6 +28,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
+    Serve {
+        /// The site folder (holds site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (127.0.0.1 only).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Create a starter site in DIR (a course with a module, lessons and a quiz).
+    New {
+        /// The folder to create (must not exist or be empty).
+        dir: PathBuf,
+    },
     /// Show what is translated, missing or outdated in each language.
     Translations {
         /// The site folder (holds site.yaml and content/).

@@ -206,6 +206,27 @@ mod tests {
     }
 
     #[test]
+    fn every_builtin_language_parses_and_has_every_key() {
+        let en = builtin("en");
+        for (code, text) in BUILTIN {
+            let table: Table = yaml::parse(text, 1).unwrap_or_else(|e| panic!("i18n/{code}.yaml:{}:{}: {}", e.line, e.col, e.message));
+            let missing: Vec<&String> = en.keys().filter(|k| !table.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "i18n/{code}.yaml lacks {missing:?}");
+            for (key, entry) in &table {
+                let placeholders = |s: &str| -> Vec<String> {
+                    let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                };
+                if let (Some(Entry::Text(mine)), Some(Entry::Text(orig))) = (Some(entry), en.get(key)) {
+                    assert_eq!(placeholders(mine), placeholders(orig), "i18n/{code}.yaml `{key}` placeholders");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn broken_file_is_reported_with_position() {
         let mut d = Diagnostics::new();
         parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);

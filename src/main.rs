@@ -37,6 +37,24 @@ fn main() -> ExitCode {
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }
         }
+        Command::Serve { root, port } => match kyklos::serve::serve(&root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: cannot serve on 127.0.0.1:{port}: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::New { dir } => match kyklos::new::create(&dir) {
+            Ok(n) => {
+                eprintln!("Created a starter site with {n} files in {}.", dir.display());
+                eprintln!("Next: kyklos build --root {}  (or cd there and run kyklos serve)", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Translations { root, format, lang, diff, action } => translations(&root, format, lang.as_deref(), diff, action),
         Command::Check { root, format } => {
             let opts = Options { root: root.clone(), out: pipeline::default_out(&root), dry_run: true };

@@ -1,0 +1,412 @@
+'use strict';
+// SCORM packages in a real SCORM runtime: the scorm-again library (1.2 and 2004) in a host page
+// served from 127.0.0.1, the package's launch page in an iframe, the lessons in the launch
+// page's own iframe. Visits lessons through a[rel=next], answers the quiz, asserts what the
+// runtime recorded, then relaunches with the saved data and asserts the resume.
+// No hand-written mock API: the host page only wraps the real API's methods to log the calls.
+// Also: the pure helpers of scorm.js (time formats, interaction encodings, suspend_data).
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const { describe, test, before, after } = require('node:test');
+const h = require('./helpers');
+
+const runtime = require(path.join(h.REPO_ROOT, 'themes/default/static/scorm.js'));
+
+// ---- pure helpers of scorm.js ------------------------------------------------------------------
+
+describe('scorm.js helpers', () => {
+  test('session times in each version\'s format', () => {
+    assert.equal(runtime.timespan12(312400), '0000:05:12.40');
+    assert.equal(runtime.timespan12(0), '0000:00:00.00');
+    assert.match(runtime.timespan12(1e12), /^\d{4}:\d\d:\d\d\.\d\d$/);
+    assert.equal(runtime.timespan2004(3903250), 'PT1H5M3.25S');
+    assert.equal(runtime.timespan2004(42000), 'PT42S');
+    assert.equal(runtime.timespan2004(0), 'PT0S');
+    assert.equal(runtime.timespan2004(60000), 'PT1M');
+    assert.equal(runtime.timestamp2004(new Date(2024, 0, 5, 3, 4, 5)), '2024-01-05T03:04:05');
+  });
+
+  test('interactions: SCORM 1.2 single characters, SCORM 2004 identifiers and delimiters', () => {
+    const quiz = [
+      [{ type: 'single', correct: ['o2'] }, 'o3', 'choice', 'c', 'o3', ['b'], ['o2']],
+      [{ type: 'multiple', correct: ['o1', 'o3'] }, ['o3', 'o1'], 'choice', 'c,a', 'o3[,]o1', ['a,c'], ['o1[,]o3']],
+      [{ type: 'true_false', answer: false }, true, 'true-false', 't', 'true', ['f'], ['false']],
+      [{ type: 'fill_in', answers: ['Six', '6'] }, ' {six [,] ', 'fill-in', '{six [,]', '(six ,', ['Six', '6'], ['Six', '6']],
+      [{ type: 'matching', pairs: { l1: 'r1', l2: 'r2' } }, { l1: 'r2' }, 'matching', 'a.2', 'l1[.]r2', ['a.1,b.2'], ['l1[.]r1[,]l2[.]r2']],
+      [{ type: 'ordering', order: ['i1', 'i2', 'i3'] }, ['i2', 'i1', 'i3'], 'sequencing', 'b,a,c', 'i2[,]i1[,]i3', ['a,b,c'], ['i1[,]i2[,]i3']],
+    ];
+    for (const [q, answer, type, r12, r2004, p12, p2004] of quiz) {
+      const a = runtime.interaction('1.2', q, answer);
+      const b = runtime.interaction('2004', q, answer);
+      assert.deepEqual([a.type, a.response, a.patterns], [type, r12, p12], `1.2 ${q.type}`);
+      assert.deepEqual([b.type, b.response, b.patterns], [type, r2004, p2004], `2004 ${q.type}`);
+    }
+    assert.equal(runtime.interaction('2004', { type: 'multiple', correct: ['o1'] }, []).response, null, 'unanswered');
+    assert.equal(runtime.interactionId('q1'), 'q1');
+    assert.equal(runtime.interactionId('ερώτηση-1'), encodeURIComponent('ερώτηση-1'));
+  });
+
+  test('suspend_data round-trips and stays compact', () => {
+    const state = { visited: [true, false, true], best: 80, passed: true, attempts: 2 };
+    const text = runtime.encodeState(state, 3);
+    assert.equal(text, '{"v":1,"n":3,"p":"101","q":[80,1,2]}');
+    assert.deepEqual(runtime.decodeState(text, 3), state);
+    assert.deepEqual(runtime.decodeState(text, 4).visited, [false, false, false, false], 'another lesson count');
+    assert.deepEqual(runtime.decodeState('{"v":1,"n":2,"p":"11","q":[1e9,"x",-1]}', 2), { visited: [true, true], best: 0, passed: false, attempts: 0 });
+    assert.equal(runtime.decodeState('nonsense', 2).attempts, 0);
+    const many = { visited: new Array(500).fill(true), best: 100, passed: true, attempts: 99 };
+    assert.ok(runtime.encodeState(many, 500).length < 4096, '500 lessons fit SCORM 1.2');
+  });
+
+  test('the API search walks parents, then the opener', () => {
+    const api = { LMSInitialize() {} };
+    const top = { API: api };
+    top.parent = top;
+    const mid = { parent: top };
+    const leaf = { parent: mid, top };
+    assert.equal(runtime.findApi(leaf, 'API'), api);
+    assert.equal(runtime.findApi(leaf, 'API_1484_11'), null);
+    const opener = { API_1484_11: api };
+    opener.parent = opener;
+    const popup = { top: null };
+    popup.parent = popup;
+    popup.top = popup;
+    popup.opener = opener;
+    assert.equal(runtime.findApi(popup, 'API_1484_11'), api);
+    const hostile = {};
+    Object.defineProperty(hostile, 'API', { get() { throw new Error('cross-origin'); } });
+    hostile.parent = top;
+    assert.equal(runtime.findApi(hostile, 'API'), api, 'a window that throws is skipped');
+  });
+});
+
+// ---- zips ----------------------------------------------------------------------------------------
+
+/** Extracts a zip (stored or deflated entries) into dest; returns the entry names. */
+function unzip(file, dest) {
+  const buf = fs.readFileSync(file);
+  let end = buf.length - 22;
+  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
+  assert.ok(end >= 0, `${file}: no end of central directory`);
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, `${file}: central directory entry ${i}`);
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    assert.ok(!name.startsWith('/') && !name.split('/').includes('..'), `${file}: unsafe entry ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(start, start + size);
+    assert.ok(method === 0 || method === 8, `${file}: ${name} uses compression method ${method}`);
+    const data = method === 8 ? zlib.inflateRawSync(raw) : raw;
+    const out = path.join(dest, name);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, data);
+    names.push(name);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/** The launch hrefs of a manifest's SCO resources, in order. */
+function launches(manifest) {
+  const out = [];
+  const re = /<resource\b[^>]*\bscorm[tT]ype="sco"[^>]*\bhref="([^"]+)"/g;
+  let m;
+  while ((m = re.exec(manifest))) out.push(decodeURIComponent(m[1]));
+  return out;
+}
+
+/** The sample build's packages of one language: [{ file, version, manifest, launches }]. */
+function packagesOf(dir, lang) {
+  const found = [];
+  (function walk(d) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.zip')) found.push(p);
+    }
+  })(path.join(dir, lang));
+  return found.sort().map((file) => {
+    const tmp = h.tempDir('zip');
+    unzip(file, tmp);
+    const manifest = fs.readFileSync(path.join(tmp, 'imsmanifest.xml'), 'utf8');
+    const version = manifest.includes('<schemaversion>1.2</schemaversion>') ? '1.2' : '2004';
+    return { file, version, manifest, launches: launches(manifest) };
+  });
+}
+
+// ---- the host page (an LMS made of scorm-again) ---------------------------------------------------
+
+const HOST_JS = `'use strict';
+(function () {
+  const cfg = window.__hostConfig;
+  const v12 = cfg.version === '1.2';
+  const api = v12 ? new window.Scorm12API({ autocommit: false }) : new window.Scorm2004API({ autocommit: false });
+  if (cfg.initial) api.loadFromJSON(cfg.initial);
+  const log = window.__lms = { calls: [], initialize: 0, terminate: 0, commit: 0 };
+  api.on(v12 ? 'LMSInitialize' : 'Initialize', function () { log.initialize += 1; });
+  api.on(v12 ? 'LMSFinish' : 'Terminate', function () { log.terminate += 1; });
+  api.on(v12 ? 'LMSCommit' : 'Commit', function () { log.commit += 1; });
+  const errorName = v12 ? 'LMSGetLastError' : 'GetLastError';
+  const methods = v12 ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit']
+    : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit'];
+  methods.forEach(function (m) {
+    const real = api[m].bind(api);
+    api[m] = function (a, b) {
+      const r = b === undefined ? real(a) : real(a, b);
+      log.calls.push({ m: m.replace(/^LMS/, '').replace('Finish', 'Terminate'), a: a, b: b, r: String(r), e: String(api[errorName]()) });
+      return r;
+    };
+  });
+  window[v12 ? 'API' : 'API_1484_11'] = api;
+  window.__cmi = function () { return JSON.parse(JSON.stringify(api.cmi)); };
+  const frame = document.createElement('iframe');
+  frame.id = 'sco';
+  frame.title = 'SCO';
+  frame.src = cfg.launch;
+  frame.style.width = '1200px';
+  frame.style.height = '800px';
+  document.body.appendChild(frame);
+  window.__closeSco = function () { frame.remove(); };
+})();
+`;
+
+const HOST_HTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<script src="scorm12.js"></script><script src="scorm2004.js"></script><script src="host.js" defer></script>
+</head><body><h1>LMS</h1></body></html>
+`;
+
+function lmsDir(zipFile) {
+  const dir = h.tempDir('lms');
+  const dist = path.join(path.dirname(require.resolve('scorm-again/package.json')), 'dist');
+  fs.copyFileSync(path.join(dist, 'scorm12.js'), path.join(dir, 'scorm12.js'));
+  fs.copyFileSync(path.join(dist, 'scorm2004.js'), path.join(dir, 'scorm2004.js'));
+  fs.writeFileSync(path.join(dir, 'host.js'), HOST_JS);
+  fs.writeFileSync(path.join(dir, 'host.html'), HOST_HTML);
+  unzip(zipFile, path.join(dir, 'pkg'));
+  return dir;
+}
+
+const TYPES = new Set(['choice', 'true-false', 'fill-in', 'matching', 'sequencing']);
+
+describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () => {
+  let chrome, dist;
+
+  before(async () => {
+    dist = h.buildSample();
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  /** Opens the host page with the package's SCO; returns { context, page, w, sco, lessons }. */
+  async function launch(server, version, launchHref, initial) {
+    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const w = await h.watch(page);
+    await page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { version, launch: 'pkg/' + launchHref, initial });
+    await page.goto(server.base + 'host.html');
+    const scoEl = await page.waitForSelector('iframe#sco');
+    const sco = await scoEl.contentFrame();
+    await sco.waitForLoadState('load');
+    const lessonEl = await sco.waitForSelector('iframe.sco-frame');
+    await page.waitForFunction(() => {
+      const s = document.querySelector('iframe#sco');
+      const inner = s && s.contentDocument && s.contentDocument.querySelector('iframe.sco-frame');
+      return inner && inner.contentDocument && inner.contentDocument.readyState === 'complete' &&
+        inner.contentDocument.body && inner.contentDocument.body.dataset.key;
+    });
+    const lessons = await lessonEl.contentFrame();
+    return { context, page, w, sco, lessons };
+  }
+
+  const lmsState = (page) => page.evaluate(() => ({ cmi: window.__cmi(), log: window.__lms }));
+
+  async function waitForBookmark(page, version, url) {
+    await page.waitForFunction(([v, u]) => {
+      const c = window.__cmi();
+      return (v === '1.2' ? c.core.lesson_location : c.location) === u;
+    }, [version, url]);
+  }
+
+  /** Follows a[rel=next] in the lesson frame `steps` times (or until the quiz); returns the urls. */
+  async function walk(page, version, lessons, steps) {
+    const seen = [];
+    for (let i = 0; i < steps; i++) {
+      const before = lessons.url();
+      if (/quiz\.html$/.test(before)) break;
+      const next = lessons.locator('a[rel~="next"]').first();
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await lessons.waitForURL((u) => u.href !== before);
+      await lessons.waitForLoadState('load');
+      const rel = lessons.url().split('/').pop();
+      await waitForBookmark(page, version, rel);
+      seen.push(rel);
+    }
+    return seen;
+  }
+
+  function failedCalls(log) {
+    return log.calls.filter((c) => (c.m === 'SetValue' || c.m === 'Commit' || c.m === 'Initialize' || c.m === 'Terminate') && c.r !== 'true');
+  }
+
+  for (const version of ['1.2', '2004']) {
+    test(`SCORM ${version} module: lessons, quiz, status, score, interactions, then resume`, async () => {
+      const pkgs = packagesOf(dist, 'en').filter((p) => p.version === version && p.launches.length === 1);
+      assert.ok(pkgs.length > 0, `no single-SCO SCORM ${version} package in ${dist}/en`);
+      const pkg = pkgs.find((p) => /masteryscore|sco-quiz/.test(p.manifest)) || pkgs[0];
+      const dir = lmsDir(pkg.file);
+      const launchHtml = fs.readFileSync(path.join(dir, 'pkg', pkg.launches[0]), 'utf8');
+      assert.ok(launchHtml.includes('class="sco-quiz"'), `${pkg.file}: the module has a quiz`);
+      const lessonCount = (launchHtml.match(/<li data-key=/g) || []).length;
+      assert.ok(lessonCount >= 3, 'a module of several lessons');
+      const server = await h.serve(dir, '/lms/');
+      try {
+        // ---- first session: three pages, then the learner leaves ----
+        const one = await launch(server, version, pkg.launches[0], null);
+        const visited = [one.lessons.url().split('/').pop()];
+        visited.push(...await walk(one.page, version, one.lessons, 2));
+        assert.equal(visited.length, 3, `visited ${visited}`);
+        let { cmi, log } = await lmsState(one.page);
+        assert.equal(log.initialize, 1, 'Initialize once');
+        assert.equal(log.terminate, 0, 'not terminated while the learner reads');
+        const status = version === '1.2' ? cmi.core.lesson_status : cmi.completion_status;
+        assert.equal(status, 'incomplete');
+        await one.page.evaluate(() => window.__closeSco());
+        ({ cmi, log } = await lmsState(one.page));
+        assert.equal(log.initialize, 1, 'Initialize once');
+        assert.equal(log.terminate, 1, 'Terminate once, on pagehide');
+        assert.deepEqual(failedCalls(log), [], 'every call succeeded');
+        const saved = version === '1.2'
+          ? { location: cmi.core.lesson_location, suspend: cmi.suspend_data, exit: cmi.core.exit, time: cmi.core.session_time }
+          : { location: cmi.location, suspend: cmi.suspend_data, exit: cmi.exit, time: cmi.session_time };
+        assert.equal(saved.location, visited[2], 'bookmark: the last page read');
+        assert.equal(saved.exit, 'suspend', 'exit=suspend while unfinished');
+        assert.match(saved.time, version === '1.2' ? /^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$/ : /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+        assert.ok(saved.suspend.length > 0 && saved.suspend.length <= 4096, `suspend_data length ${saved.suspend.length}`);
+        const progress = JSON.parse(saved.suspend);
+        assert.equal(progress.n, lessonCount);
+        assert.equal(progress.p.replace(/0/g, '').length, 3, `three lessons visited: ${progress.p}`);
+        await h.assertCleanConsole(one.page, one.w, `session 1 (${version})`);
+        h.assertLocalRequests(one.w, server.origin, `session 1 (${version})`);
+        await one.context.close();
+
+        // ---- second session: resume, finish the lessons, pass the quiz ----
+        const initial = version === '1.2'
+          ? { core: { entry: 'resume', lesson_location: saved.location, lesson_status: 'incomplete' }, suspend_data: saved.suspend }
+          : { entry: 'resume', location: saved.location, completion_status: 'incomplete', suspend_data: saved.suspend };
+        const two = await launch(server, version, pkg.launches[0], initial);
+        assert.equal(two.lessons.url().split('/').pop(), saved.location, 'resumed where the learner left');
+        await walk(two.page, version, two.lessons, 50);
+        assert.match(two.lessons.url(), /quiz\.html$/, 'the lessons lead to the quiz');
+        const quiz = await h.readQuiz(two.lessons);
+        await h.answerQuiz(two.lessons, quiz, true);
+        await two.lessons.locator('.quiz-submit').click();
+        await two.page.waitForFunction((v) => {
+          const c = window.__cmi();
+          return (v === '1.2' ? c.core.score.raw : c.score.raw) !== '';
+        }, version);
+        ({ cmi, log } = await lmsState(two.page));
+        assert.equal(log.initialize, 1, 'Initialize once in the second session');
+        const sets = log.calls.filter((c) => c.m === 'SetValue').map((c) => c.a);
+        const statusAt = sets.lastIndexOf(version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.success_status');
+        const scoreAt = sets.indexOf(version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw');
+        const flat = log.calls.map((c) => (c.m === 'SetValue' ? c.a : c.m));
+        const commitBetween = flat.slice(flat.indexOf(sets[statusAt]), flat.indexOf(sets[scoreAt])).includes('Commit');
+        assert.ok(statusAt >= 0 && scoreAt > statusAt && commitBetween, 'the status is committed before the score');
+        assert.equal(flat[flat.length - 1], 'Commit', 'committed right after the quiz is scored');
+        const interactions = Object.values(cmi.interactions.childArray || cmi.interactions);
+        if (version === '1.2') {
+          assert.equal(cmi.core.lesson_status, 'passed');
+          assert.deepEqual([cmi.core.score.raw, cmi.core.score.min, cmi.core.score.max], ['100', '0', '100']);
+        } else {
+          assert.equal(cmi.completion_status, 'completed', 'every lesson visited over two sessions');
+          assert.equal(cmi.success_status, 'passed');
+          assert.deepEqual([cmi.score.raw, cmi.score.min, cmi.score.max, Number(cmi.score.scaled)], ['100', '0', '100', 1]);
+        }
+        assert.equal(interactions.length, quiz.questions.length, 'one interaction per question');
+        quiz.questions.forEach((q, i) => {
+          const it = interactions[i];
+          assert.equal(it.id, q.id);
+          assert.ok(TYPES.has(it.type), `question ${q.id}: type ${it.type}`);
+          assert.equal(it.result, 'correct', `question ${q.id}`);
+          assert.ok((version === '1.2' ? it.student_response : it.learner_response) !== '', `question ${q.id}: a response`);
+        });
+        const progress2 = JSON.parse(cmi.suspend_data);
+        assert.equal(progress2.p, '1'.repeat(lessonCount), 'all lessons visited (first session included)');
+        assert.deepEqual(progress2.q, [100, 1, 1], 'best score, passed, one attempt');
+        await two.page.evaluate(() => window.__closeSco());
+        ({ cmi, log } = await lmsState(two.page));
+        assert.equal(log.initialize, 1);
+        assert.equal(log.terminate, 1, 'Terminate once');
+        assert.equal(version === '1.2' ? cmi.core.exit : cmi.exit, version === '1.2' ? '' : 'normal', 'finished: no suspend');
+        assert.deepEqual(failedCalls(log), [], 'every call succeeded');
+        await h.assertCleanConsole(two.page, two.w, `session 2 (${version})`);
+        h.assertLocalRequests(two.w, server.origin, `session 2 (${version})`);
+        await two.context.close();
+      } finally {
+        await server.close();
+      }
+    });
+
+    test(`SCORM ${version} course: every SCO launches, initialises and terminates once`, async () => {
+      const course = packagesOf(dist, 'en').find((p) => p.version === version && p.launches.length > 1);
+      assert.ok(course, `no multi-SCO SCORM ${version} package`);
+      const dir = lmsDir(course.file);
+      const server = await h.serve(dir, '/lms/');
+      try {
+        for (const href of course.launches) {
+          const s = await launch(server, version, href, null);
+          await s.page.evaluate(() => window.__closeSco());
+          const { log } = await lmsState(s.page);
+          assert.deepEqual([log.initialize, log.terminate], [1, 1], href);
+          assert.deepEqual(failedCalls(log), [], `${href}: every call succeeded`);
+          await h.assertCleanConsole(s.page, s.w, href);
+          h.assertLocalRequests(s.w, server.origin, href);
+          await s.context.close();
+        }
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  test('without an LMS the launch page says so and the lessons still work', async () => {
+    const pkg = packagesOf(dist, 'en').find((p) => p.launches.length === 1);
+    const dir = h.tempDir('nolms');
+    unzip(pkg.file, dir);
+    const server = await h.serve(dir, '/alone/');
+    const context = await chrome.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const w = await h.watch(page);
+      await page.goto(server.base + pkg.launches[0]);
+      await page.waitForSelector('.sco-note', { state: 'visible' });
+      const frame = await (await page.waitForSelector('iframe.sco-frame')).contentFrame();
+      await frame.waitForLoadState('load');
+      assert.ok(await frame.locator('main h1').count() > 0, 'the first lesson is shown');
+      const before = frame.url();
+      await frame.locator('a[rel~="next"]').first().click();
+      await frame.waitForURL((u) => u.href !== before);
+      await h.assertNoAxeViolations(page, 'launch page without an LMS');
+      await h.assertCleanConsole(page, w, 'launch page without an LMS');
+      h.assertLocalRequests(w, server.origin, 'launch page without an LMS');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
