@@ -78,6 +78,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     }
     let write_errors = Mutex::new(Vec::new());
     write_quizzes(&site, &theme, &strings, &output, &write_errors);
+    write_guides_and_tags(&site, &theme, &strings, &rendered, &output, &write_errors);
     write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
     lap("package", &mut timings);
     write_language_files(&site, &theme, &strings, &output, &write_errors);
@@ -162,7 +163,9 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
             task_done: strings.get("task_done"),
             task_open: strings.get("task_open"),
             back: strings.get("footnote_back"),
+            checklist: false,
         };
+        let checklist_labels = Labels { checklist: true, ..labels.clone() };
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging;
         let extra = |section: usize| quiz_steps(lang, section);
@@ -173,7 +176,8 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
                 let page = &lang.pages[id];
                 let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
                 let links = PageLinks { site: lang, page, extra: &quiz_url };
-                let mut md = markdown::render(&body, &links, &labels);
+                let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
+                let mut md = markdown::render(&body, &links, if tickable { &checklist_labels } else { &labels });
                 let index = LineIndex::new(&body);
                 let at = |offset: usize| {
                     let (l, c) = index.line_col(offset);
@@ -204,7 +208,8 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
                     problems.push(d);
                 }
                 let ids = std::mem::take(&mut md.ids);
-                PageResult { ids, anchors, problems, kept: keep.then_some(md) }
+                let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
+                PageResult { ids, anchors, problems, kept }
             })
             .collect();
         let mut kept = Vec::with_capacity(results.len());
@@ -280,6 +285,48 @@ fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
     }
     all.sort_by(|a, b| a.0.cmp(&b.0));
     all
+}
+
+/// Each guide as one printable page, and each collection's tag pages.
+fn write_guides_and_tags(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    use crate::model::Kind;
+    use crate::render::guide;
+    let mut found = Vec::new();
+    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+        let cx = context(site, lang, strings, theme);
+        let extra = |section: usize| quiz_steps(lang, section);
+        let code = &lang.lang.code;
+        for id in 0..lang.pages.len() {
+            let page = &lang.pages[id];
+            if !page.is_section {
+                continue;
+            }
+            let mut pages: Vec<(String, Result<String, String>)> = Vec::new();
+            match page.kind() {
+                Kind::Guide if !lang.phases(id).is_empty() => {
+                    let url = format!("{}/print.html", crate::model::url::parent_dir(&page.url));
+                    pages.push((url, render::render_guide_print(&cx, theme, id, rendered, &extra)));
+                }
+                Kind::Collection => {
+                    for ((group, value), ids) in guide::tag_index(lang, id) {
+                        pages.push((guide::tag_url(lang, id, &group, &value), render::render_tag(&cx, theme, id, &group, &value, &ids, &extra)));
+                    }
+                }
+                _ => {}
+            }
+            for (url, html) in pages {
+                let result = html
+                    .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
+                    .and_then(|html| output.write(&format!("{code}/{url}"), html.as_bytes()).map_err(|e| Diagnostic::error(&page.source, 0, 0, e.to_string())));
+                if let Err(d) = result {
+                    found.push(d);
+                }
+            }
+        }
+    }
+    if let Ok(mut e) = errors.lock() {
+        e.extend(found);
+    }
 }
 
 /// The shared context of a language's pages; packaging needs the theme's launch page.

@@ -39,6 +39,8 @@ pub struct Labels {
     pub task_open: String,
     /// "Back to the text" for footnote back-links.
     pub back: String,
+    /// Task lists become checkboxes a reader can tick (guides, training units).
+    pub checklist: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -73,6 +75,8 @@ pub struct Rendered {
     pub problems: Vec<Problem>,
     pub anchors: Vec<AnchorRef>,
     pub has_code: bool,
+    /// The page has tickable checklist items.
+    pub has_checklist: bool,
 }
 
 pub fn options() -> Options {
@@ -109,7 +113,19 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         *notes.entry(name.to_string()).or_insert(next)
     };
 
+    let mut checks = 0usize;
+    let mut label_open = false;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if label_open
+            && matches!(
+                event,
+                Event::End(TagEnd::Paragraph | TagEnd::Item)
+                    | Event::Start(Tag::List(_) | Tag::Paragraph | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_))
+            )
+        {
+            events.push(Event::Html("</label>".into()));
+            label_open = false;
+        }
         if let Some((_, buf)) = code.as_mut() {
             match event {
                 Event::Text(t) => buf.push_str(&t),
@@ -192,6 +208,17 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 lists.pop();
                 events.push(Event::End(TagEnd::List(ordered)));
             }
+            Event::TaskListMarker(done) if labels.checklist => {
+                checks += 1;
+                if let Some(&at) = lists.last() {
+                    if matches!(events[at], Event::Start(Tag::List(_))) {
+                        events[at] = Event::Html("<ul class=\"task-list checklist\">".into());
+                    }
+                }
+                let checked = if done { " checked" } else { "" };
+                events.push(Event::Html(format!("<input type=\"checkbox\" class=\"check\" id=\"check-{checks}\"{checked}><label for=\"check-{checks}\">").into()));
+                label_open = true;
+            }
             Event::TaskListMarker(done) => {
                 if let Some(&at) = lists.last() {
                     if let Event::Start(Tag::List(start)) = &events[at] {
@@ -249,6 +276,10 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
     }
     let _ = image_depth;
+    if label_open {
+        events.push(Event::Html("</label>".into()));
+    }
+    out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
     // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.

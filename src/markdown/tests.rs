@@ -16,7 +16,7 @@ impl Links for NoLinks {
 }
 
 fn labels() -> Labels {
-    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into(), back: "Back to the text".into() }
+    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into(), back: "Back to the text".into(), checklist: false }
 }
 
 fn md(src: &str) -> Rendered {
@@ -97,4 +97,17 @@ fn table_alignment_uses_classes_not_styles() {
     assert!(!r.html.contains("style="), "{}", r.html);
     assert!(r.html.contains("class=\"align-right\"") && r.html.contains("class=\"align-center\""));
     assert!(r.html.contains("aria-label=\"Table 2\""));
+}
+
+#[test]
+fn checklists_become_labelled_checkboxes() {
+    let mut l = labels();
+    l.checklist = true;
+    let r = render("- [ ] Book a room\n- [x] Invite *mentors*\n  - [ ] nested\n\n1. plain\n", &NoLinks, &l);
+    assert!(r.has_checklist);
+    assert!(r.html.contains("<ul class=\"task-list checklist\">"), "{}", r.html);
+    assert!(r.html.contains("<input type=\"checkbox\" class=\"check\" id=\"check-1\"><label for=\"check-1\">Book a room</label>"), "{}", r.html);
+    assert!(r.html.contains("id=\"check-2\" checked><label for=\"check-2\">Invite <em>mentors</em></label>"), "{}", r.html);
+    assert!(r.html.contains("id=\"check-3\"><label for=\"check-3\">nested</label>"), "{}", r.html);
+    assert_eq!(r.html.matches("<label").count(), r.html.matches("</label>").count());
 }

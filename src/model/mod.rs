@@ -27,6 +27,18 @@ pub enum Kind {
     Module,
     /// Any other page or folder.
     Page,
+    /// A step-by-step guide: its pages are phases drawn as a cycle.
+    Guide,
+    /// One phase of a guide (the default for pages inside a guide).
+    Phase,
+    /// A printable form or template inside a guide (listed, not a phase).
+    Template,
+    /// A training unit: unit card, discussion questions, printable handout.
+    Unit,
+    /// A repository of good practices, filtered by tags.
+    Collection,
+    /// One good practice (the default for pages inside a collection).
+    Practice,
 }
 
 /// The front matter of a page, exactly the documented keys (anything else is an error).
@@ -49,6 +61,37 @@ pub struct FrontMatter {
     pub authors: Vec<String>,
     #[serde(default)]
     pub draft: bool,
+    /// A guide phase: who carries it out.
+    pub responsible: Option<String>,
+    /// A guide phase: what it produces.
+    #[serde(default)]
+    pub outputs: Vec<String>,
+    /// A guide phase: its activities, in short.
+    #[serde(default)]
+    pub activities: Vec<String>,
+    /// A training unit: discussion or assessment questions.
+    #[serde(default)]
+    pub discussion: Vec<String>,
+    /// A practice: tag group → values, e.g. `country: [Greece]`.
+    #[serde(default)]
+    pub tags: std::collections::BTreeMap<String, TagValues>,
+}
+
+/// One tag value or a list of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TagValues {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl TagValues {
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            TagValues::One(v) => vec![v.as_str()],
+            TagValues::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 pub type PageId = usize;
@@ -152,8 +195,41 @@ impl LangSite {
         out
     }
 
-    /// The top-level section (child of home) that contains `id`, or `id` itself if top-level.
+    /// The page's kind, with the defaults of its place: pages in a guide are phases, pages
+    /// in a collection are practices.
+    pub fn effective_kind(&self, id: PageId) -> Kind {
+        let page = &self.pages[id];
+        match (page.front.kind, page.parent.map(|p| self.pages[p].kind())) {
+            (Some(k), _) => k,
+            (None, Some(Kind::Guide)) if !page.is_section => Kind::Phase,
+            (None, Some(Kind::Collection)) if !page.is_section => Kind::Practice,
+            _ => Kind::Page,
+        }
+    }
+
+    /// The nearest guide that holds `id` (or `id` itself if it is a guide).
+    pub fn guide_of(&self, id: PageId) -> Option<PageId> {
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            if self.pages[c].is_section && self.pages[c].kind() == Kind::Guide {
+                return Some(c);
+            }
+            cur = self.pages[c].parent;
+        }
+        None
+    }
+
+    /// The phases of a guide, in order (its pages that are not templates or sub-folders).
+    pub fn phases(&self, guide: PageId) -> Vec<PageId> {
+        self.pages[guide].children.iter().copied().filter(|&c| !self.pages[c].is_section && self.effective_kind(c) == Kind::Phase).collect()
+    }
+
+    /// What previous/next and the contents sidebar run through: the guide that holds `id`,
+    /// else the top-level section (child of home) that contains it.
     pub fn book_of(&self, id: PageId) -> Option<PageId> {
+        if let Some(guide) = self.guide_of(id) {
+            return Some(guide);
+        }
         let mut chain = self.ancestors(id);
         chain.push(id);
         let start = usize::from(self.home.is_some() && chain.first() == self.home.as_ref());

@@ -50,6 +50,8 @@ pub struct UnitView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CardView {
+    /// Tag keys (`group:value`) of a practice, for filtering in the browser.
+    pub tags: String,
     pub title: String,
     pub description: Option<String>,
     pub url: String,
@@ -139,6 +141,22 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// The language's translation status page, if the site has several languages.
     pub status_url: Option<String>,
+    /// A guide: the cycle diagram (inline SVG) and its steps as a list.
+    pub cycle: Option<String>,
+    pub cycle_steps: Vec<LinkView>,
+    /// A guide: templates and forms to download or print; the whole guide as one page.
+    pub templates: Vec<super::guide::FileView>,
+    pub print_url: Option<String>,
+    /// A guide phase: who, what it produces, activities.
+    pub phase: Option<super::guide::PhaseView>,
+    /// A training unit: discussion or assessment questions.
+    pub discussion: Vec<String>,
+    /// A collection: filters by tag; a practice: its tags.
+    pub tag_groups: Vec<super::guide::TagGroup>,
+    /// A practice: practices that share its tags.
+    pub related: Vec<CardView>,
+    /// The page has checklist items a reader can tick.
+    pub checklist: bool,
     /// Space-separated progress keys of the lessons and quizzes below this section.
     pub progress_keys: String,
     /// The same for the whole course (book) the page is in.
@@ -163,9 +181,15 @@ pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
     if Some(id) == site.home {
         return "home";
     }
-    match (page.kind(), page.is_section) {
+    match (site.effective_kind(id), page.is_section) {
         (Kind::Course, _) => "course",
         (Kind::Module, _) => "module",
+        (Kind::Guide, _) => "guide",
+        (Kind::Collection, _) => "collection",
+        (Kind::Phase, _) => "phase",
+        (Kind::Template, _) => "template",
+        (Kind::Unit, _) => "unit",
+        (Kind::Practice, _) => "practice",
         (Kind::Page, true) => "section",
         (Kind::Page, false) => {
             if page.parent.is_some_and(|p| site.book_of(p).is_some()) { "lesson" } else { "page" }
@@ -178,6 +202,9 @@ pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
 pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Step> {
     fn walk(site: &LangSite, id: PageId, extra: ExtraSteps<'_>, out: &mut Vec<Step>) {
         let page = &site.pages[id];
+        if site.effective_kind(id) == Kind::Template {
+            return;
+        }
         out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: kind_name(site, id) });
         for &child in &page.children {
             walk(site, child, extra, out);
@@ -222,9 +249,11 @@ pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_
     }
 
     let book = scope.or_else(|| site.book_of(id));
+    let mut chain = site.ancestors(id);
+    chain.push(id);
     let top_nav = match scope {
         Some(_) => Vec::new(),
-        None => site.home.map(|h| site.pages[h].children.iter().map(|&c| link(c, Some(c) == book || c == id)).collect()).unwrap_or_default(),
+        None => site.home.map(|h| site.pages[h].children.iter().map(|&c| link(c, chain.contains(&c))).collect()).unwrap_or_default(),
     };
 
     let (mut prev, mut next, mut course_nav) = (None, None, None);
@@ -234,6 +263,11 @@ pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_
             let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false };
             prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
             next = steps.get(pos + 1).map(to_link);
+            // A guide is a cycle: after its last phase comes its first again.
+            let is_guide = site.pages[book].kind() == Kind::Guide;
+            if is_guide && next.is_none() && pos > 1 {
+                next = steps.get(1).map(|s| LinkView { title: format!("{}: {}", strings.get("cycle_again"), s.title), ..to_link(s) });
+            }
         }
         course_nav = Some(course_nav_for(site, book, here, extra));
     }
@@ -241,10 +275,14 @@ pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_
     let page = &site.pages[id];
     let position = match (is_step, page.is_section, page.parent) {
         (false, false, Some(parent)) if book.is_some() => {
-            let lessons: Vec<PageId> = site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section).collect();
-            lessons.iter().position(|&c| c == id).map(|i| {
-                strings.format("lesson_position", &[("current", &(i + 1).to_string()), ("total", &lessons.len().to_string())])
-            })
+            let in_guide = site.pages[parent].kind() == Kind::Guide;
+            let lessons: Vec<PageId> = if in_guide {
+                site.phases(parent)
+            } else {
+                site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section && site.effective_kind(c) != Kind::Template).collect()
+            };
+            let key = if in_guide { "step_position" } else { "lesson_position" };
+            lessons.iter().position(|&c| c == id).map(|i| strings.format(key, &[("current", &(i + 1).to_string()), ("total", &lessons.len().to_string())]))
         }
         _ => None,
     };
@@ -321,6 +359,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
                 if modules > 0 { strings.count("modules", modules) } else { strings.count("lessons", lessons) }
             });
             CardView {
+                tags: super::guide::tag_keys(site, c),
                 title: p.front.title.clone(),
                 description: p.front.description.clone(),
                 url: relative(here, &p.url),
@@ -331,6 +370,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         })
         .collect();
     cards.extend(extra(id).into_iter().map(|s| CardView {
+        tags: String::new(),
         key: format!("{lang}/{}", s.url),
         url: relative(here, &s.url),
         title: s.title,

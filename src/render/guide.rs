@@ -1,0 +1,256 @@
+//! Guides, training units and good-practice collections: the cycle diagram, phase cards,
+//! templates beside a guide, tags and related practices. Pure: model in, views or HTML out.
+
+use std::collections::BTreeMap;
+use std::f64::consts::PI;
+
+use serde::Serialize;
+
+use crate::markdown::escape_html;
+use crate::model::url::{parent_dir, relative};
+use crate::model::{Kind, LangSite, PageId};
+
+/// One step of the cycle, as the diagram and its text equivalent show it.
+pub struct CycleStep {
+    pub title: String,
+    /// Relative URL from the guide's page.
+    pub url: String,
+}
+
+/// Splits a title into lines of about `width` characters, at most `max` lines.
+fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
+    lines
+}
+
+/// An inline SVG: the steps on a circle, numbered, labelled, each a link, joined by arrows
+/// in reading order; `<title>` and `<desc>` give its text equivalent.
+pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label: &dyn Fn(usize) -> String) -> String {
+    let n = steps.len().max(1) as f64;
+    let (cx, cy, r, node) = (450.0, 350.0, 230.0, 42.0);
+    let angle = |i: usize| -PI / 2.0 + 2.0 * PI * (i as f64) / n;
+    let at = |a: f64, radius: f64| (cx + radius * a.cos(), cy + radius * a.sin());
+    let mut s = String::new();
+    s.push_str("<svg class=\"cycle-diagram\" viewBox=\"0 0 900 700\" role=\"group\" aria-labelledby=\"cycle-svg-title cycle-svg-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+    s.push_str(&format!("<title id=\"cycle-svg-title\">{}</title>\n<desc id=\"cycle-svg-desc\">{}</desc>\n", escape_html(title), escape_html(description)));
+    s.push_str("<defs><marker id=\"cycle-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"cycle-arrowhead\"/></marker></defs>\n");
+    s.push_str(&format!("<circle class=\"cycle-ring\" cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" aria-hidden=\"true\"/>\n"));
+    if steps.len() > 1 {
+        let gap = (node + 10.0) / r;
+        for i in 0..steps.len() {
+            let (a0, a1) = (angle(i) + gap, angle(i + 1) - gap);
+            let ((x0, y0), (x1, y1)) = (at(a0, r), at(a1, r));
+            s.push_str(&format!(
+                "<path class=\"cycle-arc\" d=\"M{x0:.1},{y0:.1} A{r},{r} 0 0 1 {x1:.1},{y1:.1}\" marker-end=\"url(#cycle-arrow)\" aria-hidden=\"true\"/>\n"
+            ));
+        }
+    }
+    for (i, step) in steps.iter().enumerate() {
+        let a = angle(i);
+        let (x, y) = at(a, r);
+        let (lx, ly) = at(a, r + node + 18.0);
+        let anchor = if a.cos() > 0.3 { "start" } else if a.cos() < -0.3 { "end" } else { "middle" };
+        let lines = wrap(&step.title, 18, 3);
+        let line_h = 20.0;
+        // Labels above the ring grow upwards, below it downwards, beside it centred.
+        let first_y = if a.sin() < -0.7 {
+            ly - line_h * (lines.len() as f64 - 1.0)
+        } else if a.sin() > 0.7 {
+            ly + 12.0
+        } else {
+            ly - line_h * (lines.len() as f64 - 1.0) / 2.0 + 6.0
+        };
+        s.push_str(&format!("<a href=\"{}\" class=\"cycle-step\">\n<title>{}</title>\n", escape_html(&step.url), escape_html(&format!("{}: {}", step_label(i + 1), step.title))));
+        s.push_str(&format!("<circle class=\"cycle-node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{node}\"/>\n"));
+        s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>\n", y + 10.0, i + 1));
+        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\">"));
+        for (k, line) in lines.iter().enumerate() {
+            let dy = if k == 0 { 0.0 } else { line_h };
+            s.push_str(&format!("<tspan x=\"{lx:.1}\" dy=\"{dy}\">{}</tspan>", escape_html(line)));
+        }
+        s.push_str("</text>\n</a>\n");
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PhaseView {
+    pub responsible: Option<String>,
+    pub outputs: Vec<String>,
+    pub activities: Vec<String>,
+}
+
+/// A file offered for download beside a guide, or a printable template page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileView {
+    pub title: String,
+    pub url: String,
+    /// "PDF", "DOCX", … or "page" for a printable template page.
+    pub format: String,
+    pub size: Option<String>,
+    pub printable: bool,
+}
+
+/// Files that are offered as templates (documents, not pictures).
+const TEMPLATE_EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "odt", "rtf", "xlsx", "xls", "ods", "pptx", "odp", "txt", "md", "csv", "zip", "epub"];
+
+/// Templates of a guide: its template pages and the document files in its folder.
+pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
+    let here = &site.pages[guide].url;
+    let dir = format!("{}/", parent_dir(here));
+    let mut out: Vec<FileView> = site.pages[guide]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| site.effective_kind(c) == Kind::Template)
+        .map(|c| FileView { title: site.pages[c].front.title.clone(), url: relative(here, &site.pages[c].url), format: "page".into(), size: None, printable: true })
+        .collect();
+    for asset in &site.assets {
+        let Some(name) = asset.url.strip_prefix(&dir) else { continue };
+        let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+        if name.contains('/') || !TEMPLATE_EXTENSIONS.contains(&ext.as_str()) {
+            continue;
+        }
+        let title = crate::model::url::split_prefix(name).1.rsplit_once('.').map_or(name, |p| p.0).replace(['-', '_'], " ");
+        out.push(FileView { title, url: relative(here, &asset.url), format: ext.to_uppercase(), size: Some(crate::package::human_size(asset.size)), printable: false });
+    }
+    out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagLink {
+    pub group: String,
+    pub label: String,
+    pub value: String,
+    pub url: String,
+    /// `group:value-slug`, for filtering in the browser.
+    pub key: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagGroup {
+    pub group: String,
+    pub label: String,
+    pub tags: Vec<TagLink>,
+}
+
+/// `Early childhood education` → `early-childhood-education` (letters of any script kept).
+pub fn tag_slug(value: &str) -> String {
+    crate::markdown::slugify(value)
+}
+
+/// The output path of a tag page of a collection.
+pub fn tag_url(site: &LangSite, collection: PageId, group: &str, value: &str) -> String {
+    format!("{}/tags/{}-{}.html", parent_dir(&site.pages[collection].url), tag_slug(group), tag_slug(value))
+}
+
+/// The practices of a collection, in order.
+pub fn practices(site: &LangSite, collection: PageId) -> Vec<PageId> {
+    site.pages[collection].children.iter().copied().filter(|&c| site.effective_kind(c) == Kind::Practice).collect()
+}
+
+/// Every (group, value) of a collection with the practices that carry it, sorted.
+pub fn tag_index(site: &LangSite, collection: PageId) -> BTreeMap<(String, String), Vec<PageId>> {
+    let mut index: BTreeMap<(String, String), Vec<PageId>> = BTreeMap::new();
+    for p in practices(site, collection) {
+        for (group, values) in &site.pages[p].front.tags {
+            for v in values.values() {
+                index.entry((group.clone(), v.to_string())).or_default().push(p);
+            }
+        }
+    }
+    index
+}
+
+/// The `data-tags` value of a practice: its tag keys separated by spaces.
+pub fn tag_keys(site: &LangSite, id: PageId) -> String {
+    let mut keys: Vec<String> = site.pages[id]
+        .front
+        .tags
+        .iter()
+        .flat_map(|(g, vs)| vs.values().into_iter().map(move |v| format!("{}:{}", tag_slug(g), tag_slug(v))))
+        .collect();
+    keys.sort();
+    keys.join(" ")
+}
+
+/// Tag groups with links from the page at `here`, labelled with `group_label`.
+pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<PageId>, group_label: &dyn Fn(&str) -> String) -> Vec<TagGroup> {
+    let index = tag_index(site, collection);
+    let mut groups: Vec<TagGroup> = Vec::new();
+    for ((group, value), ids) in &index {
+        if only.is_some_and(|p| !ids.contains(&p)) {
+            continue;
+        }
+        let link = TagLink {
+            group: group.clone(),
+            label: group_label(group),
+            value: value.clone(),
+            url: relative(here, &tag_url(site, collection, group, value)),
+            key: format!("{}:{}", tag_slug(group), tag_slug(value)),
+            count: ids.len(),
+        };
+        match groups.iter_mut().find(|g| g.group == *group) {
+            Some(g) => g.tags.push(link),
+            None => groups.push(TagGroup { group: group.clone(), label: group_label(group), tags: vec![link] }),
+        }
+    }
+    groups
+}
+
+/// Other practices of the collection that share tags with `id`, most shared first (max 5).
+pub fn related(site: &LangSite, collection: PageId, id: PageId) -> Vec<PageId> {
+    let mine = tag_keys(site, id);
+    let mine: Vec<&str> = mine.split(' ').filter(|s| !s.is_empty()).collect();
+    let mut scored: Vec<(usize, usize, PageId)> = practices(site, collection)
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, p)| p != id)
+        .map(|(pos, p)| {
+            let theirs = tag_keys(site, p);
+            (theirs.split(' ').filter(|k| mine.contains(k)).count(), pos, p)
+        })
+        .filter(|&(shared, _, _)| shared > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(5).map(|s| s.2).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_has_one_link_per_step_in_order_and_a_text_alternative() {
+        let steps: Vec<CycleStep> = (1..=5).map(|i| CycleStep { title: format!("Phase number {i} with a long title"), url: format!("p{i}.html") }).collect();
+        let svg = cycle_svg(&steps, "The cycle", "Five steps", &|i| format!("Step {i}"));
+        let hrefs: Vec<&str> = svg.match_indices("<a href=\"").map(|(i, _)| svg[i + 9..].split('"').next().unwrap()).collect();
+        assert_eq!(hrefs, ["p1.html", "p2.html", "p3.html", "p4.html", "p5.html"]);
+        assert!(svg.contains("<title id=\"cycle-svg-title\">The cycle</title>") && svg.contains("<desc id=\"cycle-svg-desc\">Five steps</desc>"));
+        assert_eq!(svg.matches("class=\"cycle-arc\"").count(), 5);
+        assert!(svg.contains("<title>Step 2: Phase number 2 with a long title</title>"));
+    }
+
+    #[test]
+    fn titles_wrap() {
+        assert_eq!(wrap("Access to the learning platform", 18, 3), ["Access to the", "learning platform"]);
+        assert_eq!(wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg", 6, 2).len(), 2);
+    }
+}

@@ -1,0 +1,115 @@
+//! Guides, training units and good-practice collections as content types.
+
+mod common;
+
+use common::*;
+
+fn site() -> Fixture {
+    let f = Fixture::new();
+    f.write("content/en/02-guides/index.md", "---\ntitle: Guides\n---\n");
+    let g = "content/en/02-guides/01-cycle";
+    f.write(&format!("{g}/index.md"), "---\ntitle: The cycle model\nkind: guide\n---\nA guide in four steps.\n");
+    for (i, name) in ["Access", "Training", "Practice", "Evaluation"].iter().enumerate() {
+        f.write(
+            &format!("{g}/0{}-{}.md", i + 1, name.to_lowercase()),
+            format!("---\ntitle: {name}\nresponsible: HR officer\noutputs: [A plan]\nactivities: [Meet, Write]\n---\n## What to do\n\n- [ ] First task\n- [ ] Second task\n"),
+        );
+    }
+    f.write(&format!("{g}/09-form.md"), "---\ntitle: Observation form\nkind: template\n---\n## Visitor\n\nName: ____\n");
+    f.write(&format!("{g}/pairing-sheet.odt"), vec![b'x'; 2048]);
+    f.write(&format!("{g}/photo.png"), b"\x89PNG");
+    f.write("content/en/03-units/index.md", "---\ntitle: Training\n---\n");
+    f.write(
+        "content/en/03-units/01-mentor.md",
+        "---\ntitle: Becoming a mentor\nkind: unit\nobjectives: [Know the roles]\nduration: 1 hour\nformat: Workshop\nassessment: Q&A\ndiscussion:\n  - What makes a good mentor?\n  - How do you start?\n---\nText.\n",
+    );
+    let c = "content/en/04-practices";
+    f.write(&format!("{c}/index.md"), "---\ntitle: Good practices\nkind: collection\n---\n");
+    let practices = [
+        ("egaleo", "country: [Greece]\n  sector: [Early childhood education]\n  target_group: [Migrant families]"),
+        ("athens", "country: [Greece]\n  sector: [Social services]"),
+        ("madrid", "country: [Spain]\n  target_group: [Migrant families]"),
+        ("prague", "country: [Czechia]"),
+    ];
+    for (i, (name, tags)) in practices.iter().enumerate() {
+        f.write(&format!("{c}/0{}-{name}.md", i + 1), format!("---\ntitle: Practice {name}\ntags:\n  {tags}\n---\nText.\n"));
+    }
+    f
+}
+
+#[test]
+fn guide_overview_draws_the_cycle_and_lists_templates() {
+    let f = site();
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("en/guides/cycle/index.html");
+    let links: Vec<&str> = select(&doc, "svg.cycle-diagram a.cycle-step").iter().map(|a| a.value().attr("href").unwrap()).collect();
+    assert_eq!(links, ["access.html", "training.html", "practice.html", "evaluation.html"]);
+    let desc = text(&select(&doc, "svg desc")[0]);
+    assert!(desc.contains("1. Access") && desc.contains("4. Evaluation"), "{desc}");
+    assert_eq!(select(&doc, ".cycle-steps li").len(), 4);
+    let files: Vec<String> = select(&doc, ".templates li").iter().map(text).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].starts_with("Observation form") && files[1].contains("ODT, 2.0 KB"), "{files:?}");
+    assert!(f.out().join("en/guides/cycle/pairing-sheet.odt").is_file());
+}
+
+#[test]
+fn phases_have_cards_positions_checklists_and_a_cycle_back_to_the_start() {
+    let f = site();
+    assert!(f.build().status.success());
+    let doc = f.html("en/guides/cycle/training.html");
+    assert_eq!(text(&select(&doc, ".position")[0]), "Step 2 of 4");
+    let card = text(&select(&doc, ".phase-card")[0]);
+    assert!(card.contains("HR officer") && card.contains("A plan") && card.contains("Meet"), "{card}");
+    assert_eq!(select(&doc, "ul.checklist input[type=checkbox]").len(), 2);
+    assert_eq!(select(&doc, "ul.checklist label[for=check-1]").len(), 1);
+    let last = f.html("en/guides/cycle/evaluation.html");
+    let next = select(&last, "a[rel=next]");
+    assert_eq!(next[0].value().attr("href"), Some("access.html"));
+    assert!(text(&next[0]).contains("Back to the start of the cycle"));
+    let print = f.read_out("en/guides/cycle/print.html");
+    for name in ["Access", "Training", "Practice", "Evaluation", "Observation form"] {
+        assert!(print.contains(&format!(">{name}</h2>")), "print page lacks {name}");
+    }
+    let ids: Vec<&str> = print.match_indices(" id=\"").map(|(i, _)| print[i + 5..].split('"').next().unwrap()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "ids repeat on the print page");
+}
+
+#[test]
+fn unit_shows_card_and_discussion() {
+    let f = site();
+    assert!(f.build().status.success());
+    let doc = f.html("en/units/mentor.html");
+    assert!(text(&select(&doc, ".unit-card")[0]).contains("Workshop"));
+    let qs: Vec<String> = select(&doc, ".discussion li").iter().map(text).collect();
+    assert_eq!(qs, ["What makes a good mentor?", "How do you start?"]);
+}
+
+#[test]
+fn tag_pages_and_filters_list_exactly_the_tagged_practices() {
+    let f = site();
+    assert!(f.build().status.success());
+    let tag = f.html("en/practices/tags/country-greece.html");
+    let listed: Vec<String> = select(&tag, ".practice-list .card-title").iter().map(text).collect();
+    assert_eq!(listed, ["Practice egaleo", "Practice athens"]);
+    let families = f.html("en/practices/tags/target_group-migrant-families.html");
+    let listed: Vec<String> = select(&families, ".practice-list .card-title").iter().map(text).collect();
+    assert_eq!(listed, ["Practice egaleo", "Practice madrid"]);
+    let collection = f.html("en/practices/index.html");
+    let filters: Vec<(String, String)> = select(&collection, ".tag-filters a.tag")
+        .iter()
+        .map(|a| (a.value().attr("data-tag").unwrap().to_string(), a.value().attr("href").unwrap().to_string()))
+        .collect();
+    assert!(filters.contains(&("country:greece".into(), "tags/country-greece.html".into())), "{filters:?}");
+    let cards: Vec<String> = select(&collection, ".cards li[data-tags]").iter().map(|c| c.value().attr("data-tags").unwrap().to_string()).collect();
+    assert_eq!(cards[0], "country:greece sector:early-childhood-education target_group:migrant-families");
+    let egaleo = f.html("en/practices/egaleo.html");
+    let related: Vec<String> = select(&egaleo, ".related .card-title").iter().map(text).collect();
+    assert_eq!(related, ["Practice athens", "Practice madrid"], "sharing tags, most first, then in order");
+    let own: Vec<String> = select(&egaleo, ".tag-list a.tag").iter().map(text).collect();
+    assert_eq!(own.len(), 3, "{own:?}");
+}
