@@ -19,6 +19,9 @@ use crate::render::views::{sequence, ExtraSteps};
 use crate::render::{self, LangContext, PackageScope};
 use crate::scorm::{self, Package, Sco, Version};
 
+/// Files of a package: (path inside the zip, bytes).
+type Files = Vec<(String, Vec<u8>)>;
+
 /// One downloadable package, as the Downloads page lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Download {
@@ -162,7 +165,7 @@ fn module_files(
     module: PageId,
     base: &str,
     version: Version,
-) -> Result<(Vec<(String, Vec<u8>)>, Sco), String> {
+) -> Result<(Files, Sco), String> {
     let lang = cx.lang;
     let scope = PackageScope { module, base: base.to_string() };
     let steps = sequence(lang, module, extra);

@@ -224,7 +224,7 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
         for (id, refs) in anchors.iter().enumerate() {
             for (anchor, line, col) in refs {
                 let target = anchor.page.unwrap_or(id);
-                if !ids[target].iter().any(|i| *i == anchor.anchor) {
+                if !ids[target].contains(&anchor.anchor) {
                     let page = &lang.pages[id];
                     let known: Vec<&str> = ids[target].iter().map(String::as_str).collect();
                     let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {

@@ -133,7 +133,7 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
             let count = |s: State| items.iter().filter(|i| i.state == s).count();
             let (translated, outdated, missing) = (count(State::Translated), count(State::Outdated), count(State::Missing));
             let total = items.len();
-            let percent = if total == 0 { 100 } else { (translated * 100 / total) as u32 };
+            let percent = (translated * 100).checked_div(total).map_or(100, |p| p as u32);
             LangReport { lang: lang.lang.code.clone(), name: lang.lang.name.clone(), total, translated, outdated, missing, percent, items }
         })
         .collect()

@@ -155,7 +155,3 @@ fn translations_report_marks_and_detects_outdated_pages() {
     assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());
     assert_eq!(json(&f)[0]["outdated"], 0);
 }
-
-fn text_of(doc: &scraper::Html, css: &str) -> String {
-    select(doc, css).iter().map(text).collect::<Vec<_>>().join(" ")
-}

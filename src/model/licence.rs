@@ -42,7 +42,7 @@ impl Licence {
     pub fn short_name(&self) -> String {
         match self.spdx.as_str() {
             "CC0-1.0" => "CC0 1.0".into(),
-            s => s.replace('-', " ").replacen(" 4.0", " 4.0", 1).replacen(" 3.0", " 3.0", 1),
+            s => s.replace('-', " "),
         }
     }
 }

@@ -229,6 +229,7 @@ pub struct Nav {
 
 /// Navigation for the page (or step) at output path `here` whose page is `id`.
 /// `scope`: inside a package, the module that bounds navigation (nothing outside it is linked).
+#[allow(clippy::too_many_arguments)]
 pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_step: bool, strings: &Strings, extra: ExtraSteps<'_>, scope: Option<PageId>) -> Nav {
     let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
     let mut ancestors = site.ancestors(id);

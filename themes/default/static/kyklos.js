@@ -7,7 +7,19 @@
  *    .progress-summary[data-progress-keys] and wires button.progress-reset.
  * 4. On the language chooser (body.kind-languages) redirects a first-time visitor to the
  *    language that best matches navigator.languages and remembers an explicit choice.
- * In node, module.exports = { createProgressStore, sanitize } (no DOM is touched).
+ * 5. Checklists (ul.checklist input.check, in guides and training units): ticks are kept in
+ *    localStorage under "<scope>:checks:<body[data-key]>" (a JSON array of the ticked ids),
+ *    restored on load, saved on change; .checklist-tools is shown and its
+ *    button.checklist-reset clears every tick on the page and the stored entry.
+ * 6. button.print-page: shows its p.print-action and prints the page.
+ * 7. Collections (nav.tag-filters): the tag links become toggle buttons (role="button",
+ *    aria-pressed) that show only the cards (li.card-practice[data-tags]) carrying ALL the
+ *    selected tags; p.filter-status says how many are shown (body[data-t-filter], with
+ *    {shown} and {total}, else "N / M"); button.filter-reset shows all again. The selection is
+ *    kept in the URL (#tags=group:value,group:value), so reload, back and forward keep it.
+ *    Without JS the tag links lead to the per-tag pages.
+ * In node, module.exports = { createProgressStore, sanitize, sanitizeChecks, parseTagHash,
+ * tagHash, matchesAll, filterStatusText } (no DOM is touched).
  */
 (function (root) {
   'use strict';
@@ -123,8 +135,76 @@
     };
   }
 
+  // ---- checklists and tag filters: pure helpers (tested in node) ---------------------------
+
+  const MAX_CHECKS = 2000;
+  const ID_RE = /^[A-Za-z][\w:.-]{0,199}$/;
+
+  /**
+   * The ticked ids stored for a page, from anything: an array of unique, id-like strings,
+   * or null when the stored value is missing or not an array (the page's defaults then apply).
+   */
+  function sanitizeChecks(raw) {
+    if (!Array.isArray(raw)) return null;
+    const out = [];
+    for (let i = 0; i < raw.length && out.length < MAX_CHECKS; i++) {
+      const id = raw[i];
+      if (typeof id === 'string' && ID_RE.test(id) && out.indexOf(id) === -1) out.push(id);
+    }
+    return out;
+  }
+
+  const TAG_RE = /^[^\s,:#]+:[^\s,#]+$/;
+
+  /** `#tags=country:greece,sector:x` → ['country:greece', 'sector:x'] (unique, well-formed). */
+  function parseTagHash(hash) {
+    let text = String(hash || '');
+    if (text.charAt(0) === '#') text = text.slice(1);
+    const m = /(?:^|&)tags=([^&]*)/.exec(text);
+    if (!m) return [];
+    let value = m[1];
+    try { value = decodeURIComponent(value); } catch (e) { /* keep it as it is */ }
+    const out = [];
+    value.split(',').forEach(function (t) {
+      const tag = t.trim();
+      if (tag && TAG_RE.test(tag) && out.indexOf(tag) === -1 && out.length < 100) out.push(tag);
+    });
+    return out;
+  }
+
+  /** ['country:greece', 'sector:x'] → '#tags=country:greece,sector:x' ('' for none). */
+  function tagHash(tags) {
+    const list = (tags || []).filter(function (t) { return typeof t === 'string' && TAG_RE.test(t); });
+    if (list.length === 0) return '';
+    return '#tags=' + list.map(function (t) {
+      return encodeURIComponent(t).replace(/%3A/gi, ':');
+    }).join(',');
+  }
+
+  /** Whether a card's data-tags ("a:b c:d") carries every selected tag. */
+  function matchesAll(dataTags, selected) {
+    const have = String(dataTags || '').split(/\s+/).filter(Boolean);
+    return (selected || []).every(function (t) { return have.indexOf(t) !== -1; });
+  }
+
+  /** "3 of 7 practices" from a template with {shown} and {total}, else "3 / 7". */
+  function filterStatusText(template, shown, total) {
+    if (typeof template === 'string' && template.indexOf('{shown}') !== -1) {
+      return template.replace(/\{shown\}/g, String(shown)).replace(/\{total\}/g, String(total));
+    }
+    return shown + ' / ' + total;
+  }
+
   if (typeof module === 'object' && module.exports) {
-    module.exports = { createProgressStore: createProgressStore, sanitize: sanitize };
+    module.exports = {
+      createProgressStore: createProgressStore,
+      sanitize: sanitize,
+      sanitizeChecks: sanitizeChecks,
+      parseTagHash: parseTagHash,
+      tagHash: tagHash,
+      matchesAll: matchesAll,
+      filterStatusText: filterStatusText
+    };
     return;
   }
 
@@ -145,6 +225,10 @@
 
   function storageSet(key, value) {
     try { safeStorage().setItem(key, value); } catch (e) { /* not remembered: fine */ }
+  }
+
+  function storageRemove(key) {
+    try { safeStorage().removeItem(key); } catch (e) { /* not remembered: fine */ }
   }
 
   function renderProgress(store) {
@@ -206,6 +290,148 @@
     if (link) root.location.replace(link.href);
   }
 
+
+  // ---- checklists ---------------------------------------------------------------------------
+
+  function checklists(scope) {
+    const boxes = Array.from(document.querySelectorAll('ul.checklist input.check[type="checkbox"]'))
+      .filter(function (box) { return box.id; });
+    if (boxes.length === 0) return;
+    const key = scope + ':checks:' + (document.body.dataset.key || root.location.pathname);
+
+    function stored() {
+      const text = storageGet(key);
+      if (text === null) return null;
+      let parsed = null;
+      try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
+      return sanitizeChecks(parsed);
+    }
+
+    function save() {
+      const ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.id; });
+      storageSet(key, JSON.stringify(ticked));
+    }
+
+    // Set every box explicitly: a stored list decides; without one the page's defaults do
+    // (this also overrides the browser's own restoring of form state on reload).
+    const ticked = stored();
+    boxes.forEach(function (box) {
+      box.checked = ticked === null ? box.defaultChecked : ticked.indexOf(box.id) !== -1;
+      box.addEventListener('change', save);
+    });
+
+    document.querySelectorAll('.checklist-tools').forEach(function (tools) {
+      tools.hidden = false;
+      tools.querySelectorAll('button.checklist-reset').forEach(function (button) {
+        button.addEventListener('click', function () {
+          boxes.forEach(function (box) { box.checked = false; });
+          // Boxes ticked in the page itself ("- [x]") would come back on reload without an
+          // entry, so "cleared" is kept as an empty list for them.
+          if (boxes.some(function (box) { return box.defaultChecked; })) storageSet(key, '[]');
+          else storageRemove(key);
+        });
+      });
+    });
+  }
+
+  // ---- print buttons ------------------------------------------------------------------------
+
+  function printButtons() {
+    document.querySelectorAll('button.print-page').forEach(function (button) {
+      if (typeof root.print !== 'function') return;
+      const holder = button.closest('.print-action');
+      if (holder) holder.hidden = false;
+      button.hidden = false;
+      button.addEventListener('click', function () { root.print(); });
+    });
+  }
+
+  // ---- tag filters on a collection ----------------------------------------------------------
+
+  function tagFilters() {
+    const nav = document.querySelector('nav.tag-filters');
+    if (!nav) return;
+    const links = Array.from(nav.querySelectorAll('a.tag[data-tag]'));
+    const cards = Array.from(document.querySelectorAll('li.card-practice[data-tags]'))
+      .filter(function (card) { return !card.closest('.related'); });
+    if (links.length === 0 || cards.length === 0) return;
+    const known = links.map(function (a) { return a.dataset.tag; });
+    const status = nav.querySelector('.filter-status');
+    const reset = nav.querySelector('button.filter-reset');
+    const template = document.body.dataset.tFilter;
+    let selected = [];
+
+    function fromUrl() {
+      return parseTagHash(root.location.hash).filter(function (t) { return known.indexOf(t) !== -1; });
+    }
+
+    function setUrl(tags) {
+      const url = root.location.pathname + root.location.search + tagHash(tags);
+      try {
+        root.history.pushState(null, '', url || root.location.pathname);
+      } catch (e) {
+        // pushState refused (some file:// setups): the hash alone still records it
+        root.location.hash = tagHash(tags) || '';
+      }
+    }
+
+    function apply(tags, announce) {
+      selected = tags.slice();
+      links.forEach(function (a) {
+        a.setAttribute('aria-pressed', selected.indexOf(a.dataset.tag) !== -1 ? 'true' : 'false');
+      });
+      let shown = 0;
+      cards.forEach(function (card) {
+        const match = matchesAll(card.dataset.tags, selected);
+        card.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (status) {
+        status.textContent = selected.length > 0 || announce ? filterStatusText(template, shown, cards.length) : '';
+      }
+      if (reset) reset.hidden = selected.length === 0;
+    }
+
+    function toggle(tag) {
+      const next = selected.indexOf(tag) === -1
+        ? selected.concat(tag)
+        : selected.filter(function (t) { return t !== tag; });
+      apply(next, true);
+      setUrl(next);
+    }
+
+    links.forEach(function (a) {
+      // A toggle, not a way to another page: announced as a button with a pressed state.
+      a.setAttribute('role', 'button');
+      a.addEventListener('click', function (e) {
+        // a modified click (new tab or window) still opens the tag's own page
+        if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        toggle(a.dataset.tag);
+      });
+      a.addEventListener('keydown', function (e) {
+        // buttons are pressed with Space as well as Enter
+        if (e.key === ' ' || e.key === 'Spacebar') {
+          e.preventDefault();
+          toggle(a.dataset.tag);
+        }
+      });
+    });
+
+    if (reset) {
+      reset.addEventListener('click', function () {
+        apply([], true);
+        setUrl([]);
+        links[0].focus(); // the reset button hides itself: keep the focus in the filters
+      });
+    }
+
+    function sync() { apply(fromUrl(), selected.length > 0); }
+    root.addEventListener('popstate', sync);
+    root.addEventListener('hashchange', sync);
+    apply(fromUrl(), false);
+  }
+
   function init() {
     const body = document.body;
     const scope = body.dataset.scope || 'kyklos';
@@ -222,6 +448,9 @@
     });
     document.addEventListener('kyklos:quiz-scored', function () { renderProgress(store); });
     languageChooser(scope);
+    checklists(scope);
+    printButtons();
+    tagFilters();
   }
 
   if (document.body) init();
