@@ -42,11 +42,11 @@ fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
 /// in reading order; `<title>` and `<desc>` give its text equivalent.
 pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label: &dyn Fn(usize) -> String) -> String {
     let n = steps.len().max(1) as f64;
-    let (cx, cy, r, node) = (450.0, 350.0, 230.0, 42.0);
+    let (cx, cy, r, node) = (480.0, 360.0, 220.0, 42.0);
     let angle = |i: usize| -PI / 2.0 + 2.0 * PI * (i as f64) / n;
     let at = |a: f64, radius: f64| (cx + radius * a.cos(), cy + radius * a.sin());
     let mut s = String::new();
-    s.push_str("<svg class=\"cycle-diagram\" viewBox=\"0 0 900 700\" role=\"group\" aria-labelledby=\"cycle-svg-title cycle-svg-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+    s.push_str("<svg class=\"cycle-diagram\" viewBox=\"0 0 960 720\" role=\"group\" aria-labelledby=\"cycle-svg-title cycle-svg-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n");
     s.push_str(&format!("<title id=\"cycle-svg-title\">{}</title>\n<desc id=\"cycle-svg-desc\">{}</desc>\n", escape_html(title), escape_html(description)));
     s.push_str("<defs><marker id=\"cycle-arrow\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"cycle-arrowhead\"/></marker></defs>\n");
     s.push_str(&format!("<circle class=\"cycle-ring\" cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" aria-hidden=\"true\"/>\n"));
@@ -65,20 +65,20 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         let (x, y) = at(a, r);
         let (lx, ly) = at(a, r + node + 18.0);
         let anchor = if a.cos() > 0.3 { "start" } else if a.cos() < -0.3 { "end" } else { "middle" };
-        let lines = wrap(&step.title, 18, 3);
-        let line_h = 20.0;
+        let lines = wrap(&step.title, 16, 3);
+        let line_h = 26.0;
         // Labels above the ring grow upwards, below it downwards, beside it centred.
         let first_y = if a.sin() < -0.7 {
             ly - line_h * (lines.len() as f64 - 1.0)
         } else if a.sin() > 0.7 {
-            ly + 12.0
+            ly + 16.0
         } else {
             ly - line_h * (lines.len() as f64 - 1.0) / 2.0 + 6.0
         };
         s.push_str(&format!("<a href=\"{}\" class=\"cycle-step\">\n<title>{}</title>\n", escape_html(&step.url), escape_html(&format!("{}: {}", step_label(i + 1), step.title))));
         s.push_str(&format!("<circle class=\"cycle-node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{node}\"/>\n"));
-        s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>\n", y + 10.0, i + 1));
-        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\">"));
+        s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"30\">{}</text>\n", y + 11.0, i + 1));
+        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\">"));
         for (k, line) in lines.iter().enumerate() {
             let dy = if k == 0 { 0.0 } else { line_h };
             s.push_str(&format!("<tspan x=\"{lx:.1}\" dy=\"{dy}\">{}</tspan>", escape_html(line)));
