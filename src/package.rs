@@ -82,7 +82,10 @@ pub fn packages(
     if versions.is_empty() {
         return Ok(out);
     }
-    let modules: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section).collect();
+    // A language packages the modules it has translated (a fallback module would be a package
+    // in the wrong language); the default language packages all.
+    let translated = |id: PageId| lang.pages[id].text != crate::model::TextStatus::Fallback;
+    let modules: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section && translated(id)).collect();
     for &m in &modules {
         let base = folder_of_folder(&lang.pages[m].url);
         let (files, sco) = module_files(cx, theme, rendered, extra, m, &base, versions[0])?;
@@ -94,7 +97,7 @@ pub fn packages(
             out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?);
         }
     }
-    let courses: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Course && lang.pages[id].is_section).collect();
+    let courses: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Course && lang.pages[id].is_section && translated(id)).collect();
     for &c in &courses {
         let base = folder_of_folder(&lang.pages[c].url);
         let base = format!("{}{}", base, parent_dir(&lang.pages[c].url).strip_prefix(base.as_str()).unwrap_or("")).trim_end_matches('/').to_string();
@@ -114,7 +117,7 @@ pub fn packages(
             }
             let title = lang.pages[c].front.title.clone();
             let pkg = package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
-            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-course-{}.zip", version_slug(v)), "course")?);
+            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{}.zip", version_slug(v)), "course")?);
         }
     }
     Ok(out)
@@ -272,7 +275,7 @@ pub fn isolate_links(html: &str, page: &str, files: &BTreeSet<String>) -> String
         };
         let url = &after[..end];
         let path = url.split('#').next().unwrap_or("");
-        let external = url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:");
+        let external = url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with("data:");
         let inside = external
             || join_normalised(dir, &crate::model::url::percent_decode(path))
                 .is_some_and(|p| files.contains(&p) || p.starts_with("static/"));

@@ -20,6 +20,11 @@ use crate::model::{LangSite, PageId, Site, TextStatus};
 use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
+/// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
+pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
+    !site.config.scorm.is_empty() && lang.pages.iter().any(|p| p.is_section && p.kind() == crate::model::Kind::Module && p.text != TextStatus::Fallback)
+}
+
 /// What every page of one language shares.
 pub struct LangContext<'a> {
     pub site: &'a Site,
@@ -32,7 +37,7 @@ pub struct LangContext<'a> {
 
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
-        let packaging = !site.config.scorm.is_empty() && lang.pages.iter().any(|p| p.is_section && p.kind() == crate::model::Kind::Module);
+        let packaging = has_packages(site, lang);
         LangContext { site, lang, strings, plain: strings.all_plain(), packaging }
     }
 
@@ -112,6 +117,7 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
         match s.kind {
             "quiz" => l.quizzes.iter().find(|q| q.url == s.here).map(|q| q.text),
+            "downloads" => has_packages(cx.site, l).then_some(TextStatus::Original),
             _ if s.is_step => Some(TextStatus::Original),
             _ => l.pages.get(s.id).filter(|p| p.rel == page.rel).map(|p| p.text),
         }
@@ -159,8 +165,14 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
         attribution: config.attribution.as_deref(),
         funding: config.funding.as_deref(),
         canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
-        languages: if s.package.is_some() || !multilingual { Vec::new() } else { language_links(config, code, s.here, &status) },
-        alternates: if s.package.is_some() { Vec::new() } else { views::alternates(config, code, s.here, &status) },
+        languages: if s.package.is_some() || !multilingual {
+            Vec::new()
+        } else {
+            // A tag page's address comes from translated text: other languages get the collection.
+            let target = if s.kind == "tag" { page.url.as_str() } else { s.here };
+            language_links(config, code, s.here, target, &status)
+        },
+        alternates: if s.package.is_some() || s.kind == "tag" { Vec::new() } else { views::alternates(config, code, s.here, &status) },
         text_status: match s.text {
             TextStatus::Original => "original",
             TextStatus::Translated => "translated",

@@ -383,7 +383,9 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
 }
 
 /// Links to the same page in every language; `status` tells how each language has it.
-pub fn language_links(config: &Config, current: &str, url: &str, status: &dyn Fn(&str) -> Option<crate::model::TextStatus>) -> Vec<LangLink> {
+/// `url` is the page in this language; `target` the same page's path in the others (they differ
+/// only for pages whose address depends on translated text, such as tag pages).
+pub fn language_links(config: &Config, current: &str, url: &str, target: &str, status: &dyn Fn(&str) -> Option<crate::model::TextStatus>) -> Vec<LangLink> {
     config
         .languages
         .iter()
@@ -392,7 +394,7 @@ pub fn language_links(config: &Config, current: &str, url: &str, status: &dyn Fn
             Some(LangLink {
                 code: l.code.clone(),
                 name: l.name.clone(),
-                url: format!("{}{}/{}", to_root(&format!("{current}/{url}")), l.code, url),
+                url: format!("{}{}/{}", to_root(&format!("{current}/{url}")), l.code, if l.code == current { url } else { target }),
                 current: l.code == current,
                 dir: l.direction.as_str(),
                 fallback: st == crate::model::TextStatus::Fallback,

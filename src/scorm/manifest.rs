@@ -4,7 +4,8 @@
 //! SCO uses form one `asset` resource that each SCO names with `<dependency>` (the layout of
 //! ADL's and Rustici's multi-SCO samples: every file is listed exactly once). Content-packaging
 //! elements are unprefixed and the extensions use the literal prefixes `adlcp:`, `imsss:`,
-//! `adlseq:`, `adlnav:`, because Moodle matches qualified names as text.
+//! `adlseq:`, `adlnav:`, because Moodle matches qualified names as text. The inline LOM uses
+//! its own prefixes (`imsmd:` for 1.2, `lom:` for 2004).
 //!
 //! Identifiers are derived from the package and SCO ids ([`xml_id`]), so they stay the same
 //! across rebuilds: Moodle re-links learners' tracking data by item identifier.
@@ -100,12 +101,7 @@ fn percent(n: f64) -> Option<String> {
 /// The rights statement: licence, its URL and the attribution.
 fn rights_text(p: &Package) -> String {
     let mut text = format!("{} — {}", p.licence_name.trim(), p.licence_url.trim());
-    if let Some(a) = p
-        .attribution
-        .as_deref()
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-    {
+    if let Some(a) = p.attribution.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
         text.push_str(" — ");
         text.push_str(a);
     }
@@ -167,18 +163,10 @@ const HEAD_2004: &str = r#"<manifest identifier="{ID}" version="1"
 pub fn manifest(p: &Package) -> String {
     let v = p.version;
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let head = if v == Version::Scorm12 {
-        HEAD_12
-    } else {
-        HEAD_2004
-    };
+    let head = if v == Version::Scorm12 { HEAD_12 } else { HEAD_2004 };
     x.push_str(&head.replace("{ID}", &escape(&manifest_id(p))));
     x.push_str("  <metadata>\n    <schema>ADL SCORM</schema>\n");
-    x.push_str(if v == Version::Scorm12 {
-        "    <schemaversion>1.2</schemaversion>\n"
-    } else {
-        "    <schemaversion>2004 4th Edition</schemaversion>\n"
-    });
+    x.push_str(if v == Version::Scorm12 { "    <schemaversion>1.2</schemaversion>\n" } else { "    <schemaversion>2004 4th Edition</schemaversion>\n" });
     if v == Version::Scorm12 {
         lom_12(&mut x, p);
     } else {
@@ -193,18 +181,10 @@ pub fn manifest(p: &Package) -> String {
 
 fn organization(x: &mut String, p: &Package) {
     let org = escape(&org_id(p));
-    let _ = writeln!(
-        x,
-        "  <organizations default=\"{org}\">\n    <organization identifier=\"{org}\">"
-    );
+    let _ = writeln!(x, "  <organizations default=\"{org}\">\n    <organization identifier=\"{org}\">");
     let _ = writeln!(x, "      <title>{}</title>", escape(&p.title));
     for s in &p.scos {
-        let _ = writeln!(
-            x,
-            "      <item identifier=\"{}\" identifierref=\"{}\" isvisible=\"true\">",
-            escape(&item_id(s)),
-            escape(&resource_id(s))
-        );
+        let _ = writeln!(x, "      <item identifier=\"{}\" identifierref=\"{}\" isvisible=\"true\">", escape(&item_id(s)), escape(&resource_id(s)));
         let _ = writeln!(x, "        <title>{}</title>", escape(&s.title));
         match p.version {
             Version::Scorm12 => {
@@ -228,11 +208,7 @@ fn organization(x: &mut String, p: &Package) {
 }
 
 fn resources(x: &mut String, p: &Package) {
-    let scorm_type = if p.version == Version::Scorm12 {
-        "adlcp:scormtype"
-    } else {
-        "adlcp:scormType"
-    };
+    let scorm_type = if p.version == Version::Scorm12 { "adlcp:scormtype" } else { "adlcp:scormType" };
     let shared = shared_files(p);
     x.push_str("  <resources>\n");
     for s in &p.scos {
@@ -251,10 +227,7 @@ fn resources(x: &mut String, p: &Package) {
         x.push_str("    </resource>\n");
     }
     if !shared.is_empty() {
-        let _ = writeln!(
-            x,
-            "    <resource identifier=\"{SHARED_ID}\" type=\"webcontent\" {scorm_type}=\"asset\">"
-        );
+        let _ = writeln!(x, "    <resource identifier=\"{SHARED_ID}\" type=\"webcontent\" {scorm_type}=\"asset\">");
         for f in shared {
             let _ = writeln!(x, "      <file href=\"{}\"/>", escape(&href(f)));
         }
@@ -266,65 +239,43 @@ fn resources(x: &mut String, p: &Package) {
 /// IMS Metadata 1.2.1 (the SCORM 1.2 binding of LOM), inline.
 fn lom_12(x: &mut String, p: &Package) {
     let lang = escape(&p.lang);
-    let ls = |text: &str| {
-        format!(
-            "<imsmd:langstring xml:lang=\"{lang}\">{}</imsmd:langstring>",
-            escape(text)
-        )
-    };
+    let ls = |text: &str| format!("<imsmd:langstring xml:lang=\"{lang}\">{}</imsmd:langstring>", escape(text));
     let vocab = |value: &str| {
         format!("<imsmd:source><imsmd:langstring xml:lang=\"x-none\">LOMv1.0</imsmd:langstring></imsmd:source><imsmd:value><imsmd:langstring xml:lang=\"x-none\">{value}</imsmd:langstring></imsmd:value>")
     };
     x.push_str("    <imsmd:lom>\n      <imsmd:general>\n");
-    let _ = writeln!(
-        x,
-        "        <imsmd:identifier>{}</imsmd:identifier>",
-        escape(&p.identifier)
-    );
+    let _ = writeln!(x, "        <imsmd:identifier>{}</imsmd:identifier>", escape(&p.identifier));
     let _ = writeln!(x, "        <imsmd:title>{}</imsmd:title>", ls(&p.title));
     let _ = writeln!(x, "        <imsmd:language>{lang}</imsmd:language>");
     if let Some(d) = p.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        let _ = writeln!(
-            x,
-            "        <imsmd:description>{}</imsmd:description>",
-            ls(d)
-        );
+        let _ = writeln!(x, "        <imsmd:description>{}</imsmd:description>", ls(d));
     }
     x.push_str("      </imsmd:general>\n");
     let authors: Vec<&String> = p.authors.iter().filter(|a| !a.trim().is_empty()).collect();
     if !authors.is_empty() {
         x.push_str("      <imsmd:lifecycle>\n");
         for a in authors {
-            let _ = writeln!(x, "        <imsmd:contribute><imsmd:role>{}</imsmd:role><imsmd:centity><imsmd:vcard>{}</imsmd:vcard></imsmd:centity></imsmd:contribute>", vocab("Author"), escape(&vcard(a)));
+            let _ = writeln!(
+                x,
+                "        <imsmd:contribute><imsmd:role>{}</imsmd:role><imsmd:centity><imsmd:vcard>{}</imsmd:vcard></imsmd:centity></imsmd:contribute>",
+                vocab("Author"),
+                escape(&vcard(a))
+            );
         }
         x.push_str("      </imsmd:lifecycle>\n");
     }
     x.push_str("      <imsmd:rights>\n");
     let _ = writeln!(x, "        <imsmd:cost>{}</imsmd:cost>", vocab("no"));
-    let _ = writeln!(
-        x,
-        "        <imsmd:copyrightandotherrestrictions>{}</imsmd:copyrightandotherrestrictions>",
-        vocab("yes")
-    );
-    let _ = writeln!(
-        x,
-        "        <imsmd:description>{}</imsmd:description>",
-        ls(&rights_text(p))
-    );
+    let _ = writeln!(x, "        <imsmd:copyrightandotherrestrictions>{}</imsmd:copyrightandotherrestrictions>", vocab("yes"));
+    let _ = writeln!(x, "        <imsmd:description>{}</imsmd:description>", ls(&rights_text(p)));
     x.push_str("      </imsmd:rights>\n    </imsmd:lom>\n");
 }
 
 /// IEEE LOM (the SCORM 2004 binding), inline, with the LOMv1.0 vocabularies ADL's `lom.xsd` enforces.
 fn lom_2004(x: &mut String, p: &Package) {
     let lang = escape(&p.lang);
-    let ls = |text: &str| {
-        format!(
-            "<lom:string language=\"{lang}\">{}</lom:string>",
-            escape(text)
-        )
-    };
-    let vocab =
-        |value: &str| format!("<lom:source>LOMv1.0</lom:source><lom:value>{value}</lom:value>");
+    let ls = |text: &str| format!("<lom:string language=\"{lang}\">{}</lom:string>", escape(text));
+    let vocab = |value: &str| format!("<lom:source>LOMv1.0</lom:source><lom:value>{value}</lom:value>");
     x.push_str("    <lom:lom>\n      <lom:general>\n");
     let _ = writeln!(x, "        <lom:identifier><lom:catalog>kyklos</lom:catalog><lom:entry>{}</lom:entry></lom:identifier>", escape(&p.identifier));
     let _ = writeln!(x, "        <lom:title>{}</lom:title>", ls(&p.title));
@@ -335,31 +286,15 @@ fn lom_2004(x: &mut String, p: &Package) {
     x.push_str("      </lom:general>\n");
     let authors: Vec<&String> = p.authors.iter().filter(|a| !a.trim().is_empty()).collect();
     if !authors.is_empty() {
-        let _ = write!(
-            x,
-            "      <lom:lifeCycle>\n        <lom:contribute>\n          <lom:role>{}</lom:role>\n",
-            vocab("author")
-        );
+        let _ = write!(x, "      <lom:lifeCycle>\n        <lom:contribute>\n          <lom:role>{}</lom:role>\n", vocab("author"));
         for a in authors {
-            let _ = writeln!(
-                x,
-                "          <lom:entity>{}</lom:entity>",
-                escape(&vcard(a))
-            );
+            let _ = writeln!(x, "          <lom:entity>{}</lom:entity>", escape(&vcard(a)));
         }
         x.push_str("        </lom:contribute>\n      </lom:lifeCycle>\n");
     }
     x.push_str("      <lom:rights>\n");
     let _ = writeln!(x, "        <lom:cost>{}</lom:cost>", vocab("no"));
-    let _ = writeln!(
-        x,
-        "        <lom:copyrightAndOtherRestrictions>{}</lom:copyrightAndOtherRestrictions>",
-        vocab("yes")
-    );
-    let _ = writeln!(
-        x,
-        "        <lom:description>{}</lom:description>",
-        ls(&rights_text(p))
-    );
+    let _ = writeln!(x, "        <lom:copyrightAndOtherRestrictions>{}</lom:copyrightAndOtherRestrictions>", vocab("yes"));
+    let _ = writeln!(x, "        <lom:description>{}</lom:description>", ls(&rights_text(p)));
     x.push_str("      </lom:rights>\n    </lom:lom>\n");
 }

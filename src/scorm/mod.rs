@@ -90,12 +90,7 @@ fn invalid(message: String) -> Error {
 /// Lists at most five paths for a message.
 fn some_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
     let all: Vec<&str> = paths.into_iter().collect();
-    let mut text = all
-        .iter()
-        .take(5)
-        .map(|p| format!("`{p}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut text = all.iter().take(5).map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ");
     if all.len() > 5 {
         text.push_str(&format!(" and {} more", all.len() - 5));
     }
@@ -109,36 +104,17 @@ pub fn validate(p: &Package) -> Result<()> {
         return Err(invalid(format!("package `{}` has no SCO", p.identifier)));
     }
     let mut ids = HashSet::new();
-    let all_ids = [
-        manifest::manifest_id(p),
-        manifest::org_id(p),
-        manifest::SHARED_ID.to_string(),
-    ]
-    .into_iter()
-    .chain(
-        p.scos
-            .iter()
-            .flat_map(|s| [manifest::item_id(s), manifest::resource_id(s)]),
-    );
+    let all_ids = [manifest::manifest_id(p), manifest::org_id(p), manifest::SHARED_ID.to_string()]
+        .into_iter()
+        .chain(p.scos.iter().flat_map(|s| [manifest::item_id(s), manifest::resource_id(s)]));
     for id in all_ids {
         if !ids.insert(id.clone()) {
-            return Err(invalid(format!(
-                "package `{}`: the identifier `{id}` would be used twice",
-                p.identifier
-            )));
+            return Err(invalid(format!("package `{}`: the identifier `{id}` would be used twice", p.identifier)));
         }
     }
-    for path in p
-        .scos
-        .iter()
-        .flat_map(|s| s.files.iter().chain([&s.launch]))
-        .chain(&p.shared)
-    {
+    for path in p.scos.iter().flat_map(|s| s.files.iter().chain([&s.launch])).chain(&p.shared) {
         if let Some(why) = path_problem(path) {
-            return Err(invalid(format!(
-                "package `{}`: cannot list `{path}`: {why}",
-                p.identifier
-            )));
+            return Err(invalid(format!("package `{}`: cannot list `{path}`: {why}", p.identifier)));
         }
     }
     Ok(())
@@ -146,11 +122,7 @@ pub fn validate(p: &Package) -> Result<()> {
 
 /// Every file the manifest lists, sorted.
 pub fn listed_files(p: &Package) -> BTreeSet<&str> {
-    p.scos
-        .iter()
-        .flat_map(manifest::sco_files)
-        .chain(p.shared.iter().map(String::as_str))
-        .collect()
+    p.scos.iter().flat_map(manifest::sco_files).chain(p.shared.iter().map(String::as_str)).collect()
 }
 
 /// The zip of a package: `imsmanifest.xml`, the version's schemas and `content`. Errors when
@@ -162,46 +134,22 @@ pub fn package_files(p: &Package, content: Vec<(String, Vec<u8>)>) -> Result<Vec
     let listed = listed_files(p);
     let given: BTreeSet<&str> = content.iter().map(|(path, _)| path.as_str()).collect();
     if given.len() != content.len() {
-        return Err(invalid(format!(
-            "package `{}`: a content file is given twice",
-            p.identifier
-        )));
+        return Err(invalid(format!("package `{}`: a content file is given twice", p.identifier)));
     }
     let missing: Vec<&str> = listed.difference(&given).copied().collect();
     if !missing.is_empty() {
-        return Err(invalid(format!(
-            "package `{}`: the manifest lists {} that the package lacks",
-            p.identifier,
-            some_paths(missing)
-        )));
+        return Err(invalid(format!("package `{}`: the manifest lists {} that the package lacks", p.identifier, some_paths(missing))));
     }
     let unlisted: Vec<&str> = given.difference(&listed).copied().collect();
     if !unlisted.is_empty() {
-        return Err(invalid(format!(
-            "package `{}`: {} not listed in the manifest",
-            p.identifier,
-            some_paths(unlisted)
-        )));
+        return Err(invalid(format!("package `{}`: {} not listed in the manifest", p.identifier, some_paths(unlisted))));
     }
-    let reserved: Vec<&str> = xsd_files(p.version)
-        .iter()
-        .map(|(name, _)| *name)
-        .chain([MANIFEST])
-        .filter(|name| given.contains(name))
-        .collect();
+    let reserved: Vec<&str> = xsd_files(p.version).iter().map(|(name, _)| *name).chain([MANIFEST]).filter(|name| given.contains(name)).collect();
     if !reserved.is_empty() {
-        return Err(invalid(format!(
-            "package `{}`: content may not contain {}",
-            p.identifier,
-            some_paths(reserved)
-        )));
+        return Err(invalid(format!("package `{}`: content may not contain {}", p.identifier, some_paths(reserved))));
     }
     let mut entries = content;
     entries.push((MANIFEST.to_string(), manifest(p).into_bytes()));
-    entries.extend(
-        xsd_files(p.version)
-            .iter()
-            .map(|(name, bytes)| (name.to_string(), bytes.to_vec())),
-    );
+    entries.extend(xsd_files(p.version).iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())));
     zip(&entries)
 }

@@ -40,11 +40,7 @@ pub fn path_problem(path: &str) -> Option<&'static str> {
             _ => {}
         }
         let lower = segment.to_ascii_lowercase();
-        if lower == ".ds_store"
-            || lower == "thumbs.db"
-            || lower == "desktop.ini"
-            || segment.starts_with("._")
-        {
+        if lower == ".ds_store" || lower == "thumbs.db" || lower == "desktop.ini" || segment.starts_with("._") {
             return Some("operating-system junk files do not belong in a package");
         }
     }
@@ -53,10 +49,7 @@ pub fn path_problem(path: &str) -> Option<&'static str> {
 
 fn check_path(path: &str) -> Result<()> {
     match path_problem(path) {
-        Some(why) => Err(Error::new(
-            ErrorKind::InvalidInput,
-            format!("cannot put `{path}` into a package: {why}"),
-        )),
+        Some(why) => Err(Error::new(ErrorKind::InvalidInput, format!("cannot put `{path}` into a package: {why}"))),
         None => Ok(()),
     }
 }
@@ -68,28 +61,16 @@ pub fn zip(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
     for (path, bytes) in entries {
         check_path(path)?;
         if sorted.insert(path.as_str(), bytes.as_slice()).is_some() {
-            return Err(Error::new(
-                ErrorKind::InvalidInput,
-                format!("`{path}` is given twice"),
-            ));
+            return Err(Error::new(ErrorKind::InvalidInput, format!("`{path}` is given twice")));
         }
     }
     // A file and a folder of the same name cannot both exist once unpacked.
     for path in sorted.keys() {
         let mut prefix = String::new();
-        for segment in path
-            .split('/')
-            .collect::<Vec<_>>()
-            .split_last()
-            .map(|(_, dirs)| dirs)
-            .unwrap_or(&[])
-        {
+        for segment in path.split('/').collect::<Vec<_>>().split_last().map(|(_, dirs)| dirs).unwrap_or(&[]) {
             prefix.push_str(segment);
             if sorted.contains_key(prefix.as_str()) {
-                return Err(Error::new(
-                    ErrorKind::InvalidInput,
-                    format!("`{prefix}` is both a file and the folder of `{path}`"),
-                ));
+                return Err(Error::new(ErrorKind::InvalidInput, format!("`{prefix}` is both a file and the folder of `{path}`")));
             }
             prefix.push('/');
         }

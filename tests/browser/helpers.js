@@ -4,7 +4,8 @@
  *
  * - chromium: Debian's /usr/bin/chromium, started by us with the house flags and a fresh
  *   --user-data-dir, driven through playwright-core over CDP (never a downloaded browser).
- * - builds: the kyklos binary from KYKLOS_BIN, else `cargo run --release -q -- build`.
+ * - builds: the kyklos binary from KYKLOS_BIN, else `cargo run --release -q -- build`; the
+ *   sample site is the repo root unless KYKLOS_BROWSER_SITE names another site root.
  * - a tiny static HTTP server bound to 127.0.0.1 that serves a build under a sub-path.
  * - page watchers (requests, console errors, page errors, CSP violations) and an axe runner.
  */
@@ -107,9 +108,12 @@ function build(root, label) {
 
 let sampleBuild = null;
 
-/** The bundled sample site (the repo root), built once per test file into a temp dir. */
+/**
+ * The bundled sample site (the repo root), built once per test file into a temp dir.
+ * KYKLOS_BROWSER_SITE may name another site root (e.g. a snapshot while content is edited).
+ */
 function buildSample() {
-  if (!sampleBuild) sampleBuild = build(REPO_ROOT, 'sample');
+  if (!sampleBuild) sampleBuild = build(process.env.KYKLOS_BROWSER_SITE || REPO_ROOT, 'sample');
   return sampleBuild;
 }
 
@@ -149,11 +153,57 @@ function pagesByKind(dir) {
   return kinds;
 }
 
+/** The default language of a build: the first language the root page offers ("en" if none). */
+function defaultLang(dir) {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const m = /data-lang="([^"]+)"/.exec(html) || /href="([\w-]+)\/index\.html"/.exec(html);
+  return m ? m[1] : 'en';
+}
+
+/**
+ * One page of a kind, preferring the given language and then a path containing `prefer`;
+ * fails clearly when the build has none.
+ */
+function pageOfKind(kinds, kind, lang, prefer) {
+  const all = kinds[kind] || [];
+  const inLang = lang ? all.filter((p) => p.startsWith(lang + '/')) : all;
+  const list = inLang.length ? inLang : all;
+  assert.ok(list.length > 0, `the build has no page of kind "${kind}" (kinds: ${Object.keys(kinds).join(', ')})`);
+  return (prefer && list.find((p) => p.includes(prefer))) || list[0];
+}
+
+/** The quiz page of a language with the most distinct question types (the best sample). */
+function richestQuiz(dir, kinds, lang) {
+  const quizzes = (kinds.quiz || []).filter((p) => p.startsWith(lang + '/'));
+  assert.ok(quizzes.length > 0, `the build has no quiz in ${lang}`);
+  const types = (rel) => new Set(fs.readFileSync(path.join(dir, rel), 'utf8').match(/data-type="[\w-]+"/g) || []).size;
+  return quizzes.map((rel) => [types(rel), rel]).sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1))[0][1];
+}
+
 function fileUrl(dir, rel) {
   return pathToFileURL(path.join(dir, rel)).href;
 }
 
 // ---- chromium ------------------------------------------------------------------------------
+
+// Chromium started with --remote-debugging-port does not notice when its parent dies, so a
+// test process that is stopped (timeout, Ctrl-C) takes its browsers down with it.
+const liveBrowsers = new Set();
+
+function killBrowsers() {
+  for (const proc of liveBrowsers) {
+    try { proc.kill('SIGKILL'); } catch (e) { /* already gone */ }
+  }
+  liveBrowsers.clear();
+}
+
+process.on('exit', killBrowsers);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    killBrowsers();
+    process.kill(process.pid, signal); // the default action, now that the browsers are gone
+  });
+}
 
 /**
  * Starts /usr/bin/chromium with the house flags, a fresh --user-data-dir and a DevTools port
@@ -168,6 +218,8 @@ async function launchBrowser() {
   const args = [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`,
     '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', 'about:blank'];
   const proc = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  liveBrowsers.add(proc);
+  proc.once('exit', () => liveBrowsers.delete(proc));
   let log = '';
   const endpoint = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`chromium did not start in 30 s:\n${log}`)), 30000);
@@ -193,9 +245,22 @@ async function launchBrowser() {
       await exited;
       clearTimeout(t);
     }
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    try {
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (e) { /* a helper process may still hold it; it is a temp dir */ }
   }
   return { browser, close };
+}
+
+/**
+ * A fresh browser context (isolated storage) with short default timeouts, so that a missing
+ * element fails a test in seconds rather than half a minute.
+ */
+async function newContext(browser, options) {
+  const context = await browser.newContext(options || {});
+  context.setDefaultTimeout(5000);
+  context.setDefaultNavigationTimeout(15000);
+  return context;
 }
 
 // ---- static server -------------------------------------------------------------------------
@@ -274,11 +339,18 @@ async function serve(dir, prefix) {
  * securitypolicyviolation; init scripts are injected by the driver, not subject to the CSP).
  */
 async function watch(page) {
-  const w = { requests: [], failed: [], httpErrors: [], consoleErrors: [], pageErrors: [] };
+  const w = { requests: [], failed: [], httpErrors: [], consoleErrors: [], pageErrors: [], faviconProbes: [] };
   page.on('request', (r) => w.requests.push(r.url()));
   page.on('requestfailed', (r) => w.failed.push(`${r.url()} (${(r.failure() || {}).errorText})`));
   page.on('response', (r) => { if (r.status() >= 400) w.httpErrors.push(`${r.status()} ${r.url()}`); });
-  page.on('console', (m) => { if (m.type() === 'error') w.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const at = (m.location() || {}).url || '';
+    // Chromium probes <origin>/favicon.ico by itself when a page declares no icon; that probe
+    // is checked separately (server hits outside the sub-path), not as a page console error.
+    if (/^https?:\/\/[^/]+\/favicon\.ico$/.test(at)) { w.faviconProbes.push(at); return; }
+    w.consoleErrors.push(at ? `${m.text()} (at ${at})` : m.text());
+  });
   page.on('pageerror', (e) => w.pageErrors.push(String(e && e.stack || e)));
   await page.addInitScript(() => {
     window.__kyklosCsp = [];
@@ -289,7 +361,7 @@ async function watch(page) {
   });
   w.clear = () => {
     w.requests.length = 0; w.failed.length = 0; w.httpErrors.length = 0;
-    w.consoleErrors.length = 0; w.pageErrors.length = 0;
+    w.consoleErrors.length = 0; w.pageErrors.length = 0; w.faviconProbes.length = 0;
   };
   return w;
 }
@@ -307,10 +379,10 @@ function assertLocalRequests(w, allowedOrigin, where) {
 async function assertCleanConsole(page, w, where) {
   const csp = await page.evaluate(() => window.__kyklosCsp || []);
   assert.deepEqual(csp, [], `${where}: CSP violations:\n  ${csp.join('\n  ')}`);
+  assert.deepEqual(w.httpErrors, [], `${where}: HTTP errors:\n  ${w.httpErrors.join('\n  ')}`);
+  assert.deepEqual(w.failed, [], `${where}: failed requests:\n  ${w.failed.join('\n  ')}`);
   assert.deepEqual(w.pageErrors, [], `${where}: uncaught JS errors:\n  ${w.pageErrors.join('\n  ')}`);
   assert.deepEqual(w.consoleErrors, [], `${where}: console errors:\n  ${w.consoleErrors.join('\n  ')}`);
-  assert.deepEqual(w.failed, [], `${where}: failed requests:\n  ${w.failed.join('\n  ')}`);
-  assert.deepEqual(w.httpErrors, [], `${where}: HTTP errors:\n  ${w.httpErrors.join('\n  ')}`);
 }
 
 // ---- axe -----------------------------------------------------------------------------------
@@ -438,13 +510,17 @@ module.exports = {
   assertNoAxeViolations,
   build,
   buildSample,
+  defaultLang,
+  pageOfKind,
   fileUrl,
   formatViolations,
   hasH1,
   htmlFiles,
   launchBrowser,
+  newContext,
   pagesByKind,
   readQuiz,
+  richestQuiz,
   runAxe,
   serve,
   skipUnlessChromium,

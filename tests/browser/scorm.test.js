@@ -61,6 +61,12 @@ describe('scorm.js helpers', () => {
     assert.ok(runtime.encodeState(many, 500).length < 4096, '500 lessons fit SCORM 1.2');
   });
 
+  test('no unload handler, no eval, no dialog', () => {
+    const src = fs.readFileSync(path.join(h.REPO_ROOT, 'themes/default/static/scorm.js'), 'utf8');
+    assert.doesNotMatch(src, /['"]unload['"]|onunload|\beval\(|new Function|\balert\(|\bconfirm\(|returnValue/);
+    assert.match(src, /addEventListener\('pagehide'/);
+  });
+
   test('the API search walks parents, then the opener', () => {
     const api = { LMSInitialize() {} };
     const top = { API: api };
@@ -141,7 +147,9 @@ function packagesOf(dir, lang) {
     unzip(file, tmp);
     const manifest = fs.readFileSync(path.join(tmp, 'imsmanifest.xml'), 'utf8');
     const version = manifest.includes('<schemaversion>1.2</schemaversion>') ? '1.2' : '2004';
-    return { file, version, manifest, launches: launches(manifest) };
+    const hrefs = launches(manifest);
+    const hasQuiz = hrefs.length > 0 && fs.readFileSync(path.join(tmp, hrefs[0]), 'utf8').includes('class="sco-quiz"');
+    return { file, version, manifest, launches: hrefs, hasQuiz };
   });
 }
 
@@ -182,14 +190,14 @@ const HOST_JS = `'use strict';
 `;
 
 const HOST_HTML = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<html lang="en"><head><meta charset="utf-8"><title>LMS</title><link rel="icon" href="data:,">
 <script src="scorm12.js"></script><script src="scorm2004.js"></script><script src="host.js" defer></script>
 </head><body><h1>LMS</h1></body></html>
 `;
 
 function lmsDir(zipFile) {
   const dir = h.tempDir('lms');
-  const dist = path.join(path.dirname(require.resolve('scorm-again/package.json')), 'dist');
+  const dist = path.dirname(require.resolve('scorm-again'));
   fs.copyFileSync(path.join(dist, 'scorm12.js'), path.join(dir, 'scorm12.js'));
   fs.copyFileSync(path.join(dist, 'scorm2004.js'), path.join(dir, 'scorm2004.js'));
   fs.writeFileSync(path.join(dir, 'host.js'), HOST_JS);
@@ -267,7 +275,7 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
     test(`SCORM ${version} module: lessons, quiz, status, score, interactions, then resume`, async () => {
       const pkgs = packagesOf(dist, 'en').filter((p) => p.version === version && p.launches.length === 1);
       assert.ok(pkgs.length > 0, `no single-SCO SCORM ${version} package in ${dist}/en`);
-      const pkg = pkgs.find((p) => /masteryscore|sco-quiz/.test(p.manifest)) || pkgs[0];
+      const pkg = pkgs.find((p) => p.hasQuiz) || pkgs[0];
       const dir = lmsDir(pkg.file);
       const launchHtml = fs.readFileSync(path.join(dir, 'pkg', pkg.launches[0]), 'utf8');
       assert.ok(launchHtml.includes('class="sco-quiz"'), `${pkg.file}: the module has a quiz`);
@@ -362,6 +370,53 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
       }
     });
 
+    test(`SCORM ${version} module: a failed attempt, then a retry that passes`, async () => {
+      const pkg = packagesOf(dist, 'en').find((p) => p.version === version && p.launches.length === 1 && p.hasQuiz);
+      assert.ok(pkg, `no single-SCO SCORM ${version} package with a quiz`);
+      const dir = lmsDir(pkg.file);
+      const server = await h.serve(dir, '/lms/');
+      try {
+        const s = await launch(server, version, pkg.launches[0], null);
+        await walk(s.page, version, s.lessons, 50);
+        assert.match(s.lessons.url(), /quiz\.html$/);
+        const quiz = await h.readQuiz(s.lessons);
+        const n = quiz.questions.length;
+        const raw = (v) => (v === '1.2' ? window.__cmi().core.score.raw : window.__cmi().score.raw);
+        await h.answerQuiz(s.lessons, quiz, false);
+        await s.lessons.locator('.quiz-submit').click();
+        await s.page.waitForFunction(`(${raw})(${JSON.stringify(version)}) !== ''`);
+        let { cmi, log } = await lmsState(s.page);
+        const list = (c) => Object.values(c.interactions.childArray || c.interactions);
+        if (version === '1.2') {
+          assert.deepEqual([cmi.core.lesson_status, cmi.core.score.raw], ['failed', '0']);
+        } else {
+          assert.deepEqual([cmi.completion_status, cmi.success_status, cmi.score.raw, Number(cmi.score.scaled)], ['completed', 'failed', '0', 0]);
+        }
+        assert.equal(list(cmi).length, n);
+        assert.ok(list(cmi).every((it) => it.result === (version === '1.2' ? 'wrong' : 'incorrect')), 'every answer wrong');
+        const retry = s.lessons.locator('.quiz-retry');
+        assert.ok(await retry.isVisible(), 'the quiz offers another attempt');
+        await retry.click();
+        await h.answerQuiz(s.lessons, quiz, true);
+        await s.lessons.locator('.quiz-submit').click();
+        await s.page.waitForFunction(`(${raw})(${JSON.stringify(version)}) === '100'`);
+        ({ cmi, log } = await lmsState(s.page));
+        assert.equal(version === '1.2' ? cmi.core.lesson_status : cmi.success_status, 'passed');
+        assert.equal(list(cmi).length, 2 * n, 'the second attempt adds its own interactions');
+        assert.ok(list(cmi).slice(n).every((it) => it.result === 'correct'));
+        assert.deepEqual(JSON.parse(cmi.suspend_data).q, [100, 1, 2]);
+        await s.page.evaluate(() => window.__closeSco());
+        ({ cmi, log } = await lmsState(s.page));
+        assert.deepEqual([log.initialize, log.terminate], [1, 1]);
+        assert.equal(version === '1.2' ? cmi.core.exit : cmi.exit, version === '1.2' ? '' : 'normal');
+        assert.deepEqual(failedCalls(log), [], 'every call succeeded');
+        await h.assertCleanConsole(s.page, s.w, `retry (${version})`);
+        await s.context.close();
+      } finally {
+        await server.close();
+      }
+    });
+
     test(`SCORM ${version} course: every SCO launches, initialises and terminates once`, async () => {
       const course = packagesOf(dist, 'en').find((p) => p.version === version && p.launches.length > 1);
       assert.ok(course, `no multi-SCO SCORM ${version} package`);
@@ -383,6 +438,26 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
       }
     });
   }
+
+  test('opened from disk (file://), the launch page shows the lessons', async () => {
+    const pkg = packagesOf(dist, 'en').find((p) => p.launches.length === 1);
+    const dir = h.tempDir('file');
+    unzip(pkg.file, dir);
+    const context = await chrome.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const w = await h.watch(page);
+      await page.goto(h.fileUrl(dir, pkg.launches[0]));
+      await page.waitForSelector('.sco-note', { state: 'visible' });
+      const frame = await (await page.waitForSelector('iframe.sco-frame')).contentFrame();
+      await frame.waitForLoadState('load');
+      assert.ok(await frame.locator('main h1').count() > 0, 'the first lesson is shown');
+      await h.assertCleanConsole(page, w, 'launch page over file://');
+      h.assertLocalRequests(w, null, 'launch page over file://');
+    } finally {
+      await context.close();
+    }
+  });
 
   test('without an LMS the launch page says so and the lessons still work', async () => {
     const pkg = packagesOf(dist, 'en').find((p) => p.launches.length === 1);

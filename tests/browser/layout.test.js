@@ -1,0 +1,140 @@
+'use strict';
+// Layout: screenshots of the main page kinds at 1280×900 and 390×844 into target/screenshots/
+// (for people to look at; not compared), and no horizontal overflow on a phone (390 px) on
+// every page kind of the default language and the home, a lesson and a quiz of every language.
+
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { describe, test, before, after } = require('node:test');
+const h = require('./helpers');
+
+const skip = h.skipUnlessChromium();
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900, mobile: false },
+  { name: 'phone', width: 390, height: 844, mobile: true },
+];
+
+describe('layout and screenshots', { skip }, () => {
+  let chrome, dir, kinds, lang;
+
+  before(async () => {
+    dir = h.buildSample();
+    kinds = h.pagesByKind(dir);
+    lang = h.defaultLang(dir);
+    fs.mkdirSync(h.SCREENSHOT_DIR, { recursive: true });
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  async function openAt(vp) {
+    return h.newContext(chrome.browser, {
+      viewport: { width: vp.width, height: vp.height },
+      isMobile: vp.mobile,
+      hasTouch: vp.mobile,
+      deviceScaleFactor: 1,
+      ...(vp.locale ? { locale: vp.locale } : {}),
+    });
+  }
+
+  /** Widths that stick out of the viewport: the document's and the widest offenders'. */
+  function overflow(width) {
+    const doc = document.documentElement;
+    const offenders = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+        // report the outermost offenders only
+        if (!offenders.some((o) => o.el.contains(el))) offenders.push({ el, r });
+      }
+    }
+    return {
+      scrollWidth: doc.scrollWidth,
+      offenders: offenders.slice(0, 5).map(({ el, r }) =>
+        `<${el.localName}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}> ` +
+        `left ${Math.round(r.left)} right ${Math.round(r.right)}`),
+    };
+  }
+
+  async function assertNoOverflow(page, vp, where) {
+    const o = await page.evaluate(overflow, vp.width);
+    assert.ok(o.scrollWidth <= vp.width,
+      `${where} at ${vp.width}px: the page is ${o.scrollWidth}px wide; sticking out:\n  ${o.offenders.join('\n  ')}`);
+  }
+
+  const SHOTS = [
+    ['home', 'home'],
+    ['lesson', 'lesson'],
+    ['module', 'module'],
+    ['quiz', 'quiz'],
+  ];
+
+  for (const vp of VIEWPORTS) {
+    test(`screenshots at ${vp.width}×${vp.height}` + (vp.mobile ? ', no horizontal overflow' : ''), async () => {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const [name, kind] of SHOTS) {
+          const rel = h.pageOfKind(kinds, kind, lang);
+          await page.goto(h.fileUrl(dir, rel));
+          await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `${name}-${vp.width}.png`), fullPage: true });
+          if (vp.mobile) await assertNoOverflow(page, vp, rel);
+        }
+        // the quiz after submitting, with feedback and results on screen
+        const rel = h.pageOfKind(kinds, 'quiz', lang);
+        const quiz = await h.readQuiz(page);
+        await h.answerQuiz(page, quiz, (q) => quiz.questions.indexOf(q) % 2 === 0);
+        await page.locator('button.quiz-submit').click();
+        await page.locator('.quiz-result[role="status"]').filter({ hasText: /%/ }).waitFor();
+        await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `quiz-submitted-${vp.width}.png`), fullPage: true });
+        if (vp.mobile) await assertNoOverflow(page, vp, `${rel} after submitting`);
+        assert.ok(fs.statSync(path.join(h.SCREENSHOT_DIR, `quiz-submitted-${vp.width}.png`)).size > 1000);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
+    const vp = VIEWPORTS[1];
+    const context = await openAt(vp);
+    const page = await context.newPage();
+    try {
+      const seen = new Set();
+      const list = [];
+      for (const [kind, pages] of Object.entries(kinds)) {
+        for (const rel of pages) {
+          const l = rel.includes('/') ? rel.split('/')[0] : '';
+          if (l !== lang && l !== '' && !['home', 'lesson', 'quiz'].includes(kind)) continue;
+          const key = `${kind} ${l}`;
+          if (!seen.has(key)) { seen.add(key); list.push(rel); }
+        }
+      }
+      for (const rel of list.sort()) {
+        await t.test(rel, async () => {
+          if (rel === 'index.html') {
+            // the language chooser, as seen by a visitor whose language is not offered
+            const other = await openAt({ ...vp, locale: 'ja-JP' });
+            try {
+              const p = await other.newPage();
+              await p.goto(h.fileUrl(dir, rel));
+              await p.waitForTimeout(300);
+              await p.waitForLoadState('load');
+              await assertNoOverflow(p, vp, p.url());
+            } finally {
+              await other.close();
+            }
+            return;
+          }
+          await page.goto(h.fileUrl(dir, rel));
+          await assertNoOverflow(page, vp, rel);
+        });
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

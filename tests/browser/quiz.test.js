@@ -1,0 +1,229 @@
+'use strict';
+// Quizzes in the browser (themes/default/static/quiz.js, quiz-score.js, kyklos.js), driven
+// through the builder's HTML contract: form.quiz[data-quiz] with the JSON key,
+// li.quiz-question[data-qid][data-type], inputs named by question id, select[data-left] /
+// select[data-item], button.quiz-submit / .quiz-retry, .quiz-result[role=status],
+// .quiz-best, and on the module page .progress-summary and [data-key].is-done.
+
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { describe, test, before, after } = require('node:test');
+const h = require('./helpers');
+
+const skip = h.skipUnlessChromium();
+const STATUS = '.quiz-result[role="status"]';
+
+describe('quizzes', { skip }, () => {
+  let chrome, dir, server, kinds, lang, sampleQuiz;
+
+  before(async () => {
+    dir = h.buildSample();
+    kinds = h.pagesByKind(dir);
+    lang = h.defaultLang(dir);
+    // the sample quiz: the default language's quiz with the most question types
+    sampleQuiz = h.richestQuiz(dir, kinds, lang);
+    server = await h.serve(dir, '/quiz/sub/');
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+    if (server) await server.close();
+  });
+
+  const urlOf = (mode, rel) => (mode === 'http' ? server.base + rel : h.fileUrl(dir, rel));
+
+  async function statusText(page) {
+    const box = page.locator(STATUS);
+    assert.equal(await box.count(), 1, 'the quiz has one .quiz-result[role=status]');
+    await box.filter({ hasText: /\d\s*%/ }).waitFor();
+    return (await box.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  async function submit(page) {
+    await page.locator('button.quiz-submit').click();
+    return statusText(page);
+  }
+
+  function assertPassed100(text, where) {
+    assert.match(text, /(^|\D)100\s*%/, `${where}: "${text}" shows 100%`);
+    assert.match(text, /\bpassed\b/i, `${where}: "${text}" says passed`);
+    assert.doesNotMatch(text, /not passed|failed/i, `${where}: "${text}"`);
+  }
+
+  function assertFailed0(text, where) {
+    assert.match(text, /(^|\D)0\s*%/, `${where}: "${text}" shows 0%`);
+    assert.doesNotMatch(text, /(^|\D)100\s*%\s*(—|-|–)/, `${where}: "${text}"`);
+    assert.match(text, /not passed|failed/i, `${where}: "${text}" says not passed`);
+  }
+
+  /** All right → 100% passed; retry; all wrong → 0% not passed. Returns the quiz JSON. */
+  async function rightThenWrong(page, where) {
+    const quiz = await h.readQuiz(page);
+    await h.answerQuiz(page, quiz, true);
+    assertPassed100(await submit(page), `${where}, all right`);
+    assert.ok(await page.locator('.feedback:visible').count() > 0, `${where}: feedback is shown after submitting`);
+    const retry = page.locator('button.quiz-retry');
+    await retry.waitFor({ state: 'visible' });
+    await retry.click();
+    assert.equal((await page.locator(STATUS).innerText()).trim(), '', `${where}: retry clears the result`);
+    assert.equal(await page.locator('form.quiz input:checked').count(), 0, `${where}: retry clears the answers`);
+    await h.answerQuiz(page, quiz, false);
+    assertFailed0(await submit(page), `${where}, all wrong`);
+    return quiz;
+  }
+
+  test('every other quiz of the default language: all right → 100% passed, all wrong → 0% not passed', async (t) => {
+    // (the sample quiz goes through the same in the progress tests below)
+    const quizzes = (kinds.quiz || []).filter((p) => p.startsWith(lang + '/') && p !== sampleQuiz);
+    for (const rel of quizzes) {
+      await t.test(rel, async () => {
+        const context = await h.newContext(chrome.browser);
+        const page = await context.newPage();
+        const w = await h.watch(page);
+        try {
+          await page.goto(urlOf('http', rel));
+          await rightThenWrong(page, rel);
+          await h.assertCleanConsole(page, w, rel);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
+
+  for (const mode of ['http', 'file']) {
+    test(`over ${mode}: best score kept, module progress and ticks`, async () => {
+      const context = await h.newContext(chrome.browser);
+      const page = await context.newPage();
+      const w = await h.watch(page);
+      const rel = sampleQuiz;
+      try {
+        // the module page: the quiz's breadcrumb parent
+        await page.goto(urlOf(mode, rel));
+        const quizKey = (await h.readQuiz(page)).key || await page.getAttribute('body', 'data-key');
+        assert.ok(quizKey, 'the quiz has a progress key');
+        const parent = page.locator('nav.breadcrumbs a').last();
+        assert.equal(await parent.count(), 1, `${rel}: breadcrumbs lead to the module`);
+        const moduleUrl = await parent.evaluate((a) => a.href);
+        assert.equal(moduleUrl, urlOf(mode, path.posix.join(path.posix.dirname(rel), 'index.html')),
+          'the breadcrumb parent is the module page in the quiz\'s folder');
+
+        // visit the module's first two lessons
+        await page.goto(moduleUrl);
+        const items = await page.locator('ol.cards [data-key]').evaluateAll((els) =>
+          els.map((e) => ({ key: e.dataset.key, href: (e.querySelector('a') || {}).href })));
+        const lessons = items.filter((i) => i.key !== quizKey && i.href);
+        assert.ok(lessons.length >= 3, `the module page lists lessons: ${JSON.stringify(items)}`);
+        const visited = lessons.slice(0, 2);
+        for (const l of visited) await page.goto(l.href);
+
+        // take the quiz: 100%, then 0%
+        await page.goto(urlOf(mode, rel));
+        await rightThenWrong(page, rel);
+        assert.match((await page.locator('.quiz-best').innerText()).trim(), /Best:\s*100\s*%/);
+
+        // reload: the best score is remembered, the form is fresh
+        await page.reload();
+        const best = page.locator('.quiz-best');
+        await best.waitFor({ state: 'visible' });
+        assert.match((await best.innerText()).trim(), /^Best:\s*100\s*%$/, 'after reload');
+        assert.equal((await page.locator(STATUS).innerText()).trim(), '', 'after reload no result is shown');
+
+        // the module page shows the progress and ticks the visited lessons and the passed quiz
+        await page.goto(moduleUrl);
+        const summary = page.locator('.progress-summary').first();
+        await summary.waitFor({ state: 'visible' });
+        const keys = (await summary.getAttribute('data-progress-keys')).split(/\s+/).filter(Boolean);
+        const done = new Set([quizKey, ...visited.map((l) => l.key)]);
+        assert.ok(keys.includes(quizKey), 'the quiz counts towards the module progress');
+        const percent = Math.round((100 * keys.filter((k) => done.has(k)).length) / keys.length);
+        assert.equal((await summary.innerText()).trim(), `${percent}% complete`);
+        for (const key of done) {
+          const marked = page.locator(`[data-key="${key}"]:not(body)`);
+          assert.ok(await marked.count() > 0, `${key} is listed on the module page`);
+          const states = await marked.evaluateAll((els) => els.map((e) => e.classList.contains('is-done')));
+          assert.ok(states.every(Boolean), `${key} is ticked (.is-done) wherever it is listed`);
+        }
+        const notVisited = lessons[2].key;
+        assert.equal(await page.locator(`[data-key="${notVisited}"].is-done`).count(), 0,
+          `${notVisited} was not visited and is not ticked`);
+        await h.assertCleanConsole(page, w, `${mode} progress`);
+        h.assertLocalRequests(w, mode === 'http' ? server.origin : null, `${mode} progress`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('keyboard: Tab to the first radio, Space and arrows choose, Enter submits, focus is visible', async () => {
+    const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const w = await h.watch(page);
+    try {
+      await page.goto(urlOf('http', sampleQuiz));
+      const quiz = await h.readQuiz(page);
+      const first = quiz.questions[0];
+      assert.ok(['single', 'true_false'].includes(first.type), `the first question of ${sampleQuiz} uses radios`);
+
+      const focusInfo = () => page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        const transparent = (c) => /transparent|rgba\([^)]*,\s*0\)/.test(c);
+        return {
+          desc: `<${el.localName}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}>` +
+            ` ${(el.textContent || el.value || '').trim().slice(0, 40)}`,
+          radio: el.matches('form.quiz input[type="radio"]'),
+          name: el.name || '', value: el.value || '',
+          visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0 && !transparent(cs.outlineColor)) ||
+            (cs.boxShadow !== 'none' && cs.boxShadow !== ''),
+          style: `outline: ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow: ${cs.boxShadow}`,
+        };
+      });
+
+      const invisible = [];
+      let info = null;
+      for (let i = 0; i < 150; i++) {
+        await page.keyboard.press('Tab');
+        info = await focusInfo();
+        if (info && !info.visible) invisible.push(`${info.desc} (${info.style})`);
+        if (info && info.radio) break;
+      }
+      assert.ok(info && info.radio, 'Tab reaches a radio button of the quiz');
+      const firstRadio = await page.locator(`li.quiz-question[data-qid="${first.id}"] input[type="radio"]`).first()
+        .evaluate((e) => e.value);
+      assert.equal(info.name, first.id, 'the first radio reached is in the first question');
+      assert.equal(info.value, firstRadio, 'Tab lands on the first radio of the first question');
+      assert.deepEqual(invisible, [], 'every element focused on the way has a visible focus indicator');
+
+      await page.keyboard.press('Space');
+      assert.equal(await page.locator(`input[name="${first.id}"]:checked`).evaluate((e) => e.value), firstRadio,
+        'Space checks the focused radio');
+      await page.keyboard.press('ArrowDown');
+      info = await focusInfo();
+      assert.ok(info.radio && info.name === first.id && info.value !== firstRadio, 'ArrowDown moves to the next option');
+      assert.equal(await page.locator(`input[name="${first.id}"]:checked`).evaluate((e) => e.value), info.value,
+        'ArrowDown checks the next option');
+      assert.ok(info.visible, `the focused radio has a visible focus indicator (${info.style})`);
+
+      await page.keyboard.press('Enter');
+      const text = await statusText(page);
+      assert.match(text, /\d\s*%/, 'Enter on a radio submits the quiz');
+
+      // the rest of the form, by keyboard: every control and button shows where focus is
+      const seen = [];
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focusInfo();
+        if (!f) continue;
+        if (!f.visible) invisible.push(`${f.desc} (${f.style})`);
+        if (/quiz-retry/.test(f.desc)) { seen.push('retry'); break; }
+      }
+      assert.deepEqual(seen, ['retry'], 'Tab reaches the retry button');
+      assert.deepEqual(invisible, [], 'every element focused has a visible focus indicator');
+      await h.assertCleanConsole(page, w, 'keyboard');
+    } finally {
+      await context.close();
+    }
+  });
+});
