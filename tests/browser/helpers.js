@@ -193,6 +193,7 @@ const liveBrowsers = new Set();
 function killBrowsers() {
   for (const proc of liveBrowsers) {
     try { proc.kill('SIGKILL'); } catch (e) { /* already gone */ }
+    try { fs.rmSync(proc.kyklosProfile, { recursive: true, force: true }); } catch (e) { /* best effort */ }
   }
   liveBrowsers.clear();
 }
@@ -218,6 +219,7 @@ async function launchBrowser() {
   const args = [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`,
     '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', 'about:blank'];
   const proc = spawn(CHROMIUM, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  proc.kyklosProfile = userDataDir;
   liveBrowsers.add(proc);
   proc.once('exit', () => liveBrowsers.delete(proc));
   let log = '';
@@ -226,7 +228,7 @@ async function launchBrowser() {
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (chunk) => {
       if (log.length < 20000) log += chunk;
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(log);
+      const m = /DevTools listening on (ws:\/\/\S+)\r?\n/.exec(log);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     });
     proc.on('error', (e) => { clearTimeout(timer); reject(e); });
