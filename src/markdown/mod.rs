@@ -114,17 +114,21 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     };
 
     let mut checks = 0usize;
-    let mut label_open = false;
+    // An open checklist label: where its checkbox is, whether ticked, and its text so far.
+    let mut label_open: Option<(usize, bool, String)> = None;
+    let mut check_ids: HashMap<String, usize> = HashMap::new();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
-        if label_open
+        if let (Some(open), Event::Text(t) | Event::Code(t)) = (label_open.as_mut(), &event) {
+            open.2.push_str(t);
+        }
+        if label_open.is_some()
             && matches!(
                 event,
                 Event::End(TagEnd::Paragraph | TagEnd::Item)
                     | Event::Start(Tag::List(_) | Tag::Paragraph | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Table(_))
             )
         {
-            events.push(Event::Html("</label>".into()));
-            label_open = false;
+            close_check(&mut events, label_open.take(), &mut check_ids);
         }
         if let Some((_, buf)) = code.as_mut() {
             match event {
@@ -215,9 +219,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                         events[at] = Event::Html("<ul class=\"task-list checklist\">".into());
                     }
                 }
-                let checked = if done { " checked" } else { "" };
-                events.push(Event::Html(format!("<input type=\"checkbox\" class=\"check\" id=\"check-{checks}\"{checked}><label for=\"check-{checks}\">").into()));
-                label_open = true;
+                label_open = Some((events.len(), done, String::new()));
+                events.push(Event::Html(String::new().into()));
             }
             Event::TaskListMarker(done) => {
                 if let Some(&at) = lists.last() {
@@ -276,9 +279,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
     }
     let _ = image_depth;
-    if label_open {
-        events.push(Event::Html("</label>".into()));
-    }
+    close_check(&mut events, label_open.take(), &mut check_ids);
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
@@ -290,6 +291,20 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     }
     out.html = html_out;
     out
+}
+
+/// Finishes a checklist item: its checkbox gets an id from its text (so saved ticks stay with
+/// their item when items are added or moved), and its label is closed.
+fn close_check(events: &mut Vec<Event<'_>>, open: Option<(usize, bool, String)>, seen: &mut HashMap<String, usize>) {
+    let Some((at, done, text)) = open else { return };
+    let hash = text.trim().bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let base = format!("check-{hash:08x}");
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    let id = if *n == 1 { base } else { format!("{base}-{n}") };
+    let checked = if done { " checked" } else { "" };
+    events[at] = Event::Html(format!("<input type=\"checkbox\" class=\"check\" id=\"{id}\"{checked}><label for=\"{id}\">").into());
+    events.push(Event::Html("</label>".into()));
 }
 
 fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest: CowStr<'a>, is_image: bool, offset: usize) -> CowStr<'a> {

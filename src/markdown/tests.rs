@@ -100,14 +100,20 @@ fn table_alignment_uses_classes_not_styles() {
 }
 
 #[test]
-fn checklists_become_labelled_checkboxes() {
+fn checklists_become_labelled_checkboxes_with_ids_from_their_text() {
     let mut l = labels();
     l.checklist = true;
     let r = render("- [ ] Book a room\n- [x] Invite *mentors*\n  - [ ] nested\n\n1. plain\n", &NoLinks, &l);
     assert!(r.has_checklist);
     assert!(r.html.contains("<ul class=\"task-list checklist\">"), "{}", r.html);
-    assert!(r.html.contains("<input type=\"checkbox\" class=\"check\" id=\"check-1\"><label for=\"check-1\">Book a room</label>"), "{}", r.html);
-    assert!(r.html.contains("id=\"check-2\" checked><label for=\"check-2\">Invite <em>mentors</em></label>"), "{}", r.html);
-    assert!(r.html.contains("id=\"check-3\"><label for=\"check-3\">nested</label>"), "{}", r.html);
+    let pattern = "class=\"check\" id=\"";
+    let ids: Vec<&str> = r.html.match_indices(pattern).map(|(i, _)| r.html[i + pattern.len()..].split('"').next().unwrap()).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(r.html.contains(&format!("id=\"{}\"><label for=\"{}\">Book a room</label>", ids[0], ids[0])), "{}", r.html);
+    assert!(r.html.contains(&format!("id=\"{}\" checked><label for=\"{}\">Invite <em>mentors</em></label>", ids[1], ids[1])), "{}", r.html);
     assert_eq!(r.html.matches("<label").count(), r.html.matches("</label>").count());
+    let moved = render("- [ ] A new first item\n- [ ] Book a room\n", &NoLinks, &l);
+    assert!(moved.html.contains(&format!("id=\"{}\"><label for=\"{}\">Book a room", ids[0], ids[0])), "an item keeps its id when another is added");
+    let twice = render("- [ ] Same\n- [ ] Same\n", &NoLinks, &l);
+    assert_eq!(twice.html.matches("-2\"").count(), 2, "{}", twice.html);
 }

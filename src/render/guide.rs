@@ -142,6 +142,8 @@ pub struct TagLink {
     /// `group:value-slug`, for filtering in the browser.
     pub key: String,
     pub count: usize,
+    /// The tag page being viewed.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,7 +155,7 @@ pub struct TagGroup {
 
 /// `Early childhood education` → `early-childhood-education` (letters of any script kept).
 pub fn tag_slug(value: &str) -> String {
-    crate::markdown::slugify(value)
+    crate::markdown::slugify(&value.replace('_', " "))
 }
 
 /// The output path of a tag page of a collection.
@@ -206,6 +208,7 @@ pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<
             url: relative(here, &tag_url(site, collection, group, value)),
             key: format!("{}:{}", tag_slug(group), tag_slug(value)),
             count: ids.len(),
+            current: relative(here, &tag_url(site, collection, group, value)) == relative(here, here),
         };
         match groups.iter_mut().find(|g| g.group == *group) {
             Some(g) => g.tags.push(link),

@@ -275,7 +275,7 @@ pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_
 
     let page = &site.pages[id];
     let position = match (is_step, page.is_section, page.parent) {
-        (false, false, Some(parent)) if book.is_some() => {
+        (false, false, Some(parent)) if book.is_some() && matches!(kind_name(site, id), "lesson" | "phase") => {
             let in_guide = site.pages[parent].kind() == Kind::Guide;
             let lessons: Vec<PageId> = if in_guide {
                 site.phases(parent)

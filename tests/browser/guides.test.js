@@ -36,7 +36,7 @@ const PRACTICES = [
   { slug: 'delta', title: 'Delta job shadowing', tags: { country: ['Greece'], sector: ['Social services'], target_group: ['Refugees'] } },
 ];
 
-const slug = (s) => s.toLowerCase().replace(/\s+/g, '-');
+const slug = (s) => s.toLowerCase().replace(/[\s_]+/g, '-');
 const tagKeys = (p) => Object.entries(p.tags).flatMap(([g, vs]) => vs.map((v) => `${slug(g)}:${slug(v)}`));
 const ALL_TAGS = [...new Set(PRACTICES.flatMap(tagKeys))].sort();
 const withTags = (tags) => PRACTICES.filter((p) => tags.every((t) => tagKeys(p).includes(t))).map((p) => p.slug);
@@ -254,40 +254,42 @@ describe('guides, checklists, training units and good practices', { skip }, () =
   // ---- checklists --------------------------------------------------------------------------
 
   async function boxes(page) {
-    return page.locator('ul.checklist input.check').evaluateAll((els) => els.map((e) => [e.id, e.checked]));
+    return page.locator('ul.checklist input.check').evaluateAll((els) => els.map((e) => e.checked));
   }
 
   test('checklist ticks survive a reload; "clear my ticks" clears them', async () => {
     await withPage(async (page, w) => {
       await page.goto(url(PHASE(0)));
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false], ['check-3', true]],
+      assert.deepEqual(await boxes(page), [false, false, true],
         'the page\'s own ticks ("- [x]") before anything is stored');
       assert.equal(await page.locator('.checklist-tools').isVisible(), true, 'the tools are shown with JS');
       assert.equal(await page.locator('.checklist-tools').getAttribute('hidden'), null);
 
-      await page.locator('label[for="check-1"]').click();   // the label is the target too
-      await page.locator('#check-3').uncheck();
+      await page.locator('ul.checklist label').nth(0).click();   // the label is the target too
+      await page.locator('ul.checklist input.check').nth(2).uncheck();
       const key = await page.evaluate(() => `${document.body.dataset.scope}:checks:${document.body.dataset.key}`);
-      assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)), ['check-1']);
+      const firstId = await page.locator('ul.checklist input.check').nth(0).getAttribute('id');
+      assert.match(firstId, /^check-[0-9a-f]{8}$/, 'ids come from the item text');
+      assert.deepEqual(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)), [firstId]);
 
       await page.reload();
-      assert.deepEqual(await boxes(page), [['check-1', true], ['check-2', false], ['check-3', false]],
+      assert.deepEqual(await boxes(page), [true, false, false],
         'ticks restored after a reload');
 
       // another page's list is kept apart
       await page.goto(url(UNIT));
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false]], 'the unit starts empty');
-      await page.locator('#check-2').check();
+      assert.deepEqual(await boxes(page), [false, false], 'the unit starts empty');
+      await page.locator('ul.checklist input.check').nth(1).check();
       await page.reload();
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', true]], 'the unit keeps its own ticks');
+      assert.deepEqual(await boxes(page), [false, true], 'the unit keeps its own ticks');
 
       await page.goto(url(PHASE(0)));
-      assert.deepEqual(await boxes(page), [['check-1', true], ['check-2', false], ['check-3', false]]);
-      await page.locator('#check-2').check();
+      assert.deepEqual(await boxes(page), [true, false, false]);
+      await page.locator('ul.checklist input.check').nth(1).check();
       await page.locator('button.checklist-reset').click();
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false], ['check-3', false]], 'reset clears every tick');
+      assert.deepEqual(await boxes(page), [false, false, false], 'reset clears every tick');
       await page.reload();
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false], ['check-3', false]],
+      assert.deepEqual(await boxes(page), [false, false, false],
         'still clear after a reload (also the box ticked in the Markdown)');
 
       await page.goto(url(UNIT));
@@ -296,7 +298,7 @@ describe('guides, checklists, training units and good practices', { skip }, () =
         localStorage.getItem(`${document.body.dataset.scope}:checks:${document.body.dataset.key}`)), null,
       'reset removes the stored entry');
       await page.reload();
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false]]);
+      assert.deepEqual(await boxes(page), [false, false]);
       await h.assertCleanConsole(page, w, UNIT);
     });
   });
@@ -305,15 +307,16 @@ describe('guides, checklists, training units and good practices', { skip }, () =
     await withPage(async (page, w) => {
       await page.goto(url(PHASE(0)));
       const key = await page.evaluate(() => `${document.body.dataset.scope}:checks:${document.body.dataset.key}`);
-      for (const bad of ['{not json', '"check-1"', '{"0":"check-1"}', '[1,null,{"a":1},"check-2","<b>"]', 'null']) {
+      const ids = await page.locator('ul.checklist input.check').evaluateAll((els) => els.map((e) => e.id));
+      for (const bad of ['{not json', JSON.stringify(ids[0]), JSON.stringify({ 0: ids[0] }), `[1,null,{"a":1},${JSON.stringify(ids[1])},"<b>"]`, 'null']) {
         await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, bad]);
         await page.reload();
         const want = bad.startsWith('[')
-          ? [['check-1', false], ['check-2', true], ['check-3', false]]      // the good id is kept
-          : [['check-1', false], ['check-2', false], ['check-3', true]];     // the page's defaults
+          ? [false, true, false]      // the good id is kept
+          : [false, false, true];     // the page's defaults
         assert.deepEqual(await boxes(page), want, `stored ${bad}`);
-        await page.locator('#check-1').check();
-        assert.ok(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).includes('check-1'),
+        await page.locator('ul.checklist input.check').nth(0).check();
+        assert.ok(JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key)).includes(ids[0]),
           `stored ${bad}: overwritten on the next tick`);
         await page.evaluate((k) => localStorage.removeItem(k), key);
       }
@@ -326,9 +329,9 @@ describe('guides, checklists, training units and good practices', { skip }, () =
       });
       await page.goto(url(PHASE(0)));
       assert.equal(await page.locator('.checklist-tools').isVisible(), true);
-      await page.locator('#check-1').check();
+      await page.locator('ul.checklist input.check').nth(0).check();
       await page.locator('button.checklist-reset').click();
-      assert.deepEqual(await boxes(page), [['check-1', false], ['check-2', false], ['check-3', false]]);
+      assert.deepEqual(await boxes(page), [false, false, false]);
       await h.assertCleanConsole(page, w, `${PHASE(0)} without storage`);
     });
   });
@@ -338,7 +341,7 @@ describe('guides, checklists, training units and good practices', { skip }, () =
   test('print media: no navigation, pager or tools, and empty boxes', async () => {
     await withPage(async (page) => {
       await page.goto(url(PHASE(0)));
-      await page.locator('#check-1').check();
+      await page.locator('ul.checklist input.check').nth(0).check();
       await page.emulateMedia({ media: 'print' });
       const display = (sel) => page.evaluate((s) => Array.from(document.querySelectorAll(s))
         .map((e) => getComputedStyle(e).display), sel);
@@ -512,6 +515,11 @@ describe('guides, checklists, training units and good practices', { skip }, () =
         await page.goForward();
         s = await state(page);
         assert.deepEqual([s.visible, s.pressed], [withTags(one), one], 'forward: one tag');
+        // a jump to an anchor on the page (the skip link) keeps the selection
+        await page.locator('a.skip-link').focus();
+        await page.keyboard.press('Enter');
+        s = await state(page);
+        assert.deepEqual([s.visible, s.pressed], [withTags(one), one], 'the skip link leaves the filters alone');
         // a link with a selection, and one with tags the collection does not have
         await page.goto(start.replace(/#.*$/, '') + '#tags=sector:culture');
         assert.deepEqual((await state(page)).visible, withTags(['sector:culture']), 'a shared link opens filtered');
@@ -577,8 +585,8 @@ describe('guides, checklists, training units and good practices', { skip }, () =
       }
       // a phase with ticked boxes and focus on one
       await page.goto(url(PHASE(0)));
-      await page.locator('#check-1').check();
-      await page.locator('#check-1').focus();
+      await page.locator('ul.checklist input.check').nth(0).check();
+      await page.locator('ul.checklist input.check').nth(0).focus();
       await h.assertNoAxeViolations(page, `${PHASE(0)} with ticks`);
 
       await page.goto(url(COLLECTION));
@@ -610,7 +618,7 @@ describe('guides, checklists, training units and good practices', { skip }, () =
         for (const [name, rel, media] of shots) {
           await page.emulateMedia({ media });
           await page.goto(url(rel));
-          if (name === 'phase') await page.locator('#check-1').check();
+          if (name === 'phase') await page.locator('ul.checklist input.check').nth(0).check();
           const file = path.join(h.SCREENSHOT_DIR, `guides-${name}-${vp.width}.png`);
           await page.screenshot({ path: file, fullPage: true });
           assert.ok(fs.statSync(file).size > 1000, `${file} was written`);

@@ -426,7 +426,13 @@
       });
     }
 
-    function sync() { apply(fromUrl(), selected.length > 0); }
+    // Back, forward or an edited URL; a jump to an anchor (#main, a heading) is not a
+    // change of selection and leaves the filters alone.
+    function sync() {
+      const hash = root.location.hash;
+      if (hash && hash !== '#' && !/^#(?:.*&)?tags=/.test(hash)) return;
+      apply(fromUrl(), selected.length > 0);
+    }
     root.addEventListener('popstate', sync);
     root.addEventListener('hashchange', sync);
     apply(fromUrl(), false);
