@@ -39,8 +39,7 @@ const DEFAULT_LESSONS: usize = 10_000;
 const DEFAULT_RUNS: usize = 5;
 const MODULES: usize = 100;
 const WORDS_PER_LESSON: usize = 830;
-const LANGUAGES: [(&str, &str); 5] =
-    [("en", "English"), ("el", "Ελληνικά"), ("es", "Español"), ("de", "Deutsch"), ("cs", "Čeština")];
+const LANGUAGES: [(&str, &str); 5] = [("en", "English"), ("el", "Ελληνικά"), ("es", "Español"), ("de", "Deutsch"), ("cs", "Čeština")];
 
 const TARGET_KYKLOS_OVER_FLOOR: f64 = 1.5;
 const TARGET_MULTI_OVER_SINGLE: f64 = 1.15;
@@ -110,31 +109,21 @@ fn main() {
         let pages = count_html(&c.out);
         println!("warm-up {:<18} {:>8.3} s  {:>6} HTML files written", c.label(), m.seconds, pages);
         if pages < c.expected_pages {
-            println!(
-                "warning: {} wrote {pages} HTML files for {} pages: is it building everything?",
-                c.tool, c.expected_pages
-            );
+            println!("warning: {} wrote {pages} HTML files for {} pages: is it building everything?", c.tool, c.expected_pages);
         }
     }
     let mut samples: Vec<Vec<Measurement>> = vec![Vec::new(); configs.len()];
     for run in 1..=runs {
         for (c, s) in configs.iter().zip(&mut samples) {
             let m = run_once(&c.command, memory, &work);
-            println!(
-                "run {run}/{runs} {:<18} {:>8.3} s  {:>8} MiB",
-                c.label(),
-                m.seconds,
-                m.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}"))
-            );
+            println!("run {run}/{runs} {:<18} {:>8.3} s  {:>8} MiB", c.label(), m.seconds, m.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}")));
             s.push(m);
         }
     }
 
     // 4. Report.
     let stats: Vec<Stats> = samples.iter().map(|s| Stats::of(s)).collect();
-    let find = |tool: &str, corpus: &Corpus| {
-        configs.iter().position(|c| c.tool == tool && c.corpus == corpus.name).map(|i| &stats[i])
-    };
+    let find = |tool: &str, corpus: &Corpus| configs.iter().position(|c| c.tool == tool && c.corpus == corpus.name).map(|i| &stats[i]);
     let mut ratios = Vec::new();
     let ratio = |a: Option<&Stats>, b: Option<&Stats>| match (a, b) {
         (Some(a), Some(b)) if b.median > 0.0 => Some(a.median / b.median),
@@ -152,18 +141,8 @@ fn main() {
         Some(TARGET_MULTI_OVER_SINGLE),
         "×",
     ));
-    ratios.push(Check::new(
-        format!("kyklos / floor ({})", multi.name),
-        ratio(find("kyklos", &multi), find("floor", &multi)),
-        None,
-        "×",
-    ));
-    ratios.push(Check::new(
-        format!("floor ({}) / ({})", multi.name, single.name),
-        ratio(find("floor", &multi), find("floor", &single)),
-        None,
-        "×",
-    ));
+    ratios.push(Check::new(format!("kyklos / floor ({})", multi.name), ratio(find("kyklos", &multi), find("floor", &multi)), None, "×"));
+    ratios.push(Check::new(format!("floor ({}) / ({})", multi.name, single.name), ratio(find("floor", &multi), find("floor", &single)), None, "×"));
     for corpus in [&single, &multi] {
         ratios.push(Check::new(
             format!("kyklos peak memory ({})", corpus.name),
@@ -174,10 +153,7 @@ fn main() {
     }
 
     println!();
-    println!(
-        "{:<20} {:>5} {:>10} {:>9} {:>9} {:>9}",
-        "configuration", "runs", "median s", "min s", "max s", "peak MiB"
-    );
+    println!("{:<20} {:>5} {:>10} {:>9} {:>9} {:>9}", "configuration", "runs", "median s", "min s", "max s", "peak MiB");
     for (c, s) in configs.iter().zip(&stats) {
         println!(
             "{:<20} {:>5} {:>10.3} {:>9.3} {:>9.3} {:>9}",
@@ -246,11 +222,7 @@ const MIB: f64 = 1024.0 * 1024.0;
 
 fn env_usize(name: &str, default: usize) -> usize {
     match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .replace('_', "")
-            .parse()
-            .unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number")),
+        Ok(v) if !v.trim().is_empty() => v.trim().replace('_', "").parse().unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number")),
         _ => default,
     }
 }
@@ -314,13 +286,7 @@ fn run_once(command: &[OsString], memory: bool, work: &Path) -> Measurement {
     let output = cmd.output().unwrap_or_else(|e| panic!("cannot run {:?}: {e}", command[0]));
     let seconds = start.elapsed().as_secs_f64();
     if !output.status.success() {
-        panic!(
-            "{:?} failed ({}):\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            command,
-            output.status,
-            tail(&output.stdout),
-            tail(&output.stderr)
-        );
+        panic!("{:?} failed ({}):\n--- stdout ---\n{}\n--- stderr ---\n{}", command, output.status, tail(&output.stdout), tail(&output.stderr));
     }
     // GNU time writes "%M" (KiB) as the last line; earlier lines may be status notes.
     let peak_mib = memory
@@ -350,8 +316,7 @@ fn time_available(work: &Path) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    let parsed = ok
-        && fs::read_to_string(&file).is_ok_and(|s| s.lines().last().is_some_and(|l| l.trim().parse::<u64>().is_ok()));
+    let parsed = ok && fs::read_to_string(&file).is_ok_and(|s| s.lines().last().is_some_and(|l| l.trim().parse::<u64>().is_ok()));
     let _ = fs::remove_file(&file);
     parsed
 }
@@ -407,13 +372,7 @@ fn count_html(dir: &Path) -> usize {
 }
 
 fn dir_size(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.metadata().ok())
-        .map(|m| m.len())
-        .sum()
+    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()
 }
 
 /// `cargo build --release --bin kyklos --example floor`; returns the executables' paths.
@@ -427,10 +386,7 @@ fn build_binaries(manifest_dir: &Path, only_floor: bool) -> (Option<PathBuf>, Pa
         cmd.args(["--bin", "kyklos"]);
     }
     cmd.args(["--example", "floor"]).stdout(Stdio::piped()).stderr(Stdio::inherit());
-    println!(
-        "building release binaries: cargo build --release {}--example floor",
-        if only_floor { "" } else { "--bin kyklos " }
-    );
+    println!("building release binaries: cargo build --release {}--example floor", if only_floor { "" } else { "--bin kyklos " });
     let mut child = cmd.spawn().expect("cannot run cargo");
     let mut exes: BTreeMap<(String, String), PathBuf> = BTreeMap::new();
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
@@ -866,27 +822,234 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "learning", "course", "module", "lesson", "student", "teacher", "question", "answer", "example", "exercise",
-    "practice", "theory", "method", "result", "system", "network", "energy", "water", "river", "mountain",
-    "forest", "city", "village", "market", "history", "language", "culture", "science", "number", "pattern",
-    "function", "variable", "value", "table", "list", "record", "signal", "sensor", "circuit", "voltage",
-    "current", "resistance", "power", "light", "sound", "colour", "shape", "surface", "volume", "measure",
-    "distance", "speed", "time", "season", "weather", "climate", "soil", "plant", "seed", "harvest",
-    "animal", "habitat", "species", "cell", "protein", "molecule", "atom", "element", "reaction", "solution",
-    "mixture", "sample", "experiment", "observation", "hypothesis", "evidence", "argument", "claim", "source", "author",
-    "reader", "story", "chapter", "paragraph", "sentence", "word", "meaning", "context", "structure", "process",
-    "stage", "step", "goal", "outcome", "skill", "project", "team", "community", "school", "library",
-    "archive", "map", "route", "border", "region", "country", "economy", "trade", "price", "budget",
-    "resource", "material", "tool", "machine", "engine", "design", "model", "drawing", "plan", "review",
-    "feedback", "progress", "challenge", "problem", "idea", "concept", "principle", "rule", "law", "right",
-    "duty", "choice", "decision", "risk", "safety", "health", "food", "kitchen", "garden", "field",
-    "clear", "simple", "careful", "useful", "open", "shared", "local", "global", "early", "late",
-    "small", "large", "quick", "slow", "bright", "quiet", "strong", "gentle", "green", "ancient",
-    "modern", "digital", "practical", "central", "common", "rare", "visible", "hidden", "natural", "formal",
-    "explore", "compare", "describe", "explain", "measure", "record", "predict", "test", "build", "repair",
-    "collect", "organise", "present", "discuss", "translate", "connect", "observe", "calculate", "estimate", "improve",
-    "and", "or", "but", "with", "from", "into", "about", "between", "through", "under",
-    "the", "a", "the", "of", "to", "in", "for", "on", "by", "as",
-    "is", "are", "was", "can", "will", "should", "often", "always", "also", "then",
-    "each", "every", "many", "several", "this", "that", "these", "their", "our", "your",
+    "learning",
+    "course",
+    "module",
+    "lesson",
+    "student",
+    "teacher",
+    "question",
+    "answer",
+    "example",
+    "exercise",
+    "practice",
+    "theory",
+    "method",
+    "result",
+    "system",
+    "network",
+    "energy",
+    "water",
+    "river",
+    "mountain",
+    "forest",
+    "city",
+    "village",
+    "market",
+    "history",
+    "language",
+    "culture",
+    "science",
+    "number",
+    "pattern",
+    "function",
+    "variable",
+    "value",
+    "table",
+    "list",
+    "record",
+    "signal",
+    "sensor",
+    "circuit",
+    "voltage",
+    "current",
+    "resistance",
+    "power",
+    "light",
+    "sound",
+    "colour",
+    "shape",
+    "surface",
+    "volume",
+    "measure",
+    "distance",
+    "speed",
+    "time",
+    "season",
+    "weather",
+    "climate",
+    "soil",
+    "plant",
+    "seed",
+    "harvest",
+    "animal",
+    "habitat",
+    "species",
+    "cell",
+    "protein",
+    "molecule",
+    "atom",
+    "element",
+    "reaction",
+    "solution",
+    "mixture",
+    "sample",
+    "experiment",
+    "observation",
+    "hypothesis",
+    "evidence",
+    "argument",
+    "claim",
+    "source",
+    "author",
+    "reader",
+    "story",
+    "chapter",
+    "paragraph",
+    "sentence",
+    "word",
+    "meaning",
+    "context",
+    "structure",
+    "process",
+    "stage",
+    "step",
+    "goal",
+    "outcome",
+    "skill",
+    "project",
+    "team",
+    "community",
+    "school",
+    "library",
+    "archive",
+    "map",
+    "route",
+    "border",
+    "region",
+    "country",
+    "economy",
+    "trade",
+    "price",
+    "budget",
+    "resource",
+    "material",
+    "tool",
+    "machine",
+    "engine",
+    "design",
+    "model",
+    "drawing",
+    "plan",
+    "review",
+    "feedback",
+    "progress",
+    "challenge",
+    "problem",
+    "idea",
+    "concept",
+    "principle",
+    "rule",
+    "law",
+    "right",
+    "duty",
+    "choice",
+    "decision",
+    "risk",
+    "safety",
+    "health",
+    "food",
+    "kitchen",
+    "garden",
+    "field",
+    "clear",
+    "simple",
+    "careful",
+    "useful",
+    "open",
+    "shared",
+    "local",
+    "global",
+    "early",
+    "late",
+    "small",
+    "large",
+    "quick",
+    "slow",
+    "bright",
+    "quiet",
+    "strong",
+    "gentle",
+    "green",
+    "ancient",
+    "modern",
+    "digital",
+    "practical",
+    "central",
+    "common",
+    "rare",
+    "visible",
+    "hidden",
+    "natural",
+    "formal",
+    "explore",
+    "compare",
+    "describe",
+    "explain",
+    "measure",
+    "record",
+    "predict",
+    "test",
+    "build",
+    "repair",
+    "collect",
+    "organise",
+    "present",
+    "discuss",
+    "translate",
+    "connect",
+    "observe",
+    "calculate",
+    "estimate",
+    "improve",
+    "and",
+    "or",
+    "but",
+    "with",
+    "from",
+    "into",
+    "about",
+    "between",
+    "through",
+    "under",
+    "the",
+    "a",
+    "the",
+    "of",
+    "to",
+    "in",
+    "for",
+    "on",
+    "by",
+    "as",
+    "is",
+    "are",
+    "was",
+    "can",
+    "will",
+    "should",
+    "often",
+    "always",
+    "also",
+    "then",
+    "each",
+    "every",
+    "many",
+    "several",
+    "this",
+    "that",
+    "these",
+    "their",
+    "our",
+    "your",
 ];

@@ -49,18 +49,11 @@ fn main() -> ExitCode {
     }
 
     let syntaxes = SyntaxSet::load_defaults_newlines();
-    let errors: Vec<String> = sources
-        .par_iter()
-        .filter_map(|src| render_file(src, &content, &out, &syntaxes).err())
-        .collect();
+    let errors: Vec<String> = sources.par_iter().filter_map(|src| render_file(src, &content, &out, &syntaxes).err()).collect();
     for e in &errors {
         eprintln!("floor: {e}");
     }
-    eprintln!(
-        "floor: {} pages in {:.3} s",
-        sources.len() - errors.len(),
-        start.elapsed().as_secs_f64()
-    );
+    eprintln!("floor: {} pages in {:.3} s", sources.len() - errors.len(), start.elapsed().as_secs_f64());
     if errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -71,17 +64,9 @@ fn main() -> ExitCode {
 fn render_file(src: &Path, content: &Path, out: &Path, syntaxes: &SyntaxSet) -> Result<(), String> {
     let text = fs::read_to_string(src).map_err(|e| format!("{}: {e}", src.display()))?;
     let (front, body) = split_front_matter(&text);
-    let title = front
-        .lines()
-        .find_map(|l| l.strip_prefix("title:"))
-        .map(|t| t.trim().trim_matches('"'))
-        .unwrap_or("");
+    let title = front.lines().find_map(|l| l.strip_prefix("title:")).map(|t| t.trim().trim_matches('"')).unwrap_or("");
     let rel = src.strip_prefix(content).map_err(|e| e.to_string())?;
-    let lang = rel
-        .components()
-        .next()
-        .and_then(|c| c.as_os_str().to_str())
-        .unwrap_or("en");
+    let lang = rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or("en");
 
     let mut page = String::with_capacity(body.len() * 2 + 512);
     page.push_str("<!DOCTYPE html>\n<html lang=\"");
@@ -115,11 +100,8 @@ fn split_front_matter(text: &str) -> (&str, &str) {
 }
 
 fn render_markdown(out: &mut String, markdown: &str, syntaxes: &SyntaxSet) {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_SMART_PUNCTUATION;
     // `Some(lang)` while inside a code block; its text is buffered in `code`.
     let mut code_lang: Option<String> = None;
     let mut code = String::new();

@@ -87,8 +87,9 @@ impl Config {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Config::parse(&text, shown, diags),
                 Err(e) => {
-                    diags.push(Diagnostic::error(shown, 0, 0, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-                        .with_hint("save the file as UTF-8"));
+                    diags.push(
+                        Diagnostic::error(shown, 0, 0, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())).with_hint("save the file as UTF-8"),
+                    );
                     None
                 }
             },
@@ -156,9 +157,10 @@ impl Config {
             if let Some(value) = value {
                 if let Err(msg) = check_colour(value) {
                     let (l, c) = at(key);
-                    diags.push(Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}")).with_hint(
-                        "pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)",
-                    ));
+                    diags.push(
+                        Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}"))
+                            .with_hint("pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)"),
+                    );
                 }
             }
         }
@@ -169,7 +171,8 @@ impl Config {
         let theme = raw.theme.unwrap_or_else(|| "default".into());
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
             let (l, c) = at("theme");
-            diags.push(Diagnostic::error(shown, l, c, format!("`{theme}` is not a theme name")).with_hint("name a folder under themes/, e.g. `theme: default`"));
+            diags
+                .push(Diagnostic::error(shown, l, c, format!("`{theme}` is not a theme name")).with_hint("name a folder under themes/, e.g. `theme: default`"));
         }
         use crate::scorm::Version;
         let scorm = match raw.scorm.as_ref().map(|s| s.0.trim().to_ascii_lowercase()).as_deref() {
@@ -179,8 +182,10 @@ impl Config {
             Some("off") | Some("false") | Some("none") => Vec::new(),
             Some(other) => {
                 let (l, c) = at("scorm");
-                diags.push(Diagnostic::error(shown, l, c, format!("`scorm: {other}` is not a packaging choice"))
-                    .with_hint("use `both` (default), `\"1.2\"`, `\"2004\"` or `off`"));
+                diags.push(
+                    Diagnostic::error(shown, l, c, format!("`scorm: {other}` is not a packaging choice"))
+                        .with_hint("use `both` (default), `\"1.2\"`, `\"2004\"` or `off`"),
+                );
                 Vec::new()
             }
         };
@@ -241,7 +246,11 @@ pub fn parse_hex(value: &str) -> Option<[u8; 3]> {
 fn contrast_with_white(rgb: [u8; 3]) -> f64 {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     let l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
     1.05 / (l + 0.05)

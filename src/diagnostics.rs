@@ -26,14 +26,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
-            line,
-            col,
-            message: message.into(),
-            hint: None,
-        }
+        Diagnostic { severity: Severity::Error, path: path.into(), line, col, message: message.into(), hint: None }
     }
 
     pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
@@ -106,9 +99,7 @@ impl Diagnostics {
 
     /// Sorted by file, line, column, so output is stable whatever order stages ran in.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message))
-        });
+        self.items.sort_by(|a, b| (&a.path, a.line, a.col, a.severity, &a.message).cmp(&(&b.path, b.line, b.col, b.severity, &b.message)));
         self.items.dedup();
         self.items
     }

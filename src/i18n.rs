@@ -69,11 +69,7 @@ pub fn parse_table(text: &str, shown: &Path, diags: &mut Diagnostics) -> Table {
 }
 
 fn builtin(code: &str) -> Table {
-    BUILTIN
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default())
-        .unwrap_or_default()
+    BUILTIN.iter().find(|(c, _)| *c == code).map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default()).unwrap_or_default()
 }
 
 /// Reads `<root>/i18n/<code>.yaml` if present.
@@ -100,13 +96,12 @@ impl Strings {
             chain.push(builtin(default_code));
         }
         chain.push(builtin("en"));
-        let rules = code
-            .parse::<LanguageIdentifier>()
-            .ok()
-            .and_then(|id| PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
+        let rules = code.parse::<LanguageIdentifier>().ok().and_then(|id| {
+            PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
                 let primary: LanguageIdentifier = id.language.as_str().parse().ok()?;
                 PluralRules::create(primary, PluralRuleType::CARDINAL).ok()
-            }));
+            })
+        });
         Strings { lang: code.to_string(), chain, rules }
     }
 
@@ -161,10 +156,13 @@ impl Strings {
         let mut out = BTreeMap::new();
         for table in self.chain.iter().rev() {
             for (k, v) in table {
-                out.insert(k.clone(), match v {
-                    Entry::Text(s) => s.clone(),
-                    Entry::Plural(f) => f.get("other").cloned().unwrap_or_default(),
-                });
+                out.insert(
+                    k.clone(),
+                    match v {
+                        Entry::Text(s) => s.clone(),
+                        Entry::Plural(f) => f.get("other").cloned().unwrap_or_default(),
+                    },
+                );
             }
         }
         out

@@ -93,14 +93,8 @@ impl Links for PageLinks<'_> {
         let what = if is_image { "image" } else { "page or file" };
         let dir = parent_dir(trimmed);
         let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
-        let siblings: Vec<&str> = self
-            .site
-            .by_rel
-            .keys()
-            .chain(self.site.assets_by_rel.keys())
-            .filter(|k| parent_dir(k) == dir)
-            .map(|k| k.rsplit('/').next().unwrap_or(k))
-            .collect();
+        let siblings: Vec<&str> =
+            self.site.by_rel.keys().chain(self.site.assets_by_rel.keys()).filter(|k| parent_dir(k) == dir).map(|k| k.rsplit('/').next().unwrap_or(k)).collect();
         let hint = match suggest(name, &siblings) {
             Some(best) => {
                 let full = if dir.is_empty() { best.to_string() } else { format!("{dir}/{best}") };

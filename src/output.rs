@@ -54,14 +54,8 @@ impl Output {
             std::fs::remove_dir_all(&staging)?;
         }
         std::fs::create_dir_all(&staging)?;
-        let output = Output {
-            out: out.to_path_buf(),
-            staging,
-            dry_run: false,
-            written: Mutex::new(BTreeSet::new()),
-            staged: Mutex::new(Vec::new()),
-            committed: false,
-        };
+        let output =
+            Output { out: out.to_path_buf(), staging, dry_run: false, written: Mutex::new(BTreeSet::new()), staged: Mutex::new(Vec::new()), committed: false };
         output.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(output)
     }

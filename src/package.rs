@@ -65,7 +65,11 @@ fn slug(url_dir: &str) -> String {
         let hash = url_dir.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
         s = format!("{s}-{hash:08x}").trim_start_matches('-').to_string();
     }
-    if s.is_empty() { "site".into() } else { s }
+    if s.is_empty() {
+        "site".into()
+    } else {
+        s
+    }
 }
 
 /// Every package of one language: (output path relative to `dist/<lang>/`, zip bytes, entry).
@@ -85,7 +89,8 @@ pub fn packages(
     // A language packages the modules it has translated (a fallback module would be a package
     // in the wrong language); the default language packages all.
     let translated = |id: PageId| lang.pages[id].text != crate::model::TextStatus::Fallback;
-    let modules: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section && translated(id)).collect();
+    let modules: Vec<PageId> =
+        (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section && translated(id)).collect();
     for &m in &modules {
         let base = folder_of_folder(&lang.pages[m].url);
         let (files, sco) = module_files(cx, theme, rendered, extra, m, &base, versions[0])?;
@@ -93,11 +98,13 @@ pub fn packages(
             let (files, sco) = if v == versions[0] { (files.clone(), sco.clone()) } else { module_files(cx, theme, rendered, extra, m, &base, v)? };
             let title = lang.pages[m].front.title.clone();
             let id = slug(parent_dir(&lang.pages[m].url));
-            let pkg = package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
+            let pkg =
+                package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
             out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?);
         }
     }
-    let courses: Vec<PageId> = (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Course && lang.pages[id].is_section && translated(id)).collect();
+    let courses: Vec<PageId> =
+        (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Course && lang.pages[id].is_section && translated(id)).collect();
     for &c in &courses {
         let base = folder_of_folder(&lang.pages[c].url);
         let base = format!("{}{}", base, parent_dir(&lang.pages[c].url).strip_prefix(base.as_str()).unwrap_or("")).trim_end_matches('/').to_string();
@@ -116,7 +123,8 @@ pub fn packages(
                 scos.push(sco);
             }
             let title = lang.pages[c].front.title.clone();
-            let pkg = package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
+            let pkg =
+                package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
             out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{}.zip", version_slug(v)), "course")?);
         }
     }
@@ -126,10 +134,22 @@ pub fn packages(
 /// The folder that contains a section's folder, with a trailing slash (or empty).
 fn folder_of_folder(section_url: &str) -> String {
     let dir = parent_dir(parent_dir(section_url));
-    if dir.is_empty() { String::new() } else { format!("{dir}/") }
+    if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    }
 }
 
-fn package_spec(cx: &LangContext<'_>, identifier: String, v: Version, title: &str, description: Option<String>, scos: Vec<Sco>, statics: &[(String, Vec<u8>)]) -> Package {
+fn package_spec(
+    cx: &LangContext<'_>,
+    identifier: String,
+    v: Version,
+    title: &str,
+    description: Option<String>,
+    scos: Vec<Sco>,
+    statics: &[(String, Vec<u8>)],
+) -> Package {
     let config = &cx.site.config;
     Package {
         identifier,
@@ -146,7 +166,14 @@ fn package_spec(cx: &LangContext<'_>, identifier: String, v: Version, title: &st
     }
 }
 
-fn zip_one(cx: &LangContext<'_>, pkg: Package, files: Vec<(String, Vec<u8>)>, statics: &[(String, Vec<u8>)], path: String, kind: &'static str) -> Result<(String, Vec<u8>, Download), String> {
+fn zip_one(
+    cx: &LangContext<'_>,
+    pkg: Package,
+    files: Vec<(String, Vec<u8>)>,
+    statics: &[(String, Vec<u8>)],
+    path: String,
+    kind: &'static str,
+) -> Result<(String, Vec<u8>, Download), String> {
     let mut content = files;
     content.extend(statics.iter().map(|(n, b)| (format!("static/{n}"), b.clone())));
     content.sort_by(|a, b| a.0.cmp(&b.0));
@@ -203,7 +230,8 @@ fn module_files(
     let quiz = steps.iter().find(|s| s.page.is_none()).and_then(|s| lang.quizzes.iter().find(|q| q.url == s.url));
     files.push((launch.clone(), launch_page(cx, theme, module, &steps, quiz, &launch, &scope, version)?));
 
-    let known: BTreeSet<String> = files.iter().map(|f| f.0.clone()).chain(binary.iter().map(|b| b.0.clone())).chain(std::iter::once("static/".into())).collect();
+    let known: BTreeSet<String> =
+        files.iter().map(|f| f.0.clone()).chain(binary.iter().map(|b| b.0.clone())).chain(std::iter::once("static/".into())).collect();
     let mut all: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, html)| (p.clone(), isolate_links(&html, &p, &known).into_bytes())).collect();
     all.extend(binary);
     let sco = Sco {
@@ -276,9 +304,7 @@ pub fn isolate_links(html: &str, page: &str, files: &BTreeSet<String>) -> String
         let url = &after[..end];
         let path = url.split('#').next().unwrap_or("");
         let external = url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") || url.starts_with("data:");
-        let inside = external
-            || join_normalised(dir, &crate::model::url::percent_decode(path))
-                .is_some_and(|p| files.contains(&p) || p.starts_with("static/"));
+        let inside = external || join_normalised(dir, &crate::model::url::percent_decode(path)).is_some_and(|p| files.contains(&p) || p.starts_with("static/"));
         if inside {
             out.push_str(&rest[i..i + 7 + end + 1]);
         }
@@ -340,7 +366,10 @@ mod tests {
         let files: BTreeSet<String> = ["mod/a.html", "mod/b.html"].iter().map(|s| s.to_string()).collect();
         let html = r##"<a href="b.html">in</a> <a href="../../about.html">out</a> <a href="#x">frag</a> <a href="https://eu.europa.eu/">web</a> <link href="../static/kyklos.css">"##;
         let got = isolate_links(html, "mod/a.html", &files);
-        assert_eq!(got, r##"<a href="b.html">in</a> <a>out</a> <a href="#x">frag</a> <a href="https://eu.europa.eu/">web</a> <link href="../static/kyklos.css">"##);
+        assert_eq!(
+            got,
+            r##"<a href="b.html">in</a> <a>out</a> <a href="#x">frag</a> <a href="https://eu.europa.eu/">web</a> <link href="../static/kyklos.css">"##
+        );
     }
 
     #[test]

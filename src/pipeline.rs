@@ -123,8 +123,20 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
             if &l.lang.code != default && !missing.is_empty() {
                 let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
                 let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
-                diags.push(Diagnostic::warning(format!("i18n/{}.yaml", l.lang.code), 0, 0, format!("{} interface strings are missing in `{}` and show in the default language: {}{more}", missing.len(), l.lang.code, shown.join(", ")))
-                    .with_hint(format!("add them to i18n/{}.yaml (copy the keys from the English file in the README's translating section)", l.lang.code)));
+                diags.push(
+                    Diagnostic::warning(
+                        format!("i18n/{}.yaml", l.lang.code),
+                        0,
+                        0,
+                        format!(
+                            "{} interface strings are missing in `{}` and show in the default language: {}{more}",
+                            missing.len(),
+                            l.lang.code,
+                            shown.join(", ")
+                        ),
+                    )
+                    .with_hint(format!("add them to i18n/{}.yaml (copy the keys from the English file in the README's translating section)", l.lang.code)),
+                );
             }
             strings
         })
@@ -197,13 +209,11 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
                         (a, l, c)
                     })
                     .collect();
-                let written = render::render_page(&cx, theme, id, &md, &extra)
-                    .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
-                    .and_then(|html| {
-                        output
-                            .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
-                            .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
-                    });
+                let written = render::render_page(&cx, theme, id, &md, &extra).map_err(|e| Diagnostic::error(&page.source, 0, 0, e)).and_then(|html| {
+                    output
+                        .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
+                        .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
+                });
                 if let Err(d) = written {
                     problems.push(d);
                 }
@@ -247,8 +257,10 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
 fn check_logo(site: &Site, diags: &mut Diagnostics) {
     if let Some(logo) = &site.config.logo {
         if !site.root.join(logo).is_file() {
-            diags.push(Diagnostic::error("site.yaml", 0, 0, format!("the logo `{logo}` does not exist"))
-                .with_hint("give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`"));
+            diags.push(
+                Diagnostic::error("site.yaml", 0, 0, format!("the logo `{logo}` does not exist"))
+                    .with_hint("give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`"),
+            );
         }
     }
 }
@@ -259,13 +271,11 @@ fn write_quizzes(site: &Site, theme: &Theme, strings: &[Strings], output: &Outpu
         let extra = |section: usize| quiz_steps(lang, section);
         lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
             let quiz = &lang.quizzes[q];
-            let result = render::render_quiz(&cx, theme, section, quiz, &extra, None)
-                .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, e))
-                .and_then(|html| {
-                    output
-                        .write(&format!("{}/{}", lang.lang.code, quiz.url), html.as_bytes())
-                        .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, format!("cannot write: {e}")))
-                });
+            let result = render::render_quiz(&cx, theme, section, quiz, &extra, None).map_err(|e| Diagnostic::error(&quiz.source, 0, 0, e)).and_then(|html| {
+                output
+                    .write(&format!("{}/{}", lang.lang.code, quiz.url), html.as_bytes())
+                    .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, format!("cannot write: {e}")))
+            });
             if let (Err(d), Ok(mut e)) = (result, errors.lock()) {
                 e.push(d);
             }
@@ -288,7 +298,14 @@ fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Each guide as one printable page, and each collection's tag pages.
-fn write_guides_and_tags(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+fn write_guides_and_tags(
+    site: &Site,
+    theme: &Theme,
+    strings: &[Strings],
+    rendered: &[Vec<Option<Rendered>>],
+    output: &Output,
+    errors: &Mutex<Vec<Diagnostic>>,
+) {
     use crate::model::Kind;
     use crate::render::guide;
     let mut found = Vec::new();
@@ -340,15 +357,17 @@ fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, theme: 
 fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let mut found = Vec::new();
     if site.langs.len() > 1 {
-        let stamps = site.langs.iter().map(|l| (l.lang.code.clone(), crate::translations::Stamps::load(&site.root, &l.lang.code, &mut Diagnostics::new()))).collect();
+        let stamps =
+            site.langs.iter().map(|l| (l.lang.code.clone(), crate::translations::Stamps::load(&site.root, &l.lang.code, &mut Diagnostics::new()))).collect();
         let reports = crate::translations::report(site, &stamps);
         for (lang, strings) in site.langs.iter().zip(strings) {
             let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
-            let result = render::render_status(&cx, theme, &reports, &extra)
-                .map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e))
-                .and_then(|html| output.write(&format!("{code}/translation-status.html"), html.as_bytes()).map_err(|e| Diagnostic::error(code.as_str(), 0, 0, e.to_string())));
+            let result =
+                render::render_status(&cx, theme, &reports, &extra).map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e)).and_then(|html| {
+                    output.write(&format!("{code}/translation-status.html"), html.as_bytes()).map_err(|e| Diagnostic::error(code.as_str(), 0, 0, e.to_string()))
+                });
             if let Err(d) = result {
                 found.push(d);
             }

@@ -83,8 +83,10 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
     let mut left: Vec<QuizText> = texts.into_values().collect();
     left.sort_by(|a, b| a.rel.cmp(&b.rel));
     for t in left {
-        diags.push(Diagnostic::warning(&t.source, 1, 1, format!("this quiz has no original in content/{}/, so it is not built", default.lang.code))
-            .with_hint("a quiz translation must have the same path as the original quiz"));
+        diags.push(
+            Diagnostic::warning(&t.source, 1, 1, format!("this quiz has no original in content/{}/, so it is not built", default.lang.code))
+                .with_hint("a quiz translation must have the same path as the original quiz"),
+        );
     }
     lang.quizzes_of = default.quizzes_of.clone();
 }
@@ -146,15 +148,20 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
     let raw: TQuiz = match yaml::parse(text, 1) {
         Ok(r) => r,
         Err(e) => {
-            diags.push(Diagnostic::error(&t.source, e.line, e.col, e.message).with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())));
+            diags.push(
+                Diagnostic::error(&t.source, e.line, e.col, e.message)
+                    .with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())),
+            );
             return quiz;
         }
     };
     let shown = &t.source;
     let orig_path = original.source.display().to_string();
     let key_error = |diags: &mut Diagnostics, at: (usize, usize), what: &str| {
-        diags.push(Diagnostic::error(shown, at.0, at.1, format!("a translation cannot change {what}"))
-            .with_hint(format!("the answer key lives in {orig_path}: copy the value from there or remove the line")));
+        diags.push(
+            Diagnostic::error(shown, at.0, at.1, format!("a translation cannot change {what}"))
+                .with_hint(format!("the answer key lives in {orig_path}: copy the value from there or remove the line")),
+        );
     };
     let top = |key: &str| yaml::find_key_line(text, key, None, 1).unwrap_or((1, 1));
     if raw.pass_mark.is_some_and(|p| (p - original.pass_mark).abs() > f64::EPSILON) {
@@ -203,7 +210,14 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
 
 type KeyError<'a> = dyn Fn(&mut Diagnostics, (usize, usize), &str) + 'a;
 
-fn apply_question(q: &mut crate::model::quiz::Question, tq: TQuestion, shown: &Path, key_at: &dyn Fn(&str) -> (usize, usize), key_error: &KeyError<'_>, diags: &mut Diagnostics) {
+fn apply_question(
+    q: &mut crate::model::quiz::Question,
+    tq: TQuestion,
+    shown: &Path,
+    key_at: &dyn Fn(&str) -> (usize, usize),
+    key_error: &KeyError<'_>,
+    diags: &mut Diagnostics,
+) {
     let id = q.id.clone();
     if tq.kind.as_deref().is_some_and(|k| k != q.body.type_name()) {
         key_error(diags, key_at("type"), &format!("the type of question `{id}`"));
@@ -304,8 +318,10 @@ fn apply_question(q: &mut crate::model::quiz::Question, tq: TQuestion, shown: &P
 }
 
 fn push_count(diags: &mut Diagnostics, shown: &Path, at: (usize, usize), id: &str, what: &str, want: usize, got: usize) {
-    diags.push(Diagnostic::error(shown, at.0, at.1, format!("question `{id}` has {got} {what} here but {want} in the original"))
-        .with_hint(format!("translate each of the original's {want} {what}, in the same order: translations match them by position")));
+    diags.push(
+        Diagnostic::error(shown, at.0, at.1, format!("question `{id}` has {got} {what} here but {want} in the original"))
+            .with_hint(format!("translate each of the original's {want} {what}, in the same order: translations match them by position")),
+    );
 }
 
 #[cfg(test)]

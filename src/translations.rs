@@ -43,8 +43,10 @@ impl Stamps {
         match yaml::parse::<BTreeMap<String, Stamp>>(&text, 1) {
             Ok(entries) => Stamps { entries },
             Err(e) => {
-                diags.push(Diagnostic::warning(format!("content/{code}/{STAMP_FILE}"), e.line, e.col, format!("the translation stamps cannot be read: {}", e.message))
-                    .with_hint(format!("delete the file and mark the translations again with `kyklos translations mark {code} --all`")));
+                diags.push(
+                    Diagnostic::warning(format!("content/{code}/{STAMP_FILE}"), e.line, e.col, format!("the translation stamps cannot be read: {}", e.message))
+                        .with_hint(format!("delete the file and mark the translations again with `kyklos translations mark {code} --all`")),
+                );
                 Stamps::default()
             }
         }
@@ -261,7 +263,8 @@ pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<
         if !translated.contains_key(rel.as_str()) {
             return Err(format!("content/{code}/{rel} is not a translated page or quiz of this site"));
         }
-        let original = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(rel)).map_err(|e| format!("content/{}/{rel}: {e}", default.lang.code))?;
+        let original = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(rel))
+            .map_err(|e| format!("content/{}/{rel}: {e}", default.lang.code))?;
         let text = original.strip_prefix('\u{feff}').unwrap_or(&original);
         stamps.entries.insert(rel.clone(), Stamp { hash: crate::load::sha256_hex(text), source: text.to_string() });
     }

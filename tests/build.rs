@@ -24,7 +24,8 @@ fn sample_site_builds_with_every_page_kind() {
     assert_eq!(modules.len(), 3, "{modules:#?}");
     let quizzes: Vec<_> = all.iter().filter(|f| f.starts_with("en/") && f.ends_with("/quiz.html")).collect();
     assert_eq!(quizzes.len(), 3);
-    let lessons = all.iter().filter(|f| f.starts_with("en/course/") && f.matches('/').count() == 3 && !f.ends_with("index.html") && !f.ends_with("quiz.html")).count();
+    let lessons =
+        all.iter().filter(|f| f.starts_with("en/course/") && f.matches('/').count() == 3 && !f.ends_with("index.html") && !f.ends_with("quiz.html")).count();
     assert!(lessons >= 15, "{lessons} lessons");
 }
 

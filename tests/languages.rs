@@ -99,7 +99,20 @@ fn quiz_translation_keeps_the_key_and_falls_back_per_question() {
     let html = f.read_out("el/course/mod/quiz.html");
     assert!(html.contains("Διαλέξτε Α") && html.contains("Sky is blue"), "translated q1, fallback q2");
     let en = f.read_out("en/course/mod/quiz.html");
-    let key = |h: &str| h.split("data-quiz=\"").nth(1).unwrap().split('"').next().unwrap().replace("en/", "").replace("el/", "").split("&quot;title&quot;").next().unwrap().to_string();
+    let key = |h: &str| {
+        h.split("data-quiz=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .replace("en/", "")
+            .replace("el/", "")
+            .split("&quot;title&quot;")
+            .next()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(key(&html), key(&en), "the answer key is the same in every language");
 }
 
@@ -139,7 +152,10 @@ fn translations_report_marks_and_detects_outdated_pages() {
     assert_eq!(el["percent"], 50);
     let mark = f.run(&["translations", "mark", "el", "01-course/01-mod/01-first.md", "content/el/index.md"]);
     assert!(mark.status.success(), "{}", stderr(&mark));
-    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First lesson\n---\n## Start here\n\nA new paragraph in the original.\n\nGo to [the second](02-second.md#details).\n");
+    f.write(
+        "content/en/01-course/01-mod/01-first.md",
+        "---\ntitle: First lesson\n---\n## Start here\n\nA new paragraph in the original.\n\nGo to [the second](02-second.md#details).\n",
+    );
     let r = json(&f);
     let first = r[0]["items"].as_array().unwrap().iter().find(|i| i["path"] == "01-course/01-mod/01-first.md").unwrap().clone();
     assert_eq!(first["state"], "outdated");

@@ -58,12 +58,7 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, YamlError> {
     let front: FrontMatter = yaml::parse(split.yaml, split.yaml_line)?;
     if front.title.trim().is_empty() {
         let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
-        return Err(YamlError {
-            line: line + split.yaml_line - 1,
-            col,
-            message: "the title is empty".into(),
-            hint: Some("give the page a title".into()),
-        });
+        return Err(YamlError { line: line + split.yaml_line - 1, col, message: "the title is empty".into(), hint: Some("give the page a title".into()) });
     }
     Ok(front)
 }

@@ -69,9 +69,9 @@ fn check_language_folders(root: &Path, content: &Path, config: &Config, diags: &
         }
         let shown = display_path(root, &entry.path());
         if !entry.path().is_dir() {
-            diags.push(Diagnostic::error(shown, 0, 0, "a file directly in content/ belongs to no language").with_hint(
-                format!("move it into content/{}/", codes[0]),
-            ));
+            diags.push(
+                Diagnostic::error(shown, 0, 0, "a file directly in content/ belongs to no language").with_hint(format!("move it into content/{}/", codes[0])),
+            );
         } else if !codes.contains(&name.as_str()) {
             let hint = match suggest(&name, &codes) {
                 Some(best) => format!("did you mean `{best}`? Languages in site.yaml: {}", codes.join(", ")),
@@ -81,8 +81,10 @@ fn check_language_folders(root: &Path, content: &Path, config: &Config, diags: &
         }
     }
     if !content.join(codes[0]).is_dir() {
-        diags.push(Diagnostic::error(format!("content/{}", codes[0]), 0, 0, "the default language has no content folder")
-            .with_hint(format!("create content/{}/ (the first language in site.yaml is the default)", codes[0])));
+        diags.push(
+            Diagnostic::error(format!("content/{}", codes[0]), 0, 0, "the default language has no content folder")
+                .with_hint(format!("create content/{}/ (the first language in site.yaml is the default)", codes[0])),
+        );
     }
 }
 
@@ -106,9 +108,10 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         let path = entry.path();
         let shown = display_path(root, path);
         if entry.path_is_symlink() {
-            diags.push(Diagnostic::error(shown, 0, 0, "symbolic links are not followed").with_hint(
-                "copy the file into the content folder: kyklos never reads files outside it",
-            ));
+            diags.push(
+                Diagnostic::error(shown, 0, 0, "symbolic links are not followed")
+                    .with_hint("copy the file into the content folder: kyklos never reads files outside it"),
+            );
             continue;
         }
         if !entry.file_type().is_file() {
@@ -138,8 +141,10 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 }
             }
         } else if size > MAX_ASSET_BYTES {
-            diags.push(Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
-                .with_hint("link to it from a file host instead, or make it smaller"));
+            diags.push(
+                Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
+                    .with_hint("link to it from a file host instead, or make it smaller"),
+            );
         } else {
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
@@ -160,8 +165,10 @@ fn read_page(root: &Path, path: &Path, rel: &str, size: u64, diags: &mut Diagnos
 fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Option<String> {
     let shown = display_path(root, path);
     if size > MAX_PAGE_BYTES {
-        diags.push(Diagnostic::error(&shown, 0, 0, format!("this page is {} MiB; the limit is {} MiB", size >> 20, MAX_PAGE_BYTES >> 20))
-            .with_hint("split it into several lessons"));
+        diags.push(
+            Diagnostic::error(&shown, 0, 0, format!("this page is {} MiB; the limit is {} MiB", size >> 20, MAX_PAGE_BYTES >> 20))
+                .with_hint("split it into several lessons"),
+        );
         return None;
     }
     let bytes = match std::fs::read(path) {
@@ -247,8 +254,10 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
     for (id, page) in site.pages.iter().enumerate() {
         if let Some(other) = urls.insert(page.url.clone(), id) {
             let first = &site.pages[other].source;
-            diags.push(Diagnostic::error(&page.source, 1, 1, format!("this page gets the same address `{}` as {}", page.url, first.display()))
-                .with_hint("numeric prefixes are not part of the address: give the two files different names"));
+            diags.push(
+                Diagnostic::error(&page.source, 1, 1, format!("this page gets the same address `{}` as {}", page.url, first.display()))
+                    .with_hint("numeric prefixes are not part of the address: give the two files different names"),
+            );
         }
     }
     site.home = site.by_rel.get("index.md").copied();
@@ -266,8 +275,10 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
             }
             if missing.insert(dir.clone()) {
                 let folder = root.join("content").join(&site.lang.code).join(&dir);
-                diags.push(Diagnostic::error(display_path(root, &folder.join("index.md")), 0, 0, "this folder has pages but no index.md")
-                    .with_hint("add an index.md with a title: it is the folder's own page"));
+                diags.push(
+                    Diagnostic::error(display_path(root, &folder.join("index.md")), 0, 0, "this folder has pages but no index.md")
+                        .with_hint("add an index.md with a title: it is the folder's own page"),
+                );
             }
             if dir.is_empty() {
                 break None;
@@ -284,12 +295,16 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
         let index = if dir.is_empty() { "index.md".to_string() } else { format!("{dir}/index.md") };
         match site.by_rel.get(&index) {
             Some(&section) => site.quizzes_of.entry(section).or_default().push(q),
-            None => diags.push(Diagnostic::error(&quiz.source, 1, 1, "this quiz's folder has no index.md")
-                .with_hint("a quiz belongs to a module: put it in a folder with an index.md")),
+            None => diags.push(
+                Diagnostic::error(&quiz.source, 1, 1, "this quiz's folder has no index.md")
+                    .with_hint("a quiz belongs to a module: put it in a folder with an index.md"),
+            ),
         }
         if let Some(&other) = urls.get(&quiz.url) {
-            diags.push(Diagnostic::error(&quiz.source, 1, 1, format!("this quiz gets the same address `{}` as {}", quiz.url, site.pages[other].source.display()))
-                .with_hint("rename the quiz file or the page"));
+            diags.push(
+                Diagnostic::error(&quiz.source, 1, 1, format!("this quiz gets the same address `{}` as {}", quiz.url, site.pages[other].source.display()))
+                    .with_hint("rename the quiz file or the page"),
+            );
         }
     }
     let orders: Vec<(u64, String)> = site.pages.iter().map(|p| p.order.clone()).collect();

@@ -196,9 +196,8 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
         err("points", format!("question `{id}` has {points} points"), "points must be a positive number (default 1)");
     }
     let partial_credit = raw.partial_credit.unwrap_or(false);
-    let choices = |options: Vec<RawOption>| -> Vec<Choice> {
-        options.into_iter().map(|o| Choice { text: o.text.0, correct: o.correct, feedback: o.feedback }).collect()
-    };
+    let choices =
+        |options: Vec<RawOption>| -> Vec<Choice> { options.into_iter().map(|o| Choice { text: o.text.0, correct: o.correct, feedback: o.feedback }).collect() };
     let body = match raw.kind {
         QType::Single | QType::Multiple => {
             let options = choices(raw.options.unwrap_or_default());
@@ -213,7 +212,11 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
             if options.iter().any(|o| o.text.trim().is_empty()) {
                 err("options", format!("question `{id}` has an option without text"), "give every option a `text:`");
             }
-            if raw.kind == QType::Single { Body::Single { options } } else { Body::Multiple { options, partial_credit } }
+            if raw.kind == QType::Single {
+                Body::Single { options }
+            } else {
+                Body::Multiple { options, partial_credit }
+            }
         }
         QType::TrueFalse => match raw.answer {
             Some(answer) => Body::TrueFalse { answer, feedback_true: raw.feedback_true, feedback_false: raw.feedback_false },
@@ -242,7 +245,11 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
             }
             let rights: HashSet<&String> = pairs.iter().map(|p| &p.1).collect();
             if rights.len() < pairs.len() {
-                err("pairs", format!("matching question `{id}` uses the same right-hand text twice"), "make each `right:` different, or learners cannot tell them apart");
+                err(
+                    "pairs",
+                    format!("matching question `{id}` uses the same right-hand text twice"),
+                    "make each `right:` different, or learners cannot tell them apart",
+                );
             }
             Body::Matching { pairs, partial_credit }
         }

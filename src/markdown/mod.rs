@@ -250,17 +250,14 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 let n = note_number(name, &mut footnotes);
                 let id = escape_html(&slugify(name));
                 out.ids.push(format!("fnref-{id}"));
-                events.push(Event::Html(
-                    format!("<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>").into(),
-                ));
+                events.push(Event::Html(format!("<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>").into()));
             }
             Event::Start(Tag::FootnoteDefinition(ref name)) => {
                 let n = note_number(name, &mut footnotes);
                 let id = escape_html(&slugify(name));
                 out.ids.push(format!("fn-{id}"));
-                events.push(Event::Html(
-                    format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into(),
-                ));
+                events
+                    .push(Event::Html(format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into()));
                 open_note = Some(id);
             }
             Event::End(TagEnd::FootnoteDefinition) => {
@@ -365,7 +362,11 @@ fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
     let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
     let n = seen.entry(base.clone()).or_insert(0);
     *n += 1;
-    if *n == 1 { base } else { format!("{base}-{}", *n - 1) }
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{}", *n - 1)
+    }
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -16,7 +16,14 @@ impl Links for NoLinks {
 }
 
 fn labels() -> Labels {
-    Labels { anchor: "Link to this section".into(), table: "Table".into(), task_done: "Done".into(), task_open: "To do".into(), back: "Back to the text".into(), checklist: false }
+    Labels {
+        anchor: "Link to this section".into(),
+        table: "Table".into(),
+        task_done: "Done".into(),
+        task_open: "To do".into(),
+        back: "Back to the text".into(),
+        checklist: false,
+    }
 }
 
 fn md(src: &str) -> Rendered {

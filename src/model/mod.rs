@@ -180,7 +180,17 @@ pub struct LangSite {
 
 impl LangSite {
     pub fn new(lang: Language) -> Self {
-        LangSite { lang, pages: Vec::new(), assets: Vec::new(), by_rel: HashMap::new(), assets_by_rel: HashMap::new(), home: None, quizzes: Vec::new(), quiz_texts: Vec::new(), quizzes_of: HashMap::new() }
+        LangSite {
+            lang,
+            pages: Vec::new(),
+            assets: Vec::new(),
+            by_rel: HashMap::new(),
+            assets_by_rel: HashMap::new(),
+            home: None,
+            quizzes: Vec::new(),
+            quiz_texts: Vec::new(),
+            quizzes_of: HashMap::new(),
+        }
     }
 
     /// Ancestors from the home page down to (not including) `id`.

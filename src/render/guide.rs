@@ -64,7 +64,13 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         let a = angle(i);
         let (x, y) = at(a, r);
         let (lx, ly) = at(a, r + node + 18.0);
-        let anchor = if a.cos() > 0.3 { "start" } else if a.cos() < -0.3 { "end" } else { "middle" };
+        let anchor = if a.cos() > 0.3 {
+            "start"
+        } else if a.cos() < -0.3 {
+            "end"
+        } else {
+            "middle"
+        };
         let lines = wrap(&step.title, 16, 3);
         let line_h = 26.0;
         // Labels above the ring grow upwards, below it downwards, beside it centred.
@@ -75,7 +81,11 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         } else {
             ly - line_h * (lines.len() as f64 - 1.0) / 2.0 + 6.0
         };
-        s.push_str(&format!("<a href=\"{}\" class=\"cycle-step\">\n<title>{}</title>\n", escape_html(&step.url), escape_html(&format!("{}: {}", step_label(i + 1), step.title))));
+        s.push_str(&format!(
+            "<a href=\"{}\" class=\"cycle-step\">\n<title>{}</title>\n",
+            escape_html(&step.url),
+            escape_html(&format!("{}: {}", step_label(i + 1), step.title))
+        ));
         s.push_str(&format!("<circle class=\"cycle-node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{node}\"/>\n"));
         s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"30\">{}</text>\n", y + 11.0, i + 1));
         s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\">"));
@@ -119,7 +129,13 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
         .iter()
         .copied()
         .filter(|&c| site.effective_kind(c) == Kind::Template)
-        .map(|c| FileView { title: site.pages[c].front.title.clone(), url: relative(here, &site.pages[c].url), format: "page".into(), size: None, printable: true })
+        .map(|c| FileView {
+            title: site.pages[c].front.title.clone(),
+            url: relative(here, &site.pages[c].url),
+            format: "page".into(),
+            size: None,
+            printable: true,
+        })
         .collect();
     for asset in &site.assets {
         let Some(name) = asset.url.strip_prefix(&dir) else { continue };
@@ -128,7 +144,13 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
             continue;
         }
         let title = crate::model::url::split_prefix(name).1.rsplit_once('.').map_or(name, |p| p.0).replace(['-', '_'], " ");
-        out.push(FileView { title, url: relative(here, &asset.url), format: ext.to_uppercase(), size: Some(crate::package::human_size(asset.size)), printable: false });
+        out.push(FileView {
+            title,
+            url: relative(here, &asset.url),
+            format: ext.to_uppercase(),
+            size: Some(crate::package::human_size(asset.size)),
+            printable: false,
+        });
     }
     out
 }
@@ -183,12 +205,8 @@ pub fn tag_index(site: &LangSite, collection: PageId) -> BTreeMap<(String, Strin
 
 /// The `data-tags` value of a practice: its tag keys separated by spaces.
 pub fn tag_keys(site: &LangSite, id: PageId) -> String {
-    let mut keys: Vec<String> = site.pages[id]
-        .front
-        .tags
-        .iter()
-        .flat_map(|(g, vs)| vs.values().into_iter().map(move |v| format!("{}:{}", tag_slug(g), tag_slug(v))))
-        .collect();
+    let mut keys: Vec<String> =
+        site.pages[id].front.tags.iter().flat_map(|(g, vs)| vs.values().into_iter().map(move |v| format!("{}:{}", tag_slug(g), tag_slug(v)))).collect();
     keys.sort();
     keys.join(" ")
 }

@@ -14,8 +14,8 @@ use tera::Context;
 use crate::config::Config;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
-use crate::model::url::{relative, to_root};
 use crate::model::quiz::Quiz;
+use crate::model::url::{relative, to_root};
 use crate::model::{LangSite, PageId, Site, TextStatus};
 use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
@@ -61,7 +61,11 @@ fn template_for(theme: &Theme, kind: &str) -> &'static str {
         "lesson" => "lesson.html",
         _ => wanted,
     };
-    if theme.tera.get_template_names().any(|n| n == specific) { specific } else { wanted }
+    if theme.tera.get_template_names().any(|n| n == specific) {
+        specific
+    } else {
+        wanted
+    }
 }
 
 /// What differs between a page and a quiz when building a [`PageView`].
@@ -213,7 +217,14 @@ pub fn render_page(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendere
 }
 
 /// [`render_page`] for the site (`package` = None) or for a SCORM package.
-pub fn render_page_in(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rendered, extra: ExtraSteps<'_>, package: Option<&PackageScope>) -> Result<String, String> {
+pub fn render_page_in(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    id: PageId,
+    md: &Rendered,
+    extra: ExtraSteps<'_>,
+    package: Option<&PackageScope>,
+) -> Result<String, String> {
     let page = &cx.lang.pages[id];
     let subject = Subject {
         id,
@@ -236,8 +247,27 @@ pub fn render_page_in(cx: &LangContext<'_>, theme: &Theme, id: PageId, md: &Rend
     render_view(cx, theme, &v)
 }
 
+/// The label of a tag group: `tag_group_<name>` from the interface strings, else the name.
+fn tag_group_label(t: &Strings, group: &str) -> String {
+    let key = format!("tag_group_{group}");
+    let label = t.get(&key);
+    if label == key {
+        group.replace('_', " ")
+    } else {
+        label
+    }
+}
+
 /// A tag page of a collection: the practices that carry one tag.
-pub fn render_tag(cx: &LangContext<'_>, theme: &Theme, collection: PageId, group: &str, value: &str, ids: &[PageId], extra: ExtraSteps<'_>) -> Result<String, String> {
+pub fn render_tag(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    collection: PageId,
+    group: &str,
+    value: &str,
+    ids: &[PageId],
+    extra: ExtraSteps<'_>,
+) -> Result<String, String> {
     let lang = cx.lang;
     let here = guide::tag_url(lang, collection, group, value);
     let mut content = String::from("<ol class=\"cards practice-list\">\n");
@@ -259,20 +289,33 @@ pub fn render_tag(cx: &LangContext<'_>, theme: &Theme, collection: PageId, group
     ));
     let title = cx.strings.format("tagged", &[("tag", value)]);
     let description = cx.strings.count("practices", ids.len());
-    let subject = Subject { id: collection, here: &here, title: &title, description: Some(&description), kind: "tag", content: &content, is_step: true, package: None, text: lang.pages[collection].text, outdated: false };
+    let subject = Subject {
+        id: collection,
+        here: &here,
+        title: &title,
+        description: Some(&description),
+        kind: "tag",
+        content: &content,
+        is_step: true,
+        package: None,
+        text: lang.pages[collection].text,
+        outdated: false,
+    };
     let mut v = view(cx, &subject, extra);
     let t = cx.strings;
-    let group_label = |g: &str| {
-        let key = format!("tag_group_{g}");
-        let label = t.get(&key);
-        if label == key { g.replace('_', " ") } else { label }
-    };
+    let group_label = |g: &str| tag_group_label(t, g);
     v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);
     render_view(cx, theme, &v)
 }
 
 /// A whole guide on one page, for printing: the overview, every phase, every template page.
-pub fn render_guide_print(cx: &LangContext<'_>, theme: &Theme, guide_id: PageId, rendered: &[Option<Rendered>], extra: ExtraSteps<'_>) -> Result<String, String> {
+pub fn render_guide_print(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    guide_id: PageId,
+    rendered: &[Option<Rendered>],
+    extra: ExtraSteps<'_>,
+) -> Result<String, String> {
     let lang = cx.lang;
     let guide_page = &lang.pages[guide_id];
     let here = format!("{}/print.html", crate::model::url::parent_dir(&guide_page.url));
@@ -282,11 +325,18 @@ pub fn render_guide_print(cx: &LangContext<'_>, theme: &Theme, guide_id: PageId,
     for (n, &p) in parts.iter().enumerate() {
         let page = &lang.pages[p];
         let f = &page.front;
-        content.push_str(&format!("<section class=\"print-part\" aria-labelledby=\"part-{n}\">\n<h2 id=\"part-{n}\">{}</h2>\n", crate::markdown::escape_html(&f.title)));
+        content.push_str(&format!(
+            "<section class=\"print-part\" aria-labelledby=\"part-{n}\">\n<h2 id=\"part-{n}\">{}</h2>\n",
+            crate::markdown::escape_html(&f.title)
+        ));
         if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
             content.push_str("<dl class=\"phase-facts\">");
             if let Some(r) = &f.responsible {
-                content.push_str(&format!("<div><dt>{}</dt><dd>{}</dd></div>", crate::markdown::escape_html(&cx.strings.get("responsible")), crate::markdown::escape_html(r)));
+                content.push_str(&format!(
+                    "<div><dt>{}</dt><dd>{}</dd></div>",
+                    crate::markdown::escape_html(&cx.strings.get("responsible")),
+                    crate::markdown::escape_html(r)
+                ));
             }
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
@@ -332,11 +382,7 @@ fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>) {
     let page = &lang.pages[id];
     let here = page.url.as_str();
     let t = cx.strings;
-    let group_label = |g: &str| {
-        let key = format!("tag_group_{g}");
-        let label = t.get(&key);
-        if label == key { g.replace('_', " ") } else { label }
-    };
+    let group_label = |g: &str| tag_group_label(t, g);
     match lang.effective_kind(id) {
         crate::model::Kind::Guide => {
             let phases = lang.phases(id);
@@ -382,13 +428,31 @@ fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>) {
 }
 
 /// Renders a quiz page inside its module (`section`), for the site or a package.
-pub fn render_quiz(cx: &LangContext<'_>, theme: &Theme, section: PageId, quiz: &Quiz, extra: ExtraSteps<'_>, package: Option<&PackageScope>) -> Result<String, String> {
+pub fn render_quiz(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    section: PageId,
+    quiz: &Quiz,
+    extra: ExtraSteps<'_>,
+    package: Option<&PackageScope>,
+) -> Result<String, String> {
     let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
     let form = quiz::quiz_form(quiz, &key, cx.strings);
     let questions = cx.strings.count("questions", quiz.questions.len());
     let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
     let description = quiz.description.clone();
-    let subject = Subject { id: section, here: &quiz.url, title: &quiz.title, description: description.as_deref(), kind: "quiz", content: &form, is_step: true, package, text: quiz.text, outdated: quiz.outdated };
+    let subject = Subject {
+        id: section,
+        here: &quiz.url,
+        title: &quiz.title,
+        description: description.as_deref(),
+        kind: "quiz",
+        content: &form,
+        is_step: true,
+        package,
+        text: quiz.text,
+        outdated: quiz.outdated,
+    };
     let mut v = view(cx, &subject, extra);
     v.position = Some(intro);
     render_view(cx, theme, &v)
@@ -400,7 +464,18 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
     let content = crate::package::downloads_table(downloads, "downloads.html", cx.strings);
     let title = cx.strings.get("downloads");
     let description = cx.strings.get("downloads_description");
-    let subject = Subject { id: home, here: "downloads.html", title: &title, description: Some(&description), kind: "downloads", content: &content, is_step: true, package: None, text: TextStatus::Original, outdated: false };
+    let subject = Subject {
+        id: home,
+        here: "downloads.html",
+        title: &title,
+        description: Some(&description),
+        kind: "downloads",
+        content: &content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        outdated: false,
+    };
     let v = view(cx, &subject, extra);
     render_view(cx, theme, &v)
 }
@@ -428,7 +503,11 @@ pub fn render_status(cx: &LangContext<'_>, theme: &Theme, reports: &[crate::tran
 
 /// 70 → "70", 62.5 → "62.5".
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") }
+    if n.fract() == 0.0 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
 }
 
 /// The file name a configured logo gets under `static/`.

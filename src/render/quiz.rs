@@ -137,7 +137,8 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
     let qid = escape_html(&q.id);
     let number = t.format("question_number", &[("n", &n.to_string())]);
     h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\">\n<fieldset>\n", q.body.type_name()));
-    let points = if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\">({})</span>", escape_html(&t.count("points", q.points as usize))) };
+    let points =
+        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\">({})</span>", escape_html(&t.count("points", q.points as usize))) };
     h.push_str(&format!(
         "<legend><span class=\"q-number\">{}</span> <span class=\"q-prompt\">{}</span>{points}</legend>\n",
         escape_html(&number),

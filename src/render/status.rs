@@ -34,7 +34,12 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings) -> String {
             "<p class=\"status-summary\">{}</p>\n",
             escape_html(&t.format(
                 "status_summary",
-                &[("percent", &r.percent.to_string()), ("translated", &r.translated.to_string()), ("total", &r.total.to_string()), ("outdated", &r.outdated.to_string())]
+                &[
+                    ("percent", &r.percent.to_string()),
+                    ("translated", &r.translated.to_string()),
+                    ("total", &r.total.to_string()),
+                    ("outdated", &r.outdated.to_string())
+                ]
             ))
         ));
         h.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"items-caption\"><table class=\"status-items\">\n");
@@ -85,7 +90,10 @@ pub fn sitemap(site: &Site) -> String {
             if langs.len() > 1 {
                 for &(alt, alt_status) in &langs {
                     if alt_status != TextStatus::Fallback {
-                        x.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n", escape_html(&format!("{base}{alt}/{url}"))));
+                        x.push_str(&format!(
+                            "    <xhtml:link rel=\"alternate\" hreflang=\"{alt}\" href=\"{}\"/>\n",
+                            escape_html(&format!("{base}{alt}/{url}"))
+                        ));
                     }
                 }
                 let d = default.lang.code.as_str();

@@ -21,7 +21,8 @@ macro_rules! embed_static {
 }
 
 /// The embedded default templates.
-pub const TEMPLATES: &[(&str, &str)] = embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "quiz.html", "languages.html", "sco.html"];
+pub const TEMPLATES: &[(&str, &str)] =
+    embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "quiz.html", "languages.html", "sco.html"];
 
 /// The embedded default static files (copied to `dist/static/`).
 pub const STATIC: &[(&str, &[u8])] = embed_static!["kyklos.css", "syntax.css", "kyklos.js", "quiz-score.js", "quiz.js", "scorm.js", "package-bridge.js"];
@@ -37,8 +38,10 @@ impl Theme {
     pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
         let dir = root.join("themes").join(name);
         if name != "default" && !dir.is_dir() {
-            diags.push(Diagnostic::error("site.yaml", 0, 0, format!("theme `{name}` not found"))
-                .with_hint(format!("create themes/{name}/ or remove `theme:` to use the built-in default")));
+            diags.push(
+                Diagnostic::error("site.yaml", 0, 0, format!("theme `{name}` not found"))
+                    .with_hint(format!("create themes/{name}/ or remove `theme:` to use the built-in default")),
+            );
             return None;
         }
         let mut templates: Vec<(String, String)> = TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
@@ -60,8 +63,9 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(crate::markdown::escape_html_str);
         if let Err(e) = tera.add_raw_templates(templates) {
-            diags.push(Diagnostic::error(format!("themes/{name}/templates"), 0, 0, tera_error_chain(&e))
-                .with_hint("fix the template syntax (Tera, like Jinja2)"));
+            diags.push(
+                Diagnostic::error(format!("themes/{name}/templates"), 0, 0, tera_error_chain(&e)).with_hint("fix the template syntax (Tera, like Jinja2)"),
+            );
             return None;
         }
         Some(Theme { tera, statics })

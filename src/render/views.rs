@@ -192,7 +192,11 @@ pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
         (Kind::Practice, _) => "practice",
         (Kind::Page, true) => "section",
         (Kind::Page, false) => {
-            if page.parent.is_some_and(|p| site.book_of(p).is_some()) { "lesson" } else { "page" }
+            if page.parent.is_some_and(|p| site.book_of(p).is_some()) {
+                "lesson"
+            } else {
+                "page"
+            }
         }
     }
 }
@@ -230,7 +234,16 @@ pub struct Nav {
 /// Navigation for the page (or step) at output path `here` whose page is `id`.
 /// `scope`: inside a package, the module that bounds navigation (nothing outside it is linked).
 #[allow(clippy::too_many_arguments)]
-pub fn navigation(site: &LangSite, id: PageId, here: &str, here_title: &str, is_step: bool, strings: &Strings, extra: ExtraSteps<'_>, scope: Option<PageId>) -> Nav {
+pub fn navigation(
+    site: &LangSite,
+    id: PageId,
+    here: &str,
+    here_title: &str,
+    is_step: bool,
+    strings: &Strings,
+    extra: ExtraSteps<'_>,
+    scope: Option<PageId>,
+) -> Nav {
     let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
     let mut ancestors = site.ancestors(id);
     if let Some(module) = scope {
@@ -337,11 +350,7 @@ pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
         assessment: front.assessment.clone(),
         prerequisites: front.prerequisites.clone(),
     };
-    let empty = unit.objectives.is_empty()
-        && unit.duration.is_none()
-        && unit.format.is_none()
-        && unit.assessment.is_none()
-        && unit.prerequisites.is_empty();
+    let empty = unit.objectives.is_empty() && unit.duration.is_none() && unit.format.is_none() && unit.assessment.is_none() && unit.prerequisites.is_empty();
     (!empty).then_some(unit)
 }
 
@@ -357,7 +366,11 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
             let meta = p.is_section.then(|| {
                 let lessons = p.children.iter().filter(|&&g| !site.pages[g].is_section).count();
                 let modules = p.children.len() - lessons;
-                if modules > 0 { strings.count("modules", modules) } else { strings.count("lessons", lessons) }
+                if modules > 0 {
+                    strings.count("modules", modules)
+                } else {
+                    strings.count("lessons", lessons)
+                }
             });
             CardView {
                 tags: super::guide::tag_keys(site, c),

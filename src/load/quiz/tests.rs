@@ -108,4 +108,3 @@ fn empty_quiz_is_an_error() {
     let (_, d) = parse("");
     assert!(!d.is_empty());
 }
-
