@@ -166,6 +166,8 @@ fn translations_report_marks_and_detects_outdated_pages() {
     assert!(f.build().status.success());
     let page = f.html("el/course/mod/first.html");
     assert!(!select(&page, ".translation-notice.is-outdated").is_empty(), "outdated notice on the page");
+    let original = select(&page, ".translation-notice a[hreflang=en]");
+    assert_eq!(original[0].value().attr("href"), Some("../../../en/course/mod/first.html"), "the notice links to the original");
     let status = f.read_out("el/translation-status.html");
     assert!(status.contains("class=\"is-outdated\"") && status.contains("class=\"is-missing\""));
     assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());

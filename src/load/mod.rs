@@ -187,10 +187,26 @@ fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Op
     }
 }
 
-/// Hex SHA-256 of a text: how translation stamps recognise a changed source.
+/// Hex SHA-256 of a text: how translation stamps recognise a changed source. Line ends,
+/// trailing spaces and runs of blank lines are normalised first, so an edit that changes
+/// nothing a translator would translate does not mark every translation outdated.
 pub fn sha256_hex(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    let mut normal = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && !normal.is_empty() {
+            normal.push('\n');
+        }
+        blank = false;
+        normal.push_str(line);
+        normal.push('\n');
+    }
+    Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Bytes → text; the error names the line and column of the first bad byte.
@@ -316,6 +332,14 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashes_ignore_line_ends_trailing_spaces_and_extra_blank_lines() {
+        let a = sha256_hex("---\ntitle: A\n---\nText.\n\nMore.\n");
+        assert_eq!(a, sha256_hex("---\r\ntitle: A  \r\n---\r\nText.\r\n\r\n\r\nMore.\r\n"));
+        assert_ne!(a, sha256_hex("---\ntitle: A\n---\nText.\n\nMore!\n"));
+        assert_ne!(a, sha256_hex("---\ntitle: A\n---\nText.\nMore.\n"), "joining paragraphs is a change");
+    }
 
     #[test]
     fn decode_handles_bom_invalid_utf8_and_binary() {

@@ -138,6 +138,8 @@ pub struct PageView<'a> {
     /// For fallback text: the language the content is written in.
     pub content_lang: Option<String>,
     pub content_dir: Option<&'static str>,
+    /// For an outdated translation: the original page.
+    pub original: Option<LangLink>,
     pub alternates: Vec<Alternate>,
     /// The language's translation status page, if the site has several languages.
     pub status_url: Option<String>,
