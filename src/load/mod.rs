@@ -10,6 +10,7 @@ pub mod yaml;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::Config;
@@ -95,7 +96,7 @@ pub fn is_ignored(name: &str) -> bool {
 
 fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, diags: &mut Diagnostics) {
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
-    let mut drafts = HashSet::new();
+    let mut markdown: Vec<(PathBuf, String, u64)> = Vec::new();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
         let entry = match entry {
             Ok(e) => e,
@@ -132,14 +133,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 site.quizzes.push(q);
             }
         } else if rel.ends_with(".md") {
-            if let Some(page) = read_page(root, path, &rel, size, diags) {
-                if page.front.draft {
-                    drafts.insert(rel);
-                } else {
-                    site.by_rel.insert(rel, site.pages.len());
-                    site.pages.push(page);
-                }
-            }
+            markdown.push((path.to_path_buf(), rel, size));
         } else if size > MAX_ASSET_BYTES {
             diags.push(
                 Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
@@ -148,6 +142,22 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         } else {
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
+        }
+    }
+    // Pages are read and parsed in parallel, then taken in walk order (deterministic).
+    let parsed: Vec<(Option<Page>, Diagnostics)> = markdown
+        .into_par_iter()
+        .map(|(path, rel, size)| {
+            let mut found = Diagnostics::new();
+            let page = read_page(root, &path, &rel, size, &mut found);
+            (page, found)
+        })
+        .collect();
+    for (page, found) in parsed {
+        diags.extend(found);
+        if let Some(page) = page.filter(|p| !p.front.draft) {
+            site.by_rel.insert(page.rel.clone(), site.pages.len());
+            site.pages.push(page);
         }
     }
     if is_default {
