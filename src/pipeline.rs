@@ -15,7 +15,6 @@ use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::{self, Strings};
 use crate::links::PageLinks;
 use crate::markdown::{self, Labels, Rendered};
-use crate::model::url::relative;
 use crate::model::{LangSite, Site};
 use crate::output::{Output, Summary};
 use crate::render::theme::Theme;
@@ -453,11 +452,6 @@ pub fn site_css(config: &Config) -> String {
     }
     css.push_str("}\n");
     css
-}
-
-/// Relative URL helper re-exported for tests.
-pub fn relative_url(from: &str, to: &str) -> String {
-    relative(from, to)
 }
 
 /// The default output folder of a site.

@@ -35,10 +35,11 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         return Site { config, root: root.to_path_buf(), langs };
     }
     check_language_folders(root, &content, &config, diags);
+    let fingerprint = langs.len() > 1;
     for (i, lang) in langs.iter_mut().enumerate() {
         let dir = content.join(&lang.lang.code);
         if dir.is_dir() {
-            load_language(root, &dir, lang, i == 0, diags);
+            load_language(root, &dir, lang, i == 0, fingerprint, diags);
         }
     }
     crate::translate::align_all(root, &mut langs, diags);
@@ -94,7 +95,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with("~$") || matches!(name, "Thumbs.db" | "desktop.ini" | "__MACOSX")
 }
 
-fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, diags: &mut Diagnostics) {
+fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, fingerprint: bool, diags: &mut Diagnostics) {
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
     let mut markdown: Vec<(PathBuf, String, u64)> = Vec::new();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
@@ -149,7 +150,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         .into_par_iter()
         .map(|(path, rel, size)| {
             let mut found = Diagnostics::new();
-            let page = read_page(root, &path, &rel, size, &mut found);
+            let page = read_page(root, &path, &rel, size, fingerprint, &mut found);
             (page, found)
         })
         .collect();
@@ -166,9 +167,14 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
 }
 
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
-fn read_page(root: &Path, path: &Path, rel: &str, size: u64, diags: &mut Diagnostics) -> Option<Page> {
+/// `fingerprint`: compute the text's hash (only sites with translations compare them).
+fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, diags: &mut Diagnostics) -> Option<Page> {
     let text = read_text(root, path, size, diags)?;
-    parse_page(&text, rel, display_path(root, path), diags)
+    let mut page = parse_page(&text, rel, display_path(root, path), diags)?;
+    if fingerprint {
+        page.hash = sha256_hex(&text);
+    }
+    Some(page)
 }
 
 /// Reads a text file with the size and encoding checks every content file gets.
@@ -270,7 +276,7 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         children: Vec::new(),
         text: crate::model::TextStatus::Original,
         outdated: false,
-        hash: sha256_hex(text),
+        hash: String::new(),
     })
 }
 

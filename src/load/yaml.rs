@@ -32,11 +32,6 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
     })
 }
 
-/// Parses a YAML value without a target type (used to check shape before strict parsing).
-pub fn parse_value(text: &str, first_line: usize) -> Result<serde_yaml_ng::Value, YamlError> {
-    parse(text, first_line)
-}
-
 fn hint_for(message: &str) -> Option<String> {
     if let Some((_, rest)) = message.split_once("unknown field `") {
         let (word, rest) = rest.split_once('`')?;

@@ -371,6 +371,9 @@ fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

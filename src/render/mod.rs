@@ -31,6 +31,8 @@ pub struct LangContext<'a> {
     pub lang: &'a LangSite,
     pub strings: &'a Strings,
     pub plain: BTreeMap<String, String>,
+    /// `plain` as a template value, made once per language (templates see it as `t`).
+    t_value: tera::Value,
     /// SCORM packages (and so a Downloads page) are built for this language.
     pub packaging: bool,
 }
@@ -38,7 +40,9 @@ pub struct LangContext<'a> {
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
         let packaging = has_packages(site, lang);
-        LangContext { site, lang, strings, plain: strings.all_plain(), packaging }
+        let plain = strings.all_plain();
+        let t_value = tera::to_value(&plain).unwrap_or_default();
+        LangContext { site, lang, strings, plain, t_value, packaging }
     }
 
     fn config(&self) -> &Config {
@@ -213,8 +217,11 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
 }
 
 fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
-    let mut context = Context::from_serialize(view).map_err(|e| e.to_string())?;
-    context.insert("t", &cx.plain);
+    let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
+    if let Some(map) = value.as_object_mut() {
+        map.insert("t".into(), cx.t_value.clone());
+    }
+    let context = Context::from_value(value).map_err(|e| e.to_string())?;
     let template = template_for(theme, view.kind);
     theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)))
 }
