@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 /// Bump when the generated text changes, so cached corpora are regenerated.
-const GENERATOR_VERSION: u32 = 2;
+const GENERATOR_VERSION: u32 = 3;
 const SEED: u64 = 0x6b79_6b6c_6f73_2e31; // "kyklos.1"
 const DEFAULT_LESSONS: usize = 10_000;
 const DEFAULT_RUNS: usize = 5;
@@ -432,9 +432,9 @@ impl Corpus {
         self.lessons.div_ceil(self.lessons_per_module())
     }
 
-    /// Markdown pages per language: the course home, the module pages and the lessons.
+    /// Markdown pages per language: the home page, the course page, the module pages and the lessons.
     fn pages_per_language(&self) -> usize {
-        1 + self.modules() + self.lessons
+        2 + self.modules() + self.lessons
     }
 
     fn page_count(&self) -> usize {
@@ -469,7 +469,10 @@ impl Corpus {
         let width = digits(per_module).max(2);
         let mut jobs: Vec<(PathBuf, Page)> = Vec::new();
         for (li, (code, _)) in LANGUAGES[..self.languages].iter().enumerate() {
-            let lang_dir = dir.join("content").join(code);
+            // The sample site's shape: a home page, and the course in a folder under it.
+            let home_dir = dir.join("content").join(code);
+            jobs.push((home_dir.join("index.md"), Page::Home));
+            let lang_dir = home_dir.join("01-course");
             jobs.push((lang_dir.join("index.md"), Page::Course { lang: li }));
             for m in 0..modules {
                 let first = m * per_module;
@@ -498,6 +501,7 @@ fn digits(n: usize) -> usize {
 }
 
 enum Page {
+    Home,
     Course { lang: usize },
     Module { lang: usize, module: usize },
     Lesson { lang: usize, lesson: usize },
@@ -506,6 +510,7 @@ enum Page {
 impl Page {
     fn render(&self) -> String {
         match *self {
+            Page::Home => "---\ntitle: Bench site\n---\n\nThe [course](01-course/index.md).\n".to_string(),
             Page::Course { lang } => {
                 let mut rng = Rng::new(SEED ^ ((lang as u64) << 40) ^ 0xC0);
                 let mut s = String::from("---\ntitle: Bench course\nkind: course\n");

@@ -166,6 +166,7 @@ struct PageResult {
 fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, diags: &mut Diagnostics) -> Vec<Vec<Option<Rendered>>> {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
     let site: &Site = site;
+    let root = site.root.clone();
     let mut all = Vec::with_capacity(site.langs.len());
     for ((lang, strings), bodies) in site.langs.iter().zip(strings).zip(bodies) {
         let labels = Labels {
@@ -185,6 +186,7 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
             .enumerate()
             .map(|(id, body)| {
                 let page = &lang.pages[id];
+                let body = if body.is_empty() { crate::load::page_body(&root, &page.source) } else { body };
                 let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
                 let links = PageLinks { site: lang, page, extra: &quiz_url };
                 let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;

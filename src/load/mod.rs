@@ -174,7 +174,19 @@ fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, 
     if fingerprint {
         page.hash = sha256_hex(&text);
     }
+    // The body is read again when the page is rendered ([`page_body`]): a site of ten
+    // thousand lessons need not sit in memory twice.
+    page.body = String::new();
     Some(page)
+}
+
+/// The Markdown body of a page, read again from its file (problems were reported at load).
+pub fn page_body(root: &Path, source: &Path) -> String {
+    std::fs::read(root.join(source))
+        .ok()
+        .and_then(|bytes| decode(&bytes).ok())
+        .and_then(|text| frontmatter::split(&text).ok().map(|s| s.body.to_string()))
+        .unwrap_or_default()
 }
 
 /// Reads a text file with the size and encoding checks every content file gets.

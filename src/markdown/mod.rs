@@ -281,7 +281,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
     // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.
-    if tables > 0 {
+    if tables > 0 && html_out.contains(" style=\"text-align: ") {
         for side in ["left", "center", "right"] {
             html_out = html_out.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
         }

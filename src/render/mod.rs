@@ -35,6 +35,9 @@ pub struct LangContext<'a> {
     t_value: tera::Value,
     /// SCORM packages (and so a Downloads page) are built for this language.
     pub packaging: bool,
+    /// Reading orders and progress keys of sections, computed once each.
+    navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
+    keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
 }
 
 impl<'a> LangContext<'a> {
@@ -42,7 +45,31 @@ impl<'a> LangContext<'a> {
         let packaging = has_packages(site, lang);
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
-        LangContext { site, lang, strings, plain, t_value, packaging }
+        LangContext { site, lang, strings, plain, t_value, packaging, navs: Default::default(), keys: Default::default() }
+    }
+
+    /// The reading order of a section (cached).
+    pub fn book_nav(&self, section: PageId, extra: ExtraSteps<'_>) -> std::sync::Arc<views::BookNav> {
+        if let Some(nav) = self.navs.read().ok().and_then(|m| m.get(&section).cloned()) {
+            return nav;
+        }
+        let nav = std::sync::Arc::new(views::BookNav::new(views::sequence(self.lang, section, extra)));
+        if let Ok(mut m) = self.navs.write() {
+            m.entry(section).or_insert_with(|| nav.clone());
+        }
+        nav
+    }
+
+    /// The progress keys of a section's lessons and quizzes (cached).
+    pub fn progress_keys(&self, section: PageId, extra: ExtraSteps<'_>) -> std::sync::Arc<String> {
+        if let Some(k) = self.keys.read().ok().and_then(|m| m.get(&section).cloned()) {
+            return k;
+        }
+        let keys = std::sync::Arc::new(views::progress_keys(self.lang, &self.book_nav(section, extra)));
+        if let Ok(mut m) = self.keys.write() {
+            m.entry(section).or_insert_with(|| keys.clone());
+        }
+        keys
     }
 
     fn config(&self) -> &Config {
@@ -107,7 +134,8 @@ impl PackageScope {
 
 fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
-    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra, s.package.map(|p| p.module));
+    let books = |b: PageId| cx.book_nav(b, extra);
+    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra, &books, s.package.map(|p| p.module));
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
@@ -141,8 +169,11 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
     };
     let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
     let own_page = !s.is_step;
-    let progress_keys = if own_page && page.is_section { views::progress_keys(cx.lang, s.id, extra) } else { String::new() };
-    let course_keys = s.package.map(|p| p.module).or_else(|| cx.lang.book_of(s.id)).map(|b| views::progress_keys(cx.lang, b, extra)).unwrap_or_default();
+    let progress_keys = if own_page && page.is_section { Some(cx.progress_keys(s.id, extra)) } else { None };
+    // The sidebar's summary covers the section the page is in (its module), so a page never
+    // carries the keys of a whole large course.
+    let summary_section = s.package.map(|p| p.module).or(if page.is_section { Some(s.id) } else { page.parent });
+    let course_keys = summary_section.filter(|_| cx.lang.book_of(s.id).is_some()).map(|b| cx.progress_keys(b, extra));
     PageView {
         lang: code,
         dir: cx.lang.lang.direction.as_str(),

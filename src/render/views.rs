@@ -160,9 +160,9 @@ pub struct PageView<'a> {
     /// The page has checklist items a reader can tick.
     pub checklist: bool,
     /// Space-separated progress keys of the lessons and quizzes below this section.
-    pub progress_keys: String,
+    pub progress_keys: Option<std::sync::Arc<String>>,
     /// The same for the whole course (book) the page is in.
-    pub course_keys: String,
+    pub course_keys: Option<std::sync::Arc<String>>,
 }
 
 /// One step of a course's reading order (a page, or later a quiz).
@@ -177,6 +177,24 @@ pub struct Step {
 
 /// Extra steps that follow a section's own pages (quizzes); given by the caller.
 pub type ExtraSteps<'a> = &'a dyn Fn(PageId) -> Vec<Step>;
+
+/// A section's reading order with an index by output path: made once per section and shared
+/// by all its pages, so a course of ten thousand lessons is not walked once per lesson.
+#[derive(Debug, Default)]
+pub struct BookNav {
+    pub steps: Vec<Step>,
+    pub index: std::collections::HashMap<String, usize>,
+}
+
+impl BookNav {
+    pub fn new(steps: Vec<Step>) -> Self {
+        let index = steps.iter().enumerate().map(|(i, s)| (s.url.clone(), i)).collect();
+        BookNav { steps, index }
+    }
+}
+
+/// Gives the [`BookNav`] of a section (cached by the caller).
+pub type BookNavs<'a> = &'a dyn Fn(PageId) -> std::sync::Arc<BookNav>;
 
 pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
     let page = &site.pages[id];
@@ -244,6 +262,7 @@ pub fn navigation(
     is_step: bool,
     strings: &Strings,
     extra: ExtraSteps<'_>,
+    books: BookNavs<'_>,
     scope: Option<PageId>,
 ) -> Nav {
     let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
@@ -274,8 +293,9 @@ pub fn navigation(
 
     let (mut prev, mut next, mut course_nav) = (None, None, None);
     if let Some(book) = book {
-        let steps = sequence(site, book, extra);
-        if let Some(pos) = steps.iter().position(|s| s.url == here) {
+        let nav = books(book);
+        let steps = &nav.steps;
+        if let Some(&pos) = nav.index.get(here) {
             let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false };
             prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
             next = steps.get(pos + 1).map(to_link);
@@ -436,12 +456,7 @@ pub fn alternates(config: &Config, current: &str, url: &str, status: &dyn Fn(&st
     out
 }
 
-/// Progress keys (`<lang>/<url>`) of every lesson and quiz below `section`.
-pub fn progress_keys(site: &LangSite, section: PageId, extra: ExtraSteps<'_>) -> String {
-    sequence(site, section, extra)
-        .into_iter()
-        .filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section))
-        .map(|s| format!("{}/{}", site.lang.code, s.url))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Progress keys (`<lang>/<url>`) of every lesson and quiz in a section's reading order.
+pub fn progress_keys(site: &LangSite, nav: &BookNav) -> String {
+    nav.steps.iter().filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section)).map(|s| format!("{}/{}", site.lang.code, s.url)).collect::<Vec<_>>().join(" ")
 }
