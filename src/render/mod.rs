@@ -2,6 +2,7 @@
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
 pub mod guide;
+mod guide_pages;
 pub mod quiz;
 pub mod status;
 pub mod theme;
@@ -19,6 +20,8 @@ use crate::model::url::{relative, to_root};
 use crate::model::{LangSite, PageId, Site, TextStatus};
 use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
+
+pub use guide_pages::{render_guide_print, render_tag};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
 pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
@@ -132,7 +135,7 @@ impl PackageScope {
     }
 }
 
-fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
+pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
     let books = |b: PageId| cx.book_nav(b, extra);
     let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra, &books, s.package.map(|p| p.module));
@@ -247,7 +250,7 @@ fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> 
     }
 }
 
-fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
+pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
     if let Some(map) = value.as_object_mut() {
         map.insert("t".into(), cx.t_value.clone());
@@ -288,189 +291,9 @@ pub fn render_page_in(
     v.toc = md.headings.iter().filter(|h| h.level == 2).collect();
     v.checklist = md.has_checklist;
     if package.is_none() {
-        kind_extras(cx, id, &mut v);
+        guide_pages::kind_extras(cx, id, &mut v);
     }
     render_view(cx, theme, &v)
-}
-
-/// The label of a tag group: `tag_group_<name>` from the interface strings, else the name.
-fn tag_group_label(t: &Strings, group: &str) -> String {
-    let key = format!("tag_group_{group}");
-    let label = t.get(&key);
-    if label == key {
-        group.replace('_', " ")
-    } else {
-        label
-    }
-}
-
-/// A tag page of a collection: the practices that carry one tag.
-pub fn render_tag(
-    cx: &LangContext<'_>,
-    theme: &Theme,
-    collection: PageId,
-    group: &str,
-    value: &str,
-    ids: &[PageId],
-    extra: ExtraSteps<'_>,
-) -> Result<String, String> {
-    let lang = cx.lang;
-    let here = guide::tag_url(lang, collection, group, value);
-    let mut content = String::from("<ol class=\"cards practice-list\">\n");
-    for &p in ids {
-        let page = &lang.pages[p];
-        content.push_str(&format!(
-            "<li class=\"card card-practice\" data-tags=\"{}\"><h2 class=\"card-title\"><a href=\"{}\">{}</a></h2>{}</li>\n",
-            crate::markdown::escape_html(&guide::tag_keys(lang, p)),
-            crate::markdown::escape_html(&relative(&here, &page.url)),
-            crate::markdown::escape_html(&page.front.title),
-            page.front.description.as_deref().map(|d| format!("<p>{}</p>", crate::markdown::escape_html(d))).unwrap_or_default()
-        ));
-    }
-    content.push_str("</ol>\n");
-    content.push_str(&format!(
-        "<p><a href=\"{}\">{}</a></p>\n",
-        crate::markdown::escape_html(&relative(&here, &lang.pages[collection].url)),
-        crate::markdown::escape_html(&cx.strings.get("all_practices"))
-    ));
-    let title = cx.strings.format("tagged", &[("tag", value)]);
-    let description = cx.strings.count("practices", ids.len());
-    let subject = Subject {
-        id: collection,
-        here: &here,
-        title: &title,
-        description: Some(&description),
-        kind: "tag",
-        content: &content,
-        is_step: true,
-        package: None,
-        text: lang.pages[collection].text,
-        outdated: false,
-    };
-    let mut v = view(cx, &subject, extra);
-    let t = cx.strings;
-    let group_label = |g: &str| tag_group_label(t, g);
-    v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);
-    render_view(cx, theme, &v)
-}
-
-/// A whole guide on one page, for printing: the overview, every phase, every template page.
-pub fn render_guide_print(
-    cx: &LangContext<'_>,
-    theme: &Theme,
-    guide_id: PageId,
-    rendered: &[Option<Rendered>],
-    extra: ExtraSteps<'_>,
-) -> Result<String, String> {
-    let lang = cx.lang;
-    let guide_page = &lang.pages[guide_id];
-    let here = format!("{}/print.html", crate::model::url::parent_dir(&guide_page.url));
-    let html_of = |id: PageId| rendered.get(id).and_then(Option::as_ref).map(|r| r.html.as_str()).unwrap_or("");
-    let mut content = format!("<div class=\"print-overview\">{}</div>\n", prefix_ids(html_of(guide_id), "overview"));
-    let parts: Vec<PageId> = guide_page.children.iter().copied().filter(|&c| !lang.pages[c].is_section).collect();
-    for (n, &p) in parts.iter().enumerate() {
-        let page = &lang.pages[p];
-        let f = &page.front;
-        content.push_str(&format!(
-            "<section class=\"print-part\" aria-labelledby=\"part-{n}\">\n<h2 id=\"part-{n}\">{}</h2>\n",
-            crate::markdown::escape_html(&f.title)
-        ));
-        if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
-            content.push_str("<dl class=\"phase-facts\">");
-            if let Some(r) = &f.responsible {
-                content.push_str(&format!(
-                    "<div><dt>{}</dt><dd>{}</dd></div>",
-                    crate::markdown::escape_html(&cx.strings.get("responsible")),
-                    crate::markdown::escape_html(r)
-                ));
-            }
-            for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
-                if !list.is_empty() {
-                    let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!("<div><dt>{}</dt><dd>{}</dd></div>", crate::markdown::escape_html(&cx.strings.get(key)), items.join("; ")));
-                }
-            }
-            content.push_str("</dl>\n");
-        }
-        content.push_str(&prefix_ids(html_of(p), &format!("p{n}")));
-        content.push_str("</section>\n");
-    }
-    let subject = Subject {
-        id: guide_id,
-        here: &here,
-        title: &guide_page.front.title,
-        description: guide_page.front.description.as_deref(),
-        kind: "print",
-        content: &content,
-        is_step: true,
-        package: None,
-        text: guide_page.text,
-        outdated: guide_page.outdated,
-    };
-    let mut v = view(cx, &subject, extra);
-    v.checklist = content.contains("class=\"check\"");
-    render_view(cx, theme, &v)
-}
-
-/// Makes the ids of one page unique inside a page that joins several (`id="x"` → `id="p1-x"`).
-fn prefix_ids(html: &str, prefix: &str) -> String {
-    let mut html = html.to_string();
-    // Each part sits under its own h2, so its headings move one level down.
-    for level in (2..=5).rev() {
-        html = html.replace(&format!("<h{level}"), &format!("<h{}", level + 1)).replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
-    }
-    html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(" href=\"#", &format!(" href=\"#{prefix}-")).replace(" for=\"", &format!(" for=\"{prefix}-"))
-}
-
-/// What guides, phases, units, collections and practices add to a page.
-fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>) {
-    let lang = cx.lang;
-    let page = &lang.pages[id];
-    let here = page.url.as_str();
-    let t = cx.strings;
-    let group_label = |g: &str| tag_group_label(t, g);
-    match lang.effective_kind(id) {
-        crate::model::Kind::Guide => {
-            let phases = lang.phases(id);
-            let steps: Vec<guide::CycleStep> =
-                phases.iter().map(|&p| guide::CycleStep { title: lang.pages[p].front.title.clone(), url: relative(here, &lang.pages[p].url) }).collect();
-            let names: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.title)).collect();
-            let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join("; "))]);
-            let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
-            if !steps.is_empty() {
-                v.cycle = Some(guide::cycle_svg(&steps, &t.get("cycle_title"), &desc, &label));
-                v.cycle_steps = steps.iter().map(|s| views::LinkView { title: s.title.clone(), url: s.url.clone(), current: false }).collect();
-                v.print_url = Some(relative(here, &format!("{}/print.html", crate::model::url::parent_dir(here))));
-            }
-            v.templates = guide::templates(lang, id);
-        }
-        crate::model::Kind::Phase => {
-            let f = &page.front;
-            if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
-                v.phase = Some(guide::PhaseView { responsible: f.responsible.clone(), outputs: f.outputs.clone(), activities: f.activities.clone() });
-            }
-        }
-        crate::model::Kind::Unit => v.discussion = page.front.discussion.clone(),
-        crate::model::Kind::Collection => v.tag_groups = guide::tag_groups(lang, id, here, None, &group_label),
-        crate::model::Kind::Practice => {
-            if let Some(collection) = page.parent.filter(|&p| lang.pages[p].kind() == crate::model::Kind::Collection) {
-                v.tag_groups = guide::tag_groups(lang, collection, here, Some(id), &group_label);
-                v.related = guide::related(lang, collection, id)
-                    .into_iter()
-                    .map(|r| views::CardView {
-                        tags: guide::tag_keys(lang, r),
-                        title: lang.pages[r].front.title.clone(),
-                        description: lang.pages[r].front.description.clone(),
-                        url: relative(here, &lang.pages[r].url),
-                        meta: None,
-                        kind: "practice",
-                        key: format!("{}/{}", lang.lang.code, lang.pages[r].url),
-                    })
-                    .collect();
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Renders a quiz page inside its module (`section`), for the site or a package.
