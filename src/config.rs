@@ -28,6 +28,8 @@ pub struct Config {
     pub theme: String,
     /// Which SCORM versions to package (empty = packaging off).
     pub scorm: Vec<crate::scorm::Version>,
+    /// The text of site.yaml, to point later stages' errors at a key.
+    pub text: String,
 }
 
 /// Brand colours; every one is checked for 4.5:1 contrast against the page background.
@@ -77,27 +79,31 @@ struct FullLanguage {
 }
 
 pub const FILE_NAME: &str = "site.yaml";
+/// site.yaml holds settings, never content: a few KiB.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 impl Config {
     /// Reads `<root>/site.yaml`; problems go to `diags` and yield `None`.
     pub fn from_root(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         let path = root.join(FILE_NAME);
         let shown = Path::new(FILE_NAME);
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+        match crate::load::files::read_inside(root, &path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => match crate::load::decode(&bytes) {
                 Ok(text) => Config::parse(&text, shown, diags),
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(shown, 0, 0, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())).with_hint("save the file as UTF-8"),
-                    );
+                Err((line, col, message)) => {
+                    diags.push(Diagnostic::error(shown, line, col, message).with_hint("save site.yaml as UTF-8 text"));
                     None
                 }
             },
-            Err(_) => {
+            Err(crate::load::files::FileProblem::Missing) => {
                 diags.push(
                     Diagnostic::error(shown, 0, 0, "no site.yaml in the site folder")
                         .with_hint(format!("run kyklos in a site folder, pass --root DIR, or create one with `kyklos new DIR` (looked in {})", root.display())),
                 );
+                None
+            }
+            Err(p) => {
+                diags.push(p.diagnostic(shown));
                 None
             }
         }
@@ -211,7 +217,13 @@ impl Config {
             colors: raw.colors,
             theme,
             scorm,
+            text: text.to_string(),
         })
+    }
+
+    /// The line and column of a top-level key of site.yaml ((0, 0) when it is not written).
+    pub fn position(&self, key: &str) -> (usize, usize) {
+        yaml::find_key_line(&self.text, key, None, 1).unwrap_or((0, 0))
     }
 
     pub fn default_language(&self) -> &Language {

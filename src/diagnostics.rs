@@ -50,16 +50,37 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", escape_controls(&self.path.to_string_lossy(), false))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.col.max(1))?;
         }
-        write!(f, ": {kind}: {}", self.message)?;
+        write!(f, ": {kind}: {}", escape_controls(&self.message, true))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", escape_controls(hint, true))?;
         }
         Ok(())
     }
+}
+
+/// Control characters (a file name may hold an escape sequence or a line break) shown as
+/// `\u{1b}`, so a name can neither drive the terminal nor forge a line of output. Line
+/// breaks that kyklos itself puts into a message are kept when `keep_newlines`.
+pub fn escape_controls(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && !(keep_newlines && c == '\n')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The diagnostics of one run, in the order they were found; sorted before printing.
@@ -172,6 +193,12 @@ mod tests {
         assert_eq!(suggest("titel", &keys), Some("title"));
         assert_eq!(suggest("descripton", &keys), Some("description"));
         assert_eq!(suggest("zzz", &keys), None);
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let d = Diagnostic::error("content/en/a\x1b[31m\nb.md", 0, 0, "unknown folder `x\u{7}`\nsecond line");
+        assert_eq!(d.to_string(), "content/en/a\\u{1b}[31m\\nb.md: error: unknown folder `x\\u{7}`\nsecond line");
     }
 
     #[test]

@@ -72,10 +72,13 @@ fn builtin(code: &str) -> Table {
     BUILTIN.iter().find(|(c, _)| *c == code).map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default()).unwrap_or_default()
 }
 
+/// An interface strings file is a few KiB; anything over this is a mistake.
+pub const MAX_STRINGS_BYTES: u64 = 1024 * 1024;
+
 /// Reads `<root>/i18n/<code>.yaml` if present.
 pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
     let rel = format!("i18n/{code}.yaml");
-    match std::fs::read(root.join(&rel)) {
+    match crate::load::files::read_inside(root, Path::new(&rel), MAX_STRINGS_BYTES) {
         Ok(bytes) => match crate::load::decode(&bytes) {
             Ok(text) => parse_table(&text, Path::new(&rel), diags),
             Err((l, c, m)) => {
@@ -83,7 +86,11 @@ pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
                 Table::new()
             }
         },
-        Err(_) => Table::new(),
+        Err(crate::load::files::FileProblem::Missing) => Table::new(),
+        Err(p) => {
+            diags.push(p.diagnostic(rel));
+            Table::new()
+        }
     }
 }
 

@@ -22,6 +22,7 @@ pub struct Output {
     /// `None` when checking: render everything, write nothing.
     dry_run: bool,
     written: Mutex<BTreeSet<String>>,
+    names: Mutex<Names>,
     staged: Mutex<Vec<String>>,
     committed: bool,
 }
@@ -54,8 +55,15 @@ impl Output {
             std::fs::remove_dir_all(&staging)?;
         }
         std::fs::create_dir_all(&staging)?;
-        let output =
-            Output { out: out.to_path_buf(), staging, dry_run: false, written: Mutex::new(BTreeSet::new()), staged: Mutex::new(Vec::new()), committed: false };
+        let output = Output {
+            out: out.to_path_buf(),
+            staging,
+            dry_run: false,
+            written: Mutex::new(BTreeSet::new()),
+            names: Mutex::new(Names::default()),
+            staged: Mutex::new(Vec::new()),
+            committed: false,
+        };
         output.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(output)
     }
@@ -67,6 +75,7 @@ impl Output {
             staging: PathBuf::new(),
             dry_run: true,
             written: Mutex::new(BTreeSet::new()),
+            names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
             committed: true,
         }
@@ -77,6 +86,13 @@ impl Output {
         if rel.split('/').any(|s| s == ".." || s.is_empty()) {
             return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
         }
+        if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
+            return Err(io::Error::other(format!(
+                "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
+                long.len()
+            )));
+        }
+        self.names.lock().map_err(|_| io::Error::other("poisoned"))?.claim(rel).map_err(io::Error::other)?;
         let fresh = self.written.lock().map_err(|_| io::Error::other("poisoned"))?.insert(rel.to_string());
         if !fresh {
             return Err(io::Error::other(format!("two files of the site would be written to {rel}")));
@@ -84,9 +100,10 @@ impl Output {
         if self.dry_run {
             return Ok(());
         }
+        // Only a regular file (never a link) counts as "already there".
         let existing = self.out.join(rel);
-        if let Ok(meta) = std::fs::metadata(&existing) {
-            if meta.len() == bytes.len() as u64 && std::fs::read(&existing).is_ok_and(|old| old == bytes) {
+        if let Ok(meta) = std::fs::symlink_metadata(&existing) {
+            if meta.is_file() && meta.len() == bytes.len() as u64 && std::fs::read(&existing).is_ok_and(|old| old == bytes) {
                 return Ok(());
             }
         }
@@ -97,12 +114,6 @@ impl Output {
         std::fs::write(&target, bytes)?;
         self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
         Ok(())
-    }
-
-    /// Copies a file from disk (assets), with the same skip-if-unchanged rule.
-    pub fn copy(&self, rel: &str, source: &Path) -> io::Result<()> {
-        let bytes = std::fs::read(source)?;
-        self.write(rel, &bytes)
     }
 
     /// Moves staged files into place and removes files that are no longer produced.
@@ -119,16 +130,11 @@ impl Output {
             return Ok(summary);
         }
         for rel in &staged {
-            let to = self.out.join(rel);
-            if let Some(parent) = to.parent() {
-                if parent.is_file() {
-                    std::fs::remove_file(parent)?;
-                }
-                std::fs::create_dir_all(parent)?;
-            }
-            if to.is_dir() {
+            let to = real_folders(&self.out, rel)?;
+            if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
                 std::fs::remove_dir_all(&to)?;
             }
+            // rename replaces a link at `to` itself, never what it points to.
             std::fs::rename(self.staging.join(rel), &to)?;
         }
         summary.removed = remove_stale(&self.out, &written)?;
@@ -150,6 +156,67 @@ impl Drop for Output {
         if !self.committed && !self.dry_run {
             let _ = std::fs::remove_dir_all(&self.staging);
         }
+    }
+}
+
+/// `out/rel`, after making sure every folder between `out` and it is a real folder: a symbolic
+/// link (or a file) in the way is removed and replaced by a folder, so a write never goes
+/// through a link into some other place.
+fn real_folders(out: &Path, rel: &str) -> io::Result<PathBuf> {
+    let mut at = out.to_path_buf();
+    let segments: Vec<&str> = rel.split('/').collect();
+    for seg in &segments[..segments.len() - 1] {
+        at.push(seg);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.is_dir() => continue,
+            Ok(_) => std::fs::remove_file(&at)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        std::fs::create_dir(&at)?;
+    }
+    at.push(segments[segments.len() - 1]);
+    Ok(at)
+}
+
+/// The longest file or folder name common file systems accept, in bytes.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// Every output path claimed so far, folded to lower case: two paths that differ only in case,
+/// or a file where another path needs a folder, would clash on some file system.
+#[derive(Default)]
+struct Names {
+    files: std::collections::HashMap<String, String>,
+    folders: std::collections::HashMap<String, String>,
+}
+
+impl Names {
+    fn claim(&mut self, rel: &str) -> Result<(), String> {
+        let folded = rel.to_lowercase();
+        if let Some(other) = self.files.get(&folded) {
+            if other != rel {
+                return Err(format!(
+                    "`{rel}` and `{other}` differ only in capital letters; they would be the same file on Windows, macOS and USB sticks: rename one"
+                ));
+            }
+            return Ok(()); // the same path twice is reported by the caller
+        }
+        if let Some(other) = self.folders.get(&folded) {
+            return Err(format!("`{rel}` would be a file where `{other}` must be a folder: rename one of them"));
+        }
+        let mut end = 0;
+        let segments: Vec<&str> = rel.split('/').collect();
+        for seg in &segments[..segments.len() - 1] {
+            end += seg.len();
+            let prefix = &rel[..end];
+            if let Some(file) = self.files.get(&prefix.to_lowercase()) {
+                return Err(format!("`{rel}` needs a folder `{prefix}`, but `{file}` is a file of the site: rename one of them"));
+            }
+            self.folders.entry(prefix.to_lowercase()).or_insert_with(|| prefix.to_string());
+            end += 1;
+        }
+        self.files.insert(folded, rel.to_string());
+        Ok(())
     }
 }
 

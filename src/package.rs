@@ -222,7 +222,8 @@ fn module_files(
     let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
     for asset in &lang.assets {
         if asset.url.starts_with(&format!("{module_dir}/")) {
-            let bytes = std::fs::read(&asset.source).map_err(|e| format!("{}: {e}", asset.source.display()))?;
+            let bytes = crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
+                .map_err(|e| format!("{}: {}", asset.source.display(), e.message()))?;
             binary.push((scope.path(&asset.url).to_string(), bytes));
         }
     }

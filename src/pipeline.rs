@@ -14,12 +14,16 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::{self, Strings};
 use crate::links::PageLinks;
+use crate::load::files::FileProblem;
 use crate::markdown::{self, Labels, Rendered};
 use crate::model::{LangSite, Site};
 use crate::output::{Output, Summary};
 use crate::render::theme::Theme;
 use crate::render::views::Step;
 use crate::render::{self, LangContext};
+
+/// A logo is shown on every page; more than this would slow every page down.
+pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -53,7 +57,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     let strings = load_strings(&site, &mut diags);
     lap("load", &mut timings);
 
-    let theme = Theme::load(&opts.root, &site.config.theme, &mut diags);
+    let theme = Theme::load(&opts.root, &site.config.theme, site.config.position("theme"), &mut diags);
     check_logo(&site, &mut diags);
     let Some(theme) = theme else { return Err(diags) };
 
@@ -257,13 +261,20 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
 
 fn check_logo(site: &Site, diags: &mut Diagnostics) {
     if let Some(logo) = &site.config.logo {
-        if !site.root.join(logo).is_file() {
-            diags.push(
-                Diagnostic::error("site.yaml", 0, 0, format!("the logo `{logo}` does not exist"))
-                    .with_hint("give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`"),
-            );
+        if let Err(p) = read_logo(site, logo) {
+            let (l, c) = site.config.position("logo");
+            let hint = match p {
+                FileProblem::Missing | FileProblem::Folder => "give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`",
+                _ => p.hint(),
+            };
+            diags.push(Diagnostic::error("site.yaml", l, c, format!("logo `{logo}`: {}", p.message())).with_hint(hint));
         }
     }
+}
+
+/// The logo's bytes: a regular file inside the site folder, of at most 5 MiB.
+fn read_logo(site: &Site, logo: &str) -> Result<Vec<u8>, FileProblem> {
+    crate::load::files::read_inside(&site.root, Path::new(logo), MAX_LOGO_BYTES)
 }
 
 fn write_quizzes(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
@@ -290,7 +301,7 @@ fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
     let mut all = theme.statics.clone();
     all.push(("site.css".into(), site_css(&site.config).into_bytes()));
     if let Some(logo) = &site.config.logo {
-        if let Ok(bytes) = std::fs::read(site.root.join(logo)) {
+        if let Ok(bytes) = read_logo(site, logo) {
             all.push((render::logo_file_name(logo), bytes));
         }
     }
@@ -423,8 +434,14 @@ fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output
     };
     for lang in &site.langs {
         lang.assets.par_iter().for_each(|asset| {
-            if let Err(e) = output.copy(&format!("{}/{}", lang.lang.code, asset.url), &asset.source) {
-                push(Diagnostic::error(crate::diagnostics::display_path(&site.root, &asset.source), 0, 0, format!("cannot copy: {e}")));
+            let shown = crate::diagnostics::display_path(&site.root, &asset.source);
+            match crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
+                Ok(bytes) => {
+                    if let Err(e) = output.write(&format!("{}/{}", lang.lang.code, asset.url), &bytes) {
+                        push(Diagnostic::error(shown, 0, 0, format!("cannot copy: {e}")));
+                    }
+                }
+                Err(p) => push(p.diagnostic(shown)),
             }
         });
     }

@@ -32,14 +32,24 @@ pub struct Stamps {
     pub entries: BTreeMap<String, Stamp>,
 }
 
+/// The stamps file keeps a copy of each original: generous, but bounded.
+pub const MAX_STAMPS_BYTES: u64 = 64 * 1024 * 1024;
+
 pub fn stamp_path(root: &Path, code: &str) -> PathBuf {
     root.join("content").join(code).join(STAMP_FILE)
 }
 
 impl Stamps {
     pub fn load(root: &Path, code: &str, diags: &mut Diagnostics) -> Stamps {
-        let path = stamp_path(root, code);
-        let Ok(text) = std::fs::read_to_string(&path) else { return Stamps::default() };
+        let shown = format!("content/{code}/{STAMP_FILE}");
+        let text = match crate::load::files::read_inside(root, &stamp_path(root, code), MAX_STAMPS_BYTES) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(crate::load::files::FileProblem::Missing) => return Stamps::default(),
+            Err(p) => {
+                diags.push(p.diagnostic(shown).with_hint("the translation stamps must be an ordinary file written by `kyklos translations mark`"));
+                return Stamps::default();
+            }
+        };
         match yaml::parse::<BTreeMap<String, Stamp>>(&text, 1) {
             Ok(entries) => Stamps { entries },
             Err(e) => {
@@ -228,7 +238,9 @@ pub fn outdated_diffs(site: &Site, stamps: &Stamps, code: &str) -> Vec<(String, 
     let mut out = Vec::new();
     let outdated = lang.pages.iter().filter(|p| p.outdated).map(|p| p.rel.clone()).chain(lang.quizzes.iter().filter(|q| q.outdated).map(|q| q.rel.clone()));
     for rel in outdated {
-        let now = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(&rel)).unwrap_or_default();
+        let now = crate::load::files::read_regular(&site.root.join("content").join(&default.lang.code).join(&rel), crate::load::MAX_PAGE_BYTES)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         let then = stamps.entries.get(&rel).map(|s| s.source.as_str()).unwrap_or("");
         out.push((rel, diff(then, &now)));
     }
@@ -263,12 +275,18 @@ pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<
         if !translated.contains_key(rel.as_str()) {
             return Err(format!("content/{code}/{rel} is not a translated page or quiz of this site"));
         }
-        let original = std::fs::read_to_string(site.root.join("content").join(&default.lang.code).join(rel))
-            .map_err(|e| format!("content/{}/{rel}: {e}", default.lang.code))?;
+        let original = crate::load::files::read_regular(&site.root.join("content").join(&default.lang.code).join(rel), crate::load::MAX_PAGE_BYTES)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| format!("content/{}/{rel}: {}", default.lang.code, e.message()))?;
         let text = original.strip_prefix('\u{feff}').unwrap_or(&original);
         stamps.entries.insert(rel.clone(), Stamp { hash: crate::load::sha256_hex(text), source: text.to_string() });
     }
-    std::fs::write(stamp_path(&site.root, code), stamps.to_yaml()).map_err(|e| format!("cannot write the stamps: {e}"))?;
+    let path = stamp_path(&site.root, code);
+    match crate::load::files::probe(&path) {
+        Ok(_) | Err(crate::load::files::FileProblem::Missing) => {}
+        Err(p) => return Err(format!("content/{code}/{STAMP_FILE}: {}", p.message())),
+    }
+    std::fs::write(path, stamps.to_yaml()).map_err(|e| format!("cannot write the stamps: {e}"))?;
     Ok(wanted)
 }
 

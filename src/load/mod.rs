@@ -3,6 +3,7 @@
 //!
 //! Problems never stop the walk: they become diagnostics, so `check` reports them all.
 
+pub mod files;
 pub mod frontmatter;
 pub mod quiz;
 pub mod yaml;
@@ -34,10 +35,20 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         );
         return Site { config, root: root.to_path_buf(), langs };
     }
+    if let Err(p) = files::resolve_inside(root, Path::new("content")) {
+        diags.push(p.diagnostic("content"));
+        return Site { config, root: root.to_path_buf(), langs };
+    }
     check_language_folders(root, &content, &config, diags);
     let fingerprint = langs.len() > 1;
     for (i, lang) in langs.iter_mut().enumerate() {
         let dir = content.join(&lang.lang.code);
+        if let Err(p) = files::resolve_inside(root, &dir) {
+            if p != files::FileProblem::Missing {
+                diags.push(p.diagnostic(display_path(root, &dir)));
+            }
+            continue;
+        }
         if dir.is_dir() {
             load_language(root, &dir, lang, i == 0, fingerprint, diags);
         }
@@ -116,7 +127,13 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             );
             continue;
         }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            if let Err(p) = files::probe(path) {
+                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint("replace it with an ordinary file, or remove it"));
+            }
             continue;
         }
         let Ok(rel_path) = path.strip_prefix(dir) else { continue };
@@ -182,7 +199,7 @@ fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, 
 
 /// The Markdown body of a page, read again from its file (problems were reported at load).
 pub fn page_body(root: &Path, source: &Path) -> String {
-    std::fs::read(root.join(source))
+    files::read_regular(&root.join(source), MAX_PAGE_BYTES)
         .ok()
         .and_then(|bytes| decode(&bytes).ok())
         .and_then(|text| frontmatter::split(&text).ok().map(|s| s.body.to_string()))
@@ -192,17 +209,15 @@ pub fn page_body(root: &Path, source: &Path) -> String {
 /// Reads a text file with the size and encoding checks every content file gets.
 fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Option<String> {
     let shown = display_path(root, path);
-    if size > MAX_PAGE_BYTES {
-        diags.push(
-            Diagnostic::error(&shown, 0, 0, format!("this page is {} MiB; the limit is {} MiB", size >> 20, MAX_PAGE_BYTES >> 20))
-                .with_hint("split it into several lessons"),
-        );
-        return None;
-    }
-    let bytes = match std::fs::read(path) {
+    let _ = size;
+    let bytes = match files::read_regular(path, MAX_PAGE_BYTES) {
         Ok(b) => b,
-        Err(e) => {
-            diags.push(Diagnostic::error(&shown, 0, 0, format!("cannot read: {e}")));
+        Err(p @ files::FileProblem::TooBig { .. }) => {
+            diags.push(Diagnostic::error(&shown, 0, 0, p.message()).with_hint("split it into several pages (the limits are listed in the README)"));
+            return None;
+        }
+        Err(p) => {
+            diags.push(p.diagnostic(&shown));
             return None;
         }
     };

@@ -80,9 +80,10 @@ pub fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
+        // Works on bytes, never on `&str` slices: `%` may stand before a multi-byte character.
+        if let (b'%', Some(&hi), Some(&lo)) = (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            if let (Some(hi), Some(lo)) = (hex_value(hi), hex_value(lo)) {
+                out.push(hi << 4 | lo);
                 i += 3;
                 continue;
             }
@@ -91,6 +92,10 @@ pub fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
 }
 
 /// Encodes characters that are not safe in an href (spaces, quotes) while keeping `/` and `#`.
@@ -147,5 +152,16 @@ mod tests {
         assert_eq!(parent_dir("a/b/c.md"), "a/b");
         assert_eq!(percent_decode("my%20file.pdf"), "my file.pdf");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+    }
+
+    #[test]
+    fn percent_before_non_ascii_never_panics() {
+        for s in ["%aé.md", "#x%€", "%é", "%€€", "a%", "%a", "%%", "%\u{10FFFF}x", "%0\u{301}", "é%2"] {
+            let _ = percent_decode(s);
+        }
+        assert_eq!(percent_decode("%aé.md"), "%aé.md");
+        assert_eq!(percent_decode("x%€"), "x%€");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
     }
 }

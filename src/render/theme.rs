@@ -8,6 +8,10 @@ use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::load::files;
+
+/// A template is a few KiB of HTML; a megabyte is a mistake.
+pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
 
 macro_rules! embed_templates {
     ($($name:literal),* $(,)?) => {
@@ -35,37 +39,58 @@ pub struct Theme {
 
 impl Theme {
     /// The embedded theme overlaid with `<root>/themes/<name>/`.
-    pub fn load(root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    /// `at`: where site.yaml names the theme (for the "not found" error).
+    pub fn load(root: &Path, name: &str, at: (usize, usize), diags: &mut Diagnostics) -> Option<Theme> {
         let dir = root.join("themes").join(name);
-        if name != "default" && !dir.is_dir() {
-            diags.push(
-                Diagnostic::error("site.yaml", 0, 0, format!("theme `{name}` not found"))
-                    .with_hint(format!("create themes/{name}/ or remove `theme:` to use the built-in default")),
-            );
-            return None;
+        let (line, col) = at;
+        match files::resolve_inside(root, &dir) {
+            Ok(_) if dir.is_dir() => {}
+            Err(files::FileProblem::Missing) if name == "default" => {}
+            Ok(_) | Err(files::FileProblem::Missing) => {
+                diags.push(
+                    Diagnostic::error("site.yaml", line, col, format!("theme `{name}` not found"))
+                        .with_hint(format!("create themes/{name}/ or remove `theme:` to use the built-in default")),
+                );
+                return None;
+            }
+            Err(p) => {
+                diags.push(p.diagnostic(format!("themes/{name}")));
+                return None;
+            }
         }
+        let before = diags.error_count();
         let mut templates: Vec<(String, String)> = TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
         let mut statics: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
-        for (rel, path) in files_under(&dir.join("templates")) {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => replace_or_push(&mut templates, rel, text),
-                Err(e) => diags.push(Diagnostic::error(display_path(root, &path), 0, 0, format!("cannot read template: {e}"))),
+        let mut own = Vec::new();
+        for (rel, bytes) in files_under(root, &dir.join("templates"), MAX_TEMPLATE_BYTES, diags) {
+            let shown = format!("themes/{name}/templates/{rel}");
+            match crate::load::decode(&bytes) {
+                Ok(text) => {
+                    if let Err(e) = tera::Template::new(&rel, None, &text) {
+                        let (l, c) = tera_position(&e);
+                        diags.push(Diagnostic::error(&shown, l, c, tera_message(&e)).with_hint("fix the template syntax (Tera, like Jinja2)"));
+                    }
+                    own.push(rel.clone());
+                    replace_or_push(&mut templates, rel, text);
+                }
+                Err((l, c, m)) => diags.push(Diagnostic::error(shown, l, c, m).with_hint("save the template as UTF-8 text")),
             }
         }
-        for (rel, path) in files_under(&dir.join("static")) {
-            match std::fs::read(&path) {
-                Ok(bytes) => replace_or_push(&mut statics, rel, bytes),
-                Err(e) => diags.push(Diagnostic::error(display_path(root, &path), 0, 0, format!("cannot read: {e}"))),
-            }
+        for (rel, bytes) in files_under(root, &dir.join("static"), crate::load::MAX_ASSET_BYTES, diags) {
+            replace_or_push(&mut statics, rel, bytes);
+        }
+        if diags.error_count() > before {
+            return None;
         }
         statics.sort_by(|a, b| a.0.cmp(&b.0));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(crate::markdown::escape_html_str);
         if let Err(e) = tera.add_raw_templates(templates) {
-            diags.push(
-                Diagnostic::error(format!("themes/{name}/templates"), 0, 0, tera_error_chain(&e)).with_hint("fix the template syntax (Tera, like Jinja2)"),
-            );
+            let message = tera_error_chain(&e);
+            // Name the site's own template the message is about, if any.
+            let culprit = own.iter().find(|t| message.contains(&format!("'{t}'"))).map_or_else(|| "templates".to_string(), |t| format!("templates/{t}"));
+            diags.push(Diagnostic::error(format!("themes/{name}/{culprit}"), 0, 0, message).with_hint("fix the template (Tera, like Jinja2)"));
             return None;
         }
         Some(Theme { tera, statics })
@@ -79,20 +104,72 @@ fn replace_or_push<T>(list: &mut Vec<(String, T)>, name: String, value: T) {
     }
 }
 
-fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
+/// The files below `dir` (inside the site), read: (path relative to `dir`, bytes). Links and
+/// special files are skipped with a warning; unreadable files are errors.
+fn files_under(root: &Path, dir: &Path, limit: u64, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    match files::resolve_inside(root, dir) {
+        Ok(_) if dir.is_dir() => {}
+        Err(p @ (files::FileProblem::Outside | files::FileProblem::Symlink)) => {
+            diags.push(p.diagnostic(display_path(root, dir)));
+            return Vec::new();
+        }
+        _ => return Vec::new(),
     }
-    WalkDir::new(dir)
+    let mut found = Vec::new();
+    for entry in WalkDir::new(dir)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !crate::load::is_ignored(&e.file_name().to_string_lossy()))
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
-            Some((rel, e.path().to_path_buf()))
+        .filter_entry(|e| e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy()))
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map_or_else(|| display_path(root, dir), |p| display_path(root, p));
+                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let shown = display_path(root, entry.path());
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else {
+            diags.push(Diagnostic::warning(shown, 0, 0, "the file name is not valid Unicode: skipped").with_hint("rename the file"));
+            continue;
+        };
+        match files::read_regular(entry.path(), limit) {
+            Ok(bytes) => found.push((rel, bytes)),
+            Err(p @ (files::FileProblem::Symlink | files::FileProblem::Special(_))) => {
+                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint(p.hint()));
+            }
+            Err(p) => diags.push(p.diagnostic(shown)),
+        }
+    }
+    found
+}
+
+/// Tera's parse errors carry ` --> line:col` in their source chain.
+fn tera_position(e: &tera::Error) -> (usize, usize) {
+    let chain = tera_error_chain(e);
+    chain
+        .split_once("--> ")
+        .and_then(|(_, rest)| {
+            let (l, rest) = rest.split_once(':')?;
+            let c: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((l.trim().parse().ok()?, c.parse().ok()?))
         })
-        .collect()
+        .unwrap_or((0, 0))
+}
+
+/// The readable part of a Tera parse error: its last line that says what was expected.
+fn tera_message(e: &tera::Error) -> String {
+    let chain = tera_error_chain(e);
+    let lines: Vec<&str> = chain.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    match lines.iter().rev().find(|l| l.starts_with("= ")) {
+        Some(l) => format!("template syntax error: {}", &l[2..]),
+        None => format!("template syntax error: {}", lines.first().copied().unwrap_or("")),
+    }
 }
 
 /// Tera hides the useful part of its errors in the source chain.

@@ -1,0 +1,236 @@
+//! The one way kyklos opens an input file: regular files only, inside the site folder only.
+//!
+//! Every reader (site.yaml, content, quizzes, UI strings, translation stamps, themes, the logo,
+//! assets) goes through [`read_regular`] or [`read_inside`]. A named pipe, socket or device is
+//! refused without being read (opening one could block forever), a folder is named as a folder,
+//! a file larger than the caller's limit is refused before it is read, and [`read_inside`]
+//! refuses any path that leads out of the site folder, through `..`, an absolute path or a
+//! symbolic link, so nothing outside the site can ever be published.
+
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Why a file could not be read; [`FileProblem::message`] and [`FileProblem::hint`] say it
+/// in words an author understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    Missing,
+    Folder,
+    /// A named pipe, socket or device: never opened for reading.
+    Special(&'static str),
+    /// The path leads outside the site folder (`..`, absolute, or a symbolic link).
+    Outside,
+    /// A symbolic link where kyklos does not follow links.
+    Symlink,
+    TooBig {
+        size: u64,
+        limit: u64,
+    },
+    Io(String),
+}
+
+impl FileProblem {
+    pub fn message(&self) -> String {
+        match self {
+            FileProblem::Missing => "this file does not exist".into(),
+            FileProblem::Folder => "this is a folder, not a file".into(),
+            FileProblem::Special(kind) => format!("this is a {kind}, not a regular file; kyklos reads only regular files"),
+            FileProblem::Outside => "this path leads outside the site folder".into(),
+            FileProblem::Symlink => "this is a symbolic link; kyklos does not follow links here".into(),
+            FileProblem::TooBig { size, limit } => format!("this file is {}; the limit is {}", human_size(*size), human_size(*limit)),
+            FileProblem::Io(e) => format!("cannot read this file: {e}"),
+        }
+    }
+
+    pub fn hint(&self) -> &'static str {
+        match self {
+            FileProblem::Missing => "check the spelling of the path; it is relative to the site folder",
+            FileProblem::Folder => "give the path of a file inside the folder",
+            FileProblem::Special(_) => "replace it with an ordinary file (a copy of the content)",
+            FileProblem::Outside | FileProblem::Symlink => {
+                "kyklos only publishes files inside the site folder: copy the file into it (symbolic links and `..` that leave it are refused)"
+            }
+            FileProblem::TooBig { .. } => "make the file smaller or split it (the limits are listed in the README)",
+            FileProblem::Io(_) => "check the file's permissions",
+        }
+    }
+}
+
+impl FileProblem {
+    /// The problem as a diagnostic naming `shown` (no line: it is about the whole file).
+    pub fn diagnostic(&self, shown: impl Into<PathBuf>) -> crate::diagnostics::Diagnostic {
+        crate::diagnostics::Diagnostic::error(shown, 0, 0, self.message()).with_hint(self.hint())
+    }
+}
+
+/// Bytes as "12 MiB" or "300 KiB" or "17 bytes".
+pub fn human_size(n: u64) -> String {
+    if n >= 1 << 20 {
+        format!("{:.1} MiB", n as f64 / f64::from(1 << 20)).replace(".0 ", " ")
+    } else if n >= 1 << 10 {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+fn kind_of(meta: &Metadata) -> Result<(), FileProblem> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return Ok(());
+    }
+    if ft.is_dir() {
+        return Err(FileProblem::Folder);
+    }
+    if ft.is_symlink() {
+        return Err(FileProblem::Symlink);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Err(FileProblem::Special("named pipe (FIFO)"));
+        }
+        if ft.is_socket() {
+            return Err(FileProblem::Special("socket"));
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Err(FileProblem::Special("device"));
+        }
+    }
+    Err(FileProblem::Special("special file"))
+}
+
+fn io_problem(e: std::io::Error) -> FileProblem {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => FileProblem::Missing,
+        std::io::ErrorKind::IsADirectory => FileProblem::Folder,
+        _ => FileProblem::Io(e.to_string()),
+    }
+}
+
+/// What a path is, without opening it and without following a final symbolic link.
+pub fn probe(path: &Path) -> Result<u64, FileProblem> {
+    let meta = std::fs::symlink_metadata(path).map_err(io_problem)?;
+    kind_of(&meta)?;
+    Ok(meta.len())
+}
+
+/// Opens `path` for reading without blocking on a pipe and without following a final link.
+fn open(path: &Path) -> Result<File, FileProblem> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    options.open(path).map_err(|e| match e.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ELOOP) => FileProblem::Symlink,
+        _ => io_problem(e),
+    })
+}
+
+/// Reads a regular file of at most `limit` bytes. A symbolic link, folder, pipe, socket or
+/// device is refused, checked both before opening and on the opened handle (no race).
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let size = probe(path)?;
+    if size > limit {
+        return Err(FileProblem::TooBig { size, limit });
+    }
+    let file = open(path)?;
+    let meta = file.metadata().map_err(io_problem)?;
+    kind_of(&meta)?;
+    if meta.len() > limit {
+        return Err(FileProblem::TooBig { size: meta.len(), limit });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` keeps a file that grows while it is read within the limit.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io_problem)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileProblem::TooBig { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+/// The canonical form of `path` if it is inside `root` (both resolved, symbolic links
+/// included); [`FileProblem::Outside`] if it leads elsewhere, [`FileProblem::Missing`] if absent.
+pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, FileProblem> {
+    let root = std::fs::canonicalize(root).map_err(io_problem)?;
+    let full = std::fs::canonicalize(root.join(path)).map_err(|e| {
+        // A dangling link or a missing file: say "leads outside" only when it does.
+        match lexically_inside(&root, &root.join(path)) {
+            false => FileProblem::Outside,
+            true => io_problem(e),
+        }
+    })?;
+    if full.starts_with(&root) {
+        Ok(full)
+    } else {
+        Err(FileProblem::Outside)
+    }
+}
+
+/// `path` (absolute) stays under `root` once `.` and `..` are applied, ignoring links.
+fn lexically_inside(root: &Path, path: &Path) -> bool {
+    use std::path::Component;
+    let mut parts: Vec<Component> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::CurDir => {}
+            c => parts.push(c),
+        }
+    }
+    parts.iter().collect::<PathBuf>().starts_with(root)
+}
+
+/// Reads `path` (relative to `root`, or absolute) as a regular file that lies inside `root`.
+pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let full = resolve_inside(root, path)?;
+    read_regular(&full, limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_files_and_refuses_folders_links_and_escapes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/x.txt"), "hello").unwrap();
+        std::fs::write(tmp.path().join("secret"), "s").unwrap();
+        assert_eq!(read_inside(&root, Path::new("a/x.txt"), 10).unwrap(), b"hello");
+        assert_eq!(read_inside(&root, Path::new("a/x.txt"), 3), Err(FileProblem::TooBig { size: 5, limit: 3 }));
+        assert_eq!(read_inside(&root, Path::new("a"), 10), Err(FileProblem::Folder));
+        assert_eq!(read_inside(&root, Path::new("a/none"), 10), Err(FileProblem::Missing));
+        assert_eq!(read_inside(&root, Path::new("../secret"), 10), Err(FileProblem::Outside));
+        assert_eq!(read_inside(&root, Path::new("../nothing"), 10), Err(FileProblem::Outside));
+        assert_eq!(read_inside(&root, &tmp.path().join("secret"), 10), Err(FileProblem::Outside));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(tmp.path().join("secret"), root.join("link")).unwrap();
+            std::os::unix::fs::symlink("a/x.txt", root.join("inner")).unwrap();
+            assert_eq!(read_inside(&root, Path::new("link"), 10), Err(FileProblem::Outside));
+            assert_eq!(read_inside(&root, Path::new("inner"), 10).unwrap(), b"hello");
+            assert_eq!(read_regular(&root.join("inner"), 10), Err(FileProblem::Symlink));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_blocking() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fifo = tmp.path().join("pipe");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+        assert_eq!(read_regular(&fifo, 10), Err(FileProblem::Special("named pipe (FIFO)")));
+        assert_eq!(read_inside(tmp.path(), Path::new("pipe"), 10), Err(FileProblem::Special("named pipe (FIFO)")));
+        assert!(read_regular(Path::new("/dev/null"), 10).is_err());
+    }
+}

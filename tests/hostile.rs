@@ -1,0 +1,181 @@
+//! Hostile and broken sites (issue 11): each class of input that once crashed, hung, leaked a
+//! file from outside the site or passed `check` and failed `build` stays a test here.
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+use common::*;
+
+/// Runs kyklos with a time limit: a hang is a failure, not a stuck test run.
+fn run(f: &Fixture, args: &[&str]) -> Output {
+    let out = kyklos().current_dir(f.root()).args(args).timeout(Duration::from_secs(60)).output().expect("run kyklos");
+    let err = stderr(&out);
+    assert!(out.status.code().is_some(), "kyklos was killed (a hang?): {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    out
+}
+
+fn check_fails(f: &Fixture) -> String {
+    let out = run(f, &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "expected exit 1\n{err}");
+    err
+}
+
+#[cfg(unix)]
+fn fifo(f: &Fixture, rel: &str) {
+    let path = f.root().join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert!(std::process::Command::new("mkfifo").arg(&path).status().unwrap().success());
+}
+
+#[cfg(unix)]
+fn link(target: impl AsRef<Path>, at: impl AsRef<Path>) {
+    std::fs::create_dir_all(at.as_ref().parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+const LESSON: &str = "content/en/01-course/01-mod/01-first.md";
+
+#[test]
+fn percent_signs_before_non_ascii_characters_are_reported_not_panics() {
+    let f = Fixture::new();
+    f.write(LESSON, "---\ntitle: First\n---\n## Start here\n\n[a](%aé.md) [b](#x%€) [c](%€%.md) ![d](%é)\n");
+    let err = check_fails(&f);
+    assert!(err.contains("01-first.md:6:1: error:"), "{err}");
+    assert!(err.contains("01-first.md:6:13: error: no heading `#x%€`"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_without_hanging() {
+    let f = Fixture::new();
+    fifo(&f, "site.yaml");
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml: error: this is a named pipe (FIFO), not a regular file"), "{err}");
+
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlanguages: [en, el]\n");
+    f.write("content/el/index.md", "---\ntitle: Αρχή\n---\n");
+    fifo(&f, "i18n/en.yaml");
+    fifo(&f, "i18n/el.yaml");
+    fifo(&f, "content/el/.kyklos-translations.yaml");
+    let err = check_fails(&f);
+    assert!(err.contains("i18n/en.yaml: error: this is a named pipe"), "{err}");
+    assert!(err.contains("i18n/el.yaml: error: this is a named pipe"), "{err}");
+    let out = run(&f, &["translations"]);
+    assert!(stderr(&out).contains(".kyklos-translations.yaml: error: this is a named pipe"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn skipped_special_files_are_warned_about() {
+    let f = Fixture::new();
+    fifo(&f, "content/en/01-course/01-mod/03-pipe.md");
+    fifo(&f, "content/en/01-course/01-mod/quiz.yaml");
+    fifo(&f, "content/en/01-course/01-mod/picture.png");
+    f.write("themes/default/static/own.css", "p {}");
+    link(f.root().join("themes/default/static/own.css"), f.root().join("themes/default/static/linked.css"));
+    let out = run(&f, &["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    for name in ["03-pipe.md", "quiz.yaml", "picture.png"] {
+        assert!(
+            err.contains(&format!("01-mod/{name}: warning: this is a named pipe (FIFO), not a regular file; kyklos reads only regular files: skipped")),
+            "{err}"
+        );
+    }
+    assert!(err.contains("themes/default/static/linked.css: warning: this is a symbolic link"), "{err}");
+    assert!(f.out().join("static/own.css").exists());
+    assert!(!f.out().join("static/linked.css").exists());
+}
+
+#[test]
+fn a_logo_outside_the_site_is_refused() {
+    for logo in ["../../../../../../etc/passwd", "/etc/passwd", "../outside.svg"] {
+        let f = Fixture::new();
+        f.write("site.yaml", format!("title: T\nlogo: \"{logo}\"\nlogo_alt: L\n"));
+        let err = check_fails(&f);
+        assert!(err.contains(&format!("site.yaml:2:1: error: logo `{logo}`: this path leads outside the site folder")), "{err}");
+        assert!(run(&f, &["build"]).status.code() == Some(1));
+        assert!(!f.out().exists());
+    }
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlogo: assets\nlogo_alt: L\n");
+    f.write("assets/x.svg", "<svg/>");
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:2:1: error: logo `assets`: this is a folder, not a file"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_leaving_the_site_are_refused_everywhere() {
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("secret.svg"), "SECRET-TEXT").unwrap();
+    std::fs::write(secret.path().join("en.yaml"), "next: SECRET-TEXT\n").unwrap();
+    std::fs::create_dir_all(secret.path().join("theme/templates")).unwrap();
+    std::fs::write(secret.path().join("theme/templates/page.html"), "SECRET-TEXT").unwrap();
+
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlogo: logo.svg\nlogo_alt: L\n");
+    link(secret.path().join("secret.svg"), f.root().join("logo.svg"));
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:2:1: error: logo `logo.svg`: this path leads outside the site folder"), "{err}");
+
+    let f = Fixture::new();
+    link(secret.path().join("en.yaml"), f.root().join("i18n/en.yaml"));
+    let err = check_fails(&f);
+    assert!(err.contains("i18n/en.yaml: error: this path leads outside the site folder"), "{err}");
+
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\ntheme: evil\n");
+    link(secret.path().join("theme"), f.root().join("themes/evil"));
+    let err = check_fails(&f);
+    assert!(err.contains("themes/evil: error: this path leads outside the site folder"), "{err}");
+
+    let f = Fixture::new();
+    link(secret.path().join("theme/templates"), f.root().join("themes/default/templates"));
+    let err = check_fails(&f);
+    assert!(err.contains("themes/default/templates: error: this path leads outside the site folder"), "{err}");
+
+    let f = Fixture::new();
+    link(secret.path(), f.root().join("content/el"));
+    f.write("site.yaml", "title: T\nlanguages: [en, el]\n");
+    let err = check_fails(&f);
+    assert!(err.contains("content/el: error: this path leads outside the site folder"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_writer_never_follows_a_link_inside_the_output() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("index.html"), "KEEP").unwrap();
+    let f = Fixture::new();
+    assert!(run(&f, &["build"]).status.success());
+    // Links planted in dist/: a folder, a page and the language folder itself.
+    std::fs::remove_dir_all(f.out().join("en/course/mod")).unwrap();
+    link(elsewhere.path(), f.out().join("en/course/mod"));
+    std::fs::remove_file(f.out().join("index.html")).unwrap();
+    link(elsewhere.path().join("index.html"), f.out().join("index.html"));
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(elsewhere.path().join("index.html")).unwrap(), "KEEP");
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 1, "nothing written through the link");
+    assert!(!std::fs::symlink_metadata(f.out().join("en/course/mod")).unwrap().file_type().is_symlink());
+    assert!(!std::fs::symlink_metadata(f.out().join("index.html")).unwrap().file_type().is_symlink());
+    assert!(f.out().join("en/course/mod/first.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_escaped() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/03-a\x1b[2Jb\nc.md", "no front matter\n");
+    let err = check_fails(&f);
+    assert!(err.contains("01-mod/03-a\\u{1b}[2Jb\\nc.md:1:1: error: no front matter"), "{err}");
+    assert!(!err.contains('\x1b'), "{err}");
+}
