@@ -161,6 +161,12 @@ const HOST_JS = `'use strict';
   const v12 = cfg.version === '1.2';
   const api = v12 ? new window.Scorm12API({ autocommit: false }) : new window.Scorm2004API({ autocommit: false });
   if (cfg.initial) api.loadFromJSON(cfg.initial);
+  // An LMS whose API was already used and terminated in this page, as Moodle's SCORM 2004
+  // player is after its first SCO: the next Initialize fails (1.2: 101, 2004: 104).
+  if (cfg.terminated) {
+    api[v12 ? 'LMSInitialize' : 'Initialize']('');
+    api[v12 ? 'LMSFinish' : 'Terminate']('');
+  }
   const log = window.__lms = { calls: [], initialize: 0, terminate: 0, commit: 0 };
   api.on(v12 ? 'LMSInitialize' : 'Initialize', function () { log.initialize += 1; });
   api.on(v12 ? 'LMSFinish' : 'Terminate', function () { log.terminate += 1; });
@@ -220,11 +226,11 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
   });
 
   /** Opens the host page with the package's SCO; returns { context, page, w, sco, lessons }. */
-  async function launch(server, version, launchHref, initial) {
+  async function launch(server, version, launchHref, initial, terminated = false) {
     const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const w = await h.watch(page);
-    await page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { version, launch: 'pkg/' + launchHref, initial });
+    await page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { version, launch: 'pkg/' + launchHref, initial, terminated });
     await page.goto(server.base + 'host.html');
     const scoEl = await page.waitForSelector('iframe#sco');
     const sco = await scoEl.contentFrame();
@@ -265,6 +271,24 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
       seen.push(rel);
     }
     return seen;
+  }
+
+  /**
+   * The status elements as the LMS held them after each Commit (only commits that changed
+   * them), replayed from the logged SetValue calls: what Moodle would have stored, in order.
+   */
+  function statusesPerCommit(log, version) {
+    const names = version === '1.2' ? ['cmi.core.lesson_status'] : ['cmi.completion_status', 'cmi.success_status'];
+    const held = {};
+    const out = [];
+    for (const c of log.calls) {
+      if (c.m === 'SetValue' && names.includes(c.a) && c.r === 'true') held[c.a] = c.b;
+      if (c.m === 'Commit' || c.m === 'Terminate') {
+        const now = names.map((n) => held[n] || '-').join('/');
+        if (now !== out[out.length - 1]) out.push(now);
+      }
+    }
+    return out;
   }
 
   function failedCalls(log) {
@@ -320,6 +344,14 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
         assert.equal(two.lessons.url().split('/').pop(), saved.location, 'resumed where the learner left');
         await walk(two.page, version, two.lessons, 50);
         assert.match(two.lessons.url(), /quiz\.html$/, 'the lessons lead to the quiz');
+        ({ cmi } = await lmsState(two.page));
+        assert.equal(JSON.parse(cmi.suspend_data).p, '1'.repeat(lessonCount), 'every lesson read before the quiz');
+        if (version === '1.2') {
+          assert.equal(cmi.core.lesson_status, 'incomplete', 'every lesson read, quiz not submitted: still incomplete');
+        } else {
+          assert.deepEqual([cmi.completion_status, cmi.success_status], ['incomplete', 'unknown'], 'lessons read, quiz not submitted');
+          assert.ok(Number(cmi.progress_measure) < 1, `progress ${cmi.progress_measure} below 1 before the quiz`);
+        }
         const quiz = await h.readQuiz(two.lessons);
         await h.answerQuiz(two.lessons, quiz, true);
         await two.lessons.locator('.quiz-submit').click();
@@ -337,6 +369,8 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
         assert.ok(statusAt >= 0 && scoreAt > statusAt && commitBetween, 'the status is committed before the score');
         assert.equal(flat[flat.length - 1], 'Commit', 'committed right after the quiz is scored');
         const interactions = Object.values(cmi.interactions.childArray || cmi.interactions);
+        assert.deepEqual(statusesPerCommit(log, version), version === '1.2' ? ['incomplete', 'passed'] : ['incomplete/unknown', 'completed/passed'],
+          'statuses per commit: incomplete until the quiz is submitted, then passed');
         if (version === '1.2') {
           assert.equal(cmi.core.lesson_status, 'passed');
           assert.deepEqual([cmi.core.score.raw, cmi.core.score.min, cmi.core.score.max], ['100', '0', '100']);
@@ -390,8 +424,12 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
         if (version === '1.2') {
           assert.deepEqual([cmi.core.lesson_status, cmi.core.score.raw], ['failed', '0']);
         } else {
-          assert.deepEqual([cmi.completion_status, cmi.success_status, cmi.score.raw, Number(cmi.score.scaled)], ['completed', 'failed', '0', 0]);
+          assert.deepEqual([cmi.completion_status, cmi.success_status, cmi.score.raw, Number(cmi.score.scaled)], ['incomplete', 'failed', '0', 0],
+            'a failed learner is not complete: completion waits for a pass');
+          assert.ok(Number(cmi.progress_measure) < 1, 'progress stays below 1 while the quiz is not passed');
         }
+        assert.deepEqual(statusesPerCommit(log, version), version === '1.2' ? ['incomplete', 'failed'] : ['incomplete/-', 'incomplete/unknown', 'incomplete/failed'],
+          'statuses per commit: never completed before or after failing');
         assert.equal(list(cmi).length, n);
         assert.ok(list(cmi).every((it) => it.result === (version === '1.2' ? 'wrong' : 'incorrect')), 'every answer wrong');
         const retry = s.lessons.locator('.quiz-retry');
@@ -402,6 +440,8 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
         await s.page.waitForFunction(`(${raw})(${JSON.stringify(version)}) === '100'`);
         ({ cmi, log } = await lmsState(s.page));
         assert.equal(version === '1.2' ? cmi.core.lesson_status : cmi.success_status, 'passed');
+        if (version === '2004') assert.deepEqual([cmi.completion_status, Number(cmi.progress_measure)], ['completed', 1]);
+        assert.deepEqual(statusesPerCommit(log, version), version === '1.2' ? ['incomplete', 'failed', 'passed'] : ['incomplete/-', 'incomplete/unknown', 'incomplete/failed', 'completed/passed']);
         assert.equal(list(cmi).length, 2 * n, 'the second attempt adds its own interactions');
         assert.ok(list(cmi).slice(n).every((it) => it.result === 'correct'));
         assert.deepEqual(JSON.parse(cmi.suspend_data).q, [100, 1, 2]);
@@ -433,6 +473,31 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
           h.assertLocalRequests(s.w, server.origin, href);
           await s.context.close();
         }
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  for (const version of ['1.2', '2004']) {
+    test(`SCORM ${version}: an LMS that refuses Initialize gets a refusal message, not "no platform"`, async () => {
+      const pkg = packagesOf(dist, 'en').find((p) => p.version === version && p.launches.length === 1);
+      const dir = lmsDir(pkg.file);
+      const server = await h.serve(dir, '/lms/');
+      try {
+        const s = await launch(server, version, pkg.launches[0], null, true);
+        const refused = s.sco.locator('.sco-refused');
+        await refused.waitFor({ state: 'visible' });
+        const code = version === '1.2' ? '101' : '104';
+        assert.match(await refused.innerText(), new RegExp(`refused to start this module \\(error ${code}\\).*Leave the activity and enter it again`));
+        assert.equal(await s.sco.locator('.sco-note').isVisible(), false, 'not the "no learning platform" note');
+        assert.equal(await refused.getAttribute('role'), 'alert');
+        assert.ok(await s.lessons.locator('main h1').count() > 0, 'the lessons still open');
+        const { log } = await lmsState(s.page);
+        const scoCalls = log.calls; // the host's own Initialize and Terminate are not logged
+        assert.deepEqual(scoCalls.map((c) => [c.m, c.r, c.e]), [['Initialize', 'false', code]], 'one refused Initialize, then no call at all');
+        await h.assertNoAxeViolations(s.page, `refusal message (${version})`);
+        await s.context.close();
       } finally {
         await server.close();
       }

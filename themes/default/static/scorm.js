@@ -7,13 +7,16 @@
  *    (`API` for SCORM 1.2, `API_1484_11` for 2004, as body[data-version] says);
  * 2. initialises once, reads entry, suspend_data and location, sets "incomplete" when the SCO
  *    was not attempted, and opens the iframe at the saved location (else the first page);
- * 3. reports completion when every lesson was visited, the quiz (interactions, status, then
+ * 3. reports progress (1.2 "incomplete" until the quiz is submitted, then passed/failed; a
+ *    module without a quiz "completed" once every lesson was visited; 2004 completion only
+ *    once the lessons were read and the quiz passed) and the quiz (interactions, status, then
  *    score: raw 0–100 with min 0 and max 100, 2004 also scaled), committing right away and
  *    the status before the score (Moodle reads the score against the stored status);
  * 4. keeps location and progress in suspend_data (compact JSON, well under 4,096 characters);
  * 5. commits when the page is hidden, and on pagehide/beforeunload sets session_time and exit
  *    (suspend unless finished) and terminates exactly once. No dialog, no unload handler.
- * Without an LMS it shows the page's note and the lessons work as on the site.
+ * Without an LMS it shows the page's note and the lessons work as on the site; when the LMS
+ * is there but refuses Initialize it says so, with the LMS's error code (not "no LMS").
  * In node, module.exports exposes the pure helpers for tests (no DOM is touched).
  */
 (function (root) {
@@ -272,6 +275,15 @@
       document.querySelectorAll('.sco-note').forEach(function (el) { el.hidden = false; });
     }
 
+    /** The LMS is there but refused Initialize: say so, with its error code (not "no LMS"). */
+    function showRefusal(code) {
+      const shown = /^\d{1,4}$/.test(code) ? code : '?';
+      document.querySelectorAll('.sco-refused').forEach(function (el) {
+        el.textContent = el.textContent.replace('{code}', shown);
+        el.hidden = false;
+      });
+    }
+
     function allVisited() {
       return lessons.length === 0 || state.visited.every(Boolean);
     }
@@ -286,18 +298,31 @@
       if ((ranks[value] || 0) >= held) set(element, value);
     }
 
-    /** Status elements for the current progress (1.2: one status; 2004: completion + success). */
+    /**
+     * Status elements for the current progress. With a quiz, the module is only finished once
+     * the quiz is passed: SCORM 1.2 stays "incomplete" until the quiz is submitted, then
+     * "passed" or "failed" (never "completed", which Moodle's default rule would count as done
+     * for a learner who failed); SCORM 2004 keeps completion_status "incomplete" until every
+     * lesson was opened and the quiz passed, success_status "unknown" until it is submitted.
+     */
     function writeStatus() {
       if (version === '1.2') {
-        const status = state.attempts > 0 ? (state.passed ? 'passed' : 'failed') : (allVisited() ? 'completed' : 'incomplete');
+        const status = state.attempts > 0 ? (state.passed ? 'passed' : 'failed') : (!quiz && allVisited() ? 'completed' : 'incomplete');
         setStatus(names.status, status, { incomplete: 1, completed: 2, failed: 2, passed: 3 });
       } else {
-        setStatus('cmi.completion_status', allVisited() ? 'completed' : 'incomplete', { incomplete: 1, completed: 2 });
-        if (lessons.length && !(lmsStatus['cmi.completion_status'] === 'completed' && !allVisited())) {
-          set('cmi.progress_measure', Math.round(10000 * state.visited.filter(Boolean).length / lessons.length) / 10000);
-        }
+        setStatus('cmi.completion_status', isFinished() ? 'completed' : 'incomplete', { incomplete: 1, completed: 2 });
+        const measure = progressMeasure();
+        if (measure !== null && !(lmsStatus['cmi.completion_status'] === 'completed' && measure < 1)) set('cmi.progress_measure', measure);
         if (quiz) setStatus('cmi.success_status', state.attempts > 0 ? (state.passed ? 'passed' : 'failed') : 'unknown', { unknown: 0, failed: 1, passed: 2 });
       }
+    }
+
+    /** 2004 progress: lessons opened, and the quiz once passed, out of all of them (4 decimals). */
+    function progressMeasure() {
+      const total = lessons.length + (quiz ? 1 : 0);
+      if (!total) return null;
+      const done = state.visited.filter(Boolean).length + (quiz && state.passed ? 1 : 0);
+      return Math.round(10000 * done / total) / 10000;
     }
 
     function writeScore() {
@@ -404,10 +429,14 @@
     }
 
     let resumeAt = '';
+    let refused = null; // the LMS's error code when it has an API but would not initialise
     if (api && typeof api[names.initialize] === 'function') {
       let ok = false;
       try { ok = String(api[names.initialize]('')) === 'true'; } catch (e) { ok = false; }
       live = ok;
+      if (!ok) {
+        try { refused = String(api[names.error]()); } catch (e) { refused = ''; }
+      }
     }
     if (live) {
       state = decodeState(get('cmi.suspend_data'), lessons.length);
@@ -426,7 +455,8 @@
       }
     } else {
       api = null;
-      showNote();
+      if (refused === null) showNote();
+      else showRefusal(refused);
     }
 
     window.addEventListener('message', onMessage);
