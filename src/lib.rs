@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod export;
 pub mod i18n;
 pub mod links;
 pub mod load;

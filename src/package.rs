@@ -1,9 +1,11 @@
-//! Package: the site's modules and courses as SCORM zips, and the Downloads page.
+//! Package: the site's modules and courses as SCORM zips, its quizzes as question banks, and
+//! the Downloads page.
 //!
 //! For every module (a section with `kind: module`) and every course (`kind: course`) of each
 //! language, the pages are rendered for the package (no site chrome that leads outside it),
 //! links that would leave the package are made inert, a launch page (`sco.html`) is added per
-//! module, and [`crate::scorm`] writes manifest and zip. Nothing here touches the disk.
+//! module, and [`crate::scorm`] writes manifest and zip. Every quiz of the language becomes
+//! Moodle XML, GIFT and QTI 2.1 files ([`crate::export`]). Nothing here touches the disk.
 
 use std::collections::BTreeSet;
 
@@ -26,8 +28,9 @@ type Files = Vec<(String, Vec<u8>)>;
 #[derive(Debug, Clone, Serialize)]
 pub struct Download {
     pub title: String,
-    /// "module" or "course".
+    /// "module", "course" or "quiz".
     pub kind: &'static str,
+    /// The format: "SCORM 1.2", "Moodle XML", …
     pub version: &'static str,
     pub lang: String,
     /// Output path relative to `dist/<lang>/`.
@@ -129,6 +132,72 @@ pub fn packages(
         }
     }
     Ok(out)
+}
+
+/// Every quiz of one language that has its own texts (a fallback quiz would be a bank in the
+/// wrong language) as Moodle XML, GIFT and a QTI 2.1 zip: (output path relative to
+/// `dist/<lang>/`, bytes, entry). Files are named `<quiz>-<lang>-moodle.xml`, `-gift.txt` and
+/// `-qti21.zip`, where `<quiz>` is the quiz's folder (and file stem for `name.quiz.yaml`).
+pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Download)>, String> {
+    use crate::export::{gift, moodle_xml, Bank, Labels};
+    let lang = cx.lang;
+    let code = &lang.lang.code;
+    let t = cx.strings;
+    let labels = Labels {
+        correct: t.get("quiz_correct"),
+        partly: t.get("quiz_partly"),
+        incorrect: t.get("quiz_incorrect"),
+        answer_true: t.get("answer_true"),
+        answer_false: t.get("answer_false"),
+    };
+    let mut sections: Vec<(PageId, &Vec<usize>)> = lang.quizzes_of.iter().map(|(&s, qs)| (s, qs)).collect();
+    sections.sort_by_key(|&(s, _)| s);
+    let mut out = Vec::new();
+    for (section, quizzes) in sections {
+        for &qi in quizzes {
+            let quiz = &lang.quizzes[qi];
+            if quiz.text == crate::model::TextStatus::Fallback {
+                continue;
+            }
+            let mut category: Vec<String> = lang
+                .ancestors(section)
+                .into_iter()
+                .chain(std::iter::once(section))
+                .filter(|&id| Some(id) != lang.home)
+                .map(|id| lang.pages[id].front.title.clone())
+                .collect();
+            if quizzes.len() > 1 || category.is_empty() {
+                category.push(quiz.title.clone());
+            }
+            let name = quiz_slug(&quiz.url);
+            let bank = Bank { quiz, category, lang: code.clone(), id: format!("kyklos-{}-{name}", slug(code)), labels: labels.clone() };
+            let title = match lang.pages.get(section) {
+                Some(p) if p.front.title != quiz.title => format!("{} — {}", p.front.title, quiz.title),
+                _ => quiz.title.clone(),
+            };
+            let files: [(&str, &'static str, Vec<u8>); 2] =
+                [("moodle.xml", "Moodle XML", moodle_xml::moodle_xml(&bank)), ("gift.txt", "GIFT", gift::gift(&bank))];
+            for (suffix, format, bytes) in files {
+                let path = format!("downloads/{name}-{}-{suffix}", slug(code));
+                let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+                let download =
+                    Download { title: title.clone(), kind: "quiz", version: format, lang: code.clone(), url: path.clone(), size: bytes.len() as u64, sha256 };
+                out.push((path, bytes, download));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `course/mod/quiz.html` → `course-mod`; `course/final.quiz.html` → `course-final`.
+fn quiz_slug(url: &str) -> String {
+    let dir = parent_dir(url);
+    let file = url.rsplit('/').next().unwrap_or("");
+    match file.strip_suffix(".quiz.html") {
+        Some(stem) if dir.is_empty() => slug(stem),
+        Some(stem) => slug(&format!("{dir}/{stem}")),
+        None => slug(if dir.is_empty() { "quiz" } else { dir }),
+    }
 }
 
 /// The folder that contains a section's folder, with a trailing slash (or empty).
@@ -315,19 +384,45 @@ pub fn isolate_links(html: &str, page: &str, files: &BTreeSet<String>) -> String
     out
 }
 
-/// The Downloads page body: a table of every package of a language.
+/// The Downloads page body: a table of every SCORM package of a language, then a table of its
+/// question banks.
 pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Strings) -> String {
+    let (banks, packages): (Vec<&Download>, Vec<&Download>) = downloads.iter().partition(|d| d.kind == "quiz");
     let mut h = String::new();
-    h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
-    h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_moodle"))));
-    h.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"downloads-caption\"><table class=\"downloads\">\n");
-    h.push_str(&format!("<caption id=\"downloads-caption\">{}</caption>\n<thead><tr>", escape_html(&t.get("downloads_caption"))));
-    for key in ["downloads_package", "downloads_version", "language", "downloads_size", "downloads_sha256"] {
+    if !packages.is_empty() {
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_moodle"))));
+        table(&mut h, &packages, here, t, "downloads-caption", "downloads_caption", "downloads_version");
+        h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", escape_html(&t.get("downloads_import_title"))));
+        for key in ["downloads_step_1", "downloads_step_2", "downloads_step_3", "downloads_step_4"] {
+            h.push_str(&format!("<li>{}</li>", escape_html(&t.get(key))));
+        }
+        h.push_str("</ol>\n");
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
+    }
+    if !banks.is_empty() {
+        h.push_str(&format!("<h2 id=\"question-banks\">{}</h2>\n", escape_html(&t.get("downloads_banks_title"))));
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_intro"))));
+        table(&mut h, &banks, here, t, "banks-caption", "downloads_banks_caption", "downloads_format");
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_import"))));
+    }
+    h
+}
+
+/// One table of downloads with size and SHA-256 per file.
+fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::Strings, id: &str, caption: &str, format_key: &str) {
+    h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads\">\n"));
+    h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", escape_html(&t.get(caption))));
+    for key in ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"] {
         h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
-    for d in downloads {
-        let kind = t.get(if d.kind == "course" { "downloads_course" } else { "downloads_module" });
+    for d in rows {
+        let kind = t.get(match d.kind {
+            "course" => "downloads_course",
+            "quiz" => "downloads_quiz",
+            _ => "downloads_module",
+        });
         h.push_str(&format!(
             "<tr><td><a href=\"{}\" download>{}</a> <span class=\"muted\">({})</span></td><td>{}</td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
             escape_html(&relative(here, &d.url)),
@@ -340,13 +435,6 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
         ));
     }
     h.push_str("</tbody></table></div>\n");
-    h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", escape_html(&t.get("downloads_import_title"))));
-    for key in ["downloads_step_1", "downloads_step_2", "downloads_step_3", "downloads_step_4"] {
-        h.push_str(&format!("<li>{}</li>", escape_html(&t.get(key))));
-    }
-    h.push_str("</ol>\n");
-    h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
-    h
 }
 
 /// 1536 → "1.5 KB", 2_500_000 → "2.4 MB".

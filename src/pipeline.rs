@@ -393,12 +393,10 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
     }
 }
 
-/// SCORM packages and the Downloads page, per language.
+/// SCORM packages, question banks and the Downloads page, per language.
 fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    if site.config.scorm.is_empty() || !theme.tera.get_template_names().any(|n| n == "sco.html") {
-        return;
-    }
-    let statics = statics(site, theme);
+    let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
+    let statics = if scorm { statics(site, theme) } else { Vec::new() };
     let results: Vec<Result<(), Diagnostic>> = site
         .langs
         .par_iter()
@@ -408,12 +406,17 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
             let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
-            let packages = crate::package::packages(&cx, theme, rendered, &extra, &statics).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?;
-            if packages.is_empty() {
+            let mut files = if scorm {
+                crate::package::packages(&cx, theme, rendered, &extra, &statics).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?
+            } else {
+                Vec::new()
+            };
+            files.extend(crate::package::question_banks(&cx).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?);
+            if files.is_empty() {
                 return Ok(());
             }
             let mut downloads = Vec::new();
-            for (path, bytes, download) in packages {
+            for (path, bytes, download) in files {
                 output.write(&format!("{code}/{path}"), &bytes).map_err(|e| Diagnostic::error(format!("{code}/{path}"), 0, 0, e.to_string()))?;
                 downloads.push(download);
             }

@@ -28,6 +28,12 @@ pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
     !site.config.scorm.is_empty() && lang.pages.iter().any(|p| p.is_section && p.kind() == crate::model::Kind::Module && p.text != TextStatus::Fallback)
 }
 
+/// Whether a language has a Downloads page: SCORM packages, or quizzes of its own to export
+/// as question banks.
+pub fn has_downloads(site: &Site, lang: &LangSite) -> bool {
+    has_packages(site, lang) || lang.quizzes.iter().any(|q| q.text != TextStatus::Fallback)
+}
+
 /// What every page of one language shares.
 pub struct LangContext<'a> {
     pub site: &'a Site,
@@ -36,8 +42,10 @@ pub struct LangContext<'a> {
     pub plain: BTreeMap<String, String>,
     /// `plain` as a template value, made once per language (templates see it as `t`).
     t_value: tera::Value,
-    /// SCORM packages (and so a Downloads page) are built for this language.
+    /// SCORM packages are built for this language.
     pub packaging: bool,
+    /// This language has a Downloads page (packages or question banks).
+    pub downloads: bool,
     /// Reading orders and progress keys of sections, computed once each.
     navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
     keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
@@ -46,9 +54,10 @@ pub struct LangContext<'a> {
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
         let packaging = has_packages(site, lang);
+        let downloads = has_downloads(site, lang);
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
-        LangContext { site, lang, strings, plain, t_value, packaging, navs: Default::default(), keys: Default::default() }
+        LangContext { site, lang, strings, plain, t_value, packaging, downloads, navs: Default::default(), keys: Default::default() }
     }
 
     /// The reading order of a section (cached).
@@ -156,7 +165,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
         match s.kind {
             "quiz" => l.quizzes.iter().find(|q| q.url == s.here).map(|q| q.text),
-            "downloads" => has_packages(cx.site, l).then_some(TextStatus::Original),
+            "downloads" => has_downloads(cx.site, l).then_some(TextStatus::Original),
             _ if s.is_step => Some(TextStatus::Original),
             _ => l.pages.get(s.id).filter(|p| p.rel == page.rel).map(|p| p.text),
         }
@@ -243,7 +252,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         related: Vec::new(),
         checklist: false,
         package: s.package.is_some(),
-        downloads_url: (s.package.is_none() && cx.packaging).then(|| relative(s.here, "downloads.html")),
+        downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
         progress_keys,
         course_keys,

@@ -1,0 +1,368 @@
+//! Quiz exports: Moodle XML read back field by field (roxmltree), GIFT read back by a reader of
+//! Moodle's GIFT grammar (`export_support/gift.rs`), QTI 2.1 items and manifest validated
+//! against the official XSDs (xmllint), hostile text through every format, and the files a
+//! real build writes and lists on the Downloads page.
+
+mod common;
+#[path = "export_support/gift.rs"]
+mod gift_reader;
+
+use std::path::PathBuf;
+
+use kyklos::export::{self, gift, moodle_xml, Bank, Labels};
+use kyklos::model::quiz::{Body, Choice, Question, Quiz, ShowAnswers, Shuffle};
+use kyklos::model::TextStatus;
+
+/// Text that breaks naive exporters: XML, CDATA, GIFT and HTML specials, quotes, scripts,
+/// Greek and Arabic.
+const HOSTILE: &str = r#"Quote "double" 'single' {braces} </script> ]]> ~=#{}: a\b \n [x] * Ελληνικά: ναι; العربية: نعم & <b>bold</b>"#;
+
+fn choice(text: &str, correct: bool, feedback: Option<&str>) -> Choice {
+    Choice { text: text.into(), correct, feedback: feedback.map(Into::into) }
+}
+
+fn question(id: &str, points: f64, body: Body) -> Question {
+    Question { id: id.into(), prompt: format!("{id}: {HOSTILE}"), points, explanation: Some(format!("Because {HOSTILE}")), body }
+}
+
+/// One question of each of the six types, every text hostile.
+fn hostile_quiz() -> Quiz {
+    let h = |s: &str| format!("{s} {HOSTILE}");
+    Quiz {
+        source: PathBuf::from("content/el/01-c/01-m/quiz.yaml"),
+        rel: "01-c/01-m/quiz.yaml".into(),
+        url: "c/m/quiz.html".into(),
+        title: h("Quiz"),
+        description: None,
+        pass_mark: 70.0,
+        shuffle: Shuffle::Options,
+        max_attempts: 0,
+        show_answers: ShowAnswers::AfterSubmit,
+        questions: vec![
+            question("single", 1.0, Body::Single { options: vec![choice(&h("right"), true, Some(&h("yes"))), choice(&h("wrong"), false, Some(&h("no")))] }),
+            question(
+                "multi",
+                2.5,
+                Body::Multiple {
+                    options: vec![
+                        choice(&h("a"), true, Some(&h("fa"))),
+                        choice(&h("b"), true, None),
+                        choice(&h("c"), true, None),
+                        choice(&h("d"), false, Some(&h("fd"))),
+                    ],
+                    partial_credit: true,
+                },
+            ),
+            question(
+                "multi_strict",
+                1.0,
+                Body::Multiple { options: vec![choice("x", true, None), choice("y", true, None), choice("z", false, None)], partial_credit: false },
+            ),
+            question("tf", 1.0, Body::TrueFalse { answer: false, feedback_true: Some(h("chose true")), feedback_false: Some(h("chose false")) }),
+            question("fill", 1.0, Body::FillIn { answers: vec![h("one"), "1951".into(), "a*b".into()], case_sensitive: true }),
+            question(
+                "match",
+                3.0,
+                Body::Matching { pairs: vec![(h("L1"), h("R1")), (h("L2"), h("R2")), ("L3".into(), "R3 -> x".into())], partial_credit: true },
+            ),
+            question("order", 1.0, Body::Ordering { items: vec![h("first"), h("second"), h("third")], partial_credit: true }),
+        ],
+        text: TextStatus::Translated,
+        outdated: false,
+        hash: String::new(),
+    }
+}
+
+fn bank(quiz: &Quiz) -> Bank<'_> {
+    Bank { quiz, category: vec!["Course A/B".into(), format!("Module {HOSTILE}")], lang: "el".into(), id: "kyklos-el-c-m".into(), labels: Labels::english() }
+}
+
+// ---- Moodle XML ----------------------------------------------------------------------------
+
+fn child<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> roxmltree::Node<'a, 'a> {
+    n.children().find(|c| c.has_tag_name(name)).unwrap_or_else(|| panic!("<{}> has no <{name}>", n.tag_name().name()))
+}
+
+/// The text of `<name><text>…</text></name>` (CDATA sections joined).
+fn text_of(n: roxmltree::Node<'_, '_>, name: &str) -> String {
+    let t = child(child(n, name), "text");
+    t.children().filter_map(|c| c.text()).collect()
+}
+
+fn own_text(n: roxmltree::Node<'_, '_>) -> String {
+    child(n, "text").children().filter_map(|c| c.text()).collect()
+}
+
+#[test]
+fn moodle_xml_reads_back_field_by_field() {
+    let quiz = hostile_quiz();
+    let bytes = moodle_xml::moodle_xml(&bank(&quiz));
+    let xml = String::from_utf8(bytes).expect("UTF-8");
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not well-formed: {e}\n{xml}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "quiz");
+    let questions: Vec<_> = root.children().filter(|n| n.has_tag_name("question")).collect();
+    assert_eq!(questions.len(), 1 + quiz.questions.len());
+
+    let category = questions[0];
+    assert_eq!(category.attribute("type"), Some("category"));
+    // Slashes inside names are doubled; everything else arrives as written.
+    assert_eq!(text_of(category, "category"), format!("$course$/top/Course A//B/Module {}", HOSTILE.replace('/', "//")));
+
+    let types: Vec<&str> = questions[1..].iter().filter_map(|q| q.attribute("type")).collect();
+    assert_eq!(types, ["multichoice", "multichoice", "multichoice", "truefalse", "shortanswer", "matching", "ordering"]);
+    for (node, q) in questions[1..].iter().zip(&quiz.questions) {
+        assert_eq!(text_of(*node, "questiontext"), export::html(&q.prompt), "{}", q.id);
+        assert_eq!(child(*node, "questiontext").attribute("format"), Some("html"));
+        assert_eq!(text_of(*node, "generalfeedback"), export::html(q.explanation.as_deref().unwrap()));
+        assert_eq!(child(*node, "defaultgrade").text(), Some(export::number(q.points).as_str()));
+        assert_eq!(child(*node, "idnumber").text().map(String::from), Some(format!("kyklos-el-c-m-{}", q.id)));
+        assert_eq!(text_of(*node, "name"), export::question_name(q));
+        assert!(text_of(*node, "name").starts_with(&format!("{} {}", q.id, q.id)), "the name starts with the id and the prompt");
+    }
+    // The hostile texts really are in there, decoded (not double-escaped, not cut at `]]>`).
+    let prompt = text_of(questions[1], "questiontext");
+    assert!(prompt.contains("]]&gt;") && prompt.contains("&lt;/script&gt;") && prompt.contains("العربية") && prompt.contains("~=#{}:"), "{prompt}");
+
+    let answers = |n: roxmltree::Node<'_, '_>| -> Vec<(String, String, String)> {
+        n.children()
+            .filter(|c| c.has_tag_name("answer"))
+            .map(|a| {
+                let fb = a.children().find(|c| c.has_tag_name("feedback")).map(own_text).unwrap_or_default();
+                (a.attribute("fraction").unwrap_or("").to_string(), own_text(a), fb)
+            })
+            .collect()
+    };
+    let h = |s: &str| export::html(&format!("{s} {HOSTILE}"));
+
+    // single: one answer at 100, feedback per option, shuffled like the quiz.
+    let single = questions[1];
+    assert_eq!(child(single, "single").text(), Some("true"));
+    assert_eq!(child(single, "shuffleanswers").text(), Some("true"));
+    assert_eq!(answers(single), vec![("100".into(), h("right"), h("yes")), ("0".into(), h("wrong"), h("no"))]);
+
+    // multiple with partial credit: +1/k right, −1/k wrong (kyklos: (right − wrong) / k).
+    let multi = questions[2];
+    assert_eq!(child(multi, "single").text(), Some("false"));
+    let fr: Vec<String> = answers(multi).into_iter().map(|a| a.0).collect();
+    assert_eq!(fr, ["33.33333", "33.33333", "33.33333", "-33.33333"]);
+    assert_eq!(answers(multi)[0].2, h("fa"));
+    assert_eq!(answers(multi)[1].2, "");
+    // multiple without partial credit: a wrong choice takes everything.
+    let fr: Vec<String> = answers(questions[3]).into_iter().map(|a| a.0).collect();
+    assert_eq!(fr, ["50", "50", "-100"]);
+
+    // true/false: answer false; Moodle's feedback for "true" is kyklos's feedback_true.
+    let tf = answers(questions[4]);
+    assert_eq!(tf, vec![("0".into(), "true".into(), h("chose true")), ("100".into(), "false".into(), h("chose false"))]);
+
+    // fill-in: every answer at 100, as typed (plain), `*` escaped against Moodle's wildcard.
+    let fill = questions[5];
+    assert_eq!(child(fill, "usecase").text(), Some("1"));
+    let texts: Vec<String> = answers(fill).into_iter().map(|a| a.1).collect();
+    assert_eq!(texts, [format!("one {}", HOSTILE.replace('*', "\\*")), "1951".into(), "a\\*b".into()]);
+    assert!(answers(fill).iter().all(|a| a.0 == "100"));
+
+    // matching: one subquestion per pair, left as HTML, right as plain text.
+    let subs: Vec<(String, String)> = questions[6].children().filter(|c| c.has_tag_name("subquestion")).map(|s| (own_text(s), text_of(s, "answer"))).collect();
+    assert_eq!(subs.len(), 3);
+    assert_eq!(subs[0], (h("L1"), export::plain(&format!("R1 {HOSTILE}"))));
+    assert!(subs[0].1.contains("<b>bold</b>") && subs[0].1.contains("]]>"), "plain text keeps what the learner reads: {}", subs[0].1);
+    assert_eq!(subs[2].1, "R3 -> x");
+
+    // ordering: the items in the right order, partial credit per position.
+    let order = questions[7];
+    assert_eq!(child(order, "gradingtype").text(), Some("ABSOLUTE_POSITION"));
+    assert_eq!(child(order, "selecttype").text(), Some("ALL"));
+    let items: Vec<String> = answers(order).into_iter().map(|a| a.1).collect();
+    assert_eq!(items, [h("first"), h("second"), h("third")]);
+}
+
+#[test]
+fn moodle_xml_fractions_are_in_moodles_grade_list() {
+    // Moodle's importer rejects a question whose grades are not in its list (default setting).
+    let quiz = hostile_quiz();
+    let xml = String::from_utf8(moodle_xml::moodle_xml(&bank(&quiz))).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let allowed =
+        [100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0, 20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0];
+    for q in doc.descendants().filter(|n| n.has_tag_name("question") && n.attribute("type") != Some("ordering")) {
+        for a in q.children().filter(|c| c.has_tag_name("answer")) {
+            let f: f64 = a.attribute("fraction").unwrap().parse().unwrap();
+            assert!(allowed.iter().any(|g| (g - f.abs()).abs() < 1e-5), "fraction {f} is not one Moodle accepts");
+        }
+    }
+}
+
+// ---- GIFT ----------------------------------------------------------------------------------
+
+#[test]
+fn gift_reads_back_as_moodle_reads_it() {
+    let quiz = hostile_quiz();
+    let text = String::from_utf8(gift::gift(&bank(&quiz))).unwrap();
+    let file = gift_reader::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    // GIFT cannot escape anything in a category line: a backslash becomes a slash there.
+    assert_eq!(file.categories, [format!("$course$/top/Course A//B/Module {}", HOSTILE.replace('\\', "/").replace('/', "//"))]);
+    // Ordering is skipped, and the file says so.
+    assert!(text.contains("// skipped: order (ordering): GIFT has no ordering question"), "{text}");
+    let ids: Vec<String> = file.questions.iter().map(|q| q.idnumber.clone().unwrap_or_default()).collect();
+    assert_eq!(ids, ["single", "multi", "multi_strict", "tf", "fill", "match"].map(|i| format!("kyklos-el-c-m-{i}")));
+    let by = |id: &str| file.questions.iter().find(|q| q.idnumber.as_deref() == Some(&format!("kyklos-el-c-m-{id}"))).expect(id);
+    let h = |s: &str| export::html(&format!("{s} {HOSTILE}"));
+    for q in &quiz.questions[..6] {
+        let g = by(&q.id);
+        assert_eq!(g.format, "html");
+        assert_eq!(g.text, export::html(&q.prompt), "{}", q.id);
+        assert_eq!(g.general_feedback, export::html(q.explanation.as_deref().unwrap()));
+        assert_eq!(g.name, export::question_name(q));
+    }
+    let single = by("single");
+    assert_eq!((single.qtype.as_str(), single.single), ("multichoice", true));
+    assert_eq!(
+        single.answers,
+        vec![
+            gift_reader::Answer { text: h("right"), fraction: 1.0, feedback: h("yes") },
+            gift_reader::Answer { text: h("wrong"), fraction: 0.0, feedback: h("no") }
+        ]
+    );
+    let multi = by("multi");
+    assert_eq!((multi.qtype.as_str(), multi.single), ("multichoice", false));
+    let round = |f: f64| (f * 1e7).round() as i64;
+    let fr: Vec<i64> = multi.answers.iter().map(|a| round(a.fraction)).collect();
+    assert_eq!(fr, [3333333, 3333333, 3333333, -3333333]);
+    assert_eq!(multi.answers[3].text, h("d"));
+    assert_eq!(multi.answers[3].feedback, h("fd"));
+    let strict: Vec<i64> = by("multi_strict").answers.iter().map(|a| round(a.fraction)).collect();
+    assert_eq!(strict, [5_000_000, 5_000_000, -10_000_000]);
+    let tf = by("tf");
+    assert_eq!(tf.qtype, "truefalse");
+    assert_eq!(tf.truefalse, Some((false, h("chose true"), h("chose false"))));
+    let fill = by("fill");
+    assert_eq!(fill.qtype, "shortanswer");
+    let answers: Vec<(&str, f64)> = fill.answers.iter().map(|a| (a.text.as_str(), a.fraction)).collect();
+    let first = format!("one {}", HOSTILE.replace('*', "\\*"));
+    assert_eq!(answers, [(first.as_str(), 1.0), ("1951", 1.0), ("a\\*b", 1.0)]);
+    assert!(text.contains("case-sensitive on the site, but GIFT imports it ignoring case"));
+    let matching = by("match");
+    assert_eq!(matching.qtype, "match");
+    assert_eq!(matching.pairs[0], (h("L1"), export::plain(&format!("R1 {HOSTILE}"))));
+    assert_eq!(matching.pairs[2], ("L3".to_string(), "R3 -> x".to_string()));
+}
+
+#[test]
+fn gift_skips_what_it_cannot_say() {
+    let mut quiz = hostile_quiz();
+    quiz.questions = vec![question("arrow", 1.0, Body::FillIn { answers: vec!["a -> b".into()], case_sensitive: false })];
+    let text = String::from_utf8(gift::gift(&bank(&quiz))).unwrap();
+    let file = gift_reader::parse(&text).unwrap();
+    assert!(file.questions.is_empty(), "{text}");
+    assert!(text.contains("// skipped: arrow (fill_in): an accepted answer contains `->`"), "{text}");
+}
+
+// ---- a real build --------------------------------------------------------------------------
+
+const QUIZ_EN: &str = r#"title: Module quiz
+pass_mark: 50
+questions:
+  - id: q1
+    type: multiple
+    partial_credit: true
+    points: 2
+    prompt: Which are pull factors?
+    explanation: Pull factors attract people.
+    options:
+      - {text: Safety, correct: true, feedback: "Yes."}
+      - {text: Family there, correct: true}
+      - {text: Drought at home, feedback: "That pushes."}
+  - id: q2
+    type: ordering
+    prompt: Order the steps.
+    items: [One, Two, Three]
+"#;
+
+const QUIZ_EL: &str = r#"title: Κουίζ ενότητας
+questions:
+  - id: q1
+    prompt: Ποιοι είναι παράγοντες έλξης;
+    options:
+      - {text: Ασφάλεια, feedback: "Ναι."}
+      - {text: Οικογένεια εκεί}
+      - {text: Ξηρασία, feedback: "Αυτό ωθεί."}
+  - id: q2
+    prompt: Βάλτε σε σειρά.
+    items: [Ένα, Δύο, Τρία]
+"#;
+
+fn two_language_site() -> common::Fixture {
+    let f = common::Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\n");
+    f.write("content/en/01-course/01-mod/quiz.yaml", QUIZ_EN);
+    f.write("content/el/index.md", "---\ntitle: Αρχή\n---\nΚαλώς ήρθατε.\n");
+    f.write("content/el/01-course/index.md", "---\ntitle: Μάθημα\n---\nΣχετικά.\n");
+    f.write("content/el/01-course/01-mod/index.md", "---\ntitle: Ενότητα ένα\n---\nΕπισκόπηση.\n");
+    f.write("content/el/01-course/01-mod/quiz.yaml", QUIZ_EL);
+    f
+}
+
+#[test]
+fn build_writes_question_banks_per_language_and_lists_them() {
+    let f = two_language_site();
+    let out = f.build();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dist = f.out();
+    for lang in ["en", "el"] {
+        let page = std::fs::read_to_string(dist.join(format!("{lang}/downloads.html"))).expect("a Downloads page");
+        let doc = scraper::Html::parse_document(&page);
+        let rows = scraper::Selector::parse("#question-banks ~ div table tbody tr").unwrap();
+        let cell = scraper::Selector::parse("td").unwrap();
+        let link = scraper::Selector::parse("a").unwrap();
+        let mut formats = Vec::new();
+        for row in doc.select(&rows) {
+            let cells: Vec<_> = row.select(&cell).collect();
+            let href = cells[0].select(&link).next().and_then(|a| a.value().attr("href")).expect("a link").to_string();
+            let bytes = std::fs::read(dist.join(lang).join(&href)).unwrap_or_else(|e| panic!("{href}: {e}"));
+            let sha = cells[4].text().collect::<String>();
+            use sha2::Digest;
+            let want: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+            assert_eq!(sha, want, "{href}: the page's SHA-256 is the file's");
+            assert!(href.starts_with(&format!("downloads/course-mod-{lang}-")), "{href}");
+            formats.push(cells[1].text().collect::<String>());
+        }
+        assert_eq!(formats, ["Moodle XML", "GIFT"], "{lang}");
+    }
+    // Greek texts, English answer key.
+    let el = std::fs::read_to_string(dist.join("el/downloads/course-mod-el-moodle.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&el).unwrap();
+    let q1 = doc.descendants().find(|n| n.has_tag_name("question") && n.attribute("type") == Some("multichoice")).unwrap();
+    assert_eq!(text_of(q1, "questiontext"), "Ποιοι είναι παράγοντες έλξης;");
+    assert_eq!(child(q1, "defaultgrade").text(), Some("2"));
+    let answers: Vec<(String, String)> =
+        q1.children().filter(|c| c.has_tag_name("answer")).map(|a| (a.attribute("fraction").unwrap().to_string(), own_text(a))).collect();
+    assert_eq!(answers, [("50".into(), "Ασφάλεια".into()), ("50".into(), "Οικογένεια εκεί".into()), ("-50".into(), "Ξηρασία".into())]);
+    assert!(el.contains("<category><text>$course$/top/Μάθημα/Ενότητα ένα</text></category>"), "{el}");
+    assert!(el.contains("<correctfeedback format=\"html\"><text><![CDATA[Σωστή απάντηση]]></text>"), "Greek interface labels");
+    let gift = std::fs::read_to_string(dist.join("el/downloads/course-mod-el-gift.txt")).unwrap();
+    let parsed = gift_reader::parse(&gift).unwrap();
+    assert_eq!(parsed.questions.len(), 1, "ordering is skipped in GIFT");
+    assert_eq!(parsed.questions[0].text, "Ποιοι είναι παράγοντες έλξης;");
+
+    // Deterministic: a second build gives the same bytes.
+    let first: Vec<Vec<u8>> =
+        ["en/downloads/course-mod-en-moodle.xml", "el/downloads/course-mod-el-gift.txt"].iter().map(|p| std::fs::read(dist.join(p)).unwrap()).collect();
+    assert!(f.build().status.success());
+    let second: Vec<Vec<u8>> =
+        ["en/downloads/course-mod-en-moodle.xml", "el/downloads/course-mod-el-gift.txt"].iter().map(|p| std::fs::read(dist.join(p)).unwrap()).collect();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn question_banks_without_scorm() {
+    let f = two_language_site();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\nscorm: off\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(f.out().join("en/downloads.html")).expect("a Downloads page for the question banks alone");
+    assert!(page.contains("course-mod-en-moodle.xml") && !page.contains("scorm12"), "{page}");
+    let lesson = std::fs::read_to_string(f.out().join("en/course/mod/first.html")).unwrap();
+    assert!(lesson.contains("downloads.html"), "pages link to the Downloads page");
+}
