@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml;
@@ -24,6 +26,10 @@ pub struct Config {
     pub funding: Option<String>,
     pub logo: Option<String>,
     pub logo_alt: Option<String>,
+    /// Shorter site name after each page title in the browser tab (default: the title).
+    pub title_suffix: Option<String>,
+    /// Per-language values of the settings above (`translations: { el: { title: … } }`).
+    pub translations: BTreeMap<String, SiteText>,
     pub colors: Colors,
     pub theme: String,
     /// Which SCORM versions to package (empty = packaging off).
@@ -57,11 +63,48 @@ struct RawConfig {
     funding: Option<String>,
     logo: Option<String>,
     logo_alt: Option<String>,
+    title_suffix: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, SiteText>,
     #[serde(default)]
     colors: Colors,
     theme: Option<String>,
     scorm: Option<yaml::Scalar>,
 }
+
+/// The translatable site settings of one language (`translations.<code>` in site.yaml).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteText {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub attribution: Option<String>,
+    pub funding: Option<String>,
+    pub logo_alt: Option<String>,
+    pub title_suffix: Option<String>,
+}
+
+/// One site setting as a page in some language shows it: `fallback` when it is the default
+/// language's text because the setting is not translated (the page marks it with `lang`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Localized {
+    pub text: String,
+    pub fallback: bool,
+}
+
+/// The site settings resolved for one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteTexts {
+    pub title: Localized,
+    pub description: Option<Localized>,
+    pub attribution: Option<Localized>,
+    pub funding: Option<Localized>,
+    pub logo_alt: Option<Localized>,
+    pub title_suffix: Localized,
+}
+
+/// The translatable settings by key name, as site.yaml spells them.
+pub const TRANSLATABLE: [&str; 6] = ["title", "description", "attribution", "funding", "logo_alt", "title_suffix"];
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -195,6 +238,20 @@ impl Config {
                 Vec::new()
             }
         };
+        for code in raw.translations.keys() {
+            let (l, c) = yaml::find_key_line(text, code, None, 1).unwrap_or(at("translations"));
+            if !languages.iter().any(|lang: &Language| &lang.code == code) {
+                diags.push(
+                    Diagnostic::error(shown, l, c, format!("`translations.{code}`: `{code}` is not one of the site's languages"))
+                        .with_hint("use a code listed under `languages:`"),
+                );
+            } else if languages.first().is_some_and(|d| &d.code == code) {
+                diags.push(
+                    Diagnostic::error(shown, l, c, format!("`translations.{code}`: `{code}` is the default language"))
+                        .with_hint("the default language's settings are the top-level keys (title, description, …)"),
+                );
+            }
+        }
         if raw.title.trim().is_empty() {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
@@ -203,7 +260,7 @@ impl Config {
         if diags.error_count() > before {
             return None;
         }
-        Some(Config {
+        let config = Config {
             title: raw.title,
             description: raw.description,
             languages,
@@ -214,11 +271,29 @@ impl Config {
             funding: raw.funding,
             logo: raw.logo,
             logo_alt: raw.logo_alt,
+            title_suffix: raw.title_suffix,
+            translations: raw.translations,
             colors: raw.colors,
             theme,
             scorm,
             text: text.to_string(),
-        })
+        };
+        for lang in config.languages.iter().skip(1) {
+            let missing = config.untranslated_settings(&lang.code);
+            if !missing.is_empty() {
+                let (l, c) = yaml::find_key_line(text, &lang.code, None, 1).filter(|_| config.translations.contains_key(&lang.code)).unwrap_or(at("title"));
+                diags.push(
+                    Diagnostic::warning(
+                        shown,
+                        l,
+                        c,
+                        format!("site settings not translated into `{}`: {} (shown in the default language)", lang.code, missing.join(", ")),
+                    )
+                    .with_hint(format!("add them under `translations:` → `{}:` in site.yaml (see the README, \"Translating site settings\")", lang.code)),
+                );
+            }
+        }
+        Some(config)
     }
 
     /// The line and column of a top-level key of site.yaml ((0, 0) when it is not written).
@@ -232,6 +307,43 @@ impl Config {
 
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The site settings in language `code`: its translation where given, else the default's.
+    pub fn site_texts(&self, code: &str) -> SiteTexts {
+        let own = self.translations.get(code);
+        let is_default = self.default_language().code == code;
+        let pick = |mine: Option<&String>, default: Option<&String>| -> Option<Localized> {
+            match mine.filter(|s| !s.trim().is_empty()) {
+                Some(text) => Some(Localized { text: text.clone(), fallback: false }),
+                None => default.map(|d| Localized { text: d.clone(), fallback: !is_default }),
+            }
+        };
+        let title = pick(own.and_then(|t| t.title.as_ref()), Some(&self.title)).unwrap_or(Localized { text: self.title.clone(), fallback: false });
+        SiteTexts {
+            // Without a suffix, tab titles end with the (translated) site title.
+            title_suffix: pick(own.and_then(|t| t.title_suffix.as_ref()), self.title_suffix.as_ref()).unwrap_or_else(|| title.clone()),
+            title,
+            description: pick(own.and_then(|t| t.description.as_ref()), self.description.as_ref()),
+            attribution: pick(own.and_then(|t| t.attribution.as_ref()), self.attribution.as_ref()),
+            funding: pick(own.and_then(|t| t.funding.as_ref()), self.funding.as_ref()),
+            logo_alt: pick(own.and_then(|t| t.logo_alt.as_ref()), self.logo_alt.as_ref()),
+        }
+    }
+
+    /// The translatable settings the default language has and language `code` lacks.
+    pub fn untranslated_settings(&self, code: &str) -> Vec<&'static str> {
+        let own = self.translations.get(code).cloned().unwrap_or_default();
+        let has = |v: &Option<String>| v.as_ref().is_some_and(|s| !s.trim().is_empty());
+        let pairs = [
+            (true, has(&own.title)),
+            (has(&self.description), has(&own.description)),
+            (has(&self.attribution), has(&own.attribution)),
+            (has(&self.funding), has(&own.funding)),
+            (has(&self.logo_alt), has(&own.logo_alt)),
+            (has(&self.title_suffix), has(&own.title_suffix)),
+        ];
+        TRANSLATABLE.iter().zip(pairs).filter(|(_, (wanted, given))| *wanted && !*given).map(|(k, _)| *k).collect()
     }
 }
 
@@ -312,6 +424,35 @@ mod tests {
         let all = d.sorted();
         assert_eq!(all[0].line, 3);
         assert_eq!(all[0].hint.as_deref(), Some("did you mean `funding`?"));
+    }
+
+    #[test]
+    fn site_settings_per_language_fall_back_to_the_default() {
+        let (c, d) = parse("title: Course\nfunding: EU\nlanguages: [en, el, ar]\ntranslations:\n  el:\n    title: Μάθημα\n");
+        let c = c.expect("valid");
+        assert!(!d.has_errors());
+        let warnings = d.sorted();
+        assert_eq!(warnings.len(), 2, "one warning per language: {warnings:#?}");
+        assert!(warnings.iter().any(|w| w.line == 5 && w.message.contains("`el`: funding")), "{warnings:#?}");
+        let el = c.site_texts("el");
+        assert_eq!(el.title, Localized { text: "Μάθημα".into(), fallback: false });
+        assert_eq!(el.title_suffix.text, "Μάθημα");
+        assert_eq!(el.funding, Some(Localized { text: "EU".into(), fallback: true }));
+        assert!(!c.site_texts("en").funding.unwrap().fallback);
+        assert_eq!(c.untranslated_settings("el"), vec!["funding"]);
+        assert_eq!(c.untranslated_settings("ar"), vec!["title", "funding"]);
+        assert!(c.site_texts("ar").title.fallback);
+    }
+
+    #[test]
+    fn translations_of_unknown_or_default_language_are_errors() {
+        let (c, d) = parse("title: T\nlanguages: [en, el]\ntranslations:\n  fr:\n    title: X\n  en:\n    title: Y\n");
+        assert!(c.is_none());
+        let all = d.sorted();
+        assert_eq!(all.len(), 2, "{all:#?}");
+        assert_eq!(all[0].line, 4);
+        let (_, d) = parse("title: T\nlanguages: [en, el]\ntranslations:\n  el:\n    titel: X\n");
+        assert!(d.has_errors());
     }
 
     #[test]

@@ -232,6 +232,24 @@ mod tests {
     }
 
     #[test]
+    fn counts_by_kind_in_every_builtin_language() {
+        for (code, _) in BUILTIN {
+            let s = Strings::new(code, Table::new(), Table::new(), code);
+            for key in ["courses", "modules", "lessons", "guides", "phases", "units", "practices"] {
+                for n in [0, 1, 2, 3, 11, 100] {
+                    let text = s.count(key, n);
+                    assert!(!text.is_empty() && text != key, "{code} {key} {n}: {text:?}");
+                }
+            }
+        }
+        let ar = Strings::new("ar", Table::new(), Table::new(), "ar");
+        assert_eq!(ar.count("guides", 3), "3 أدلة");
+        assert_eq!(ar.count("units", 1), "وحدة تدريبية واحدة");
+        let el = Strings::new("el", Table::new(), Table::new(), "el");
+        assert_eq!(el.count("phases", 5), "5 φάσεις");
+    }
+
+    #[test]
     fn broken_file_is_reported_with_position() {
         let mut d = Diagnostics::new();
         parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);

@@ -150,7 +150,17 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
 fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
     lang.quizzes_of
         .get(&section)
-        .map(|qs| qs.iter().map(|&q| Step { title: lang.quizzes[q].title.clone(), url: lang.quizzes[q].url.clone(), page: None, kind: "quiz" }).collect())
+        .map(|qs| {
+            qs.iter()
+                .map(|&q| Step {
+                    title: lang.quizzes[q].title.clone(),
+                    url: lang.quizzes[q].url.clone(),
+                    page: None,
+                    kind: "quiz",
+                    fallback: lang.quizzes[q].text == crate::model::TextStatus::Fallback,
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -142,6 +142,29 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                 }))
                 .collect();
             items.sort_by(|a, b| a.path.cmp(&b.path));
+            // The site settings (title, funding notice, …) count like pages: one item each.
+            let missing_settings = site.config.untranslated_settings(&lang.lang.code);
+            let texts = site.config.site_texts(&site.config.default_language().code);
+            for key in crate::config::TRANSLATABLE {
+                let given = match key {
+                    "title" => true,
+                    "description" => texts.description.is_some(),
+                    "attribution" => texts.attribution.is_some(),
+                    "funding" => texts.funding.is_some(),
+                    "logo_alt" => texts.logo_alt.is_some(),
+                    _ => site.config.title_suffix.is_some(),
+                };
+                if given {
+                    items.push(Item {
+                        path: format!("site.yaml: translations.{}.{key}", lang.lang.code),
+                        title: key.replace('_', " "),
+                        kind: "setting",
+                        state: if missing_settings.contains(&key) { State::Missing } else { State::Translated },
+                        untracked: false,
+                        url: String::new(),
+                    });
+                }
+            }
             let count = |s: State| items.iter().filter(|i| i.state == s).count();
             let (translated, outdated, missing) = (count(State::Translated), count(State::Outdated), count(State::Missing));
             let total = items.len();

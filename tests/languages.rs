@@ -148,8 +148,11 @@ fn translations_report_marks_and_detects_outdated_pages() {
     let r = json(&f);
     let el = &r[0];
     assert_eq!(el["lang"], "el");
-    assert_eq!((el["total"].as_u64(), el["translated"].as_u64(), el["missing"].as_u64()), (Some(6), Some(3), Some(3)));
-    assert_eq!(el["percent"], 50);
+    // Six pages and quizzes, and the site title (a setting not translated under `translations:`).
+    assert_eq!((el["total"].as_u64(), el["translated"].as_u64(), el["missing"].as_u64()), (Some(7), Some(3), Some(4)));
+    assert_eq!(el["percent"], 42);
+    let title = el["items"].as_array().unwrap().iter().find(|i| i["kind"] == "setting").unwrap().clone();
+    assert_eq!((title["path"].as_str(), title["state"].as_str()), (Some("site.yaml: translations.el.title"), Some("missing")));
     let mark = f.run(&["translations", "mark", "el", "01-course/01-mod/01-first.md", "content/el/index.md"]);
     assert!(mark.status.success(), "{}", stderr(&mark));
     f.write(
@@ -172,4 +175,37 @@ fn translations_report_marks_and_detects_outdated_pages() {
     assert!(status.contains("class=\"is-outdated\"") && status.contains("class=\"is-missing\""));
     assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());
     assert_eq!(json(&f)[0]["outdated"], 0);
+}
+
+#[test]
+fn fallback_passages_carry_their_own_language_and_direction() {
+    let f = three_languages();
+    f.write(
+        "site.yaml",
+        "title: Fixture\nfunding: Co-funded by the EU.\nlanguages:\n  - en\n  - el\n  - code: ar\n    direction: rtl\ntranslations:\n  el:\n    title: Δοκιμή\n    funding: Με τη συγχρηματοδότηση της ΕΕ.\n",
+    );
+    let out = f.check();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("site.yaml:1:1: warning: site settings not translated into `ar`: title, funding"), "{err}");
+    assert!(!err.contains("into `el`"), "{err}");
+    assert!(f.build().status.success());
+    // Arabic: the untranslated course and quiz are English passages inside a right-to-left page.
+    let doc = f.html("ar/course/mod/quiz.html");
+    assert_eq!(select(&doc, "html")[0].value().attr("dir"), Some("rtl"));
+    let h1 = select(&doc, "h1")[0];
+    assert_eq!((h1.value().attr("lang"), h1.value().attr("dir")), (Some("en"), Some("ltr")));
+    let q = select(&doc, ".quiz-question")[0];
+    assert_eq!((q.value().attr("lang"), q.value().attr("dir")), (Some("en"), Some("ltr")), "the fallback quiz is laid out left-to-right");
+    assert_eq!(select(&doc, ".quiz-question .q-number")[0].value().attr("lang"), Some("ar"), "interface words inside stay Arabic");
+    let nav: Vec<Option<&str>> = select(&doc, ".course-nav-list a").iter().map(|a| a.value().attr("lang")).collect();
+    assert!(!nav.is_empty() && nav.iter().all(|l| *l == Some("en")), "fallback menu items are marked English: {nav:?}");
+    assert_eq!(select(&doc, ".funding")[0].value().attr("lang"), Some("en"));
+    assert_eq!(select(&doc, ".brand-title")[0].value().attr("lang"), Some("en"));
+    // Greek: translated settings, no marks; the home link is the Greek page's own.
+    let el = f.html("el/index.html");
+    assert_eq!(text(&select(&el, ".brand-title")[0]), "Δοκιμή");
+    assert_eq!(select(&el, ".brand-title")[0].value().attr("lang"), None);
+    assert_eq!(text(&select(&el, ".funding")[0]), "Με τη συγχρηματοδότηση της ΕΕ.");
+    assert!(f.read_out("el/course/mod/first.html").contains("<title>Πρώτο μάθημα – Δοκιμή</title>"));
 }

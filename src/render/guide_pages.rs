@@ -156,7 +156,11 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
             let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
             if !steps.is_empty() {
                 v.cycle = Some(guide::cycle_svg(&steps, &t.get("cycle_title"), &desc, &label));
-                v.cycle_steps = steps.iter().map(|s| views::LinkView { title: s.title.clone(), url: s.url.clone(), current: false }).collect();
+                v.cycle_steps = steps
+                    .iter()
+                    .zip(&phases)
+                    .map(|(s, &p)| views::LinkView { title: s.title.clone(), url: s.url.clone(), current: false, fallback: views::is_fallback(lang, p) })
+                    .collect();
                 v.print_url = Some(relative(here, &format!("{}/print.html", crate::model::url::parent_dir(here))));
             }
             v.templates = guide::templates(lang, id);
@@ -182,6 +186,7 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                         meta: None,
                         kind: "practice",
                         key: format!("{}/{}", lang.lang.code, lang.pages[r].url),
+                        fallback: views::is_fallback(lang, r),
                     })
                     .collect();
             }

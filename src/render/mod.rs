@@ -46,6 +46,8 @@ pub struct LangContext<'a> {
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
     pub downloads: bool,
+    /// The site settings (title, funding notice, …) in this language.
+    pub texts: crate::config::SiteTexts,
     /// Reading orders and progress keys of sections, computed once each.
     navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
     keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
@@ -57,7 +59,8 @@ impl<'a> LangContext<'a> {
         let downloads = has_downloads(site, lang);
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
-        LangContext { site, lang, strings, plain, t_value, packaging, downloads, navs: Default::default(), keys: Default::default() }
+        let texts = site.config.site_texts(&lang.lang.code);
+        LangContext { site, lang, strings, plain, t_value, packaging, downloads, texts, navs: Default::default(), keys: Default::default() }
     }
 
     /// The reading order of a section (cached).
@@ -194,13 +197,16 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         kind: s.kind,
         root: root.clone(),
         key: format!("{code}/{}", s.here),
-        site_title: &config.title,
+        site_title: &cx.texts.title.text,
+        site: &cx.texts,
+        fallback_lang: &default.code,
+        fallback_dir: default.direction.as_str(),
         home_url: match s.package {
             Some(scope) => relative(s.here, &cx.lang.pages[scope.module].url),
             None => relative(s.here, "index.html"),
         },
         logo_url: config.logo.as_ref().map(|l| format!("{root}static/{}", logo_file_name(l))),
-        logo_alt: config.logo_alt.as_deref(),
+        logo_alt: cx.texts.logo_alt.as_ref().map(|l| l.text.as_str()),
         content: s.content,
         toc: Vec::new(),
         breadcrumbs: nav.breadcrumbs,
@@ -213,8 +219,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
         licence: LicenceView::from(&licence),
         authors: if page.front.authors.is_empty() || s.is_step { &config.authors } else { &page.front.authors },
-        attribution: config.attribution.as_deref(),
-        funding: config.funding.as_deref(),
+        attribution: cx.texts.attribution.as_ref().map(|l| l.text.as_str()),
+        funding: cx.texts.funding.as_ref().map(|l| l.text.as_str()),
         canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
         languages: if s.package.is_some() || !multilingual {
             Vec::new()
@@ -315,7 +321,13 @@ pub fn render_quiz(
     package: Option<&PackageScope>,
 ) -> Result<String, String> {
     let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
-    let form = quiz::quiz_form(quiz, &key, cx.strings);
+    let default = cx.site.config.default_language();
+    let marks = if quiz.text == TextStatus::Fallback && default.code != cx.lang.lang.code {
+        quiz::Marks::new((&default.code, default.direction.as_str()), (&cx.lang.lang.code, cx.lang.lang.direction.as_str()))
+    } else {
+        quiz::Marks::default()
+    };
+    let form = quiz::quiz_form(quiz, &key, cx.strings, &marks);
     let questions = cx.strings.count("questions", quiz.questions.len());
     let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
     let description = quiz.description.clone();
@@ -406,27 +418,51 @@ pub fn progress_scope(config: &Config) -> String {
     format!("kyklos:{hash:08x}")
 }
 
+/// One language on the root chooser: its name, site title and share translated, each in itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RootLanguage {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub dir: &'static str,
+    pub site_title: String,
+    /// "85% translated" in the language itself; none for the default language.
+    pub share: Option<String>,
+    pub percent: u32,
+    /// "original", for the default language, in itself.
+    pub original: Option<String>,
+}
+
 /// The root `index.html`: a language chooser (a redirect when there is one language).
 pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<String, String> {
     let config = &site.config;
-    let languages: Vec<views::LangLink> = site
+    let reports = crate::translations::report(site, &Default::default());
+    let languages: Vec<RootLanguage> = site
         .langs
         .iter()
-        .filter(|l| l.home.is_some())
-        .map(|l| views::LangLink {
-            code: l.lang.code.clone(),
-            name: l.lang.name.clone(),
-            url: format!("{}/index.html", l.lang.code),
-            current: l.lang.code == config.default_language().code,
-            dir: l.lang.direction.as_str(),
-            fallback: false,
+        .zip(strings)
+        .filter(|(l, _)| l.home.is_some())
+        .map(|(l, t)| {
+            let percent = reports.iter().find(|r| r.lang == l.lang.code).map(|r| r.percent);
+            RootLanguage {
+                code: l.lang.code.clone(),
+                name: l.lang.name.clone(),
+                url: format!("{}/index.html", l.lang.code),
+                dir: l.lang.direction.as_str(),
+                site_title: config.site_texts(&l.lang.code).title.text,
+                share: percent.map(|p| t.format("share_translated", &[("percent", &p.to_string())])),
+                percent: percent.unwrap_or(100),
+                original: percent.is_none().then(|| t.get("original_language")),
+            }
         })
         .collect();
     let default = config.default_language();
+    let texts = config.site_texts(&default.code);
     let mut context = Context::new();
     context.insert("lang", &default.code);
     context.insert("dir", default.direction.as_str());
     context.insert("site_title", &config.title);
+    context.insert("description", &texts.description.map(|d| d.text));
     context.insert("languages", &languages);
     context.insert("root", "");
     context.insert("redirect", &(languages.len() == 1).then(|| languages[0].url.clone()));

@@ -85,8 +85,24 @@ fn scrambled(seed: &str, n: usize, text: impl Fn(usize) -> String) -> Vec<usize>
     order
 }
 
+/// Language marks for a quiz shown in another language than its page (a fallback quiz):
+/// `text` goes on each question (the author's words), `ui` on the interface strings inside it.
+/// Both are attribute strings such as ` lang="en" dir="ltr"`, empty when no mark is needed.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    pub text: String,
+    pub ui: String,
+}
+
+impl Marks {
+    pub fn new(text: (&str, &str), ui: (&str, &str)) -> Marks {
+        let attr = |(l, d): (&str, &str)| format!(" lang=\"{}\" dir=\"{}\"", escape_html(l), escape_html(d));
+        Marks { text: attr(text), ui: attr(ui) }
+    }
+}
+
 /// The quiz form. `key` is the progress key (`<lang>/<url>`).
-pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings) -> String {
+pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     let data = serde_json::to_string(&quiz_json(quiz, key)).unwrap_or_default();
     let mut h = String::with_capacity(4096);
     let msg = |name: &str, key: &str| format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
@@ -109,7 +125,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings) -> String {
     h.push_str(&format!("<noscript><p class=\"quiz-noscript\">{}</p></noscript>\n", escape_html(&t.get("quiz_noscript"))));
     h.push_str("<p class=\"quiz-best\" hidden></p>\n<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
-        question_html(&mut h, n + 1, q, &quiz.rel, t);
+        question_html(&mut h, n + 1, q, &quiz.rel, t, marks);
     }
     h.push_str("</ol>\n<div class=\"quiz-actions\">");
     h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\">{}</button> ", escape_html(&t.get("quiz_check"))));
@@ -133,14 +149,15 @@ fn choice_input(h: &mut String, qid: &str, oid: &str, input: &str, label: &str, 
     h.push_str("</div>\n");
 }
 
-fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings) {
+fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings, marks: &Marks) {
     let qid = escape_html(&q.id);
+    let ui = &marks.ui;
     let number = t.format("question_number", &[("n", &n.to_string())]);
-    h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\">\n<fieldset>\n", q.body.type_name()));
+    h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\"{}>\n<fieldset>\n", q.body.type_name(), marks.text));
     let points =
-        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\">({})</span>", escape_html(&t.count("points", q.points as usize))) };
+        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))) };
     h.push_str(&format!(
-        "<legend><span class=\"q-number\">{}</span> <span class=\"q-prompt\">{}</span>{points}</legend>\n",
+        "<legend><span class=\"q-number\"{ui}>{}</span> <span class=\"q-prompt\">{}</span>{points}</legend>\n",
         escape_html(&number),
         render_inline(&q.prompt)
     ));
@@ -156,14 +173,14 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             h.push_str("<div class=\"q-options\">\n");
-            choice_input(h, &qid, "true", "radio", &escape_html(&t.get("answer_true")), feedback_true.as_ref());
-            choice_input(h, &qid, "false", "radio", &escape_html(&t.get("answer_false")), feedback_false.as_ref());
+            choice_input(h, &qid, "true", "radio", &format!("<span{ui}>{}</span>", escape_html(&t.get("answer_true"))), feedback_true.as_ref());
+            choice_input(h, &qid, "false", "radio", &format!("<span{ui}>{}</span>", escape_html(&t.get("answer_false"))), feedback_false.as_ref());
             h.push_str("</div>\n");
             escape_html(&t.get(if *answer { "answer_true" } else { "answer_false" }))
         }
         Body::FillIn { answers, .. } => {
             h.push_str(&format!(
-                "<div class=\"q-fill\"><label for=\"{qid}-input\">{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
+                "<div class=\"q-fill\"><label for=\"{qid}-input\"{ui}>{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
                 escape_html(&t.get("your_answer"))
             ));
             answers.iter().map(|a| escape_html(a)).collect::<Vec<_>>().join(" / ")
@@ -173,7 +190,7 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             for (i, (left, _)) in pairs.iter().enumerate() {
                 let l = format!("l{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\">{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\">{}</option>",
+                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\">{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\"{ui}>{}</option>",
                     render_inline(left),
                     escape_html(&t.get("choose"))
                 ));
@@ -189,7 +206,7 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             for &i in &shown {
                 let item = format!("i{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\">{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\">{}</option>",
+                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\">{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\"{ui}>{}</option>",
                     render_inline(&items[i]),
                     escape_html(&t.get("choose_position"))
                 ));
@@ -201,11 +218,11 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             items.iter().map(|i| render_inline(i)).collect::<Vec<_>>().join(" → ")
         }
     };
-    h.push_str("<p class=\"q-result\" hidden></p>\n");
+    h.push_str(&format!("<p class=\"q-result\"{ui} hidden></p>\n"));
     if let Some(e) = &q.explanation {
         h.push_str(&format!("<div class=\"explanation\" hidden>{}</div>\n", render_inline(e)));
     }
-    h.push_str(&format!("<div class=\"q-answer\" hidden>{} {answer_html}</div>\n", escape_html(&t.get("correct_answer"))));
+    h.push_str(&format!("<div class=\"q-answer\" hidden><span{ui}>{}</span> {answer_html}</div>\n", escape_html(&t.get("correct_answer"))));
     h.push_str("</fieldset>\n</li>\n");
 }
 
@@ -226,7 +243,7 @@ mod tests {
     #[test]
     fn hostile_text_is_shown_as_text() {
         let t = Strings::new("en", Table::new(), Table::new(), "en");
-        let html = quiz_form(&quiz("</script><script>alert(1)</script> {{ x }}"), "en/m/quiz.html", &t);
+        let html = quiz_form(&quiz("</script><script>alert(1)</script> {{ x }}"), "en/m/quiz.html", &t, &Marks::default());
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;/script&gt;&lt;script&gt;"));
@@ -240,7 +257,7 @@ mod tests {
         assert_eq!(v["version"], 1);
         assert_eq!(v["questions"][0]["correct"], json!(["o1"]));
         let t = Strings::new("en", Table::new(), Table::new(), "en");
-        let html = quiz_form(&q, "k", &t);
+        let html = quiz_form(&q, "k", &t, &Marks::default());
         assert!(html.contains("id=\"q1-o1\" value=\"o1\""));
     }
 

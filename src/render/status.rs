@@ -48,16 +48,26 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings) -> String {
             h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
-        for item in &r.items {
+        // Missing first, then outdated, then translated: what needs work is on top.
+        let mut items: Vec<&crate::translations::Item> = r.items.iter().collect();
+        items.sort_by_key(|i| match i.state {
+            State::Missing => 0,
+            State::Outdated => 1,
+            State::Translated => 2,
+        });
+        for item in items {
             let (class, label) = match item.state {
                 State::Translated => ("is-translated", t.get("status_translated")),
                 State::Outdated => ("is-outdated", t.get("status_outdated")),
                 State::Missing => ("is-missing", t.get("status_missing")),
             };
+            let name = if item.url.is_empty() {
+                escape_html(&item.title)
+            } else {
+                format!("<a href=\"{}\">{}</a>", escape_html(&relative(here, &item.url)), escape_html(&item.title))
+            };
             h.push_str(&format!(
-                "<tr class=\"{class}\"><td><a href=\"{}\">{}</a> <code>{}</code></td><td>{}</td></tr>\n",
-                escape_html(&relative(here, &item.url)),
-                escape_html(&item.title),
+                "<tr class=\"{class}\"><td>{name} <code>{}</code></td><td><span class=\"state\">{}</span></td></tr>\n",
                 escape_html(&item.path),
                 escape_html(&label)
             ));

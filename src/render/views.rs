@@ -16,6 +16,8 @@ pub struct LinkView {
     pub url: String,
     /// This link is the page being viewed (or contains it, for top navigation).
     pub current: bool,
+    /// The title is the default language's (the page is not translated yet).
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +31,7 @@ pub struct NavItem {
     /// Stable key for progress ticks: `<lang>/<url>` relative to the language root.
     pub key: String,
     pub children: Vec<NavItem>,
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +40,7 @@ pub struct CourseNav {
     pub url: String,
     pub current: bool,
     pub items: Vec<NavItem>,
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -58,6 +62,7 @@ pub struct CardView {
     pub meta: Option<String>,
     pub kind: &'static str,
     pub key: String,
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -106,6 +111,11 @@ pub struct PageView<'a> {
     /// Stable progress key of this page: `<lang>/<url>`.
     pub key: String,
     pub site_title: &'a str,
+    /// The site settings in this language, each with whether it falls back to the default's.
+    pub site: &'a crate::config::SiteTexts,
+    /// The default language, which fallback text (marked `fallback`) is written in.
+    pub fallback_lang: &'a str,
+    pub fallback_dir: &'static str,
     pub home_url: String,
     pub logo_url: Option<String>,
     pub logo_alt: Option<&'a str>,
@@ -173,6 +183,8 @@ pub struct Step {
     pub url: String,
     pub page: Option<PageId>,
     pub kind: &'static str,
+    /// Shown in the default language (not translated yet).
+    pub fallback: bool,
 }
 
 /// Extra steps that follow a section's own pages (quizzes); given by the caller.
@@ -195,6 +207,11 @@ impl BookNav {
 
 /// Gives the [`BookNav`] of a section (cached by the caller).
 pub type BookNavs<'a> = &'a dyn Fn(PageId) -> std::sync::Arc<BookNav>;
+
+/// The page shows the default language's text in this language (not translated yet).
+pub fn is_fallback(site: &LangSite, id: PageId) -> bool {
+    site.pages[id].text == crate::model::TextStatus::Fallback
+}
 
 pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
     let page = &site.pages[id];
@@ -229,7 +246,7 @@ pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Ste
         if site.effective_kind(id) == Kind::Template {
             return;
         }
-        out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: kind_name(site, id) });
+        out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: kind_name(site, id), fallback: is_fallback(site, id) });
         for &child in &page.children {
             walk(site, child, extra, out);
         }
@@ -265,7 +282,12 @@ pub fn navigation(
     books: BookNavs<'_>,
     scope: Option<PageId>,
 ) -> Nav {
-    let link = |to: PageId, current: bool| LinkView { title: site.pages[to].front.title.clone(), url: relative(here, &site.pages[to].url), current };
+    let link = |to: PageId, current: bool| LinkView {
+        title: site.pages[to].front.title.clone(),
+        url: relative(here, &site.pages[to].url),
+        current,
+        fallback: is_fallback(site, to),
+    };
     let mut ancestors = site.ancestors(id);
     if let Some(module) = scope {
         if let Some(pos) = ancestors.iter().position(|&a| a == module) {
@@ -278,7 +300,7 @@ pub fn navigation(
     if is_step {
         breadcrumbs.push(link(id, false));
     }
-    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true });
+    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true, fallback: false });
     if breadcrumbs.len() == 1 {
         breadcrumbs.clear();
     }
@@ -296,7 +318,7 @@ pub fn navigation(
         let nav = books(book);
         let steps = &nav.steps;
         if let Some(&pos) = nav.index.get(here) {
-            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false };
+            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback };
             prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
             next = steps.get(pos + 1).map(to_link);
             // A guide is a cycle: after its last phase comes its first again.
@@ -346,6 +368,7 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
                     open,
                     key: format!("{lang}/{}", p.url),
                     children,
+                    fallback: is_fallback(site, c),
                 }
             })
             .collect();
@@ -357,11 +380,18 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
             url: relative(here, &s.url),
             kind: s.kind,
             children: Vec::new(),
+            fallback: s.fallback,
         }));
         out
     }
     let b = &site.pages[book];
-    CourseNav { title: b.front.title.clone(), url: relative(here, &b.url), current: b.url == here, items: items(site, book, here, 1, extra) }
+    CourseNav {
+        title: b.front.title.clone(),
+        url: relative(here, &b.url),
+        current: b.url == here,
+        items: items(site, book, here, 1, extra),
+        fallback: is_fallback(site, book),
+    }
 }
 
 pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
@@ -376,6 +406,29 @@ pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
     (!empty).then_some(unit)
 }
 
+/// What a section holds, counted by kind: "3 guides", "7 practices", "2 modules, 1 lesson".
+pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for &c in &site.pages[id].children {
+        let key = match kind_name(site, c) {
+            "course" => "courses",
+            "module" => "modules",
+            "guide" => "guides",
+            "phase" => "phases",
+            "unit" => "units",
+            "practice" => "practices",
+            "template" => continue,
+            "collection" | "section" => "modules",
+            _ => "lessons",
+        };
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(", ")
+}
+
 /// Cards for a section's children (and extra steps such as its quiz).
 pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraSteps<'_>) -> Vec<CardView> {
     let here = &site.pages[id].url;
@@ -385,15 +438,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         .iter()
         .map(|&c| {
             let p = &site.pages[c];
-            let meta = p.is_section.then(|| {
-                let lessons = p.children.iter().filter(|&&g| !site.pages[g].is_section).count();
-                let modules = p.children.len() - lessons;
-                if modules > 0 {
-                    strings.count("modules", modules)
-                } else {
-                    strings.count("lessons", lessons)
-                }
-            });
+            let meta = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
             CardView {
                 tags: super::guide::tag_keys(site, c),
                 title: p.front.title.clone(),
@@ -402,6 +447,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
                 meta,
                 kind: kind_name(site, c),
                 key: format!("{lang}/{}", p.url),
+                fallback: is_fallback(site, c),
             }
         })
         .collect();
@@ -413,6 +459,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         description: None,
         meta: None,
         kind: s.kind,
+        fallback: s.fallback,
     }));
     cards
 }
