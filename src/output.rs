@@ -81,22 +81,13 @@ impl Output {
         }
     }
 
+    pub fn is_dry_run(&self) -> bool {
+        self.dry_run
+    }
+
     /// Writes one file (`rel` uses forward slashes, relative to the output root). Thread-safe.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        if rel.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
-        }
-        if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
-            return Err(io::Error::other(format!(
-                "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
-                long.len()
-            )));
-        }
-        self.names.lock().map_err(|_| io::Error::other("poisoned"))?.claim(rel).map_err(io::Error::other)?;
-        let fresh = self.written.lock().map_err(|_| io::Error::other("poisoned"))?.insert(rel.to_string());
-        if !fresh {
-            return Err(io::Error::other(format!("two files of the site would be written to {rel}")));
-        }
+        self.claim(rel)?;
         if self.dry_run {
             return Ok(());
         }
@@ -112,6 +103,53 @@ impl Output {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&target, bytes)?;
+        self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
+        Ok(())
+    }
+
+    /// Checks an output path and records it: inside the output, a name file systems accept,
+    /// no clash with another file of the site (also by case, or file against folder).
+    fn claim(&self, rel: &str) -> io::Result<()> {
+        if rel.split('/').any(|s| s == ".." || s.is_empty()) {
+            return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
+        }
+        if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
+            return Err(io::Error::other(format!(
+                "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
+                long.len()
+            )));
+        }
+        self.names.lock().map_err(|_| io::Error::other("poisoned"))?.claim(rel).map_err(io::Error::other)?;
+        let fresh = self.written.lock().map_err(|_| io::Error::other("poisoned"))?.insert(rel.to_string());
+        if !fresh {
+            return Err(io::Error::other(format!("two files of the site would be written to {rel}")));
+        }
+        Ok(())
+    }
+
+    /// Copies a file from disk (an asset) in pieces, never whole in memory, with the same
+    /// checks and skip-if-unchanged rule as [`Output::write`].
+    pub fn copy_from(&self, rel: &str, mut source: std::fs::File, size: u64) -> io::Result<()> {
+        self.claim(rel)?;
+        if self.dry_run {
+            return Ok(());
+        }
+        let existing = self.out.join(rel);
+        if std::fs::symlink_metadata(&existing).is_ok_and(|m| m.is_file() && m.len() == size) {
+            if let Ok(old) = std::fs::File::open(&existing) {
+                if same_bytes(old, &mut source)? {
+                    return Ok(());
+                }
+            }
+            use std::io::Seek;
+            source.seek(io::SeekFrom::Start(0))?;
+        }
+        let target = self.staging.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::fs::File::create(&target)?;
+        io::copy(&mut io::Read::take(source, size), &mut file)?;
         self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
         Ok(())
     }
@@ -155,6 +193,20 @@ impl Drop for Output {
     fn drop(&mut self) {
         if !self.committed && !self.dry_run {
             let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Whether two readers give the same bytes (compared in pieces).
+fn same_bytes(mut a: impl io::Read, b: &mut impl io::Read) -> io::Result<bool> {
+    let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(b.read(&mut y[..1])? == 0);
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return Ok(false);
         }
     }
 }

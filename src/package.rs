@@ -24,6 +24,9 @@ use crate::scorm::{self, Package, Sco, Version};
 /// Files of a package: (path inside the zip, bytes).
 type Files = Vec<(String, Vec<u8>)>;
 
+/// The files of one SCORM package, before compression: a package is built in memory.
+pub const MAX_PACKAGE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// One downloadable package, as the Downloads page lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Download {
@@ -82,13 +85,15 @@ pub fn packages(
     rendered: &[Option<Rendered>],
     extra: ExtraSteps<'_>,
     statics: &[(String, Vec<u8>)],
-) -> Result<Vec<(String, Vec<u8>, Download)>, String> {
+    emit: &mut dyn FnMut(String, Vec<u8>, Download) -> Result<(), String>,
+) -> Result<(), String> {
     let lang = cx.lang;
     let versions = &cx.site.config.scorm;
-    let mut out = Vec::new();
     if versions.is_empty() {
-        return Ok(out);
+        return Ok(());
     }
+    // Each package is handed on as soon as it is made: only one is in memory at a time.
+    let mut out = |(path, bytes, download): (String, Vec<u8>, Download)| emit(path, bytes, download);
     // A language packages the modules it has translated (a fallback module would be a package
     // in the wrong language); the default language packages all.
     let translated = |id: PageId| lang.pages[id].text != crate::model::TextStatus::Fallback;
@@ -103,7 +108,7 @@ pub fn packages(
             let id = slug(parent_dir(&lang.pages[m].url));
             let pkg =
                 package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
-            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?);
+            out(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?)?;
         }
     }
     let courses: Vec<PageId> =
@@ -128,10 +133,10 @@ pub fn packages(
             let title = lang.pages[c].front.title.clone();
             let pkg =
                 package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
-            out.push(zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{}.zip", version_slug(v)), "course")?);
+            out(zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{}.zip", version_slug(v)), "course")?)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Every quiz of one language that has its own texts (a fallback quiz would be a bank in the
@@ -243,6 +248,14 @@ fn zip_one(
     path: String,
     kind: &'static str,
 ) -> Result<(String, Vec<u8>, Download), String> {
+    let total: u64 = files.iter().map(|f| f.1.len() as u64).sum();
+    if total > MAX_PACKAGE_BYTES {
+        return Err(format!(
+            "the SCORM package {path} would hold {} of files; the limit is {}: link large media from a file host, or set `scorm: off`",
+            crate::load::files::human_size(total),
+            crate::load::files::human_size(MAX_PACKAGE_BYTES)
+        ));
+    }
     let mut content = files;
     content.extend(statics.iter().map(|(n, b)| (format!("static/{n}"), b.clone())));
     content.sort_by(|a, b| a.0.cmp(&b.0));
@@ -292,7 +305,7 @@ fn module_files(
     for asset in &lang.assets {
         if asset.url.starts_with(&format!("{module_dir}/")) {
             let bytes = crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
-                .map_err(|e| format!("{}: {}", asset.source.display(), e.message()))?;
+                .map_err(|e| format!("{}: {}", crate::diagnostics::display_path(&cx.site.root, &asset.source).display(), e.message()))?;
             binary.push((scope.path(&asset.url).to_string(), bytes));
         }
     }

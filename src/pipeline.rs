@@ -25,6 +25,10 @@ use crate::render::{self, LangContext};
 /// A logo is shown on every page; more than this would slow every page down.
 pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
 
+/// Pages above this size render one at a time (see `pages_stage`).
+const BIG_PAGE_BYTES: usize = 1024 * 1024;
+static BIG_PAGE_TURN: Mutex<()> = Mutex::new(());
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub root: PathBuf,
@@ -75,7 +79,8 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
     let rendered = pages_stage(&mut site, &theme, &strings, &output, &mut diags);
     lap("render", &mut timings);
-    if diags.has_errors() {
+    // A dry run goes on through every step, so `check` finds everything `build` would.
+    if diags.has_errors() && !output.is_dry_run() {
         output.abort();
         return Err(diags);
     }
@@ -89,7 +94,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     lap("assets", &mut timings);
 
     let errors = write_errors.into_inner().unwrap_or_default();
-    if !errors.is_empty() {
+    if !errors.is_empty() || diags.has_errors() {
         output.abort();
         diags.extend(errors);
         return Err(diags);
@@ -201,6 +206,9 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
             .map(|(id, body)| {
                 let page = &lang.pages[id];
                 let body = if body.is_empty() { crate::load::page_body(&root, &page.source) } else { body };
+                // Rendering takes up to ~20 times a page's size: big pages take turns, so the
+                // peak stays bounded however many threads there are.
+                let _turn = (body.len() > BIG_PAGE_BYTES).then(|| BIG_PAGE_TURN.lock());
                 let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
                 let links = PageLinks { site: lang, page, extra: &quiz_url };
                 let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
@@ -409,26 +417,35 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
     let statics = if scorm { statics(site, theme) } else { Vec::new() };
     let results: Vec<Result<(), Diagnostic>> = site
         .langs
-        .par_iter()
+        .iter()
         .zip(strings)
         .zip(rendered)
         .map(|((lang, strings), rendered)| {
             let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
-            let mut files = if scorm {
-                crate::package::packages(&cx, theme, rendered, &extra, &statics).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?
-            } else {
-                Vec::new()
-            };
-            files.extend(crate::package::question_banks(&cx).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))?);
-            if files.is_empty() {
-                return Ok(());
-            }
             let mut downloads = Vec::new();
-            for (path, bytes, download) in files {
-                output.write(&format!("{code}/{path}"), &bytes).map_err(|e| Diagnostic::error(format!("{code}/{path}"), 0, 0, e.to_string()))?;
+            let mut emit = |path: String, bytes: Vec<u8>, download| {
+                output.write(&format!("{code}/{path}"), &bytes).map_err(|e| format!("{code}/{path}: {e}"))?;
                 downloads.push(download);
+                Ok(())
+            };
+            let package_error = |e: String| {
+                // A message about one file names it; others are about the packaging settings.
+                let (l, c) = site.config.position("scorm");
+                match e.split_once(": ") {
+                    Some((file, rest)) if file.starts_with("content/") => Diagnostic::error(file, 0, 0, rest),
+                    _ => Diagnostic::error("site.yaml", l, c, e),
+                }
+            };
+            if scorm {
+                crate::package::packages(&cx, theme, rendered, &extra, &statics, &mut emit).map_err(package_error)?;
+            }
+            for (path, bytes, download) in crate::package::question_banks(&cx).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))? {
+                emit(path, bytes, download).map_err(package_error)?;
+            }
+            if downloads.is_empty() {
+                return Ok(());
             }
             let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
             output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))
@@ -448,9 +465,9 @@ fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output
     for lang in &site.langs {
         lang.assets.par_iter().for_each(|asset| {
             let shown = crate::diagnostics::display_path(&site.root, &asset.source);
-            match crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
-                Ok(bytes) => {
-                    if let Err(e) = output.write(&format!("{}/{}", lang.lang.code, asset.url), &bytes) {
+            match crate::load::files::open_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
+                Ok((file, size)) => {
+                    if let Err(e) = output.copy_from(&format!("{}/{}", lang.lang.code, asset.url), file, size) {
                         push(Diagnostic::error(shown, 0, 0, format!("cannot copy: {e}")));
                     }
                 }

@@ -179,3 +179,55 @@ fn control_characters_in_file_names_are_escaped() {
     assert!(err.contains("01-mod/03-a\\u{1b}[2Jb\\nc.md:1:1: error: no front matter"), "{err}");
     assert!(!err.contains('\x1b'), "{err}");
 }
+
+#[test]
+fn a_relative_root_works() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlogo: logo.svg\nlogo_alt: L\nlanguages: [en, el]\n");
+    f.write("logo.svg", "<svg/>");
+    f.write("i18n/en.yaml", "skip_to_content: Onwards to the text\n");
+    f.write("content/el/index.md", "---\ntitle: Αρχή\n---\n");
+    let parent = f.root().parent().unwrap();
+    let name = f.root().file_name().unwrap().to_str().unwrap();
+    let out = kyklos().current_dir(parent).args(["build", "--root", name]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.read_out("en/index.html").contains("Onwards to the text"));
+}
+
+#[test]
+fn pages_past_the_memory_limits_are_positioned_errors() {
+    let f = Fixture::new();
+    let dir = "content/en/01-course/01-mod";
+    f.write(&format!("{dir}/03-lists.md"), format!("---\ntitle: L\n---\nText\n\n{}x\n", "- ".repeat(100_000)));
+    f.write(&format!("{dir}/04-quotes.md"), format!("---\ntitle: Q\n---\n{}x\n", "> ".repeat(100_000)));
+    let row = format!("|{}|\n", vec!["1"; 250].join("|"));
+    f.write(&format!("{dir}/05-table.md"), format!("---\ntitle: T\n---\n{row}|{}|\n{}", vec!["-"; 250].join("|"), row.repeat(1000)));
+    f.write(&format!("{dir}/06-items.md"), format!("---\ntitle: I\n---\n{}", "- item\n".repeat(100_001)));
+    f.write(&format!("{dir}/07-huge.md"), format!("---\ntitle: H\n---\n{}", "words ".repeat(2 * 1024 * 1024)));
+    f.write(&format!("{dir}/08-front.md"), format!("---\ntitle: F\nobjectives:\n{}---\n", "  - x\n".repeat(50_000)));
+    let err = check_fails(&f);
+    assert!(err.contains("03-lists.md:6:1: error: lists or quotes are nested more than 64 levels deep here"), "{err}");
+    assert!(err.contains("04-quotes.md:4:1: error: lists or quotes are nested more than 64 levels deep here"), "{err}");
+    assert!(err.contains("05-table.md:404:1: error: the tables of this page have more than 100000 cells"), "{err}");
+    assert!(err.contains("06-items.md:100004:1: error: this page has more than 100000 list items and quotes"), "{err}");
+    assert!(err.contains("07-huge.md: error: this file is 12582929 bytes; the limit is 10485760 bytes (10 MiB)"), "{err}");
+    assert!(err.contains("08-front.md:2:1: error: the front matter is 292 KiB; the limit is 256 KiB"), "{err}");
+    let out = run(&f, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn names_that_clash_on_some_file_system_are_found_by_check() {
+    let f = Fixture::new();
+    let dir = "content/en/01-course/01-mod";
+    f.write(&format!("{dir}/03-Intro.md"), "---\ntitle: A\n---\n");
+    f.write(&format!("{dir}/04-intro.md"), "---\ntitle: B\n---\n");
+    let long = "a".repeat(252);
+    f.write(&format!("{dir}/{long}.md"), "---\ntitle: Long\n---\n");
+    f.write(&format!("{dir}/first.html/picture.png"), "png");
+    let err = check_fails(&f);
+    assert!(err.contains("differ only in capital letters"), "{err}");
+    assert!(err.contains(&format!("error: cannot write: the output name `{long}.html` is 257 bytes long; file systems allow 255")), "{err}");
+    assert!(err.contains("must be a folder") || err.contains("needs a folder"), "{err}");
+    assert_eq!(run(&f, &["build"]).status.code(), Some(1));
+}

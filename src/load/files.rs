@@ -38,7 +38,7 @@ impl FileProblem {
             FileProblem::Special(kind) => format!("this is a {kind}, not a regular file; kyklos reads only regular files"),
             FileProblem::Outside => "this path leads outside the site folder".into(),
             FileProblem::Symlink => "this is a symbolic link; kyklos does not follow links here".into(),
-            FileProblem::TooBig { size, limit } => format!("this file is {}; the limit is {}", human_size(*size), human_size(*limit)),
+            FileProblem::TooBig { size, limit } => format!("this file is {size} bytes; the limit is {limit} bytes ({})", human_size(*limit)),
             FileProblem::Io(e) => format!("cannot read this file: {e}"),
         }
     }
@@ -136,6 +136,18 @@ fn open(path: &Path) -> Result<File, FileProblem> {
 /// Reads a regular file of at most `limit` bytes. A symbolic link, folder, pipe, socket or
 /// device is refused, checked both before opening and on the opened handle (no race).
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let (file, size) = open_regular(path, limit)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` keeps a file that grows while it is read within the limit.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io_problem)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileProblem::TooBig { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+/// Opens a regular file of at most `limit` bytes for reading in pieces; returns its size.
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, u64), FileProblem> {
     let size = probe(path)?;
     if size > limit {
         return Err(FileProblem::TooBig { size, limit });
@@ -146,22 +158,18 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
     if meta.len() > limit {
         return Err(FileProblem::TooBig { size: meta.len(), limit });
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // `take` keeps a file that grows while it is read within the limit.
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io_problem)?;
-    if bytes.len() as u64 > limit {
-        return Err(FileProblem::TooBig { size: bytes.len() as u64, limit });
-    }
-    Ok(bytes)
+    Ok((file, meta.len()))
 }
 
 /// The canonical form of `path` if it is inside `root` (both resolved, symbolic links
 /// included); [`FileProblem::Outside`] if it leads elsewhere, [`FileProblem::Missing`] if absent.
+/// `path` is relative to `root`, or starts with `root`, or is absolute.
 pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, FileProblem> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
     let root = std::fs::canonicalize(root).map_err(io_problem)?;
-    let full = std::fs::canonicalize(root.join(path)).map_err(|e| {
+    let full = std::fs::canonicalize(root.join(rel)).map_err(|e| {
         // A dangling link or a missing file: say "leads outside" only when it does.
-        match lexically_inside(&root, &root.join(path)) {
+        match lexically_inside(&root, &root.join(rel)) {
             false => FileProblem::Outside,
             true => io_problem(e),
         }
@@ -208,6 +216,7 @@ mod tests {
         std::fs::write(tmp.path().join("secret"), "s").unwrap();
         assert_eq!(read_inside(&root, Path::new("a/x.txt"), 10).unwrap(), b"hello");
         assert_eq!(read_inside(&root, Path::new("a/x.txt"), 3), Err(FileProblem::TooBig { size: 5, limit: 3 }));
+        assert_eq!(FileProblem::TooBig { size: 10 << 20 | 1, limit: 10 << 20 }.message(), "this file is 10485761 bytes; the limit is 10485760 bytes (10 MiB)");
         assert_eq!(read_inside(&root, Path::new("a"), 10), Err(FileProblem::Folder));
         assert_eq!(read_inside(&root, Path::new("a/none"), 10), Err(FileProblem::Missing));
         assert_eq!(read_inside(&root, Path::new("../secret"), 10), Err(FileProblem::Outside));

@@ -19,8 +19,15 @@ use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics, LineInd
 use crate::model::url::{output_path, parent_dir, split_prefix};
 use crate::model::{Asset, LangSite, Page, Site};
 
-/// Files larger than this are refused (a lesson of 5 MB is fine; 50 MB is a mistake).
-pub const MAX_PAGE_BYTES: u64 = 20 * 1024 * 1024;
+/// Pages larger than this are refused (a lesson of 5 MB is fine; 50 MB is a mistake).
+pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
+/// A quiz of a hundred questions is about 30 KiB.
+pub const MAX_QUIZ_BYTES: u64 = 2 * 1024 * 1024;
+/// The YAML between the `---` lines of a page (title, objectives, …).
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
+/// All Markdown and quiz files of a site together (about 18,000 lessons of the benchmark's
+/// size): what a build holds in memory at once (packages keep every page's HTML) stays bounded.
+pub const MAX_SITE_TEXT_BYTES: u64 = 100 * 1024 * 1024;
 /// Files beside lessons larger than this are refused: they would bloat every download.
 pub const MAX_ASSET_BYTES: u64 = 200 * 1024 * 1024;
 
@@ -52,6 +59,22 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         if dir.is_dir() {
             load_language(root, &dir, lang, i == 0, fingerprint, diags);
         }
+    }
+    let total: u64 = langs.iter().map(|l| l.text_bytes).sum();
+    if total > MAX_SITE_TEXT_BYTES {
+        diags.push(
+            Diagnostic::error(
+                "content",
+                0,
+                0,
+                format!("the Markdown and quiz files of this site hold {}; the limit is {}", files::human_size(total), files::human_size(MAX_SITE_TEXT_BYTES)),
+            )
+            .with_hint("split the site into several sites (the limits are listed in the README)"),
+        );
+        for l in &mut langs {
+            *l = LangSite::new(l.lang.clone());
+        }
+        return Site { config, root: root.to_path_buf(), langs };
     }
     crate::translate::align_all(root, &mut langs, diags);
     let default = &langs[0];
@@ -142,12 +165,15 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             continue;
         };
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        if rel.ends_with(".md") || quiz::is_quiz_file(&rel) {
+            site.text_bytes += size;
+        }
         if quiz::is_quiz_file(&rel) && !is_default {
-            if let Some(text) = read_text(root, path, size, diags) {
+            if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
                 site.quiz_texts.push(crate::model::QuizText { rel, source: shown, text });
             }
         } else if quiz::is_quiz_file(&rel) {
-            if let Some(q) = read_text(root, path, size, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
+            if let Some(q) = read_text(root, path, MAX_QUIZ_BYTES, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
                 site.quizzes.push(q);
             }
         } else if rel.ends_with(".md") {
@@ -186,7 +212,8 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
 /// `fingerprint`: compute the text's hash (only sites with translations compare them).
 fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, diags: &mut Diagnostics) -> Option<Page> {
-    let text = read_text(root, path, size, diags)?;
+    let _ = size;
+    let text = read_text(root, path, MAX_PAGE_BYTES, diags)?;
     let mut page = parse_page(&text, rel, display_path(root, path), diags)?;
     if fingerprint {
         page.hash = sha256_hex(&text);
@@ -207,13 +234,12 @@ pub fn page_body(root: &Path, source: &Path) -> String {
 }
 
 /// Reads a text file with the size and encoding checks every content file gets.
-fn read_text(root: &Path, path: &Path, size: u64, diags: &mut Diagnostics) -> Option<String> {
+fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> Option<String> {
     let shown = display_path(root, path);
-    let _ = size;
-    let bytes = match files::read_regular(path, MAX_PAGE_BYTES) {
+    let bytes = match files::read_regular(path, limit) {
         Ok(b) => b,
         Err(p @ files::FileProblem::TooBig { .. }) => {
-            diags.push(Diagnostic::error(&shown, 0, 0, p.message()).with_hint("split it into several pages (the limits are listed in the README)"));
+            diags.push(Diagnostic::error(&shown, 0, 0, p.message()).with_hint("split it into several pages or quizzes (the limits are listed in the README)"));
             return None;
         }
         Err(p) => {
@@ -275,6 +301,24 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
 /// Pure: a page's text → a [`Page`] (tree links filled in later), or diagnostics.
 pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
     let parsed = frontmatter::split(text).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
+    if let Ok(split) = frontmatter::split(text) {
+        if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
+            diags.push(
+                Diagnostic::error(
+                    &shown,
+                    2,
+                    1,
+                    format!(
+                        "the front matter is {}; the limit is {}",
+                        files::human_size(split.yaml.len() as u64),
+                        files::human_size(MAX_FRONT_MATTER_BYTES as u64)
+                    ),
+                )
+                .with_hint("front matter holds the title and a few settings: move the text below the closing `---`"),
+            );
+            return None;
+        }
+    }
     let (front, split) = match parsed {
         Ok(ok) => ok,
         Err(e) => {

@@ -6,6 +6,7 @@
 //! `.md` paths to the page's HTML and reports what cannot be resolved.
 
 pub mod highlight;
+pub mod limits;
 
 use std::collections::HashMap;
 
@@ -99,6 +100,10 @@ struct OpenHeading {
 /// Renders one page's Markdown.
 pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut out = Rendered::default();
+    if let Some(problem) = limits::check(src) {
+        out.problems.push(problem);
+        return out;
+    }
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<OpenHeading> = None;

@@ -176,6 +176,8 @@ pub struct LangSite {
     pub quiz_texts: Vec<QuizText>,
     /// For each section page, its quizzes (indexes into `quizzes`), in file-name order.
     pub quizzes_of: HashMap<PageId, Vec<usize>>,
+    /// Bytes of Markdown and quiz files read for this language (a site's total is limited).
+    pub text_bytes: u64,
 }
 
 impl LangSite {
@@ -190,6 +192,7 @@ impl LangSite {
             quizzes: Vec::new(),
             quiz_texts: Vec::new(),
             quizzes_of: HashMap::new(),
+            text_bytes: 0,
         }
     }
 

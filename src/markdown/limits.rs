@@ -1,0 +1,166 @@
+//! Limits that keep the memory of rendering one page bounded whatever its Markdown holds.
+//!
+//! pulldown-cmark builds a tree of every block of a page before the first event comes out, and
+//! the renderer keeps the page's events until the end: memory grows with the number of blocks
+//! (about 500 bytes each), not with the bytes of the file. Ten megabytes of `- - - …` or
+//! `> > > …` or a 20,000 × 250 table are millions of blocks (gigabytes). [`check`] counts them
+//! with one cheap pass over the lines, before anything is parsed, and names the line where a
+//! limit is passed. The limits are far above what any lesson needs; the README lists them.
+
+use super::Problem;
+
+/// Lists and quotes nested deeper than this on one line (or by indentation) are refused.
+pub const MAX_NESTING: usize = 64;
+/// List items and quote levels in one page.
+pub const MAX_BLOCKS: usize = 100_000;
+/// Table cells in one page (all its tables together).
+pub const MAX_TABLE_CELLS: usize = 100_000;
+
+/// The first limit `src` passes, at the byte offset of the line where it does.
+pub fn check(src: &str) -> Option<Problem> {
+    let mut fence: Option<(char, usize)> = None;
+    let mut blocks = 0usize;
+    let mut cells = 0usize;
+    // Columns of the table being read (GFM drops cells beyond the header's count).
+    let mut table: Option<usize> = None;
+    let mut previous_had_pipe = false;
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let (markers, cols, rest) = container_prefix(line);
+        let rest_trimmed = rest.trim_end();
+        if let Some((c, n)) = fence {
+            let run = rest_trimmed.chars().take_while(|&x| x == c).count();
+            if run >= n && rest_trimmed.len() == run * c.len_utf8() {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(c) = ['`', '~'].into_iter().find(|&c| rest.starts_with(&format!("{c}{c}{c}"))) {
+            fence = Some((c, rest.chars().take_while(|&x| x == c).count()));
+        }
+        let depth = markers + cols / 2;
+        if depth > MAX_NESTING {
+            return Some(Problem {
+                offset: at,
+                message: format!("lists or quotes are nested more than {MAX_NESTING} levels deep here"),
+                hint: "flatten the list or quote: deeper nesting cannot be read anyway (the limits are listed in the README)".into(),
+            });
+        }
+        blocks += markers;
+        if blocks > MAX_BLOCKS {
+            return Some(Problem {
+                offset: at,
+                message: format!("this page has more than {MAX_BLOCKS} list items and quotes"),
+                hint: "split it into several pages (the limits are listed in the README)".into(),
+            });
+        }
+        if rest_trimmed.is_empty() {
+            table = None;
+            previous_had_pipe = false;
+            continue;
+        }
+        match table {
+            Some(columns) => cells += columns,
+            None if previous_had_pipe && is_delimiter_row(rest_trimmed) => {
+                let columns = rest_trimmed.trim_matches('|').split('|').count();
+                table = Some(columns);
+                cells += 2 * columns;
+            }
+            None => {}
+        }
+        if cells > MAX_TABLE_CELLS {
+            return Some(Problem {
+                offset: at,
+                message: format!("the tables of this page have more than {MAX_TABLE_CELLS} cells"),
+                hint: "split the table, or link to it as a spreadsheet file (.csv, .ods) placed beside the page".into(),
+            });
+        }
+        previous_had_pipe = rest.contains('|');
+    }
+    None
+}
+
+/// The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of a line, the columns
+/// of white space among them (a tab counts 4), and the rest of the line.
+fn container_prefix(line: &str) -> (usize, usize, &str) {
+    let mut markers = 0;
+    let mut cols = 0;
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let white = rest[..rest.len() - trimmed.len()].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>();
+        // The space right after a marker belongs to the marker, not to the indentation.
+        cols += if markers > 0 { white.saturating_sub(1) } else { white };
+        rest = trimmed;
+        let bytes = rest.as_bytes();
+        let after = match bytes.first() {
+            Some(b'>') => 1,
+            Some(b'-' | b'*' | b'+') if matches!(bytes.get(1), None | Some(b' ' | b'\t' | b'\n' | b'\r')) => 1,
+            Some(b'0'..=b'9') => {
+                let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+                match (bytes.get(digits), bytes.get(digits + 1)) {
+                    (Some(b'.' | b')'), None | Some(b' ' | b'\t' | b'\n' | b'\r')) if digits <= 9 => digits + 1,
+                    _ => break,
+                }
+            }
+            _ => break,
+        };
+        markers += 1;
+        rest = &rest[after..];
+    }
+    (markers, cols, rest)
+}
+
+/// `|---|:--:|` or `--- | ---`: only pipes, colons, hyphens and spaces, with a hyphen.
+fn is_delimiter_row(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_pass() {
+        let page = "# T\n\n- a\n  - b\n    1. c\n> quote\n> > inner\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n- - - - - - - - - - - - - -\n```\n";
+        assert_eq!(check(page), None);
+        let long = "- item\n".repeat(MAX_BLOCKS);
+        assert_eq!(check(&long), None);
+    }
+
+    #[test]
+    fn nesting_at_the_limit_passes() {
+        assert_eq!(check(&format!("{}x\n", "- ".repeat(MAX_NESTING))), None);
+        assert_eq!(check(&format!("{}x\n", "> ".repeat(MAX_NESTING))), None);
+        let stairs: String = (0..MAX_NESTING).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        assert_eq!(check(&stairs), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_its_line() {
+        let page = format!("# T\n\nText\n{}x\n", "- ".repeat(MAX_NESTING + 1));
+        let p = check(&page).unwrap();
+        assert_eq!(p.offset, "# T\n\nText\n".len());
+        assert!(p.message.contains("nested more than 64"));
+        assert!(check(&format!("{}x\n", "> ".repeat(MAX_NESTING + 1))).is_some());
+        assert!(check(&format!("{}x\n", ">".repeat(MAX_NESTING + 1))).is_some());
+        assert!(check(&format!("{}x\n", "1. ".repeat(MAX_NESTING + 1))).is_some());
+        let stairs: String = (0..200).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        assert!(check(&stairs).is_some());
+        // Inside fenced code, markers are text.
+        assert_eq!(check(&format!("~~~\n{}x\n~~~\n", "> ".repeat(500))), None);
+    }
+
+    #[test]
+    fn too_many_blocks_or_cells_are_refused() {
+        assert!(check(&"- item\n".repeat(MAX_BLOCKS + 1)).unwrap().message.contains("list items"));
+        assert!(check(&"> - x\n".repeat(MAX_BLOCKS / 2 + 1)).is_some());
+        let row = format!("|{}|\n", vec!["1"; 250].join("|"));
+        let table = format!("{row}|{}|\n{}", vec!["-"; 250].join("|"), row.repeat(500));
+        assert!(check(&table).unwrap().message.contains("cells"));
+        let small = format!("{row}|{}|\n{}", vec!["-"; 250].join("|"), row.repeat(10));
+        assert_eq!(check(&small), None);
+    }
+}
