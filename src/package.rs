@@ -144,7 +144,7 @@ pub fn packages(
 /// `dist/<lang>/`, bytes, entry). Files are named `<quiz>-<lang>-moodle.xml`, `-gift.txt` and
 /// `-qti21.zip`, where `<quiz>` is the quiz's folder (and file stem for `name.quiz.yaml`).
 pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Download)>, String> {
-    use crate::export::{gift, moodle_xml, Bank, Labels};
+    use crate::export::{gift, moodle_xml, qti, Bank, Labels};
     let lang = cx.lang;
     let code = &lang.lang.code;
     let t = cx.strings;
@@ -180,8 +180,9 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
                 Some(p) if p.front.title != quiz.title => format!("{} — {}", p.front.title, quiz.title),
                 _ => quiz.title.clone(),
             };
-            let files: [(&str, &'static str, Vec<u8>); 2] =
-                [("moodle.xml", "Moodle XML", moodle_xml::moodle_xml(&bank)), ("gift.txt", "GIFT", gift::gift(&bank))];
+            let qti = qti::qti_package(&bank).map_err(|e| format!("exporting {}: {e}", quiz.source.display()))?;
+            let files: [(&str, &'static str, Vec<u8>); 3] =
+                [("moodle.xml", "Moodle XML", moodle_xml::moodle_xml(&bank)), ("gift.txt", "GIFT", gift::gift(&bank)), ("qti21.zip", "QTI 2.1", qti)];
             for (suffix, format, bytes) in files {
                 let path = format!("downloads/{name}-{}-{suffix}", slug(code));
                 let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();

@@ -9,7 +9,7 @@ mod gift_reader;
 
 use std::path::PathBuf;
 
-use kyklos::export::{self, gift, moodle_xml, Bank, Labels};
+use kyklos::export::{self, gift, moodle_xml, qti, Bank, Labels};
 use kyklos::model::quiz::{Body, Choice, Question, Quiz, ShowAnswers, Shuffle};
 use kyklos::model::TextStatus;
 
@@ -328,7 +328,7 @@ fn build_writes_question_banks_per_language_and_lists_them() {
             assert!(href.starts_with(&format!("downloads/course-mod-{lang}-")), "{href}");
             formats.push(cells[1].text().collect::<String>());
         }
-        assert_eq!(formats, ["Moodle XML", "GIFT"], "{lang}");
+        assert_eq!(formats, ["Moodle XML", "GIFT", "QTI 2.1"], "{lang}");
     }
     // Greek texts, English answer key.
     let el = std::fs::read_to_string(dist.join("el/downloads/course-mod-el-moodle.xml")).unwrap();
@@ -365,4 +365,187 @@ fn question_banks_without_scorm() {
     assert!(page.contains("course-mod-en-moodle.xml") && !page.contains("scorm12"), "{page}");
     let lesson = std::fs::read_to_string(f.out().join("en/course/mod/first.html")).unwrap();
     assert!(lesson.contains("downloads.html"), "pages link to the Downloads page");
+}
+
+// ---- QTI 2.1 -------------------------------------------------------------------------------
+
+fn find<'a, 'input>(d: &'a roxmltree::Document<'input>, tag: &str) -> roxmltree::Node<'a, 'input> {
+    d.descendants().find(|n| n.has_tag_name(tag)).unwrap_or_else(|| panic!("no <{tag}>"))
+}
+
+/// Whether xmllint can run; without it: panic on CI, a loud SKIP elsewhere.
+fn have_xmllint() -> bool {
+    if std::process::Command::new("xmllint").arg("--version").output().is_ok() {
+        return true;
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("xmllint is missing on CI: apt-get install -y libxml2-utils");
+    }
+    eprintln!("\n*** SKIP: xmllint not found (apt-get install -y libxml2-utils); QTI items NOT validated ***\n");
+    false
+}
+
+/// Validates `files` against `schema` with xmllint, offline: an XML catalog maps the schemas'
+/// imports (IMS, W3C MathML, the W3C xml.xsd) to the copies in the repository.
+fn xmllint(schema: &std::path::Path, files: &[PathBuf]) -> Result<(), String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let qti = root.join("src/export/xsd");
+    let cp = root.join("src/scorm/xsd/2004");
+    let work = tempfile::tempdir().unwrap();
+    let catalog = format!(
+        "<?xml version=\"1.0\"?>\n<catalog xmlns=\"urn:oasis:names:tc:entity:xmlns:xml:catalog\">\n\
+         <system systemId=\"http://www.w3.org/2001/xml.xsd\" uri=\"file://{cp}/xml.xsd\"/>\n\
+         <uri name=\"http://www.w3.org/2001/xml.xsd\" uri=\"file://{cp}/xml.xsd\"/>\n\
+         <rewriteSystem systemIdStartString=\"http://www.imsglobal.org/\" rewritePrefix=\"file://{qti}/www.imsglobal.org/\"/>\n\
+         <rewriteURI uriStartString=\"http://www.imsglobal.org/\" rewritePrefix=\"file://{qti}/www.imsglobal.org/\"/>\n\
+         <rewriteSystem systemIdStartString=\"http://www.w3.org/Math/\" rewritePrefix=\"file://{qti}/www.w3.org/Math/\"/>\n\
+         <rewriteURI uriStartString=\"http://www.w3.org/Math/\" rewritePrefix=\"file://{qti}/www.w3.org/Math/\"/>\n</catalog>\n",
+        cp = cp.display(),
+        qti = qti.display()
+    );
+    std::fs::write(work.path().join("catalog.xml"), catalog).unwrap();
+    let out = std::process::Command::new("xmllint")
+        .env("XML_CATALOG_FILES", work.path().join("catalog.xml"))
+        .args(["--nonet", "--noout", "--schema"])
+        .arg(schema)
+        .args(files)
+        .output()
+        .expect("run xmllint");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let problems: Vec<&str> = stderr.lines().filter(|l| !l.ends_with(" validates")).collect();
+    if out.status.success() && problems.is_empty() {
+        Ok(())
+    } else {
+        Err(stderr.into_owned())
+    }
+}
+
+fn qti_schema() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/export/xsd/www.imsglobal.org/xsd/imsqti_v2p1.xsd")
+}
+
+fn cp_schema() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/scorm/xsd/2004/imscp_v1p1.xsd")
+}
+
+/// The hostile quiz plus prompts with every block Markdown can make inline.
+fn rich_quiz() -> Quiz {
+    let mut quiz = hostile_quiz();
+    quiz.questions[0].prompt = format!(
+        "# Heading\n\n~~struck~~ **bold** `code` line  \nbreak\n\n3. three\n4. four\n\n> quoted\n\n```\nfn x() {{}}\n```\n\n---\n\n- a\n- b\n\n{HOSTILE}"
+    );
+    quiz.questions[1].explanation = Some("1. one\n2. ~~two~~".into());
+    quiz
+}
+
+fn unzip(bytes: &[u8]) -> (tempfile::TempDir, Vec<String>) {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut names = Vec::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        let path = dir.path().join(&name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, data).unwrap();
+        names.push(name);
+    }
+    (dir, names)
+}
+
+#[test]
+fn qti_items_and_manifest_validate_against_the_official_xsds() {
+    let quiz = rich_quiz();
+    let bytes = qti::qti_package(&bank(&quiz)).expect("a package");
+    assert_eq!(bytes, qti::qti_package(&bank(&quiz)).unwrap(), "deterministic");
+    let (dir, names) = unzip(&bytes);
+    let items: Vec<String> = (1..=quiz.questions.len()).map(|n| format!("items/q{n:02}.xml")).collect();
+    let mut want = vec!["imsmanifest.xml".to_string()];
+    want.extend(items.clone());
+    want.sort();
+    assert_eq!(names, want);
+    if !have_xmllint() {
+        return;
+    }
+    let files: Vec<PathBuf> = items.iter().map(|i| dir.path().join(i)).collect();
+    xmllint(&qti_schema(), &files).unwrap_or_else(|e| panic!("QTI items do not validate:\n{e}"));
+    xmllint(&cp_schema(), &[dir.path().join("imsmanifest.xml")]).unwrap_or_else(|e| panic!("the manifest does not validate:\n{e}"));
+
+    // The validator does catch what QTI does not allow (HTML's <del>, here).
+    let broken = std::fs::read_to_string(&files[0]).unwrap().replace("<span class=\"del\">struck</span>", "<del>struck</del>");
+    assert!(broken.contains("<del>"));
+    std::fs::write(&files[0], broken).unwrap();
+    assert!(xmllint(&qti_schema(), &files[..1]).is_err(), "xmllint must reject <del>");
+}
+
+#[test]
+fn qti_items_read_back_field_by_field() {
+    let quiz = hostile_quiz();
+    let b = bank(&quiz);
+    let (dir, _) = unzip(&qti::qti_package(&b).unwrap());
+    let manifest = std::fs::read_to_string(dir.path().join("imsmanifest.xml")).unwrap();
+    let m = roxmltree::Document::parse(&manifest).unwrap();
+    let resources: Vec<_> = m.descendants().filter(|n| n.has_tag_name("resource")).collect();
+    assert_eq!(resources.len(), quiz.questions.len());
+    assert!(resources.iter().all(|r| r.attribute("type") == Some("imsqti_item_xmlv2p1")));
+
+    let read = |n: usize| std::fs::read_to_string(dir.path().join(format!("items/q{n:02}.xml"))).unwrap();
+    let texts: Vec<String> = (1..=quiz.questions.len()).map(read).collect();
+    let docs: Vec<roxmltree::Document<'_>> = texts.iter().map(|t| roxmltree::Document::parse(t).unwrap()).collect();
+    let all_text = |n: roxmltree::Node<'_, '_>| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_string();
+    let values = |d: &roxmltree::Document<'_>| -> Vec<String> {
+        find(d, "correctResponse").children().filter(|c| c.has_tag_name("value")).filter_map(|v| v.text().map(String::from)).collect()
+    };
+    let map = |d: &roxmltree::Document<'_>| -> Vec<(String, String)> {
+        d.descendants()
+            .filter(|n| n.has_tag_name("mapEntry"))
+            .map(|e| (e.attribute("mapKey").unwrap().to_string(), e.attribute("mappedValue").unwrap().to_string()))
+            .collect()
+    };
+    let maxscore =
+        |d: &roxmltree::Document<'_>| d.descendants().find(|n| n.attribute("identifier") == Some("MAXSCORE")).map(&all_text).unwrap_or_default();
+    for (d, q) in docs.iter().zip(&quiz.questions) {
+        let root = d.root_element();
+        assert!(root.attribute("identifier").is_some_and(|id| id.starts_with("kyklos-el-c-m-")), "{:?}", root.attribute("identifier"));
+        assert_eq!(root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some("el"));
+        assert_eq!(maxscore(d), export::number(q.points));
+        // The prompt arrives decoded: the hostile text is there as text.
+        let prompt = d.descendants().find(|n| n.attribute("class") == Some("prompt")).unwrap();
+        let text = all_text(prompt);
+        assert!(
+            text.contains("</script>") && text.contains("]]>") && text.contains("~=#{}:") && text.contains("العربية") && text.contains("<b>bold</b>"),
+            "{text}"
+        );
+    }
+    // single
+    assert_eq!(values(&docs[0]), ["o1"]);
+    assert_eq!(find(&docs[0], "choiceInteraction").attribute("maxChoices"), Some("1"));
+    // multiple, partial credit: exact shares of 2.5 points, bounded 0…2.5
+    assert_eq!(values(&docs[1]), ["o1", "o2", "o3"]);
+    assert_eq!(
+        map(&docs[1]),
+        [("o1", "0.8333333"), ("o2", "0.8333333"), ("o3", "0.8333333"), ("o4", "-0.8333333")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(find(&docs[1], "mapping").attribute("upperBound"), Some("2.5"));
+    // multiple, all or nothing: no mapping, scored by matching the correct response
+    assert!(map(&docs[2]).is_empty() && texts[2].contains("<correct identifier=\"RESPONSE\"/>"));
+    // true/false
+    assert_eq!(values(&docs[3]), ["false"]);
+    let labels: Vec<String> = docs[3].descendants().filter(|n| n.has_tag_name("simpleChoice")).map(all_text).collect();
+    assert_eq!(labels, ["True", "False"]);
+    // fill-in: every accepted answer maps to the points, case as in the quiz
+    assert_eq!(map(&docs[4]).iter().map(|e| e.0.clone()).collect::<Vec<_>>(), [format!("one {HOSTILE}"), "1951".into(), "a*b".into()]);
+    assert!(docs[4].descendants().filter(|n| n.has_tag_name("mapEntry")).all(|e| e.attribute("caseSensitive") == Some("true")));
+    // matching: directed pairs, a share each
+    assert_eq!(values(&docs[5]), ["l1 r1", "l2 r2", "l3 r3"]);
+    assert_eq!(map(&docs[5]).iter().map(|e| e.1.as_str()).collect::<Vec<_>>(), ["1", "1", "1"]);
+    // ordering: the right order, one share per item in its place
+    assert_eq!(values(&docs[6]), ["i1", "i2", "i3"]);
+    assert_eq!(texts[6].matches("<index n=").count(), 3);
+    // feedback: per option and the explanation, as modal feedback
+    let feedback: Vec<&str> = docs[0].descendants().filter(|n| n.has_tag_name("modalFeedback")).filter_map(|n| n.attribute("identifier")).collect();
+    assert_eq!(feedback, ["o1", "o2", "EXPLANATION"]);
 }

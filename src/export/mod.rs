@@ -1,5 +1,5 @@
 //! Export: every quiz as question-bank files for learning platforms — Moodle XML
-//! ([`moodle_xml`]) and GIFT ([`gift`]).
+//! ([`moodle_xml`]), GIFT ([`gift`]) and a QTI 2.1 item bank ([`qti`]).
 //!
 //! Pure: a [`Bank`] (one quiz, its category path, the interface labels of its language) in,
 //! bytes out; nothing here reads or writes files. [`crate::package`] calls it per language and
@@ -13,6 +13,7 @@
 
 pub mod gift;
 pub mod moodle_xml;
+pub mod qti;
 
 use crate::markdown::render_inline;
 use crate::model::quiz::{Choice, Question, Quiz};
