@@ -505,8 +505,7 @@ fn qti_items_read_back_field_by_field() {
             .map(|e| (e.attribute("mapKey").unwrap().to_string(), e.attribute("mappedValue").unwrap().to_string()))
             .collect()
     };
-    let maxscore =
-        |d: &roxmltree::Document<'_>| d.descendants().find(|n| n.attribute("identifier") == Some("MAXSCORE")).map(&all_text).unwrap_or_default();
+    let maxscore = |d: &roxmltree::Document<'_>| d.descendants().find(|n| n.attribute("identifier") == Some("MAXSCORE")).map(&all_text).unwrap_or_default();
     for (d, q) in docs.iter().zip(&quiz.questions) {
         let root = d.root_element();
         assert!(root.attribute("identifier").is_some_and(|id| id.starts_with("kyklos-el-c-m-")), "{:?}", root.attribute("identifier"));
