@@ -176,8 +176,10 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
             }
             let name = quiz_slug(&quiz.url);
             let bank = Bank { quiz, category, lang: code.clone(), id: format!("kyklos-{}-{name}", slug(code)), labels: labels.clone() };
+            // The quiz's title, with its section's where two quizzes share a title.
+            let shared = lang.quizzes.iter().filter(|q| q.title == quiz.title).count() > 1;
             let title = match lang.pages.get(section) {
-                Some(p) if p.front.title != quiz.title => format!("{} — {}", p.front.title, quiz.title),
+                Some(p) if shared && p.front.title != quiz.title => format!("{} — {}", p.front.title, quiz.title),
                 _ => quiz.title.clone(),
             };
             let qti = qti::qti_package(&bank).map_err(|e| format!("exporting {}: {e}", quiz.source.display()))?;
@@ -432,16 +434,17 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for d in rows {
-        let kind = t.get(match d.kind {
-            "course" => "downloads_course",
-            "quiz" => "downloads_quiz",
-            _ => "downloads_module",
-        });
+        // Quiz rows need no kind: the table holds nothing else.
+        let kind = match d.kind {
+            "course" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_course"))),
+            "module" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_module"))),
+            _ => String::new(),
+        };
         h.push_str(&format!(
-            "<tr><td><a href=\"{}\" download>{}</a> <span class=\"muted\">({})</span></td><td>{}</td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
+            "<tr><td><a href=\"{}\" download>{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
             escape_html(&relative(here, &d.url)),
             escape_html(&d.title),
-            escape_html(&kind),
+            kind,
             d.version,
             escape_html(&d.lang),
             human_size(d.size),
