@@ -6,8 +6,9 @@
 //! fractions, see [`super::choice_fractions`]), `true_false` → `truefalse`, `fill_in` →
 //! `shortanswer`, `matching` → `matching`, `ordering` → `ordering` (a standard question type
 //! since Moodle 4.4; older Moodles need the qtype_ordering plugin). `explanation` becomes the
-//! general feedback, `points` the default mark. HTML goes into CDATA sections (a `]]>` in a
-//! text is split across two sections); everything else is XML-escaped.
+//! general feedback, `points` the default mark. Every text goes into a CDATA section (a `]]>`
+//! in a text is split across two sections): Moodle's XML reader drops the space between two
+//! entity references (`&quot; &apos;`), so entity-escaped text would not arrive as written.
 
 use super::{choice_fractions, html, number, percent, plain, question_name, source_of, xml_escape, xml_safe, Bank};
 use crate::model::quiz::{Body, Choice, Question, Shuffle};
@@ -25,7 +26,7 @@ pub fn moodle_xml(bank: &Bank<'_>) -> Vec<u8> {
     ));
     x.push_str("<quiz>\n");
     x.push_str("  <question type=\"category\">\n");
-    x.push_str(&format!("    <category><text>{}</text></category>\n", xml_escape(&category_path(&bank.category))));
+    x.push_str(&format!("    <category>{}</category>\n", cdata(&category_path(&bank.category))));
     x.push_str("    <info format=\"html\"><text></text></info>\n");
     x.push_str("  </question>\n");
     for q in &quiz.questions {
@@ -77,7 +78,7 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
     };
     x.push_str(&format!("  <!-- {} ({}) -->\n", comment(&q.id), q.body.type_name()));
     x.push_str(&format!("  <question type=\"{qtype}\">\n"));
-    x.push_str(&format!("    <name><text>{}</text></name>\n", xml_escape(&question_name(q))));
+    x.push_str(&format!("    <name>{}</name>\n", cdata(&question_name(q))));
     x.push_str(&html_field("questiontext", &q.prompt, "    "));
     x.push_str(&html_field("generalfeedback", q.explanation.as_deref().unwrap_or(""), "    "));
     x.push_str(&format!("    <defaultgrade>{}</defaultgrade>\n", number(q.points)));
@@ -101,8 +102,8 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
                 // `*` is Moodle's wildcard in short answers; `\*` is a literal star.
                 let literal = a.trim().replace('*', "\\*");
                 x.push_str(&format!(
-                    "    <answer fraction=\"100\" format=\"moodle_auto_format\">\n      <text>{}</text>\n      <feedback format=\"html\"><text></text></feedback>\n    </answer>\n",
-                    xml_escape(&literal)
+                    "    <answer fraction=\"100\" format=\"moodle_auto_format\">\n      {}\n      <feedback format=\"html\"><text></text></feedback>\n    </answer>\n",
+                    cdata(&literal)
                 ));
             }
         }
@@ -112,7 +113,7 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
             for (left, right) in pairs {
                 x.push_str("    <subquestion format=\"html\">\n");
                 x.push_str(&format!("      {}\n", cdata(&html(left))));
-                x.push_str(&format!("      <answer><text>{}</text></answer>\n", xml_escape(&plain(right))));
+                x.push_str(&format!("      <answer>{}</answer>\n", cdata(&plain(right))));
                 x.push_str("    </subquestion>\n");
             }
         }
