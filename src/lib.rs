@@ -18,6 +18,7 @@ pub mod package;
 pub mod pipeline;
 pub mod render;
 pub mod scorm;
+pub mod search;
 pub mod serve;
 pub mod translate;
 pub mod translations;

@@ -28,6 +28,17 @@ fn main() -> ExitCode {
                         for (step, took) in &report.timings {
                             eprintln!("  {step:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
+                        for s in &report.search {
+                            eprintln!(
+                                "  search {}: {} pages, {} words, {} files, {:.1} KB (largest file {:.1} KB)",
+                                s.lang,
+                                s.docs,
+                                s.words,
+                                s.files,
+                                s.bytes as f64 / 1024.0,
+                                s.largest as f64 / 1024.0
+                            );
+                        }
                     }
                     eprintln!(
                         "Built {} pages into {} ({} files, {} changed, {} removed).",

@@ -1,4 +1,4 @@
-//! The table of contents: load → validate → markdown → render → write, each step timed.
+//! The table of contents: load → validate → markdown → render → search → write, each step timed.
 //!
 //! `build` and `check` run the same steps; `check` renders into a dry-run output that writes
 //! nothing, so template errors are found too. Content errors are collected across all steps
@@ -42,6 +42,8 @@ pub struct Report {
     pub pages: usize,
     pub output: Summary,
     pub timings: Vec<(&'static str, Duration)>,
+    /// The search index of each language.
+    pub search: Vec<crate::search::Stats>,
     /// Warnings (errors make the run fail instead).
     pub diagnostics: Diagnostics,
 }
@@ -77,7 +79,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
             }
         }
     };
-    let rendered = pages_stage(&mut site, &theme, &strings, &output, &mut diags);
+    let (rendered, docs) = pages_stage(&mut site, &theme, &strings, &output, &mut diags);
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
@@ -85,6 +87,8 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
         return Err(diags);
     }
     let write_errors = Mutex::new(Vec::new());
+    let search = if opts.dry_run { Vec::new() } else { write_search(&site, &strings, docs, &output, &write_errors) };
+    lap("search", &mut timings);
     write_quizzes(&site, &theme, &strings, &output, &write_errors);
     write_guides_and_tags(&site, &theme, &strings, &rendered, &output, &write_errors);
     write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
@@ -108,7 +112,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
     lap("write", &mut timings);
     let pages = site.langs.iter().map(|l| l.pages.len()).sum();
-    Ok(Report { pages, output: summary, timings, diagnostics: diags })
+    Ok(Report { pages, output: summary, timings, search, diagnostics: diags })
 }
 
 /// Loads and aligns the site without rendering (for `translations`).
@@ -177,16 +181,21 @@ struct PageResult {
     problems: Vec<Diagnostic>,
     /// The Markdown HTML, kept only when packages need it.
     kept: Option<Rendered>,
+    /// What search indexes of the page.
+    doc: crate::search::Doc,
 }
 
 /// Markdown → template → output for every page, in parallel, one page at a time: the site's
 /// HTML is streamed to the writer, never held whole. Link problems and broken anchors become
 /// diagnostics (the staged output is thrown away if there are any).
-fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, diags: &mut Diagnostics) -> Vec<Vec<Option<Rendered>>> {
+type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Vec<crate::search::Doc>>);
+
+fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, diags: &mut Diagnostics) -> Stage {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
     let site: &Site = site;
     let root = site.root.clone();
     let mut all = Vec::with_capacity(site.langs.len());
+    let mut all_docs = Vec::with_capacity(site.langs.len());
     for ((lang, strings), bodies) in site.langs.iter().zip(strings).zip(bodies) {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
@@ -241,14 +250,18 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
                     problems.push(d);
                 }
                 let ids = std::mem::take(&mut md.ids);
+                let doc = crate::search::docs::page_doc(lang, id, &md);
+                md.text = String::new();
                 let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
-                PageResult { ids, anchors, problems, kept }
+                PageResult { ids, anchors, problems, kept, doc }
             })
             .collect();
         let mut kept = Vec::with_capacity(results.len());
         let mut ids = Vec::with_capacity(results.len());
         let mut anchors = Vec::with_capacity(results.len());
+        let mut docs = Vec::with_capacity(results.len());
         for r in results {
+            docs.push(r.doc);
             diags.extend(r.problems);
             kept.push(r.kept);
             ids.push(r.ids);
@@ -273,8 +286,36 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
             }
         }
         all.push(kept);
+        all_docs.push(docs);
     }
-    all
+    (all, all_docs)
+}
+
+/// Each language's search index (its pages and quiz titles) under `search/<lang>/`.
+fn write_search(
+    site: &Site,
+    strings: &[Strings],
+    docs: Vec<Vec<crate::search::Doc>>,
+    output: &Output,
+    errors: &Mutex<Vec<Diagnostic>>,
+) -> Vec<crate::search::Stats> {
+    let default = site.config.default_language();
+    let mut stats = Vec::new();
+    for ((lang, strings), mut docs) in site.langs.iter().zip(strings).zip(docs) {
+        docs.extend(crate::search::docs::quiz_docs(lang));
+        let kinds = crate::search::KINDS.iter().map(|k| (k.to_string(), strings.get(&format!("kind_{k}")))).collect();
+        let built = crate::search::build(&lang.lang.code, (&default.code, default.direction.as_str()), &docs, &kinds);
+        drop(docs);
+        for (path, bytes) in &built.files {
+            if let Err(e) = output.write(path, bytes) {
+                if let Ok(mut errs) = errors.lock() {
+                    errs.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));
+                }
+            }
+        }
+        stats.push(built.stats);
+    }
+    stats
 }
 
 fn check_logo(site: &Site, diags: &mut Diagnostics) {

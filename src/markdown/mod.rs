@@ -78,6 +78,9 @@ pub struct Rendered {
     pub has_code: bool,
     /// The page has tickable checklist items.
     pub has_checklist: bool,
+    /// The plain text of the page outside headings and fenced code, blocks separated by
+    /// newlines (what search indexes as the body).
+    pub text: String,
 }
 
 pub fn options() -> Options {
@@ -146,6 +149,19 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 _ => {}
             }
             continue;
+        }
+        if heading.is_none() {
+            match &event {
+                Event::Text(t) | Event::Code(t) => out.text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => out.text.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
+                    if !out.text.is_empty() && !out.text.ends_with('\n') =>
+                {
+                    out.text.push('\n');
+                }
+                Event::End(TagEnd::TableCell) => out.text.push(' '),
+                _ => {}
+            }
         }
         match event {
             Event::Start(Tag::Heading { level, id, classes, .. }) => {

@@ -124,3 +124,10 @@ fn checklists_become_labelled_checkboxes_with_ids_from_their_text() {
     let twice = render("- [ ] Same\n- [ ] Same\n", &NoLinks, &l);
     assert_eq!(twice.html.matches("-2\"").count(), 2, "{}", twice.html);
 }
+
+#[test]
+fn plain_text_for_search_leaves_out_headings_and_code_blocks() {
+    let r = md("## Key terms\n\nAn *asylum* seeker waits.\n\n```rust\nfn secret() {}\n```\n\n- one\n- `two`\n\n| a | b |\n|---|---|\n| cell | more |\n");
+    assert_eq!(r.text, "An asylum seeker waits.\none\ntwo\na b \ncell more \n");
+    assert_eq!(r.headings[0].text, "Key terms");
+}

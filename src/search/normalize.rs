@@ -1,0 +1,98 @@
+//! Word splitting and normalisation, the same in the index (here) and in the browser
+//! (`normalize` and `words` in themes/default/static/search.js). Both sides are checked
+//! against one table of vectors, tests/search-vectors.json.
+//!
+//! - words: Unicode word boundaries (UAX #29), split again at apostrophes (`l'école` →
+//!   `l`, `école`), keeping pieces with a letter or digit, at most [`MAX_WORD`] characters;
+//! - a word: compatibility decomposition (NFKD), lower case, the diacritics of Latin, Greek and
+//!   Cyrillic letters removed, final ς as σ, Arabic-script forms unified (Persian ی and ى as
+//!   ي, Persian ک as ك, alef variants as ا, tashkeel and tatweel removed), a few letters
+//!   without a decomposition spelt out (ß → ss, ł → l, ø → o …), then composed again (NFC).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Longer "words" (hashes, URLs without punctuation) are not indexed.
+pub const MAX_WORD: usize = 40;
+
+/// The words of a text, as written.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.unicode_words()
+        .flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}']))
+        .filter(|w| w.chars().any(char::is_alphanumeric) && (w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD))
+}
+
+/// Combining marks removed after decomposition: Latin, Greek and Cyrillic diacritics, Arabic
+/// tashkeel (harakat, shadda, sukun, hamza and madda above and below, superscript alef,
+/// Quranic marks), tatweel, zero-width (non-)joiners and soft hyphens. Marks of other scripts (Indic vowel signs, kana voicing) are kept.
+fn is_folded_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0610}'..='\u{061a}'
+        | '\u{064b}'..='\u{065f}'
+        | '\u{0670}'
+        | '\u{06d6}'..='\u{06dc}'
+        | '\u{06df}'..='\u{06e4}'
+        | '\u{06e7}'..='\u{06e8}'
+        | '\u{06ea}'..='\u{06ed}'
+        | '\u{0640}'
+        | '\u{200c}' | '\u{200d}' | '\u{00ad}')
+}
+
+/// Letters replaced after lower-casing (one or two letters).
+fn fold_letter(c: char, out: &mut String) {
+    match c {
+        'ς' => out.push('σ'),
+        '\u{06cc}' | '\u{0649}' => out.push('\u{064a}'), // Persian yeh, alef maksura → ي
+        '\u{06a9}' => out.push('\u{0643}'),              // keheh → ك
+        '\u{0671}' => out.push('\u{0627}'),              // alef wasla → ا
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ł' => out.push('l'),
+        'đ' => out.push('d'),
+        'ø' => out.push('o'),
+        'ı' => out.push('i'),
+        'ħ' => out.push('h'),
+        c => out.push(c),
+    }
+}
+
+/// A word as it is indexed and looked up.
+pub fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let mut folded = String::with_capacity(word.len());
+    for c in word.nfkd().flat_map(char::to_lowercase) {
+        if !is_folded_mark(c) {
+            fold_letter(c, &mut folded);
+        }
+    }
+    folded.nfc().collect()
+}
+
+/// A word in lower case only (what the language's stemmer and stop words expect).
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return word.to_ascii_lowercase().into();
+        }
+        return word.into();
+    }
+    if word.chars().any(|c| !c.is_lowercase() && c.to_lowercase().next() != Some(c)) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    }
+}
+
+/// Words ordered as JavaScript orders strings (UTF-16 code units), so the browser can
+/// binary-search the shard list with `<`.
+pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}

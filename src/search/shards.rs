@@ -1,0 +1,215 @@
+//! The files of a language's index and their format (version 1, read by
+//! themes/default/static/search.js). Every file is one call:
+//!
+//! ```text
+//! kyklosSearch.add("en", "index", {"v":1,"n":120,"terms":["a…","mi…"],"docs":[3,4,…],"kinds":{…},"stop":[…]});
+//! kyklosSearch.add("en", "t1", {"w":{"migrant":0,"migrants":0,"migration":[1,2]},"p":[[0,5,3,12],[…]]});
+//! kyklosSearch.add("en", "d0", [["module/lesson.html","Title","lesson",["Course","Module"],0,"Text…"],…]);
+//! ```
+//!
+//! - term shards `t<N>` hold consecutive ranges of the sorted words (JavaScript string order);
+//!   `terms[N]` is the first word of shard N. `w` maps a word to its stems (an index into `p`, or
+//!   several), `p` holds each stem's postings as a flat list of (page id delta, weight) pairs;
+//! - page shards `d<N>` hold consecutive pages; `docs[N]` is how many pages shard N holds.
+//!
+//! Shards are cut at [`TERM_TARGET`] and [`DOC_TARGET`] bytes; a page's text is kept up to
+//! [`TEXT_MAX`] bytes (snippets of matches further down show the start of the page), and a
+//! stem's postings are cut to its best pages so that no file exceeds 300 KB.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write;
+
+use super::normalize::js_order;
+use super::Doc;
+
+/// A term shard is closed once it would grow beyond this many bytes.
+pub const TERM_TARGET: usize = 64 * 1024;
+/// A page shard is closed once it reaches this many bytes.
+pub const DOC_TARGET: usize = 16 * 1024;
+/// Bytes of a page's text kept for snippets.
+pub const TEXT_MAX: usize = 8 * 1024;
+/// The postings of one stem never take more than this (its best pages are kept).
+const POSTINGS_MAX: usize = 200 * 1024;
+
+fn json(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn wrap(lang: &str, name: &str, data: &str) -> Vec<u8> {
+    format!("kyklosSearch.add({},{},{data});\n", json(lang), json(name)).into_bytes()
+}
+
+/// A stem's postings as a JSON array of (id delta, weight) pairs, cut to its best pages if
+/// it would be too large.
+fn encode_postings(list: &[(u32, u32)]) -> String {
+    let encode = |list: &[(u32, u32)]| {
+        let mut s = String::with_capacity(list.len() * 5 + 2);
+        s.push('[');
+        let mut last = 0;
+        for (i, (doc, weight)) in list.iter().enumerate() {
+            if i > 0 {
+                s.push(',');
+            }
+            let _ = write!(s, "{},{weight}", doc - last);
+            last = *doc;
+        }
+        s.push(']');
+        s
+    };
+    let mut out = encode(list);
+    let mut keep = list.len();
+    while out.len() > POSTINGS_MAX && keep > 1 {
+        keep = keep * POSTINGS_MAX / out.len() * 9 / 10;
+        let mut best: Vec<(u32, u32)> = list.to_vec();
+        best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(keep.max(1));
+        best.sort_unstable();
+        out = encode(&best);
+    }
+    out
+}
+
+/// Writes the term shards; returns the first word of each.
+pub fn term_shards(
+    lang: &str,
+    dir: &str,
+    words: &BTreeMap<String, BTreeSet<usize>>,
+    stems: &[Vec<(u32, u32)>],
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<String> {
+    let encoded: Vec<String> = stems.iter().map(|s| encode_postings(s)).collect();
+    let mut sorted: Vec<(&String, &BTreeSet<usize>)> = words.iter().collect();
+    sorted.sort_by(|a, b| js_order(a.0, b.0));
+
+    let mut firsts = Vec::new();
+    let mut flush = |shard: &mut Vec<(&String, &BTreeSet<usize>)>, files: &mut Vec<(String, Vec<u8>)>| {
+        if shard.is_empty() {
+            return;
+        }
+        let mut local: HashMap<usize, usize> = HashMap::new();
+        let mut order: Vec<usize> = Vec::new();
+        let mut w = String::from("{\"w\":{");
+        for (i, (word, ids)) in shard.iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            let locals: Vec<usize> = ids
+                .iter()
+                .map(|id| {
+                    *local.entry(*id).or_insert_with(|| {
+                        order.push(*id);
+                        order.len() - 1
+                    })
+                })
+                .collect();
+            let value = if locals.len() == 1 { locals[0].to_string() } else { format!("{locals:?}").replace(' ', "") };
+            let _ = write!(w, "{}:{value}", json(word));
+        }
+        w.push_str("},\"p\":[");
+        for (i, id) in order.iter().enumerate() {
+            if i > 0 {
+                w.push(',');
+            }
+            w.push_str(&encoded[*id]);
+        }
+        w.push_str("]}");
+        let n = firsts.len();
+        firsts.push(shard[0].0.clone());
+        files.push((format!("{dir}/t{n}.js"), wrap(lang, &format!("t{n}"), &w)));
+        shard.clear();
+    };
+
+    let mut shard: Vec<(&String, &BTreeSet<usize>)> = Vec::new();
+    let mut size = 0usize;
+    let mut in_shard: BTreeSet<usize> = BTreeSet::new();
+    for (word, ids) in sorted {
+        let cost = word.len() + 8 + ids.iter().filter(|id| !in_shard.contains(id)).map(|&id| encoded[id].len() + 1).sum::<usize>();
+        if !shard.is_empty() && size + cost > TERM_TARGET {
+            flush(&mut shard, files);
+            size = 0;
+            in_shard.clear();
+        }
+        let cost = word.len() + 8 + ids.iter().filter(|id| !in_shard.contains(id)).map(|&id| encoded[id].len() + 1).sum::<usize>();
+        size += cost;
+        in_shard.extend(ids.iter().copied());
+        shard.push((word, ids));
+    }
+    flush(&mut shard, files);
+    firsts
+}
+
+/// The text kept for a page's snippet: whitespace collapsed, at most [`TEXT_MAX`] bytes.
+fn snippet_text(body: &str) -> String {
+    let mut out = String::with_capacity(body.len().min(TEXT_MAX));
+    for word in body.split_whitespace() {
+        if out.len() + word.len() + 1 > TEXT_MAX {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Writes the page shards; returns the number of pages in each.
+pub fn doc_shards(lang: &str, dir: &str, docs: &[Doc], files: &mut Vec<(String, Vec<u8>)>) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut shard = String::new();
+    let mut count = 0usize;
+    let mut flush = |shard: &mut String, count: &mut usize, files: &mut Vec<(String, Vec<u8>)>| {
+        if *count == 0 {
+            return;
+        }
+        let n = sizes.len();
+        sizes.push(*count);
+        files.push((format!("{dir}/d{n}.js"), wrap(lang, &format!("d{n}"), &format!("[{shard}]"))));
+        shard.clear();
+        *count = 0;
+    };
+    for doc in docs {
+        let location: Vec<String> = doc.location.iter().map(|l| json(l)).collect();
+        let entry = format!(
+            "[{},{},{},[{}],{},{}]",
+            json(&doc.url),
+            json(&doc.title),
+            json(doc.kind),
+            location.join(","),
+            u8::from(doc.fallback),
+            json(&snippet_text(&doc.body))
+        );
+        if count > 0 {
+            shard.push(',');
+        }
+        shard.push_str(&entry);
+        count += 1;
+        if shard.len() >= DOC_TARGET {
+            flush(&mut shard, &mut count, files);
+        }
+    }
+    flush(&mut shard, &mut count, files);
+    sizes
+}
+
+/// The manifest a search starts with.
+pub fn manifest(
+    lang: &str,
+    fallback: (&str, &str),
+    docs: usize,
+    terms: &[String],
+    doc_sizes: &[usize],
+    kinds: &BTreeMap<String, String>,
+    stop: &BTreeSet<String>,
+) -> Vec<u8> {
+    let data = serde_json::json!({
+        "v": 1,
+        "fallback": {"lang": fallback.0, "dir": fallback.1},
+        "n": docs,
+        "terms": terms,
+        "docs": doc_sizes,
+        "kinds": kinds,
+        "stop": stop,
+    });
+    wrap(lang, "index", &data.to_string())
+}

@@ -1,0 +1,146 @@
+use std::collections::BTreeMap;
+
+use super::normalize::{normalize, words};
+use super::{build, Doc};
+
+const VECTORS: &str = include_str!("../../tests/search-vectors.json");
+
+fn vectors() -> serde_json::Value {
+    serde_json::from_str(VECTORS).expect("tests/search-vectors.json is JSON")
+}
+
+#[test]
+fn normalisation_follows_the_shared_vectors() {
+    let v = vectors();
+    let mut wrong = Vec::new();
+    for pair in v["normalize"].as_array().unwrap() {
+        let (typed, want) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        if normalize(typed) != want {
+            wrong.push(format!("{typed:?} → {:?}, want {want:?}", normalize(typed)));
+        }
+    }
+    for pair in v["same"].as_array().unwrap() {
+        let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+        if normalize(a) != normalize(b) {
+            wrong.push(format!("{a:?} and {b:?} fold apart: {:?} / {:?}", normalize(a), normalize(b)));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn word_splitting_follows_the_shared_vectors() {
+    for pair in vectors()["words"].as_array().unwrap() {
+        let text = pair[0].as_str().unwrap();
+        let want: Vec<&str> = pair[1].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        assert_eq!(words(text).collect::<Vec<_>>(), want, "words of {text:?}");
+    }
+}
+
+fn doc(url: &str, title: &str, body: &str) -> Doc {
+    Doc { url: url.into(), title: title.into(), body: body.into(), kind: "lesson", ..Doc::default() }
+}
+
+/// The data of one index file: the JSON between `kyklosSearch.add("xx","name",` and `);`.
+fn data(file: &[u8]) -> serde_json::Value {
+    let text = std::str::from_utf8(file).unwrap();
+    let start = text.find(",{").or_else(|| text.find(",[")).unwrap();
+    let start = text[..start].rfind(',').map(|c| if text[c + 1..].starts_with(['{', '[']) { c } else { start }).unwrap_or(start);
+    let json = text[start + 1..].trim_end().trim_end_matches(");");
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+/// The pages (ids) a folded word leads to, and the manifest.
+fn lookup(built: &super::Built, word: &str) -> Vec<u64> {
+    let mut pages = Vec::new();
+    for (path, bytes) in &built.files {
+        if !path.rsplit('/').next().unwrap().starts_with('t') {
+            continue;
+        }
+        let d = data(bytes);
+        let Some(stems) = d["w"].get(word) else { continue };
+        let stems: Vec<u64> =
+            if let Some(list) = stems.as_array() { list.iter().map(|s| s.as_u64().unwrap()).collect() } else { vec![stems.as_u64().unwrap()] };
+        for s in stems {
+            let list = d["p"][s as usize].as_array().unwrap();
+            let mut doc = 0;
+            for pair in list.chunks(2) {
+                doc += pair[0].as_u64().unwrap();
+                pages.push(doc);
+            }
+        }
+    }
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
+#[test]
+fn body_words_titles_and_word_forms_are_found() {
+    let docs = vec![
+        doc("a.html", "Push and pull factors", "People leave because of conflict."),
+        doc("b.html", "Greetings", "An asylum seeker waits for a decision about migrants."),
+        Doc { headings: vec!["Bennett scale".into()], ..doc("c.html", "Stages", "Denial, defence, minimisation.") },
+    ];
+    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    assert_eq!(lookup(&built, "conflict"), vec![0], "a word only in a body");
+    assert_eq!(lookup(&built, "asylum"), vec![1]);
+    assert_eq!(lookup(&built, "bennett"), vec![2], "a word only in a heading");
+    assert_eq!(lookup(&built, "factors"), vec![0], "a title word");
+    assert_eq!(lookup(&built, "migrants"), vec![1]);
+    assert!(lookup(&built, "the").is_empty() && lookup(&built, "for").is_empty(), "English stop words are left out");
+    let manifest = data(&built.files.iter().find(|f| f.0 == "search/en/index.js").unwrap().1);
+    assert_eq!(manifest["n"], 3);
+    assert!(manifest["stop"].as_array().unwrap().iter().any(|w| w == "for"));
+}
+
+#[test]
+fn stems_join_word_forms_and_weights_favour_titles() {
+    let docs = vec![doc("a.html", "Migration", "Text."), doc("b.html", "Other", "Many migrants arrive; migration grows.")];
+    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    // "migrants" (stem migrant) and "migration" (stem migrat) differ; each finds its forms.
+    assert_eq!(lookup(&built, "migration"), vec![0, 1]);
+    assert_eq!(lookup(&built, "migrants"), vec![1]);
+    let docs = vec![doc("a.html", "Lesson", "The learner learns. Learning helps learners.")];
+    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    let shard = data(&built.files.iter().find(|f| f.0 == "search/en/t0.js").unwrap().1);
+    assert_eq!(shard["w"]["learns"], shard["w"]["learning"], "one stem for learns/learning: {shard}");
+}
+
+#[test]
+fn greek_and_persian_have_our_own_tokenizer() {
+    let docs = vec![doc("a.html", "Μετανάστευση", "Ο πρόσφυγας ζητά άσυλο."), doc("b.html", "کتاب", "این کتاب برای کارکنان است.")];
+    for lang in ["el", "fa", "uk", "cs"] {
+        let built = build(lang, ("en", "ltr"), &docs, &BTreeMap::new());
+        assert_eq!(lookup(&built, &normalize("μεταναστευση")), vec![0], "{lang}");
+        assert_eq!(lookup(&built, &normalize("προσφυγας")), vec![0], "{lang}");
+        assert_eq!(lookup(&built, &normalize("كتاب")), vec![1], "{lang}");
+    }
+}
+
+#[test]
+fn index_files_are_small_and_the_output_is_deterministic() {
+    let body: String = (0..1500).map(|i| format!("word{} ", i % 997)).collect();
+    let docs: Vec<Doc> = (0..120).map(|i| doc(&format!("p{i}.html"), &format!("Page {i}"), &body)).collect();
+    let a = build("de", ("de", "ltr"), &docs, &BTreeMap::new());
+    let b = build("de", ("de", "ltr"), &docs, &BTreeMap::new());
+    assert_eq!(a.files, b.files);
+    assert!(a.files.len() > 3);
+    assert!(a.stats.largest <= 300 * 1024, "largest file {}", a.stats.largest);
+    for (path, bytes) in &a.files {
+        assert!(bytes.starts_with(b"kyklosSearch.add(\"de\","), "{path}");
+    }
+}
+
+#[test]
+fn fallback_pages_are_marked_and_analysed_in_their_own_language() {
+    let docs = vec![Doc { fallback: true, ..doc("a.html", "Refugees", "Refugees and the municipalities.") }, doc("b.html", "Πρόσφυγες", "Οι δήμοι.")];
+    let built = build("el", ("en", "ltr"), &docs, &BTreeMap::new());
+    assert_eq!(lookup(&built, "refugees"), vec![0]);
+    assert!(lookup(&built, "the").is_empty(), "English stop words in English fallback text");
+    let d0 = data(&built.files.iter().find(|f| f.0 == "search/el/d0.js").unwrap().1);
+    assert_eq!(d0[0][4], 1);
+    assert_eq!(d0[1][4], 0);
+    let manifest = data(&built.files.iter().find(|f| f.0 == "search/el/index.js").unwrap().1);
+    assert_eq!(manifest["fallback"]["lang"], "en");
+}

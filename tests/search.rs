@@ -1,0 +1,81 @@
+//! Search: what goes into each language's index, and how pages offer it.
+
+mod common;
+
+use common::*;
+
+fn site() -> Fixture {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\n");
+    f.write(
+        "content/en/01-course/01-mod/03-third.md",
+        "---\ntitle: Third lesson\ndescription: Short.\n---\n## Harbour life\n\nThe old port of Zanzibar trades cloves.\n",
+    );
+    f.write("content/en/01-course/01-mod/04-draft.md", "---\ntitle: Unfinished\ndraft: true\n---\nNarwhals are not ready yet.\n");
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Harbour quiz\nquestions:\n  - id: q1\n    type: single\n    prompt: Which platypus lives here?\n    explanation: Because of the echidna.\n    options:\n      - text: The quokka\n        correct: true\n        feedback: Yes, the wombat agrees.\n      - text: The dingo\n",
+    );
+    f.write("content/en/02-practices/index.md", "---\ntitle: Practices\nkind: collection\n---\n");
+    f.write("content/en/02-practices/01-bishkek.md", "---\ntitle: A practice\ntags:\n  country: [Kyrgyzstan]\n---\nText.\n");
+    f.write("content/el/index.md", "---\ntitle: Αρχική\n---\nΚαλωσορίσατε στη μετανάστευση.\n");
+    f
+}
+
+/// Every word of a language's index (the keys of the term shards' word maps).
+fn indexed(f: &Fixture, lang: &str) -> String {
+    let dir = f.out().join("search").join(lang);
+    files(&dir).iter().filter(|p| p.starts_with('t')).map(|p| std::fs::read_to_string(dir.join(p)).unwrap()).collect()
+}
+
+#[test]
+fn the_index_holds_pages_tags_and_quiz_titles_but_no_answers_or_drafts() {
+    let f = site();
+    let out = f.run(&["build", "-v"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("search en: "), "-v reports the index: {}", stderr(&out));
+    let en = indexed(&f, "en");
+    for word in ["zanzibar", "cloves", "harbour", "kyrgyzstan", "quiz", "short"] {
+        assert!(en.contains(&format!("\"{word}\":")), "`{word}` is indexed");
+    }
+    for word in ["quokka", "dingo", "wombat", "platypus", "echidna", "narwhals", "unfinished"] {
+        assert!(!en.contains(&format!("\"{word}\"")), "`{word}` must not be indexed");
+    }
+    let docs: String = files(&f.out().join("search/en")).iter().filter(|p| p.starts_with('d')).map(|p| f.read_out(&format!("search/en/{p}"))).collect();
+    assert!(docs.contains("\"Harbour quiz\",\"quiz\""));
+    assert!(!docs.contains("quokka") && !docs.contains("Narwhal"), "page texts hold no answers and no drafts");
+}
+
+#[test]
+fn every_language_has_its_index_with_untranslated_pages_marked() {
+    let f = site();
+    assert!(f.build().status.success());
+    let el = indexed(&f, "el");
+    assert!(el.contains("\"μεταναστευση\":"), "Greek words are folded: {el}");
+    assert!(el.contains("\"zanzibar\":"), "untranslated pages are searchable in their language's site");
+    let manifest = f.read_out("search/el/index.js");
+    assert!(manifest.starts_with("kyklosSearch.add(\"el\",\"index\","));
+    assert!(manifest.contains("\"lesson\":\"Μάθημα\""), "kind labels in the language: {manifest}");
+    let docs: String = files(&f.out().join("search/el")).iter().filter(|p| p.starts_with('d')).map(|p| f.read_out(&format!("search/el/{p}"))).collect();
+    assert!(docs.contains("\"Third lesson\",\"lesson\",[\"Course\",\"Module one\"],1,"), "a fallback page is flagged: {docs}");
+    assert!(docs.contains("\"Αρχική\",\"home\",[],0,"));
+}
+
+#[test]
+fn every_page_has_a_search_box_that_needs_javascript() {
+    let f = site();
+    assert!(f.build().status.success());
+    for page in ["en/index.html", "en/course/mod/third.html", "el/index.html", "en/course/mod/quiz.html"] {
+        let doc = f.html(page);
+        let boxes = select(&doc, "header [data-search][data-root][data-lang] form[role=search] input[type=search]");
+        assert_eq!(boxes.len(), 1, "{page}");
+        assert_eq!(select(&doc, "script[src$='static/search.js']").len(), 1, "{page}");
+        assert!(select(&doc, "script:not([src])").is_empty(), "no inline script on {page}");
+        assert_eq!(select(&doc, "[data-search] noscript").len(), 1);
+    }
+    let el = f.html("el/index.html");
+    let input = select(&el, "#search-input")[0];
+    assert_eq!(select(&el, "label[for=search-input]").len(), 1);
+    assert!(input.value().attr("placeholder").unwrap().starts_with("Αναζήτηση"));
+    assert!(!f.read_out("en/index.html").contains("search/en/index.js"), "the index is never loaded with the page");
+}
