@@ -33,9 +33,20 @@ pub enum Command {
         /// The site folder (holds site.yaml and content/).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port to listen on (127.0.0.1 only).
+        /// The port to listen on; 0 picks a free one (printed).
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 or ::1 makes the preview reachable
+        /// from other machines (a warning says so).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Build the SCORM packages on every rebuild (by default only when the Downloads page
+        /// or a package is opened in the preview).
+        #[arg(long)]
+        packages: bool,
     },
     /// Create a starter site in DIR (a course with a module, lessons and a quiz).
     New {

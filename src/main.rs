@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, out, verbose, format } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));
-            let opts = Options { root, out: out.clone(), dry_run: false };
+            let opts = Options::build(&root, &out);
             match pipeline::run(&opts) {
                 Ok(report) => {
                     print_diagnostics(report.diagnostics, format);
@@ -53,10 +53,10 @@ fn main() -> ExitCode {
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }
         }
-        Command::Serve { root, port } => match kyklos::serve::serve(&root, port) {
+        Command::Serve { root, port, bind, open, packages } => match kyklos::serve::serve(&kyklos::serve::ServeOptions { root, bind, port, open, packages }) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot serve on 127.0.0.1:{port}: {e}");
+                eprintln!("error: {e}");
                 ExitCode::from(1)
             }
         },
@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         },
         Command::Translations { root, format, lang, diff, action } => translations(&root, format, lang.as_deref(), diff, action),
         Command::Check { root, format } => {
-            let opts = Options { root: root.clone(), out: pipeline::default_out(&root), dry_run: true };
+            let opts = Options::check(&root);
             match pipeline::run(&opts) {
                 Ok(report) => {
                     let warnings = report.diagnostics.warning_count();

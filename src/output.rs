@@ -6,21 +6,36 @@
 //! place and remove files the build no longer produces; [`Output::abort`] (or a drop without
 //! commit) removes the staging folder, so a failed build leaves the previous `dist/` intact.
 //! An output folder that kyklos did not create is never overwritten.
+//!
+//! `serve` builds into memory instead ([`Output::memory`]): nothing is written to disk, and
+//! files copied from the site (media) are kept as references to their source.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Marks a folder as kyklos output, so rebuilding may replace its files.
 pub const MARKER: &str = ".kyklos-output";
 const MARKER_TEXT: &str = "This folder is built by kyklos; rebuilding replaces everything in it.\n";
+
+/// One file of an in-memory build: its bytes, or the site file it is a copy of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    Bytes(Arc<[u8]>),
+    File(PathBuf),
+}
+
+/// An in-memory build: output path (forward slashes) → file.
+pub type Files = BTreeMap<String, Stored>;
 
 pub struct Output {
     out: PathBuf,
     staging: PathBuf,
     /// `None` when checking: render everything, write nothing.
     dry_run: bool,
+    /// `Some` for an in-memory build (serve).
+    memory: Option<Mutex<Files>>,
     written: Mutex<BTreeSet<String>>,
     names: Mutex<Names>,
     staged: Mutex<Vec<String>>,
@@ -59,6 +74,7 @@ impl Output {
             out: out.to_path_buf(),
             staging,
             dry_run: false,
+            memory: None,
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
@@ -74,6 +90,7 @@ impl Output {
             out: PathBuf::new(),
             staging: PathBuf::new(),
             dry_run: true,
+            memory: None,
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
@@ -85,11 +102,30 @@ impl Output {
         self.dry_run
     }
 
+    /// An output kept in memory (for `serve`); [`Output::into_files`] hands it over.
+    pub fn memory() -> Output {
+        let mut o = Output::dry_run();
+        o.memory = Some(Mutex::new(Files::new()));
+        o
+    }
+
+    /// The files of an in-memory build (empty for any other output).
+    pub fn into_files(mut self) -> Files {
+        self.memory.take().and_then(|m| m.into_inner().ok()).unwrap_or_default()
+    }
+
+    fn keep(&self, rel: &str, file: Stored) -> io::Result<()> {
+        if let Some(m) = &self.memory {
+            m.lock().map_err(|_| io::Error::other("poisoned"))?.insert(rel.to_string(), file);
+        }
+        Ok(())
+    }
+
     /// Writes one file (`rel` uses forward slashes, relative to the output root). Thread-safe.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         self.claim(rel)?;
         if self.dry_run {
-            return Ok(());
+            return self.keep(rel, Stored::Bytes(bytes.into()));
         }
         // Only a regular file (never a link) counts as "already there".
         let existing = self.out.join(rel);
@@ -152,6 +188,19 @@ impl Output {
         io::copy(&mut io::Read::take(source, size), &mut file)?;
         self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
         Ok(())
+    }
+
+    /// Whether this output keeps files in memory (then media need not be read: see
+    /// [`Output::reference`]).
+    pub fn is_memory(&self) -> bool {
+        self.memory.is_some()
+    }
+
+    /// In memory: records a media file by its source (already checked to be a regular file
+    /// inside the site), so a preview does not hold every video in memory.
+    pub fn reference(&self, rel: &str, source: &Path) -> io::Result<()> {
+        self.claim(rel)?;
+        self.keep(rel, Stored::File(source.to_path_buf()))
     }
 
     /// Moves staged files into place and removes files that are no longer produced.
@@ -325,6 +374,18 @@ mod tests {
         o.abort();
         assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn memory_keeps_bytes_and_references_copies() {
+        let o = Output::memory();
+        o.write("a.html", b"one").unwrap();
+        o.reference("v.mp4", Path::new("/site/content/en/v.mp4")).unwrap();
+        assert!(o.reference("v.mp4", Path::new("/x")).is_err());
+        let files = o.into_files();
+        assert_eq!(files["a.html"], Stored::Bytes(b"one".as_slice().into()));
+        assert_eq!(files["v.mp4"], Stored::File("/site/content/en/v.mp4".into()));
+        assert!(Output::dry_run().into_files().is_empty());
     }
 
     #[test]

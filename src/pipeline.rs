@@ -17,7 +17,7 @@ use crate::links::PageLinks;
 use crate::load::files::FileProblem;
 use crate::markdown::{self, Labels, Rendered};
 use crate::model::{LangSite, Site};
-use crate::output::{Output, Summary};
+use crate::output::{Files, Output, Summary};
 use crate::render::theme::Theme;
 use crate::render::views::Step;
 use crate::render::{self, LangContext};
@@ -35,6 +35,27 @@ pub struct Options {
     pub out: PathBuf,
     /// Check only: run every step, write nothing.
     pub dry_run: bool,
+    /// Build into memory (`serve`): nothing is written, [`Report::files`] holds the site.
+    pub memory: bool,
+    /// Build the SCORM packages and Downloads pages (`serve` builds them only on request).
+    pub packages: bool,
+}
+
+impl Options {
+    /// `build`: every file, into `out`.
+    pub fn build(root: &Path, out: &Path) -> Options {
+        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true }
+    }
+
+    /// `check`: every step, nothing written.
+    pub fn check(root: &Path) -> Options {
+        Options { dry_run: true, ..Options::build(root, &default_out(root)) }
+    }
+
+    /// `serve`: into memory; packages only when asked for.
+    pub fn memory(root: &Path, packages: bool) -> Options {
+        Options { memory: true, packages, ..Options::build(root, &default_out(root)) }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -46,6 +67,8 @@ pub struct Report {
     pub search: Vec<crate::search::Stats>,
     /// Warnings (errors make the run fail instead).
     pub diagnostics: Diagnostics,
+    /// The site, for an in-memory build.
+    pub files: Files,
 }
 
 /// Runs the pipeline. `Err` carries every diagnostic (at least one error).
@@ -70,6 +93,8 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     // Content errors found so far still let every page be checked, but nothing is written.
     let output = if opts.dry_run || diags.has_errors() {
         Output::dry_run()
+    } else if opts.memory {
+        Output::memory()
     } else {
         match Output::begin(&opts.out) {
             Ok(o) => o,
@@ -79,7 +104,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
             }
         }
     };
-    let (rendered, docs) = pages_stage(&mut site, &theme, &strings, &output, &mut diags);
+    let (rendered, docs) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, &mut diags);
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
@@ -91,7 +116,9 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     lap("search", &mut timings);
     write_quizzes(&site, &theme, &strings, &output, &write_errors);
     write_guides_and_tags(&site, &theme, &strings, &rendered, &output, &write_errors);
-    write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
+    if opts.packages {
+        write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
+    }
     lap("package", &mut timings);
     write_language_files(&site, &theme, &strings, &output, &write_errors);
     write_assets(&site, &theme, &strings, &output, &write_errors);
@@ -103,7 +130,14 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
         diags.extend(errors);
         return Err(diags);
     }
-    let summary = match output.commit() {
+    let mut files = Files::new();
+    let summary = if opts.memory {
+        files = output.into_files();
+        Ok(Summary { files: files.len(), changed: files.len(), removed: 0 })
+    } else {
+        output.commit()
+    };
+    let summary = match summary {
         Ok(s) => s,
         Err(e) => {
             diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot write the output: {e}")));
@@ -112,7 +146,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
     lap("write", &mut timings);
     let pages = site.langs.iter().map(|l| l.pages.len()).sum();
-    Ok(Report { pages, output: summary, timings, search, diagnostics: diags })
+    Ok(Report { pages, output: summary, timings, search, diagnostics: diags, files })
 }
 
 /// Loads and aligns the site without rendering (for `translations`).
@@ -190,7 +224,7 @@ struct PageResult {
 /// diagnostics (the staged output is thrown away if there are any).
 type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Vec<crate::search::Doc>>);
 
-fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, diags: &mut Diagnostics) -> Stage {
+fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, packages: bool, diags: &mut Diagnostics) -> Stage {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
     let site: &Site = site;
     let root = site.root.clone();
@@ -207,7 +241,7 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
         let cx = context(site, lang, strings, theme);
-        let keep = cx.packaging;
+        let keep = cx.packaging && packages;
         let extra = |section: usize| quiz_steps(lang, section);
         let results: Vec<PageResult> = bodies
             .into_par_iter()
@@ -506,9 +540,20 @@ fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output
     for lang in &site.langs {
         lang.assets.par_iter().for_each(|asset| {
             let shown = crate::diagnostics::display_path(&site.root, &asset.source);
+            let rel = format!("{}/{}", lang.lang.code, asset.url);
+            if output.is_memory() {
+                // The preview serves media from their source: checked here, never held in memory.
+                let kept = crate::load::files::probe(&asset.source)
+                    .map_err(|p| p.diagnostic(&shown))
+                    .and_then(|_| output.reference(&rel, &asset.source).map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot copy: {e}"))));
+                if let Err(d) = kept {
+                    push(d);
+                }
+                return;
+            }
             match crate::load::files::open_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
                 Ok((file, size)) => {
-                    if let Err(e) = output.copy_from(&format!("{}/{}", lang.lang.code, asset.url), file, size) {
+                    if let Err(e) = output.copy_from(&rel, file, size) {
                         push(Diagnostic::error(shown, 0, 0, format!("cannot copy: {e}")));
                     }
                 }

@@ -1,0 +1,201 @@
+//! The preview's state: the last good in-memory build, the current error (if any), and the
+//! status that open pages follow. Rebuilds replace the files only when they succeed.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Instant, SystemTime};
+
+use serde::Serialize;
+use tokio::sync::watch;
+
+use crate::diagnostics::Diagnostics;
+use crate::output::{Files, Stored};
+use crate::pipeline::{self, Options};
+
+/// What open pages are told (as a server-sent event): a new build and what changed in it, or
+/// the errors of a failed one.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Status {
+    /// Counts successful builds that changed something.
+    pub build: u64,
+    /// Output paths changed by the last build (pages reload when theirs is one, or when any
+    /// file that is not a page changed).
+    pub changed: Vec<String>,
+    /// The errors of the last build, when it failed (the last good build is still served).
+    pub errors: Vec<Problem>,
+}
+
+/// One problem as the overlay shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// `path:line:col`
+    pub place: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// A longer list of changed files is sent as `["*"]` (every page reloads).
+const MAX_CHANGED: usize = 500;
+
+/// At most this many problems are sent to the page (the terminal has them all).
+const MAX_PROBLEMS: usize = 50;
+
+pub struct State {
+    pub root: PathBuf,
+    /// Build SCORM packages with every build (`--packages`); otherwise only on request.
+    pub always_package: bool,
+    files: RwLock<Arc<Files>>,
+    /// Whether `files` holds the packages.
+    packaged: RwLock<bool>,
+    /// When the last build began: a copied media file changed if it is newer.
+    built_at: Mutex<SystemTime>,
+    /// One build at a time (the watcher's and a request for the Downloads page).
+    building: Mutex<()>,
+    pub status: watch::Sender<Status>,
+}
+
+impl State {
+    pub fn new(root: &Path, always_package: bool) -> Arc<State> {
+        Arc::new(State {
+            root: root.to_path_buf(),
+            always_package,
+            files: RwLock::new(Arc::new(Files::new())),
+            packaged: RwLock::new(false),
+            built_at: Mutex::new(SystemTime::UNIX_EPOCH),
+            building: Mutex::new(()),
+            status: watch::channel(Status::default()).0,
+        })
+    }
+
+    pub fn files(&self) -> Arc<Files> {
+        self.files.read().map(|f| f.clone()).unwrap_or_default()
+    }
+
+    pub fn packaged(&self) -> bool {
+        self.packaged.read().map(|p| *p).unwrap_or(false)
+    }
+
+    /// Rebuilds the site. Errors are printed as `check` prints them and sent to open pages;
+    /// the last good build stays up. `quiet`: a build for a request (the Downloads page) that
+    /// changes no page, so open pages are not told.
+    pub fn rebuild(&self, packages: bool, quiet: bool) {
+        let Ok(_one) = self.building.lock() else { return };
+        let started = Instant::now();
+        let began = SystemTime::now();
+        let packages = packages || self.always_package;
+        match pipeline::run(&Options::memory(&self.root, packages)) {
+            Ok(report) => {
+                for d in report.diagnostics.sorted() {
+                    eprintln!("{d}");
+                }
+                let since = self.built_at.lock().map(|t| *t).unwrap_or(SystemTime::UNIX_EPOCH);
+                let old = self.files();
+                let changed = changes(&old, &report.files, since);
+                let files = Arc::new(report.files);
+                if let Ok(mut f) = self.files.write() {
+                    *f = files;
+                }
+                if let Ok(mut p) = self.packaged.write() {
+                    *p = packages;
+                }
+                if let Ok(mut t) = self.built_at.lock() {
+                    *t = began;
+                }
+                let ms = started.elapsed().as_millis();
+                if old.is_empty() {
+                    eprintln!("Built {} pages in {ms} ms.", report.pages);
+                    return;
+                }
+                let was_broken = !self.status.borrow().errors.is_empty();
+                if quiet && !was_broken {
+                    eprintln!("Built the SCORM packages in {ms} ms.");
+                    return;
+                }
+                if changed.is_empty() && !was_broken {
+                    return;
+                }
+                eprintln!("Rebuilt {} pages in {ms} ms: {} files changed.", report.pages, changed.len());
+                self.status.send_modify(|s| {
+                    s.build += 1;
+                    s.changed = if changed.len() > MAX_CHANGED { vec!["*".into()] } else { changed };
+                    s.errors.clear();
+                });
+            }
+            Err(diags) => {
+                let problems = problems(&diags);
+                let errors = diags.error_count();
+                for d in diags.sorted() {
+                    eprintln!("{d}");
+                }
+                eprintln!("The build failed ({errors} errors); still serving the last good build. The open pages show the errors until the next good save.");
+                self.status.send_modify(|s| {
+                    s.changed.clear();
+                    s.errors = problems;
+                });
+            }
+        }
+    }
+}
+
+/// The errors of a failed build, as the overlay shows them.
+pub fn problems(diags: &Diagnostics) -> Vec<Problem> {
+    diags
+        .clone()
+        .sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .take(MAX_PROBLEMS)
+        .map(|d| {
+            let mut place = d.path.display().to_string();
+            if d.line > 0 {
+                place.push_str(&format!(":{}:{}", d.line, d.col.max(1)));
+            }
+            Problem { place, message: d.message.clone(), hint: d.hint.clone() }
+        })
+        .collect()
+}
+
+/// Output paths that differ between two builds: added, removed, or with other bytes (a copied
+/// media file counts as changed when its source was modified since the last build began).
+pub fn changes(old: &Files, new: &Files, since: SystemTime) -> Vec<String> {
+    let mut changed: Vec<String> = old.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
+    for (path, file) in new {
+        let same = match (old.get(path), file) {
+            (Some(Stored::File(a)), Stored::File(b)) => a == b && std::fs::metadata(b).and_then(|m| m.modified()).is_ok_and(|t| t < since),
+            (Some(a), b) => a == b,
+            (None, _) => false,
+        };
+        if !same {
+            changed.push(path.clone());
+        }
+    }
+    changed.sort();
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostic;
+
+    #[test]
+    fn changes_are_added_removed_and_different_files() {
+        let bytes = |s: &str| Stored::Bytes(s.as_bytes().into());
+        let old: Files = [("a.html", bytes("1")), ("b.html", bytes("2")), ("c.css", bytes("3"))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let new: Files = [("a.html", bytes("1")), ("c.css", bytes("4")), ("d.html", bytes("5"))].into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        assert_eq!(changes(&old, &new, SystemTime::now()), ["b.html", "c.css", "d.html"]);
+        assert!(changes(&new, &new, SystemTime::now()).is_empty());
+    }
+
+    #[test]
+    fn problems_name_the_place_and_keep_the_hint() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("content/en/a.md", 3, 0, "broken").with_hint("fix it"));
+        d.push(Diagnostic::warning("content/en/b.md", 1, 1, "only a warning"));
+        d.push(Diagnostic::error("site.yaml", 0, 0, "no title"));
+        let p = problems(&d);
+        assert_eq!(p.len(), 2);
+        assert!(p.iter().any(|p| p.place == "content/en/a.md:3:1" && p.hint.as_deref() == Some("fix it")));
+        assert!(p.iter().any(|p| p.place == "site.yaml"));
+    }
+}

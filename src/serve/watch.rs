@@ -1,0 +1,161 @@
+//! Watching the site's sources: which paths matter, and one rebuild per burst of changes.
+//!
+//! `notify` reports file-system events (inotify, FSEvents, ReadDirectoryChangesW); a change
+//! counts once the site has been quiet for [`QUIET`], so a burst (an editor's save, a folder
+//! renamed or deleted, a `git checkout`) gives one rebuild. Reads (the build's own) and
+//! editors' swap and backup files never count; changes that arrive while a build runs become
+//! one more build, not one per event.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+/// How long the site must be quiet before a change counts (editors write in bursts of a few ms).
+pub const QUIET: Duration = Duration::from_millis(30);
+/// A stream of changes that never pauses still rebuilds this often.
+const MAX_WAIT: Duration = Duration::from_millis(1000);
+
+/// The folders a build reads, watched recursively when they exist.
+const SOURCES: [&str; 3] = ["content", "i18n", "themes"];
+
+/// Editors' and systems' temporary files: vim's `.swp`/`.swx`/`4913`/`x~`, Emacs' `.#x` and
+/// `#x#`, Office's `~$x`, GNOME's `.goutputstream-*`, downloads in progress, OS junk.
+pub fn is_temporary(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    name == "4913"
+        || (name.starts_with('.') && name != crate::translations::STAMP_FILE)
+        || name.ends_with('~')
+        || name.starts_with("~$")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", ".kate-swp"].iter().any(|e| lower.ends_with(e))
+        || matches!(name, "Thumbs.db" | "desktop.ini")
+}
+
+/// Whether a change at `path` can change the site: site.yaml, the logo, or a file (or folder)
+/// under content/, i18n/ or themes/ that is not an editor's temporary file.
+pub fn is_relevant(root: &Path, path: &Path, logo: Option<&Path>) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else { return false };
+    if logo.is_some_and(|l| rel == l) {
+        return true;
+    }
+    let parts: Vec<&str> = rel.components().filter_map(|c| if let Component::Normal(s) = c { s.to_str() } else { None }).collect();
+    match parts.as_slice() {
+        ["site.yaml"] => true,
+        [top, rest @ ..] if SOURCES.contains(top) => rest.iter().all(|p| !is_temporary(p)),
+        _ => false,
+    }
+}
+
+/// A running watcher; it stops when dropped.
+pub struct Watcher {
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+impl Watcher {
+    pub fn start(root: &Path) -> notify::Result<Watcher> {
+        let (tx, events) = std::sync::mpsc::channel();
+        let watcher = notify::recommended_watcher(move |e| {
+            let _ = tx.send(e);
+        })?;
+        let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new() };
+        w.watcher.watch(root, RecursiveMode::NonRecursive)?;
+        w.watch_sources();
+        Ok(w)
+    }
+
+    /// Watches the source folders that exist and are not watched yet (a folder made after
+    /// start, e.g. i18n/, is picked up on the next change at the top of the site).
+    fn watch_sources(&mut self) {
+        for dir in SOURCES.map(|d| self.root.join(d)) {
+            if dir.is_dir() && !self.watched.contains(&dir) && self.watcher.watch(&dir, RecursiveMode::Recursive).is_ok() {
+                self.watched.push(dir);
+            }
+        }
+        self.watched.retain(|d| d.is_dir());
+    }
+
+    /// Waits for the next change that matters, then until the site has been quiet for
+    /// [`QUIET`]: a burst gives one rebuild. `None` when the watcher stopped.
+    pub fn next_change(&mut self, logo: Option<&Path>) -> Option<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut first: Option<Instant> = None;
+        let mut last = Instant::now();
+        loop {
+            let event = match first {
+                None => self.events.recv().ok()?,
+                Some(start) => {
+                    let wait = QUIET.saturating_sub(last.elapsed());
+                    if wait.is_zero() || start.elapsed() > MAX_WAIT {
+                        break;
+                    }
+                    match self.events.recv_timeout(wait) {
+                        Ok(e) => e,
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return None,
+                    }
+                }
+            };
+            let event = match event {
+                Ok(e) => e,
+                Err(e) => {
+                    eprintln!("warning: watching the site: {e}");
+                    continue;
+                }
+            };
+            if matches!(event.kind, EventKind::Access(_)) {
+                continue; // the build reading the files
+            }
+            if event.paths.iter().any(|p| p.parent() == Some(self.root.as_path())) {
+                self.watch_sources();
+            }
+            let before = paths.len();
+            paths.extend(event.paths.into_iter().filter(|p| is_relevant(&self.root, p, logo)));
+            if paths.len() > before {
+                last = Instant::now();
+                first.get_or_insert(last);
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        Some(paths)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_files_do_not_count() {
+        let root = Path::new("/site");
+        let yes = ["/site/site.yaml", "/site/content/en/01-a.md", "/site/content/en/02-mod", "/site/themes/t/templates/page.html", "/site/i18n/el.yaml"];
+        for p in yes {
+            assert!(is_relevant(root, Path::new(p), None), "{p}");
+        }
+        assert!(is_relevant(root, Path::new("/site/content/el/.kyklos-translations.yaml"), None));
+        assert!(is_relevant(root, Path::new("/site/assets/logo.svg"), Some(Path::new("assets/logo.svg"))));
+        let no = [
+            "/site/content/en/.01-a.md.swp",
+            "/site/content/en/.01-a.md.swx",
+            "/site/content/en/4913",
+            "/site/content/en/01-a.md~",
+            "/site/content/en/.#01-a.md",
+            "/site/content/en/#01-a.md#",
+            "/site/content/en/~$lesson.docx",
+            "/site/content/en/.goutputstream-XYZ12",
+            "/site/content/en/.git/index",
+            "/site/dist/en/index.html",
+            "/site/README.md",
+            "/site/.site.yaml.swp",
+            "/elsewhere/content/en/a.md",
+        ];
+        for p in no {
+            assert!(!is_relevant(root, Path::new(p), None), "{p}");
+        }
+    }
+}

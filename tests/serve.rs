@@ -1,0 +1,309 @@
+//! `kyklos serve` as a user meets it: the real binary on a free port, a file changed on disk,
+//! the reload event and the error overlay's data, hostile paths, limits, and a clean Ctrl+C.
+//! Waits are bounded (they fail a test that hangs); nothing here measures speed.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const WAIT: Duration = Duration::from_secs(60);
+
+/// A running `kyklos serve`; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: Receiver<String>,
+}
+
+impl Server {
+    fn start(root: &std::path::Path, tmp: &std::path::Path, extra: &[&str]) -> Server {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kyklos"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(root)
+            .args(extra)
+            .env("TMPDIR", tmp)
+            .env_remove("RUST_BACKTRACE")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (tx, log) = channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let start = Instant::now();
+        let port = loop {
+            let line = log.recv_timeout(WAIT).expect("serve printed nothing");
+            if let Some(rest) = line.split("http://").nth(1).and_then(|r| r.rsplit_once(':')).map(|(_, p)| p) {
+                break rest.trim_end_matches(|c: char| !c.is_ascii_digit()).split('/').next().unwrap().parse().unwrap();
+            }
+            assert!(start.elapsed() < WAIT, "serve did not start");
+        };
+        Server { child, port, log }
+    }
+
+    fn request(&self, raw: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s.write_all(raw.as_bytes()).unwrap();
+        let mut body = Vec::new();
+        let _ = s.read_to_end(&mut body);
+        String::from_utf8_lossy(&body).into_owned()
+    }
+
+    fn get(&self, path: &str) -> String {
+        self.request(&format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+    }
+
+    /// An open page's event stream.
+    fn events(&self) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+        write!(s, "GET /__kyklos/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        Events { stream: s, buffer: String::new() }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Events {
+    stream: TcpStream,
+    buffer: String,
+}
+
+impl Events {
+    /// The next status event whose JSON satisfies `want`, within [`WAIT`].
+    fn wait_for(&mut self, want: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+        let start = Instant::now();
+        loop {
+            while let Some(i) = self.buffer.find("\n\n") {
+                let event: String = self.buffer.drain(..i + 2).collect();
+                if let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) {
+                    let v: serde_json::Value = serde_json::from_str(data).unwrap();
+                    if want(&v) {
+                        return v;
+                    }
+                }
+            }
+            assert!(start.elapsed() < WAIT, "no such event; got {}", self.buffer);
+            let mut chunk = [0u8; 8192];
+            match self.stream.read(&mut chunk) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(n) => self.buffer.push_str(&String::from_utf8_lossy(&chunk[..n])),
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+fn status_line(response: &str) -> &str {
+    response.lines().next().unwrap_or("")
+}
+
+#[test]
+fn an_edit_reloads_the_page_and_an_error_shows_until_fixed() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let page = server.get("/en/course/mod/first.html");
+    assert!(status_line(&page).contains("200"), "{page}");
+    assert!(page.contains("First lesson"));
+    assert!(page.contains("<script src=\"/__kyklos/reload.js\" data-build=\"0\""), "the reload script is a served file");
+    assert!(!page.contains("<script>"), "no inline script");
+    let js = server.get("/__kyklos/reload.js");
+    assert!(status_line(&js).contains("200") && js.contains("text/javascript") && js.contains("EventSource"));
+
+    let mut events = server.events();
+    let first = events.wait_for(|_| true);
+    assert_eq!(first["build"], 0);
+
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: Renamed lesson\n---\n## Start here\n\nNew words.\n");
+    let reload = events.wait_for(|v| v["build"] == 1);
+    let changed: Vec<&str> = reload["changed"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert!(changed.contains(&"en/course/mod/first.html"), "{changed:?}");
+    assert!(changed.contains(&"en/course/mod/second.html"), "the next page's navigation shows the new title: {changed:?}");
+    assert!(!changed.contains(&"static/kyklos.css"), "{changed:?}");
+    assert!(server.get("/en/course/mod/first.html").contains("New words."));
+
+    // A broken page: the server keeps the last good build and tells the page where and why.
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: [unclosed\n---\nBody.\n");
+    let broken = events.wait_for(|v| !v["errors"].as_array().unwrap().is_empty());
+    let error = &broken["errors"][0];
+    assert!(error["place"].as_str().unwrap().starts_with("content/en/01-course/01-mod/02-second.md:2:"), "{error}");
+    assert!(!error["message"].as_str().unwrap().is_empty());
+    assert!(server.get("/en/course/mod/second.html").contains("Second lesson"), "the last good build is still served");
+
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: Second lesson fixed\n---\n## Details\n");
+    let fixed = events.wait_for(|v| v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(fixed["build"], 2);
+    assert!(server.get("/en/course/mod/second.html").contains("Second lesson fixed"));
+}
+
+#[test]
+fn a_burst_of_editor_writes_gives_one_reload_and_swap_files_none() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let mut events = server.events();
+    events.wait_for(|_| true);
+    // What vim does on :w, plus backup and swap files that must not count.
+    f.write("content/en/01-course/01-mod/.01-first.md.swp", "swap");
+    f.write("content/en/01-course/01-mod/4913", "");
+    f.remove("content/en/01-course/01-mod/4913");
+    f.write("content/en/01-course/01-mod/01-first.md~", "backup");
+    f.write("content/en/01-course/01-mod/.#01-first.md", "lock");
+    for i in 0..5 {
+        f.write("content/en/01-course/01-mod/01-first.md", format!("---\ntitle: First lesson\n---\n## Start here\n\nDraft {i}.\n"));
+    }
+    let v = events.wait_for(|v| v["build"].as_u64() > Some(0));
+    assert!(server.get("/en/course/mod/first.html").contains("Draft 4."));
+    // Only swap files now: no further reload.
+    f.write("content/en/01-course/01-mod/.01-first.md.swp", "swap again");
+    std::thread::sleep(Duration::from_millis(1500));
+    let later = server.events().wait_for(|_| true);
+    assert_eq!(later["build"], v["build"], "swap files caused a rebuild that changed something");
+    // A folder renamed away: one rebuild, its pages gone.
+    std::fs::rename(f.root().join("content/en/01-course/01-mod"), f.root().join("content/en/01-course/02-renamed")).unwrap();
+    events.wait_for(|v| v["changed"].as_array().is_some_and(|c| c.iter().any(|p| p == "en/course/renamed/first.html")));
+    assert!(status_line(&server.get("/en/course/mod/first.html")).contains("404"));
+    let lines: Vec<String> = server.log.try_iter().collect();
+    assert!(lines.iter().all(|l| !l.contains("swp") && !l.contains("4913")), "{lines:?}");
+}
+
+#[test]
+fn only_files_of_the_site_are_served() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/captions.vtt", "WEBVTT\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    for bad in [
+        "/../../etc/passwd",
+        "/en/../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/en/..%5c..%5csite.yaml",
+        "/en\\..\\site.yaml",
+        "//etc/passwd",
+        "/C:/Windows/win.ini",
+        "/%aé",
+        "/%00",
+    ] {
+        let r = server.get(bad);
+        let code = status_line(&r);
+        assert!(code.contains("400") || code.contains("404"), "{bad}: {code}");
+        assert!(!r.contains("root:") && !r.contains("Fixture site\nlanguages"), "{bad} leaked a file");
+    }
+    let long = server.get(&format!("/{}", "a".repeat(4000)));
+    assert!(["400", "414", "431"].iter().any(|c| status_line(&long).contains(c)), "{}", status_line(&long));
+    // A huge request line is refused without being read whole.
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let _ = s.write_all(b"GET /");
+    let chunk = vec![b'a'; 64 * 1024];
+    for _ in 0..32 {
+        if s.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.is_empty() || answer.starts_with("HTTP/1.1 4"), "{answer}");
+
+    let missing = server.get("/en/nothing-here.html");
+    assert!(status_line(&missing).contains("404"));
+    assert!(missing.contains("text/html") && missing.contains("/en/") && missing.contains("/__kyklos/reload.js"), "a helpful 404 page");
+    let post = server.request("POST /en/ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    assert!(status_line(&post).contains("405"), "{post}");
+    let head = server.request("HEAD /static/kyklos.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(status_line(&head).contains("200") && head.contains("text/css") && head.ends_with("\r\n\r\n"), "{head}");
+    assert!(server.get("/en/course/mod/captions.vtt").contains("text/vtt"));
+    assert!(status_line(&server.get("/en/course")).contains("301"));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_do_not_each_take_a_thread() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let threads = || {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+        status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse::<usize>().unwrap()
+    };
+    let before = threads();
+    let idle: Vec<TcpStream> = (0..300).filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(threads() <= before + 2, "{} threads with {} idle connections (before: {before})", threads(), idle.len());
+    drop(idle);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_leaves_no_temporary_folder() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut server = Server::start(f.root(), tmp.path(), &[]);
+    assert!(status_line(&server.get("/en/")).contains("200"));
+    let ok = std::process::Command::new("kill").args(["-INT", &server.child.id().to_string()]).status().unwrap();
+    assert!(ok.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = server.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(start.elapsed() < WAIT, "serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0, "something was left in the temporary folder");
+    assert!(!f.root().join("dist").exists(), "serve never writes dist/");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_too() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut server = Server::start(f.root(), tmp.path(), &[]);
+    std::process::Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap();
+    let start = Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < WAIT, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn downloads_are_built_when_asked_for() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/quiz.yaml", "title: Quiz\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Yes?\n    answer: true\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let page = server.get("/en/downloads.html");
+    assert!(status_line(&page).contains("200"), "{}", status_line(&page));
+    let zip = page.split("href=\"").skip(1).map(|s| s.split('"').next().unwrap()).find(|h| h.ends_with(".zip")).expect("a package link").to_string();
+    let bytes = server.get(&format!("/en/{zip}"));
+    assert!(bytes.contains("application/zip") && bytes.contains("imsmanifest.xml"), "{}", status_line(&bytes));
+}
+
+#[test]
+fn no_site_yaml_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = kyklos().args(["serve", "--port", "0", "--root"]).arg(tmp.path()).timeout(WAIT).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no site.yaml"), "{}", stderr(&out));
+}
