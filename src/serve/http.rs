@@ -114,11 +114,12 @@ async fn respond(req: Request<Incoming>, state: Arc<State>, instance: u64) -> Re
     }
 }
 
-/// The Downloads page and the packages are built on request (unless `--packages`).
+/// The Downloads page and what it offers (packages, question banks) are built on request
+/// (unless `--packages`).
 fn wants_packages(path: &str) -> bool {
     let mut parts = path.trim_start_matches('/').splitn(2, '/');
     let (_lang, rest) = (parts.next(), parts.next().unwrap_or(""));
-    rest == "downloads.html" || (rest.starts_with("downloads/") && rest.ends_with(".zip"))
+    rest == "downloads.html" || (rest.starts_with("downloads/") && rest.len() > "downloads/".len())
 }
 
 /// Adds the reload script to a served page (never to built files): a file, not an inline
@@ -243,6 +244,7 @@ mod tests {
     fn packages_are_wanted_for_the_downloads_page_and_zips() {
         assert!(wants_packages("/en/downloads.html"));
         assert!(wants_packages("/el/downloads/course-mod-scorm12.zip"));
+        assert!(wants_packages("/el/downloads/questions-el-moodle.xml"));
         assert!(!wants_packages("/en/course/downloads.html"));
         assert!(!wants_packages("/en/index.html"));
     }
