@@ -4,6 +4,7 @@
 //! cargo bench --bench build
 //! KYKLOS_BENCH_LESSONS=1000 KYKLOS_BENCH_RUNS=3 cargo bench --bench build   # quick
 //! KYKLOS_BENCH_ONLY_FLOOR=1 cargo bench --bench build                       # floor only
+//! KYKLOS_BENCH_CORPUS_ONLY=1 cargo bench --bench build                      # corpora only (serve-latency)
 //! ```
 //!
 //! A plain `main` (`harness = false`), not a timed test: it reports medians and ratios and
@@ -81,6 +82,11 @@ fn main() {
             if generated { "generated" } else { "reused" },
             t.elapsed().as_secs_f64()
         );
+    }
+
+    if std::env::var("KYKLOS_BENCH_CORPUS_ONLY").is_ok_and(|v| !v.is_empty() && v != "0") {
+        println!("(KYKLOS_BENCH_CORPUS_ONLY is set: the corpora are ready, nothing is built or run)");
+        return;
     }
 
     // 2. Binaries.

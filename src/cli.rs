@@ -48,10 +48,14 @@ pub enum Command {
         #[arg(long)]
         packages: bool,
     },
-    /// Create a starter site in DIR (a course with a module, lessons and a quiz).
+    /// Create a starter site in DIR: a course with a module, lessons and a quiz, a guide, a
+    /// collection of practices, a home page in every language, and AUTHORS.md.
     New {
         /// The folder to create (must not exist or be empty).
         dir: PathBuf,
+        /// The site's languages, the default first: `--lang en,el,ar`.
+        #[arg(long, value_delimiter = ',', default_value = "en")]
+        lang: Vec<String>,
     },
     /// Show what is translated, missing or outdated in each language.
     Translations {

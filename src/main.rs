@@ -60,7 +60,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New { dir } => match kyklos::new::create(&dir) {
+        Command::New { dir, lang } => match kyklos::new::create(&dir, &lang) {
             Ok(n) => {
                 eprintln!("Created a starter site with {n} files in {}.", dir.display());
                 eprintln!("Next: kyklos build --root {}  (or cd there and run kyklos serve)", dir.display());

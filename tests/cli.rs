@@ -19,3 +19,23 @@ fn new_makes_a_starter_site_that_checks_and_builds() {
     let again = kyklos().arg("new").arg(&dir).output().unwrap();
     assert_eq!(again.status.code(), Some(1), "refuses a folder that is not empty");
 }
+
+#[test]
+fn new_with_languages_makes_a_translated_starter_that_checks_and_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("site");
+    let out = kyklos().arg("new").arg(&dir).args(["--lang", "en,el,ar"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = kyklos().args(["check", "--root"]).arg(&dir).output().unwrap();
+    assert!(check.status.success() && stderr(&check).contains("No errors"), "{}", stderr(&check));
+    let build = kyklos().args(["build", "--root"]).arg(&dir).output().unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let el = std::fs::read_to_string(dir.join("dist/el/index.html")).unwrap();
+    assert!(el.contains("lang=\"el\"") && el.contains("Καλώς ήρθατε"));
+    assert!(std::fs::read_to_string(dir.join("dist/ar/index.html")).unwrap().contains("dir=\"rtl\""));
+    assert!(dir.join("dist/en/guide/prepare.html").is_file(), "the starter has a guide");
+    assert!(dir.join("dist/en/practices/example-practice.html").is_file(), "the starter has a practice");
+    assert!(std::fs::read_to_string(dir.join("AUTHORS.md")).unwrap().contains("content/en/"));
+    let bad = kyklos().arg("new").arg(tmp.path().join("other")).args(["--lang", "en,xx-notalanguage-atall"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+}
