@@ -4,8 +4,11 @@
 //! For every module (a section with `kind: module`) and every course (`kind: course`) of each
 //! language, the pages are rendered for the package (no site chrome that leads outside it),
 //! links that would leave the package are made inert, a launch page (`sco.html`) is added per
-//! module, and [`crate::scorm`] writes manifest and zip. Every quiz of the language becomes
-//! Moodle XML, GIFT and QTI 2.1 files ([`crate::export`]). Nothing here touches the disk.
+//! SCO, and [`crate::scorm`] writes manifest and zip. A SCO is one module, except in SCORM 2004
+//! course packages: there the whole course is one SCO that reports each module as an
+//! objective (Moodle's 2004 player refuses every SCO after the first; README, "Course packages
+//! in SCORM 2004"). Every quiz of the language becomes Moodle XML, GIFT and QTI 2.1 files
+//! ([`crate::export`]). Nothing here touches the disk but reading module assets.
 
 use std::collections::BTreeSet;
 
@@ -125,7 +128,15 @@ pub fn packages(
         for &v in versions {
             let mut files = Vec::new();
             let mut scos = Vec::new();
-            for &m in &in_course {
+            if v == Version::Scorm2004 {
+                // One SCO for the whole course: Moodle's SCORM 2004 player keeps one API object
+                // per visit and refuses every SCO after the first once it terminated (README,
+                // "Course packages in SCORM 2004"); modules are reported as cmi.objectives.
+                let (f, sco) = sco_files(cx, theme, rendered, extra, c, &in_course, &base, v)?;
+                files.extend(f);
+                scos.push(sco);
+            }
+            for &m in in_course.iter().filter(|_| v != Version::Scorm2004) {
                 let (f, sco) = module_files(cx, theme, rendered, extra, m, &base, v)?;
                 files.extend(f);
                 scos.push(sco);
@@ -281,10 +292,46 @@ fn module_files(
     base: &str,
     version: Version,
 ) -> Result<(Files, Sco), String> {
+    sco_files(cx, theme, rendered, extra, module, &[module], base, version)
+}
+
+/// The module a page or section belongs to: itself when it is a module, else its nearest
+/// module ancestor (none for a course's own pages).
+fn module_of(lang: &crate::model::LangSite, id: PageId) -> Option<PageId> {
+    let is_module = |p: PageId| lang.pages[p].kind() == Kind::Module && lang.pages[p].is_section;
+    if is_module(id) {
+        return Some(id);
+    }
+    lang.ancestors(id).into_iter().rev().find(|&a| is_module(a))
+}
+
+/// The objective id of a module inside a course SCO (stable: derived from its folder).
+fn objective_id(lang: &crate::model::LangSite, module: PageId) -> String {
+    slug(parent_dir(&lang.pages[module].url))
+}
+
+/// The files of one SCO whose navigation is bounded by `root`: a module, or (SCORM 2004
+/// course packages) a whole course, keeping only the pages of `modules` and the course's own.
+#[allow(clippy::too_many_arguments)]
+fn sco_files(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    rendered: &[Option<Rendered>],
+    extra: ExtraSteps<'_>,
+    root: PageId,
+    modules: &[PageId],
+    base: &str,
+    version: Version,
+) -> Result<(Files, Sco), String> {
     let lang = cx.lang;
-    let scope = PackageScope { module, base: base.to_string() };
-    let steps = sequence(lang, module, extra);
-    let module_dir = parent_dir(&lang.pages[module].url).to_string();
+    let scope = PackageScope { module: root, base: base.to_string() };
+    let quiz_at = |url: &str| lang.quizzes_of.iter().flat_map(|(&s, qs)| qs.iter().map(move |&q| (s, q))).find(|&(_, q)| lang.quizzes[q].url == url);
+    let owner = |step: &crate::render::views::Step| match step.page {
+        Some(id) => module_of(lang, id),
+        None => quiz_at(&step.url).and_then(|(section, _)| module_of(lang, section)),
+    };
+    let steps: Vec<_> = sequence(lang, root, extra).into_iter().filter(|s| owner(s).is_none_or(|m| modules.contains(&m))).collect();
+    let root_dir = parent_dir(&lang.pages[root].url).to_string();
     let mut files: Vec<(String, String)> = Vec::new();
     for step in &steps {
         let html = match step.page {
@@ -293,41 +340,76 @@ fn module_files(
                 render::render_page_in(cx, theme, id, md, extra, Some(&scope))?
             }
             None => {
-                let (section, quiz) = lang
-                    .quizzes_of
-                    .iter()
-                    .flat_map(|(&s, qs)| qs.iter().map(move |&q| (s, q)))
-                    .find(|&(_, q)| lang.quizzes[q].url == step.url)
-                    .ok_or_else(|| format!("no quiz at {}", step.url))?;
+                let (section, quiz) = quiz_at(&step.url).ok_or_else(|| format!("no quiz at {}", step.url))?;
                 render::render_quiz(cx, theme, section, &lang.quizzes[quiz], extra, Some(&scope))?
             }
         };
         files.push((scope.path(&step.url).to_string(), html));
     }
+    // Assets under the root's folder, except those of modules left out (untranslated ones).
+    let left_out: Vec<String> = (0..lang.pages.len())
+        .filter(|&id| id != root && module_of(lang, id) == Some(id) && !modules.contains(&id) && lang.ancestors(id).contains(&root))
+        .map(|id| format!("{}/", parent_dir(&lang.pages[id].url)))
+        .collect();
     let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
     for asset in &lang.assets {
-        if asset.url.starts_with(&format!("{module_dir}/")) {
+        if asset.url.starts_with(&format!("{root_dir}/")) && !left_out.iter().any(|dir| asset.url.starts_with(dir.as_str())) {
             let bytes = crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
                 .map_err(|e| format!("{}: {}", crate::diagnostics::display_path(&cx.site.root, &asset.source).display(), e.message()))?;
             binary.push((scope.path(&asset.url).to_string(), bytes));
         }
     }
-    let launch = format!("{}/sco.html", scope.path(&module_dir));
-    let quiz = steps.iter().find(|s| s.page.is_none()).and_then(|s| lang.quizzes.iter().find(|q| q.url == s.url));
-    files.push((launch.clone(), launch_page(cx, theme, module, &steps, quiz, &launch, &scope, version)?));
+    let launch = format!("{}/sco.html", scope.path(&root_dir));
+    let quizzes: Vec<(&crate::model::quiz::Quiz, String)> = steps
+        .iter()
+        .filter(|s| s.page.is_none())
+        .filter_map(|s| lang.quizzes.iter().find(|q| q.url == s.url).map(|q| (q, owner(s).map(|m| objective_id(lang, m)).unwrap_or_default())))
+        .collect();
+    let objectives: Vec<ModuleRef> = if modules.len() > 1 {
+        modules.iter().map(|&m| ModuleRef { id: objective_id(lang, m), title: lang.pages[m].front.title.clone() }).collect()
+    } else {
+        Vec::new()
+    };
+    let lessons: Vec<(&crate::render::views::Step, String)> = steps
+        .iter()
+        .filter(|s| s.page.is_some())
+        .map(|s| (s, if objectives.is_empty() { String::new() } else { owner(s).map(|m| objective_id(lang, m)).unwrap_or_default() }))
+        .collect();
+    let sco_page = LaunchPage { root, lessons: &lessons, quizzes: &quizzes, modules: &objectives, launch: &launch, scope: &scope, version };
+    files.push((launch.clone(), launch_page(cx, theme, &sco_page)?));
 
     let known: BTreeSet<String> =
         files.iter().map(|f| f.0.clone()).chain(binary.iter().map(|b| b.0.clone())).chain(std::iter::once("static/".into())).collect();
     let mut all: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, html)| (p.clone(), isolate_links(&html, &p, &known).into_bytes())).collect();
     all.extend(binary);
     let sco = Sco {
-        id: format!("sco-{}", slug(&module_dir)),
-        title: lang.pages[module].front.title.clone(),
+        id: format!("sco-{}", slug(&root_dir)),
+        title: lang.pages[root].front.title.clone(),
         launch,
         files: all.iter().map(|f| f.0.clone()).collect(),
-        mastery: quiz.map(|q| q.pass_mark),
+        mastery: if quizzes.len() == 1 { Some(quizzes[0].0.pass_mark) } else { None },
     };
     Ok((all, sco))
+}
+
+/// A module of a course SCO, reported as one `cmi.objectives` entry.
+#[derive(Serialize)]
+struct ModuleRef {
+    id: String,
+    title: String,
+}
+
+/// What the launch page of a SCO lists.
+struct LaunchPage<'a> {
+    root: PageId,
+    /// The SCO's pages in reading order, each with its module's objective id (empty in a
+    /// module package and for a course's own pages).
+    lessons: &'a [(&'a crate::render::views::Step, String)],
+    quizzes: &'a [(&'a crate::model::quiz::Quiz, String)],
+    modules: &'a [ModuleRef],
+    launch: &'a str,
+    scope: &'a PackageScope,
+    version: Version,
 }
 
 #[derive(Serialize)]
@@ -335,40 +417,41 @@ struct LessonRef {
     key: String,
     url: String,
     title: String,
+    module: String,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn launch_page(
-    cx: &LangContext<'_>,
-    theme: &Theme,
-    module: PageId,
-    steps: &[crate::render::views::Step],
-    quiz: Option<&crate::model::quiz::Quiz>,
-    launch: &str,
-    scope: &PackageScope,
-    version: Version,
-) -> Result<String, String> {
+fn launch_page(cx: &LangContext<'_>, theme: &Theme, p: &LaunchPage<'_>) -> Result<String, String> {
     let lang = cx.lang;
     let code = &lang.lang.code;
-    let here = launch;
-    let lessons: Vec<LessonRef> = steps
+    let here = p.launch;
+    let lessons: Vec<LessonRef> = p
+        .lessons
         .iter()
-        .filter(|s| s.page.is_some())
-        .map(|s| LessonRef { key: format!("{code}/{}", s.url), url: relative(here, scope.path(&s.url)), title: s.title.clone() })
+        .map(|(s, module)| LessonRef {
+            key: format!("{code}/{}", s.url),
+            url: relative(here, p.scope.path(&s.url)),
+            title: s.title.clone(),
+            module: module.clone(),
+        })
         .collect();
     let mut context = Context::new();
     context.insert("lang", code);
     context.insert("dir", lang.lang.direction.as_str());
-    context.insert("title", &lang.pages[module].front.title);
-    context.insert("version", if version == Version::Scorm12 { "1.2" } else { "2004" });
+    context.insert("title", &lang.pages[p.root].front.title);
+    context.insert("version", if p.version == Version::Scorm12 { "1.2" } else { "2004" });
     context.insert("root", &crate::model::url::to_root(here));
-    context.insert("start", &relative(here, scope.path(&lang.pages[module].url)));
+    context.insert("start", &relative(here, p.scope.path(&lang.pages[p.root].url)));
     context.insert("lessons", &lessons);
-    let quiz_value = quiz.map(|q| {
-        let questions: Vec<serde_json::Value> = q.questions.iter().map(|qq| serde_json::json!({"id": qq.id, "type": qq.body.type_name()})).collect();
-        serde_json::json!({"key": format!("{code}/{}", q.url), "url": relative(here, scope.path(&q.url)), "pass_mark": q.pass_mark, "questions": questions})
-    });
-    context.insert("quiz", &quiz_value);
+    let quizzes: Vec<serde_json::Value> = p
+        .quizzes
+        .iter()
+        .map(|(q, module)| {
+            let questions: Vec<serde_json::Value> = q.questions.iter().map(|qq| serde_json::json!({"id": qq.id, "type": qq.body.type_name()})).collect();
+            serde_json::json!({"key": format!("{code}/{}", q.url), "url": relative(here, p.scope.path(&q.url)), "pass_mark": q.pass_mark, "questions": questions, "module": module})
+        })
+        .collect();
+    context.insert("quizzes", &quizzes);
+    context.insert("modules", p.modules);
     context.insert("t", &cx.plain);
     context.insert("licence", &crate::render::views::LicenceView::from(&cx.site.config.licence));
     theme.tera.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))

@@ -395,6 +395,19 @@ fn sample_site_packages_are_complete_valid_and_deterministic() {
         }
         let sco_attr = if version == Version::Scorm12 { "adlcp:scormtype=\"sco\"" } else { "adlcp:scormType=\"sco\"" };
         assert!(manifest.contains(sco_attr), "{name}: {sco_attr}");
+        // Course packages: SCORM 1.2 one SCO per module; SCORM 2004 one SCO for the whole course
+        // (Moodle's 2004 player refuses every SCO after the first), modules listed as objectives.
+        if name.contains("-complete-") {
+            let scos = manifest.matches(sco_attr).count();
+            let launch = std::fs::read_to_string(dir.path().join(&resource_hrefs(&manifest)[0])).unwrap();
+            let modules = launch.matches("<li data-module=").count();
+            if version == Version::Scorm12 {
+                assert!(scos > 1 && modules == 0, "{name}: one SCO per module ({scos})");
+            } else {
+                assert!(scos == 1 && modules > 1, "{name}: one SCO ({scos}) reporting {modules} modules as objectives");
+                assert_eq!(launch.matches("class=\"sco-quiz\"").count(), modules, "{name}: every module's quiz in the one SCO");
+            }
+        }
         check_links(dir.path(), &names, &name);
     }
     assert!(versions.len() == 2 || zips.len() < 2, "both versions are built by default: {versions:?}");

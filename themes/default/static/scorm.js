@@ -188,41 +188,76 @@
     return encodeURIComponent(String(qid)).slice(0, 250) || 'q';
   }
 
-  /** Progress as suspend_data: {"v":1,"n":lessons,"p":"0110","q":[best,passed,attempts]}. */
+  /** One quiz's record: [best, passed, attempts] in suspend_data. */
+  function quizRecord(r) {
+    return [r.best, r.passed ? 1 : 0, r.attempts];
+  }
+
+  function readRecord(q) {
+    const r = { best: 0, passed: false, attempts: 0 };
+    if (!Array.isArray(q) || q.length !== 3) return r;
+    const best = Number(q[0]);
+    const attempts = Number(q[2]);
+    if (isFinite(best) && Number.isInteger(attempts) && attempts > 0) {
+      r.best = Math.min(100, Math.max(0, best));
+      r.passed = q[1] === 1;
+      r.attempts = attempts;
+    }
+    return r;
+  }
+
+  /**
+   * Progress as suspend_data: {"v":1,"n":lessons,"p":"0110","q":…}; q is [best,passed,attempts]
+   * for a SCO with one quiz (once attempted), a list of them (0 = not attempted) for several.
+   */
   function encodeState(state, count) {
     let bits = '';
     for (let i = 0; i < count; i++) bits += state.visited[i] ? '1' : '0';
     const data = { v: 1, n: count, p: bits };
-    if (state.attempts > 0) data.q = [state.best, state.passed ? 1 : 0, state.attempts];
+    const quizzes = state.quizzes;
+    if (quizzes.length === 1 && quizzes[0].attempts > 0) data.q = quizRecord(quizzes[0]);
+    else if (quizzes.length > 1 && quizzes.some(function (r) { return r.attempts > 0; })) {
+      data.q = quizzes.map(function (r) { return r.attempts > 0 ? quizRecord(r) : 0; });
+    }
     return JSON.stringify(data);
   }
 
   /** The inverse of encodeState; anything unreadable (or for another lesson count) gives a fresh state. */
-  function decodeState(text, count) {
-    const state = { visited: [], best: 0, passed: false, attempts: 0 };
+  function decodeState(text, count, quizCount) {
+    const n = quizCount === undefined ? 1 : quizCount;
+    const state = { visited: [], quizzes: [] };
     for (let i = 0; i < count; i++) state.visited.push(false);
+    for (let i = 0; i < n; i++) state.quizzes.push(readRecord(null));
     let data = null;
     try { data = JSON.parse(text); } catch (e) { data = null; }
     if (!isObject(data) || data.v !== 1) return state;
     if (data.n === count && typeof data.p === 'string') {
       for (let i = 0; i < count; i++) state.visited[i] = data.p.charAt(i) === '1';
     }
-    if (Array.isArray(data.q) && data.q.length === 3) {
-      const best = Number(data.q[0]);
-      const attempts = Number(data.q[2]);
-      if (isFinite(best) && Number.isInteger(attempts) && attempts > 0) {
-        state.best = Math.min(100, Math.max(0, best));
-        state.passed = data.q[1] === 1;
-        state.attempts = attempts;
-      }
-    }
+    if (n === 1) state.quizzes[0] = readRecord(data.q);
+    else if (Array.isArray(data.q) && data.q.length === n) state.quizzes = data.q.map(readRecord);
     return state;
+  }
+
+  /**
+   * What a SCO reports for its quizzes together: attempted (every quiz submitted), passed
+   * (every quiz passed), any (one submitted), score (the mean of the best scores, a quiz not
+   * yet submitted counting 0, rounded).
+   */
+  function summary(quizzes) {
+    const sum = quizzes.reduce(function (a, r) { return a + r.best; }, 0);
+    return {
+      attempted: quizzes.length > 0 && quizzes.every(function (r) { return r.attempts > 0; }),
+      passed: quizzes.every(function (r) { return r.passed; }),
+      any: quizzes.some(function (r) { return r.attempts > 0; }),
+      score: quizzes.length ? Math.round(sum / quizzes.length) : 0
+    };
   }
 
   const helpers = {
     findApi: findApi, timespan12: timespan12, timespan2004: timespan2004, time12: time12,
     timestamp2004: timestamp2004, interaction: interaction, interactionId: interactionId,
-    encodeState: encodeState, decodeState: decodeState, VERSIONS: VERSIONS
+    encodeState: encodeState, decodeState: decodeState, summary: summary, VERSIONS: VERSIONS
   };
   if (typeof module === 'object' && module.exports) {
     module.exports = helpers;
@@ -240,20 +275,30 @@
     const lessons = Array.from(document.querySelectorAll('.sco-lessons [data-key]')).map(function (el) {
       return { key: el.dataset.key, url: el.dataset.url };
     });
-    const quizEl = document.querySelector('.sco-quiz[data-key]');
-    const quiz = quizEl ? {
-      key: quizEl.dataset.key,
-      url: quizEl.dataset.url,
-      passMark: Number(quizEl.dataset.passMark) || 0,
-      ids: (quizEl.dataset.questions || '').split(/\s+/).filter(Boolean)
-    } : null;
+    const quizzes = Array.from(document.querySelectorAll('.sco-quiz[data-key]')).map(function (el) {
+      return {
+        key: el.dataset.key,
+        url: el.dataset.url,
+        passMark: Number(el.dataset.passMark) || 0,
+        ids: (el.dataset.questions || '').split(/\s+/).filter(Boolean),
+        module: el.dataset.module || ''
+      };
+    });
+    // A course SCO (SCORM 2004) reports each module as an objective: lessons and quizzes name it.
+    const modules = version === '2004' ? Array.from(document.querySelectorAll('.sco-modules [data-module]')).map(function (el) {
+      return { id: el.dataset.module, index: -1 };
+    }) : [];
+    lessons.forEach(function (l, i) {
+      const el = document.querySelectorAll('.sco-lessons [data-key]')[i];
+      l.module = (el && el.dataset.module) || '';
+    });
     const startUrl = frame.dataset.start || (lessons[0] && lessons[0].url) || '';
     const began = Date.now();
 
     let api = findApi(window, names.api);
     let live = false; // initialised and not yet terminated
     let finished = false; // terminated (never twice)
-    let state = decodeState('', lessons.length);
+    let state = decodeState('', lessons.length, quizzes.length);
     let bookmark = '';
     let interactionCount = 0;
     const lmsStatus = {}; // what the LMS held at launch
@@ -289,7 +334,7 @@
     }
 
     function isFinished() {
-      return allVisited() && (!quiz || state.passed);
+      return allVisited() && summary(state.quizzes).passed;
     }
 
     /** Sets a status unless the LMS already holds a better one (progress never goes back). */
@@ -306,31 +351,93 @@
      * lesson was opened and the quiz passed, success_status "unknown" until it is submitted.
      */
     function writeStatus() {
+      const quiz = summary(state.quizzes);
+      const hasQuiz = quizzes.length > 0;
       if (version === '1.2') {
-        const status = state.attempts > 0 ? (state.passed ? 'passed' : 'failed') : (!quiz && allVisited() ? 'completed' : 'incomplete');
+        const status = quiz.attempted ? (quiz.passed ? 'passed' : 'failed') : (!hasQuiz && allVisited() ? 'completed' : 'incomplete');
         setStatus(names.status, status, { incomplete: 1, completed: 2, failed: 2, passed: 3 });
       } else {
         setStatus('cmi.completion_status', isFinished() ? 'completed' : 'incomplete', { incomplete: 1, completed: 2 });
-        const measure = progressMeasure();
+        const measure = progressMeasure(function () { return true; });
         if (measure !== null && !(lmsStatus['cmi.completion_status'] === 'completed' && measure < 1)) set('cmi.progress_measure', measure);
-        if (quiz) setStatus('cmi.success_status', state.attempts > 0 ? (state.passed ? 'passed' : 'failed') : 'unknown', { unknown: 0, failed: 1, passed: 2 });
+        if (hasQuiz) setStatus('cmi.success_status', quiz.attempted ? (quiz.passed ? 'passed' : 'failed') : 'unknown', { unknown: 0, failed: 1, passed: 2 });
+        writeObjectives();
       }
     }
 
-    /** 2004 progress: lessons opened, and the quiz once passed, out of all of them (4 decimals). */
-    function progressMeasure() {
-      const total = lessons.length + (quiz ? 1 : 0);
-      if (!total) return null;
-      const done = state.visited.filter(Boolean).length + (quiz && state.passed ? 1 : 0);
-      return Math.round(10000 * done / total) / 10000;
+    /**
+     * 2004 progress of the lessons and quizzes `mine` accepts (by module id): lessons opened,
+     * and each quiz once passed, out of all of them (4 decimals); null when there is nothing.
+     */
+    function progressMeasure(mine) {
+      let total = 0;
+      let done = 0;
+      lessons.forEach(function (l, i) {
+        if (!mine(l.module)) return;
+        total += 1;
+        if (state.visited[i]) done += 1;
+      });
+      quizzes.forEach(function (q, i) {
+        if (!mine(q.module)) return;
+        total += 1;
+        if (state.quizzes[i].passed) done += 1;
+      });
+      return total ? Math.round(10000 * done / total) / 10000 : null;
+    }
+
+    const written = {}; // objective elements as last set, so only changes are sent
+    function setOnce(element, value) {
+      if (written[element] === String(value)) return;
+      if (set(element, value)) written[element] = String(value);
+    }
+
+    /** A course SCO: one cmi.objectives entry per module, with its own status and score. */
+    function writeObjectives() {
+      modules.forEach(function (m) {
+        const mine = function (id) { return id === m.id; };
+        const ownQuizzes = state.quizzes.filter(function (r, i) { return quizzes[i].module === m.id; });
+        const quiz = summary(ownQuizzes);
+        const measure = progressMeasure(mine);
+        if (m.index < 0) {
+          const counted = parseInt(get('cmi.objectives._count'), 10);
+          const n = Number.isInteger(counted) && counted >= 0 ? counted : 0;
+          if (!set('cmi.objectives.' + n + '.id', m.id)) return;
+          m.index = n;
+        }
+        const p = 'cmi.objectives.' + m.index + '.';
+        const read = lessons.some(function (l, i) { return l.module === m.id && state.visited[i]; });
+        const done = measure === 1;
+        setOnce(p + 'completion_status', done ? 'completed' : (read || quiz.any ? 'incomplete' : 'not attempted'));
+        if (measure !== null) setOnce(p + 'progress_measure', measure);
+        if (ownQuizzes.length) {
+          setOnce(p + 'success_status', quiz.attempted ? (quiz.passed ? 'passed' : 'failed') : 'unknown');
+          if (quiz.any) {
+            setOnce(p + 'score.min', '0');
+            setOnce(p + 'score.max', '100');
+            setOnce(p + 'score.raw', quiz.score);
+            setOnce(p + 'score.scaled', quiz.score / 100);
+          }
+        }
+      });
+    }
+
+    /** Finds the objectives the LMS already holds for this SCO's modules (a resumed course). */
+    function findObjectives() {
+      if (!modules.length) return;
+      const counted = parseInt(get('cmi.objectives._count'), 10);
+      for (let n = 0; Number.isInteger(counted) && n < counted && n < 1000; n++) {
+        const id = get('cmi.objectives.' + n + '.id');
+        modules.forEach(function (m) { if (m.id === id) m.index = n; });
+      }
     }
 
     function writeScore() {
-      if (state.attempts === 0) return;
+      const quiz = summary(state.quizzes);
+      if (!quiz.any) return;
       set(names.score + '.min', '0');
       set(names.score + '.max', '100');
-      set(names.score + '.raw', state.best);
-      if (version === '2004') set('cmi.score.scaled', state.best / 100);
+      set(names.score + '.raw', quiz.score);
+      if (version === '2004') set('cmi.score.scaled', quiz.score / 100);
     }
 
     function writeProgress() {
@@ -339,7 +446,7 @@
       if (bookmark && bookmark.length <= names.locationMax) set(names.location, bookmark);
     }
 
-    function writeInteractions(detail) {
+    function writeInteractions(quiz, detail) {
       const questions = isObject(detail.quiz) && Array.isArray(detail.quiz.questions) ? detail.quiz.questions : [];
       const results = {};
       (isObject(detail.result) && Array.isArray(detail.result.questions) ? detail.result.questions : []).forEach(function (r) {
@@ -351,11 +458,14 @@
       let n = Number.isInteger(counted) && counted >= interactionCount ? counted : interactionCount;
       questions.forEach(function (q) {
         if (!isObject(q) || (quiz.ids.length && quiz.ids.indexOf(q.id) < 0)) return;
+        // in a course SCO question ids repeat between modules: the module names them apart
+        const id = modules.length && quiz.module ? quiz.module + '.' + q.id : q.id;
         const it = interaction(version, q, answers[q.id]);
         if (!it) return;
         const r = results[q.id] || {};
         const p = 'cmi.interactions.' + n + '.';
-        if (!set(p + 'id', interactionId(q.id))) return;
+        if (!set(p + 'id', interactionId(id))) return;
+        if (modules.length && quiz.module) set(p + 'objectives.0.id', quiz.module);
         set(p + 'type', it.type);
         if (it.response !== null) set(p + names.response, it.response);
         it.patterns.forEach(function (pattern, i) { set(p + 'correct_responses.' + i + '.pattern', pattern); });
@@ -369,11 +479,12 @@
 
     function onVisited(key) {
       const i = lessons.findIndex(function (l) { return l.key === key; });
+      const q = quizzes.find(function (x) { return x.key === key; });
       if (i >= 0) {
         bookmark = lessons[i].url;
         state.visited[i] = true;
-      } else if (quiz && key === quiz.key) {
-        bookmark = quiz.url;
+      } else if (q) {
+        bookmark = q.url;
       } else {
         return;
       }
@@ -383,15 +494,18 @@
     }
 
     function onQuiz(data) {
-      if (!quiz || data.key !== quiz.key || !isObject(data.result)) return;
+      const at = quizzes.findIndex(function (x) { return x.key === data.key; });
+      if (at < 0 || !isObject(data.result)) return;
+      const quiz = quizzes[at];
+      const record = state.quizzes[at];
       const percent = Number(data.result.percent);
       if (!isFinite(percent)) return;
       const clamped = Math.min(100, Math.max(0, Math.floor(percent)));
       const passed = typeof data.result.passed === 'boolean' ? data.result.passed : clamped >= quiz.passMark;
-      state.best = state.attempts > 0 ? Math.max(state.best, clamped) : clamped;
-      state.passed = state.passed || passed;
-      state.attempts += 1;
-      writeInteractions(data);
+      record.best = record.attempts > 0 ? Math.max(record.best, clamped) : clamped;
+      record.passed = record.passed || passed;
+      record.attempts += 1;
+      writeInteractions(quiz, data);
       writeStatus();
       writeProgress();
       commit(); // the status first: Moodle checks a new score against the stored status
@@ -425,7 +539,7 @@
     }
 
     function knownUrl(url) {
-      return lessons.some(function (l) { return l.url === url; }) || (quiz && quiz.url === url);
+      return lessons.some(function (l) { return l.url === url; }) || quizzes.some(function (q) { return q.url === url; });
     }
 
     let resumeAt = '';
@@ -439,13 +553,14 @@
       }
     }
     if (live) {
-      state = decodeState(get('cmi.suspend_data'), lessons.length);
+      state = decodeState(get('cmi.suspend_data'), lessons.length, quizzes.length);
       const saved = get(names.location);
       if (saved && knownUrl(saved)) {
         resumeAt = saved;
         bookmark = saved;
       }
       get(names.entry); // read for the record: resume data is used whenever the LMS gives it
+      findObjectives();
       lmsStatus[names.status] = get(names.status);
       if (version === '2004') lmsStatus['cmi.success_status'] = get('cmi.success_status');
       const status = lmsStatus[names.status];
