@@ -66,7 +66,8 @@ function packagesOf(dir, lang) {
       else if (e.name.endsWith('.zip')) found.push(p);
     }
   })(path.join(dir, lang));
-  return found.sort().map((file) => {
+  // only SCORM packages (a QTI item bank is a zip with a manifest too)
+  return found.sort().filter((file) => /-scorm(12|2004)\.zip$/.test(file)).map((file) => {
     const tmp = h.tempDir('zip');
     unzip(file, tmp);
     const manifest = fs.readFileSync(path.join(tmp, 'imsmanifest.xml'), 'utf8');
