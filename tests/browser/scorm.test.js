@@ -116,7 +116,7 @@ const HOST_JS = `'use strict';
   frame.id = 'sco';
   frame.title = 'SCO';
   frame.src = cfg.launch;
-  frame.style.width = '1200px';
+  frame.style.width = (cfg.width || 1200) + 'px';
   frame.style.height = '800px';
   document.body.appendChild(frame);
   window.__closeSco = function () { frame.remove(); };
@@ -154,11 +154,11 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
   });
 
   /** Opens the host page with the package's SCO; returns { context, page, w, sco, lessons }. */
-  async function launch(server, version, launchHref, initial, terminated = false) {
-    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  async function launch(server, version, launchHref, initial, terminated = false, width = 1200) {
+    const context = await chrome.browser.newContext({ viewport: { width: width + 80, height: 900 } });
     const page = await context.newPage();
     const w = await h.watch(page);
-    await page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { version, launch: 'pkg/' + launchHref, initial, terminated });
+    await page.addInitScript((cfg) => { window.__hostConfig = cfg; }, { version, launch: 'pkg/' + launchHref, initial, terminated, width });
     await page.goto(server.base + 'host.html');
     const scoEl = await page.waitForSelector('iframe#sco');
     const sco = await scoEl.contentFrame();
@@ -481,6 +481,36 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
       assert.equal(Object.values(cmi.objectives.childArray || cmi.objectives).length, modules.length, 'no objective added twice');
       assert.deepEqual(failedCalls(log), []);
       await again.context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('inside a package: one compact lesson bar, no site chrome, fits a 650 px LMS frame', async () => {
+    const pkg = packagesOf(dist, 'en').find((p) => p.version === '1.2' && !p.isCourse && p.hasQuiz);
+    const dir = lmsDir(pkg.file);
+    const server = await h.serve(dir, '/lms/');
+    try {
+      const s = await launch(server, '1.2', pkg.launches[0], null, false, 650);
+      await walk(s.page, '1.2', s.lessons, 2); // the module's start page, then lessons 1 and 2
+      const f = s.lessons;
+      assert.equal(await f.locator('.site-header, .top-nav, .breadcrumbs, .course-nav, .footer-links').count(), 0, 'no site header, breadcrumbs, course list or site links');
+      const bar = f.locator('header.package-bar');
+      assert.match(await bar.innerText(), /·\s*Lesson 2 of \d+/, 'the module and the lesson\'s place');
+      assert.equal(await bar.locator('a[rel="prev"]').count(), 1);
+      assert.equal(await bar.locator('a[rel="next"]').count(), 1);
+      assert.equal(await f.locator('.page-head .position').count(), 0, 'the place is said once');
+      const [width, scroll] = await f.evaluate(() => [innerWidth, document.documentElement.scrollWidth]);
+      assert.ok(width <= 650 && scroll <= width, `the lesson fits the frame (${scroll} in ${width})`);
+      const barHeight = (await bar.boundingBox()).height;
+      assert.ok(barHeight < 100, `a compact bar (${barHeight} px)`);
+      // the quiz: its own intro, the bar names the module only
+      await walk(s.page, '1.2', s.lessons, 50);
+      assert.match(f.url(), /quiz\.html$/);
+      assert.doesNotMatch(await f.locator('header.package-bar').innerText(), /questions/, 'the quiz intro is not repeated in the bar');
+      await h.assertNoAxeViolations(s.page, 'package page at 650 px');
+      await h.assertCleanConsole(s.page, s.w, 'package page at 650 px');
+      await s.context.close();
     } finally {
       await server.close();
     }
