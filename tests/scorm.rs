@@ -402,10 +402,14 @@ fn sample_site_packages_are_complete_valid_and_deterministic() {
             let launch = std::fs::read_to_string(dir.path().join(&resource_hrefs(&manifest)[0])).unwrap();
             let modules = launch.matches("<li data-module=").count();
             if version == Version::Scorm12 {
-                assert!(scos > 1 && modules == 0, "{name}: one SCO per module ({scos})");
+                assert!(scos >= 1 && modules == 0, "{name}: one SCO per module ({scos}), no objectives");
             } else {
-                assert!(scos == 1 && modules > 1, "{name}: one SCO ({scos}) reporting {modules} modules as objectives");
-                assert_eq!(launch.matches("class=\"sco-quiz\"").count(), modules, "{name}: every module's quiz in the one SCO");
+                // a language with one translated module has nothing to report as objectives
+                assert_eq!(scos, 1, "{name}: one SCO for the course");
+                if name.starts_with("en") {
+                    assert!(modules > 1, "{name}: the sample's modules reported as objectives ({modules})");
+                    assert_eq!(launch.matches("class=\"sco-quiz\"").count(), modules, "{name}: every module's quiz in the one SCO");
+                }
             }
         }
         check_links(dir.path(), &names, &name);
