@@ -285,3 +285,14 @@ fn yaml_tags_and_broken_templates_are_positioned() {
     assert!(err.contains("01-first.md:3:14: error: the YAML tag `!!binary` is not allowed"), "{err}");
     assert!(err.contains("themes/default/templates/page.html:5:1: error: template syntax error"), "{err}");
 }
+
+#[test]
+fn tags_that_get_the_same_address_are_named_both() {
+    let f = Fixture::new();
+    let c = "content/en/04-practices";
+    f.write(&format!("{c}/index.md"), "---\ntitle: Good practices\nkind: collection\n---\n");
+    f.write(&format!("{c}/01-a.md"), "---\ntitle: A\ntags:\n  country: [Côte d'Ivoire]\n---\nText.\n");
+    f.write(&format!("{c}/02-b.md"), "---\ntitle: B\ntags:\n  country: [Côte-d'Ivoire]\n---\nText.\n");
+    let err = check_fails(&f);
+    assert!(err.contains("02-b.md:4:13: error: the tags `country: Côte-d'Ivoire` and `country: Côte d'Ivoire` get the same address"), "{err}");
+}
