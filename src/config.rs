@@ -106,11 +106,32 @@ pub struct SiteTexts {
 /// The translatable settings by key name, as site.yaml spells them.
 pub const TRANSLATABLE: [&str; 6] = ["title", "description", "attribution", "funding", "logo_alt", "title_suffix"];
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// `- el` or `- {code: ar, direction: rtl}`. Not an untagged enum: its errors would say only
+/// "data did not match any variant"; this one passes the record's own errors through
+/// (`unknown value `rlt``, with position).
+#[derive(Debug)]
 enum RawLanguage {
     Code(String),
     Full(FullLanguage),
+}
+
+impl<'de> Deserialize<'de> for RawLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawLanguage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a language code (`el`) or a record (`code: ar`, `name: …`, `direction: rtl`)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLanguage, E> {
+                Ok(RawLanguage::Code(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawLanguage, A::Error> {
+                FullLanguage::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(RawLanguage::Full)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,14 +176,16 @@ impl Config {
     /// Pure: the text of site.yaml → a validated Config, or diagnostics naming `shown`.
     pub fn parse(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = match yaml::parse(text, 1) {
+        let raw: RawConfig = match yaml::parse_all(text, 1) {
             Ok(raw) => raw,
-            Err(e) => {
-                let mut d = Diagnostic::error(shown, e.line, e.col, e.message);
-                if let Some(h) = e.hint {
-                    d = d.with_hint(h);
+            Err(errors) => {
+                for e in errors {
+                    let mut d = Diagnostic::error(shown, e.line, e.col, e.message);
+                    if let Some(h) = e.hint {
+                        d = d.with_hint(h);
+                    }
+                    diags.push(d);
                 }
-                diags.push(d);
                 return None;
             }
         };
@@ -176,14 +199,27 @@ impl Config {
                 RawLanguage::Full(f) => (f.code, f.name, f.direction),
             };
             match Language::new(&code, name, direction) {
-                Ok(lang) if languages.iter().any(|l: &Language| l.code == lang.code) => {
+                // `en` and `EN` would be two folders on Linux and one on Windows and macOS.
+                Ok(lang) if languages.iter().any(|l: &Language| l.code.eq_ignore_ascii_case(&lang.code)) => {
                     let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
-                    diags.push(Diagnostic::error(shown, l, c, format!("language `{code}` is listed twice")).with_hint("list each language once"));
+                    let first = languages.iter().find(|l: &&Language| l.code.eq_ignore_ascii_case(&lang.code)).map_or(code.clone(), |l| l.code.clone());
+                    let msg = if first == code {
+                        format!("language `{code}` is listed twice")
+                    } else {
+                        format!("language `{code}` is listed twice (also as `{first}`)")
+                    };
+                    diags.push(Diagnostic::error(shown, l, c, msg).with_hint("list each language once; codes do not depend on capital letters"));
                 }
                 Ok(lang) => languages.push(lang),
                 Err(msg) => {
                     let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
-                    diags.push(Diagnostic::error(shown, l, c, msg).with_hint("use a BCP 47 code such as en, el, es, de, pt-BR"));
+                    let hint = match crate::model::lang::suggest_code(&code) {
+                        Some(best) => {
+                            format!("did you mean `{best}`? (`{code}` is not a language code kyklos knows; languages use ISO 639 codes, not country codes)")
+                        }
+                        None => "use a BCP 47 code such as en, el, es, de, pt-BR, or add `name:` for a language kyklos does not know".to_string(),
+                    };
+                    diags.push(Diagnostic::error(shown, l, c, msg).with_hint(hint));
                 }
             }
         }

@@ -430,8 +430,15 @@ fn write_guides_and_tags(
                     pages.push((url, render::render_guide_print(&cx, theme, id, rendered, &extra)));
                 }
                 Kind::Collection => {
+                    let mut seen: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
                     for ((group, value), ids) in guide::tag_index(lang, id) {
-                        pages.push((guide::tag_url(lang, id, &group, &value), render::render_tag(&cx, theme, id, &group, &value, &ids, &extra)));
+                        let url = guide::tag_url(lang, id, &group, &value);
+                        if let Some((g, v)) = seen.get(&url) {
+                            found.push(tag_clash(site, lang, &ids, (g, v), (&group, &value), &url));
+                            continue;
+                        }
+                        seen.insert(url.clone(), (group.clone(), value.clone()));
+                        pages.push((url, render::render_tag(&cx, theme, id, &group, &value, &ids, &extra)));
                     }
                 }
                 _ => {}
@@ -449,6 +456,18 @@ fn write_guides_and_tags(
     if let Ok(mut e) = errors.lock() {
         e.extend(found);
     }
+}
+
+/// Two tags whose names differ only in what an address cannot hold (`Côte` / `cote`): named
+/// both, at the line of the second in the first page that uses it.
+fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &String), second: (&String, &String), url: &str) -> Diagnostic {
+    let source = ids.first().map(|&p| lang.pages[p].source.clone()).unwrap_or_default();
+    let text = crate::load::files::read_regular(&site.root.join(&source), crate::load::MAX_PAGE_BYTES)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let (line, col) = text.lines().enumerate().find_map(|(i, l)| l.find(second.1.as_str()).map(|b| (i + 1, l[..b].chars().count() + 1))).unwrap_or((0, 0));
+    Diagnostic::error(source, line, col, format!("the tags `{}: {}` and `{}: {}` get the same address `{url}`", second.0, second.1, first.0, first.1))
+        .with_hint("write the tag the same way on every page, or make the two tags differ in letters or digits")
 }
 
 /// The shared context of a language's pages; packaging needs the theme's launch page.

@@ -231,3 +231,68 @@ fn names_that_clash_on_some_file_system_are_found_by_check() {
     assert!(err.contains("must be a folder") || err.contains("needs a folder"), "{err}");
     assert_eq!(run(&f, &["build"]).status.code(), Some(1));
 }
+
+#[test]
+fn every_site_yaml_problem_is_reported_at_once_in_plain_words() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\ntitel: x\nlanguages:\n  - en\n  - code: ar\n    direction: rlt\nfundign: EU\nlogo_alt: 5\n");
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:2:1: error: unknown field `titel`"), "{err}");
+    assert!(err.contains("site.yaml:6:16: error: languages[1].direction: unknown value `rlt`"), "{err}");
+    assert!(err.contains("hint: did you mean `rtl`?"), "{err}");
+    assert!(err.contains("site.yaml:7:1: error: unknown field `fundign`"), "{err}");
+    assert!(!err.contains("untagged") && !err.contains("variant"), "{err}");
+
+    f.write("site.yaml", "title: T\nlanguages: [en, EN, gr]\n");
+    let err = check_fails(&f);
+    assert!(err.contains("language `EN` is listed twice (also as `en`)"), "{err}");
+    assert!(err.contains("hint: did you mean `el`?"), "{err}");
+
+    f.write("site.yaml", "title: \"Open\nlanguages: [en]\n\n");
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:1:8: error: a quote opened here is never closed"), "{err}");
+
+    f.write("site.yaml", b"title: T\ndescription: caf\xe9\n");
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:2:17: error: the file is not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn every_quiz_problem_is_reported_at_once() {
+    let f = Fixture::new();
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Q\nquestions:\n  - id: q1\n    type: matching\n    prompt: P\n    pairs:\n      - {left: a, right: x}\n      - {left: a, right: y}\n  - id: q2\n    type: ordering\n    prompt: P\n    items: [one, two, one]\n  - id: q3\n    type: single\n    promt: P\n    optoins: []\n",
+    );
+    let err = check_fails(&f);
+    assert!(err.contains("quiz.yaml:15:5: error: questions[2]: unknown field `promt`"), "{err}");
+    assert!(err.contains("quiz.yaml:16:5: error: questions[2]: unknown field `optoins`"), "{err}");
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Q\nquestions:\n  - id: q1\n    type: matching\n    prompt: P\n    pairs:\n      - {left: a, right: x}\n      - {left: a, right: y}\n  - id: q2\n    type: ordering\n    prompt: P\n    items: [one, two, one]\n",
+    );
+    let err = check_fails(&f);
+    assert!(err.contains("matching question `q1` uses the same left-hand text twice"), "{err}");
+    assert!(err.contains("ordering question `q2` lists the same item twice"), "{err}");
+}
+
+#[test]
+fn yaml_tags_and_broken_templates_are_positioned() {
+    let f = Fixture::new();
+    f.write(LESSON, "---\ntitle: First\ndescription: !!binary aGVsbG8=\n---\nText\n");
+    f.write("themes/default/templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>\n{{ page.title \n{% endblock %}\n");
+    let err = check_fails(&f);
+    assert!(err.contains("01-first.md:3:14: error: the YAML tag `!!binary` is not allowed"), "{err}");
+    assert!(err.contains("themes/default/templates/page.html:5:1: error: template syntax error"), "{err}");
+}
+
+#[test]
+fn tags_that_get_the_same_address_are_named_both() {
+    let f = Fixture::new();
+    let c = "content/en/04-practices";
+    f.write(&format!("{c}/index.md"), "---\ntitle: Good practices\nkind: collection\n---\n");
+    f.write(&format!("{c}/01-a.md"), "---\ntitle: A\ntags:\n  country: [Côte d'Ivoire]\n---\nText.\n");
+    f.write(&format!("{c}/02-b.md"), "---\ntitle: B\ntags:\n  country: [Côte-d'Ivoire]\n---\nText.\n");
+    let err = check_fails(&f);
+    assert!(err.contains("02-b.md:4:13: error: the tags `country: Côte-d'Ivoire` and `country: Côte d'Ivoire` get the same address"), "{err}");
+}

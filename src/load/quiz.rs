@@ -85,11 +85,13 @@ pub fn is_quiz_file(rel: &str) -> bool {
 /// Pure: a quiz file's text → a validated quiz, or diagnostics (all of them) naming `shown`.
 pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Quiz> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: RawQuiz = match yaml::parse(text, 1) {
+    let raw: RawQuiz = match yaml::parse_all(text, 1) {
         Ok(r) => r,
-        Err(e) => {
-            let hint = e.hint.unwrap_or_else(|| "see the quiz schema in the README".into());
-            diags.push(Diagnostic::error(&shown, e.line, e.col, e.message).with_hint(hint));
+        Err(errors) => {
+            for e in errors {
+                let hint = e.hint.unwrap_or_else(|| "see the quiz schema in the README".into());
+                diags.push(Diagnostic::error(&shown, e.line, e.col, e.message).with_hint(hint));
+            }
             return None;
         }
     };
@@ -243,7 +245,15 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
             if pairs.len() < 2 {
                 err("pairs", format!("matching question `{id}` needs at least two pairs"), "list pairs of `left:` and `right:`");
             }
-            let rights: HashSet<&String> = pairs.iter().map(|p| &p.1).collect();
+            let lefts: HashSet<&str> = pairs.iter().map(|p| p.0.trim()).collect();
+            if lefts.len() < pairs.len() {
+                err(
+                    "pairs",
+                    format!("matching question `{id}` uses the same left-hand text twice"),
+                    "make each `left:` different: a learner could not tell which one is meant",
+                );
+            }
+            let rights: HashSet<&str> = pairs.iter().map(|p| p.1.trim()).collect();
             if rights.len() < pairs.len() {
                 err(
                     "pairs",
@@ -257,6 +267,13 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
             let items: Vec<String> = raw.items.unwrap_or_default().into_iter().map(|s| s.0).collect();
             if items.len() < 2 {
                 err("items", format!("ordering question `{id}` needs at least two items"), "list the items in the right order under `items:`");
+            }
+            if items.iter().map(|i| i.trim()).collect::<HashSet<_>>().len() < items.len() {
+                err(
+                    "items",
+                    format!("ordering question `{id}` lists the same item twice"),
+                    "make every item different: two equal items have no single right order",
+                );
             }
             Body::Ordering { items, partial_credit }
         }

@@ -19,17 +19,174 @@ pub struct YamlError {
 
 /// Parses `text` into `T`; `first_line` is the file line on which `text` starts (1 for a whole file).
 pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, YamlError> {
-    serde_yaml_ng::from_str::<T>(text).map_err(|err| {
-        let (line, col) = err.location().map_or((first_line, 1), |loc| (loc.line() + first_line - 1, loc.column()));
-        let raw = err.to_string();
-        // The crate appends " at line L column C"; we print positions ourselves.
-        let message = match raw.find(" at line ") {
-            Some(i) => raw[..i].to_string(),
-            None => raw,
-        };
-        let hint = hint_for(&message);
-        YamlError { line, col, message, hint }
+    let value = serde_yaml_ng::from_str::<T>(text).map_err(|err| to_error(&err, first_line))?;
+    match find_tag(text, first_line) {
+        Some(e) => Err(e),
+        None => Ok(value),
+    }
+}
+
+/// YAML tags (`!!binary`, `!custom`) have no meaning in a site: refused where they are written.
+fn find_tag(text: &str, first_line: usize) -> Option<YamlError> {
+    fn tagged(v: &serde_yaml_ng::Value) -> Option<String> {
+        use serde_yaml_ng::Value;
+        match v {
+            Value::Tagged(t) => Some(t.tag.to_string()),
+            Value::Sequence(s) => s.iter().find_map(tagged),
+            Value::Mapping(m) => m.iter().find_map(|(k, v)| tagged(k).or_else(|| tagged(v))),
+            _ => None,
+        }
+    }
+    if !text.contains('!') {
+        return None;
+    }
+    // Core tags (`!!binary`, `!!str`) are resolved by the reader and leave no trace in the
+    // value: find them where a value starts.
+    let core = text.lines().find_map(|l| {
+        let t = l.trim_start();
+        let t = t.strip_prefix("- ").map_or(t, str::trim_start);
+        let at = if t.starts_with("!!") { Some(0) } else { [": !!", "[!!", ", !!", "{!!"].iter().find_map(|p| t.find(p).map(|i| i + p.len() - 2)) }?;
+        t[at..].split(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}').next().map(str::to_string)
+    });
+    let tag = match (core, serde_yaml_ng::from_str::<serde_yaml_ng::Value>(text)) {
+        (Some(tag), _) => tag,
+        (None, Ok(v)) => tagged(&v)?,
+        (None, Err(_)) => return None,
+    };
+    let bare = tag.trim_start_matches('!');
+    let (line, col) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(&format!("!{bare}")).map(|b| (i, l[..b].trim_end_matches('!').chars().count() + 1)))
+        .map_or((first_line, 1), |(i, c)| (i + first_line, c));
+    Some(YamlError {
+        line,
+        col,
+        message: format!("the YAML tag `{tag}` is not allowed"),
+        hint: Some("remove the tag; if the value starts with `!`, put it in quotes".into()),
     })
+}
+
+/// Like [`parse`], but reports every problem of the text, not only the first: after a problem
+/// in a key or value, that key (and the block under it) is blanked out, keeping line numbers,
+/// and the text is parsed again. A syntax error or a missing key ends the search.
+pub fn parse_all<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Vec<YamlError>> {
+    const MAX_ROUNDS: usize = 30;
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut errors: Vec<YamlError> = Vec::new();
+    let mut blanked: Vec<String> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let err = match serde_yaml_ng::from_str::<T>(&lines.join("\n")) {
+            Ok(value) if errors.is_empty() => return find_tag(text, first_line).map_or(Ok(value), |e| Err(vec![e])),
+            Ok(_) => return Err(errors),
+            Err(err) => err,
+        };
+        let e = to_error(&err, first_line);
+        let missing = e.message.split("missing field `").nth(1).and_then(|r| r.split('`').next()).map(str::to_string);
+        // A key blanked for its wrong value, or misspelt (`promt`): already reported.
+        let known: Vec<&str> = blanked.iter().map(String::as_str).collect();
+        if missing.as_ref().is_some_and(|key| blanked.contains(key) || suggest(key, &known).is_some()) {
+            return Err(errors);
+        }
+        let repairable = missing.is_none() && err.location().is_some() && !is_syntax(&e.message);
+        let index = e.line.saturating_sub(first_line);
+        errors.push(e);
+        if !repairable || index >= lines.len() {
+            return Err(errors);
+        }
+        match blank_block(&mut lines, index) {
+            Some(key) => blanked.push(key),
+            None => return Err(errors),
+        }
+    }
+    Err(errors)
+}
+
+/// A problem found by the YAML reader itself (not a key or value that does not fit).
+fn is_syntax(message: &str) -> bool {
+    [
+        "while scanning",
+        "while parsing",
+        "did not find expected",
+        "mapping values are not allowed",
+        "found unexpected",
+        "could not find expected",
+        "found character",
+        "unclosed",
+        "never closed",
+        "recursion limit",
+        "duplicate",
+        "repetition limit",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+/// Replaces the key on line `index` and the lines indented under it with spaces (a list dash
+/// stays, so the item keeps its other keys). Returns the key, or `None` if nothing was left.
+fn blank_block(lines: &mut [String], index: usize) -> Option<String> {
+    let line = &lines[index];
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    let (keep, content) = match trimmed.strip_prefix("- ") {
+        Some(rest) => (indent + 2 + (rest.len() - rest.trim_start().len()), rest.trim_start()),
+        None => (indent, trimmed),
+    };
+    if content.is_empty() || content.starts_with('#') {
+        return None;
+    }
+    let key = content.split(':').next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'').to_string();
+    lines[index] = format!("{}{}", &line[..keep], " ".repeat(line.len() - keep));
+    for next in lines.iter_mut().skip(index + 1) {
+        let t = next.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if next.len() - t.len() <= keep {
+            break;
+        }
+        *next = String::new();
+    }
+    Some(key)
+}
+
+/// The crate's error as a [`YamlError`] at the file's line and column, in plain words.
+fn to_error(err: &serde_yaml_ng::Error, first_line: usize) -> YamlError {
+    let (mut line, mut col) = err.location().map_or((first_line, 1), |loc| (loc.line() + first_line - 1, loc.column()));
+    let raw = err.to_string();
+    // The crate appends " at line L column C"; we print positions ourselves.
+    let mut message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    // An unclosed quote or bracket is found at the end of the text: point at where it opens.
+    for (context, plain) in [
+        ("while scanning a quoted scalar", "a quote opened here is never closed"),
+        ("while parsing a flow sequence", "a `[` opened here is never closed"),
+        ("while parsing a flow mapping", "a `{` opened here is never closed"),
+    ] {
+        if let Some(rest) = raw.split(&format!("{context} at line ")).nth(1) {
+            let mut nums = rest.split(" column ");
+            if let (Some(l), Some(c)) = (nums.next().and_then(|n| n.trim().parse::<usize>().ok()), nums.next()) {
+                let c: String = c.chars().take_while(char::is_ascii_digit).collect();
+                line = l + first_line - 1;
+                col = c.parse().unwrap_or(1);
+                message = plain.to_string();
+            }
+        }
+    }
+    let message = plain_words(&message);
+    let hint = hint_for(&message);
+    YamlError { line, col, message, hint }
+}
+
+/// serde's wording, said without jargon.
+fn plain_words(message: &str) -> String {
+    let mut m = message.replace("unknown variant `", "unknown value `").replace("invalid type: ", "wrong kind of value: ");
+    for (jargon, plain) in [("a string", "a text"), ("a sequence", "a list"), ("a map", "keys with values"), ("unit value", "nothing"), ("string ", "text ")] {
+        m = m.replace(jargon, plain);
+    }
+    m
 }
 
 fn hint_for(message: &str) -> Option<String> {
@@ -45,14 +202,17 @@ fn hint_for(message: &str) -> Option<String> {
         let word = rest.split('`').next()?;
         return Some(format!("add `{word}: ...` to this block"));
     }
-    if message.contains("unknown variant `") {
-        let rest = message.split("unknown variant `").nth(1)?;
+    if message.contains("unknown value `") {
+        let rest = message.split("unknown value `").nth(1)?;
         let (word, rest) = rest.split_once('`')?;
         let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
         return Some(match suggest(word, &expected) {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("use one of: {}", expected.join(", ")),
         });
+    }
+    if message.contains("never closed") {
+        return Some("close it with the same mark it was opened with, on this line or a later one".into());
     }
     if message.contains("mapping values are not allowed") || message.contains("did not find expected") {
         return Some("check the indentation, and put text that contains \": \" in quotes".into());
@@ -111,6 +271,65 @@ mod tests {
     fn broken_yaml_has_a_position() {
         let err = parse::<Front>("title: [unclosed\n", 1).unwrap_err();
         assert!(err.line >= 1);
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        kind: Option<Kind>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Ltr,
+        Rtl,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        items: Vec<Item>,
+        count: Option<u32>,
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = "title: T\ntitel: x\nitems:\n  - id: a\n    kind: rlt\n  - idd: b\n    id: c\ncount: many\nfundign:\n  a: 1\n";
+        let errs = parse_all::<Doc>(text, 1).unwrap_err();
+        let found: Vec<(usize, &str)> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(errs.len(), 5, "{found:#?}");
+        assert_eq!(errs[0].line, 2);
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!((errs[1].line, errs[1].hint.as_deref()), (5, Some("did you mean `rtl`?")));
+        assert!(errs[1].message.starts_with("items[0].kind: unknown value `rlt`"), "{}", errs[1].message);
+        assert_eq!(errs[2].line, 6);
+        assert_eq!(errs[3].line, 8);
+        assert_eq!(errs[4].line, 9);
+        assert!(parse_all::<Doc>("title: T\nitems: []\n", 1).is_ok());
+    }
+
+    #[test]
+    fn yaml_tags_are_refused() {
+        for text in ["title: !custom T\n", "title: !!binary aGVsbG8=\n", "title: T\ndescription: !!str x\n"] {
+            let err = parse::<Front>(text, 2).unwrap_err();
+            assert!(err.message.starts_with("the YAML tag"), "{text}: {err:?}");
+        }
+        let err = parse::<Front>("title: T\ndescription: !x y\n", 2).unwrap_err();
+        assert_eq!((err.line, err.col), (3, 14));
+        assert!(parse::<Front>("title: \"!important\"\n", 1).is_ok());
+        assert!(parse_all::<Front>("title: !x T\n", 1).is_err());
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let err = parse::<Front>("title: \"Open\ndescription: x\n\n\n", 3).unwrap_err();
+        assert_eq!((err.line, err.col), (3, 8), "{err:?}");
+        assert_eq!(err.message, "a quote opened here is never closed");
     }
 
     #[test]

@@ -108,7 +108,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         return out;
     }
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    // Ids the theme gives its own elements: a heading "Main" becomes `main-1`, so that the
+    // skip link and the page's landmarks keep pointing where they should.
+    let mut ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
     let mut image_depth = 0usize;
@@ -378,6 +380,29 @@ pub fn slugify(text: &str) -> String {
     }
     slug
 }
+
+/// Element ids used by the default theme's templates and kyklos's own markup.
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "contents-title",
+    "course-nav-title",
+    "cycle-caption",
+    "discussion-title",
+    "phase-card-title",
+    "related-title",
+    "templates-title",
+    "toc-title",
+    "unit-card-title",
+    "cycle-arrow",
+    "cycle-svg-desc",
+    "cycle-svg-title",
+    "items-caption",
+    "langs-caption",
+    "quiz",
+    "content",
+    "search",
+    "top",
+];
 
 fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
     let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");

@@ -131,3 +131,9 @@ fn plain_text_for_search_leaves_out_headings_and_code_blocks() {
     assert_eq!(r.text, "An asylum seeker waits.\none\ntwo\na b \ncell more \n");
     assert_eq!(r.headings[0].text, "Key terms");
 }
+
+#[test]
+fn headings_never_take_an_id_the_theme_uses() {
+    let r = render("## Main\n\n## Main\n\n## Quiz {#quiz}\n", &NoLinks, &Labels::default());
+    assert_eq!(r.ids.iter().filter(|i| !i.starts_with("fn")).cloned().collect::<Vec<_>>(), vec!["main-1", "main-2", "quiz-1"]);
+}

@@ -79,6 +79,84 @@ impl Language {
     }
 }
 
+/// Country codes and common abbreviations written where a language code belongs.
+const LOOKALIKES: &[(&str, &str)] = &[
+    ("gr", "el"),
+    ("gk", "el"),
+    ("gre", "el"),
+    ("jp", "ja"),
+    ("cn", "zh"),
+    ("dk", "da"),
+    ("cz", "cs"),
+    ("ua", "uk"),
+    ("kr", "ko"),
+    ("ir", "fa"),
+    ("per", "fa"),
+    ("il", "he"),
+    ("gb", "en"),
+    ("us", "en"),
+    ("eng", "en"),
+    ("at", "de"),
+    ("ger", "de"),
+    ("deu", "de"),
+    ("sp", "es"),
+    ("esp", "es"),
+    ("spa", "es"),
+    ("fra", "fr"),
+    ("fre", "fr"),
+    ("ita", "it"),
+    ("por", "pt"),
+    ("br", "pt"),
+    ("ara", "ar"),
+    ("vn", "vi"),
+    ("se", "sv"),
+    ("swe", "sv"),
+    ("al", "sq"),
+    ("rs", "sr"),
+    ("tur", "tr"),
+    ("rus", "ru"),
+    ("pol", "pl"),
+    ("ukr", "uk"),
+    ("ell", "el"),
+    ("nld", "nl"),
+    ("dut", "nl"),
+];
+
+/// The language code that an unknown `code` most likely means: a country code (`gr` → `el`),
+/// a three-letter abbreviation, or a language's own name (`english`, `Ελληνικά`).
+pub fn suggest_code(code: &str) -> Option<&'static str> {
+    let lower = code.trim().to_lowercase();
+    if let Some((_, to)) = LOOKALIKES.iter().find(|(from, _)| *from == lower) {
+        return Some(to);
+    }
+    let english = [
+        ("english", "en"),
+        ("greek", "el"),
+        ("german", "de"),
+        ("spanish", "es"),
+        ("french", "fr"),
+        ("arabic", "ar"),
+        ("persian", "fa"),
+        ("farsi", "fa"),
+        ("italian", "it"),
+        ("portuguese", "pt"),
+        ("ukrainian", "uk"),
+        ("turkish", "tr"),
+        ("russian", "ru"),
+        ("polish", "pl"),
+        ("czech", "cs"),
+        ("dutch", "nl"),
+        ("swedish", "sv"),
+    ];
+    if let Some((_, c)) = english.iter().find(|(n, _)| *n == lower) {
+        return Some(c);
+    }
+    if let Some((c, _, _)) = KNOWN.iter().find(|(_, name, _)| name.to_lowercase() == lower) {
+        return Some(c);
+    }
+    KNOWN.iter().find(|(c, _, _)| *c == lower && *c != code).map(|(c, _, _)| *c)
+}
+
 /// A light BCP 47 check: 2–3 letter primary subtag, then alphanumeric subtags of 1–8.
 pub fn is_language_tag(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -99,5 +177,11 @@ mod tests {
         assert!(Language::new("english", None, None).is_err());
         assert!(Language::new("xx", None, None).is_err());
         assert!(Language::new("xx", Some("Xx".into()), None).is_ok());
+        assert_eq!(suggest_code("gr"), Some("el"));
+        assert_eq!(suggest_code("JP"), Some("ja"));
+        assert_eq!(suggest_code("english"), Some("en"));
+        assert_eq!(suggest_code("Ελληνικά"), Some("el"));
+        assert_eq!(suggest_code("EL"), Some("el"));
+        assert_eq!(suggest_code("xx"), None);
     }
 }
