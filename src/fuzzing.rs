@@ -46,7 +46,7 @@ pub fn page(data: &[u8]) {
     let page = &site.pages[site.pages.len() - 1];
     let extra = |rel: &str| (rel == "01-course/quiz.yaml").then(|| "course/quiz.html".to_string());
     let links = PageLinks { site: &site, page, extra: &extra };
-    let labels = Labels { checklist: data.len() % 2 == 0, ..Labels::default() };
+    let labels = Labels { checklist: data.len().is_multiple_of(2), ..Labels::default() };
     let rendered = markdown::render(&page.body, &links, &labels);
     let index = LineIndex::new(&page.body);
     for p in &rendered.problems {
