@@ -39,5 +39,7 @@ fn crashers() {
     ] {
         kyklos::fuzzing::page(page.as_bytes());
     }
-    kyklos::fuzzing::quiz(b"title: q\nquestions:\n  - id: q1\n    type: single\n    prompt: \"[a](%a\xc3\xa9.md)\"\n    options:\n      - text: a\n        correct: true\n");
+    kyklos::fuzzing::quiz(
+        b"title: q\nquestions:\n  - id: q1\n    type: single\n    prompt: \"[a](%a\xc3\xa9.md)\"\n    options:\n      - text: a\n        correct: true\n",
+    );
 }
