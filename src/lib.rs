@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod fuzzing;
 pub mod i18n;
 pub mod links;
 pub mod load;

@@ -265,7 +265,7 @@ fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Out
                     .into_iter()
                     .map(|p| {
                         let (l, c) = at(p.offset);
-                        Diagnostic::error(&page.source, l, c, p.message).with_hint(p.hint)
+                        Diagnostic { severity: p.severity, ..Diagnostic::error(&page.source, l, c, p.message) }.with_hint(p.hint)
                     })
                     .collect();
                 let anchors = std::mem::take(&mut md.anchors)

@@ -8,6 +8,7 @@
 //! limit is passed. The limits are far above what any lesson needs; the README lists them.
 
 use super::Problem;
+use crate::diagnostics::Severity;
 
 /// Lists and quotes nested deeper than this on one line (or by indentation) are refused.
 pub const MAX_NESTING: usize = 64;
@@ -44,6 +45,7 @@ pub fn check(src: &str) -> Option<Problem> {
         if depth > MAX_NESTING {
             return Some(Problem {
                 offset: at,
+                severity: Severity::Error,
                 message: format!("lists or quotes are nested more than {MAX_NESTING} levels deep here"),
                 hint: "flatten the list or quote: deeper nesting cannot be read anyway (the limits are listed in the README)".into(),
             });
@@ -52,6 +54,7 @@ pub fn check(src: &str) -> Option<Problem> {
         if blocks > MAX_BLOCKS {
             return Some(Problem {
                 offset: at,
+                severity: Severity::Error,
                 message: format!("this page has more than {MAX_BLOCKS} list items and quotes"),
                 hint: "split it into several pages (the limits are listed in the README)".into(),
             });
@@ -73,6 +76,7 @@ pub fn check(src: &str) -> Option<Problem> {
         if cells > MAX_TABLE_CELLS {
             return Some(Problem {
                 offset: at,
+                severity: Severity::Error,
                 message: format!("the tables of this page have more than {MAX_TABLE_CELLS} cells"),
                 hint: "split the table, or link to it as a spreadsheet file (.csv, .ods) placed beside the page".into(),
             });

@@ -6,12 +6,16 @@
 //! `.md` paths to the page's HTML and reports what cannot be resolved.
 
 pub mod highlight;
+pub mod html_policy;
 pub mod limits;
+pub mod rawhtml;
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
+
+use crate::diagnostics::Severity;
 
 /// How a link or image target was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +59,7 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub offset: usize,
+    pub severity: Severity,
     pub message: String,
     pub hint: String,
 }
@@ -127,6 +132,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     // An open checklist label: where its checkbox is, whether ticked, and its text so far.
     let mut label_open: Option<(usize, bool, String)> = None;
     let mut check_ids: HashMap<String, usize> = HashMap::new();
+    let mut raw_pieces: Vec<rawhtml::Piece> = Vec::new();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if let (Some(open), Event::Text(t) | Event::Code(t)) = (label_open.as_mut(), &event) {
             open.2.push_str(t);
@@ -262,12 +268,11 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                         .into(),
                 ));
             }
-            Event::Html(ref raw) | Event::InlineHtml(ref raw) if is_scripty(raw) => {
-                out.problems.push(Problem {
-                    offset: range.start,
-                    message: "scripts and event handlers are not allowed in Markdown".into(),
-                    hint: "remove the <script> or on…= attribute: pages must work with a strict Content-Security-Policy".into(),
-                });
+            // Author HTML: shown as text inside an image's alt, else a marker until `rawhtml::clean`.
+            Event::Html(raw) | Event::InlineHtml(raw) if image_depth > 0 => events.push(Event::Text(raw)),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                events.push(Event::Html(rawhtml::raw_marker(raw_pieces.len()).into()));
+                raw_pieces.push(rawhtml::Piece { text: raw.into_string(), offset: range.start });
             }
             Event::FootnoteReference(ref name) => {
                 let n = note_number(name, &mut footnotes);
@@ -298,7 +303,6 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             other => events.push(other),
         }
     }
-    let _ = image_depth;
     close_check(&mut events, label_open.take(), &mut check_ids);
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
@@ -308,6 +312,12 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         for side in ["left", "center", "right"] {
             html_out = html_out.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
         }
+    }
+    if !raw_pieces.is_empty() {
+        let cleaned = rawhtml::clean(&html_out, &raw_pieces, links);
+        html_out = cleaned.html;
+        out.problems.extend(cleaned.problems);
+        out.anchors.extend(cleaned.anchors);
     }
     out.html = html_out;
     out
@@ -331,6 +341,16 @@ fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest:
     if matches!(link_type, LinkType::Email) {
         return dest;
     }
+    // Never written out, even where a resolver would keep it (the browser reads the URL
+    // without tabs and newlines, whatever the case).
+    if let html_policy::UrlKind::Remote { scheme: Some(scheme), url } = html_policy::classify_url(&dest) {
+        let lower = url.to_ascii_lowercase();
+        if matches!(scheme.as_str(), "javascript" | "vbscript") || (scheme == "data" && !(is_image && lower.starts_with("data:image/"))) {
+            let message = format!("`{scheme}:` links are not allowed");
+            out.problems.push(Problem { offset, severity: Severity::Error, message, hint: "link to a page or a file instead".into() });
+            return CowStr::Borrowed("");
+        }
+    }
     match links.resolve(&dest, is_image) {
         Resolved::Keep => dest,
         Resolved::Rewrite(href) => href.into(),
@@ -339,25 +359,10 @@ fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest:
             href.into()
         }
         Resolved::Error(message, hint) => {
-            out.problems.push(Problem { offset, message, hint });
+            out.problems.push(Problem { offset, severity: Severity::Error, message, hint });
             dest
         }
     }
-}
-
-fn is_scripty(raw: &str) -> bool {
-    let lower = raw.to_ascii_lowercase();
-    if lower.contains("<script") || lower.contains("javascript:") {
-        return true;
-    }
-    // An event-handler attribute: whitespace, "on", letters, optional spaces, "=".
-    let bytes = lower.as_bytes();
-    lower.match_indices("on").any(|(i, _)| {
-        let before_ok = i > 0 && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/');
-        let rest = &lower[i + 2..];
-        let name_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        before_ok && name_len > 0 && rest[name_len..].trim_start().starts_with('=')
-    })
 }
 
 /// A heading id from its text: lowercase letters and digits of any script, hyphens between words.

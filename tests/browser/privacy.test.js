@@ -39,6 +39,12 @@ function assertStaticDocument(info, where) {
   const scriptSrc = (/(?:^|;)\s*script-src\s+([^;]*)/.exec(info.csp[0]) || /(?:^|;)\s*default-src\s+([^;]*)/.exec(info.csp[0]) || [])[1];
   assert.ok(scriptSrc, `${where}: the CSP has no script-src/default-src: ${info.csp[0]}`);
   assert.doesNotMatch(scriptSrc, /unsafe-inline|unsafe-eval|\*|https?:|data:/, `${where}: CSP script-src is not strict: ${scriptSrc}`);
+  // Raw HTML cannot send a form, frame another site, load a plugin or move the base URL.
+  const directive = (name) => ((new RegExp(`(?:^|;)\\s*${name}\\s+([^;]*)`).exec(info.csp[0]) || [])[1] || '').trim();
+  assert.match(directive('form-action'), /^'(none|self)'$/, `${where}: CSP form-action: ${info.csp[0]}`);
+  assert.match(directive('frame-src'), /^'(none|self)'$/, `${where}: CSP frame-src: ${info.csp[0]}`);
+  assert.equal(directive('object-src'), "'none'", `${where}: CSP object-src: ${info.csp[0]}`);
+  assert.equal(directive('base-uri'), "'none'", `${where}: CSP base-uri: ${info.csp[0]}`);
 }
 
 describe('privacy: no request leaves the site, no inline script, no errors', { skip }, () => {
