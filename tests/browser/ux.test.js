@@ -58,3 +58,82 @@ describe('design pass', { skip }, () => {
     }
   });
 });
+
+describe('phones, progress and reset', { skip }, () => {
+  let chrome, dir;
+  before(async () => {
+    dir = h.buildSample();
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  test('phones: menu and language switcher are disclosures; at 1280 px the menu is one row', async () => {
+    for (const lang of ['en', 'el', 'ar']) {
+      const context = await h.newContext(chrome.browser, { bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(h.fileUrl(dir, `${lang}/course/index.html`));
+      const wide = await page.evaluate(() => {
+        const ul = document.querySelector('.top-nav ul');
+        const tops = Array.from(ul.querySelectorAll('li')).filter((li) => li.offsetParent).map((li) => li.getBoundingClientRect().top);
+        return { rows: new Set(tops).size, scroll: ul.scrollWidth - ul.clientWidth, summary: getComputedStyle(document.querySelector('.top-nav summary')).display };
+      });
+      assert.equal(wide.rows, 1, `${lang}: the top menu is one row at 1280 px`);
+      assert.equal(wide.scroll, 0, `${lang}: nothing of the menu is scrolled away`);
+      assert.equal(wide.summary, 'none', `${lang}: no disclosure on wide screens`);
+      await context.close();
+    }
+    const context = await h.newContext(chrome.browser, { bypassCSP: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(h.fileUrl(dir, 'el/course/multiculturalism-and-migration/terminology-of-migration.html'));
+    const menu = page.locator('.top-nav summary');
+    assert.ok(await menu.isVisible(), 'a Menu disclosure on phones');
+    assert.match(await menu.innerText(), /Πολυπολιτισμική/, 'it names the current section');
+    assert.equal(await page.locator('.top-nav ul a').first().isVisible(), false, 'closed at first');
+    await menu.click();
+    assert.ok(await page.locator('.top-nav ul a').first().isVisible(), 'opens without JavaScript');
+    const lang = page.locator('.lang-switch summary');
+    assert.match(await lang.innerText(), /Ελληνικά/);
+    await lang.click();
+    const links = await page.locator('.lang-switch ul a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().left));
+    assert.equal(new Set(links.map(Math.round)).size, 1, 'the languages are one list, none left alone on a row');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 390, `no sideways scrolling (${overflow})`);
+    const q = await page.evaluate(() => {
+      const span = Array.from(document.querySelectorAll('.nobr')).find((s) => s.textContent.includes('Q-SER'));
+      return span ? span.getClientRects().length : -1;
+    });
+    assert.equal(q, 1, 'Q-SER is kept whole on one line');
+    await context.close();
+  });
+
+  test('reset clears one course only, after a confirmation, and says so; reference pages have no progress bar', async () => {
+    const context = await h.newContext(chrome.browser, { bypassCSP: true });
+    const page = await context.newPage();
+    const lesson = 'en/course/multiculturalism-and-migration/why-these-concepts-matter.html';
+    await page.goto(h.fileUrl(dir, lesson));
+    await page.goto(h.fileUrl(dir, 'en/guides/impact-circular-model/index.html'));
+    assert.equal(await page.locator('.progress-summary, .progress-reset').count(), 0, 'a guide has no course progress');
+    await page.goto(h.fileUrl(dir, 'en/good-practices/index.html'));
+    assert.equal(await page.locator('.progress-summary, .progress-reset').count(), 0, 'good practices have no course progress');
+    await page.goto(h.fileUrl(dir, 'en/course/index.html'));
+    const start = page.locator('a.start-course');
+    assert.match(await start.innerText(), /Continue/, 'a visited lesson turns Start into Continue');
+    assert.match(await start.getAttribute('href'), /history-and-stages/, 'continue leads to the first lesson not done');
+    // Something outside the course is kept.
+    await page.evaluate(() => window.KyklosProgress.markVisited('en/guides/impact-circular-model/index.html'));
+    await page.click('button.progress-reset');
+    assert.ok(await page.locator('.reset-confirm').isVisible(), 'asks first');
+    await page.click('.reset-cancel');
+    assert.equal(await page.evaluate((k) => window.KyklosProgress.isDone(k), lesson), true, 'cancel keeps everything');
+    await page.click('button.progress-reset');
+    await page.click('.reset-yes');
+    assert.match(await page.locator('.reset-status').innerText(), /has been reset/);
+    assert.equal(await page.evaluate((k) => window.KyklosProgress.isDone(k), lesson), false);
+    assert.equal(await page.evaluate(() => window.KyklosProgress.isDone('en/guides/impact-circular-model/index.html')), true, 'other material is untouched');
+    assert.match(await start.innerText(), /^Start$/);
+    await h.assertNoAxeViolations(page, 'course page after reset');
+    await context.close();
+  });
+});

@@ -4,7 +4,11 @@
  * 2. window.KyklosProgress: learner progress kept in localStorage under "<scope>:progress"
  *    (scope = body[data-scope]); any storage or data problem falls back to an in-memory store.
  * 3. Marks the page visited, ticks done items in nav.course-nav / ol.cards, fills
- *    .progress-summary[data-progress-keys] and wires button.progress-reset.
+ *    .progress-summary[data-progress-keys]. On a course's own page, .progress-tools (reset):
+ *    button.progress-reset opens .reset-confirm; its .reset-yes forgets only that course's
+ *    keys (data-reset-keys) and says so in .reset-status (body[data-t-reset-done]); and
+ *    a.start-course becomes "Continue where you left off" (data-t-continue), leading to the
+ *    first lesson or quiz not done yet, once anything of the course is done.
  * 4. On the language chooser (body.kind-languages) redirects a first-time visitor to the
  *    language that best matches navigator.languages and remembers an explicit choice.
  * 5. Checklists (ul.checklist input.check, in guides and training units): ticks are kept in
@@ -126,6 +130,16 @@
         const data = read();
         if (!validKey(key)) return false;
         return own.call(data.visited, key) || (own.call(data.quizzes, key) && data.quizzes[key].passed);
+      },
+      /** Forgets the given keys only (one course's lessons and quizzes). */
+      resetKeys: function (keys) {
+        const data = read();
+        (keys || []).forEach(function (k) {
+          if (!validKey(k)) return;
+          delete data.visited[k];
+          delete data.quizzes[k];
+        });
+        write(data);
       },
       reset: function () {
         memory = emptyData();
@@ -438,6 +452,57 @@
     apply(fromUrl(), false);
   }
 
+  // ---- a course's own page: reset (with confirmation) and Start / Continue -------------------
+
+  function courseReset(store) {
+    document.querySelectorAll('.progress-tools').forEach(function (tools) {
+      const button = tools.querySelector('button.progress-reset');
+      const confirm = tools.querySelector('.reset-confirm');
+      const status = tools.querySelector('.reset-status');
+      if (!button || !confirm) return;
+      const keys = (confirm.dataset.resetKeys || '').split(/\s+/).filter(Boolean);
+      tools.hidden = false;
+      function show(open) {
+        confirm.hidden = !open;
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      }
+      button.addEventListener('click', function () {
+        if (status) status.textContent = '';
+        show(confirm.hidden);
+        if (!confirm.hidden) confirm.querySelector('.reset-cancel').focus();
+      });
+      confirm.querySelector('.reset-cancel').addEventListener('click', function () {
+        show(false);
+        button.focus();
+      });
+      confirm.querySelector('.reset-yes').addEventListener('click', function () {
+        store.resetKeys(keys);
+        show(false);
+        renderProgress(store);
+        startButton(store);
+        if (status) status.textContent = document.body.dataset.tResetDone || '';
+        button.focus();
+      });
+    });
+  }
+
+  function startButton(store) {
+    document.querySelectorAll('a.start-course[data-start-keys]').forEach(function (a) {
+      if (!a.dataset.startLabel) a.dataset.startLabel = a.textContent;
+      if (!a.dataset.startHref) a.dataset.startHref = a.getAttribute('href');
+      const keys = a.dataset.startKeys.split(/\s+/).filter(Boolean);
+      const done = keys.filter(function (k) { return store.isDone(k); });
+      const next = keys.find(function (k) { return !store.isDone(k); });
+      if (done.length > 0 && next && a.dataset.tContinue) {
+        a.textContent = a.dataset.tContinue;
+        a.setAttribute('href', (a.dataset.root || '') + next);
+      } else {
+        a.textContent = a.dataset.startLabel;
+        a.setAttribute('href', a.dataset.startHref);
+      }
+    });
+  }
+
   function init() {
     const body = document.body;
     const scope = body.dataset.scope || 'kyklos';
@@ -445,13 +510,8 @@
     root.KyklosProgress = store;
     if (body.dataset.key && !body.classList.contains('kind-quiz')) store.markVisited(body.dataset.key);
     renderProgress(store);
-    document.querySelectorAll('button.progress-reset').forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener('click', function () {
-        store.reset();
-        renderProgress(store);
-      });
-    });
+    courseReset(store);
+    startButton(store);
     document.addEventListener('kyklos:quiz-scored', function () { renderProgress(store); });
     languageChooser(scope);
     checklists(scope);
