@@ -137,3 +137,93 @@ describe('phones, progress and reset', { skip }, () => {
     await context.close();
   });
 });
+
+describe('good-practice filters', { skip }, () => {
+  let chrome, dir;
+  before(async () => {
+    dir = h.buildSample();
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  test('OR within a group, AND across groups; results under the filters; counts and URL follow', async () => {
+    const context = await h.newContext(chrome.browser, { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(h.fileUrl(dir, 'en/good-practices/index.html'));
+    const visible = () => page.locator('.results li.card-practice').evaluateAll((lis) => lis.filter((li) => !li.hidden).length);
+    const total = await visible();
+    const tag = (t) => page.locator(`nav.tag-filters a.tag[data-tag="${t}"]`);
+    const count = async (t) => Number((await tag(t).locator('.tag-count').innerText()).replace(/\D/g, ''));
+    const greece = await count('country:greece');
+    const spain = await count('country:spain');
+    await tag('country:greece').click();
+    assert.equal(await visible(), greece);
+    await tag('country:spain').click();
+    const both = await visible();
+    assert.ok(both > greece && both <= greece + spain, `Greece or Spain widens the list (${greece} → ${both})`);
+    const staffBefore = await count('target-group:municipal-staff');
+    await tag('target-group:municipal-staff').click();
+    const narrowed = await visible();
+    assert.ok(narrowed <= both && narrowed === staffBefore, `a second group narrows to what its count said (${narrowed}, ${staffBefore})`);
+    assert.match(page.url(), /#tags=.*country:greece.*country:spain.*target-group:municipal-staff/, 'the selection is in the fragment');
+    assert.ok(await page.locator('.filter-status').innerText().then((t) => t.includes(String(narrowed))), 'the status says how many');
+    // The results come right after the filters, before the collection's own text.
+    const order = await page.evaluate(() => {
+      const nav = document.querySelector('nav.tag-filters');
+      const results = document.querySelector('.results');
+      const prose = document.querySelector('.prose');
+      return [nav.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING, results.compareDocumentPosition(prose) & Node.DOCUMENT_POSITION_FOLLOWING];
+    });
+    assert.ok(order[0] && order[1], 'filters, then results, then text');
+    // A shared link (over file://) opens filtered.
+    const shared = page.url();
+    const other = await context.newPage();
+    await other.goto(shared);
+    assert.equal(await other.locator('.results li.card-practice').evaluateAll((lis) => lis.filter((li) => !li.hidden).length), narrowed);
+    await h.assertNoAxeViolations(page, 'filtered practices');
+    assert.ok(total > narrowed);
+    await context.close();
+  });
+});
+
+describe('quiz feedback', { skip }, () => {
+  let chrome, dir;
+  before(async () => {
+    dir = h.buildSample();
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  test('calm marks, whole matching choices, pairs as a list, and links to the questions to look at again', async () => {
+    const context = await h.newContext(chrome.browser, { bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(h.fileUrl(dir, 'en/course/multiculturalism-and-migration/quiz.html'));
+    // The first question starts right under the introduction (no empty block in between).
+    const gap = await page.evaluate(() => document.querySelector('.quiz-questions').getBoundingClientRect().top - document.querySelector('.quiz-intro').getBoundingClientRect().bottom);
+    assert.ok(gap < 60, `question 1 follows the introduction (${gap}px)`);
+    // Matching choices are as wide as the line, so a long choice is not cut off.
+    const selects = await page.locator('.q-match select').evaluateAll((ss) => ss.map((s) => [s.getBoundingClientRect().width, s.closest('.q-match').getBoundingClientRect().width]));
+    assert.ok(selects.length > 0);
+    for (const [w, row] of selects) assert.ok(w >= row - 40, `a matching choice takes the whole row (${w} of ${row})`);
+    // Answer the first option of every single-choice question, nothing else, and check.
+    await page.locator('.quiz-question[data-type="single"]').evaluateAll((qs) => qs.forEach((q) => { q.querySelector('input').checked = true; }));
+    await page.click('button.quiz-submit');
+    const wrong = await page.locator('.quiz-question:not(.is-correct)').count();
+    assert.ok(wrong > 0);
+    const links = await page.locator('.quiz-result .quiz-review a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, wrong, 'every question not fully right is linked from the result');
+    const target = await page.locator(links[0]).count();
+    assert.equal(target, 1, 'the link leads to its question');
+    const styles = await page.evaluate(() => Array.from(document.querySelectorAll('.quiz-question.is-incorrect, .q-option.is-incorrect, .quiz-result'))
+      .map((el) => getComputedStyle(el).borderInlineStartStyle));
+    assert.ok(styles.length > 0 && styles.every((s) => s !== 'dashed'), `no dashed "debugging" borders (${[...new Set(styles)]})`);
+    const pairs = await page.locator('.quiz-question[data-type="matching"] .q-answer li').count();
+    assert.ok(pairs >= 2, 'the correct matching pairs are a list');
+    await h.assertNoAxeViolations(page, 'scored quiz');
+    await context.close();
+  });
+});

@@ -17,13 +17,14 @@
  *    button.checklist-reset clears every tick on the page and the stored entry.
  * 6. button.print-page: shows its p.print-action and prints the page.
  * 7. Collections (nav.tag-filters): the tag links become toggle buttons (role="button",
- *    aria-pressed) that show only the cards (li.card-practice[data-tags]) carrying ALL the
- *    selected tags; p.filter-status says how many are shown (body[data-t-filter], with
+ *    aria-pressed) that show only the cards (li.card-practice[data-tags]) matching the
+ *    selection: any selected value of a group (OR), and every group (AND); each .tag-count
+ *    says how many that value would show; p.filter-status says how many are shown (body[data-t-filter], with
  *    {shown} and {total}, else "N / M"); button.filter-reset shows all again. The selection is
  *    kept in the URL (#tags=group:value,group:value), so reload, back and forward keep it.
  *    Without JS the tag links lead to the per-tag pages.
  * In node, module.exports = { createProgressStore, sanitize, sanitizeChecks, parseTagHash,
- * tagHash, matchesAll, filterStatusText } (no DOM is touched).
+ * tagHash, matchesFilters, withOnly, filterStatusText } (no DOM is touched).
  */
 (function (root) {
   'use strict';
@@ -195,10 +196,26 @@
     }).join(',');
   }
 
-  /** Whether a card's data-tags ("a:b c:d") carries every selected tag. */
-  function matchesAll(dataTags, selected) {
+  /**
+   * Whether a card's data-tags ("a:b c:d") matches the selection: within one group (the part
+   * before ":") any selected value will do (OR), across groups every group must match (AND).
+   */
+  function matchesFilters(dataTags, selected) {
     const have = String(dataTags || '').split(/\s+/).filter(Boolean);
-    return (selected || []).every(function (t) { return have.indexOf(t) !== -1; });
+    const groups = {};
+    (selected || []).forEach(function (t) {
+      const g = t.split(':')[0];
+      (groups[g] = groups[g] || []).push(t);
+    });
+    return Object.keys(groups).every(function (g) {
+      return groups[g].some(function (t) { return have.indexOf(t) !== -1; });
+    });
+  }
+
+  /** The selection as it would be with `tag` chosen as its group's only value. */
+  function withOnly(selected, tag) {
+    const g = tag.split(':')[0];
+    return (selected || []).filter(function (t) { return t.split(':')[0] !== g; }).concat(tag);
   }
 
   /** "3 of 7 practices" from a template with {shown} and {total}, else "3 / 7". */
@@ -216,7 +233,8 @@
       sanitizeChecks: sanitizeChecks,
       parseTagHash: parseTagHash,
       tagHash: tagHash,
-      matchesAll: matchesAll,
+      matchesFilters: matchesFilters,
+      withOnly: withOnly,
       filterStatusText: filterStatusText
     };
     return;
@@ -396,9 +414,17 @@
       });
       let shown = 0;
       cards.forEach(function (card) {
-        const match = matchesAll(card.dataset.tags, selected);
+        const match = matchesFilters(card.dataset.tags, selected);
         card.hidden = !match;
         if (match) shown += 1;
+      });
+      // Each filter's count: how many practices it would show with the other groups' choices.
+      links.forEach(function (a) {
+        const count = a.querySelector('.tag-count');
+        if (!count) return;
+        const wanted = withOnly(selected, a.dataset.tag);
+        const n = cards.filter(function (card) { return matchesFilters(card.dataset.tags, wanted); }).length;
+        count.textContent = '(' + n + ')';
       });
       if (status) {
         status.textContent = selected.length > 0 || announce ? filterStatusText(template, shown, cards.length) : '';
