@@ -56,7 +56,8 @@ pub struct LangContext<'a> {
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
         let packaging = has_packages(site, lang);
-        let downloads = has_downloads(site, lang);
+        // Every language gets a Downloads page once any has one (it says why it is empty).
+        let downloads = site.langs.iter().any(|l| has_downloads(site, l));
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
@@ -168,7 +169,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
         match s.kind {
             "quiz" => l.quizzes.iter().find(|q| q.url == s.here).map(|q| q.text),
-            "downloads" => has_downloads(cx.site, l).then_some(TextStatus::Original),
+            "downloads" => Some(if has_downloads(cx.site, l) { TextStatus::Original } else { TextStatus::Translated }),
             _ if s.is_step => Some(TextStatus::Original),
             _ => l.pages.get(s.id).filter(|p| p.rel == page.rel).map(|p| p.text),
         }

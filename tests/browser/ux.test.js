@@ -227,3 +227,53 @@ describe('quiz feedback', { skip }, () => {
     await context.close();
   });
 });
+
+describe('downloads page', { skip }, () => {
+  let chrome, dir;
+  before(async () => {
+    dir = h.buildSample();
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  test('cards on phones, whole checksums, language in zip names, recommended and partial packages, a page for every language', async () => {
+    for (const width of [1280, 390]) {
+      const context = await h.newContext(chrome.browser, { bypassCSP: true, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(h.fileUrl(dir, 'en/downloads.html'));
+      const info = await page.evaluate((w) => {
+        const rows = Array.from(document.querySelectorAll('table.downloads tbody tr'));
+        const hashes = Array.from(document.querySelectorAll('code.hash')).map((c) => c.getBoundingClientRect().right);
+        return {
+          rows: rows.length,
+          display: getComputedStyle(rows[0]).display,
+          hashRight: Math.max(...hashes),
+          wrapRight: document.querySelector('.table-wrap').getBoundingClientRect().right,
+          scroll: document.documentElement.scrollWidth,
+          zips: Array.from(document.querySelectorAll('table.downloads a[href$=".zip"]')).map((a) => a.getAttribute('href')),
+          recommended: document.querySelectorAll('tr.is-recommended .badge-recommended').length,
+        };
+      }, width);
+      assert.ok(info.rows > 0);
+      assert.equal(info.display, width < 600 ? 'block' : 'table-row', `rows are ${width < 600 ? 'cards' : 'table rows'} at ${width}`);
+      assert.ok(info.hashRight <= info.wrapRight + 1, `the checksum is not cut off at ${width} (${info.hashRight} > ${info.wrapRight})`);
+      assert.ok(info.scroll <= width, `no sideways scrolling at ${width}`);
+      assert.ok(info.zips.every((z) => /-en-scorm(12|2004)\.zip$/.test(z)), `zip names carry the language: ${info.zips}`);
+      assert.ok(info.zips.filter((z) => !z.includes('complete')).every((z) => !/\/course-/.test(z)), 'module zips are not named course-…');
+      assert.ok(info.recommended > 0 && info.recommended === info.zips.length / 2, 'each SCORM 1.2 package is recommended for Moodle');
+      await h.assertNoAxeViolations(page, `downloads at ${width}`);
+      await context.close();
+    }
+    const context = await h.newContext(chrome.browser, { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(h.fileUrl(dir, 'de/downloads.html'));
+    assert.match(await page.locator('table.downloads').first().innerText(), /1 von 3/, 'the partial German course says so');
+    await page.goto(h.fileUrl(dir, 'ar/downloads.html'));
+    assert.match(await page.locator('main .notice').innerText(), /لا توجد حزم/, 'a language without packages says why');
+    const langs = await page.locator('.lang-switch ul a').count();
+    assert.equal(langs, 5, 'the switcher keeps every language');
+    await context.close();
+  });
+});

@@ -368,6 +368,26 @@
 
   // ---- print buttons ------------------------------------------------------------------------
 
+  /** The printed page says where and when it was printed (p.print-meta, shown only in print). */
+  function printMeta() {
+    const url = document.querySelector('.print-meta .print-url');
+    const date = document.querySelector('.print-meta .print-date');
+    function fill() {
+      if (url && /^https?:/.test(root.location.href)) url.textContent = root.location.href;
+      if (date) {
+        let text;
+        try {
+          text = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+        } catch (e) {
+          text = new Date().toISOString().slice(0, 10);
+        }
+        date.textContent = ', ' + text;
+      }
+    }
+    fill();
+    root.addEventListener('beforeprint', fill);
+  }
+
   function printButtons() {
     document.querySelectorAll('button.print-page').forEach(function (button) {
       if (typeof root.print !== 'function') return;
@@ -542,6 +562,7 @@
     languageChooser(scope);
     checklists(scope);
     printButtons();
+    printMeta();
     tagFilters();
   }
 
