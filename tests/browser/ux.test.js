@@ -252,7 +252,7 @@ describe('downloads page', { skip }, () => {
           hashRight: Math.max(...hashes),
           wrapRight: document.querySelector('.table-wrap').getBoundingClientRect().right,
           scroll: document.documentElement.scrollWidth,
-          zips: Array.from(document.querySelectorAll('table.downloads a[href$=".zip"]')).map((a) => a.getAttribute('href')),
+          zips: Array.from(document.querySelectorAll('table.downloads a[href*="scorm"]')).map((a) => a.getAttribute('href')),
           recommended: document.querySelectorAll('tr.is-recommended .badge-recommended').length,
         };
       }, width);
