@@ -4,7 +4,8 @@
 // with discussion questions, a collection of 4 practices with overlapping tags):
 // - the cycle diagram has one link per phase, in phase order, and a text alternative;
 // - checklist ticks survive a reload, "clear my ticks" clears them, bad storage breaks nothing;
-// - print media hides navigation, pager and tools, and prints empty boxes;
+// - print media hides navigation, pager and tools, prints empty boxes, and the guide print page
+//   has its diagram and runs its phases on without forced page breaks;
 // - the tag filters show exactly the practices carrying all selected tags, keep the selection
 //   in the URL (reload, back, forward), and each tag page lists exactly its practices;
 // - axe-core finds no WCAG 2.1 A/AA violation on any of these pages;
@@ -386,7 +387,10 @@ describe('guides, checklists, training units and good practices', { skip }, () =
       const parts = await page.evaluate(() => Array.from(document.querySelectorAll('section.print-part'))
         .map((s) => getComputedStyle(s).breakBefore));
       assert.ok(parts.length >= PHASES.length, 'the whole guide has a part per phase');
-      assert.ok(parts.every((b) => b === 'page'), `every part starts on a new page (${parts})`);
+      assert.ok(parts.every((b) => b !== 'page'), `parts run on without half-empty pages (${parts})`);
+      assert.equal(await page.locator('figure.cycle svg.cycle-diagram').count(), 1, 'the printed guide has its cycle diagram');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.print-meta')).display), 'block',
+        'the printed page says where it was printed from');
       for (const sel of ['header .top-nav', 'nav.course-nav']) {
         assert.ok((await display(sel)).every((x) => x === 'none'), `${PRINT}: ${sel} hidden in print`);
       }
