@@ -43,6 +43,8 @@ pub struct Download {
     pub url: String,
     pub size: u64,
     pub sha256: String,
+    /// A course package that holds only the modules translated so far: (in it, in the course).
+    pub partial: Option<(usize, usize)>,
 }
 
 pub fn version_label(v: Version) -> &'static str {
@@ -102,6 +104,19 @@ pub fn packages(
     let translated = |id: PageId| lang.pages[id].text != crate::model::TextStatus::Fallback;
     let modules: Vec<PageId> =
         (0..lang.pages.len()).filter(|&id| lang.pages[id].kind() == Kind::Module && lang.pages[id].is_section && translated(id)).collect();
+    // A module zip is named after its own folder (not its course's), with the language:
+    // `multiculturalism-and-migration-el-scorm12.zip`; two modules with the same folder name
+    // in different courses keep their full path.
+    let own_id = |m: PageId| slug(parent_dir(&lang.pages[m].url).rsplit('/').next().unwrap_or(""));
+    let module_id = |m: PageId| {
+        let id = own_id(m);
+        if id.is_empty() || modules.iter().filter(|&&o| own_id(o) == id).count() > 1 {
+            slug(parent_dir(&lang.pages[m].url))
+        } else {
+            id
+        }
+    };
+    let code = slug(&lang.lang.code);
     for &m in &modules {
         let base = folder_of_folder(&lang.pages[m].url);
         let (files, sco) = module_files(cx, theme, rendered, extra, m, &base, versions[0])?;
@@ -111,7 +126,7 @@ pub fn packages(
             let id = slug(parent_dir(&lang.pages[m].url));
             let pkg =
                 package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
-            out(zip_one(cx, pkg, files, statics, format!("downloads/{id}-{}.zip", version_slug(v)), "module")?)?;
+            out(zip_one(cx, pkg, files, statics, format!("downloads/{}-{code}-{}.zip", module_id(m), version_slug(v)), "module")?)?;
         }
     }
     let courses: Vec<PageId> =
@@ -125,6 +140,13 @@ pub fn packages(
             continue;
         }
         let id = slug(parent_dir(&lang.pages[c].url));
+        // The modules the course has in the default language (a translation may lack some).
+        let all = cx.site.langs[0]
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.kind() == Kind::Module && p.is_section && cx.site.langs[0].ancestors(*i).contains(&c))
+            .count();
         for &v in versions {
             let mut files = Vec::new();
             let mut scos = Vec::new();
@@ -144,7 +166,11 @@ pub fn packages(
             let title = lang.pages[c].front.title.clone();
             let pkg =
                 package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
-            out(zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{}.zip", version_slug(v)), "course")?)?;
+            let mut zip = zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{code}-{}.zip", version_slug(v)), "course")?;
+            if in_course.len() < all {
+                zip.2.partial = Some((in_course.len(), all));
+            }
+            out(zip)?;
         }
     }
     Ok(())
@@ -199,8 +225,16 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
             for (suffix, format, bytes) in files {
                 let path = format!("downloads/{name}-{}-{suffix}", slug(code));
                 let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-                let download =
-                    Download { title: title.clone(), kind: "quiz", version: format, lang: code.clone(), url: path.clone(), size: bytes.len() as u64, sha256 };
+                let download = Download {
+                    title: title.clone(),
+                    kind: "quiz",
+                    version: format,
+                    lang: code.clone(),
+                    url: path.clone(),
+                    size: bytes.len() as u64,
+                    sha256,
+                    partial: None,
+                };
                 out.push((path, bytes, download));
             }
         }
@@ -278,7 +312,7 @@ fn zip_one(
     let version = version_label(pkg.version);
     let bytes = scorm::package_files(&pkg, content).map_err(|e| format!("packaging {path}: {e}"))?;
     let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-    let download = Download { title, kind, version, lang: cx.lang.lang.code.clone(), url: path.clone(), size: bytes.len() as u64, sha256 };
+    let download = Download { title, kind, version, lang: cx.lang.lang.code.clone(), url: path.clone(), size: bytes.len() as u64, sha256, partial: None };
     Ok((path, bytes, download))
 }
 
@@ -499,6 +533,9 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
         h.push_str("</ol>\n");
         h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
     }
+    if packages.is_empty() && banks.is_empty() {
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_none"))));
+    }
     if !banks.is_empty() {
         h.push_str(&format!("<h2 id=\"question-banks\">{}</h2>\n", escape_html(&t.get("downloads_banks_title"))));
         h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_intro"))));
@@ -508,14 +545,17 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
     h
 }
 
-/// One table of downloads with size and SHA-256 per file.
+/// One table of downloads with size and SHA-256 per file. Each cell carries its column's name
+/// (`data-label`), so on narrow screens a row shows as a card with labelled lines.
 fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::Strings, id: &str, caption: &str, format_key: &str) {
     h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads\">\n"));
     h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", escape_html(&t.get(caption))));
-    for key in ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"] {
+    let keys = ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"];
+    for key in keys {
         h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    let label = |i: usize| escape_html(&t.get(keys[i]));
     for d in rows {
         // Quiz rows need no kind: the table holds nothing else.
         let kind = match d.kind {
@@ -523,14 +563,34 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             "module" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_module"))),
             _ => String::new(),
         };
+        let recommended = if d.version == version_label(Version::Scorm12) {
+            format!(" <strong class=\"badge badge-recommended\">{}</strong>", escape_html(&t.get("downloads_recommended")))
+        } else {
+            String::new()
+        };
+        let partial = d
+            .partial
+            .map(|(done, total)| {
+                format!(
+                    "<br><span class=\"partial-note\">{}</span>",
+                    escape_html(&t.format("downloads_partial", &[("done", &done.to_string()), ("total", &total.to_string())]))
+                )
+            })
+            .unwrap_or_default();
         h.push_str(&format!(
-            "<tr><td><a href=\"{}\" download>{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
+            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td data-label=\"{}\">{}{recommended}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><code class=\"hash\">{}</code></td></tr>\n",
+            if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
+            label(0),
             escape_html(&relative(here, &d.url)),
             escape_html(&d.title),
             kind,
+            label(1),
             d.version,
+            label(2),
             escape_html(&d.lang),
+            label(3),
             human_size(d.size),
+            label(4),
             d.sha256
         ));
     }

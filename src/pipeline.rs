@@ -538,7 +538,8 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
             for (path, bytes, download) in crate::package::question_banks(&cx).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))? {
                 emit(path, bytes, download).map_err(package_error)?;
             }
-            if downloads.is_empty() {
+            // Every language has a Downloads page once any has one (an empty one says why).
+            if downloads.is_empty() && !cx.downloads {
                 return Ok(());
             }
             let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;

@@ -445,6 +445,18 @@ pub fn escape_html_str(s: &str) -> String {
 }
 
 /// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
+/// Plain text with the smart punctuation lessons get (quotes, dashes, ellipses), no markup:
+/// for places that cannot hold HTML, such as `<option>`.
+pub fn smart_text(src: &str) -> String {
+    let mut out = String::new();
+    for e in Parser::new_ext(src, Options::ENABLE_SMART_PUNCTUATION) {
+        if let Event::Text(t) | Event::Code(t) = e {
+            out.push_str(&t);
+        }
+    }
+    out
+}
+
 pub fn render_inline(src: &str) -> String {
     let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,

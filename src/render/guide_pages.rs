@@ -126,6 +126,12 @@ pub fn render_guide_print(
     };
     let mut v = view(cx, &subject, extra);
     v.checklist = content.contains("class=\"check\"");
+    // The printed guide opens with its cycle diagram (print.html sits beside the guide's page,
+    // so the diagram's links stay right); no templates list or print link on it.
+    kind_extras(cx, guide_id, &mut v);
+    v.templates = Vec::new();
+    v.print_url = None;
+    v.cycle_steps = Vec::new();
     render_view(cx, theme, &v)
 }
 

@@ -56,7 +56,8 @@ pub struct LangContext<'a> {
 impl<'a> LangContext<'a> {
     pub fn new(site: &'a Site, lang: &'a LangSite, strings: &'a Strings) -> Self {
         let packaging = has_packages(site, lang);
-        let downloads = has_downloads(site, lang);
+        // Every language gets a Downloads page once any has one (it says why it is empty).
+        let downloads = site.langs.iter().any(|l| has_downloads(site, l));
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
@@ -168,7 +169,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
         match s.kind {
             "quiz" => l.quizzes.iter().find(|q| q.url == s.here).map(|q| q.text),
-            "downloads" => has_downloads(cx.site, l).then_some(TextStatus::Original),
+            "downloads" => Some(if has_downloads(cx.site, l) { TextStatus::Original } else { TextStatus::Translated }),
             _ if s.is_step => Some(TextStatus::Original),
             _ => l.pages.get(s.id).filter(|p| p.rel == page.rel).map(|p| p.text),
         }
@@ -184,11 +185,20 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     };
     let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
     let own_page = !s.is_step;
-    let progress_keys = if own_page && page.is_section { Some(cx.progress_keys(s.id, extra)) } else { None };
+    // Course progress belongs to courses (lessons and quizzes); guides, training units and
+    // good practices are reference material without a progress bar.
+    let book = cx.lang.book_of(s.id);
+    let tracked = book.is_some_and(|b| cx.book_nav(b, extra).steps.iter().any(|st| st.kind == "lesson" || st.kind == "quiz"));
+    let progress_keys = if own_page && page.is_section && tracked { Some(cx.progress_keys(s.id, extra)) } else { None };
+    let book_page = own_page && book == Some(s.id) && tracked && s.package.is_none();
+    let start_url = book_page
+        .then(|| cx.book_nav(s.id, extra).steps.iter().find(|st| st.kind == "lesson" || st.kind == "quiz").map(|st| relative(s.here, &st.url)))
+        .flatten();
     // The sidebar's summary covers the section the page is in (its module), so a page never
     // carries the keys of a whole large course.
     let summary_section = s.package.map(|p| p.module).or(if page.is_section { Some(s.id) } else { page.parent });
-    let course_keys = summary_section.filter(|_| cx.lang.book_of(s.id).is_some()).map(|b| cx.progress_keys(b, extra));
+    // The course's own page shows its progress once, under its title, not again in the sidebar.
+    let course_keys = summary_section.filter(|_| tracked && !book_page).map(|b| cx.progress_keys(b, extra));
     PageView {
         lang: code,
         dir: cx.lang.lang.direction.as_str(),
@@ -260,6 +270,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         package: s.package.is_some(),
         downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
+        reset_keys: if book_page { progress_keys.clone() } else { None },
+        start_url,
         progress_keys,
         course_keys,
     }

@@ -118,6 +118,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
         ("attempts-left", "quiz_attempts_left"),
         ("no-attempts", "quiz_no_attempts"),
         ("points", "quiz_points"),
+        ("review", "quiz_review"),
     ] {
         h.push_str(&msg(name, k));
     }
@@ -195,11 +196,13 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                     escape_html(&t.get("choose"))
                 ));
                 for &r in &rights {
-                    h.push_str(&format!("<option value=\"r{}\">{}</option>", r + 1, escape_html(&pairs[r].1)));
+                    // Options hold text only: the smart punctuation of inline Markdown, no markup.
+                    h.push_str(&format!("<option value=\"r{}\">{}</option>", r + 1, escape_html(&crate::markdown::smart_text(&pairs[r].1))));
                 }
                 h.push_str("</select></div>\n");
             }
-            pairs.iter().map(|(l, r)| format!("{} → {}", render_inline(l), escape_html(r))).collect::<Vec<_>>().join("; ")
+            let items: String = pairs.iter().map(|(l, r)| format!("<li>{} → {}</li>", render_inline(l), render_inline(r))).collect();
+            format!("<ul class=\"q-answer-list\">{items}</ul>")
         }
         Body::Ordering { items, .. } => {
             let shown = scrambled(&format!("{seed}#{}", q.id), items.len(), |i| items[i].clone());
@@ -215,7 +218,8 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 }
                 h.push_str("</select></div>\n");
             }
-            items.iter().map(|i| render_inline(i)).collect::<Vec<_>>().join(" → ")
+            let list: String = items.iter().map(|i| format!("<li>{}</li>", render_inline(i))).collect();
+            format!("<ol class=\"q-answer-list\">{list}</ol>")
         }
     };
     h.push_str(&format!("<p class=\"q-result\"{ui} hidden></p>\n"));

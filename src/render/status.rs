@@ -11,7 +11,12 @@ use crate::translations::{LangReport, State};
 pub fn status_html(reports: &[LangReport], code: &str, t: &Strings) -> String {
     let here = "translation-status.html";
     let mut h = String::new();
-    h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"langs-caption\"><table class=\"status-overview\">\n<caption id=\"langs-caption\">{}</caption>\n<thead><tr>", escape_html(&t.get("translation_status"))));
+    // The page's title already says "Translation status": the overview is labelled by its
+    // first column instead of repeating it.
+    h.push_str(&format!(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"status-overview\">\n<thead><tr>",
+        escape_html(&t.get("language"))
+    ));
     for key in ["language", "status_translated", "status_outdated", "status_missing"] {
         h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
     }

@@ -86,6 +86,7 @@ impl Theme {
         statics.sort_by(|a, b| a.0.cmp(&b.0));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_filter("keep_words", keep_words_filter);
         tera.set_escape_fn(crate::markdown::escape_html_str);
         if let Err(e) = tera.add_raw_templates(templates) {
             let message = tera_error_chain(&e);
@@ -183,4 +184,43 @@ pub fn tera_error_chain(e: &tera::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+/// Tera filter `keep_words`: the text, HTML-escaped, with short hyphenated names ("Q-SER",
+/// "e-learning") kept whole on one line. Use it with `| safe`.
+fn keep_words_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
+    Ok(tera::Value::String(keep_words(&text)))
+}
+
+/// Escapes `text` and wraps each word of at most 16 characters that holds a hyphen between
+/// letters or digits in `<span class="nobr">`, so it never breaks at its hyphen.
+pub fn keep_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let chars: Vec<char> = core.chars().collect();
+        let inner_hyphen = chars.windows(3).any(|w| w[1] == '-' && w[0].is_alphanumeric() && w[2].is_alphanumeric());
+        if inner_hyphen && chars.len() <= 16 {
+            out.push_str("<span class=\"nobr\">");
+            out.push_str(&crate::markdown::escape_html(word));
+            out.push_str("</span>");
+        } else {
+            out.push_str(&crate::markdown::escape_html(word));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod keep_words_tests {
+    #[test]
+    fn hyphenated_names_stay_whole_and_text_is_escaped() {
+        assert_eq!(super::keep_words("Welcome to Q-SER: <b>"), "Welcome to <span class=\"nobr\">Q-SER:</span> &lt;b&gt;");
+        assert_eq!(super::keep_words("well - spaced"), "well - spaced");
+        assert_eq!(super::keep_words("a-very-long-hyphenated-compound-word"), "a-very-long-hyphenated-compound-word");
+    }
 }

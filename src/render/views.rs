@@ -173,6 +173,10 @@ pub struct PageView<'a> {
     pub progress_keys: Option<std::sync::Arc<String>>,
     /// The same for the whole course (book) the page is in.
     pub course_keys: Option<std::sync::Arc<String>>,
+    /// A course's own page: the keys its "Reset my progress" clears (only this course's).
+    pub reset_keys: Option<std::sync::Arc<String>>,
+    /// A course's own page: its first lesson (the "Start" button; JS turns it into "Continue").
+    pub start_url: Option<String>,
 }
 
 /// One step of a course's reading order (a page, or later a quiz).

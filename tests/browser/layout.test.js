@@ -80,7 +80,7 @@ describe('layout and screenshots', { skip }, () => {
         for (const [name, kind] of SHOTS) {
           const rel = h.pageOfKind(kinds, kind, lang);
           await page.goto(h.fileUrl(dir, rel));
-          await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `${name}-${vp.width}.png`), fullPage: true });
+          await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `${name}-${vp.width}.png`), fullPage: true, timeout: 30000 }); // a busy machine is slow, not broken
           if (vp.mobile) await assertNoOverflow(page, vp, rel);
         }
         // the quiz after submitting, with feedback and results on screen
@@ -89,7 +89,7 @@ describe('layout and screenshots', { skip }, () => {
         await h.answerQuiz(page, quiz, (q) => quiz.questions.indexOf(q) % 2 === 0);
         await page.locator('button.quiz-submit').click();
         await page.locator('.quiz-result[role="status"]').filter({ hasText: /%/ }).waitFor();
-        await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `quiz-submitted-${vp.width}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `quiz-submitted-${vp.width}.png`), fullPage: true, timeout: 30000 }); // a busy machine is slow, not broken
         if (vp.mobile) await assertNoOverflow(page, vp, `${rel} after submitting`);
         assert.ok(fs.statSync(path.join(h.SCREENSHOT_DIR, `quiz-submitted-${vp.width}.png`)).size > 1000);
       } finally {

@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const {
-  sanitizeChecks, parseTagHash, tagHash, matchesAll, filterStatusText,
+  sanitizeChecks, parseTagHash, tagHash, matchesFilters, withOnly, filterStatusText,
 } = require(path.join(__dirname, '../../themes/default/static/kyklos.js'));
 
 test('sanitizeChecks keeps unique id-like strings of an array', () => {
@@ -56,15 +56,23 @@ test('tagHash writes the selection, and nothing for none', () => {
   assert.deepEqual(parseTagHash(tagHash(['a:b', 'c:d-e'])), ['a:b', 'c:d-e']);
 });
 
-test('matchesAll is an AND of the selected tags', () => {
+test('filters: OR within a group, AND across groups', () => {
+  const t = 'country:greece sector:education';
+  assert.equal(matchesFilters(t, ['country:greece', 'country:spain']), true, 'Greece or Spain');
+  assert.equal(matchesFilters(t, ['country:spain']), false);
+  assert.equal(matchesFilters(t, ['country:spain', 'country:greece', 'sector:culture']), false, 'and a sector');
+  assert.deepEqual(withOnly(['country:spain', 'sector:x'], 'country:greece'), ['sector:x', 'country:greece']);
+});
+
+test('matchesFilters is an AND of tags from different groups', () => {
   const tags = 'country:greece sector:education sector:social-services';
-  assert.equal(matchesAll(tags, []), true);
-  assert.equal(matchesAll(tags, ['country:greece']), true);
-  assert.equal(matchesAll(tags, ['country:greece', 'sector:education']), true);
-  assert.equal(matchesAll(tags, ['country:greece', 'sector:culture']), false);
-  assert.equal(matchesAll(tags, ['country:gree']), false, 'whole tags only');
-  assert.equal(matchesAll('', ['a:b']), false);
-  assert.equal(matchesAll(undefined, []), true);
+  assert.equal(matchesFilters(tags, []), true);
+  assert.equal(matchesFilters(tags, ['country:greece']), true);
+  assert.equal(matchesFilters(tags, ['country:greece', 'sector:education']), true);
+  assert.equal(matchesFilters(tags, ['country:greece', 'sector:culture']), false);
+  assert.equal(matchesFilters(tags, ['country:gree']), false, 'whole tags only');
+  assert.equal(matchesFilters('', ['a:b']), false);
+  assert.equal(matchesFilters(undefined, []), true);
 });
 
 test('filterStatusText fills {shown} and {total}, else "N / M"', () => {

@@ -4,7 +4,11 @@
  * 2. window.KyklosProgress: learner progress kept in localStorage under "<scope>:progress"
  *    (scope = body[data-scope]); any storage or data problem falls back to an in-memory store.
  * 3. Marks the page visited, ticks done items in nav.course-nav / ol.cards, fills
- *    .progress-summary[data-progress-keys] and wires button.progress-reset.
+ *    .progress-summary[data-progress-keys]. On a course's own page, .progress-tools (reset):
+ *    button.progress-reset opens .reset-confirm; its .reset-yes forgets only that course's
+ *    keys (data-reset-keys) and says so in .reset-status (body[data-t-reset-done]); and
+ *    a.start-course becomes "Continue where you left off" (data-t-continue), leading to the
+ *    first lesson or quiz not done yet, once anything of the course is done.
  * 4. On the language chooser (body.kind-languages) redirects a first-time visitor to the
  *    language that best matches navigator.languages and remembers an explicit choice.
  * 5. Checklists (ul.checklist input.check, in guides and training units): ticks are kept in
@@ -13,13 +17,14 @@
  *    button.checklist-reset clears every tick on the page and the stored entry.
  * 6. button.print-page: shows its p.print-action and prints the page.
  * 7. Collections (nav.tag-filters): the tag links become toggle buttons (role="button",
- *    aria-pressed) that show only the cards (li.card-practice[data-tags]) carrying ALL the
- *    selected tags; p.filter-status says how many are shown (body[data-t-filter], with
+ *    aria-pressed) that show only the cards (li.card-practice[data-tags]) matching the
+ *    selection: any selected value of a group (OR), and every group (AND); each .tag-count
+ *    says how many that value would show; p.filter-status says how many are shown (body[data-t-filter], with
  *    {shown} and {total}, else "N / M"); button.filter-reset shows all again. The selection is
  *    kept in the URL (#tags=group:value,group:value), so reload, back and forward keep it.
  *    Without JS the tag links lead to the per-tag pages.
  * In node, module.exports = { createProgressStore, sanitize, sanitizeChecks, parseTagHash,
- * tagHash, matchesAll, filterStatusText } (no DOM is touched).
+ * tagHash, matchesFilters, withOnly, filterStatusText } (no DOM is touched).
  */
 (function (root) {
   'use strict';
@@ -127,6 +132,16 @@
         if (!validKey(key)) return false;
         return own.call(data.visited, key) || (own.call(data.quizzes, key) && data.quizzes[key].passed);
       },
+      /** Forgets the given keys only (one course's lessons and quizzes). */
+      resetKeys: function (keys) {
+        const data = read();
+        (keys || []).forEach(function (k) {
+          if (!validKey(k)) return;
+          delete data.visited[k];
+          delete data.quizzes[k];
+        });
+        write(data);
+      },
       reset: function () {
         memory = emptyData();
         if (broken) return;
@@ -181,10 +196,26 @@
     }).join(',');
   }
 
-  /** Whether a card's data-tags ("a:b c:d") carries every selected tag. */
-  function matchesAll(dataTags, selected) {
+  /**
+   * Whether a card's data-tags ("a:b c:d") matches the selection: within one group (the part
+   * before ":") any selected value will do (OR), across groups every group must match (AND).
+   */
+  function matchesFilters(dataTags, selected) {
     const have = String(dataTags || '').split(/\s+/).filter(Boolean);
-    return (selected || []).every(function (t) { return have.indexOf(t) !== -1; });
+    const groups = {};
+    (selected || []).forEach(function (t) {
+      const g = t.split(':')[0];
+      (groups[g] = groups[g] || []).push(t);
+    });
+    return Object.keys(groups).every(function (g) {
+      return groups[g].some(function (t) { return have.indexOf(t) !== -1; });
+    });
+  }
+
+  /** The selection as it would be with `tag` chosen as its group's only value. */
+  function withOnly(selected, tag) {
+    const g = tag.split(':')[0];
+    return (selected || []).filter(function (t) { return t.split(':')[0] !== g; }).concat(tag);
   }
 
   /** "3 of 7 practices" from a template with {shown} and {total}, else "3 / 7". */
@@ -202,7 +233,8 @@
       sanitizeChecks: sanitizeChecks,
       parseTagHash: parseTagHash,
       tagHash: tagHash,
-      matchesAll: matchesAll,
+      matchesFilters: matchesFilters,
+      withOnly: withOnly,
       filterStatusText: filterStatusText
     };
     return;
@@ -336,6 +368,26 @@
 
   // ---- print buttons ------------------------------------------------------------------------
 
+  /** The printed page says where and when it was printed (p.print-meta, shown only in print). */
+  function printMeta() {
+    const url = document.querySelector('.print-meta .print-url');
+    const date = document.querySelector('.print-meta .print-date');
+    function fill() {
+      if (url && /^https?:/.test(root.location.href)) url.textContent = root.location.href;
+      if (date) {
+        let text;
+        try {
+          text = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+        } catch (e) {
+          text = new Date().toISOString().slice(0, 10);
+        }
+        date.textContent = ', ' + text;
+      }
+    }
+    fill();
+    root.addEventListener('beforeprint', fill);
+  }
+
   function printButtons() {
     document.querySelectorAll('button.print-page').forEach(function (button) {
       if (typeof root.print !== 'function') return;
@@ -382,9 +434,17 @@
       });
       let shown = 0;
       cards.forEach(function (card) {
-        const match = matchesAll(card.dataset.tags, selected);
+        const match = matchesFilters(card.dataset.tags, selected);
         card.hidden = !match;
         if (match) shown += 1;
+      });
+      // Each filter's count: how many practices it would show with the other groups' choices.
+      links.forEach(function (a) {
+        const count = a.querySelector('.tag-count');
+        if (!count) return;
+        const wanted = withOnly(selected, a.dataset.tag);
+        const n = cards.filter(function (card) { return matchesFilters(card.dataset.tags, wanted); }).length;
+        count.textContent = '(' + n + ')';
       });
       if (status) {
         status.textContent = selected.length > 0 || announce ? filterStatusText(template, shown, cards.length) : '';
@@ -438,6 +498,57 @@
     apply(fromUrl(), false);
   }
 
+  // ---- a course's own page: reset (with confirmation) and Start / Continue -------------------
+
+  function courseReset(store) {
+    document.querySelectorAll('.progress-tools').forEach(function (tools) {
+      const button = tools.querySelector('button.progress-reset');
+      const confirm = tools.querySelector('.reset-confirm');
+      const status = tools.querySelector('.reset-status');
+      if (!button || !confirm) return;
+      const keys = (confirm.dataset.resetKeys || '').split(/\s+/).filter(Boolean);
+      tools.hidden = false;
+      function show(open) {
+        confirm.hidden = !open;
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      }
+      button.addEventListener('click', function () {
+        if (status) status.textContent = '';
+        show(confirm.hidden);
+        if (!confirm.hidden) confirm.querySelector('.reset-cancel').focus();
+      });
+      confirm.querySelector('.reset-cancel').addEventListener('click', function () {
+        show(false);
+        button.focus();
+      });
+      confirm.querySelector('.reset-yes').addEventListener('click', function () {
+        store.resetKeys(keys);
+        show(false);
+        renderProgress(store);
+        startButton(store);
+        if (status) status.textContent = document.body.dataset.tResetDone || '';
+        button.focus();
+      });
+    });
+  }
+
+  function startButton(store) {
+    document.querySelectorAll('a.start-course[data-start-keys]').forEach(function (a) {
+      if (!a.dataset.startLabel) a.dataset.startLabel = a.textContent;
+      if (!a.dataset.startHref) a.dataset.startHref = a.getAttribute('href');
+      const keys = a.dataset.startKeys.split(/\s+/).filter(Boolean);
+      const done = keys.filter(function (k) { return store.isDone(k); });
+      const next = keys.find(function (k) { return !store.isDone(k); });
+      if (done.length > 0 && next && a.dataset.tContinue) {
+        a.textContent = a.dataset.tContinue;
+        a.setAttribute('href', (a.dataset.root || '') + next);
+      } else {
+        a.textContent = a.dataset.startLabel;
+        a.setAttribute('href', a.dataset.startHref);
+      }
+    });
+  }
+
   function init() {
     const body = document.body;
     const scope = body.dataset.scope || 'kyklos';
@@ -445,17 +556,13 @@
     root.KyklosProgress = store;
     if (body.dataset.key && !body.classList.contains('kind-quiz')) store.markVisited(body.dataset.key);
     renderProgress(store);
-    document.querySelectorAll('button.progress-reset').forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener('click', function () {
-        store.reset();
-        renderProgress(store);
-      });
-    });
+    courseReset(store);
+    startButton(store);
     document.addEventListener('kyklos:quiz-scored', function () { renderProgress(store); });
     languageChooser(scope);
     checklists(scope);
     printButtons();
+    printMeta();
     tagFilters();
   }
 

@@ -247,6 +247,29 @@
     pts.textContent = msg('Points', { score: num(result.score), max: num(result.max) });
     resultBox.appendChild(line);
     if (pts.textContent) resultBox.appendChild(pts);
+    // The questions not fully right, each a link to itself.
+    const wrong = result.questions.filter(function (r) { return !r.correct; });
+    if (wrong.length > 0 && form.dataset.msgReview) {
+      const review = document.createElement('div');
+      review.className = 'quiz-review';
+      const head = document.createElement('p');
+      head.textContent = msg('Review');
+      const ul = document.createElement('ul');
+      wrong.forEach(function (r) {
+        const li = questionEl(r.id);
+        if (!li) return;
+        const a = document.createElement('a');
+        a.href = '#' + li.id;
+        const number = li.querySelector('.q-number');
+        a.textContent = number ? number.textContent : r.id;
+        const item = document.createElement('li');
+        item.appendChild(a);
+        ul.appendChild(item);
+      });
+      review.appendChild(head);
+      review.appendChild(ul);
+      resultBox.appendChild(review);
+    }
     progress.recordQuiz(key, result.percent, result.passed);
     const more = renderBest();
     if (submit) submit.disabled = true;
