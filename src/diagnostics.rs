@@ -166,7 +166,9 @@ pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .iter()
         .map(|c| (strsim::normalized_damerau_levenshtein(word, c), *c))
         .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Ties go to the first candidate in sorted order: candidates may come from a hash map,
+        // and the same site must always give the same message.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 
@@ -178,6 +180,12 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_do_not_depend_on_the_order_of_candidates() {
+        assert_eq!(suggest("l.md", &["l2.md", "l4.md"]), Some("l2.md"));
+        assert_eq!(suggest("l.md", &["l4.md", "l2.md"]), Some("l2.md"));
+    }
 
     #[test]
     fn line_index_counts_characters_not_bytes() {

@@ -143,6 +143,16 @@ impl Output {
         Ok(())
     }
 
+    /// Writes one file whose bytes are shared (a rebuild's cached page): kept as they are in
+    /// memory, written as [`Output::write`] does otherwise.
+    pub fn write_shared(&self, rel: &str, bytes: Arc<[u8]>) -> io::Result<()> {
+        if self.memory.is_none() {
+            return self.write(rel, &bytes);
+        }
+        self.claim(rel)?;
+        self.keep(rel, Stored::Bytes(bytes))
+    }
+
     /// Checks an output path and records it: inside the output, a name file systems accept,
     /// no clash with another file of the site (also by case, or file against folder).
     fn claim(&self, rel: &str) -> io::Result<()> {

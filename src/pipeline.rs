@@ -11,23 +11,19 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
-use crate::links::PageLinks;
+use crate::incremental::{self, Cache};
 use crate::load::files::FileProblem;
-use crate::markdown::{self, Labels, Rendered};
+use crate::markdown::Rendered;
 use crate::model::{LangSite, Site};
 use crate::output::{Files, Output, Summary};
+use crate::pages::{context, pages_stage, quiz_steps};
+use crate::render;
 use crate::render::theme::Theme;
-use crate::render::views::Step;
-use crate::render::{self, LangContext};
 
 /// A logo is shown on every page; more than this would slow every page down.
 pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
-
-/// Pages above this size render one at a time (see `pages_stage`).
-const BIG_PAGE_BYTES: usize = 1024 * 1024;
-static BIG_PAGE_TURN: Mutex<()> = Mutex::new(());
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -73,6 +69,12 @@ pub struct Report {
 
 /// Runs the pipeline. `Err` carries every diagnostic (at least one error).
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
+    run_with(opts, None)
+}
+
+/// Runs the pipeline, reusing the pages of the previous run that `cache` holds (and leaving
+/// this run's pages in it). The output is the same as [`run`]'s.
+pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -82,7 +84,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
 
     let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
-    let mut site = crate::load::load_site(&opts.root, config, &mut diags);
+    let mut site = load(&opts.root, config, &mut diags);
     let strings = load_strings(&site, &mut diags);
     lap("load", &mut timings);
 
@@ -104,7 +106,11 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
             }
         }
     };
-    let (rendered, docs) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, &mut diags);
+    let structure = cache.as_ref().map(|_| incremental::structure(&site, incremental::overrides(&opts.root)));
+    let (rendered, docs, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, cache.as_deref().zip(structure), &mut diags);
+    if let Some(c) = cache.as_mut() {
+        c.replace(entries);
+    }
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
@@ -153,8 +159,15 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
 pub fn load_only(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::new();
     let Some(config) = Config::from_root(root, &mut diags) else { return Err(diags) };
-    let site = crate::load::load_site(root, config, &mut diags);
+    let site = load(root, config, &mut diags);
     Ok((site, diags))
+}
+
+/// Reads the site, then aligns every language onto the default one.
+fn load(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
+    let mut site = crate::load::load_site(root, config, diags);
+    crate::translate::align_all(root, &mut site.langs, diags);
+    site
 }
 
 fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
@@ -187,142 +200,6 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
             strings
         })
         .collect()
-}
-
-/// The steps that follow a section's pages: its quizzes.
-fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
-    lang.quizzes_of
-        .get(&section)
-        .map(|qs| {
-            qs.iter()
-                .map(|&q| Step {
-                    title: lang.quizzes[q].title.clone(),
-                    url: lang.quizzes[q].url.clone(),
-                    page: None,
-                    kind: "quiz",
-                    fallback: lang.quizzes[q].text == crate::model::TextStatus::Fallback,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// What rendering one page leaves behind once its HTML is written.
-struct PageResult {
-    ids: Vec<String>,
-    /// Anchor links with their file line and column.
-    anchors: Vec<(crate::markdown::AnchorRef, usize, usize)>,
-    problems: Vec<Diagnostic>,
-    /// The Markdown HTML, kept only when packages need it.
-    kept: Option<Rendered>,
-    /// What search indexes of the page.
-    doc: crate::search::Doc,
-}
-
-/// Markdown → template → output for every page, in parallel, one page at a time: the site's
-/// HTML is streamed to the writer, never held whole. Link problems and broken anchors become
-/// diagnostics (the staged output is thrown away if there are any).
-type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Vec<crate::search::Doc>>);
-
-fn pages_stage(site: &mut Site, theme: &Theme, strings: &[Strings], output: &Output, packages: bool, diags: &mut Diagnostics) -> Stage {
-    let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
-    let site: &Site = site;
-    let root = site.root.clone();
-    let mut all = Vec::with_capacity(site.langs.len());
-    let mut all_docs = Vec::with_capacity(site.langs.len());
-    for ((lang, strings), bodies) in site.langs.iter().zip(strings).zip(bodies) {
-        let labels = Labels {
-            anchor: strings.get("anchor_link"),
-            table: strings.get("table"),
-            task_done: strings.get("task_done"),
-            task_open: strings.get("task_open"),
-            back: strings.get("footnote_back"),
-            checklist: false,
-        };
-        let checklist_labels = Labels { checklist: true, ..labels.clone() };
-        let cx = context(site, lang, strings, theme);
-        let keep = cx.packaging && packages;
-        let extra = |section: usize| quiz_steps(lang, section);
-        let results: Vec<PageResult> = bodies
-            .into_par_iter()
-            .enumerate()
-            .map(|(id, body)| {
-                let page = &lang.pages[id];
-                let body = if body.is_empty() { crate::load::page_body(&root, &page.source) } else { body };
-                // Rendering takes up to ~20 times a page's size: big pages take turns, so the
-                // peak stays bounded however many threads there are.
-                let _turn = (body.len() > BIG_PAGE_BYTES).then(|| BIG_PAGE_TURN.lock());
-                let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
-                let links = PageLinks { site: lang, page, extra: &quiz_url };
-                let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
-                let mut md = markdown::render(&body, &links, if tickable { &checklist_labels } else { &labels });
-                let index = LineIndex::new(&body);
-                let at = |offset: usize| {
-                    let (l, c) = index.line_col(offset);
-                    (l + page.body_line - 1, c)
-                };
-                let mut problems: Vec<Diagnostic> = std::mem::take(&mut md.problems)
-                    .into_iter()
-                    .map(|p| {
-                        let (l, c) = at(p.offset);
-                        Diagnostic { severity: p.severity, ..Diagnostic::error(&page.source, l, c, p.message) }.with_hint(p.hint)
-                    })
-                    .collect();
-                let anchors = std::mem::take(&mut md.anchors)
-                    .into_iter()
-                    .map(|a| {
-                        let (l, c) = at(a.offset);
-                        (a, l, c)
-                    })
-                    .collect();
-                let written = render::render_page(&cx, theme, id, &md, &extra).map_err(|e| Diagnostic::error(&page.source, 0, 0, e)).and_then(|html| {
-                    output
-                        .write(&format!("{}/{}", lang.lang.code, page.url), html.as_bytes())
-                        .map_err(|e| Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")))
-                });
-                if let Err(d) = written {
-                    problems.push(d);
-                }
-                let ids = std::mem::take(&mut md.ids);
-                let doc = crate::search::docs::page_doc(lang, id, &md);
-                md.text = String::new();
-                let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
-                PageResult { ids, anchors, problems, kept, doc }
-            })
-            .collect();
-        let mut kept = Vec::with_capacity(results.len());
-        let mut ids = Vec::with_capacity(results.len());
-        let mut anchors = Vec::with_capacity(results.len());
-        let mut docs = Vec::with_capacity(results.len());
-        for r in results {
-            docs.push(r.doc);
-            diags.extend(r.problems);
-            kept.push(r.kept);
-            ids.push(r.ids);
-            anchors.push(r.anchors);
-        }
-        for (id, refs) in anchors.iter().enumerate() {
-            for (anchor, line, col) in refs {
-                let target = anchor.page.unwrap_or(id);
-                if !ids[target].contains(&anchor.anchor) {
-                    let page = &lang.pages[id];
-                    let known: Vec<&str> = ids[target].iter().map(String::as_str).collect();
-                    let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {
-                        Some(best) => format!("did you mean `#{best}`?"),
-                        None if known.is_empty() => "the target page has no headings to link to".to_string(),
-                        None => format!("headings on that page: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
-                    };
-                    diags.push(
-                        Diagnostic::error(&page.source, *line, *col, format!("no heading `#{}` on {}", anchor.anchor, lang.pages[target].source.display()))
-                            .with_hint(hint),
-                    );
-                }
-            }
-        }
-        all.push(kept);
-        all_docs.push(docs);
-    }
-    (all, all_docs)
 }
 
 /// Each language's search index (its pages and quiz titles) under `search/<lang>/`.
@@ -468,13 +345,6 @@ fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &Stri
     let (line, col) = text.lines().enumerate().find_map(|(i, l)| l.find(second.1.as_str()).map(|b| (i + 1, l[..b].chars().count() + 1))).unwrap_or((0, 0));
     Diagnostic::error(source, line, col, format!("the tags `{}: {}` and `{}: {}` get the same address `{url}`", second.0, second.1, first.0, first.1))
         .with_hint("write the tag the same way on every page, or make the two tags differ in letters or digits")
-}
-
-/// The shared context of a language's pages; packaging needs the theme's launch page.
-fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, theme: &Theme) -> LangContext<'a> {
-    let mut cx = LangContext::new(site, lang, strings);
-    cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
-    cx
 }
 
 /// Translation status pages and sitemap.xml.

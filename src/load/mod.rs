@@ -2,6 +2,8 @@
 //! + Markdown), notes the files beside them, and builds each language's page tree.
 //!
 //! Problems never stop the walk: they become diagnostics, so `check` reports them all.
+//! Languages are loaded as they are on disk; aligning them onto the default language is the
+//! next step ([`crate::translate`]), which the pipeline runs.
 
 pub mod files;
 pub mod frontmatter;
@@ -76,7 +78,6 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         }
         return Site { config, root: root.to_path_buf(), langs };
     }
-    crate::translate::align_all(root, &mut langs, diags);
     let default = &langs[0];
     if default.home.is_none() {
         let code = &default.lang.code;

@@ -4,6 +4,7 @@
 //! `index.md` is a section page whose children are the folder's pages and sub-folders, in
 //! numeric-prefix order) plus the files copied beside them.
 
+pub mod download;
 pub mod lang;
 pub mod licence;
 pub mod quiz;

@@ -148,7 +148,7 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
             title,
             url: relative(here, &asset.url),
             format: ext.to_uppercase(),
-            size: Some(crate::package::human_size(asset.size)),
+            size: Some(super::downloads::human_size(asset.size)),
             printable: false,
         });
     }

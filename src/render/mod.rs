@@ -1,6 +1,7 @@
 //! Render: model + rendered Markdown → HTML files, through the theme's Tera templates.
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
+pub mod downloads;
 pub mod guide;
 mod guide_pages;
 pub mod quiz;
@@ -361,9 +362,9 @@ pub fn render_quiz(
 }
 
 /// The Downloads page of a language (SCORM packages), placed under the home page.
-pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate::package::Download], extra: ExtraSteps<'_>) -> Result<String, String> {
+pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate::model::download::Download], extra: ExtraSteps<'_>) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
-    let content = crate::package::downloads_table(downloads, "downloads.html", cx.strings);
+    let content = downloads::downloads_table(downloads, "downloads.html", cx.strings);
     let title = cx.strings.get("downloads");
     let description = cx.strings.get("downloads_description");
     let subject = Subject {

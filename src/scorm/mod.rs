@@ -45,6 +45,14 @@ impl Version {
             Version::Scorm2004 => "2004",
         }
     }
+
+    /// The version's full name, as the Downloads page shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Version::Scorm12 => "SCORM 1.2",
+            Version::Scorm2004 => "SCORM 2004 4th Edition",
+        }
+    }
 }
 
 /// One SCO: a module with its launch page and every file it uses.

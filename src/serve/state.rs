@@ -9,6 +9,7 @@ use serde::Serialize;
 use tokio::sync::watch;
 
 use crate::diagnostics::Diagnostics;
+use crate::incremental::Cache;
 use crate::output::{Files, Stored};
 use crate::pipeline::{self, Options};
 
@@ -49,8 +50,9 @@ pub struct State {
     packaged: RwLock<bool>,
     /// When the last build began: a copied media file changed if it is newer.
     built_at: Mutex<SystemTime>,
-    /// One build at a time (the watcher's and a request for the Downloads page).
-    building: Mutex<()>,
+    /// One build at a time (the watcher's and a request for the Downloads page), with the
+    /// pages of the last one, which the next reuses where nothing they show has changed.
+    building: Mutex<Cache>,
     pub status: watch::Sender<Status>,
 }
 
@@ -62,7 +64,7 @@ impl State {
             files: RwLock::new(Arc::new(Files::new())),
             packaged: RwLock::new(false),
             built_at: Mutex::new(SystemTime::UNIX_EPOCH),
-            building: Mutex::new(()),
+            building: Mutex::new(Cache::default()),
             status: watch::channel(Status::default()).0,
         })
     }
@@ -79,11 +81,11 @@ impl State {
     /// the last good build stays up. `quiet`: a build for a request (the Downloads page) that
     /// changes no page, so open pages are not told.
     pub fn rebuild(&self, packages: bool, quiet: bool) {
-        let Ok(_one) = self.building.lock() else { return };
+        let Ok(mut cache) = self.building.lock() else { return };
         let started = Instant::now();
         let began = SystemTime::now();
         let packages = packages || self.always_package;
-        match pipeline::run(&Options::memory(&self.root, packages)) {
+        match pipeline::run_with(&Options::memory(&self.root, packages), Some(&mut cache)) {
             Ok(report) => {
                 for d in report.diagnostics.sorted() {
                     eprintln!("{d}");

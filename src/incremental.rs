@@ -1,0 +1,147 @@
+//! What a rebuild can reuse from the previous one (`serve`): each page's rendered HTML and
+//! what rendering it found (heading ids, anchor links, problems), keyed by a hash of its
+//! Markdown and of everything else a page's HTML can depend on.
+//!
+//! That "everything else" is the site's structure: every page's place, title and front matter,
+//! quizzes, files, settings, interface strings and theme. An edit to a lesson's body leaves it
+//! unchanged, so only that page is rendered again; an edit to a title, a quiz, site.yaml, a
+//! string or a template changes it, and every page is rendered again (its navigation may show
+//! the change). The output of a cached build is byte-identical to a full build's (tested).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{AnchorRef, Rendered};
+use crate::model::{LangSite, Page, Site};
+
+/// One page as the last build rendered it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub key: u64,
+    pub html: Arc<[u8]>,
+    pub ids: Vec<String>,
+    pub anchors: Vec<(AnchorRef, usize, usize)>,
+    /// Problems found while rendering (not the writer's).
+    pub problems: Vec<Diagnostic>,
+    pub kept: Option<Rendered>,
+    /// What search indexes of the page.
+    pub doc: crate::search::Doc,
+}
+
+/// Pages by (language index, page index).
+pub type Entries = HashMap<(usize, usize), Entry>;
+
+/// The pages of the last build.
+#[derive(Debug, Default)]
+pub struct Cache {
+    pages: Entries,
+}
+
+impl Cache {
+    pub fn get(&self, lang: usize, page: usize, key: u64) -> Option<&Entry> {
+        self.pages.get(&(lang, page)).filter(|e| e.key == key)
+    }
+
+    /// Replaces the cache with the pages of a new build.
+    pub fn replace(&mut self, pages: Entries) {
+        self.pages = pages;
+    }
+
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+}
+
+/// Streams `Debug` output into a hasher without building the string.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl std::fmt::Write for HashWriter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+fn debug_into(h: &mut DefaultHasher, value: &dyn std::fmt::Debug) {
+    let _ = write!(HashWriter(h), "{value:?}\u{1}");
+}
+
+/// A hash of everything but the page bodies that a page's HTML can depend on.
+pub fn structure(site: &Site, strings_dir_and_theme: u64) -> u64 {
+    let mut h = DefaultHasher::new();
+    strings_dir_and_theme.hash(&mut h);
+    debug_into(&mut h, &site.config);
+    for lang in &site.langs {
+        lang_structure(&mut h, lang);
+    }
+    h.finish()
+}
+
+fn lang_structure(h: &mut DefaultHasher, lang: &LangSite) {
+    debug_into(h, &lang.lang);
+    for page in &lang.pages {
+        page_structure(h, page);
+    }
+    debug_into(h, &lang.assets);
+    debug_into(h, &lang.home);
+    debug_into(h, &lang.quizzes);
+    let mut quizzes_of: Vec<_> = lang.quizzes_of.iter().collect();
+    quizzes_of.sort();
+    debug_into(h, &quizzes_of);
+}
+
+/// A page without its body and its translation fingerprint (which changes with the body; what
+/// rendering shows of it, `outdated`, is kept).
+fn page_structure(h: &mut DefaultHasher, p: &Page) {
+    debug_into(h, &(&p.source, &p.rel, &p.url, p.is_section, &p.front, p.body_line, &p.order));
+    debug_into(h, &(&p.parent, &p.children, p.text, p.outdated));
+}
+
+/// A hash of the site's own interface strings and theme files (names, sizes, modification
+/// times): the built-in ones never change while kyklos runs.
+pub fn overrides(root: &Path) -> u64 {
+    let mut h = DefaultHasher::new();
+    for dir in ["i18n", "themes"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            let meta = entry.metadata().ok();
+            debug_into(&mut h, &(entry.path(), meta.as_ref().map(|m| m.len()), meta.and_then(|m| m.modified().ok())));
+        }
+    }
+    h.finish()
+}
+
+/// The key of one page: the structure, where the page is, whether its Markdown is kept for
+/// packages, and its Markdown.
+pub fn page_key(structure: u64, lang: usize, page: usize, keep: bool, body: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    (structure, lang, page, keep, body).hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_change_with_the_body_and_the_structure() {
+        let k = page_key(1, 0, 3, false, "text");
+        assert_eq!(k, page_key(1, 0, 3, false, "text"));
+        assert_ne!(k, page_key(1, 0, 3, false, "text!"));
+        assert_ne!(k, page_key(2, 0, 3, false, "text"));
+        assert_ne!(k, page_key(1, 0, 3, true, "text"));
+        let mut c = Cache::default();
+        let entry = Entry { key: k, html: Arc::from(&b"x"[..]), ids: vec![], anchors: vec![], problems: vec![], kept: None, doc: Default::default() };
+        c.replace([((0, 3), entry)].into_iter().collect());
+        assert!(c.get(0, 3, k).is_some());
+        assert!(c.get(0, 3, k + 1).is_none());
+        assert!(c.get(1, 3, k).is_none());
+    }
+}

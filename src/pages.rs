@@ -1,0 +1,242 @@
+//! The pages step of the pipeline: every page's Markdown → its template → the writer, in
+//! parallel, reusing a rebuild's cached pages where nothing they show has changed
+//! ([`crate::incremental`]); then links to headings are checked across pages.
+
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
+use crate::i18n::Strings;
+use crate::incremental::{self, Cache, Entries, Entry};
+use crate::links::PageLinks;
+use crate::markdown::{self, Labels, Rendered};
+use crate::model::{LangSite, PageId, Site};
+use crate::output::Output;
+use crate::render::theme::Theme;
+use crate::render::views::Step;
+use crate::render::{self, LangContext};
+use crate::search::Doc;
+
+/// Pages above this size render one at a time (see `pages_stage`).
+const BIG_PAGE_BYTES: usize = 1024 * 1024;
+static BIG_PAGE_TURN: Mutex<()> = Mutex::new(());
+
+/// The steps that follow a section's pages: its quizzes.
+pub fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
+    lang.quizzes_of
+        .get(&section)
+        .map(|qs| {
+            qs.iter()
+                .map(|&q| Step {
+                    title: lang.quizzes[q].title.clone(),
+                    url: lang.quizzes[q].url.clone(),
+                    page: None,
+                    kind: "quiz",
+                    fallback: lang.quizzes[q].text == crate::model::TextStatus::Fallback,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What rendering one page leaves behind once its HTML is written.
+struct PageResult {
+    ids: Vec<String>,
+    /// Anchor links with their file line and column.
+    anchors: Vec<(crate::markdown::AnchorRef, usize, usize)>,
+    problems: Vec<Diagnostic>,
+    /// The Markdown HTML, kept only when packages need it.
+    kept: Option<Rendered>,
+    /// What search indexes of the page.
+    doc: Doc,
+}
+
+/// What the pages step hands on, per language and page: the Markdown HTML kept for packages
+/// and guides, the search documents, and (for a rebuild's cache) the rendered pages.
+pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Vec<Doc>>, Entries);
+
+/// The page cache of a rebuild and the site's structure hash (see [`incremental`]).
+pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
+
+/// Markdown → template → output for every page, in parallel, one page at a time: the site's
+/// HTML is streamed to the writer, never held whole (except by a rebuild's cache, which also
+/// lets unchanged pages skip rendering). Link problems and broken anchors become diagnostics
+/// (the staged output is thrown away if there are any).
+pub fn pages_stage(
+    site: &mut Site,
+    theme: &Theme,
+    strings: &[Strings],
+    output: &Output,
+    packages: bool,
+    cache: CacheUse<'_>,
+    diags: &mut Diagnostics,
+) -> Stage {
+    let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
+    let site: &Site = site;
+    let mut all = Vec::with_capacity(site.langs.len());
+    let mut all_docs = Vec::with_capacity(site.langs.len());
+    let mut entries = Entries::new();
+    for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
+        let cx = context(site, lang, strings, theme);
+        let keep = cx.packaging && packages;
+        let one = PageRenderer::new(&cx, theme, strings);
+        let results: Vec<(PageResult, Option<Entry>)> = bodies
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, body)| {
+                let page = &lang.pages[id];
+                let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+                let rel = format!("{}/{}", lang.lang.code, page.url);
+                let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, keep, &body));
+                let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
+                let (mut result, entry) = match hit {
+                    Some(e) => {
+                        let kept = (keep || lang.guide_of(id).is_some()).then(|| e.kept.clone()).flatten();
+                        let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, doc: e.doc.clone() };
+                        (result, Ok(e.clone()))
+                    }
+                    None => one.render(id, &body, keep, key),
+                };
+                let written = match &entry {
+                    Ok(e) => output.write_shared(&rel, e.html.clone()),
+                    Err(Some(html)) => output.write(&rel, html.as_bytes()),
+                    Err(None) => Ok(()),
+                };
+                if let Err(e) = written {
+                    result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
+                }
+                (result, entry.ok().filter(|_| cache.is_some()))
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(results.len());
+        let mut ids = Vec::with_capacity(results.len());
+        let mut anchors = Vec::with_capacity(results.len());
+        let mut docs = Vec::with_capacity(results.len());
+        for (id, (r, entry)) in results.into_iter().enumerate() {
+            docs.push(r.doc);
+            diags.extend(r.problems);
+            kept.push(r.kept);
+            ids.push(r.ids);
+            anchors.push(r.anchors);
+            if let Some(e) = entry {
+                entries.insert((li, id), e);
+            }
+        }
+        check_anchors(lang, &ids, &anchors, diags);
+        all.push(kept);
+        all_docs.push(docs);
+    }
+    (all, all_docs, entries)
+}
+
+/// Renders one page of a language: Markdown, then its template.
+struct PageRenderer<'a> {
+    cx: &'a LangContext<'a>,
+    theme: &'a Theme,
+    labels: Labels,
+    checklist_labels: Labels,
+}
+
+impl<'a> PageRenderer<'a> {
+    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings) -> Self {
+        let labels = Labels {
+            anchor: strings.get("anchor_link"),
+            table: strings.get("table"),
+            task_done: strings.get("task_done"),
+            task_open: strings.get("task_open"),
+            back: strings.get("footnote_back"),
+            checklist: false,
+        };
+        let checklist_labels = Labels { checklist: true, ..labels.clone() };
+        PageRenderer { cx, theme, labels, checklist_labels }
+    }
+
+    /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
+    /// (`Err(None)` when the template failed, which is among the problems).
+    fn render(&self, id: PageId, body: &str, keep: bool, key: Option<u64>) -> (PageResult, Result<Entry, Option<String>>) {
+        // Rendering takes up to ~20 times a page's size: big pages take turns, so the peak
+        // stays bounded however many threads there are.
+        let _turn = (body.len() > BIG_PAGE_BYTES).then(|| BIG_PAGE_TURN.lock());
+        let lang = self.cx.lang;
+        let page = &lang.pages[id];
+        let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
+        let links = PageLinks { site: lang, page, extra: &quiz_url };
+        let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
+        let mut md = markdown::render(body, &links, if tickable { &self.checklist_labels } else { &self.labels });
+        let index = LineIndex::new(body);
+        let at = |offset: usize| {
+            let (l, c) = index.line_col(offset);
+            (l + page.body_line - 1, c)
+        };
+        let mut problems: Vec<Diagnostic> = std::mem::take(&mut md.problems)
+            .into_iter()
+            .map(|p| {
+                let (l, c) = at(p.offset);
+                Diagnostic { severity: p.severity, ..Diagnostic::error(&page.source, l, c, p.message) }.with_hint(p.hint)
+            })
+            .collect();
+        let anchors: Vec<_> = std::mem::take(&mut md.anchors)
+            .into_iter()
+            .map(|a| {
+                let (l, c) = at(a.offset);
+                (a, l, c)
+            })
+            .collect();
+        let extra = |section: usize| quiz_steps(lang, section);
+        let html = match render::render_page(self.cx, self.theme, id, &md, &extra) {
+            Ok(html) => Some(html),
+            Err(e) => {
+                problems.push(Diagnostic::error(&page.source, 0, 0, e));
+                None
+            }
+        };
+        let ids = std::mem::take(&mut md.ids);
+        let doc = crate::search::docs::page_doc(lang, id, &md);
+        md.text = String::new();
+        let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
+        let result = PageResult { ids, anchors, problems, kept, doc };
+        let html = match (key, html) {
+            (Some(key), Some(html)) => Ok(Entry {
+                key,
+                html: Arc::from(html.into_bytes().into_boxed_slice()),
+                ids: result.ids.clone(),
+                anchors: result.anchors.clone(),
+                problems: result.problems.clone(),
+                kept: result.kept.clone(),
+                doc: result.doc.clone(),
+            }),
+            (_, html) => Err(html),
+        };
+        (result, html)
+    }
+}
+
+/// Links to headings that do not exist on their target page.
+fn check_anchors(lang: &LangSite, ids: &[Vec<String>], anchors: &[Vec<(crate::markdown::AnchorRef, usize, usize)>], diags: &mut Diagnostics) {
+    for (id, refs) in anchors.iter().enumerate() {
+        for (anchor, line, col) in refs {
+            let target = anchor.page.unwrap_or(id);
+            if !ids[target].contains(&anchor.anchor) {
+                let page = &lang.pages[id];
+                let known: Vec<&str> = ids[target].iter().map(String::as_str).collect();
+                let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {
+                    Some(best) => format!("did you mean `#{best}`?"),
+                    None if known.is_empty() => "the target page has no headings to link to".to_string(),
+                    None => format!("headings on that page: {}", known.iter().map(|k| format!("#{k}")).collect::<Vec<_>>().join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(&page.source, *line, *col, format!("no heading `#{}` on {}", anchor.anchor, lang.pages[target].source.display()))
+                        .with_hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// The shared context of a language's pages; packaging needs the theme's launch page.
+pub fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, theme: &Theme) -> LangContext<'a> {
+    let mut cx = LangContext::new(site, lang, strings);
+    cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
+    cx
+}

@@ -1,0 +1,94 @@
+//! The Downloads page body: the tables of a language's SCORM packages and question banks.
+
+use crate::markdown::escape_html;
+use crate::model::download::Download;
+use crate::model::url::relative;
+
+/// The Downloads page body: a table of every SCORM package of a language, then a table of its
+/// question banks.
+pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Strings) -> String {
+    let (banks, packages): (Vec<&Download>, Vec<&Download>) = downloads.iter().partition(|d| d.kind == "quiz");
+    let mut h = String::new();
+    if !packages.is_empty() {
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_moodle"))));
+        table(&mut h, &packages, here, t, "downloads-caption", "downloads_caption", "downloads_version");
+        h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", escape_html(&t.get("downloads_import_title"))));
+        for key in ["downloads_step_1", "downloads_step_2", "downloads_step_3", "downloads_step_4"] {
+            h.push_str(&format!("<li>{}</li>", escape_html(&t.get(key))));
+        }
+        h.push_str("</ol>\n");
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
+    }
+    if packages.is_empty() && banks.is_empty() {
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_none"))));
+    }
+    if !banks.is_empty() {
+        h.push_str(&format!("<h2 id=\"question-banks\">{}</h2>\n", escape_html(&t.get("downloads_banks_title"))));
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_intro"))));
+        table(&mut h, &banks, here, t, "banks-caption", "downloads_banks_caption", "downloads_format");
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_import"))));
+    }
+    h
+}
+
+/// One table of downloads with size and SHA-256 per file. Each cell carries its column's name
+/// (`data-label`), so on narrow screens a row shows as a card with labelled lines.
+fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::Strings, id: &str, caption: &str, format_key: &str) {
+    h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads\">\n"));
+    h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", escape_html(&t.get(caption))));
+    let keys = ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"];
+    for key in keys {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    let label = |i: usize| escape_html(&t.get(keys[i]));
+    for d in rows {
+        // Quiz rows need no kind: the table holds nothing else.
+        let kind = match d.kind {
+            "course" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_course"))),
+            "module" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_module"))),
+            _ => String::new(),
+        };
+        let recommended = if d.version == crate::scorm::Version::Scorm12.name() {
+            format!(" <strong class=\"badge badge-recommended\">{}</strong>", escape_html(&t.get("downloads_recommended")))
+        } else {
+            String::new()
+        };
+        let partial = d
+            .partial
+            .map(|(done, total)| {
+                format!(
+                    "<br><span class=\"partial-note\">{}</span>",
+                    escape_html(&t.format("downloads_partial", &[("done", &done.to_string()), ("total", &total.to_string())]))
+                )
+            })
+            .unwrap_or_default();
+        h.push_str(&format!(
+            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td data-label=\"{}\">{}{recommended}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><code class=\"hash\">{}</code></td></tr>\n",
+            if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
+            label(0),
+            escape_html(&relative(here, &d.url)),
+            escape_html(&d.title),
+            kind,
+            label(1),
+            d.version,
+            label(2),
+            escape_html(&d.lang),
+            label(3),
+            human_size(d.size),
+            label(4),
+            d.sha256
+        ));
+    }
+    h.push_str("</tbody></table></div>\n");
+}
+
+/// 1536 → "1.5 KB", 2_500_000 → "2.4 MB".
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / 1024.0 / 1024.0),
+    }
+}
