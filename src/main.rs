@@ -10,6 +10,17 @@ use kyklos::diagnostics::Diagnostics;
 use kyklos::pipeline::{self, Options};
 use kyklos::translations;
 
+/// `kyklos translations | head` must end quietly when `head` closes the pipe, as Unix tools do,
+/// not panic in `println!`. The preview server keeps Rust's default (writes to a closed socket
+/// return an error there, handled per connection).
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 /// mimalloc: rendering allocates many small strings on several threads, where it is markedly
 /// faster than the system allocator.
 #[global_allocator]
@@ -17,6 +28,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        quiet_on_closed_pipe();
+    }
     match cli.command {
         Command::Build { root, out, verbose, format } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));

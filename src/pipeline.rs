@@ -351,15 +351,17 @@ fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &Stri
 fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let mut found = Vec::new();
     if site.langs.len() > 1 {
-        let stamps =
+        let stamps: std::collections::BTreeMap<String, crate::translations::Stamps> =
             site.langs.iter().map(|l| (l.lang.code.clone(), crate::translations::Stamps::load(&site.root, &l.lang.code, &mut Diagnostics::new()))).collect();
         let reports = crate::translations::report(site, &stamps);
         for (lang, strings) in site.langs.iter().zip(strings) {
             let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
-            let result =
-                render::render_status(&cx, theme, &reports, &extra).map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e)).and_then(|html| {
+            let changes = stamps.get(code).map(|s| crate::translations::outdated_diffs(site, s, code).into_iter().collect()).unwrap_or_default();
+            let result = render::render_status(&cx, theme, &reports, &changes, &extra)
+                .map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e))
+                .and_then(|html| {
                     output.write(&format!("{code}/translation-status.html"), html.as_bytes()).map_err(|e| Diagnostic::error(code.as_str(), 0, 0, e.to_string()))
                 });
             if let Err(d) = result {

@@ -39,3 +39,31 @@ fn new_with_languages_makes_a_translated_starter_that_checks_and_builds() {
     let bad = kyklos().arg("new").arg(tmp.path().join("other")).args(["--lang", "en,xx-notalanguage-atall"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // `kyklos translations | head -1`: the reader is gone before kyklos writes.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture\nlanguages: [en, el]\n");
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kyklos"))
+        .args(["translations", "--root"])
+        .arg(f.root())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(libc_sigpipe()), "ends like other Unix tools, on SIGPIPE");
+    }
+}
+
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13
+}

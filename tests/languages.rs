@@ -173,6 +173,14 @@ fn translations_report_marks_and_detects_outdated_pages() {
     assert_eq!(original[0].value().attr("href"), Some("../../../en/course/mod/first.html"), "the notice links to the original");
     let status = f.read_out("el/translation-status.html");
     assert!(status.contains("class=\"is-outdated\"") && status.contains("class=\"is-missing\""));
+    // The notice links to what changed, shown on the status page under the outdated item.
+    let changed = select(&page, ".translation-notice a[href*='#changed-']");
+    assert_eq!(changed[0].value().attr("href"), Some("../../translation-status.html#changed-course-mod-first-html"));
+    let doc = scraper::Html::parse_document(&status);
+    let summary = doc.select(&scraper::Selector::parse("tr.is-outdated details.changes > summary#changed-course-mod-first-html").unwrap()).count();
+    assert_eq!(summary, 1, "the status page has the target of the link:\n{status}");
+    let added: Vec<String> = doc.select(&scraper::Selector::parse("tr.is-outdated .diff-add").unwrap()).map(|e| e.text().collect()).collect();
+    assert!(added.iter().any(|a| a.ends_with("A new paragraph in the original.")), "{added:?}");
     assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());
     assert_eq!(json(&f)[0]["outdated"], 0);
 }
@@ -202,6 +210,21 @@ fn fallback_passages_carry_their_own_language_and_direction() {
     assert!(!nav.is_empty() && nav.iter().all(|l| *l == Some("en")), "fallback menu items are marked English: {nav:?}");
     assert_eq!(select(&doc, ".funding")[0].value().attr("lang"), Some("en"));
     assert_eq!(select(&doc, ".brand-title")[0].value().attr("lang"), Some("en"));
+    // Facts of a fallback course, cards of fallback pages and tag values of fallback practices.
+    f.write("content/en/01-course/index.md", "---\ntitle: Course\nkind: course\nduration: About 2 hours\nobjectives: [Name the stages]\n---\nAbout.\n");
+    f.write("content/en/05-practices/index.md", "---\ntitle: Practices\nkind: collection\n---\nAll of them.\n");
+    f.write("content/en/05-practices/01-one.md", "---\ntitle: One\nkind: practice\ntags:\n  country: [Greece]\n---\nText.\n");
+    assert!(f.build().status.success());
+    let course = f.html("ar/course/index.html");
+    let facts: Vec<(Option<&str>, Option<&str>)> =
+        select(&course, ".unit-facts dd, .objectives").iter().map(|d| (d.value().attr("lang"), d.value().attr("dir"))).collect();
+    assert!(facts.len() == 2 && facts.iter().all(|f| *f == (Some("en"), Some("ltr"))), "{facts:?}");
+    let card = select(&course, ".card-title");
+    assert!(!card.is_empty() && card.iter().all(|c| c.value().attr("dir") == Some("ltr")), "an English card title is laid out left-to-right");
+    let practices = f.html("ar/practices/index.html");
+    let tag = select(&practices, ".tag-filters a.tag bdi");
+    assert_eq!((tag[0].value().attr("lang"), text(&tag[0]).as_str()), (Some("en"), "Greece"));
+    assert!(select(&f.html("en/practices/index.html"), ".tag bdi").is_empty(), "no marks in the language of the text");
     // Greek: translated settings, no marks; the home link is the Greek page's own.
     let el = f.html("el/index.html");
     assert_eq!(text(&select(&el, ".brand-title")[0]), "Δοκιμή");

@@ -45,20 +45,26 @@ pub fn split(text: &str) -> Result<Split<'_>, YamlError> {
     })
 }
 
-/// Parses the front matter strictly (unknown keys are errors with a suggestion).
-pub fn parse(split: &Split<'_>) -> Result<FrontMatter, YamlError> {
+/// Parses the front matter strictly (unknown keys are errors with a suggestion), reporting
+/// every problem of it at once, in file order.
+pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {
     if split.yaml.trim().is_empty() {
-        return Err(YamlError {
+        return Err(vec![YamlError {
             line: split.yaml_line,
             col: 1,
             message: "the front matter is empty".into(),
             hint: Some("add at least `title: The page title`".into()),
-        });
+        }]);
     }
-    let front: FrontMatter = yaml::parse(split.yaml, split.yaml_line)?;
+    let front: FrontMatter = yaml::parse_all(split.yaml, split.yaml_line)?;
     if front.title.trim().is_empty() {
         let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
-        return Err(YamlError { line: line + split.yaml_line - 1, col, message: "the title is empty".into(), hint: Some("give the page a title".into()) });
+        return Err(vec![YamlError {
+            line: line + split.yaml_line - 1,
+            col,
+            message: "the title is empty".into(),
+            hint: Some("give the page a title".into()),
+        }]);
     }
     Ok(front)
 }
@@ -87,18 +93,25 @@ mod tests {
     #[test]
     fn front_matter_errors_point_into_the_file() {
         let s = split("---\ntitle: A\nobjetives: [a]\n---\n").unwrap();
-        let e = parse(&s).unwrap_err();
+        let e = parse(&s).unwrap_err().remove(0);
         assert_eq!(e.line, 3);
         assert_eq!(e.hint.as_deref(), Some("did you mean `objectives`?"));
         let s = split("---\ndescription: no title\n---\n").unwrap();
-        assert!(parse(&s).unwrap_err().message.contains("missing field `title`"));
+        assert!(parse(&s).unwrap_err()[0].message.contains("missing field `title`"));
         let s = split("---\n---\n").unwrap();
-        assert!(parse(&s).unwrap_err().message.contains("empty"));
+        assert!(parse(&s).unwrap_err()[0].message.contains("empty"));
     }
 
     #[test]
     fn kind_is_checked() {
         let s = split("---\ntitle: A\nkind: modul\n---\n").unwrap();
-        assert_eq!(parse(&s).unwrap_err().hint.as_deref(), Some("did you mean `module`?"));
+        assert_eq!(parse(&s).unwrap_err()[0].hint.as_deref(), Some("did you mean `module`?"));
+    }
+
+    #[test]
+    fn every_problem_of_a_front_matter_is_reported() {
+        let s = split("---\ntitle: [a, b]\nkind: modul\nobjetives: [a]\ndraft: maybe\n---\nBody\n").unwrap();
+        let lines: Vec<usize> = parse(&s).unwrap_err().iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
     }
 }

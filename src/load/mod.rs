@@ -301,7 +301,6 @@ pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
 
 /// Pure: a page's text → a [`Page`] (tree links filled in later), or diagnostics.
 pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
-    let parsed = frontmatter::split(text).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
     if let Ok(split) = frontmatter::split(text) {
         if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
             diags.push(
@@ -320,14 +319,17 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             return None;
         }
     }
+    let parsed = frontmatter::split(text).map_err(|e| vec![e]).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
     let (front, split) = match parsed {
         Ok(ok) => ok,
-        Err(e) => {
-            let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
-            if let Some(h) = e.hint {
-                d = d.with_hint(h);
+        Err(errors) => {
+            for e in errors {
+                let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
+                if let Some(h) = e.hint {
+                    d = d.with_hint(h);
+                }
+                diags.push(d);
             }
-            diags.push(d);
             return None;
         }
     };

@@ -166,6 +166,8 @@ pub struct TagLink {
     pub count: usize,
     /// The tag page being viewed.
     pub current: bool,
+    /// Every practice with this value shows the default language's text: the value is in that language.
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -227,6 +229,7 @@ pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<
             key: format!("{}:{}", tag_slug(group), tag_slug(value)),
             count: ids.len(),
             current: relative(here, &tag_url(site, collection, group, value)) == relative(here, here),
+            fallback: ids.iter().all(|&p| site.pages[p].text == crate::model::TextStatus::Fallback),
         };
         match groups.iter_mut().find(|g| g.group == *group) {
             Some(g) => g.tags.push(link),

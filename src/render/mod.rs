@@ -259,6 +259,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             fallback: false,
         }),
         status_url: (multilingual && s.package.is_none()).then(|| relative(s.here, "translation-status.html")),
+        changes_url: (s.text == TextStatus::Translated && s.outdated && s.package.is_none())
+            .then(|| format!("{}#{}", relative(s.here, "translation-status.html"), status::changes_id(s.here))),
         cycle: None,
         cycle_steps: Vec::new(),
         templates: Vec::new(),
@@ -384,9 +386,15 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
 }
 
 /// The translation status page of a language.
-pub fn render_status(cx: &LangContext<'_>, theme: &Theme, reports: &[crate::translations::LangReport], extra: ExtraSteps<'_>) -> Result<String, String> {
+pub fn render_status(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    reports: &[crate::translations::LangReport],
+    changes: &std::collections::BTreeMap<String, String>,
+    extra: ExtraSteps<'_>,
+) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
-    let content = status::status_html(reports, &cx.lang.lang.code, cx.strings);
+    let content = status::status_html(reports, &cx.lang.lang.code, cx.strings, changes);
     let title = cx.strings.get("translation_status");
     let description = cx.strings.get("translation_status_description");
     let subject = Subject {

@@ -1,14 +1,56 @@
 //! The translation status page of a language, and `sitemap.xml` with language alternates.
 
+use std::collections::BTreeMap;
+
 use crate::i18n::Strings;
 use crate::markdown::escape_html;
 use crate::model::url::relative;
 use crate::model::{Site, TextStatus};
 use crate::translations::{LangReport, State};
 
+/// The id of an item's "what changed" section on the status page, from its address.
+pub fn changes_id(url: &str) -> String {
+    let slug: String = url.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    format!("changed-{slug}")
+}
+
+/// Lines of a diff shown on the status page; the rest is counted (the CLI shows all).
+const MAX_DIFF_LINES: usize = 200;
+
+/// A line diff (`translations::diff`) as a list a translator can read: removed and added lines
+/// marked by words for screen readers, not only by colour.
+fn diff_html(diff: &str, t: &Strings) -> String {
+    let mut h = String::from("<pre class=\"diff\"><code>");
+    let lines: Vec<&str> = diff.lines().collect();
+    for line in lines.iter().take(MAX_DIFF_LINES) {
+        let (class, label, text) = match line.split_at(line.len().min(2)) {
+            ("- ", rest) => ("diff-del", t.get("diff_removed"), rest),
+            ("+ ", rest) => ("diff-add", t.get("diff_added"), rest),
+            (_, rest) => ("diff-ctx", String::new(), rest),
+        };
+        if label.is_empty() {
+            h.push_str(&format!("<span class=\"{class}\">  {}</span>", escape_html(text)));
+        } else {
+            let sign = if class == "diff-del" { '-' } else { '+' };
+            h.push_str(&format!(
+                "<span class=\"{class}\"><span aria-hidden=\"true\">{sign} </span><span class=\"visually-hidden\">{}: </span>{}</span>",
+                escape_html(&label),
+                escape_html(text)
+            ));
+        }
+    }
+    if lines.len() > MAX_DIFF_LINES {
+        h.push_str(&format!("<span class=\"diff-ctx\">  … (+{})</span>", lines.len() - MAX_DIFF_LINES));
+    }
+    h.push_str("</code></pre>");
+    h
+}
+
 /// The body of `<lang>/translation-status.html`: every language's progress, then this
-/// language's pages and quizzes with their state (linked, so a translator can look).
-pub fn status_html(reports: &[LangReport], code: &str, t: &Strings) -> String {
+/// language's pages and quizzes with their state (linked, so a translator can look), and for
+/// each outdated one what changed in the original since it was translated (`changes`: the
+/// line diff by source path).
+pub fn status_html(reports: &[LangReport], code: &str, t: &Strings, changes: &BTreeMap<String, String>) -> String {
     let here = "translation-status.html";
     let mut h = String::new();
     // The page's title already says "Translation status": the overview is labelled by its
@@ -71,8 +113,17 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings) -> String {
             } else {
                 format!("<a href=\"{}\">{}</a>", escape_html(&relative(here, &item.url)), escape_html(&item.title))
             };
+            let changed = match (item.state, changes.get(&item.path)) {
+                (State::Outdated, Some(diff)) if !diff.is_empty() => format!(
+                    "<details class=\"changes\"><summary id=\"{}\">{}</summary>{}</details>",
+                    changes_id(&item.url),
+                    escape_html(&t.get("status_changes")),
+                    diff_html(diff, t)
+                ),
+                _ => String::new(),
+            };
             h.push_str(&format!(
-                "<tr class=\"{class}\"><td>{name} <code>{}</code></td><td><span class=\"state\">{}</span></td></tr>\n",
+                "<tr class=\"{class}\"><td>{name} <code>{}</code>{changed}</td><td><span class=\"state\">{}</span></td></tr>\n",
                 escape_html(&item.path),
                 escape_html(&label)
             ));

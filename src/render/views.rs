@@ -153,6 +153,8 @@ pub struct PageView<'a> {
     pub alternates: Vec<Alternate>,
     /// The language's translation status page, if the site has several languages.
     pub status_url: Option<String>,
+    /// For an outdated translation: what changed in the original, on the status page.
+    pub changes_url: Option<String>,
     /// A guide: the cycle diagram (inline SVG) and its steps as a list.
     pub cycle: Option<String>,
     pub cycle_steps: Vec<LinkView>,

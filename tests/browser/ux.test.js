@@ -77,9 +77,11 @@ describe('phones, progress and reset', { skip }, () => {
       const wide = await page.evaluate(() => {
         const ul = document.querySelector('.top-nav ul');
         const tops = Array.from(ul.querySelectorAll('li')).filter((li) => li.offsetParent).map((li) => li.getBoundingClientRect().top);
-        return { rows: new Set(tops).size, scroll: ul.scrollWidth - ul.clientWidth, summary: getComputedStyle(document.querySelector('.top-nav summary')).display };
+        const langTops = Array.from(document.querySelectorAll('.lang-switch li')).map((li) => Math.round(li.getBoundingClientRect().top));
+        return { rows: new Set(tops).size, langRows: new Set(langTops).size, scroll: ul.scrollWidth - ul.clientWidth, summary: getComputedStyle(document.querySelector('.top-nav summary')).display };
       });
       assert.equal(wide.rows, 1, `${lang}: the top menu is one row at 1280 px`);
+      assert.equal(wide.langRows, 1, `${lang}: the five languages sit on one line beside the search box at 1280 px`);
       assert.equal(wide.scroll, 0, `${lang}: nothing of the menu is scrolled away`);
       assert.equal(wide.summary, 'none', `${lang}: no disclosure on wide screens`);
       await context.close();

@@ -549,6 +549,17 @@
     });
   }
 
+  // A link to a place inside a closed <details> (the status page's "what changed") opens it.
+  function openTarget() {
+    const id = decodeURIComponent((root.location.hash || '').slice(1));
+    const target = id && document.getElementById(id);
+    const details = target && target.closest('details');
+    if (details && !details.open) {
+      details.open = true;
+      target.scrollIntoView();
+    }
+  }
+
   function init() {
     const body = document.body;
     const scope = body.dataset.scope || 'kyklos';
@@ -564,6 +575,8 @@
     printButtons();
     printMeta();
     tagFilters();
+    openTarget();
+    root.addEventListener('hashchange', openTarget);
   }
 
   if (document.body) init();
