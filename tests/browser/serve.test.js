@@ -110,6 +110,9 @@ describe('kyklos serve in the browser', { skip }, () => {
     await h.assertNoAxeViolations(page, 'serve overlay');
     fs.writeFileSync(path.join(root, 'content/en/01-course/01-mod/02-second.md'), '---\ntitle: Second lesson\n---\nFine.\n');
     await page.locator('#kyklos-serve-errors').waitFor({ state: 'detached', timeout: 30000 });
+    // The good build also reloads the page: let that finish before going elsewhere.
+    await page.waitForFunction(() => document.body.textContent.includes('Fine.'), null, { timeout: 30000 });
+    await page.waitForLoadState('load');
 
     const missing = await page.goto(`${server.origin}/en/no-such-page.html`);
     assert.equal(missing.status(), 404);

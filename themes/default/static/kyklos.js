@@ -551,7 +551,9 @@
 
   // A link to a place inside a closed <details> (the status page's "what changed") opens it.
   function openTarget() {
-    const id = decodeURIComponent((root.location.hash || '').slice(1));
+    const raw = (root.location.hash || '').slice(1);
+    let id = raw;
+    try { id = decodeURIComponent(raw); } catch (e) { /* a fragment such as "#%" stays as written */ }
     const target = id && document.getElementById(id);
     const details = target && target.closest('details');
     if (details && !details.open) {
