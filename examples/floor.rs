@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example floor -- IN_DIR OUT_DIR
+//! cargo run --release --example floor -- --no-highlight IN_DIR OUT_DIR
 //! ```
 //!
 //! Walks `IN_DIR/content` recursively and, for every `.md` file, strips the
@@ -10,7 +11,8 @@
 //! footnotes, strikethrough, task lists, smart punctuation), highlights fenced
 //! code blocks with syntect's `ClassedHTMLGenerator`, wraps the result in a
 //! minimal HTML page and writes it to the mirrored path (`.html`) under
-//! `OUT_DIR`, in parallel with rayon.
+//! `OUT_DIR`, in parallel with rayon. With `--no-highlight`, code blocks are
+//! escaped text (syntect is not loaded).
 //!
 //! No templates, navigation, search index, link checking or multilingual
 //! logic: `benches/build.rs` compares kyklos against this lower bound.
@@ -28,9 +30,16 @@ use syntect::util::LinesWithEndings;
 use walkdir::WalkDir;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let highlighting = match args.iter().position(|a| a == "--no-highlight") {
+        Some(i) => {
+            args.remove(i);
+            false
+        }
+        None => true,
+    };
     if args.len() != 3 {
-        eprintln!("usage: floor IN_DIR OUT_DIR");
+        eprintln!("usage: floor [--no-highlight] IN_DIR OUT_DIR");
         return ExitCode::from(2);
     }
     let content = Path::new(&args[1]).join("content");
@@ -48,7 +57,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
 
-    let syntaxes = SyntaxSet::load_defaults_newlines();
+    let syntaxes = if highlighting { SyntaxSet::load_defaults_newlines() } else { SyntaxSet::new() };
     let errors: Vec<String> = sources.par_iter().filter_map(|src| render_file(src, &content, &out, &syntaxes).err()).collect();
     for e in &errors {
         eprintln!("floor: {e}");

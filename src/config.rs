@@ -34,6 +34,10 @@ pub struct Config {
     pub theme: String,
     /// Which SCORM versions to package (empty = packaging off).
     pub scorm: Vec<crate::scorm::Version>,
+    /// Build a search index and show the search box (`search: off` leaves both out).
+    pub search: bool,
+    /// Highlight fenced code with syntect (`highlight: off` writes it as plain text).
+    pub highlight: bool,
     /// The text of site.yaml, to point later stages' errors at a key.
     pub text: String,
 }
@@ -70,6 +74,8 @@ struct RawConfig {
     colors: Colors,
     theme: Option<String>,
     scorm: Option<yaml::Scalar>,
+    search: Option<yaml::Scalar>,
+    highlight: Option<yaml::Scalar>,
 }
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
@@ -274,6 +280,20 @@ impl Config {
                 Vec::new()
             }
         };
+        let mut switch = |key: &str, value: &Option<yaml::Scalar>| match value.as_ref().map(|s| s.0.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("on") | Some("true") | Some("yes") => true,
+            Some("off") | Some("false") | Some("no") => false,
+            Some(other) => {
+                let (l, c) = at(key);
+                diags.push(
+                    Diagnostic::error(shown, l, c, format!("`{key}: {other}` is neither on nor off"))
+                        .with_hint(format!("use `{key}: on` (default) or `{key}: off`")),
+                );
+                true
+            }
+        };
+        let search = switch("search", &raw.search);
+        let highlight = switch("highlight", &raw.highlight);
         for code in raw.translations.keys() {
             let (l, c) = yaml::find_key_line(text, code, None, 1).unwrap_or(at("translations"));
             if !languages.iter().any(|lang: &Language| &lang.code == code) {
@@ -312,6 +332,8 @@ impl Config {
             colors: raw.colors,
             theme,
             scorm,
+            search,
+            highlight,
             text: text.to_string(),
         };
         for lang in config.languages.iter().skip(1) {

@@ -29,7 +29,7 @@ pub struct Entry {
     pub problems: Vec<Diagnostic>,
     pub kept: Option<Rendered>,
     /// What search indexes of the page.
-    pub doc: crate::search::Doc,
+    pub search: Option<crate::search::Prepared>,
 }
 
 /// Pages by (language index, page index).
@@ -138,7 +138,7 @@ mod tests {
         assert_ne!(k, page_key(2, 0, 3, false, "text"));
         assert_ne!(k, page_key(1, 0, 3, true, "text"));
         let mut c = Cache::default();
-        let entry = Entry { key: k, html: Arc::from(&b"x"[..]), ids: vec![], anchors: vec![], problems: vec![], kept: None, doc: Default::default() };
+        let entry = Entry { key: k, html: Arc::from(&b"x"[..]), ids: vec![], anchors: vec![], problems: vec![], kept: None, search: None };
         c.replace([((0, 3), entry)].into_iter().collect());
         assert!(c.get(0, 3, k).is_some());
         assert!(c.get(0, 3, k + 1).is_none());

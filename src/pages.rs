@@ -16,7 +16,6 @@ use crate::output::Output;
 use crate::render::theme::Theme;
 use crate::render::views::Step;
 use crate::render::{self, LangContext};
-use crate::search::Doc;
 
 /// Pages above this size render one at a time (see `pages_stage`).
 const BIG_PAGE_BYTES: usize = 1024 * 1024;
@@ -48,13 +47,16 @@ struct PageResult {
     problems: Vec<Diagnostic>,
     /// The Markdown HTML, kept only when packages need it.
     kept: Option<Rendered>,
-    /// What search indexes of the page.
-    doc: Doc,
+    /// What search keeps of the page (none when the site has no search).
+    search: Option<crate::search::Prepared>,
 }
 
 /// What the pages step hands on, per language and page: the Markdown HTML kept for packages
 /// and guides, the search documents, and (for a rebuild's cache) the rendered pages.
-pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Vec<Doc>>, Entries);
+pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<crate::search::Indexer>>, Entries);
+
+/// Pages rendered in parallel before their search data is handed to the index in page order.
+const INDEX_CHUNK: usize = 256;
 
 /// The page cache of a rebuild and the site's structure hash (see [`incremental`]).
 pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
@@ -62,72 +64,90 @@ pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 /// Markdown → template → output for every page, in parallel, one page at a time: the site's
 /// HTML is streamed to the writer, never held whole (except by a rebuild's cache, which also
 /// lets unchanged pages skip rendering). Link problems and broken anchors become diagnostics
-/// (the staged output is thrown away if there are any).
+/// (the staged output is thrown away if there are any). With `indexing`, each language's search
+/// index is fed as its pages are rendered: pages go in chunks of [`INDEX_CHUNK`], rendered in
+/// parallel and then indexed in page order, so only a chunk's texts are ever held (the index
+/// keeps words and weights, and writes its page shards as they fill).
+#[allow(clippy::too_many_arguments)]
 pub fn pages_stage(
     site: &mut Site,
     theme: &Theme,
     strings: &[Strings],
     output: &Output,
     packages: bool,
+    indexing: bool,
     cache: CacheUse<'_>,
     diags: &mut Diagnostics,
 ) -> Stage {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
     let site: &Site = site;
     let mut all = Vec::with_capacity(site.langs.len());
-    let mut all_docs = Vec::with_capacity(site.langs.len());
+    let mut all_indexes = Vec::with_capacity(site.langs.len());
     let mut entries = Entries::new();
+    let default = site.config.default_language();
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging && packages;
-        let one = PageRenderer::new(&cx, theme, strings);
-        let results: Vec<(PageResult, Option<Entry>)> = bodies
-            .into_par_iter()
-            .enumerate()
-            .map(|(id, body)| {
-                let page = &lang.pages[id];
-                let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
-                let rel = format!("{}/{}", lang.lang.code, page.url);
-                let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, keep, &body));
-                let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
-                let (mut result, entry) = match hit {
-                    Some(e) => {
-                        let kept = (keep || lang.guide_of(id).is_some()).then(|| e.kept.clone()).flatten();
-                        let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, doc: e.doc.clone() };
-                        (result, Ok(e.clone()))
-                    }
-                    None => one.render(id, &body, keep, key),
-                };
-                let written = match &entry {
-                    Ok(e) => output.write_shared(&rel, e.html.clone()),
-                    Err(Some(html)) => output.write(&rel, html.as_bytes()),
-                    Err(None) => Ok(()),
-                };
-                if let Err(e) = written {
-                    result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
+        let one = PageRenderer::new(&cx, theme, strings, indexing);
+        let render_one = |(id, body): (usize, String)| {
+            let page = &lang.pages[id];
+            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+            let rel = format!("{}/{}", lang.lang.code, page.url);
+            let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, keep, &body));
+            let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
+            let (mut result, entry) = match hit {
+                Some(e) => {
+                    let kept = (keep || lang.guide_of(id).is_some()).then(|| e.kept.clone()).flatten();
+                    let search = e.search.clone().filter(|_| indexing);
+                    let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
+                    (result, Ok(e.clone()))
                 }
-                (result, entry.ok().filter(|_| cache.is_some()))
-            })
-            .collect();
-        let mut kept = Vec::with_capacity(results.len());
-        let mut ids = Vec::with_capacity(results.len());
-        let mut anchors = Vec::with_capacity(results.len());
-        let mut docs = Vec::with_capacity(results.len());
-        for (id, (r, entry)) in results.into_iter().enumerate() {
-            docs.push(r.doc);
-            diags.extend(r.problems);
-            kept.push(r.kept);
-            ids.push(r.ids);
-            anchors.push(r.anchors);
-            if let Some(e) = entry {
-                entries.insert((li, id), e);
+                None => one.render(id, &body, keep, key),
+            };
+            let written = match &entry {
+                Ok(e) => output.write_shared(&rel, e.html.clone()),
+                Err(Some(html)) => output.write(&rel, html.as_bytes()),
+                Err(None) => Ok(()),
+            };
+            if let Err(e) = written {
+                result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
+            }
+            (id, result, entry.ok().filter(|_| cache.is_some()))
+        };
+        let mut indexer = indexing.then(|| crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())));
+        let count = bodies.len();
+        let mut kept = Vec::with_capacity(count);
+        let mut ids = Vec::with_capacity(count);
+        let mut anchors = Vec::with_capacity(count);
+        let mut pending = bodies.into_iter().enumerate();
+        loop {
+            let chunk: Vec<(usize, String)> = pending.by_ref().take(if indexing { INDEX_CHUNK } else { usize::MAX }).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let results: Vec<(usize, PageResult, Option<Entry>)> = chunk.into_par_iter().map(render_one).collect();
+            for (id, r, entry) in results {
+                if let (Some(ix), Some(prepared)) = (indexer.as_mut(), r.search) {
+                    if let Some((path, bytes)) = ix.add(prepared) {
+                        if let Err(e) = output.write(&path, &bytes) {
+                            diags.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));
+                        }
+                    }
+                }
+                diags.extend(r.problems);
+                kept.push(r.kept);
+                ids.push(r.ids);
+                anchors.push(r.anchors);
+                if let Some(e) = entry {
+                    entries.insert((li, id), e);
+                }
             }
         }
         check_anchors(lang, &ids, &anchors, diags);
         all.push(kept);
-        all_docs.push(docs);
+        all_indexes.push(indexer);
     }
-    (all, all_docs, entries)
+    (all, all_indexes, entries)
 }
 
 /// Renders one page of a language: Markdown, then its template.
@@ -136,10 +156,12 @@ struct PageRenderer<'a> {
     theme: &'a Theme,
     labels: Labels,
     checklist_labels: Labels,
+    /// Prepare each page for the search index.
+    indexing: bool,
 }
 
 impl<'a> PageRenderer<'a> {
-    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings) -> Self {
+    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, indexing: bool) -> Self {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
             table: strings.get("table"),
@@ -147,9 +169,10 @@ impl<'a> PageRenderer<'a> {
             task_open: strings.get("task_open"),
             back: strings.get("footnote_back"),
             checklist: false,
+            plain_code: !cx.site.config.highlight,
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
-        PageRenderer { cx, theme, labels, checklist_labels }
+        PageRenderer { cx, theme, labels, checklist_labels, indexing }
     }
 
     /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
@@ -192,10 +215,10 @@ impl<'a> PageRenderer<'a> {
             }
         };
         let ids = std::mem::take(&mut md.ids);
-        let doc = crate::search::docs::page_doc(lang, id, &md);
+        let search = self.indexing.then(|| crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md)));
         md.text = String::new();
         let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
-        let result = PageResult { ids, anchors, problems, kept, doc };
+        let result = PageResult { ids, anchors, problems, kept, search };
         let html = match (key, html) {
             (Some(key), Some(html)) => Ok(Entry {
                 key,
@@ -204,7 +227,7 @@ impl<'a> PageRenderer<'a> {
                 anchors: result.anchors.clone(),
                 problems: result.problems.clone(),
                 kept: result.kept.clone(),
-                doc: result.doc.clone(),
+                search: result.search.clone(),
             }),
             (_, html) => Err(html),
         };

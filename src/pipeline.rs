@@ -107,7 +107,8 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         }
     };
     let structure = cache.as_ref().map(|_| incremental::structure(&site, incremental::overrides(&opts.root)));
-    let (rendered, docs, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, cache.as_deref().zip(structure), &mut diags);
+    let index = !opts.dry_run && site.config.search;
+    let (rendered, indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, index, cache.as_deref().zip(structure), &mut diags);
     if let Some(c) = cache.as_mut() {
         c.replace(entries);
     }
@@ -118,7 +119,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         return Err(diags);
     }
     let write_errors = Mutex::new(Vec::new());
-    let search = if opts.dry_run { Vec::new() } else { write_search(&site, &strings, docs, &output, &write_errors) };
+    let search = write_search(&site, &strings, indexes, &output, &write_errors);
     lap("search", &mut timings);
     write_quizzes(&site, &theme, &strings, &output, &write_errors);
     write_guides_and_tags(&site, &theme, &strings, &rendered, &output, &write_errors);
@@ -202,22 +203,26 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
         .collect()
 }
 
-/// Each language's search index (its pages and quiz titles) under `search/<lang>/`.
+/// Finishes each language's search index under `search/<lang>/`: its quiz titles after its
+/// pages, then the word shards and the manifest.
 fn write_search(
     site: &Site,
     strings: &[Strings],
-    docs: Vec<Vec<crate::search::Doc>>,
+    indexes: Vec<Option<crate::search::Indexer>>,
     output: &Output,
     errors: &Mutex<Vec<Diagnostic>>,
 ) -> Vec<crate::search::Stats> {
-    let default = site.config.default_language();
     let mut stats = Vec::new();
-    for ((lang, strings), mut docs) in site.langs.iter().zip(strings).zip(docs) {
-        docs.extend(crate::search::docs::quiz_docs(lang));
+    for ((lang, strings), indexer) in site.langs.iter().zip(strings).zip(indexes) {
+        let Some(mut indexer) = indexer else { continue };
+        let mut files = Vec::new();
+        for doc in crate::search::docs::quiz_docs(lang) {
+            files.extend(indexer.add(crate::search::Prepared::of(&doc)));
+        }
         let kinds = crate::search::KINDS.iter().map(|k| (k.to_string(), strings.get(&format!("kind_{k}")))).collect();
-        let built = crate::search::build(&lang.lang.code, (&default.code, default.direction.as_str()), &docs, &kinds);
-        drop(docs);
-        for (path, bytes) in &built.files {
+        let mut built = indexer.finish(&kinds);
+        files.append(&mut built.files);
+        for (path, bytes) in &files {
             if let Err(e) = output.write(path, bytes) {
                 if let Ok(mut errs) = errors.lock() {
                     errs.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));

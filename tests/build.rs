@@ -138,6 +138,17 @@ fn markdown_features_and_copied_files() {
 }
 
 #[test]
+fn highlight_off_writes_code_as_plain_escaped_text() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nhighlight: off\n");
+    f.write("content/en/01-course/01-mod/03-third.md", "---\ntitle: Third\n---\n```rust\nif a < b { main() }\n```\n");
+    assert!(f.build().status.success());
+    let html = f.read_out("en/course/mod/third.html");
+    assert!(!html.contains("class=\"hl-"), "{html}");
+    assert!(html.contains("data-lang=\"rust\"><code>if a &lt; b { main() }"), "{html}");
+}
+
+#[test]
 fn site_theme_overrides_a_template_and_static_file() {
     let f = Fixture::new();
     f.write("themes/default/static/kyklos.css", "body{color:black}");

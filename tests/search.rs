@@ -79,3 +79,60 @@ fn every_page_has_a_search_box_that_needs_javascript() {
     assert!(input.value().attr("placeholder").unwrap().starts_with("Αναζήτηση"));
     assert!(!f.read_out("en/index.html").contains("search/en/index.js"), "the index is never loaded with the page");
 }
+
+#[test]
+fn search_off_writes_no_index_and_no_search_box() {
+    let f = site();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\nsearch: off\n");
+    let out = f.run(&["build", "-v"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("search en: "), "{}", stderr(&out));
+    assert!(!f.out().join("search").exists(), "no index is written");
+    for page in ["en/index.html", "en/course/mod/third.html", "el/index.html"] {
+        let doc = f.html(page);
+        assert!(select(&doc, "[data-search]").is_empty(), "no search box on {page}");
+        assert!(select(&doc, "script[src$='static/search.js']").is_empty(), "{page}");
+    }
+}
+
+#[test]
+fn a_search_switch_that_is_neither_on_nor_off_is_an_error_at_its_line() {
+    let f = site();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\nsearch: sometimes\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("site.yaml:3:1"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`search: sometimes` is neither on nor off"), "{}", stderr(&out));
+}
+
+/// The index fed page by page while rendering equals the index built at once from every page.
+#[test]
+fn the_index_of_a_build_is_the_index_of_all_its_pages() {
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Fixture site\n");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    f.write("content/en/01-course/index.md", "---\ntitle: Course\n---\nCourse text.\n");
+    for m in 1..=3 {
+        f.write(&format!("content/en/01-course/0{m}-mod{m}/index.md"), format!("---\ntitle: Module {m}\n---\nModule text {m}.\n"));
+        for l in 1..=150 {
+            f.write(
+                &format!("content/en/01-course/0{m}-mod{m}/{l:03}-lesson-{l}.md"),
+                format!("---\ntitle: Lesson {m}.{l}\n---\n## Part {l}\n\nWords word{l} shared{} harbour {}.\n", l % 7, "filler text ".repeat(l)),
+            );
+        }
+    }
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = f.out().join("search/en");
+    let names = files(&dir);
+    assert!(names.iter().filter(|n| n.starts_with('d')).count() > 10, "many page shards: {names:?}");
+    let manifest = f.read_out("search/en/index.js");
+    assert!(manifest.contains("\"n\":455"), "every page and no other: {manifest}");
+    let words = indexed(&f, "en");
+    for word in ["word1", "word150", "shared6", "harbour", "filler"] {
+        assert!(words.contains(&format!("\"{word}\":")), "`{word}` is indexed");
+    }
+    // Page ids follow page order: the last lesson is in the last page shard.
+    let last = names.iter().filter(|n| n.starts_with('d')).max_by_key(|n| n[1..n.len() - 3].parse::<usize>().unwrap()).unwrap();
+    assert!(f.read_out(&format!("search/en/{last}")).contains("Lesson 3.150"), "{last}");
+}

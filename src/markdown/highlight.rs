@@ -17,10 +17,11 @@ static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// A `<pre>` block for `code`; `lang` is the fence's info string (may be empty or unknown).
-pub fn highlight(code: &str, lang: &str) -> String {
+/// Without `classes` (`highlight: off`) the code is escaped text, and syntect is never loaded.
+pub fn highlight(code: &str, lang: &str, classes: bool) -> String {
     let token = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let safe_lang: String = token.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '#')).collect();
-    let inner = if safe_lang.is_empty() { None } else { classed(code, &safe_lang) };
+    let inner = if safe_lang.is_empty() || !classes { None } else { classed(code, &safe_lang) };
     let inner = inner.unwrap_or_else(|| escape_html(code));
     let data = if safe_lang.is_empty() { String::new() } else { format!(" data-lang=\"{safe_lang}\"") };
     format!("<pre class=\"code\" tabindex=\"0\" dir=\"ltr\"{data}><code>{inner}</code></pre>\n")
@@ -42,7 +43,7 @@ mod tests {
 
     #[test]
     fn known_language_gets_classes_not_colours() {
-        let html = highlight("fn main() { let x = \"s\"; }\n", "rust");
+        let html = highlight("fn main() { let x = \"s\"; }\n", "rust", true);
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
         assert!(html.contains("data-lang=\"rust\""));
@@ -50,8 +51,16 @@ mod tests {
 
     #[test]
     fn unknown_or_hostile_language_is_plain_and_escaped() {
-        let html = highlight("<script>alert(1)</script>", "\"><script>");
+        let html = highlight("<script>alert(1)</script>", "\"><script>", true);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn highlighting_off_keeps_the_language_and_escapes() {
+        let html = highlight("if a < b { x }\n", "rust", false);
+        assert!(!html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("data-lang=\"rust\""));
+        assert!(html.contains("if a &lt; b"));
     }
 }

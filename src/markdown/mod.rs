@@ -46,6 +46,8 @@ pub struct Labels {
     pub back: String,
     /// Task lists become checkboxes a reader can tick (guides, training units).
     pub checklist: bool,
+    /// Fenced code is written as escaped text, without highlighting (`highlight: off`).
+    pub plain_code: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -152,7 +154,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 Event::End(TagEnd::CodeBlock) => {
                     let (lang, buf) = code.take().unwrap_or_default();
                     out.has_code = true;
-                    events.push(Event::Html(highlight::highlight(&buf, &lang).into()));
+                    events.push(Event::Html(highlight::highlight(&buf, &lang, !labels.plain_code).into()));
                 }
                 _ => {}
             }

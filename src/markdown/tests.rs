@@ -23,6 +23,7 @@ fn labels() -> Labels {
         task_open: "To do".into(),
         back: "Back to the text".into(),
         checklist: false,
+        plain_code: false,
     }
 }
 

@@ -271,6 +271,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         related: Vec::new(),
         checklist: false,
         package: s.package.is_some(),
+        search: s.package.is_none() && config.search,
         downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
         progress_scope: progress_scope(config),
         reset_keys: if book_page { progress_keys.clone() } else { None },

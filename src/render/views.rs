@@ -138,6 +138,8 @@ pub struct PageView<'a> {
     pub progress_scope: String,
     /// Rendered for a SCORM package: no site chrome that leads outside it.
     pub package: bool,
+    /// The site has search (`search: on`, the default) and this is not a package page.
+    pub search: bool,
     /// The language's Downloads page (SCORM packages), if there is one.
     pub downloads_url: Option<String>,
     /// original | translated | fallback

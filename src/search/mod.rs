@@ -114,10 +114,19 @@ impl Analyzer {
 /// Postings of one lower-cased word, per kind of text (own or fallback): (doc, weight).
 type Postings = HashMap<(bool, String), Vec<(u32, u32)>>;
 
-/// Counts the words of a run of documents starting at `first`.
-fn count(docs: &[Doc], first: usize) -> Postings {
-    let mut out: Postings = HashMap::new();
-    for (i, doc) in docs.iter().enumerate() {
+/// What the index keeps of one page: its words with their weights and its page-shard entry.
+/// Made from a [`Doc`] where the page is rendered (in parallel); the text itself is dropped.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    fallback: bool,
+    /// Lower-cased words and their weight on the page (elasticlunr's √tf / √field-length,
+    /// boosted per field, ×100).
+    words: Vec<(String, u32)>,
+    entry: String,
+}
+
+impl Prepared {
+    pub fn of(doc: &Doc) -> Prepared {
         let mut counts: HashMap<Cow<'_, str>, [u32; 3]> = HashMap::new();
         let mut lens = [0u32; 3];
         let fields =
@@ -128,83 +137,153 @@ fn count(docs: &[Doc], first: usize) -> Postings {
                 counts.entry(normalize::lower(w)).or_default()[f] += 1;
             }
         }
-        for (word, c) in counts {
-            let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
-            let weight = ((score * 100.0).round() as u32).max(1);
-            out.entry((doc.fallback, word.into_owned())).or_default().push(((first + i) as u32, weight));
-        }
+        let mut words: Vec<(String, u32)> = counts
+            .into_iter()
+            .map(|(word, c)| {
+                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
+                (word.into_owned(), ((score * 100.0).round() as u32).max(1))
+            })
+            .collect();
+        words.sort_unstable();
+        Prepared { fallback: doc.fallback, words, entry: shards::doc_entry(doc) }
     }
-    out
 }
 
-/// Builds the index of one language. `fallback` (language code and direction) is the
-/// language of the pages shown untranslated; `kinds` maps page kinds to their labels.
-pub fn build(lang: &str, fallback: (&str, &str), docs: &[Doc], kinds: &BTreeMap<String, String>) -> Built {
-    let fallback_lang = fallback.0;
-    const CHUNK: usize = 64;
-    let partial: Vec<Postings> = docs.par_chunks(CHUNK).enumerate().map(|(n, chunk)| count(chunk, n * CHUNK)).collect();
-    let mut postings: Postings = HashMap::new();
-    for part in partial {
-        for (key, list) in part {
-            postings.entry(key).or_default().extend(list);
+/// One language's index, built as pages arrive in page order: page shards are handed out as
+/// they fill, words are kept as postings (page id, weight), never as text.
+#[derive(Debug)]
+pub struct Indexer {
+    lang: String,
+    fallback: (String, String),
+    dir: String,
+    postings: Postings,
+    docs: u32,
+    doc_shards: shards::DocShards,
+    /// Files handed out so far: how many, their bytes, the largest.
+    files: usize,
+    bytes: usize,
+    largest: usize,
+}
+
+impl Indexer {
+    /// `fallback` is the language (code, direction) of the pages shown untranslated.
+    pub fn new(lang: &str, fallback: (&str, &str)) -> Indexer {
+        Indexer {
+            lang: lang.to_string(),
+            fallback: (fallback.0.to_string(), fallback.1.to_string()),
+            dir: format!("search/{lang}"),
+            postings: HashMap::new(),
+            docs: 0,
+            doc_shards: shards::DocShards::default(),
+            files: 0,
+            bytes: 0,
+            largest: 0,
         }
     }
 
-    // Each distinct word through its language's pipeline, once, in a fixed order.
-    let analyzers = [Analyzer::new(lang), Analyzer::new(fallback_lang)];
-    let mut keys: Vec<(bool, String)> = postings.keys().cloned().collect();
-    keys.sort();
-    let mut stem_ids: HashMap<(bool, String), usize> = HashMap::new();
-    let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
-    let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    let mut stop: BTreeSet<String> = BTreeSet::new();
-    for key in keys {
-        let surface = normalize::normalize(&key.1);
-        if surface.is_empty() {
-            continue;
+    fn count(&mut self, file: &(String, Vec<u8>)) {
+        self.files += 1;
+        self.bytes += file.1.len();
+        self.largest = self.largest.max(file.1.len());
+    }
+
+    /// Adds the next page (ids follow the order of the calls); returns a page shard to write
+    /// when one is full.
+    pub fn add(&mut self, page: Prepared) -> Option<(String, Vec<u8>)> {
+        let id = self.docs;
+        self.docs += 1;
+        for (word, weight) in page.words {
+            self.postings.entry((page.fallback, word)).or_default().push((id, weight));
         }
-        let list = postings.remove(&key).unwrap_or_default();
-        match analyzers[usize::from(key.0)].analyse(&key.1) {
-            Analysed::Stop => {
-                stop.insert(surface);
+        let file = self.doc_shards.push(&self.lang, &self.dir, &page.entry);
+        if let Some(f) = &file {
+            self.count(f);
+        }
+        file
+    }
+
+    /// The remaining files (the last page shard, the term shards and the manifest) and the
+    /// statistics of the whole index. `kinds` maps page kinds to their labels.
+    pub fn finish(mut self, kinds: &BTreeMap<String, String>) -> Built {
+        let mut files = Vec::new();
+        if let Some(f) = self.doc_shards.flush(&self.lang, &self.dir) {
+            files.push(f);
+        }
+        let (words, stems, stop) = self.stems();
+        let term_firsts = shards::term_shards(&self.lang, &self.dir, &words, &stems, &mut files);
+        let fallback = (self.fallback.0.as_str(), self.fallback.1.as_str());
+        files.push((
+            format!("{}/index.js", self.dir),
+            shards::manifest(&self.lang, fallback, self.docs as usize, &term_firsts, &self.doc_shards.sizes, kinds, &stop),
+        ));
+        for f in &files {
+            self.count(f);
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let stats =
+            Stats { lang: self.lang.clone(), docs: self.docs as usize, words: words.len(), files: self.files, bytes: self.bytes, largest: self.largest };
+        Built { files, stats }
+    }
+
+    /// Each distinct word through its language's pipeline, once, in a fixed order: the folded
+    /// words with their stems, each stem's postings, and the stop words.
+    #[allow(clippy::type_complexity)]
+    fn stems(&mut self) -> (BTreeMap<String, BTreeSet<usize>>, Vec<Vec<(u32, u32)>>, BTreeSet<String>) {
+        let analyzers = [Analyzer::new(&self.lang), Analyzer::new(&self.fallback.0)];
+        let mut postings = std::mem::take(&mut self.postings);
+        let mut keys: Vec<(bool, String)> = postings.keys().cloned().collect();
+        keys.sort();
+        let mut stem_ids: HashMap<(bool, String), usize> = HashMap::new();
+        let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut stop: BTreeSet<String> = BTreeSet::new();
+        for key in keys {
+            let surface = normalize::normalize(&key.1);
+            if surface.is_empty() {
+                continue;
             }
-            Analysed::Stem(stem) => {
-                let next = stems.len();
-                let id = *stem_ids.entry((key.0, stem)).or_insert(next);
-                if id == next {
-                    stems.push(Vec::new());
+            let list = postings.remove(&key).unwrap_or_default();
+            match analyzers[usize::from(key.0)].analyse(&key.1) {
+                Analysed::Stop => {
+                    stop.insert(surface);
                 }
-                stems[id].extend(list);
-                words.entry(surface).or_default().insert(id);
+                Analysed::Stem(stem) => {
+                    let next = stems.len();
+                    let id = *stem_ids.entry((key.0, stem)).or_insert(next);
+                    if id == next {
+                        stems.push(Vec::new());
+                    }
+                    stems[id].extend(list);
+                    words.entry(surface).or_default().insert(id);
+                }
             }
         }
+        for list in &mut stems {
+            list.sort_unstable();
+            list.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        stop.retain(|w| !words.contains_key(w));
+        (words, stems, stop)
     }
-    for list in &mut stems {
-        list.sort_unstable();
-        list.dedup_by(|b, a| {
-            if a.0 == b.0 {
-                a.1 += b.1;
-                true
-            } else {
-                false
-            }
-        });
-    }
-    stop.retain(|w| !words.contains_key(w));
+}
 
-    let mut files = Vec::new();
-    let dir = format!("search/{lang}");
-    let term_firsts = shards::term_shards(lang, &dir, &words, &stems, &mut files);
-    let doc_sizes = shards::doc_shards(lang, &dir, docs, &mut files);
-    files.push((format!("{dir}/index.js"), shards::manifest(lang, fallback, docs.len(), &term_firsts, &doc_sizes, kinds, &stop)));
+/// Builds the index of one language at once (the pipeline feeds an [`Indexer`] page by page
+/// instead). `fallback` (language code and direction) is the language of the pages shown
+/// untranslated; `kinds` maps page kinds to their labels.
+pub fn build(lang: &str, fallback: (&str, &str), docs: &[Doc], kinds: &BTreeMap<String, String>) -> Built {
+    let prepared: Vec<Prepared> = docs.par_iter().map(Prepared::of).collect();
+    let mut indexer = Indexer::new(lang, fallback);
+    let mut files: Vec<(String, Vec<u8>)> = prepared.into_iter().filter_map(|p| indexer.add(p)).collect();
+    let mut built = indexer.finish(kinds);
+    files.append(&mut built.files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let stats = Stats {
-        lang: lang.to_string(),
-        docs: docs.len(),
-        words: words.len(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.1.len()).sum(),
-        largest: files.iter().map(|f| f.1.len()).max().unwrap_or(0),
-    };
-    Built { files, stats }
+    built.files = files;
+    built
 }

@@ -153,43 +153,57 @@ fn snippet_text(body: &str) -> String {
     out
 }
 
-/// Writes the page shards; returns the number of pages in each.
-pub fn doc_shards(lang: &str, dir: &str, docs: &[Doc], files: &mut Vec<(String, Vec<u8>)>) -> Vec<usize> {
-    let mut sizes = Vec::new();
-    let mut shard = String::new();
-    let mut count = 0usize;
-    let mut flush = |shard: &mut String, count: &mut usize, files: &mut Vec<(String, Vec<u8>)>| {
-        if *count == 0 {
-            return;
+/// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
+/// of its text (JSON).
+pub fn doc_entry(doc: &Doc) -> String {
+    let location: Vec<String> = doc.location.iter().map(|l| json(l)).collect();
+    format!(
+        "[{},{},{},[{}],{},{}]",
+        json(&doc.url),
+        json(&doc.title),
+        json(doc.kind),
+        location.join(","),
+        u8::from(doc.fallback),
+        json(&snippet_text(&doc.body))
+    )
+}
+
+/// Page shards made as pages arrive, in order: a shard is handed out as soon as it is full,
+/// so the pages' texts are never all held at once.
+#[derive(Debug, Default)]
+pub struct DocShards {
+    shard: String,
+    count: usize,
+    /// The number of pages in each shard handed out so far.
+    pub sizes: Vec<usize>,
+}
+
+impl DocShards {
+    /// Adds a page's entry; returns the shard file it completed, if any.
+    pub fn push(&mut self, lang: &str, dir: &str, entry: &str) -> Option<(String, Vec<u8>)> {
+        if self.count > 0 {
+            self.shard.push(',');
         }
-        let n = sizes.len();
-        sizes.push(*count);
-        files.push((format!("{dir}/d{n}.js"), wrap(lang, &format!("d{n}"), &format!("[{shard}]"))));
-        shard.clear();
-        *count = 0;
-    };
-    for doc in docs {
-        let location: Vec<String> = doc.location.iter().map(|l| json(l)).collect();
-        let entry = format!(
-            "[{},{},{},[{}],{},{}]",
-            json(&doc.url),
-            json(&doc.title),
-            json(doc.kind),
-            location.join(","),
-            u8::from(doc.fallback),
-            json(&snippet_text(&doc.body))
-        );
-        if count > 0 {
-            shard.push(',');
+        self.shard.push_str(entry);
+        self.count += 1;
+        if self.shard.len() >= DOC_TARGET {
+            return self.flush(lang, dir);
         }
-        shard.push_str(&entry);
-        count += 1;
-        if shard.len() >= DOC_TARGET {
-            flush(&mut shard, &mut count, files);
-        }
+        None
     }
-    flush(&mut shard, &mut count, files);
-    sizes
+
+    /// The last, partly filled shard.
+    pub fn flush(&mut self, lang: &str, dir: &str) -> Option<(String, Vec<u8>)> {
+        if self.count == 0 {
+            return None;
+        }
+        let n = self.sizes.len();
+        self.sizes.push(self.count);
+        let file = (format!("{dir}/d{n}.js"), wrap(lang, &format!("d{n}"), &format!("[{}]", self.shard)));
+        self.shard.clear();
+        self.count = 0;
+        Some(file)
+    }
 }
 
 /// The manifest a search starts with.

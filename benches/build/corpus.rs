@@ -1,431 +1,27 @@
-//! Build benchmark: kyklos against the "floor" (`examples/floor.rs`).
-//!
-//! ```text
-//! cargo bench --bench build
-//! KYKLOS_BENCH_LESSONS=1000 KYKLOS_BENCH_RUNS=3 cargo bench --bench build   # quick
-//! KYKLOS_BENCH_ONLY_FLOOR=1 cargo bench --bench build                       # floor only
-//! KYKLOS_BENCH_CORPUS_ONLY=1 cargo bench --bench build                      # corpora only (serve-latency)
-//! ```
-//!
-//! A plain `main` (`harness = false`), not a timed test: it reports medians and ratios and
-//! never fails because a machine is slow. It
-//!
-//! 1. generates two deterministic synthetic courses under `target/kyklos-bench/`:
-//!    LESSONS × 1 language (default 10,000 lessons in `en`, 100 modules) and
-//!    LESSONS/5 × 5 languages (en, el, es, de, cs; the same relative paths in each);
-//!    every lesson has ~830 words of paragraphs and `##` headings, a table, a bullet list,
-//!    a numbered list, and every third one a ```rust or ```python block;
-//! 2. builds the release binaries (`cargo build --release --bin kyklos --example floor`);
-//! 3. runs every configuration once as a warm-up (a build into an empty output folder),
-//!    then KYKLOS_BENCH_RUNS times (default 5) into the same, existing output folder,
-//!    configurations interleaved, measuring wall time and peak RSS (via `/usr/bin/time -f %M`);
-//! 4. prints median/min/max seconds and peak MiB, the ratios against their targets, and
-//!    writes everything to `target/bench-results.json`.
+//! The synthetic course: deterministic pseudo-random lessons in kyklos's content format
+//! (front matter, `##` sections, a table, two lists, code in every third lesson).
 
-use std::collections::BTreeMap;
-use std::ffi::OsString;
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
 
 /// Bump when the generated text changes, so cached corpora are regenerated.
-const GENERATOR_VERSION: u32 = 3;
-const SEED: u64 = 0x6b79_6b6c_6f73_2e31; // "kyklos.1"
-const DEFAULT_LESSONS: usize = 10_000;
-const DEFAULT_RUNS: usize = 5;
+pub const GENERATOR_VERSION: u32 = 3;
+pub const SEED: u64 = 0x6b79_6b6c_6f73_2e31; // "kyklos.1"
 const MODULES: usize = 100;
 const WORDS_PER_LESSON: usize = 830;
 const LANGUAGES: [(&str, &str); 5] = [("en", "English"), ("el", "Ελληνικά"), ("es", "Español"), ("de", "Deutsch"), ("cs", "Čeština")];
 
-const TARGET_KYKLOS_OVER_FLOOR: f64 = 1.5;
-const TARGET_MULTI_OVER_SINGLE: f64 = 1.15;
-const TARGET_PEAK_MIB: f64 = 200.0;
-
-const TIME_BIN: &str = "/usr/bin/time";
-
-fn main() {
-    let lessons = env_usize("KYKLOS_BENCH_LESSONS", DEFAULT_LESSONS).max(5);
-    let runs = env_usize("KYKLOS_BENCH_RUNS", DEFAULT_RUNS).max(1);
-    let only_floor = std::env::var("KYKLOS_BENCH_ONLY_FLOOR").is_ok_and(|v| !v.is_empty() && v != "0");
-    let multi_lessons = lessons / 5;
-
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let target_dir = match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(d) => manifest_dir.join(d),
-        None => manifest_dir.join("target"),
-    };
-    let work = target_dir.join("kyklos-bench");
-    fs::create_dir_all(&work).expect("create target/kyklos-bench");
-
-    println!("kyklos build benchmark: {lessons} lessons × 1 language and {multi_lessons} lessons × 5 languages");
-    println!("{runs} timed run(s) per configuration after one warm-up; work folder {}", work.display());
-    if lessons != DEFAULT_LESSONS {
-        println!("note: KYKLOS_BENCH_LESSONS={lessons}; the targets are stated for {DEFAULT_LESSONS} lessons");
-    }
-
-    // 1. Corpora.
-    let single = Corpus { name: format!("{lessons}x1"), lessons, languages: 1 };
-    let multi = Corpus { name: format!("{multi_lessons}x5"), lessons: multi_lessons, languages: 5 };
-    for corpus in [&single, &multi] {
-        let t = Instant::now();
-        let generated = corpus.ensure(&work);
-        println!(
-            "corpus {}: {} pages, {:.1} MiB of Markdown ({} in {:.1} s)",
-            corpus.name,
-            corpus.page_count(),
-            dir_size(&corpus.dir(&work)) as f64 / MIB,
-            if generated { "generated" } else { "reused" },
-            t.elapsed().as_secs_f64()
-        );
-    }
-
-    if std::env::var("KYKLOS_BENCH_CORPUS_ONLY").is_ok_and(|v| !v.is_empty() && v != "0") {
-        println!("(KYKLOS_BENCH_CORPUS_ONLY is set: the corpora are ready, nothing is built or run)");
-        return;
-    }
-
-    // 2. Binaries.
-    let (kyklos_bin, floor_bin) = build_binaries(&manifest_dir, only_floor);
-
-    // 3. Configurations, warm-up, timed runs.
-    let memory = time_available(&work);
-    if !memory {
-        println!("note: {TIME_BIN} (GNU time) is missing or does not accept -f; peak memory is reported as n/a");
-        println!("      (Debian/Ubuntu: apt-get install time)");
-    }
-    let mut configs = Vec::new();
-    for corpus in [&single, &multi] {
-        configs.push(Config::new("floor", &floor_bin, corpus, &work));
-        if let Some(bin) = &kyklos_bin {
-            configs.push(Config::new("kyklos", bin, corpus, &work));
-        }
-    }
-    let mut warmups = Vec::new();
-    for c in &configs {
-        if c.out.exists() {
-            fs::remove_dir_all(&c.out).expect("remove old output folder");
-        }
-        let m = run_once(&c.command, memory, &work);
-        warmups.push(m.seconds);
-        let pages = count_html(&c.out);
-        println!("warm-up {:<18} {:>8.3} s  {:>6} HTML files written", c.label(), m.seconds, pages);
-        if pages < c.expected_pages {
-            println!("warning: {} wrote {pages} HTML files for {} pages: is it building everything?", c.tool, c.expected_pages);
-        }
-    }
-    let mut samples: Vec<Vec<Measurement>> = vec![Vec::new(); configs.len()];
-    for run in 1..=runs {
-        for (c, s) in configs.iter().zip(&mut samples) {
-            let m = run_once(&c.command, memory, &work);
-            println!("run {run}/{runs} {:<18} {:>8.3} s  {:>8} MiB", c.label(), m.seconds, m.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}")));
-            s.push(m);
-        }
-    }
-
-    // 4. Report.
-    let stats: Vec<Stats> = samples.iter().map(|s| Stats::of(s)).collect();
-    let find = |tool: &str, corpus: &Corpus| configs.iter().position(|c| c.tool == tool && c.corpus == corpus.name).map(|i| &stats[i]);
-    let mut ratios = Vec::new();
-    let ratio = |a: Option<&Stats>, b: Option<&Stats>| match (a, b) {
-        (Some(a), Some(b)) if b.median > 0.0 => Some(a.median / b.median),
-        _ => None,
-    };
-    ratios.push(Check::new(
-        format!("kyklos / floor ({})", single.name),
-        ratio(find("kyklos", &single), find("floor", &single)),
-        Some(TARGET_KYKLOS_OVER_FLOOR),
-        "×",
-    ));
-    ratios.push(Check::new(
-        format!("kyklos ({}) / ({})", multi.name, single.name),
-        ratio(find("kyklos", &multi), find("kyklos", &single)),
-        Some(TARGET_MULTI_OVER_SINGLE),
-        "×",
-    ));
-    ratios.push(Check::new(format!("kyklos / floor ({})", multi.name), ratio(find("kyklos", &multi), find("floor", &multi)), None, "×"));
-    ratios.push(Check::new(format!("floor ({}) / ({})", multi.name, single.name), ratio(find("floor", &multi), find("floor", &single)), None, "×"));
-    for corpus in [&single, &multi] {
-        ratios.push(Check::new(
-            format!("kyklos peak memory ({})", corpus.name),
-            find("kyklos", corpus).and_then(|s| s.peak_mib),
-            Some(TARGET_PEAK_MIB),
-            " MiB",
-        ));
-    }
-
-    println!();
-    println!("{:<20} {:>5} {:>10} {:>9} {:>9} {:>9}", "configuration", "runs", "median s", "min s", "max s", "peak MiB");
-    for (c, s) in configs.iter().zip(&stats) {
-        println!(
-            "{:<20} {:>5} {:>10.3} {:>9.3} {:>9.3} {:>9}",
-            c.label(),
-            s.runs,
-            s.median,
-            s.min,
-            s.max,
-            s.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}"))
-        );
-    }
-    println!();
-    println!("{:<34} {:>11} {:>11}  result", "ratio / limit", "value", "target");
-    for r in &ratios {
-        println!(
-            "{:<34} {:>11} {:>11}  {}",
-            r.name,
-            r.value.map_or("n/a".into(), |v| fmt_value(v, r.unit)),
-            r.target.map_or("-".into(), |t| format!("≤ {}", fmt_value(t, r.unit))),
-            r.verdict()
-        );
-    }
-    if kyklos_bin.is_none() {
-        println!("(KYKLOS_BENCH_ONLY_FLOOR is set: kyklos was not run)");
-    }
-
-    let results = json!({
-        "generator_version": GENERATOR_VERSION,
-        "lessons": lessons,
-        "runs": runs,
-        "warmup_runs": 1,
-        "threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        "unix_time": std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
-        "memory_measured": memory,
-        "configurations": configs.iter().zip(&stats).zip(&samples).zip(&warmups).map(|(((c, s), m), w)| json!({
-            "name": c.label(),
-            "tool": c.tool,
-            "corpus": c.corpus,
-            "pages": c.expected_pages,
-            "median_s": s.median,
-            "min_s": s.min,
-            "max_s": s.max,
-            "peak_mib": s.peak_mib,
-            "warmup_s": w,
-            "samples_s": m.iter().map(|m| m.seconds).collect::<Vec<_>>(),
-            "samples_peak_mib": m.iter().map(|m| m.peak_mib).collect::<Vec<_>>(),
-        })).collect::<Vec<Value>>(),
-        "checks": ratios.iter().map(|r| json!({
-            "name": r.name,
-            "value": r.value,
-            "target_max": r.target,
-            "unit": r.unit.trim(),
-            "result": r.verdict(),
-        })).collect::<Vec<Value>>(),
-    });
-    let json_path = target_dir.join("bench-results.json");
-    fs::write(&json_path, serde_json::to_string_pretty(&results).unwrap() + "\n").expect("write bench-results.json");
-    println!();
-    println!("results written to {}", json_path.display());
-}
-
-const MIB: f64 = 1024.0 * 1024.0;
-
-fn env_usize(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v.trim().replace('_', "").parse().unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number")),
-        _ => default,
-    }
-}
-
-fn fmt_value(v: f64, unit: &str) -> String {
-    if unit == "×" {
-        format!("{v:.3}×")
-    } else {
-        format!("{v:.0}{unit}")
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Running and measuring
-
-struct Config {
-    tool: &'static str,
-    corpus: String,
-    out: PathBuf,
-    expected_pages: usize,
-    command: Vec<OsString>,
-}
-
-impl Config {
-    fn new(tool: &'static str, bin: &Path, corpus: &Corpus, work: &Path) -> Config {
-        let root = corpus.dir(work);
-        let out = work.join(format!("out-{tool}-{}", corpus.name));
-        let command = if tool == "floor" {
-            vec![bin.into(), root.into(), out.clone().into()]
-        } else {
-            vec![bin.into(), "build".into(), "--root".into(), root.into(), "--out".into(), out.clone().into()]
-        };
-        Config { tool, corpus: corpus.name.clone(), out, expected_pages: corpus.page_count(), command }
-    }
-
-    fn label(&self) -> String {
-        format!("{} {}", self.tool, self.corpus)
-    }
-}
-
-#[derive(Clone, Copy)]
-struct Measurement {
-    seconds: f64,
-    peak_mib: Option<f64>,
-}
-
-/// Runs the command once; panics (with its output) if it fails.
-fn run_once(command: &[OsString], memory: bool, work: &Path) -> Measurement {
-    let time_file = work.join("time.out");
-    let mut cmd = if memory {
-        let mut c = Command::new(TIME_BIN);
-        c.arg("-f").arg("%M").arg("-o").arg(&time_file).args(command);
-        c
-    } else {
-        let mut c = Command::new(&command[0]);
-        c.args(&command[1..]);
-        c
-    };
-    cmd.stdin(Stdio::null());
-    let start = Instant::now();
-    let output = cmd.output().unwrap_or_else(|e| panic!("cannot run {:?}: {e}", command[0]));
-    let seconds = start.elapsed().as_secs_f64();
-    if !output.status.success() {
-        panic!("{:?} failed ({}):\n--- stdout ---\n{}\n--- stderr ---\n{}", command, output.status, tail(&output.stdout), tail(&output.stderr));
-    }
-    // GNU time writes "%M" (KiB) as the last line; earlier lines may be status notes.
-    let peak_mib = memory
-        .then(|| fs::read_to_string(&time_file).ok())
-        .flatten()
-        .and_then(|s| s.lines().rev().find(|l| !l.trim().is_empty()).and_then(|l| l.trim().parse::<f64>().ok()))
-        .map(|kib| kib / 1024.0);
-    Measurement { seconds, peak_mib }
-}
-
-fn tail(bytes: &[u8]) -> String {
-    let s = String::from_utf8_lossy(bytes);
-    let lines: Vec<&str> = s.lines().collect();
-    lines[lines.len().saturating_sub(40)..].join("\n")
-}
-
-/// Whether `/usr/bin/time -f %M -o FILE` works here (GNU time; BSD time has no -f).
-fn time_available(work: &Path) -> bool {
-    let file = work.join("time.probe");
-    let ok = Command::new(TIME_BIN)
-        .arg("-f")
-        .arg("%M")
-        .arg("-o")
-        .arg(&file)
-        .arg("true")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    let parsed = ok && fs::read_to_string(&file).is_ok_and(|s| s.lines().last().is_some_and(|l| l.trim().parse::<u64>().is_ok()));
-    let _ = fs::remove_file(&file);
-    parsed
-}
-
-#[derive(Clone, Copy)]
-struct Stats {
-    runs: usize,
-    median: f64,
-    min: f64,
-    max: f64,
-    peak_mib: Option<f64>,
-}
-
-impl Stats {
-    fn of(samples: &[Measurement]) -> Stats {
-        let mut t: Vec<f64> = samples.iter().map(|m| m.seconds).collect();
-        t.sort_by(f64::total_cmp);
-        let n = t.len();
-        let median = if n % 2 == 1 { t[n / 2] } else { (t[n / 2 - 1] + t[n / 2]) / 2.0 };
-        let peak_mib = samples.iter().map(|m| m.peak_mib).try_fold(0.0f64, |acc, p| p.map(|p| acc.max(p)));
-        Stats { runs: n, median, min: t[0], max: t[n - 1], peak_mib }
-    }
-}
-
-struct Check {
-    name: String,
-    value: Option<f64>,
-    target: Option<f64>,
-    unit: &'static str,
-}
-
-impl Check {
-    fn new(name: String, value: Option<f64>, target: Option<f64>, unit: &'static str) -> Check {
-        Check { name, value, target, unit }
-    }
-
-    fn verdict(&self) -> &'static str {
-        match (self.value, self.target) {
-            (Some(v), Some(t)) if v <= t => "PASS",
-            (Some(_), Some(_)) => "MISS",
-            (None, Some(_)) => "n/a",
-            (_, None) => "info",
-        }
-    }
-}
-
-fn count_html(dir: &Path) -> usize {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
-        .count()
-}
-
-fn dir_size(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum()
-}
-
-/// `cargo build --release --bin kyklos --example floor`; returns the executables' paths.
-fn build_binaries(manifest_dir: &Path, only_floor: bool) -> (Option<PathBuf>, PathBuf) {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut cmd = Command::new(cargo);
-    cmd.current_dir(manifest_dir)
-        .args(["build", "--release", "--message-format=json-render-diagnostics", "--manifest-path"])
-        .arg(manifest_dir.join("Cargo.toml"));
-    if !only_floor {
-        cmd.args(["--bin", "kyklos"]);
-    }
-    cmd.args(["--example", "floor"]).stdout(Stdio::piped()).stderr(Stdio::inherit());
-    println!("building release binaries: cargo build --release {}--example floor", if only_floor { "" } else { "--bin kyklos " });
-    let mut child = cmd.spawn().expect("cannot run cargo");
-    let mut exes: BTreeMap<(String, String), PathBuf> = BTreeMap::new();
-    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
-        let Ok(line) = line else { break };
-        let Ok(msg) = serde_json::from_str::<Value>(&line) else { continue };
-        if msg["reason"] != "compiler-artifact" {
-            continue;
-        }
-        if let (Some(exe), Some(name)) = (msg["executable"].as_str(), msg["target"]["name"].as_str()) {
-            for kind in msg["target"]["kind"].as_array().into_iter().flatten().filter_map(Value::as_str) {
-                exes.insert((kind.to_string(), name.to_string()), PathBuf::from(exe));
-            }
-        }
-    }
-    let status = child.wait().expect("cargo build");
-    assert!(status.success(), "cargo build --release failed");
-    let floor = exes.remove(&("example".into(), "floor".into())).expect("cargo reported no floor example");
-    let kyklos = (!only_floor).then(|| exes.remove(&("bin".into(), "kyklos".into())).expect("cargo reported no kyklos binary"));
-    (kyklos, floor)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The synthetic course
-
-struct Corpus {
-    name: String,
+pub struct Corpus {
+    pub name: String,
     /// Lessons per language.
-    lessons: usize,
-    languages: usize,
+    pub lessons: usize,
+    pub languages: usize,
 }
 
 impl Corpus {
-    fn dir(&self, work: &Path) -> PathBuf {
+    pub fn dir(&self, work: &Path) -> PathBuf {
         work.join(format!("corpus-{}", self.name))
     }
 
@@ -443,16 +39,16 @@ impl Corpus {
         2 + self.modules() + self.lessons
     }
 
-    fn page_count(&self) -> usize {
+    pub fn page_count(&self) -> usize {
         self.pages_per_language() * self.languages
     }
 
-    fn stamp(&self) -> String {
+    pub fn stamp(&self) -> String {
         format!("generator {GENERATOR_VERSION}, seed {SEED:#x}, {} lessons, {} languages\n", self.lessons, self.languages)
     }
 
     /// Generates the corpus unless an identical one is already there; true if generated.
-    fn ensure(&self, work: &Path) -> bool {
+    pub fn ensure(&self, work: &Path) -> bool {
         let dir = self.dir(work);
         let stamp_path = dir.join(".bench-stamp");
         if fs::read_to_string(&stamp_path).is_ok_and(|s| s == self.stamp()) {
@@ -500,6 +96,31 @@ impl Corpus {
         fs::write(stamp_path, self.stamp()).unwrap();
         true
     }
+}
+
+/// A copy of the corpus at `dir` with `line` added to its site.yaml: the pages are hard links
+/// (regular files, no copying), site.yaml is its own file. Rebuilt when the original changed.
+pub fn variant(original: &Path, dir: &Path, line: &str) {
+    let stamp = fs::read_to_string(original.join(".bench-stamp")).unwrap_or_default() + line;
+    if fs::read_to_string(dir.join(".bench-stamp")).is_ok_and(|s| s == stamp) {
+        return;
+    }
+    if dir.exists() {
+        fs::remove_dir_all(dir).expect("remove old corpus variant");
+    }
+    for entry in walkdir::WalkDir::new(original).into_iter().filter_map(Result::ok) {
+        let rel = entry.path().strip_prefix(original).expect("inside the corpus");
+        let target = dir.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create variant folder");
+        } else if rel == Path::new("site.yaml") {
+            let yaml = fs::read_to_string(entry.path()).expect("read site.yaml");
+            fs::write(&target, yaml + line).expect("write variant site.yaml");
+        } else if rel != Path::new(".bench-stamp") {
+            fs::hard_link(entry.path(), &target).or_else(|_| fs::copy(entry.path(), &target).map(|_| ())).expect("link a page");
+        }
+    }
+    fs::write(dir.join(".bench-stamp"), stamp).expect("write variant stamp");
 }
 
 fn digits(n: usize) -> usize {
