@@ -310,10 +310,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
     // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.
-    if tables > 0 && html_out.contains(" style=\"text-align: ") {
-        for side in ["left", "center", "right"] {
-            html_out = html_out.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
-        }
+    if tables > 0 && html_out.contains(ALIGN_STYLE) {
+        html_out = align_classes(&html_out);
     }
     if !raw_pieces.is_empty() {
         let cleaned = rawhtml::clean(&html_out, &raw_pieces, links);
@@ -322,6 +320,33 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         out.anchors.extend(cleaned.anchors);
     }
     out.html = html_out;
+    out
+}
+
+/// What pulldown-cmark writes for an aligned table cell.
+const ALIGN_STYLE: &str = " style=\"text-align: ";
+
+/// Table cells' ` style="text-align: X"` as ` class="align-X"`, in one pass.
+fn align_classes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ALIGN_STYLE) {
+        let after = &rest[at + ALIGN_STYLE.len()..];
+        let side = ["left\"", "center\"", "right\""].into_iter().find(|s| after.starts_with(s));
+        out.push_str(&rest[..at]);
+        match side {
+            Some(side) => {
+                out.push_str(" class=\"align-");
+                out.push_str(side);
+                rest = &after[side.len()..];
+            }
+            None => {
+                out.push_str(ALIGN_STYLE);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
