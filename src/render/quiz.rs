@@ -124,11 +124,13 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     }
     h.push_str(">\n");
     h.push_str(&format!("<noscript><p class=\"quiz-noscript\">{}</p></noscript>\n", escape_html(&t.get("quiz_noscript"))));
-    h.push_str("<p class=\"quiz-best\" hidden></p>\n<ol class=\"quiz-questions\">\n");
+    h.push_str("<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t, marks);
     }
-    h.push_str("</ol>\n<div class=\"quiz-actions\">");
+    // The best score of earlier attempts sits under the questions: when the script shows it,
+    // nothing the learner reads moves.
+    h.push_str("</ol>\n<p class=\"quiz-best\" hidden></p>\n<div class=\"quiz-actions\">");
     h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\">{}</button> ", escape_html(&t.get("quiz_check"))));
     h.push_str(&format!("<button type=\"button\" class=\"button button-secondary quiz-retry\" hidden>{}</button>", escape_html(&t.get("quiz_retry"))));
     h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
@@ -320,6 +322,8 @@ mod tests {
         let t = Strings::new("en", Table::new(), Table::new(), "en");
         let html = quiz_form(&q, "k", &t, &Marks::default());
         assert!(html.contains("id=\"q1-o1\" value=\"o1\""));
+        // The best score appears under the questions, so showing it moves none of them.
+        assert!(html.find("class=\"quiz-best\"") > html.find("</ol>"), "{html}");
     }
 
     #[test]
