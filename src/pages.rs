@@ -88,21 +88,24 @@ pub fn pages_stage(
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging && packages;
+        // Guides and short courses also make one printable page from their pages' HTML.
+        let printed = printed_pages(lang);
+        let kept_for = |id: PageId| keep || lang.guide_of(id).is_some() || printed.contains(&id);
         let one = PageRenderer::new(&cx, theme, strings, indexing);
         let render_one = |(id, body): (usize, String)| {
             let page = &lang.pages[id];
             let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
             let rel = format!("{}/{}", lang.lang.code, page.url);
-            let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, keep, &body));
+            let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, kept_for(id), &body));
             let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
             let (mut result, entry) = match hit {
                 Some(e) => {
-                    let kept = (keep || lang.guide_of(id).is_some()).then(|| e.kept.clone()).flatten();
+                    let kept = kept_for(id).then(|| e.kept.clone()).flatten();
                     let search = e.search.clone().filter(|_| indexing);
                     let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
                     (result, Ok(e.clone()))
                 }
-                None => one.render(id, &body, keep, key),
+                None => one.render(id, &body, kept_for(id), key),
             };
             let written = match &entry {
                 Ok(e) => output.write_shared(&rel, e.html.clone()),
@@ -217,7 +220,7 @@ impl<'a> PageRenderer<'a> {
         let ids = std::mem::take(&mut md.ids);
         let search = self.indexing.then(|| crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md)));
         md.text = String::new();
-        let kept = (keep || lang.guide_of(id).is_some()).then_some(md);
+        let kept = keep.then_some(md);
         let result = PageResult { ids, anchors, problems, kept, search };
         let html = match (key, html) {
             (Some(key), Some(html)) => Ok(Entry {
@@ -262,4 +265,9 @@ pub fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, the
     let mut cx = LangContext::new(site, lang, strings);
     cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
     cx
+}
+
+/// The pages whose HTML a course's print page joins (a guide's pages are kept for theirs).
+fn printed_pages(lang: &LangSite) -> std::collections::HashSet<PageId> {
+    (0..lang.pages.len()).filter(|&id| crate::render::course_print::is_printable(lang, id)).flat_map(|id| lang.reading_order(id)).collect()
 }

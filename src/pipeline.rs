@@ -284,7 +284,7 @@ fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
     all
 }
 
-/// Each guide as one printable page, and each collection's tag pages.
+/// Each course and guide as one printable page, and each collection's tag pages.
 fn write_guides_and_tags(
     site: &Site,
     theme: &Theme,
@@ -307,6 +307,9 @@ fn write_guides_and_tags(
             }
             let mut pages: Vec<(String, Result<String, String>)> = Vec::new();
             match page.kind() {
+                Kind::Course if render::course_print::is_printable(lang, id) => {
+                    pages.push((render::course_print::print_url(lang, id), render::course_print::render_course_print(&cx, theme, id, rendered, &extra)));
+                }
                 Kind::Guide if !lang.phases(id).is_empty() => {
                     let url = format!("{}/print.html", crate::model::url::parent_dir(&page.url));
                     pages.push((url, render::render_guide_print(&cx, theme, id, rendered, &extra)));

@@ -171,6 +171,9 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
             }
             v.templates = guide::templates(lang, id);
         }
+        crate::model::Kind::Course if super::course_print::is_printable(lang, id) => {
+            v.print_url = Some(relative(here, &super::course_print::print_url(lang, id)));
+        }
         crate::model::Kind::Phase => {
             let f = &page.front;
             if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {

@@ -1,6 +1,7 @@
 //! Render: model + rendered Markdown → HTML files, through the theme's Tera templates.
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
+pub mod course_print;
 pub mod downloads;
 pub mod guide;
 mod guide_pages;

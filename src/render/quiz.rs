@@ -124,11 +124,13 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     }
     h.push_str(">\n");
     h.push_str(&format!("<noscript><p class=\"quiz-noscript\">{}</p></noscript>\n", escape_html(&t.get("quiz_noscript"))));
-    h.push_str("<p class=\"quiz-best\" hidden></p>\n<ol class=\"quiz-questions\">\n");
+    h.push_str("<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t, marks);
     }
-    h.push_str("</ol>\n<div class=\"quiz-actions\">");
+    // The best score of earlier attempts sits under the questions: when the script shows it,
+    // nothing the learner reads moves.
+    h.push_str("</ol>\n<p class=\"quiz-best\" hidden></p>\n<div class=\"quiz-actions\">");
     h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\">{}</button> ", escape_html(&t.get("quiz_check"))));
     h.push_str(&format!("<button type=\"button\" class=\"button button-secondary quiz-retry\" hidden>{}</button>", escape_html(&t.get("quiz_retry"))));
     h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
@@ -230,6 +232,63 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
     h.push_str("</fieldset>\n</li>\n");
 }
 
+/// A quiz as a printable question sheet: every question with empty boxes and lines to write
+/// on, and nothing of the answer key (no correct marks, feedback, explanations or data).
+/// Matching and ordering show their items in the same scrambled order as the online form.
+pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
+    let ui = &marks.ui;
+    let mut h = String::with_capacity(2048);
+    h.push_str(&format!("<p class=\"sheet-note\"{ui}>{}</p>\n<ol class=\"sheet-questions\">\n", escape_html(&t.get("sheet_note"))));
+    for q in &quiz.questions {
+        h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{}", marks.text, render_inline(&q.prompt)));
+        if q.points != 1.0 {
+            h.push_str(&format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))));
+        }
+        h.push_str("</p>\n");
+        let boxes = |h: &mut String, texts: &mut dyn Iterator<Item = String>, shape: &str| {
+            h.push_str(&format!("<ul class=\"sheet-options sheet-{shape}\">"));
+            for text in texts {
+                h.push_str(&format!("<li><span class=\"sheet-box\" aria-hidden=\"true\"></span> {text}</li>"));
+            }
+            h.push_str("</ul>\n");
+        };
+        match &q.body {
+            Body::Single { options } => boxes(&mut h, &mut options.iter().map(|o| render_inline(&o.text)), "round"),
+            Body::Multiple { options, .. } => {
+                h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_multiple"))));
+                boxes(&mut h, &mut options.iter().map(|o| render_inline(&o.text)), "square");
+            }
+            Body::TrueFalse { .. } => {
+                boxes(&mut h, &mut ["answer_true", "answer_false"].iter().map(|k| format!("<span{ui}>{}</span>", escape_html(&t.get(k)))), "round")
+            }
+            Body::FillIn { .. } => h.push_str(&format!("<p class=\"sheet-line\"{ui}>{}</p>\n", escape_html(&t.get("your_answer")))),
+            Body::Matching { pairs, .. } => {
+                let rights = scrambled(&format!("{}#{}", quiz.rel, q.id), pairs.len(), |i| pairs[i].1.clone());
+                h.push_str(&format!(
+                    "<p class=\"sheet-hint\"{ui}>{}</p>\n<div class=\"sheet-match\"><ol class=\"sheet-lefts\">",
+                    escape_html(&t.get("sheet_match"))
+                ));
+                for (left, _) in pairs {
+                    h.push_str(&format!("<li>{} <span class=\"sheet-blank\" aria-hidden=\"true\"></span></li>", render_inline(left)));
+                }
+                h.push_str("</ol><ol class=\"sheet-rights\" type=\"A\">");
+                for &r in &rights {
+                    h.push_str(&format!("<li>{}</li>", render_inline(&pairs[r].1)));
+                }
+                h.push_str("</ol></div>\n");
+            }
+            Body::Ordering { items, .. } => {
+                let shown = scrambled(&format!("{}#{}", quiz.rel, q.id), items.len(), |i| items[i].clone());
+                h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_order"))));
+                boxes(&mut h, &mut shown.iter().map(|&i| render_inline(&items[i])), "number");
+            }
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ol>\n");
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +322,26 @@ mod tests {
         let t = Strings::new("en", Table::new(), Table::new(), "en");
         let html = quiz_form(&q, "k", &t, &Marks::default());
         assert!(html.contains("id=\"q1-o1\" value=\"o1\""));
+        // The best score appears under the questions, so showing it moves none of them.
+        assert!(html.find("class=\"quiz-best\"") > html.find("</ol>"), "{html}");
+    }
+
+    #[test]
+    fn question_sheet_holds_no_answer() {
+        let text = "title: T\nquestions:\n  - id: a\n    type: single\n    prompt: Pick\n    options:\n      - text: Right one\n        correct: true\n        feedback: Well done secret\n      - text: Wrong one\n    explanation: Because secret\n  - id: b\n    type: fill_in\n    prompt: Type\n    answers: [hidden-word]\n  - id: c\n    type: matching\n    prompt: Pair\n    pairs:\n      - {left: L1, right: R1}\n      - {left: L2, right: R2}\n      - {left: L3, right: R3}\n  - id: d\n    type: true_false\n    prompt: Sky\n    answer: false\n";
+        let mut d = Diagnostics::new();
+        let q = crate::load::quiz::parse_quiz(text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()));
+        let t = Strings::new("en", Table::new(), Table::new(), "en");
+        let html = question_sheet(&q, &t, &Marks::default());
+        for secret in ["secret", "hidden-word", "correct", "data-", "checked"] {
+            assert!(!html.contains(secret), "{secret} in {html}");
+        }
+        assert_eq!(html.matches("class=\"sheet-question\"").count(), 4);
+        assert!(html.contains("Right one") && html.contains("Wrong one"));
+        // The right-hand items of a matching question are not in the order of their pairs.
+        let rights = html.split("sheet-rights").nth(1).unwrap();
+        let pos: Vec<usize> = ["R1", "R2", "R3"].iter().map(|r| rights.find(r).unwrap()).collect();
+        assert!(!(pos[0] < pos[1] && pos[1] < pos[2]), "{rights}");
     }
 
     #[test]
