@@ -1,6 +1,8 @@
 //! `site.yaml` → [`Config`]: parsed once, strictly, and validated into a value that cannot be
 //! invalid (known licence, at least one language, unique language codes, readable colours).
 
+pub mod journey;
+
 use std::path::Path;
 
 use std::collections::BTreeMap;
@@ -34,6 +36,8 @@ pub struct Config {
     pub theme: String,
     /// Which SCORM versions to package (empty = packaging off).
     pub scorm: Vec<crate::scorm::Version>,
+    /// Points, levels, badges and certificates in the learner's browser (`journey:`).
+    pub journey: journey::Journey,
     /// The text of site.yaml, to point later stages' errors at a key.
     pub text: String,
 }
@@ -70,6 +74,7 @@ struct RawConfig {
     colors: Colors,
     theme: Option<String>,
     scorm: Option<yaml::Scalar>,
+    journey: Option<journey::RawJourney>,
 }
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
@@ -288,6 +293,7 @@ impl Config {
                 );
             }
         }
+        let journey = journey::Journey::validate(raw.journey, text, &languages, diags);
         if raw.title.trim().is_empty() {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
@@ -312,6 +318,7 @@ impl Config {
             colors: raw.colors,
             theme,
             scorm,
+            journey,
             text: text.to_string(),
         };
         for lang in config.languages.iter().skip(1) {
