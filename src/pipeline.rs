@@ -386,6 +386,14 @@ fn write_journey(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Ve
     use render::journey_pages::{badge_svg, language_files};
     let mut found = Vec::new();
     for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+        // A page of the site must not take the place of one of the journey's own files.
+        let reserved = render::journey_pages::RESERVED;
+        for page in lang.pages.iter().filter(|p| reserved.contains(&p.url.as_str())) {
+            found.push(
+                Diagnostic::error(&page.source, 1, 1, format!("`{}` is the address of the learner's \"My progress\" pages", page.url))
+                    .with_hint("rename this file, or turn the journey off with `journey: off` in site.yaml"),
+            );
+        }
         let cx = context(site, lang, strings, theme);
         let extra = |section: usize| quiz_steps(lang, section);
         let has_checklist = |id: usize| rendered.get(id).and_then(Option::as_ref).is_some_and(|md| md.has_checklist);

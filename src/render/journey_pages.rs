@@ -12,6 +12,8 @@ use crate::model::TextStatus;
 
 pub const PROGRESS_PAGE: &str = "progress.html";
 pub const CERTIFICATE_PAGE: &str = "certificate.html";
+/// Output paths (under `<lang>/`) that the journey writes, so no page may have them.
+pub const RESERVED: [&str; 3] = [PROGRESS_PAGE, CERTIFICATE_PAGE, "journey-data.js"];
 
 fn e(s: &str) -> String {
     escape_html(s)

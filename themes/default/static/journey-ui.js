@@ -80,7 +80,8 @@
   function chart(box, course, state) {
     const rtl = doc.documentElement.dir === 'rtl';
     const rowH = 34;
-    const width = 600;
+    // Drawn at the width it is shown at, so its text stays readable on a phone.
+    const width = Math.max(280, Math.min(700, Math.round(box.clientWidth || 600)));
     const labelW = 0;
     const height = state.modules.length * rowH + 8;
     const items = state.modules.map(function (m, i) { return t('progress_chart_item', { module: course.modules[i].title, percent: m.percent }); });
@@ -127,8 +128,8 @@
       });
       const fig = $('.journey-chart', section);
       if (fig) {
-        chart($('.chart-box', fig), course, state);
         fig.hidden = false;
+        chart($('.chart-box', fig), course, state);
       }
       const link = $('.journey-cert-link', section);
       $('.journey-cert-state', section).textContent = state.complete ? t('certificate_ready') : t('certificate_locked', { n: state.left }, state.left);
