@@ -20,6 +20,8 @@ pub const DATA_VERSION: u32 = 1;
 pub struct ModuleData {
     pub key: String,
     pub title: String,
+    /// The title is the default language's (not translated yet).
+    pub fallback: bool,
     /// Relative to `<lang>/`.
     pub url: String,
     pub lessons: Vec<String>,
@@ -37,6 +39,8 @@ pub struct QuizData {
 pub struct CourseData {
     pub key: String,
     pub title: String,
+    /// The title is the default language's (not translated yet).
+    pub fallback: bool,
     pub url: String,
     /// The course's `duration`, as written.
     pub duration: Option<String>,
@@ -176,7 +180,14 @@ pub fn courses(cx: &LangContext<'_>, extra: ExtraSteps<'_>) -> Vec<CourseData> {
                     let page = &lang.pages[section];
                     modules.push((
                         section,
-                        ModuleData { key: key(&page.url), title: page.front.title.clone(), url: page.url.clone(), lessons: Vec::new(), quizzes: Vec::new() },
+                        ModuleData {
+                            key: key(&page.url),
+                            title: page.front.title.clone(),
+                            fallback: is_fallback(page),
+                            url: page.url.clone(),
+                            lessons: Vec::new(),
+                            quizzes: Vec::new(),
+                        },
                     ));
                     modules.len() - 1
                 }
@@ -195,12 +206,17 @@ pub fn courses(cx: &LangContext<'_>, extra: ExtraSteps<'_>) -> Vec<CourseData> {
         out.push(CourseData {
             key: key(&page.url),
             title: page.front.title.clone(),
+            fallback: is_fallback(page),
             url: page.url.clone(),
             duration: page.front.duration.clone(),
             modules: modules.into_iter().map(|(_, m)| m).collect(),
         });
     }
     out
+}
+
+fn is_fallback(page: &crate::model::Page) -> bool {
+    page.text == crate::model::TextStatus::Fallback
 }
 
 /// The badges of the site in this language: the built-in ones, then the site's own.

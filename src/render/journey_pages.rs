@@ -29,6 +29,12 @@ fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
     }
 }
 
+/// An interface text around a course title (at `\u{1}`), the title marked with its language.
+fn with_title(cx: &LangContext<'_>, text: &str, c: &CourseData) -> String {
+    let title = if c.fallback { format!("<span{}>{}</span>", fallback_attrs(cx, true), e(&c.title)) } else { e(&c.title) };
+    e(text).replace('\u{1}', &title)
+}
+
 fn nojs(text: &str) -> String {
     format!("<p class=\"journey-nojs\" role=\"note\">{}</p>\n", e(text))
 }
@@ -95,18 +101,19 @@ pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
 fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     let t = cx.strings;
     let mut h = format!(
-        "<section class=\"journey-course\" data-course=\"{}\" aria-labelledby=\"course-{i}-title\">\n<h3 id=\"course-{i}-title\"><a href=\"{}\">{}</a></h3>\n",
+        "<section class=\"journey-course\" data-course=\"{}\" aria-labelledby=\"course-{i}-title\">\n<h3 id=\"course-{i}-title\"><a href=\"{}\"{}>{}</a></h3>\n",
         e(&c.key),
         e(&c.url),
+        fallback_attrs(cx, c.fallback),
         e(&c.title)
     );
     h.push_str(&format!(
         "<figure class=\"journey-chart\" hidden><div class=\"chart-box\"></div><figcaption>{}</figcaption></figure>\n",
-        e(&t.format("progress_chart_caption", &[("course", &c.title)]))
+        with_title(cx, &t.format("progress_chart_caption", &[("course", "\u{1}")]), c)
     ));
     h.push_str(&format!(
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
-        e(&t.format("progress_table_caption", &[("course", &c.title)]))
+        with_title(cx, &t.format("progress_table_caption", &[("course", "\u{1}")]), c)
     ));
     for key in ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"] {
         h.push_str(&format!("<th scope=\"col\">{}</th>", e(&t.get(key))));
@@ -114,9 +121,10 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     h.push_str("</tr></thead>\n<tbody>\n");
     for m in &c.modules {
         h.push_str(&format!(
-            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"j-lessons\">{}</td><td class=\"j-best\">–</td><td class=\"j-state\">–</td><td class=\"j-last\">–</td><td class=\"j-points\">–</td></tr>\n",
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\">{}</td><td class=\"j-best\">–</td><td class=\"j-state\">–</td><td class=\"j-last\">–</td><td class=\"j-points\">–</td></tr>\n",
             e(&m.key),
             e(&m.url),
+            fallback_attrs(cx, m.fallback),
             e(&m.title),
             e(&t.format("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())]))
         ));
@@ -145,7 +153,7 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
             e(&t.get("certificate_course"))
         ));
         for (i, c) in data.courses.iter().enumerate() {
-            h.push_str(&format!("<option value=\"c{i}\">{}</option>", e(&c.title)));
+            h.push_str(&format!("<option value=\"c{i}\"{}>{}</option>", fallback_attrs(cx, c.fallback), e(&c.title)));
         }
         h.push_str("</select></p>\n");
     }
@@ -179,7 +187,12 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         h.push_str("</header>\n");
         h.push_str(&format!("<h2 class=\"cert-title\" id=\"c{i}-title\">{}</h2>\n", e(&t.get("certificate"))));
         h.push_str(&format!("<p class=\"cert-certifies\">{}</p>\n<p class=\"cert-name\"></p>\n", e(&t.get("certificate_certifies"))));
-        h.push_str(&format!("<p class=\"cert-completed\">{}</p>\n<p class=\"cert-course-title\">{}</p>\n", e(&t.get("certificate_completed")), e(&c.title)));
+        h.push_str(&format!(
+            "<p class=\"cert-completed\">{}</p>\n<p class=\"cert-course-title\"{}>{}</p>\n",
+            e(&t.get("certificate_completed")),
+            fallback_attrs(cx, c.fallback),
+            e(&c.title)
+        ));
         h.push_str("<p class=\"cert-meta\"><span class=\"cert-date\"></span>");
         if let Some(d) = &c.duration {
             h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", e(&t.format("certificate_hours", &[("duration", d)]))));
@@ -192,7 +205,12 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
             e(&t.get("progress_best"))
         ));
         for m in &c.modules {
-            h.push_str(&format!("<tr data-module=\"{}\"><th scope=\"row\">{}</th><td class=\"j-best\">–</td></tr>\n", e(&m.key), e(&m.title)));
+            h.push_str(&format!(
+                "<tr data-module=\"{}\"><th scope=\"row\"><span{}>{}</span></th><td class=\"j-best\">–</td></tr>\n",
+                e(&m.key),
+                fallback_attrs(cx, m.fallback),
+                e(&m.title)
+            ));
         }
         h.push_str("</tbody></table>\n");
         h.push_str(&format!(
