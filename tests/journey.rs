@@ -13,9 +13,10 @@ fn site(journey: &str) -> Fixture {
     f.write(
         "site.yaml",
         format!(
-            "title: Μάθημα\nlanguages: [el, en]\nauthors: [Δήμος Αιγάλεω]\nfunding: Με τη συγχρηματοδότηση της ΕΕ.\ntranslations:\n  en:\n    title: Course\n    funding: Co-funded by the EU.\n{journey}"
+            "title: Μάθημα\nlanguages: [el, en]\nauthors: [Δήμος Αιγάλεω]\nlogo: art/logo.svg\nlogo_alt: Δήμος Αιγάλεω\nfunding: Με τη συγχρηματοδότηση της ΕΕ.\ntranslations:\n  en:\n    title: Course\n    funding: Co-funded by the EU.\n{journey}"
         ),
     );
+    f.write("art/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     for lang in ["el", "en"] {
         f.write(&format!("content/{lang}/index.md"), "---\ntitle: Αρχική\n---\n[Μάθημα](01-c/index.md)\n");
         f.write(&format!("content/{lang}/01-c/index.md"), "---\ntitle: Το μάθημα\nkind: course\nduration: 3 ώρες\n---\nΚείμενο.\n");
@@ -121,6 +122,8 @@ fn progress_and_certificate_pages_say_what_needs_javascript() {
     let article = &select(&cert, "article.certificate")[0];
     assert_eq!(article.value().attr("id"), Some("c0"));
     assert_eq!(text(&select(&cert, ".cert-issuer")[0]), "Δήμος Αιγάλεω");
+    let logo = &select(&cert, "img.cert-logo")[0];
+    assert_eq!((logo.value().attr("src"), logo.value().attr("alt")), (Some("../static/logo-logo.svg"), Some("Δήμος Αιγάλεω")));
     assert_eq!(text(&select(&cert, ".cert-course-title")[0]), "Το μάθημα");
     assert_eq!(text(&select(&cert, ".cert-hours")[0]), "Διάρκεια: 3 ώρες");
     assert_eq!(select(&cert, ".cert-modules tbody tr").len(), 2);
@@ -177,9 +180,9 @@ fn bad_journey_settings_and_clashing_pages_are_errors_with_positions() {
     let out = f.check();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("site.yaml:15:7: error: badge image `art/missing.svg`"), "{err}");
+    assert!(err.contains("site.yaml:17:7: error: badge image `art/missing.svg`"), "{err}");
     assert!(err.contains("content/el/progress.md:1:1: error: `progress.html` is the address"), "{err}");
     let f = site("journey:\n  levels: [0, 50, 40]\n  points: { lesson: 3 }\n");
     let err = stderr(&f.check());
-    assert!(err.contains("site.yaml:10:3: error: `journey.levels` must go up"), "{err}");
+    assert!(err.contains("site.yaml:12:3: error: `journey.levels` must go up"), "{err}");
 }
