@@ -1,6 +1,8 @@
 //! `site.yaml` → [`Config`]: parsed once, strictly, and validated into a value that cannot be
 //! invalid (known licence, at least one language, unique language codes, readable colours).
 
+pub mod journey;
+
 use std::path::Path;
 
 use std::collections::BTreeMap;
@@ -38,6 +40,8 @@ pub struct Config {
     pub search: bool,
     /// Highlight fenced code with syntect (`highlight: off` writes it as plain text).
     pub highlight: bool,
+    /// Points, levels, badges and certificates in the learner's browser (`journey:`).
+    pub journey: journey::Journey,
     /// The text of site.yaml, to point later stages' errors at a key.
     pub text: String,
 }
@@ -76,6 +80,7 @@ struct RawConfig {
     scorm: Option<yaml::Scalar>,
     search: Option<yaml::Scalar>,
     highlight: Option<yaml::Scalar>,
+    journey: Option<journey::RawJourney>,
 }
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
@@ -308,6 +313,7 @@ impl Config {
                 );
             }
         }
+        let journey = journey::Journey::validate(raw.journey, text, &languages, diags);
         if raw.title.trim().is_empty() {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
@@ -334,6 +340,7 @@ impl Config {
             scorm,
             search,
             highlight,
+            journey,
             text: text.to_string(),
         };
         for lang in config.languages.iter().skip(1) {

@@ -151,6 +151,15 @@ impl Strings {
         fill(&template, &[("n", &n.to_string())])
     }
 
+    /// The forms of `key` for the browser: a plural entry's CLDR forms, or `other` alone.
+    pub fn forms(&self, key: &str) -> BTreeMap<String, String> {
+        match self.entry(key) {
+            Some(Entry::Plural(forms)) => forms.clone(),
+            Some(Entry::Text(s)) => BTreeMap::from([("other".to_string(), s.clone())]),
+            None => BTreeMap::from([("other".to_string(), key.to_string())]),
+        }
+    }
+
     /// Keys of built-in English that this language has neither from the site nor built in
     /// (they fall back to the default language).
     pub fn missing_keys(&self) -> Vec<String> {

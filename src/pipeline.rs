@@ -128,6 +128,9 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     }
     lap("package", &mut timings);
     write_language_files(&site, &theme, &strings, &output, &write_errors);
+    if site.config.journey.enabled {
+        write_journey(&site, &theme, &strings, &rendered, &output, &write_errors);
+    }
     write_assets(&site, &theme, &strings, &output, &write_errors);
     lap("assets", &mut timings);
 
@@ -379,6 +382,51 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
     }
     if let Err(e) = output.write("sitemap.xml", render::status::sitemap(site).as_bytes()) {
         found.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
+    }
+    if let Ok(mut e) = errors.lock() {
+        e.extend(found);
+    }
+}
+
+/// The learner's journey: each language's data script, progress and certificate pages, and
+/// the badges' images (the site's own SVG files, or drawn ones).
+fn write_journey(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
+    use render::journey_pages::{badge_svg, language_files};
+    let mut found = Vec::new();
+    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+        // A page of the site must not take the place of one of the journey's own files.
+        let reserved = render::journey_pages::RESERVED;
+        for page in lang.pages.iter().filter(|p| reserved.contains(&p.url.as_str())) {
+            found.push(
+                Diagnostic::error(&page.source, 1, 1, format!("`{}` is the address of the learner's \"My progress\" pages", page.url))
+                    .with_hint("rename this file, or turn the journey off with `journey: off` in site.yaml"),
+            );
+        }
+        let cx = context(site, lang, strings, theme);
+        let extra = |section: usize| quiz_steps(lang, section);
+        let has_checklist = |id: usize| rendered.get(id).and_then(Option::as_ref).is_some_and(|md| md.has_checklist);
+        match language_files(&cx, theme, &extra, &has_checklist) {
+            Ok(files) => found
+                .extend(files.into_iter().filter_map(|(path, bytes)| output.write(&path, &bytes).err().map(|e| Diagnostic::error(path, 0, 0, e.to_string())))),
+            Err(e) => found.push(Diagnostic::error(format!("themes/{}/templates/page.html", site.config.theme), 0, 0, e)),
+        }
+    }
+    let builtin = crate::config::journey::BUILTIN_BADGES.iter().map(|id| (id.to_string(), None));
+    for (id, image) in builtin.chain(site.config.journey.badges.iter().map(|b| (b.id.clone(), b.image.clone()))) {
+        let bytes = match image {
+            None => badge_svg(&id).into_bytes(),
+            Some(image) => match crate::load::files::read_inside(&site.root, Path::new(&image), MAX_LOGO_BYTES) {
+                Ok(bytes) => bytes,
+                Err(p) => {
+                    let (l, c) = crate::load::yaml::find_key_line(&site.config.text, "image", Some(&image), 1).unwrap_or((0, 0));
+                    found.push(Diagnostic::error("site.yaml", l, c, format!("badge image `{image}`: {}", p.message())).with_hint(p.hint()));
+                    continue;
+                }
+            },
+        };
+        if let Err(e) = output.write(&render::journey::badge_file(&id), &bytes) {
+            found.push(Diagnostic::error("site.yaml", 0, 0, e.to_string()));
+        }
     }
     if let Ok(mut e) = errors.lock() {
         e.extend(found);

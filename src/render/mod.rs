@@ -5,6 +5,8 @@ pub mod course_print;
 pub mod downloads;
 pub mod guide;
 mod guide_pages;
+pub mod journey;
+pub mod journey_pages;
 pub mod quiz;
 pub mod status;
 pub mod theme;
@@ -277,6 +279,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         progress_scope: progress_scope(config),
         reset_keys: if book_page { progress_keys.clone() } else { None },
         start_url,
+        journey: config.journey.enabled && s.package.is_none() && cx.lang.home.is_some(),
         progress_keys,
         course_keys,
     }

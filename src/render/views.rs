@@ -179,6 +179,8 @@ pub struct PageView<'a> {
     pub course_keys: Option<std::sync::Arc<String>>,
     /// A course's own page: the keys its "Reset my progress" clears (only this course's).
     pub reset_keys: Option<std::sync::Arc<String>>,
+    /// Points, badges and the "My progress" page are on (`journey:` in site.yaml; never in a package).
+    pub journey: bool,
     /// A course's own page: its first lesson (the "Start" button; JS turns it into "Continue").
     pub start_url: Option<String>,
 }

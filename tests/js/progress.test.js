@@ -145,8 +145,8 @@ test('storage that throws on read falls back to memory', () => {
   assert.deepEqual(store.load(), EMPTY);
   store.markVisited('a');
   assert.equal(store.isDone('a'), true, 'kept in memory for this page');
-  assert.deepEqual(store.recordQuiz('q', 70, true), { best: 70, passed: true, attempts: 1 });
-  assert.deepEqual(store.recordQuiz('q', 50, false), { best: 70, passed: true, attempts: 2 });
+  assert.deepEqual(store.recordQuiz('q', 70, true), { best: 70, passed: true, attempts: 1, first: true });
+  assert.deepEqual(store.recordQuiz('q', 50, false), { best: 70, passed: true, attempts: 2, first: true });
   store.reset();
   assert.deepEqual(store.load(), EMPTY);
 });

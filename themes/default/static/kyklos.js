@@ -3,6 +3,9 @@
  * 1. Adds class "js" to <html> so the theme can style script-only controls.
  * 2. window.KyklosProgress: learner progress kept in localStorage under "<scope>:progress"
  *    (scope = body[data-scope]); any storage or data problem falls back to an in-memory store.
+ *    { v: 1, visited: {key: 1}, quizzes: {key: {best, passed, attempts, first?, at?, passedAt?,
+ *    perfectAt?}}, read?: {lesson key: ms}, lists?: {page key: {done, total, at}} } — the
+ *    optional fields feed points and badges (journey.js); older data without them stays valid.
  * 3. Marks the page visited, ticks done items in nav.course-nav / ol.cards, fills
  *    .progress-summary[data-progress-keys]. On a course's own page, .progress-tools (reset):
  *    button.progress-reset opens .reset-confirm; its .reset-yes forgets only that course's
@@ -47,12 +50,24 @@
     return typeof n === 'number' && isFinite(n) ? Math.min(100, Math.max(0, n)) : 0;
   }
 
+  function cleanTime(t) {
+    return typeof t === 'number' && isFinite(t) && t >= 0 ? Math.floor(t) : 0;
+  }
+
+  /** A quiz entry; the journey's fields (first try, times in ms) only when present. */
   function cleanEntry(e) {
-    return {
+    const out = {
       best: cleanPercent(e.best),
       passed: e.passed === true,
       attempts: Number.isInteger(e.attempts) && e.attempts > 0 ? e.attempts : 0
     };
+    if (e.first === true) out.first = true;
+    ['at', 'passedAt', 'perfectAt'].forEach(function (k) { if (cleanTime(e[k]) > 0) out[k] = cleanTime(e[k]); });
+    return out;
+  }
+
+  function cleanKey(k) {
+    return typeof k === 'string' && k !== '' && k !== '__proto__' && k.length <= 2000;
   }
 
   /** Returns well-formed progress data from anything (parsed JSON, null, garbage). */
@@ -67,6 +82,21 @@
     if (isObject(raw.quizzes)) {
       Object.keys(raw.quizzes).forEach(function (k) {
         if (k && k !== '__proto__' && isObject(raw.quizzes[k])) data.quizzes[k] = cleanEntry(raw.quizzes[k]);
+      });
+    }
+    // The journey (journey.js): lessons read (key → ms, 0 = before times were kept) and
+    // checklists of guides (key → { done, total, at }).
+    if (isObject(raw.read)) {
+      data.read = {};
+      Object.keys(raw.read).forEach(function (k) { if (cleanKey(k)) data.read[k] = cleanTime(raw.read[k]); });
+    }
+    if (isObject(raw.lists)) {
+      data.lists = {};
+      Object.keys(raw.lists).forEach(function (k) {
+        const l = raw.lists[k];
+        if (!cleanKey(k) || !isObject(l) || !Number.isInteger(l.total) || l.total < 1 || l.total > 2000) return;
+        const done = Number.isInteger(l.done) ? Math.min(l.total, Math.max(0, l.done)) : 0;
+        data.lists[k] = { done: done, total: l.total, at: cleanTime(l.at) };
       });
     }
     return data;
@@ -104,16 +134,44 @@
 
     return {
       load: read,
-      markVisited: function (key) {
+      save: write,
+      /** Well-formed progress data from anything (an imported file's, say). */
+      clean: sanitize,
+      /** Marks a page visited; a lesson (`lesson` true) is also "read" at `now` (ms). */
+      markVisited: function (key, lesson, now) {
         if (!validKey(key)) return;
         const data = read();
-        if (data.visited[key] === 1) return;
+        const newRead = lesson === true && !(data.read && own.call(data.read, key));
+        if (data.visited[key] === 1 && !newRead) return;
         data.visited[key] = 1;
+        if (newRead) {
+          data.read = data.read || {};
+          data.read[key] = cleanTime(now);
+        }
         write(data);
       },
-      recordQuiz: function (key, percent, passed) {
+      /** A guide page's checklist: `done` of `total` ticked; `at` keeps when it was first complete. */
+      recordChecklist: function (key, done, total, now) {
+        if (!validKey(key) || !Number.isInteger(total) || total < 1) return;
+        const data = read();
+        const old = data.lists && own.call(data.lists, key) ? data.lists[key] : null;
+        const complete = done >= total;
+        const at = complete ? (old && old.done >= old.total && old.at ? old.at : cleanTime(now)) : 0;
+        if (old && old.done === done && old.total === total && old.at === at) return;
+        data.lists = data.lists || {};
+        data.lists[key] = { done: done, total: total, at: at };
+        write(data);
+      },
+      recordQuiz: function (key, percent, passed, now) {
         const data = read();
         const entry = cleanEntry(validKey(key) && own.call(data.quizzes, key) ? data.quizzes[key] : {});
+        const time = cleanTime(now);
+        if (entry.attempts === 0 && passed === true) entry.first = true;
+        if (time > 0) {
+          entry.at = time;
+          if (passed === true && !entry.passed) entry.passedAt = time;
+          if (cleanPercent(percent) >= 100 && entry.best < 100) entry.perfectAt = time;
+        }
         entry.best = Math.max(entry.best, cleanPercent(percent));
         entry.passed = entry.passed || passed === true;
         entry.attempts += 1;
@@ -139,6 +197,7 @@
           if (!validKey(k)) return;
           delete data.visited[k];
           delete data.quizzes[k];
+          if (data.read) delete data.read[k];
         });
         write(data);
       },
@@ -339,9 +398,17 @@
       return sanitizeChecks(parsed);
     }
 
+    function record(ticked) {
+      if (root.KyklosProgress && document.body.dataset.key) {
+        root.KyklosProgress.recordChecklist(document.body.dataset.key, ticked, boxes.length, Date.now());
+      }
+    }
+
     function save() {
       const ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.id; });
       storageSet(key, JSON.stringify(ticked));
+      record(ticked.length);
+      document.dispatchEvent(new CustomEvent('kyklos:progress'));
     }
 
     // Set every box explicitly: a stored list decides; without one the page's defaults do
@@ -351,6 +418,7 @@
       box.checked = ticked === null ? box.defaultChecked : ticked.indexOf(box.id) !== -1;
       box.addEventListener('change', save);
     });
+    record(boxes.filter(function (b) { return b.checked; }).length);
 
     document.querySelectorAll('.checklist-tools').forEach(function (tools) {
       tools.hidden = false;
@@ -361,6 +429,7 @@
           // entry, so "cleared" is kept as an empty list for them.
           if (boxes.some(function (box) { return box.defaultChecked; })) storageSet(key, '[]');
           else storageRemove(key);
+          record(0);
         });
       });
     });
@@ -567,7 +636,10 @@
     const scope = body.dataset.scope || 'kyklos';
     const store = createProgressStore(safeStorage(), scope);
     root.KyklosProgress = store;
-    if (body.dataset.key && !body.classList.contains('kind-quiz')) store.markVisited(body.dataset.key);
+    store.before = store.load(); // what this page changes is announced by journey.js
+    if (body.dataset.key && !body.classList.contains('kind-quiz')) {
+      store.markVisited(body.dataset.key, body.classList.contains('kind-lesson'), Date.now());
+    }
     renderProgress(store);
     courseReset(store);
     startButton(store);

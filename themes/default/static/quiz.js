@@ -270,7 +270,7 @@
       review.appendChild(ul);
       resultBox.appendChild(review);
     }
-    progress.recordQuiz(key, result.percent, result.passed);
+    progress.recordQuiz(key, result.percent, result.passed, Date.now());
     const more = renderBest();
     if (submit) submit.disabled = true;
     if (retry) retry.hidden = !more;

@@ -1,0 +1,324 @@
+//! The pages of the learner's journey, per language: "My progress" (`progress.html`) and
+//! the certificates of completion (`certificate.html`), plus the badges' drawn SVG images.
+//! The build writes what is the same for every learner (courses, modules, badges, labels);
+//! `static/journey.js` fills in this learner's results from the browser's storage. Without
+//! JavaScript each page says that it needs it.
+
+use super::journey::{CourseData, JourneyData};
+use super::views::ExtraSteps;
+use super::{render_view, view, LangContext, Subject};
+use crate::markdown::escape_html;
+use crate::model::TextStatus;
+
+pub const PROGRESS_PAGE: &str = "progress.html";
+pub const CERTIFICATE_PAGE: &str = "certificate.html";
+/// Output paths (under `<lang>/`) that the journey writes, so no page may have them.
+pub const RESERVED: [&str; 3] = [PROGRESS_PAGE, CERTIFICATE_PAGE, "journey-data.js"];
+
+fn e(s: &str) -> String {
+    escape_html(s)
+}
+
+/// The `lang`/`dir` attributes of a text in the default language on another language's page.
+fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
+    let d = cx.site.config.default_language();
+    if fallback && d.code != cx.lang.lang.code {
+        format!(" lang=\"{}\" dir=\"{}\"", e(&d.code), d.direction.as_str())
+    } else {
+        String::new()
+    }
+}
+
+/// An interface text around a course title (at `\u{1}`), the title marked with its language.
+fn with_title(cx: &LangContext<'_>, text: &str, c: &CourseData) -> String {
+    let title = if c.fallback { format!("<span{}>{}</span>", fallback_attrs(cx, true), e(&c.title)) } else { e(&c.title) };
+    e(text).replace('\u{1}', &title)
+}
+
+fn nojs(text: &str) -> String {
+    format!("<p class=\"journey-nojs\" role=\"note\">{}</p>\n", e(text))
+}
+
+/// The body of `<lang>/progress.html`.
+pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
+    let t = cx.strings;
+    let mut h = String::from("<div class=\"journey\" data-journey-page=\"progress\">\n");
+    h.push_str(&nojs(&t.get("progress_nojs")));
+    h.push_str(&format!(
+        "<section class=\"journey-summary\" aria-labelledby=\"journey-summary-title\">\n<h2 id=\"journey-summary-title\">{}</h2>\n<p class=\"journey-total\"></p>\n<p class=\"journey-level\"></p>\n<p class=\"journey-next\"></p>\n</section>\n",
+        e(&t.get("journey_summary"))
+    ));
+    h.push_str(&format!(
+        "<section class=\"journey-courses\" aria-labelledby=\"journey-courses-title\">\n<h2 id=\"journey-courses-title\">{}</h2>\n",
+        e(&t.get("progress_courses"))
+    ));
+    if data.courses.is_empty() {
+        h.push_str(&format!("<p>{}</p>\n", e(&t.get("progress_no_courses"))));
+    }
+    for (i, c) in data.courses.iter().enumerate() {
+        h.push_str(&course_section(cx, c, i));
+    }
+    h.push_str("</section>\n");
+    h.push_str(&format!(
+        "<section class=\"journey-badges\" aria-labelledby=\"journey-badges-title\">\n<h2 id=\"journey-badges-title\">{}</h2>\n<ul class=\"badge-list\">\n",
+        e(&t.get("badges"))
+    ));
+    for b in &data.badges {
+        let attrs = fallback_attrs(cx, b.fallback);
+        h.push_str(&format!(
+            "<li class=\"jbadge\" data-badge=\"{}\"><img class=\"jbadge-image\" src=\"{}\" alt=\"\" width=\"64\" height=\"64\"><div class=\"jbadge-text\"><h3 class=\"jbadge-name\"{attrs}>{}</h3><p class=\"jbadge-description\"{attrs}>{}</p><p class=\"jbadge-state\"></p></div></li>\n",
+            e(&b.id),
+            e(&b.image),
+            e(&b.name),
+            e(&b.description)
+        ));
+    }
+    h.push_str("</ul>\n</section>\n");
+    h.push_str(&format!(
+        "<section class=\"journey-transfer\" aria-labelledby=\"journey-transfer-title\" hidden>\n<h2 id=\"journey-transfer-title\">{}</h2>\n<p>{}</p>\n<p class=\"journey-actions\"><button type=\"button\" class=\"button button-secondary journey-export-json\">{}</button> <button type=\"button\" class=\"button button-secondary journey-export-csv\">{}</button></p>\n<p class=\"journey-import\"><label for=\"journey-import-file\">{}</label> <input id=\"journey-import-file\" class=\"journey-import-file\" type=\"file\" accept=\".json,application/json\"></p>\n<p class=\"journey-transfer-status\" role=\"status\"></p>\n</section>\n",
+        e(&t.get("export_title")),
+        e(&t.get("export_intro")),
+        e(&t.get("export_json")),
+        e(&t.get("export_csv")),
+        e(&t.get("import_label")),
+    ));
+    h.push_str(&format!(
+        "<section class=\"progress-tools journey-reset\" aria-labelledby=\"journey-reset-title\" hidden>\n<h2 id=\"journey-reset-title\">{}</h2>\n<button type=\"button\" class=\"button button-secondary journey-reset-open\" aria-expanded=\"false\" aria-controls=\"journey-reset-confirm\">{}</button>\n<div id=\"journey-reset-confirm\" class=\"reset-confirm\" hidden>\n<p>{}</p>\n<p class=\"reset-actions\"><button type=\"button\" class=\"button button-warning journey-reset-yes\">{}</button> <button type=\"button\" class=\"button button-secondary journey-reset-cancel\">{}</button></p>\n</div>\n<p class=\"journey-reset-status\" role=\"status\"></p>\n</section>\n",
+        e(&t.get("reset_all_title")),
+        e(&t.get("reset_all")),
+        e(&t.get("reset_all_confirm")),
+        e(&t.get("reset_yes")),
+        e(&t.get("reset_cancel")),
+    ));
+    h.push_str(&format!(
+        "<section class=\"journey-privacy\" aria-labelledby=\"journey-privacy-title\">\n<h2 id=\"journey-privacy-title\">{}</h2>\n<p>{}</p>\n</section>\n</div>\n",
+        e(&t.get("privacy_title")),
+        e(&t.get("privacy_note"))
+    ));
+    h
+}
+
+fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
+    let t = cx.strings;
+    let mut h = format!(
+        "<section class=\"journey-course\" data-course=\"{}\" aria-labelledby=\"course-{i}-title\">\n<h3 id=\"course-{i}-title\"><a href=\"{}\"{}>{}</a></h3>\n",
+        e(&c.key),
+        e(&c.url),
+        fallback_attrs(cx, c.fallback),
+        e(&c.title)
+    );
+    h.push_str(&format!(
+        "<figure class=\"journey-chart\" hidden><div class=\"chart-box\"></div><figcaption>{}</figcaption></figure>\n",
+        with_title(cx, &t.format("progress_chart_caption", &[("course", "\u{1}")]), c)
+    ));
+    h.push_str(&format!(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
+        with_title(cx, &t.format("progress_table_caption", &[("course", "\u{1}")]), c)
+    ));
+    for key in ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"] {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", e(&t.get(key))));
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+    for m in &c.modules {
+        h.push_str(&format!(
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\">{}</td><td class=\"j-best\">–</td><td class=\"j-state\">–</td><td class=\"j-last\">–</td><td class=\"j-points\">–</td></tr>\n",
+            e(&m.key),
+            e(&m.url),
+            fallback_attrs(cx, m.fallback),
+            e(&m.title),
+            e(&t.format("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())]))
+        ));
+    }
+    h.push_str("</tbody></table></div>\n");
+    h.push_str(&format!(
+        "<p class=\"journey-cert-state\"></p>\n<p class=\"journey-cert-link\" hidden><a class=\"button\" href=\"{}#c{i}\">{}</a></p>\n</section>\n",
+        CERTIFICATE_PAGE,
+        e(&t.get("certificate_get"))
+    ));
+    h
+}
+
+/// The body of `<lang>/certificate.html`: the controls, then one certificate per course
+/// (hidden until the learner's results show it is earned).
+pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
+    let t = cx.strings;
+    let config = &cx.site.config;
+    let mut h = String::from("<div class=\"journey\" data-journey-page=\"certificate\">\n");
+    h.push_str(&nojs(&t.get("certificate_nojs")));
+    h.push_str("<div class=\"cert-controls\" hidden>\n");
+    h.push_str(&format!("<p><a href=\"{PROGRESS_PAGE}\">{}</a></p>\n", e(&t.get("my_progress"))));
+    if data.courses.len() > 1 {
+        h.push_str(&format!(
+            "<p class=\"field\"><label for=\"cert-course\">{}</label> <select id=\"cert-course\" class=\"cert-course\">",
+            e(&t.get("certificate_course"))
+        ));
+        for (i, c) in data.courses.iter().enumerate() {
+            h.push_str(&format!("<option value=\"c{i}\"{}>{}</option>", fallback_attrs(cx, c.fallback), e(&c.title)));
+        }
+        h.push_str("</select></p>\n");
+    }
+    h.push_str("<p class=\"cert-status\" role=\"status\"></p>\n");
+    h.push_str(&format!(
+        "<div class=\"cert-form\" hidden><p class=\"field\"><label for=\"cert-name\">{}</label> <input id=\"cert-name\" class=\"cert-name-input\" type=\"text\" autocomplete=\"name\" maxlength=\"120\" spellcheck=\"false\"></p>\n",
+        e(&t.get("certificate_name_label"))
+    ));
+    h.push_str(&format!(
+        "<p class=\"field\"><label for=\"cert-paper\">{}</label> <select id=\"cert-paper\" class=\"cert-paper\"><option value=\"a4\">A4</option><option value=\"letter\">Letter</option></select></p>\n",
+        e(&t.get("certificate_paper"))
+    ));
+    h.push_str(&format!("<p><button type=\"button\" class=\"button cert-print\">{}</button></p></div>\n</div>\n", e(&t.get("certificate_print"))));
+    let issuer =
+        super::journey::local(&config.journey.certificate.issuer, cx).or_else(|| (!config.authors.is_empty()).then(|| (config.authors.join(", "), false)));
+    let signatory = super::journey::local(&config.journey.certificate.signatory, cx);
+    let logo = config.logo.as_ref().map(|l| format!("../static/{}", super::logo_file_name(l)));
+    let licence = crate::model::licence::Licence::from_spdx(&config.licence.spdx).unwrap_or_else(|_| config.licence.clone());
+    for (i, c) in data.courses.iter().enumerate() {
+        h.push_str(&format!(
+            "<article class=\"certificate\" id=\"c{i}\" data-course=\"{}\" aria-labelledby=\"c{i}-title\" hidden>\n<header class=\"cert-head\">",
+            e(&c.key)
+        ));
+        if let Some(logo) = &logo {
+            let alt = cx.texts.logo_alt.as_ref().map(|l| l.text.clone()).unwrap_or_default();
+            h.push_str(&format!("<img class=\"cert-logo\" src=\"{}\" alt=\"{}\">", e(logo), e(&alt)));
+        }
+        if let Some((issuer, fb)) = &issuer {
+            h.push_str(&format!("<p class=\"cert-issuer\"{}>{}</p>", fallback_attrs(cx, *fb), e(issuer)));
+        }
+        h.push_str("</header>\n");
+        h.push_str(&format!("<h2 class=\"cert-title\" id=\"c{i}-title\">{}</h2>\n", e(&t.get("certificate"))));
+        h.push_str(&format!("<p class=\"cert-certifies\">{}</p>\n<p class=\"cert-name\"></p>\n", e(&t.get("certificate_certifies"))));
+        h.push_str(&format!(
+            "<p class=\"cert-completed\">{}</p>\n<p class=\"cert-course-title\"{}>{}</p>\n",
+            e(&t.get("certificate_completed")),
+            fallback_attrs(cx, c.fallback),
+            e(&c.title)
+        ));
+        h.push_str("<p class=\"cert-meta\"><span class=\"cert-date\"></span>");
+        if let Some(d) = &c.duration {
+            h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", e(&t.format("certificate_hours", &[("duration", d)]))));
+        }
+        h.push_str("</p>\n");
+        h.push_str(&format!(
+            "<table class=\"cert-modules\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
+            e(&t.get("certificate_scores")),
+            e(&t.get("progress_module")),
+            e(&t.get("progress_best"))
+        ));
+        for m in &c.modules {
+            h.push_str(&format!(
+                "<tr data-module=\"{}\"><th scope=\"row\"><span{}>{}</span></th><td class=\"j-best\">–</td></tr>\n",
+                e(&m.key),
+                fallback_attrs(cx, m.fallback),
+                e(&m.title)
+            ));
+        }
+        h.push_str("</tbody></table>\n");
+        h.push_str(&format!(
+            "<div class=\"cert-sign\"><div class=\"cert-line\" aria-hidden=\"true\"></div><p>{}</p></div>\n",
+            e(&signatory.as_ref().map_or_else(|| t.get("certificate_signature"), |(s, _)| s.clone()))
+        ));
+        h.push_str("<footer class=\"cert-foot\">");
+        if let Some(f) = &cx.texts.funding {
+            h.push_str(&format!("<p class=\"cert-funding\"{}>{}</p>", fallback_attrs(cx, f.fallback), e(&f.text)));
+        }
+        h.push_str(&format!(
+            "<p class=\"cert-licence\">{}</p><p class=\"cert-honest\">{}</p>",
+            e(&t.format("certificate_licence", &[("licence", &licence.name)])),
+            e(&t.get("certificate_self_issued"))
+        ));
+        h.push_str("</footer>\n</article>\n");
+    }
+    h.push_str("</div>\n");
+    h
+}
+
+fn render_journey_page(
+    cx: &LangContext<'_>,
+    theme: &super::theme::Theme,
+    extra: ExtraSteps<'_>,
+    here: &str,
+    kind: &'static str,
+    content: &str,
+) -> Result<String, String> {
+    let home = cx.lang.home.ok_or("no home page")?;
+    let (title, description) = match kind {
+        "progress" => (cx.strings.get("my_progress"), cx.strings.get("my_progress_description")),
+        _ => (cx.strings.get("certificate"), cx.strings.get("certificate_description")),
+    };
+    let subject = Subject {
+        id: home,
+        here,
+        title: &title,
+        description: Some(&description),
+        kind,
+        content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        outdated: false,
+    };
+    render_view(cx, theme, &view(cx, &subject, extra))
+}
+
+/// `<lang>/progress.html`.
+pub fn render_progress(cx: &LangContext<'_>, theme: &super::theme::Theme, extra: ExtraSteps<'_>, data: &JourneyData) -> Result<String, String> {
+    render_journey_page(cx, theme, extra, PROGRESS_PAGE, "progress", &progress_html(cx, data))
+}
+
+/// `<lang>/certificate.html`.
+pub fn render_certificate(cx: &LangContext<'_>, theme: &super::theme::Theme, extra: ExtraSteps<'_>, data: &JourneyData) -> Result<String, String> {
+    render_journey_page(cx, theme, extra, CERTIFICATE_PAGE, "certificate", &certificate_html(cx, data))
+}
+
+/// The journey files of one language, paths relative to `dist/`: its data script, the
+/// progress page and the certificate page.
+pub fn language_files(
+    cx: &LangContext<'_>,
+    theme: &super::theme::Theme,
+    extra: ExtraSteps<'_>,
+    has_checklist: &dyn Fn(crate::model::PageId) -> bool,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let code = &cx.lang.lang.code;
+    let data = super::journey::data(cx, extra, has_checklist);
+    let mut files = vec![(format!("{code}/journey-data.js"), super::journey::data_script(&data).into_bytes())];
+    if cx.lang.home.is_some() {
+        files.push((format!("{code}/{PROGRESS_PAGE}"), render_progress(cx, theme, extra, &data)?.into_bytes()));
+        files.push((format!("{code}/{CERTIFICATE_PAGE}"), render_certificate(cx, theme, extra, &data)?.into_bytes()));
+    }
+    Ok(files)
+}
+
+/// A drawn badge: a rosette in a colour of its own with a sign for the built-in ones.
+pub fn badge_svg(id: &str) -> String {
+    const COLOURS: [&str; 6] = ["#1d4f91", "#7a3e00", "#1b6b3a", "#6a2c8f", "#9b1c31", "#00606b"];
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    let (colour, sign) = match id {
+        "module" => (COLOURS[2], "<path d=\"M20 33l8 8 17-18\" fill=\"none\" stroke=\"#fff\" stroke-width=\"5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"),
+        "perfect" => (COLOURS[1], "<path d=\"M32 15l5 11 12 1-9 8 3 12-11-6-11 6 3-12-9-8 12-1z\" fill=\"#fff\"/>"),
+        "course" => (COLOURS[0], "<path d=\"M12 27l20-9 20 9-20 9z\" fill=\"#fff\"/><path d=\"M20 31v9c6 5 18 5 24 0v-9l-12 6z\" fill=\"#fff\"/>"),
+        "checklists" => (
+            COLOURS[5],
+            "<path d=\"M18 22l3 3 5-6M18 33l3 3 5-6M18 44l3 3 5-6\" fill=\"none\" stroke=\"#fff\" stroke-width=\"3\" stroke-linecap=\"round\"/><path d=\"M31 22h15M31 33h15M31 44h15\" stroke=\"#fff\" stroke-width=\"3\" stroke-linecap=\"round\"/>",
+        ),
+        _ => (COLOURS[(hash % 6) as usize], "<circle cx=\"32\" cy=\"32\" r=\"9\" fill=\"none\" stroke=\"#fff\" stroke-width=\"4\"/><path d=\"M32 14v6M32 44v6M14 32h6M44 32h6\" stroke=\"#fff\" stroke-width=\"4\" stroke-linecap=\"round\"/>"),
+    };
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\" width=\"64\" height=\"64\"><circle cx=\"32\" cy=\"32\" r=\"30\" fill=\"{colour}\"/><circle cx=\"32\" cy=\"32\" r=\"25\" fill=\"none\" stroke=\"#fff\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>{sign}</svg>\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::badge_svg;
+
+    #[test]
+    fn drawn_badges_are_deterministic_svg() {
+        assert_eq!(badge_svg("explorer"), badge_svg("explorer"));
+        assert!(badge_svg("course").starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert_ne!(badge_svg("module"), badge_svg("course"));
+    }
+}
