@@ -27,6 +27,11 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Build only this language's folder (and search index) plus the files all languages
+        /// share; repeatable (`--lang en --lang el`). Other languages' files in the output
+        /// folder are left as they are, so folders built in parallel jobs can be merged.
+        #[arg(long = "lang", value_name = "CODE")]
+        langs: Vec<String>,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {

@@ -32,9 +32,9 @@ fn main() -> ExitCode {
         quiet_on_closed_pipe();
     }
     match cli.command {
-        Command::Build { root, out, verbose, format } => {
+        Command::Build { root, out, verbose, format, langs } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));
-            let opts = Options::build(&root, &out);
+            let opts = Options { langs, ..Options::build(&root, &out) };
             match pipeline::run(&opts) {
                 Ok(report) => {
                     print_diagnostics(report.diagnostics, format);

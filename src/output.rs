@@ -40,6 +40,8 @@ pub struct Output {
     names: Mutex<Names>,
     staged: Mutex<Vec<String>>,
     committed: bool,
+    /// Languages left out (`build --lang`): their files are neither written nor removed.
+    skipped: BTreeSet<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +81,7 @@ impl Output {
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
             committed: false,
+            skipped: BTreeSet::new(),
         };
         output.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(output)
@@ -95,11 +98,28 @@ impl Output {
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
             committed: true,
+            skipped: BTreeSet::new(),
         }
     }
 
     pub fn is_dry_run(&self) -> bool {
         self.dry_run
+    }
+
+    /// Leaves out the files of these languages (`build --lang`): `<code>/…` and
+    /// `search/<code>/…`. They are neither written nor removed; every other file is.
+    pub fn skip_languages(&mut self, codes: BTreeSet<String>) {
+        self.skipped = codes;
+    }
+
+    /// Whether a language's files are left out.
+    pub fn skips_language(&self, code: &str) -> bool {
+        self.skipped.contains(code)
+    }
+
+    /// Whether an output path belongs to a language that is left out.
+    fn skips(&self, rel: &str) -> bool {
+        skipped_path(&self.skipped, rel)
     }
 
     /// An output kept in memory (for `serve`); [`Output::into_files`] hands it over.
@@ -123,6 +143,9 @@ impl Output {
 
     /// Writes one file (`rel` uses forward slashes, relative to the output root). Thread-safe.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if self.skips(rel) {
+            return Ok(());
+        }
         self.claim(rel)?;
         if self.dry_run {
             return self.keep(rel, Stored::Bytes(bytes.into()));
@@ -146,7 +169,7 @@ impl Output {
     /// Writes one file whose bytes are shared (a rebuild's cached page): kept as they are in
     /// memory, written as [`Output::write`] does otherwise.
     pub fn write_shared(&self, rel: &str, bytes: Arc<[u8]>) -> io::Result<()> {
-        if self.memory.is_none() {
+        if self.memory.is_none() || self.skips(rel) {
             return self.write(rel, &bytes);
         }
         self.claim(rel)?;
@@ -176,6 +199,9 @@ impl Output {
     /// Copies a file from disk (an asset) in pieces, never whole in memory, with the same
     /// checks and skip-if-unchanged rule as [`Output::write`].
     pub fn copy_from(&self, rel: &str, mut source: std::fs::File, size: u64) -> io::Result<()> {
+        if self.skips(rel) {
+            return Ok(());
+        }
         self.claim(rel)?;
         if self.dry_run {
             return Ok(());
@@ -209,6 +235,9 @@ impl Output {
     /// In memory: records a media file by its source (already checked to be a regular file
     /// inside the site), so a preview does not hold every video in memory.
     pub fn reference(&self, rel: &str, source: &Path) -> io::Result<()> {
+        if self.skips(rel) {
+            return Ok(());
+        }
         self.claim(rel)?;
         self.keep(rel, Stored::File(source.to_path_buf()))
     }
@@ -234,7 +263,7 @@ impl Output {
             // rename replaces a link at `to` itself, never what it points to.
             std::fs::rename(self.staging.join(rel), &to)?;
         }
-        summary.removed = remove_stale(&self.out, &written)?;
+        summary.removed = remove_stale(&self.out, &written, &self.skipped)?;
         std::fs::remove_dir_all(&self.staging)?;
         Ok(summary)
     }
@@ -332,7 +361,17 @@ impl Names {
 }
 
 /// Removes files under `out` that are not in `keep`, then empty folders. Returns files removed.
-fn remove_stale(out: &Path, keep: &BTreeSet<String>) -> io::Result<usize> {
+/// Whether `rel` is a file of one of the `skipped` languages: `<code>/…` or `search/<code>/…`.
+fn skipped_path(skipped: &BTreeSet<String>, rel: &str) -> bool {
+    let mut segments = rel.split('/');
+    match segments.next() {
+        Some("search") => segments.next().is_some_and(|code| rel.len() > code.len() + 8 && skipped.contains(code)),
+        Some(first) => rel.len() > first.len() && skipped.contains(first),
+        None => false,
+    }
+}
+
+fn remove_stale(out: &Path, keep: &BTreeSet<String>, skipped: &BTreeSet<String>) -> io::Result<usize> {
     let mut removed = 0;
     let mut dirs = Vec::new();
     for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
@@ -340,7 +379,7 @@ fn remove_stale(out: &Path, keep: &BTreeSet<String>) -> io::Result<usize> {
         let rel = entry.path().strip_prefix(out).map_err(io::Error::other)?.to_string_lossy().replace('\\', "/");
         if entry.file_type().is_dir() {
             dirs.push(entry.path().to_path_buf());
-        } else if !keep.contains(&rel) {
+        } else if !keep.contains(&rel) && !skipped_path(skipped, &rel) {
             std::fs::remove_file(entry.path())?;
             removed += 1;
         }

@@ -86,6 +86,11 @@ pub fn pages_stage(
     let mut entries = Entries::new();
     let default = site.config.default_language();
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
+        if output.skips_language(&lang.lang.code) {
+            all.push(vec![None; lang.pages.len()]);
+            all_indexes.push(None);
+            continue;
+        }
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging && packages;
         // Guides and short courses also make one printable page from their pages' HTML.

@@ -35,12 +35,14 @@ pub struct Options {
     pub memory: bool,
     /// Build the SCORM packages and Downloads pages (`serve` builds them only on request).
     pub packages: bool,
+    /// Build only these languages' files plus the shared ones (`build --lang`); empty: all.
+    pub langs: Vec<String>,
 }
 
 impl Options {
     /// `build`: every file, into `out`.
     pub fn build(root: &Path, out: &Path) -> Options {
-        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true }
+        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true, langs: Vec::new() }
     }
 
     /// `check`: every step, nothing written.
@@ -92,8 +94,9 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     check_logo(&site, &mut diags);
     let Some(theme) = theme else { return Err(diags) };
 
+    let skipped = skipped_languages(&site, &opts.langs, &mut diags);
     // Content errors found so far still let every page be checked, but nothing is written.
-    let output = if opts.dry_run || diags.has_errors() {
+    let mut output = if opts.dry_run || diags.has_errors() {
         Output::dry_run()
     } else if opts.memory {
         Output::memory()
@@ -106,6 +109,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
             }
         }
     };
+    output.skip_languages(skipped);
     let structure = cache.as_ref().map(|_| incremental::structure(&site, incremental::overrides(&opts.root)));
     let index = !opts.dry_run && site.config.search;
     let (rendered, indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, index, cache.as_deref().zip(structure), &mut diags);
@@ -172,6 +176,25 @@ fn load(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
     let mut site = crate::load::load_site(root, config, diags);
     crate::translate::align_all(root, &mut site.langs, diags);
     site
+}
+
+/// The languages `build --lang` leaves out (none when `only` is empty); an unknown code is an
+/// error.
+fn skipped_languages(site: &Site, only: &[String], diags: &mut Diagnostics) -> std::collections::BTreeSet<String> {
+    let codes: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
+    for code in only {
+        if !codes.contains(&code.as_str()) {
+            let (l, c) = site.config.position("languages");
+            diags.push(
+                Diagnostic::error(crate::config::FILE_NAME, l, c, format!("`--lang {code}`: the site has no language `{code}`"))
+                    .with_hint(format!("the site's languages are: {}", codes.join(", "))),
+            );
+        }
+    }
+    if only.is_empty() {
+        return Default::default();
+    }
+    codes.into_iter().filter(|c| !only.iter().any(|o| o == c)).map(str::to_string).collect()
 }
 
 fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
@@ -257,6 +280,9 @@ fn read_logo(site: &Site, logo: &str) -> Result<Vec<u8>, FileProblem> {
 
 fn write_quizzes(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     for (lang, strings) in site.langs.iter().zip(strings) {
+        if output.skips_language(&lang.lang.code) {
+            continue;
+        }
         let cx = context(site, lang, strings, theme);
         let extra = |section: usize| quiz_steps(lang, section);
         lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
@@ -300,6 +326,9 @@ fn write_guides_and_tags(
     use crate::render::guide;
     let mut found = Vec::new();
     for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
+        if output.skips_language(&lang.lang.code) {
+            continue;
+        }
         let cx = context(site, lang, strings, theme);
         let extra = |section: usize| quiz_steps(lang, section);
         let code = &lang.lang.code;
@@ -443,6 +472,9 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
         .zip(strings)
         .zip(rendered)
         .map(|((lang, strings), rendered)| {
+            if output.skips_language(&lang.lang.code) {
+                return Ok(());
+            }
             let cx = context(site, lang, strings, theme);
             let extra = |section: usize| quiz_steps(lang, section);
             let code = &lang.lang.code;
