@@ -86,6 +86,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
     let mut site = load(&opts.root, config, &mut diags);
     let strings = load_strings(&site, &mut diags);
+    crate::rights::check::site(&site, &mut diags);
     lap("load", &mut timings);
 
     let theme = Theme::load(&opts.root, &site.config.theme, site.config.position("theme"), &mut diags);
@@ -366,6 +367,17 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
                 });
             if let Err(d) = result {
                 found.push(d);
+            }
+        }
+    }
+    for (lang, strings) in site.langs.iter().zip(strings) {
+        let cx = context(site, lang, strings, theme);
+        let extra = |section: usize| quiz_steps(lang, section);
+        for kind in ["credits", "accessibility"] {
+            let path = format!("{}/{kind}.html", lang.lang.code);
+            let result = render::render_site_page(&cx, theme, kind, &extra).and_then(|html| output.write(&path, html.as_bytes()).map_err(|e| e.to_string()));
+            if let Err(e) = result {
+                found.push(Diagnostic::error(path, 0, 0, e));
             }
         }
     }
