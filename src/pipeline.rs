@@ -393,6 +393,9 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
 fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
     let statics = if scorm { statics(site, theme) } else { Vec::new() };
+    // The editable sources, once for all languages (offered on every Downloads page).
+    let sources = crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok());
+    let sources_written = sources.as_ref().is_some_and(|bytes| output.write(crate::rights::bundle::PATH, bytes).is_ok());
     let results: Vec<Result<(), Diagnostic>> = site
         .langs
         .iter()
@@ -425,6 +428,9 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
             // Every language has a Downloads page once any has one (an empty one says why).
             if downloads.is_empty() && !cx.downloads {
                 return Ok(());
+            }
+            if let Some(bytes) = sources.as_ref().filter(|_| sources_written) {
+                downloads.push(crate::rights::bundle::download(bytes, code, strings));
             }
             let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
             output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))

@@ -293,3 +293,39 @@ fn check_reports_licence_credit_and_duration_problems_with_positions() {
         assert!(err.contains(line), "missing `{line}` in:\n{err}");
     }
 }
+
+#[test]
+fn source_bundle_is_deterministic_and_rebuilds_the_same_site() {
+    let f = built();
+    let bundle = std::fs::read(f.out().join("site-sources.zip")).unwrap();
+    let again = f.run(&["build", "--out", "dist2"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(std::fs::read(f.root().join("dist2/site-sources.zip")).unwrap(), bundle, "byte-identical across builds");
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bundle)).unwrap();
+    let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    for must in ["site.yaml", "content/en/index.md", "content/en/01-course/01-mod/map.png.yaml", "content/en/01-course/01-mod/clip.mp4", "content/el/index.md"]
+    {
+        assert!(names.iter().any(|n| n == must), "{must} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with("dist")), "the built site is not a source");
+    let copy = tempfile::tempdir().unwrap();
+    zip.extract(copy.path()).unwrap();
+    let out = common::kyklos().current_dir(copy.path()).arg("build").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (a, b) = (files(&f.out()), files(&copy.path().join("dist")));
+    assert_eq!(a, b, "the same files");
+    for rel in &a {
+        assert!(std::fs::read(f.out().join(rel)).unwrap() == std::fs::read(copy.path().join("dist").join(rel)).unwrap(), "{rel} differs");
+    }
+    let downloads = f.html("el/downloads.html");
+    let row = &select(&downloads, "#sources ~ .table-wrap a[download]")[0];
+    assert_eq!(row.value().attr("href"), Some("../site-sources.zip"));
+    let sha = sha256(&bundle);
+    assert!(select(&downloads, "#sources ~ .table-wrap code.hash").iter().any(|c| text(c) == sha), "the page gives the bundle's SHA-256");
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

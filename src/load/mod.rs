@@ -9,6 +9,7 @@ pub mod credits;
 pub mod files;
 pub mod frontmatter;
 pub mod quiz;
+pub mod sources;
 pub mod yaml;
 
 use std::collections::HashSet;

@@ -4,6 +4,7 @@
 //! editable sources. Render calls in here; nothing here writes files.
 
 pub mod attribution;
+pub mod bundle;
 pub mod captions;
 pub mod check;
 pub mod emblem;
