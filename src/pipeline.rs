@@ -430,7 +430,11 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
                 return Ok(());
             }
             if let Some(bytes) = sources.as_ref().filter(|_| sources_written) {
-                downloads.push(crate::rights::bundle::download(bytes, code, strings));
+                downloads.push(crate::rights::bundle::download(
+                    bytes,
+                    &site.config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", "),
+                    strings,
+                ));
             }
             let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
             output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))

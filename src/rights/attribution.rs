@@ -24,6 +24,21 @@ pub fn tasl(title: &str, authors: &[String], source: &Source<'_>, licence: &Lice
     t.format(key, &[("title", title), ("authors", &authors.join(", ")), ("source", &source), ("licence", &licence)])
 }
 
+/// Plain text as HTML with every web address in `<bdi dir="ltr">`, so a right-to-left page
+/// keeps it (and its brackets) in order. The text a reader copies stays the same.
+pub fn isolate_addresses(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("https://").or_else(|| rest.find("http://")) {
+        out.push_str(&escape_html(&rest[..i]));
+        let end = rest[i..].find(|c: char| c.is_whitespace() || c == ')').map_or(rest.len(), |e| i + e);
+        out.push_str(&format!("<bdi dir=\"ltr\">{}</bdi>", escape_html(&rest[i..end])));
+        rest = &rest[end..];
+    }
+    out.push_str(&escape_html(rest));
+    out
+}
+
 /// The credit of a file as HTML: title (linked to its source), authors, licence (linked),
 /// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped."
 pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
@@ -70,6 +85,14 @@ mod tests {
         );
         let line = tasl("T", &[], &Source { site: "S", url: None }, &l, &strings());
         assert_eq!(line, "“T”, S, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).");
+    }
+
+    #[test]
+    fn addresses_are_isolated_for_right_to_left_pages() {
+        assert_eq!(
+            isolate_addresses("«A & B», S (https://x.org/a.html), CC BY 4.0 (https://cc.org/by/4.0/)."),
+            "«A &amp; B», S (<bdi dir=\"ltr\">https://x.org/a.html</bdi>), CC BY 4.0 (<bdi dir=\"ltr\">https://cc.org/by/4.0/</bdi>)."
+        );
     }
 
     #[test]

@@ -13,14 +13,14 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
     crate::scorm::zip::zip(files)
 }
 
-/// The row of a language's Downloads page that offers the bundle.
-pub fn download(bytes: &[u8], lang: &str, t: &crate::i18n::Strings) -> Download {
+/// The row of a language's Downloads page that offers the bundle (`langs`: all of them).
+pub fn download(bytes: &[u8], langs: &str, t: &crate::i18n::Strings) -> Download {
     use sha2::{Digest, Sha256};
     Download {
         title: t.get("sources_name"),
         kind: "sources",
         version: "zip",
-        lang: lang.to_string(),
+        lang: langs.to_string(),
         url: format!("../{PATH}"),
         size: bytes.len() as u64,
         sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),

@@ -14,6 +14,7 @@ pub mod pages;
 use serde::Serialize;
 
 use crate::i18n::Strings;
+use crate::markdown::escape_html;
 use crate::model::compliance::Emblem;
 use crate::model::licence::Licence;
 use crate::model::{LangSite, Site};
@@ -30,6 +31,8 @@ pub struct RightsView {
     pub licence_after: String,
     /// The page's credit in Title–Author–Source–Licence form, as plain text.
     pub attribution: String,
+    /// The same as HTML, each web address isolated left-to-right (for right-to-left pages).
+    pub attribution_html: String,
     /// The page's schema.org JSON-LD, escaped for a `<script type="application/ld+json">`.
     pub jsonld: String,
     pub eu: Option<EuView>,
@@ -44,17 +47,26 @@ pub struct EuView {
     pub statement: String,
     pub disclaimer: String,
     pub project: Option<String>,
+    /// The disclaimer and project number as HTML, names and numbers isolated (`<bdi>`), so
+    /// they keep their order inside right-to-left text.
+    pub disclaimer_html: String,
+    pub project_html: Option<String>,
 }
 
 /// The emblem and disclaimer of a site with `eu_funding:`, in the language of `t`.
 pub fn eu_view(site: &Site, t: &Strings) -> Option<EuView> {
     let eu = site.config.eu_funding.as_ref()?;
     let statement = t.get(if eu.emblem == Emblem::Funded { "eu_funded" } else { "eu_cofunded" });
+    let isolate = |key: &str, slot: &str, value: &str, dir: &str| {
+        escape_html(&t.get(key)).replace(&format!("{{{slot}}}"), &format!("<bdi{dir}>{}</bdi>", escape_html(value)))
+    };
     Some(EuView {
         flag: emblem::flag_svg(40),
         statement,
         disclaimer: t.format("eu_disclaimer", &[("authority", eu.authority.trim())]),
         project: eu.project.as_ref().map(|p| t.format("eu_project", &[("number", p)])),
+        disclaimer_html: isolate("eu_disclaimer", "authority", eu.authority.trim(), ""),
+        project_html: eu.project.as_ref().map(|p| isolate("eu_project", "number", p, " dir=\"ltr\"")),
     })
 }
 
@@ -73,6 +85,7 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, d: &jsonld::Describe
         licence_after: after.to_string(),
         badge: d.licence.badge_svg(),
         own_licence: d.licence != &site.config.licence,
+        attribution_html: attribution::isolate_addresses(&attribution::tasl(d.title, d.authors, &source, d.licence, t)),
         attribution: attribution::tasl(d.title, d.authors, &source, d.licence, t),
         jsonld: jsonld::page(site, lang, d),
         eu: eu_view(site, t),

@@ -134,14 +134,14 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     }
     h.push_str(&h2("preparation", "a11y_preparation_title"));
     if let Some(date) = &a11y.date {
-        let sentence = escape_html(&t.get("a11y_prepared")).replace("{date}", &format!("<time datetime=\"{0}\">{0}</time>", escape_html(date)));
+        let sentence = escape_html(&t.get("a11y_prepared")).replace("{date}", &format!("<time datetime=\"{0}\" dir=\"ltr\">{0}</time>", escape_html(date)));
         h.push_str(&format!("<p>{sentence}</p>\n"));
     }
     h.push_str(&p(t.get("a11y_method")));
     h.push_str(&h2("feedback", "a11y_feedback_title"));
     match a11y.contact.as_deref().and_then(|c| contact_href(c).ok().map(|href| (c, href))) {
         Some((shown, href)) => {
-            let link = format!("<a href=\"{}\">{}</a>", escape_html(&href), escape_html(shown.trim().trim_start_matches("mailto:")));
+            let link = format!("<a href=\"{}\" dir=\"ltr\">{}</a>", escape_html(&href), escape_html(shown.trim().trim_start_matches("mailto:")));
             h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("a11y_feedback")).replace("{contact}", &link)));
         }
         None => h.push_str(&p(t.get("a11y_feedback_none"))),
