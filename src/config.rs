@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml;
+use crate::model::compliance::{Accessibility, EuFunding};
 use crate::model::lang::{Direction, Language};
 use crate::model::licence::Licence;
 
@@ -42,6 +43,10 @@ pub struct Config {
     pub highlight: bool,
     /// Points, levels, badges and certificates in the learner's browser (`journey:`).
     pub journey: journey::Journey,
+    /// The EU funding emblem and disclaimer (`eu_funding:`).
+    pub eu_funding: Option<EuFunding>,
+    /// The accessibility statement's settings (`accessibility:`).
+    pub accessibility: Accessibility,
     /// The text of site.yaml, to point later stages' errors at a key.
     pub text: String,
 }
@@ -81,6 +86,9 @@ struct RawConfig {
     search: Option<yaml::Scalar>,
     highlight: Option<yaml::Scalar>,
     journey: Option<journey::RawJourney>,
+    eu_funding: Option<EuFunding>,
+    #[serde(default)]
+    accessibility: Accessibility,
 }
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
@@ -314,6 +322,7 @@ impl Config {
             }
         }
         let journey = journey::Journey::validate(raw.journey, text, &languages, diags);
+        check_compliance(&raw.eu_funding, &raw.accessibility, shown, &at, diags);
         if raw.title.trim().is_empty() {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
@@ -341,6 +350,8 @@ impl Config {
             search,
             highlight,
             journey,
+            eu_funding: raw.eu_funding,
+            accessibility: raw.accessibility,
             text: text.to_string(),
         };
         for lang in config.languages.iter().skip(1) {
@@ -409,6 +420,30 @@ impl Config {
             (has(&self.title_suffix), has(&own.title_suffix)),
         ];
         TRANSLATABLE.iter().zip(pairs).filter(|(_, (wanted, given))| *wanted && !*given).map(|(k, _)| *k).collect()
+    }
+}
+
+/// The EU settings: a named granting authority, a feedback contact that is a link, a date.
+fn check_compliance(eu: &Option<EuFunding>, a11y: &Accessibility, shown: &Path, at: &dyn Fn(&str) -> (usize, usize), diags: &mut Diagnostics) {
+    if eu.as_ref().is_some_and(|e| e.authority.trim().is_empty()) {
+        let (l, c) = at("authority");
+        diags.push(
+            Diagnostic::error(shown, l, c, "`eu_funding.authority` is empty")
+                .with_hint("name the granting authority, e.g. `authority: the Hellenic National Agency for Erasmus+ (IKY)`"),
+        );
+    }
+    if let Some(contact) = &a11y.contact {
+        if let Err(hint) = crate::model::compliance::contact_href(contact) {
+            let (l, c) = at("contact");
+            diags.push(Diagnostic::error(shown, l, c, format!("`accessibility.contact: {contact}` is not an address")).with_hint(hint));
+        }
+    }
+    if let Some(date) = a11y.date.as_deref().filter(|d| !crate::model::compliance::valid_date(d)) {
+        let (l, c) = at("date");
+        diags.push(
+            Diagnostic::error(shown, l, c, format!("`accessibility.date: {date}` is not a date"))
+                .with_hint("write the date as YYYY-MM-DD, e.g. `date: 2026-12-04`"),
+        );
     }
 }
 

@@ -20,6 +20,7 @@ pub mod package;
 pub mod pages;
 pub mod pipeline;
 pub mod render;
+pub mod rights;
 pub mod scorm;
 pub mod search;
 pub mod serve;

@@ -107,7 +107,7 @@ pub fn packages(
             let title = lang.pages[m].front.title.clone();
             let id = slug(parent_dir(&lang.pages[m].url));
             let pkg =
-                package_spec(cx, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
+                package_spec(cx, m, format!("kyklos-{}-{id}", slug(&lang.lang.code)), v, &title, lang.pages[m].front.description.clone(), vec![sco], statics);
             out(zip_one(cx, pkg, files, statics, format!("downloads/{}-{code}-{}.zip", module_id(m), version_slug(v)), "module")?)?;
         }
     }
@@ -147,7 +147,7 @@ pub fn packages(
             }
             let title = lang.pages[c].front.title.clone();
             let pkg =
-                package_spec(cx, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
+                package_spec(cx, c, format!("kyklos-{}-{id}-course", slug(&lang.lang.code)), v, &title, lang.pages[c].front.description.clone(), scos, statics);
             let mut zip = zip_one(cx, pkg, files, statics, format!("downloads/{id}-complete-{code}-{}.zip", version_slug(v)), "course")?;
             if in_course.len() < all {
                 zip.2.partial = Some((in_course.len(), all));
@@ -245,8 +245,10 @@ fn folder_of_folder(section_url: &str) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn package_spec(
     cx: &LangContext<'_>,
+    root: PageId,
     identifier: String,
     v: Version,
     title: &str,
@@ -255,16 +257,25 @@ fn package_spec(
     statics: &[(String, Vec<u8>)],
 ) -> Package {
     let config = &cx.site.config;
+    let licence = crate::rights::licence_of(cx.site, cx.lang, root);
+    let mut parts: Vec<String> = cx.texts.attribution.iter().map(|a| a.text.clone()).collect();
+    if let Some(eu) = crate::rights::eu_view(cx.site, cx.strings) {
+        parts.push(format!("{}. {}", eu.statement, eu.disclaimer));
+        parts.extend(eu.project);
+    }
+    let attribution = parts.join(" ");
     Package {
         identifier,
         version: v,
         title: title.to_string(),
         description,
         lang: cx.lang.lang.code.clone(),
-        licence_name: config.licence.name.clone(),
-        licence_url: config.licence.url.clone(),
-        attribution: config.attribution.clone(),
-        authors: config.authors.clone(),
+        // The licence and authors of the module or course (its own, its folder's or the
+        // site's), the attribution and the EU funding statement in the package's language.
+        licence_name: licence.name,
+        licence_url: licence.url,
+        attribution: Some(attribution).filter(|a| !a.is_empty()),
+        authors: cx.lang.authors_of(root).unwrap_or(&config.authors).to_vec(),
         scos,
         shared: statics.iter().map(|(n, _)| format!("static/{n}")).collect(),
     }

@@ -88,6 +88,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
     let mut site = load(&opts.root, config, &mut diags);
     let strings = load_strings(&site, &mut diags);
+    crate::rights::check::site(&site, &mut diags);
     lap("load", &mut timings);
 
     let theme = Theme::load(&opts.root, &site.config.theme, site.config.position("theme"), &mut diags);
@@ -409,6 +410,17 @@ fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output:
             }
         }
     }
+    for (lang, strings) in site.langs.iter().zip(strings) {
+        let cx = context(site, lang, strings, theme);
+        let extra = |section: usize| quiz_steps(lang, section);
+        for kind in ["credits", "accessibility"] {
+            let path = format!("{}/{kind}.html", lang.lang.code);
+            let result = render::render_site_page(&cx, theme, kind, &extra).and_then(|html| output.write(&path, html.as_bytes()).map_err(|e| e.to_string()));
+            if let Err(e) = result {
+                found.push(Diagnostic::error(path, 0, 0, e));
+            }
+        }
+    }
     if let Err(e) = output.write("sitemap.xml", render::status::sitemap(site).as_bytes()) {
         found.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
     }
@@ -466,6 +478,9 @@ fn write_journey(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Ve
 fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
     let statics = if scorm { statics(site, theme) } else { Vec::new() };
+    // The editable sources, once for all languages (offered on every Downloads page).
+    let sources = crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok());
+    let sources_written = sources.as_ref().is_some_and(|bytes| output.write(crate::rights::bundle::PATH, bytes).is_ok());
     let results: Vec<Result<(), Diagnostic>> = site
         .langs
         .iter()
@@ -501,6 +516,13 @@ fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[V
             // Every language has a Downloads page once any has one (an empty one says why).
             if downloads.is_empty() && !cx.downloads {
                 return Ok(());
+            }
+            if let Some(bytes) = sources.as_ref().filter(|_| sources_written) {
+                downloads.push(crate::rights::bundle::download(
+                    bytes,
+                    &site.config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", "),
+                    strings,
+                ));
             }
             let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
             output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))

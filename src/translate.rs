@@ -38,6 +38,13 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
                 p.children = original.children.clone();
                 p.order = original.order.clone();
                 p.front.kind = p.front.kind.or(original.front.kind);
+                // Rights and audience are the original's unless the translation says otherwise.
+                p.front.license = p.front.license.take().or_else(|| original.front.license.clone());
+                if p.front.authors.is_empty() {
+                    p.front.authors = original.front.authors.clone();
+                }
+                p.front.audience = p.front.audience.take().or_else(|| original.front.audience.clone());
+                p.front.level = p.front.level.take().or_else(|| original.front.level.clone());
                 p
             }
             None => {
@@ -64,6 +71,9 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
         }
     }
     lang.assets.sort_by(|a, b| a.rel.cmp(&b.rel));
+    for (rel, credit) in &default.credits {
+        lang.credits.entry(rel.clone()).or_insert_with(|| credit.clone());
+    }
     lang.assets_by_rel = lang.assets.iter().enumerate().map(|(i, a)| (a.rel.clone(), i)).collect();
 
     let mut texts: HashMap<String, QuizText> = lang.quiz_texts.drain(..).map(|t| (t.rel.clone(), t)).collect();

@@ -48,6 +48,13 @@ fn every_internal_link_resolves_to_a_file() {
         let html = select(&doc, "html");
         assert!(html[0].value().attr("lang").is_some() && html[0].value().attr("dir").is_some(), "{page}: lang/dir");
         for script in select(&doc, "script") {
+            // The only script element without `src` is the page's schema.org data block: JSON
+            // that browsers never run.
+            if script.value().attr("type") == Some("application/ld+json") {
+                let json: String = script.text().collect();
+                assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{page}: JSON-LD is not JSON");
+                continue;
+            }
             assert!(script.value().attr("src").is_some(), "{page}: inline script");
         }
         for el in select(&doc, "[href], [src]") {

@@ -316,7 +316,7 @@ fn build_writes_question_banks_per_language_and_lists_them() {
     for lang in ["en", "el"] {
         let page = std::fs::read_to_string(dist.join(format!("{lang}/downloads.html"))).expect("a Downloads page");
         let doc = scraper::Html::parse_document(&page);
-        let rows = scraper::Selector::parse("#question-banks ~ div table tbody tr").unwrap();
+        let rows = scraper::Selector::parse("#question-banks + p + div table tbody tr").unwrap();
         let cell = scraper::Selector::parse("th, td").unwrap(); // the package name is the row header
         let link = scraper::Selector::parse("a").unwrap();
         let mut formats = Vec::new();

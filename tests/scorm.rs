@@ -280,7 +280,11 @@ fn build_site(root: &Path) -> (tempfile::TempDir, Vec<PathBuf>) {
     let out = tempfile::tempdir().expect("temp");
     let run = common::kyklos().arg("build").arg("--root").arg(root).arg("--out").arg(out.path()).output().expect("run kyklos");
     assert!(run.status.success(), "build failed:\n{}", common::stderr(&run));
-    let zips = common::files(out.path()).into_iter().filter(|f| f.ends_with(".zip") && !f.ends_with("-qti21.zip")).map(PathBuf::from).collect();
+    let zips = common::files(out.path())
+        .into_iter()
+        .filter(|f| f.ends_with(".zip") && !f.ends_with("-qti21.zip") && f != "site-sources.zip")
+        .map(PathBuf::from)
+        .collect();
     (out, zips)
 }
 

@@ -5,9 +5,11 @@
 //! Languages are loaded as they are on disk; aligning them onto the default language is the
 //! next step ([`crate::translate`]), which the pipeline runs.
 
+pub mod credits;
 pub mod files;
 pub mod frontmatter;
 pub mod quiz;
+pub mod sources;
 pub mod yaml;
 
 use std::collections::HashSet;
@@ -133,6 +135,7 @@ pub fn is_ignored(name: &str) -> bool {
 fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, fingerprint: bool, diags: &mut Diagnostics) {
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
     let mut markdown: Vec<(PathBuf, String, u64)> = Vec::new();
+    let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
     for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
         let entry = match entry {
             Ok(e) => e,
@@ -179,6 +182,10 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             }
         } else if rel.ends_with(".md") {
             markdown.push((path.to_path_buf(), rel, size));
+        } else if credits::is_credits_file(&rel, |target| path.with_file_name(target.rsplit('/').next().unwrap_or(target)).is_file()) {
+            if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
+                credit_files.push((rel, shown, text));
+            }
         } else if size > MAX_ASSET_BYTES {
             diags.push(
                 Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
@@ -188,6 +195,10 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
         }
+    }
+    for (rel, shown, text) in credit_files {
+        let known = |target: &str| site.assets_by_rel.contains_key(target);
+        credits::parse(&text, &rel, &shown, &known, &mut site.credits, diags);
     }
     // Pages are read and parsed in parallel, then taken in walk order (deterministic).
     let parsed: Vec<(Option<Page>, Diagnostics)> = markdown
@@ -333,6 +344,7 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             return None;
         }
     };
+    credits::check_front(&split, &front, &shown, diags);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let is_section = name == "index.md";
     let order_name = if is_section { parent_dir(rel).rsplit('/').next().unwrap_or("") } else { name };

@@ -4,10 +4,13 @@
 //! `index.md` is a section page whose children are the folder's pages and sub-folders, in
 //! numeric-prefix order) plus the files copied beside them.
 
+pub mod compliance;
 pub mod download;
+pub mod duration;
 pub mod lang;
 pub mod licence;
 pub mod quiz;
+pub mod rights;
 pub mod url;
 
 use std::collections::HashMap;
@@ -60,6 +63,10 @@ pub struct FrontMatter {
     pub license: Option<String>,
     #[serde(default)]
     pub authors: Vec<String>,
+    /// Who the page is for ("Municipal staff"); a folder's applies to its pages.
+    pub audience: Option<String>,
+    /// The educational level ("Adult education"); a folder's applies to its pages.
+    pub level: Option<String>,
     #[serde(default)]
     pub draft: bool,
     /// A guide phase: who carries it out.
@@ -179,6 +186,8 @@ pub struct LangSite {
     pub quizzes_of: HashMap<PageId, Vec<usize>>,
     /// Bytes of Markdown and quiz files read for this language (a site's total is limited).
     pub text_bytes: u64,
+    /// Credits of single files, by `rel` (sidecars and `credits.yaml`).
+    pub credits: std::collections::BTreeMap<String, rights::Credit>,
 }
 
 impl LangSite {
@@ -194,6 +203,7 @@ impl LangSite {
             quiz_texts: Vec::new(),
             quizzes_of: HashMap::new(),
             text_bytes: 0,
+            credits: Default::default(),
         }
     }
 

@@ -7,7 +7,8 @@ use crate::model::url::relative;
 /// The Downloads page body: a table of every SCORM package of a language, then a table of its
 /// question banks.
 pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Strings) -> String {
-    let (banks, packages): (Vec<&Download>, Vec<&Download>) = downloads.iter().partition(|d| d.kind == "quiz");
+    let (sources, downloads): (Vec<&Download>, Vec<&Download>) = downloads.iter().partition(|d| d.kind == "sources");
+    let (banks, packages): (Vec<&Download>, Vec<&Download>) = downloads.into_iter().partition(|d| d.kind == "quiz");
     let mut h = String::new();
     if !packages.is_empty() {
         h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
@@ -28,6 +29,11 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
         h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_intro"))));
         table(&mut h, &banks, here, t, "banks-caption", "downloads_banks_caption", "downloads_format");
         h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_import"))));
+    }
+    if !sources.is_empty() {
+        h.push_str(&format!("<h2 id=\"sources\">{}</h2>\n", escape_html(&t.get("sources_title"))));
+        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("sources_intro"))));
+        table(&mut h, &sources, here, t, "sources-caption", "sources_title", "downloads_format");
     }
     h
 }

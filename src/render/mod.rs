@@ -161,13 +161,26 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         Some(scope) => to_root(scope.path(s.here)),
         None => to_root(&format!("{}/{}", cx.lang.lang.code, s.here)),
     };
-    let licence = page
-        .front
-        .license
-        .as_deref()
-        .filter(|_| !s.is_step)
-        .and_then(|l| crate::model::licence::Licence::from_spdx(l).ok())
-        .unwrap_or_else(|| config.licence.clone());
+    // Site pages (downloads, credits, …) are the site's; a quiz is its module's.
+    let site_page = s.is_step && s.kind != "quiz";
+    let licence = if site_page { config.licence.clone() } else { crate::rights::licence_of(cx.site, cx.lang, s.id) };
+    let own_authors = if site_page { None } else { cx.lang.authors_of(s.id) };
+    let authors: &[String] = own_authors.unwrap_or(&config.authors);
+    let rights = {
+        let quizzes = if page.is_section && !s.is_step { extra(s.id).into_iter().map(|st| (st.title, st.url)).collect() } else { Vec::new() };
+        let d = crate::rights::jsonld::Described {
+            id: s.id,
+            here: s.here,
+            title: s.title,
+            description: s.description,
+            kind: s.kind,
+            licence: &licence,
+            authors,
+            own_authors: own_authors.is_some(),
+            quizzes,
+        };
+        crate::rights::page_view(cx.site, cx.lang, cx.strings, &d, s.package.is_some())
+    };
     let code = &cx.lang.lang.code;
     let status = |other: &str| -> Option<TextStatus> {
         let l = cx.site.langs.iter().find(|l| l.lang.code == other)?;
@@ -232,7 +245,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         unit: if own_page { unit_view(&page.front) } else { None },
         children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
         licence: LicenceView::from(&licence),
-        authors: if page.front.authors.is_empty() || s.is_step { &config.authors } else { &page.front.authors },
+        authors,
+        rights,
         attribution: cx.texts.attribution.as_ref().map(|l| l.text.as_str()),
         funding: cx.texts.funding.as_ref().map(|l| l.text.as_str()),
         canonical: config.base_url.as_ref().filter(|_| s.package.is_none()).map(|b| format!("{b}/{code}/{}", s.here)),
@@ -310,13 +324,14 @@ pub fn render_page_in(
     package: Option<&PackageScope>,
 ) -> Result<String, String> {
     let page = &cx.lang.pages[id];
+    let captioned = crate::rights::captions::add(&md.html, cx.lang, &page.url, cx.strings);
     let subject = Subject {
         id,
         here: &page.url,
         title: &page.front.title,
         description: page.front.description.as_deref(),
         kind: kind_name(cx.lang, id),
-        content: &md.html,
+        content: captioned.as_deref().unwrap_or(&md.html),
         is_step: false,
         package,
         text: page.text,
@@ -493,6 +508,7 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     context.insert("root", "");
     context.insert("redirect", &(languages.len() == 1).then(|| languages[0].url.clone()));
     context.insert("licence", &LicenceView::from(&config.licence));
+    context.insert("jsonld", &crate::rights::jsonld::root(site));
     context.insert("attribution", &config.attribution);
     context.insert("funding", &config.funding);
     context.insert("authors", &config.authors);
@@ -500,4 +516,28 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
     context.insert("t", &labels[0]);
     theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
+}
+
+/// A page of the site itself about its rights and duties: `credits` (credits.html) or
+/// `accessibility` (accessibility.html, the accessibility statement).
+pub fn render_site_page(cx: &LangContext<'_>, theme: &Theme, kind: &'static str, extra: ExtraSteps<'_>) -> Result<String, String> {
+    let home = cx.lang.home.ok_or("no home page")?;
+    let (here, content, title, description) = match kind {
+        "credits" => ("credits.html", crate::rights::pages::credits_html(cx.site, cx.lang, cx.strings), "credits", "credits_description"),
+        _ => ("accessibility.html", crate::rights::pages::accessibility_html(cx.site, cx.lang, cx.strings), "a11y_title", "a11y_description"),
+    };
+    let (title, description) = (cx.strings.get(title), cx.strings.get(description));
+    let subject = Subject {
+        id: home,
+        here,
+        title: &title,
+        description: Some(&description),
+        kind,
+        content: &content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        outdated: false,
+    };
+    render_view(cx, theme, &view(cx, &subject, extra))
 }

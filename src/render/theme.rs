@@ -41,7 +41,8 @@ pub const STATIC: &[(&str, &[u8])] = embed_static![
     "package-bridge.js",
     "journey.js",
     "journey-ui.js",
-    "journey.css"
+    "journey.css",
+    "attribution.js"
 ];
 
 pub struct Theme {

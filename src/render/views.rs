@@ -131,6 +131,8 @@ pub struct PageView<'a> {
     pub children: Vec<CardView>,
     pub licence: LicenceView,
     pub authors: &'a [String],
+    /// Badge, attribution line, JSON-LD, EU emblem, links to credits and accessibility.
+    pub rights: crate::rights::RightsView,
     pub attribution: Option<&'a str>,
     pub funding: Option<&'a str>,
     pub canonical: Option<String>,

@@ -13,7 +13,7 @@
 
 mod manifest;
 mod xsd;
-mod zip;
+pub mod zip;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,53 @@
+//! The editable sources of a site, read for the source bundle: site.yaml, the logo, and every
+//! file under `content/` (translation stamps included), `i18n/` and `themes/`. Junk files
+//! (editor backups, OS files) and symbolic links are left out, as the build leaves them out.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use super::files;
+
+/// All sources together may hold this much; a larger site gets no bundle.
+pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// (path inside the site folder with `/`, bytes), or why the sources cannot be bundled.
+pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut total = 0u64;
+    let mut add = |rel: String, out: &mut Vec<(String, Vec<u8>)>| -> Result<(), String> {
+        let bytes = files::read_inside(root, Path::new(&rel), MAX_BUNDLE_BYTES).map_err(|p| format!("{rel}: {}", p.message()))?;
+        total += bytes.len() as u64;
+        if total > MAX_BUNDLE_BYTES {
+            return Err(format!("the sources hold more than {}", files::human_size(MAX_BUNDLE_BYTES)));
+        }
+        out.push((rel, bytes));
+        Ok(())
+    };
+    add(crate::config::FILE_NAME.to_string(), &mut out)?;
+    for top in ["content", "i18n", "themes"] {
+        let dir = root.join(top);
+        if !dir.is_dir() || files::resolve_inside(root, &dir).is_err() {
+            continue;
+        }
+        let walker = WalkDir::new(&dir).follow_links(false).sort_by_file_name().into_iter();
+        for entry in walker.filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !super::is_ignored(&name) || name == crate::translations::STAMP_FILE
+        }) {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+            let Some(rel) = rel.to_str() else { continue };
+            add(rel.replace('\\', "/"), &mut out)?;
+        }
+    }
+    if let Some(logo) = logo.map(|l| l.trim_start_matches("./").to_string()) {
+        if !out.iter().any(|(r, _)| *r == logo) {
+            add(logo, &mut out)?;
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,116 @@
+//! Attribution in Creative Commons' recommended Title–Author–Source–Licence form: the line a
+//! re-user copies for a page, and the credit shown under a file that has its own licence.
+
+use crate::i18n::Strings;
+use crate::markdown::escape_html;
+use crate::model::licence::Licence;
+use crate::model::rights::Credit;
+
+/// Where a page can be found: the site's name and, with `base_url`, the page's address.
+pub struct Source<'a> {
+    pub site: &'a str,
+    pub url: Option<&'a str>,
+}
+
+/// The plain-text attribution of a page: "“Title” by A, B, Site (URL), licensed under
+/// CC BY 4.0 (https://…)." in the page's language.
+pub fn tasl(title: &str, authors: &[String], source: &Source<'_>, licence: &Licence, t: &Strings) -> String {
+    let source = match source.url {
+        Some(url) => format!("{} ({url})", source.site),
+        None => source.site.to_string(),
+    };
+    let licence = format!("{} ({})", licence.short_name(), licence.url);
+    let key = if authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
+    t.format(key, &[("title", title), ("authors", &authors.join(", ")), ("source", &source), ("licence", &licence)])
+}
+
+/// Plain text as HTML with every web address in `<bdi dir="ltr">`, so a right-to-left page
+/// keeps it (and its brackets) in order. The text a reader copies stays the same.
+pub fn isolate_addresses(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("https://").or_else(|| rest.find("http://")) {
+        out.push_str(&escape_html(&rest[..i]));
+        let end = rest[i..].find(|c: char| c.is_whitespace() || c == ')').map_or(rest.len(), |e| i + e);
+        out.push_str(&format!("<bdi dir=\"ltr\">{}</bdi>", escape_html(&rest[i..end])));
+        rest = &rest[end..];
+    }
+    out.push_str(&escape_html(rest));
+    out
+}
+
+/// The credit of a file as HTML: title (linked to its source), authors, licence (linked),
+/// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped."
+pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
+    let title = credit.title.as_deref().unwrap_or(file_name);
+    let quoted = escape_html(&t.format("quoted", &[("title", title)]));
+    let work = match &credit.source {
+        Some(src) => format!("<a href=\"{}\">{quoted}</a>", escape_html(src)),
+        None => quoted,
+    };
+    let mut h = if credit.authors.is_empty() {
+        work
+    } else {
+        // The format string is text; its two slots are filled with HTML made above.
+        let by = escape_html(&t.get("credit_by"));
+        by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(", ")))
+    };
+    match &credit.licence {
+        Some(l) => h.push_str(&format!(", <a href=\"{}\">{}</a>", escape_html(&l.url), escape_html(&l.short_name()))),
+        None => h.push_str(&format!(", {}", escape_html(&t.get("credit_no_licence")))),
+    }
+    h.push('.');
+    for extra in [&credit.changes, &credit.note].into_iter().flatten() {
+        h.push(' ');
+        h.push_str(&escape_html(extra));
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings() -> Strings {
+        Strings::new("en", Default::default(), Default::default(), "en")
+    }
+
+    #[test]
+    fn a_page_attribution_names_title_authors_source_and_licence() {
+        let l = Licence::from_spdx("CC-BY-4.0").unwrap();
+        let line = tasl("Push factors", &["Ana".into(), "Bo".into()], &Source { site: "Q-SER", url: Some("https://x.org/en/a.html") }, &l, &strings());
+        assert_eq!(
+            line,
+            "“Push factors” by Ana, Bo, Q-SER (https://x.org/en/a.html), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+        );
+        let line = tasl("T", &[], &Source { site: "S", url: None }, &l, &strings());
+        assert_eq!(line, "“T”, S, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).");
+    }
+
+    #[test]
+    fn addresses_are_isolated_for_right_to_left_pages() {
+        assert_eq!(
+            isolate_addresses("«A & B», S (https://x.org/a.html), CC BY 4.0 (https://cc.org/by/4.0/)."),
+            "«A &amp; B», S (<bdi dir=\"ltr\">https://x.org/a.html</bdi>), CC BY 4.0 (<bdi dir=\"ltr\">https://cc.org/by/4.0/</bdi>)."
+        );
+    }
+
+    #[test]
+    fn file_credits_are_escaped_html() {
+        let c = Credit {
+            title: Some("<b>Map</b>".into()),
+            authors: vec!["A & B".into()],
+            source: Some("https://e.org/?a=1&b=2".into()),
+            licence: Some(Licence::from_spdx("CC-BY-SA-4.0").unwrap()),
+            changes: Some("Cropped.".into()),
+            note: None,
+            declared_in: "x".into(),
+            line: 1,
+            col: 1,
+        };
+        assert_eq!(
+            credit_html(&c, "map.png", &strings()),
+            "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by A &amp; B, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
+        );
+    }
+}

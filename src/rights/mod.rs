@@ -1,0 +1,100 @@
+//! Open licensing and the EU's publication duties, as pages show them: the attribution
+//! line, file credits under images, schema.org metadata, the "Co-funded by the European
+//! Union" emblem, the credits and accessibility-statement pages, and the zip of the site's
+//! editable sources. Render calls in here; nothing here writes files.
+
+pub mod attribution;
+pub mod bundle;
+pub mod captions;
+pub mod check;
+pub mod emblem;
+pub mod jsonld;
+pub mod pages;
+
+use serde::Serialize;
+
+use crate::i18n::Strings;
+use crate::markdown::escape_html;
+use crate::model::compliance::Emblem;
+use crate::model::licence::Licence;
+use crate::model::{LangSite, Site};
+
+/// What a page template shows about licences, funding and metadata.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct RightsView {
+    /// The Creative Commons badge (inline SVG), empty for other licences.
+    pub badge: String,
+    /// The page's licence differs from the site's.
+    pub own_licence: bool,
+    /// The licence sentence around the licence's linked name.
+    pub licence_before: String,
+    pub licence_after: String,
+    /// The page's credit in Title–Author–Source–Licence form, as plain text.
+    pub attribution: String,
+    /// The same as HTML, each web address isolated left-to-right (for right-to-left pages).
+    pub attribution_html: String,
+    /// The page's schema.org JSON-LD, escaped for a `<script type="application/ld+json">`.
+    pub jsonld: String,
+    pub eu: Option<EuView>,
+    pub credits_url: Option<String>,
+    pub accessibility_url: Option<String>,
+}
+
+/// The EU emblem (flag and words) and the disclaimer, in the page's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct EuView {
+    pub flag: String,
+    pub statement: String,
+    pub disclaimer: String,
+    pub project: Option<String>,
+    /// The disclaimer and project number as HTML, names and numbers isolated (`<bdi>`), so
+    /// they keep their order inside right-to-left text.
+    pub disclaimer_html: String,
+    pub project_html: Option<String>,
+}
+
+/// The emblem and disclaimer of a site with `eu_funding:`, in the language of `t`.
+pub fn eu_view(site: &Site, t: &Strings) -> Option<EuView> {
+    let eu = site.config.eu_funding.as_ref()?;
+    let statement = t.get(if eu.emblem == Emblem::Funded { "eu_funded" } else { "eu_cofunded" });
+    let isolate = |key: &str, slot: &str, value: &str, dir: &str| {
+        escape_html(&t.get(key)).replace(&format!("{{{slot}}}"), &format!("<bdi{dir}>{}</bdi>", escape_html(value)))
+    };
+    Some(EuView {
+        flag: emblem::flag_svg(40),
+        statement,
+        disclaimer: t.format("eu_disclaimer", &[("authority", eu.authority.trim())]),
+        project: eu.project.as_ref().map(|p| t.format("eu_project", &[("number", p)])),
+        disclaimer_html: isolate("eu_disclaimer", "authority", eu.authority.trim(), ""),
+        project_html: eu.project.as_ref().map(|p| isolate("eu_project", "number", p, " dir=\"ltr\"")),
+    })
+}
+
+/// The rights view of one page. `here` is its output path under `<lang>/`; `package`: the
+/// page is rendered into a SCORM package (site pages such as the credits are not in it).
+pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, d: &jsonld::Described<'_>, package: bool) -> RightsView {
+    let code = &lang.lang.code;
+    let texts = site.config.site_texts(code);
+    let url = site.config.base_url.as_ref().filter(|_| !package).map(|b| format!("{b}/{code}/{}", d.here));
+    let source = attribution::Source { site: &texts.title.text, url: url.as_deref() };
+    let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
+    let sentence = t.get("page_licence");
+    let (before, after) = sentence.split_once("{licence}").unwrap_or((sentence.as_str(), ""));
+    RightsView {
+        licence_before: before.to_string(),
+        licence_after: after.to_string(),
+        badge: d.licence.badge_svg(),
+        own_licence: d.licence != &site.config.licence,
+        attribution_html: attribution::isolate_addresses(&attribution::tasl(d.title, d.authors, &source, d.licence, t)),
+        attribution: attribution::tasl(d.title, d.authors, &source, d.licence, t),
+        jsonld: jsonld::page(site, lang, d),
+        eu: eu_view(site, t),
+        credits_url: link("credits.html"),
+        accessibility_url: link("accessibility.html"),
+    }
+}
+
+/// The licence of a page: its own or its nearest folder's, else the site's.
+pub fn licence_of(site: &Site, lang: &LangSite, id: crate::model::PageId) -> Licence {
+    lang.licence_of(id).unwrap_or_else(|| site.config.licence.clone())
+}

@@ -1,0 +1,331 @@
+//! Licences, attribution, schema.org metadata, credits and the EU publication pages, on a
+//! fixture site that overrides licences at every level, and `check`'s positioned messages.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{files, select, stderr, text, Fixture};
+use serde_json::Value;
+
+const BY: &str = "https://creativecommons.org/licenses/by/4.0/";
+const BY_SA: &str = "https://creativecommons.org/licenses/by-sa/4.0/";
+
+/// Two languages; the second module's folder is CC BY-SA by two people; one lesson has its
+/// own author; an image with a sidecar, a template and a video in a folder's credits.yaml.
+fn site() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "title: Rights site\nbase_url: https://example.org/course\nlanguages: [en, el]\nauthors: [Consortium]\nlicense: CC-BY-4.0\n\
+         eu_funding:\n  authority: State Scholarships Foundation (IKY)\n  project: 2017-1-EL01-KA204-036335\n\
+         accessibility:\n  contact: a11y@example.org\n  date: 2026-12-04\n\
+         translations:\n  el:\n    title: Ιστότοπος\n",
+    );
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    f.write("content/en/01-course/index.md", "---\ntitle: Course\nkind: course\naudience: Municipal staff\nlevel: Adult education\n---\nAbout.\n");
+    f.write(
+        "content/en/01-course/01-mod/index.md",
+        "---\ntitle: Module one\nkind: module\nobjectives: [Name three push factors]\nduration: 1 h 30 min\n---\nOverview.\n",
+    );
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First lesson\nauthors: [Ana Author]\n---\n![A map](map.png)\n\nText.\n");
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: Second lesson\n---\nText with a [video](clip.mp4) and a [form](form.pdf).\n");
+    f.write("content/en/01-course/01-mod/map.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/en/01-course/01-mod/map.png.yaml", "title: Map of Egaleo\nauthor: Maria\nsource: https://example.org/map\nlicense: CC0-1.0\n");
+    f.write("content/en/01-course/01-mod/clip.mp4", b"\0\0\0\x18ftypmp42");
+    f.write("content/en/01-course/01-mod/form.pdf", b"%PDF-1.4\n");
+    f.write("content/en/01-course/01-mod/credits.yaml", "clip.mp4:\n  title: Interview\n  authors: [Bo, Cy]\n  license: CC-BY-4.0\n  changes: Shortened\n");
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Quiz one\nquestions:\n  - id: q1\n    type: single\n    prompt: Yes?\n    options:\n      - {text: Yes, correct: true}\n      - {text: No}\n",
+    );
+    f.write("content/en/01-course/02-shared/index.md", "---\ntitle: Module two\nkind: module\nlicense: CC-BY-SA-4.0\nauthors: [Dora, Eli]\n---\nOverview.\n");
+    f.write("content/en/01-course/02-shared/01-third.md", "---\ntitle: Third lesson\n---\nText.\n");
+    f.write("content/en/02-guide/index.md", "---\ntitle: A guide\nkind: guide\n---\nSteps.\n");
+    f.write("content/en/02-guide/01-plan.md", "---\ntitle: Plan\n---\nPlan it.\n");
+    f.write("content/en/02-guide/02-sheet.md", "---\ntitle: Sheet\nkind: template\nlicense: CC-BY-NC-4.0\nauthors: [Fay]\n---\nFill in.\n");
+    f.write("content/el/index.md", "---\ntitle: Αρχική\n---\nΚαλώς ήρθατε.\n");
+    f.write("content/el/01-course/01-mod/01-first.md", "---\ntitle: Πρώτο μάθημα\n---\n![Χάρτης](map.png)\n");
+    f.write("content/el/01-course/02-shared/01-third.md", "---\ntitle: Τρίτο μάθημα\n---\nΚείμενο.\n");
+    f
+}
+
+fn built() -> Fixture {
+    let f = site();
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+fn jsonld(f: &Fixture, rel: &str) -> Value {
+    let doc = f.html(rel);
+    let blocks = select(&doc, "script[type=\"application/ld+json\"]");
+    assert_eq!(blocks.len(), 1, "{rel}: one JSON-LD block");
+    serde_json::from_str(&blocks[0].text().collect::<String>()).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// schema.org types and properties used, each property with the types it may describe.
+const TYPES: &[&str] =
+    &["WebSite", "WebPage", "Course", "LearningResource", "Quiz", "HowTo", "HowToStep", "CreativeWork", "Collection", "Person", "Organization", "Audience"];
+const CREATIVE: &[&str] = &["WebSite", "WebPage", "Course", "LearningResource", "Quiz", "HowTo", "HowToStep", "CreativeWork", "Collection"];
+fn domain(property: &str) -> Option<Vec<&'static str>> {
+    let all: Vec<&str> = TYPES.to_vec();
+    Some(match property {
+        "@context" | "@type" | "@id" | "name" | "url" | "description" => all,
+        "inLanguage"
+        | "license"
+        | "isAccessibleForFree"
+        | "author"
+        | "publisher"
+        | "isPartOf"
+        | "hasPart"
+        | "position"
+        | "timeRequired"
+        | "educationalLevel"
+        | "audience"
+        | "learningResourceType"
+        | "workTranslation"
+        | "translationOfWork" => CREATIVE.to_vec(),
+        "teaches" => vec!["Course", "LearningResource", "Quiz"],
+        "step" => vec!["HowTo"],
+        "audienceType" => vec!["Audience"],
+        _ => return None,
+    })
+}
+
+/// Every key is a schema.org term allowed on its object's type; durations are ISO 8601.
+fn assert_schema_org(v: &Value, parent_type: Option<&str>, rel: &str) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| assert_schema_org(i, parent_type, rel)),
+        Value::Object(map) => {
+            let ty = map.get("@type").and_then(Value::as_str).or(parent_type);
+            if let Some(t) = map.get("@type").and_then(Value::as_str) {
+                assert!(TYPES.contains(&t), "{rel}: `{t}` is not a type we allow");
+            }
+            for (k, val) in map {
+                let allowed = domain(k).unwrap_or_else(|| panic!("{rel}: `{k}` is not a schema.org term we allow"));
+                if let Some(t) = ty {
+                    assert!(allowed.contains(&t), "{rel}: `{k}` does not belong on a `{t}`");
+                }
+                if k == "timeRequired" {
+                    let d = val.as_str().unwrap();
+                    let ok = d.starts_with('P') && d.len() > 1 && d[1..].chars().all(|c| c.is_ascii_digit() || "DTHMS".contains(c));
+                    assert!(ok, "{rel}: timeRequired `{d}` is not ISO 8601");
+                }
+                assert_schema_org(val, ty, rel);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_page_has_schema_org_metadata_of_its_kind() {
+    let f = built();
+    let pages: Vec<String> = files(&f.out()).into_iter().filter(|p| p.ends_with(".html")).collect();
+    assert!(pages.len() > 20, "{pages:?}");
+    for rel in &pages {
+        let v = jsonld(&f, rel);
+        assert_eq!(v["@context"], "https://schema.org", "{rel}");
+        assert_schema_org(&v, None, rel);
+        if rel.contains('/') {
+            assert!(v["license"].as_str().is_some_and(|l| l.starts_with("https://creativecommons.org/")), "{rel}: license");
+            assert_eq!(v["isAccessibleForFree"], true, "{rel}");
+        }
+    }
+    let module = jsonld(&f, "en/course/mod/index.html");
+    assert_eq!(module["@type"], "LearningResource");
+    assert_eq!(module["learningResourceType"], "Module");
+    assert_eq!(module["timeRequired"], "PT1H30M");
+    assert_eq!(module["teaches"][0], "Name three push factors");
+    assert_eq!(module["educationalLevel"], "Adult education", "inherited from the course");
+    assert_eq!(module["audience"]["audienceType"], "Municipal staff");
+    assert_eq!(module["isPartOf"]["@type"], "Course");
+    let parts: Vec<&str> = module["hasPart"].as_array().unwrap().iter().map(|p| p["@type"].as_str().unwrap()).collect();
+    assert_eq!(parts, ["LearningResource", "LearningResource", "Quiz"]);
+    assert_eq!(module["url"], "https://example.org/course/en/course/mod/index.html");
+    assert_eq!(module["workTranslation"], Value::Null, "the module is not translated");
+
+    let lesson = jsonld(&f, "en/course/mod/first.html");
+    assert_eq!((lesson["learningResourceType"].as_str(), lesson["position"].as_u64()), (Some("Lesson"), Some(1)));
+    assert_eq!(lesson["author"][0], serde_json::json!({"@type": "Person", "name": "Ana Author"}));
+    assert_eq!(lesson["publisher"]["name"], "Consortium");
+    assert_eq!(lesson["workTranslation"][0]["@id"], "https://example.org/course/el/course/mod/first.html");
+    let el = jsonld(&f, "el/course/mod/first.html");
+    assert_eq!((el["inLanguage"].as_str(), el["name"].as_str()), (Some("el"), Some("Πρώτο μάθημα")));
+    assert_eq!(el["translationOfWork"]["@id"], "https://example.org/course/en/course/mod/first.html");
+    let fallback = jsonld(&f, "el/course/mod/second.html");
+    assert_eq!(fallback["inLanguage"], "en", "an untranslated page shows English text");
+    assert_eq!(fallback["translationOfWork"], Value::Null);
+
+    assert_eq!(jsonld(&f, "en/course/index.html")["@type"], "Course");
+    assert_eq!(jsonld(&f, "en/course/mod/quiz.html")["@type"], "Quiz");
+    let guide = jsonld(&f, "en/guide/index.html");
+    assert_eq!(guide["@type"], "HowTo");
+    assert_eq!(guide["step"][0]["@type"], "HowToStep");
+    assert_eq!(jsonld(&f, "en/index.html")["@type"], "WebSite");
+    assert_eq!(jsonld(&f, "en/credits.html")["@type"], "WebPage");
+    assert_eq!(jsonld(&f, "index.html")["hasPart"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn metadata_cannot_break_out_of_its_element() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: \"A </script><script>alert(1)</script> & <!-- lesson\"\n---\nText.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = f.read_out("en/course/mod/first.html");
+    assert_eq!(html.matches("<script").count(), html.matches("<script src=").count() + 1, "no script element but the data block and the files");
+    let v = jsonld(&f, "en/course/mod/first.html");
+    assert_eq!(v["name"], "A </script><script>alert(1)</script> & <!-- lesson");
+}
+
+/// The licence a page links with `rel="license"`.
+fn licence_of(f: &Fixture, rel: &str) -> String {
+    let doc = f.html(rel);
+    let links: BTreeSet<String> = select(&doc, "[rel=\"license\"]").iter().map(|e| e.value().attr("href").unwrap().to_string()).collect();
+    assert_eq!(links.len(), 1, "{rel}: {links:?}");
+    links.into_iter().next().unwrap()
+}
+
+#[test]
+fn licence_overrides_reach_exactly_the_right_pages() {
+    let f = built();
+    for (rel, licence) in [
+        ("en/index.html", BY),
+        ("en/course/mod/first.html", BY),
+        ("en/course/shared/index.html", BY_SA),
+        ("en/course/shared/third.html", BY_SA),
+        ("el/course/shared/third.html", BY_SA),
+        ("el/course/shared/index.html", BY_SA),
+        ("en/guide/plan.html", BY),
+        ("en/guide/sheet.html", "https://creativecommons.org/licenses/by-nc/4.0/"),
+        ("en/credits.html", BY),
+    ] {
+        assert_eq!(licence_of(&f, rel), licence, "{rel}");
+    }
+    let third = f.html("en/course/shared/third.html");
+    assert_eq!(text(&select(&third, ".authors")[0]), "Authors: Dora, Eli", "folder authors reach its pages");
+    assert_eq!(select(&third, ".cc-badge g").len(), 3, "CC, BY and SA icons");
+    assert_eq!(jsonld(&f, "en/course/shared/third.html")["license"], BY_SA);
+}
+
+#[test]
+fn credits_page_lists_exactly_the_overridden_pages_and_files() {
+    let f = built();
+    for code in ["en", "el"] {
+        let doc = f.html(&format!("{code}/credits.html"));
+        let pages: Vec<String> = select(&doc, "#pages + ul li > a:first-child").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
+        assert_eq!(
+            pages,
+            ["course/mod/first.html", "course/shared/index.html", "course/shared/third.html", "guide/sheet.html"],
+            "{code}: pages with their own licence or authors"
+        );
+        let files: Vec<String> = select(&doc, "a.credit-file").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
+        assert_eq!(files, ["course/mod/clip.mp4", "course/mod/map.png"], "{code}");
+        let items: Vec<String> = select(&doc, "#files + ul li").iter().map(text).collect();
+        assert!(items[0].contains("Interview") && items[0].contains("Bo, Cy") && items[0].contains("CC BY 4.0") && items[0].contains("Shortened"), "{items:?}");
+    }
+    let lesson = f.html("el/course/mod/first.html");
+    let caption = text(&select(&lesson, "figure.credited figcaption")[0]);
+    assert_eq!(caption, "«Map of Egaleo» από Maria, CC0 1.0.");
+    assert_eq!(select(&lesson, "figure.credited figcaption a")[0].value().attr("href"), Some("https://example.org/map"));
+}
+
+#[test]
+fn attribution_line_names_title_authors_url_and_licence() {
+    let f = built();
+    let doc = f.html("en/course/mod/first.html");
+    assert_eq!(
+        text(&select(&doc, ".attribution-text")[0]),
+        "“First lesson” by Ana Author, Rights site (https://example.org/course/en/course/mod/first.html), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+    );
+    let el = f.html("el/course/shared/third.html");
+    assert_eq!(
+        text(&select(&el, ".attribution-text")[0]),
+        "«Τρίτο μάθημα» από Dora, Eli, Ιστότοπος (https://example.org/course/el/course/shared/third.html), με άδεια CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)."
+    );
+    let button = &select(&doc, "button.copy-attribution")[0];
+    assert_eq!(button.value().attr("data-copy"), Some("attribution-text"));
+    assert!(select(&doc, ".attribution-tools")[0].value().attr("hidden").is_some(), "the button shows only with JavaScript");
+}
+
+#[test]
+fn eu_emblem_and_accessibility_statement_in_every_language() {
+    let f = built();
+    for (code, statement) in [("en", "Co-funded by the European Union"), ("el", "Με τη συγχρηματοδότηση της Ευρωπαϊκής Ένωσης")]
+    {
+        let home = f.html(&format!("{code}/index.html"));
+        assert_eq!(text(&select(&home, ".eu-statement")[0]), statement);
+        assert!(text(&select(&home, ".eu-disclaimer")[0]).contains("(State Scholarships Foundation (IKY))"));
+        assert!(text(&select(&home, ".eu-disclaimer")[0]).contains("2017-1-EL01-KA204-036335"));
+        assert_eq!(select(&home, ".eu-flag path")[0].value().attr("fill"), Some("#FFCC00"));
+        let footer = select(&home, ".footer-links a");
+        assert!(footer.iter().any(|a| a.value().attr("href") == Some("accessibility.html")), "{code}: footer links the statement");
+
+        let doc = f.html(&format!("{code}/accessibility.html"));
+        let h2: Vec<String> = select(&doc, "main h2").iter().map(text).collect();
+        assert_eq!(h2.len(), 5, "{code}: status, non-accessible content, preparation, feedback, enforcement: {h2:?}");
+        let issues: Vec<String> = select(&doc, ".a11y-issues a").iter().map(text).collect();
+        assert_eq!(issues, ["clip.mp4", "form.pdf"], "{code}: the video has no captions, the PDF is not checked");
+        assert_eq!(select(&doc, "a[href=\"mailto:a11y@example.org\"]").len(), 1, "{code}: feedback contact");
+        assert_eq!(select(&doc, "time[datetime=\"2026-12-04\"]").len(), 1, "{code}: date");
+    }
+}
+
+#[test]
+fn check_reports_licence_credit_and_duration_problems_with_positions() {
+    let f = site();
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: Second lesson\nduration: two hours or so\nlicense: CC-BY-SA\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/credits.yaml", "clip.mp4:\n  license: CC-BY-NC-4.0\nmissing.mp4:\n  license: CC0-1.0\nform.pdf:\n  licence: GPL\n");
+    f.write("content/en/02-guide/photo.jpg", b"\xff\xd8\xff");
+    let out = f.check();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for line in [
+        "content/en/01-course/01-mod/02-second.md:4:10: error: unknown licence `CC-BY-SA`",
+        "content/en/01-course/01-mod/02-second.md:3:11: warning: `duration: two hours or so` cannot be read as a length of time",
+        "content/en/01-course/01-mod/credits.yaml:2:12: warning: `clip.mp4` is under CC BY-NC 4.0, which asks more of re-users than the CC BY 4.0 of the pages beside it",
+        "content/en/01-course/01-mod/credits.yaml:3:1: error: `missing.mp4` is not a file in this folder",
+        "content/en/01-course/01-mod/credits.yaml:6:12: error: unknown licence `GPL`",
+        "content/en/02-guide: warning: no known licence for `photo.jpg`",
+    ] {
+        assert!(err.contains(line), "missing `{line}` in:\n{err}");
+    }
+}
+
+#[test]
+fn source_bundle_is_deterministic_and_rebuilds_the_same_site() {
+    let f = built();
+    let bundle = std::fs::read(f.out().join("site-sources.zip")).unwrap();
+    let again = f.run(&["build", "--out", "dist2"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(std::fs::read(f.root().join("dist2/site-sources.zip")).unwrap(), bundle, "byte-identical across builds");
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bundle)).unwrap();
+    let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    for must in ["site.yaml", "content/en/index.md", "content/en/01-course/01-mod/map.png.yaml", "content/en/01-course/01-mod/clip.mp4", "content/el/index.md"]
+    {
+        assert!(names.iter().any(|n| n == must), "{must} in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with("dist")), "the built site is not a source");
+    let copy = tempfile::tempdir().unwrap();
+    zip.extract(copy.path()).unwrap();
+    let out = common::kyklos().current_dir(copy.path()).arg("build").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (a, b) = (files(&f.out()), files(&copy.path().join("dist")));
+    assert_eq!(a, b, "the same files");
+    for rel in &a {
+        assert!(std::fs::read(f.out().join(rel)).unwrap() == std::fs::read(copy.path().join("dist").join(rel)).unwrap(), "{rel} differs");
+    }
+    let downloads = f.html("el/downloads.html");
+    let row = &select(&downloads, "#sources ~ .table-wrap a[download]")[0];
+    assert_eq!(row.value().attr("href"), Some("../site-sources.zip"));
+    let sha = sha256(&bundle);
+    assert!(select(&downloads, "#sources ~ .table-wrap code.hash").iter().any(|c| text(c) == sha), "the page gives the bundle's SHA-256");
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
