@@ -40,6 +40,21 @@ pub fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
         .unwrap_or_default()
 }
 
+/// The interface strings of media players and video placeholders in one language.
+fn media_labels(code: &str, strings: &Strings) -> crate::media::player::MediaLabels {
+    crate::media::player::MediaLabels {
+        lang: code.to_string(),
+        transcript: strings.get("media_transcript"),
+        download: strings.get("media_download"),
+        unsupported: strings.get("media_unsupported"),
+        play_on: strings.get("media_play_on"),
+        privacy: strings.get("media_privacy"),
+        duration: strings.get("duration"),
+        read_transcript: strings.get("media_read_transcript"),
+        video_on: strings.get("media_video_on"),
+    }
+}
+
 /// What rendering one page leaves behind once its HTML is written.
 struct PageResult {
     ids: Vec<String>,
@@ -77,10 +92,11 @@ pub fn pages_stage(
     let mut all = Vec::with_capacity(site.langs.len());
     let mut all_docs = Vec::with_capacity(site.langs.len());
     let mut entries = Entries::new();
+    let default_media = media_labels(&site.config.default_language().code, &strings[0]);
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         let cx = context(site, lang, strings, theme);
         let keep = cx.packaging && packages;
-        let one = PageRenderer::new(&cx, theme, strings);
+        let one = PageRenderer::new(&cx, theme, strings, &default_media);
         let results: Vec<(PageResult, Option<Entry>)> = bodies
             .into_par_iter()
             .enumerate()
@@ -136,10 +152,12 @@ struct PageRenderer<'a> {
     theme: &'a Theme,
     labels: Labels,
     checklist_labels: Labels,
+    /// Players on pages shown in the default language's words speak that language too.
+    fallback_media: crate::media::player::MediaLabels,
 }
 
 impl<'a> PageRenderer<'a> {
-    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings) -> Self {
+    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, fallback_media: &crate::media::player::MediaLabels) -> Self {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
             table: strings.get("table"),
@@ -147,9 +165,11 @@ impl<'a> PageRenderer<'a> {
             task_open: strings.get("task_open"),
             back: strings.get("footnote_back"),
             checklist: false,
+            media: media_labels(&cx.lang.lang.code, strings),
+            in_transcript: false,
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
-        PageRenderer { cx, theme, labels, checklist_labels }
+        PageRenderer { cx, theme, labels, checklist_labels, fallback_media: fallback_media.clone() }
     }
 
     /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
@@ -163,7 +183,17 @@ impl<'a> PageRenderer<'a> {
         let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
         let links = PageLinks { site: lang, page, extra: &quiz_url };
         let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
-        let mut md = markdown::render(body, &links, if tickable { &self.checklist_labels } else { &self.labels });
+        let labels = if tickable { &self.checklist_labels } else { &self.labels };
+        // A page shown in the default language's words is checked for captions in that
+        // language, and its player is labelled in it (the whole text is marked as it).
+        let fallback;
+        let labels = if page.text == crate::model::TextStatus::Fallback {
+            fallback = Labels { media: self.fallback_media.clone(), ..labels.clone() };
+            &fallback
+        } else {
+            labels
+        };
+        let mut md = markdown::render(body, &links, labels);
         let index = LineIndex::new(body);
         let at = |offset: usize| {
             let (l, c) = index.line_col(offset);

@@ -23,6 +23,8 @@ fn labels() -> Labels {
         task_open: "To do".into(),
         back: "Back to the text".into(),
         checklist: false,
+        media: crate::media::player::MediaLabels { lang: "en".into(), transcript: "Transcript".into(), ..Default::default() },
+        in_transcript: false,
     }
 }
 
@@ -137,3 +139,5 @@ fn headings_never_take_an_id_the_theme_uses() {
     let r = render("## Main\n\n## Main\n\n## Quiz {#quiz}\n", &NoLinks, &Labels::default());
     assert_eq!(r.ids.iter().filter(|i| !i.starts_with("fn")).cloned().collect::<Vec<_>>(), vec!["main-1", "main-2", "quiz-1"]);
 }
+
+mod media;
