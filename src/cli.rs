@@ -27,6 +27,9 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Treat warnings (e.g. a video without captions in its page's language) as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -82,6 +85,9 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Treat warnings (e.g. a video without captions in its page's language) as errors.
+        #[arg(long)]
+        strict: bool,
     },
 }
 

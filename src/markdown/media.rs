@@ -34,6 +34,7 @@ pub fn player_html(files: &MediaFiles, alt: &str, offset: usize, links: &dyn Lin
         ),
         _ => {}
     }
+    out.has_media = true;
     let transcript = transcript(files, offset, links, labels, out, n);
     let size = crate::load::files::human_size(files.size);
     out.text.push_str(alt);
@@ -87,6 +88,7 @@ pub fn video_block(lines: &[(usize, &str)], fence: usize, links: &dyn Links, lab
             });
             out.text.push_str(&v.title);
             out.text.push('\n');
+            out.has_media = true;
             external::render(&v, transcript.as_deref(), &labels.media)
         }
         Err(errors) => {

@@ -95,6 +95,8 @@ pub struct Rendered {
     pub has_code: bool,
     /// The page has tickable checklist items.
     pub has_checklist: bool,
+    /// The page has a media player.
+    pub has_media: bool,
     /// The plain text of the page outside headings and fenced code, blocks separated by
     /// newlines (what search indexes as the body).
     pub text: String,

@@ -56,6 +56,11 @@ pub fn is_sidecar(rel: &str) -> bool {
     lower.ends_with(".vtt") || lower.ends_with(".transcript.md")
 }
 
+/// A transcript is shown in the page that plays its media; it is not published on its own.
+pub fn is_transcript(rel: &str) -> bool {
+    rel.to_ascii_lowercase().ends_with(".transcript.md")
+}
+
 /// The companions of a media file, as paths relative to the same folder as `media` is in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Companions {

@@ -29,8 +29,19 @@ pub const TEMPLATES: &[(&str, &str)] =
     embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "quiz.html", "languages.html", "sco.html"];
 
 /// The embedded default static files (copied to `dist/static/`).
-pub const STATIC: &[(&str, &[u8])] =
-    embed_static!["kyklos.css", "syntax.css", "search.css", "kyklos.js", "search.js", "quiz-score.js", "quiz.js", "scorm.js", "package-bridge.js"];
+pub const STATIC: &[(&str, &[u8])] = embed_static![
+    "kyklos.css",
+    "syntax.css",
+    "search.css",
+    "kyklos.js",
+    "search.js",
+    "quiz-score.js",
+    "quiz.js",
+    "scorm.js",
+    "package-bridge.js",
+    "media.js",
+    "media.css"
+];
 
 pub struct Theme {
     pub tera: Tera,
