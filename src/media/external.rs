@@ -172,7 +172,7 @@ pub fn render(v: &External, transcript: Option<&str>, labels: &MediaLabels) -> S
         h.push_str(&format!("<p class=\"external-duration\">{}: {}</p>\n", escape_html(&labels.duration), escape_html(d)));
     }
     h.push_str(&format!(
-        "<p><a class=\"button external-play\" href=\"{}\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶ </span>{}<span class=\"visually-hidden\">: {}</span></a></p>\n",
+        "<p><a class=\"button external-play\" href=\"{}\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶</span>{}<span class=\"visually-hidden\">: {}</span></a></p>\n",
         escape_html(&v.url),
         fill(&labels.play_on),
         escape_html(&v.title)

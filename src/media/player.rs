@@ -4,7 +4,8 @@
 //!
 //! Browsers refuse `<track>` files on pages opened from disk (file:// pages are each their
 //! own origin), so each caption file's cues are also written into an inert `<template>`
-//! from which the theme's script adds the same captions there.
+//! from which the theme's script adds the same captions there. The page language's track
+//! is marked `data-default`; the script shows it (over http the browser loads the file).
 
 use super::{vtt, Caption, MediaFiles, MediaKind};
 use crate::markdown::escape_html;
@@ -58,7 +59,9 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
     }
     h.push_str(&format!(" aria-label=\"{title_e}\">\n<source src=\"{href}\" type=\"{}\">\n", files.mime));
     for (i, c) in captions.iter().enumerate() {
-        let default = if i == 0 && c.lang.eq_ignore_ascii_case(&labels.lang) { " default" } else { "" };
+        // Not `default`: a page opened from disk would try (and fail) to load it before the
+        // script can supply its cues; the script turns it on instead.
+        let default = if i == 0 && c.lang.eq_ignore_ascii_case(&labels.lang) { " data-default" } else { "" };
         h.push_str(&format!(
             "<track kind=\"captions\" src=\"{}\" srclang=\"{}\" label=\"{}\"{default}>\n",
             escape_html(&c.href),

@@ -82,7 +82,7 @@ fn a_video_player_has_controls_metadata_preload_poster_and_tracks_in_page_langua
     let el = html.find("srclang=\"el\"").unwrap();
     let en = html.find("srclang=\"en\"").unwrap();
     assert!(el < en, "the page's language comes first");
-    assert!(html.contains("<track kind=\"captions\" src=\"interview.el.vtt\" srclang=\"el\" label=\"Ελληνικά\" default>"));
+    assert!(html.contains("<track kind=\"captions\" src=\"interview.el.vtt\" srclang=\"el\" label=\"Ελληνικά\" data-default>"));
     assert!(html.contains("<track kind=\"captions\" src=\"interview.en.vtt\" srclang=\"en\" label=\"English\">"));
     assert!(html.contains("<a href=\"interview.webm\" download>Download (87 KiB)</a>"));
     // Cues for pages opened from disk, escaped, with their settings.
@@ -95,7 +95,7 @@ fn a_video_player_has_controls_metadata_preload_poster_and_tracks_in_page_langua
     assert!(html.find("srclang=\"en\"").unwrap() < html.find("srclang=\"el\"").unwrap());
     // No captions in the page's language: none is on by default.
     let html = player::render(&video(), "Interview", None, &labels("de"), "87 KiB");
-    assert!(!html.contains(" default>"));
+    assert!(!html.contains(" data-default>"));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn the_placeholder_requests_nothing_and_links_to_the_platform() {
     for banned in ["<iframe", "<img", "<script", "src=", "<video"] {
         assert!(!html.contains(banned), "{banned} in {html}");
     }
-    assert!(html.contains("<a class=\"button external-play\" href=\"https://vimeo.com/76979871\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶ </span>Play on Vimeo<span class=\"visually-hidden\">: Mentoring &lt;in&gt; practice</span></a>"));
+    assert!(html.contains("<a class=\"button external-play\" href=\"https://vimeo.com/76979871\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶</span>Play on Vimeo<span class=\"visually-hidden\">: Mentoring &lt;in&gt; practice</span></a>"));
     assert!(html.contains("<p class=\"external-duration\">Duration: 30 min</p>"));
     assert!(html.contains("<p class=\"external-platform\">Video on Vimeo</p>"));
     assert!(html.contains("<a class=\"external-transcript\" href=\"webinar.html\">Read the transcript</a>"));

@@ -44,7 +44,7 @@ fn a_media_image_on_its_own_line_becomes_a_figure_not_inside_a_paragraph() {
     assert!(r.html.contains("<p>Before.</p>\n<figure class=\"media media-video\">"), "{}", r.html);
     assert!(!r.html.contains("<p><figure"));
     assert!(!r.html.contains("<img"));
-    assert!(r.html.contains("<track kind=\"captions\" src=\"talk.en.vtt\" srclang=\"en\" label=\"en\" default>"));
+    assert!(r.html.contains("<track kind=\"captions\" src=\"talk.en.vtt\" srclang=\"en\" label=\"en\" data-default>"));
     assert!(r.html.contains("<figcaption>A talk about mentoring "));
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     // The transcript made from the captions is collapsed under the player and searchable.

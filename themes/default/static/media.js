@@ -1,11 +1,12 @@
 /* media.js — loaded (defer) on pages with a video or audio player (figure.media).
  *
- * Browsers refuse <track> caption files on pages opened from disk (file:// pages are each
- * their own origin), so a site on a USB stick would play its videos without captions. Each
- * player carries its cues in inert <template class="media-cues" data-srclang="…"> elements;
- * when a <track> fails to load (now or later, when a learner picks it), it is replaced by a
- * text track with the same kind, label and language made from those cues, and shown if the
- * failed one was meant to be. Over http(s) the tracks load and nothing here runs.
+ * 1. The track marked data-default (captions in the page's language) is shown.
+ * 2. Browsers refuse <track> caption files on pages opened from disk (file:// pages are each
+ *    their own origin), so a site on a USB stick would play its videos without captions.
+ *    Each player carries its cues in inert <template class="media-cues" data-srclang="…">
+ *    elements. On file:// every <track> is replaced, before it is ever loaded, by a text
+ *    track with the same kind, label and language made from those cues; over http(s) a
+ *    <track> that fails to load is replaced the same way.
  * In node, module.exports = { parseSettings, cueTimes } (no DOM is touched).
  */
 (function (root) {
@@ -52,7 +53,7 @@
     const lang = track.srclang;
     const source = figure && Array.from(figure.querySelectorAll('template.media-cues')).find((t) => t.dataset.srclang === lang);
     if (!source || typeof VTTCue === 'undefined') return;
-    const wanted = track.default || (track.track && track.track.mode === 'showing');
+    const wanted = track.hasAttribute('data-default') || (track.track && track.track.mode === 'showing');
     const text = media.addTextTrack(track.kind || 'captions', track.label, lang);
     for (const p of source.content.querySelectorAll('p')) {
       const t = cueTimes(p.dataset.start, p.dataset.end);
@@ -71,8 +72,13 @@
   function init() {
     for (const media of document.querySelectorAll('figure.media video, figure.media audio')) {
       for (const track of media.querySelectorAll('track')) {
+        if (location.protocol === 'file:') {
+          replaceTrack(media, track);
+          continue;
+        }
         track.addEventListener('error', () => replaceTrack(media, track));
         if (track.readyState === 3) replaceTrack(media, track);
+        else if (track.hasAttribute('data-default') && track.track) track.track.mode = 'showing';
       }
     }
   }
