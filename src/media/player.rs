@@ -69,8 +69,9 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
             escape_html(&c.label)
         ));
     }
-    let download = labels.download.replace("{size}", size);
-    h.push_str(&format!("<p>{} <a href=\"{href}\" download>{}</a></p>\n</{tag}>\n", escape_html(&labels.unsupported), escape_html(&download)));
+    // The size keeps its own direction in a right-to-left sentence ("91 KiB", not "KiB 91").
+    let download = escape_html(&labels.download).replace("{size}", &format!("<bdi>{}</bdi>", escape_html(size)));
+    h.push_str(&format!("<p>{} <a href=\"{href}\" download>{download}</a></p>\n</{tag}>\n", escape_html(&labels.unsupported)));
     for c in &captions {
         let Some(text) = &c.text else { continue };
         h.push_str(&format!("<template class=\"media-cues\" data-srclang=\"{}\">", escape_html(&c.lang)));
@@ -85,7 +86,7 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
         }
         h.push_str("</template>\n");
     }
-    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download>{}</a></figcaption>\n", escape_html(&download)));
+    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download>{download}</a></figcaption>\n"));
     if let Some(t) = transcript {
         h.push_str(&transcript_details(t, title, labels));
     }

@@ -84,7 +84,7 @@ fn a_video_player_has_controls_metadata_preload_poster_and_tracks_in_page_langua
     assert!(el < en, "the page's language comes first");
     assert!(html.contains("<track kind=\"captions\" src=\"interview.el.vtt\" srclang=\"el\" label=\"Ελληνικά\" data-default>"));
     assert!(html.contains("<track kind=\"captions\" src=\"interview.en.vtt\" srclang=\"en\" label=\"English\">"));
-    assert!(html.contains("<a href=\"interview.webm\" download>Download (87 KiB)</a>"));
+    assert!(html.contains("<a href=\"interview.webm\" download>Download (<bdi>87 KiB</bdi>)</a>"));
     // Cues for pages opened from disk, escaped, with their settings.
     assert!(html.contains(
         "<template class=\"media-cues\" data-srclang=\"el\"><p data-start=\"0.000\" data-end=\"2.000\" data-settings=\"line:90%\">Γεια σας</p></template>"
