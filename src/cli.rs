@@ -32,6 +32,9 @@ pub enum Command {
         /// folder are left as they are, so folders built in parallel jobs can be merged.
         #[arg(long = "lang", value_name = "CODE")]
         langs: Vec<String>,
+        /// Treat warnings (e.g. a video without captions in its page's language) as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -87,6 +90,9 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Treat warnings (e.g. a video without captions in its page's language) as errors.
+        #[arg(long)]
+        strict: bool,
     },
 }
 

@@ -47,6 +47,9 @@ pub struct Config {
     pub eu_funding: Option<EuFunding>,
     /// The accessibility statement's settings (`accessibility:`).
     pub accessibility: Accessibility,
+    /// A video or audio file larger than this (in MiB) gives a warning (default 50): SCORM
+    /// packages must stay small enough to upload to an LMS.
+    pub max_media_mb: u64,
     /// The text of site.yaml, to point later stages' errors at a key.
     pub text: String,
 }
@@ -89,6 +92,7 @@ struct RawConfig {
     eu_funding: Option<EuFunding>,
     #[serde(default)]
     accessibility: Accessibility,
+    max_media_mb: Option<u64>,
 }
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
@@ -162,6 +166,8 @@ struct FullLanguage {
 }
 
 pub const FILE_NAME: &str = "site.yaml";
+/// The default of `max_media_mb`: many LMS installations refuse uploads much larger.
+pub const DEFAULT_MAX_MEDIA_MB: u64 = 50;
 /// site.yaml holds settings, never content: a few KiB.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
@@ -352,6 +358,7 @@ impl Config {
             journey,
             eu_funding: raw.eu_funding,
             accessibility: raw.accessibility,
+            max_media_mb: raw.max_media_mb.unwrap_or(DEFAULT_MAX_MEDIA_MB),
             text: text.to_string(),
         };
         for lang in config.languages.iter().skip(1) {

@@ -42,7 +42,7 @@ pub fn page(data: &[u8]) {
     site.pages.push(page);
     let rel = "01-course/img/photo é.png";
     site.assets_by_rel.insert(rel.to_string(), 0);
-    site.assets.push(Asset { source: PathBuf::from(rel), rel: rel.to_string(), url: crate::model::url::output_path(rel), size: 1 });
+    site.assets.push(Asset { source: PathBuf::from(rel), rel: rel.to_string(), url: crate::model::url::output_path(rel), size: 1, text: None });
     let page = &site.pages[site.pages.len() - 1];
     let extra = |rel: &str| (rel == "01-course/quiz.yaml").then(|| "course/quiz.html".to_string());
     let links = PageLinks { site: &site, page, extra: &extra };

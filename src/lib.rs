@@ -13,6 +13,7 @@ pub mod incremental;
 pub mod links;
 pub mod load;
 pub mod markdown;
+pub mod media;
 pub mod model;
 pub mod new;
 pub mod output;

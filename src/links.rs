@@ -28,7 +28,58 @@ fn has_scheme(dest: &str) -> bool {
     }
 }
 
+impl PageLinks<'_> {
+    /// The asset a relative path names, from this page's folder.
+    fn asset_at(&self, dest: &str) -> Option<&crate::model::Asset> {
+        let path = dest.trim().split(['#', '?']).next()?;
+        if path.is_empty() || has_scheme(path) || path.starts_with(['/', '\\']) {
+            return None;
+        }
+        let target = join_normalised(parent_dir(&self.page.rel), &percent_decode(path))?;
+        self.site.assets_by_rel.get(&target).map(|&a| &self.site.assets[a])
+    }
+}
+
 impl Links for PageLinks<'_> {
+    fn media(&self, dest: &str) -> Option<crate::media::MediaFiles> {
+        use crate::media::{companions, kind_of, Caption, MediaFiles};
+        let asset = self.asset_at(dest)?;
+        let (kind, mime) = kind_of(&asset.rel)?;
+        let dir = parent_dir(&asset.rel);
+        let in_dir = |rel: &str| parent_dir(rel) == dir;
+        let names: Vec<&str> = self.site.assets.iter().filter(|a| in_dir(&a.rel)).map(|a| a.rel.rsplit('/').next().unwrap_or(&a.rel)).collect();
+        let name = asset.rel.rsplit('/').next().unwrap_or(&asset.rel);
+        let found = companions(name, names);
+        let sibling = |file: &str| {
+            let rel = if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") };
+            self.site.assets_by_rel.get(&rel).map(|&a| &self.site.assets[a])
+        };
+        let href = |a: &crate::model::Asset| encode_href(&relative(&self.page.url, &a.url));
+        let captions = found
+            .captions
+            .iter()
+            .filter_map(|(lang, file)| {
+                let a = sibling(file)?;
+                let label = crate::model::lang::Language::new(lang, None, None).map_or_else(|_| lang.clone(), |l| l.name);
+                Some(Caption { lang: lang.clone(), label, href: href(a), text: a.text.clone() })
+            })
+            .collect();
+        let code = &self.site.lang.code;
+        let pick = found
+            .transcripts
+            .iter()
+            .find(|(l, _)| l.eq_ignore_ascii_case(code))
+            .or_else(|| found.transcripts.iter().find(|(l, _)| l.is_empty()))
+            .or_else(|| found.transcripts.first());
+        let transcript = pick.and_then(|(lang, file)| {
+            let text = sibling(file)?.text.clone()?;
+            // A language named in the file name wins over the folder it was read from.
+            Some(if lang.is_empty() { text } else { std::sync::Arc::new(crate::media::SidecarText { lang: lang.clone(), text: text.text.clone() }) })
+        });
+        let poster = found.poster.as_deref().and_then(sibling).map(href);
+        Some(MediaFiles { kind, mime, href: href(asset), size: asset.size, poster, captions, transcript })
+    }
+
     fn resolve(&self, dest: &str, is_image: bool) -> Resolved {
         let dest = dest.trim();
         if dest.is_empty() {

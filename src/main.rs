@@ -32,9 +32,9 @@ fn main() -> ExitCode {
         quiet_on_closed_pipe();
     }
     match cli.command {
-        Command::Build { root, out, verbose, format, langs } => {
+        Command::Build { root, out, verbose, format, langs, strict } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));
-            let opts = Options { langs, ..Options::build(&root, &out) };
+            let opts = Options { langs, strict, ..Options::build(&root, &out) };
             match pipeline::run(&opts) {
                 Ok(report) => {
                     print_diagnostics(report.diagnostics, format);
@@ -86,8 +86,8 @@ fn main() -> ExitCode {
             }
         },
         Command::Translations { root, format, lang, diff, action } => translations(&root, format, lang.as_deref(), diff, action),
-        Command::Check { root, format } => {
-            let opts = Options::check(&root);
+        Command::Check { root, format, strict } => {
+            let opts = Options { strict, ..Options::check(&root) };
             match pipeline::run(&opts) {
                 Ok(report) => {
                     let warnings = report.diagnostics.warning_count();

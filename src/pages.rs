@@ -39,6 +39,21 @@ pub fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
         .unwrap_or_default()
 }
 
+/// The interface strings of media players and video placeholders in one language.
+fn media_labels(code: &str, strings: &Strings) -> crate::media::player::MediaLabels {
+    crate::media::player::MediaLabels {
+        lang: code.to_string(),
+        transcript: strings.get("media_transcript"),
+        download: strings.get("media_download"),
+        unsupported: strings.get("media_unsupported"),
+        play_on: strings.get("media_play_on"),
+        privacy: strings.get("media_privacy"),
+        duration: strings.get("duration"),
+        read_transcript: strings.get("media_read_transcript"),
+        video_on: strings.get("media_video_on"),
+    }
+}
+
 /// What rendering one page leaves behind once its HTML is written.
 struct PageResult {
     ids: Vec<String>,
@@ -85,6 +100,7 @@ pub fn pages_stage(
     let mut all_indexes = Vec::with_capacity(site.langs.len());
     let mut entries = Entries::new();
     let default = site.config.default_language();
+    let default_media = media_labels(&site.config.default_language().code, &strings[0]);
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         if output.skips_language(&lang.lang.code) {
             all.push(vec![None; lang.pages.len()]);
@@ -96,7 +112,7 @@ pub fn pages_stage(
         // Guides and short courses also make one printable page from their pages' HTML.
         let printed = printed_pages(lang);
         let kept_for = |id: PageId| keep || lang.guide_of(id).is_some() || printed.contains(&id);
-        let one = PageRenderer::new(&cx, theme, strings, indexing);
+        let one = PageRenderer::new(&cx, theme, strings, indexing, &default_media);
         let render_one = |(id, body): (usize, String)| {
             let page = &lang.pages[id];
             let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
@@ -166,10 +182,12 @@ struct PageRenderer<'a> {
     checklist_labels: Labels,
     /// Prepare each page for the search index.
     indexing: bool,
+    /// Players on pages shown in the default language's words speak that language too.
+    fallback_media: crate::media::player::MediaLabels,
 }
 
 impl<'a> PageRenderer<'a> {
-    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, indexing: bool) -> Self {
+    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, indexing: bool, fallback_media: &crate::media::player::MediaLabels) -> Self {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
             table: strings.get("table"),
@@ -178,9 +196,11 @@ impl<'a> PageRenderer<'a> {
             back: strings.get("footnote_back"),
             checklist: false,
             plain_code: !cx.site.config.highlight,
+            media: media_labels(&cx.lang.lang.code, strings),
+            in_transcript: false,
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
-        PageRenderer { cx, theme, labels, checklist_labels, indexing }
+        PageRenderer { cx, theme, labels, checklist_labels, indexing, fallback_media: fallback_media.clone() }
     }
 
     /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
@@ -194,7 +214,17 @@ impl<'a> PageRenderer<'a> {
         let quiz_url = |rel: &str| lang.quizzes.iter().find(|q| q.rel == rel).map(|q| q.url.clone());
         let links = PageLinks { site: lang, page, extra: &quiz_url };
         let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
-        let mut md = markdown::render(body, &links, if tickable { &self.checklist_labels } else { &self.labels });
+        let labels = if tickable { &self.checklist_labels } else { &self.labels };
+        // A page shown in the default language's words is checked for captions in that
+        // language, and its player is labelled in it (the whole text is marked as it).
+        let fallback;
+        let labels = if page.text == crate::model::TextStatus::Fallback {
+            fallback = Labels { media: self.fallback_media.clone(), ..labels.clone() };
+            &fallback
+        } else {
+            labels
+        };
+        let mut md = markdown::render(body, &links, labels);
         let index = LineIndex::new(body);
         let at = |offset: usize| {
             let (l, c) = index.line_col(offset);

@@ -37,12 +37,14 @@ pub struct Options {
     pub packages: bool,
     /// Build only these languages' files plus the shared ones (`build --lang`); empty: all.
     pub langs: Vec<String>,
+    /// Warnings count as errors (`--strict`): nothing is written if there are any.
+    pub strict: bool,
 }
 
 impl Options {
     /// `build`: every file, into `out`.
     pub fn build(root: &Path, out: &Path) -> Options {
-        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true, langs: Vec::new() }
+        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true, langs: Vec::new(), strict: false }
     }
 
     /// `check`: every step, nothing written.
@@ -140,6 +142,9 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     lap("assets", &mut timings);
 
     let errors = write_errors.into_inner().unwrap_or_default();
+    if opts.strict {
+        diags.promote_warnings();
+    }
     if !errors.is_empty() || diags.has_errors() {
         output.abort();
         diags.extend(errors);
@@ -540,7 +545,7 @@ fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output
         }
     };
     for lang in &site.langs {
-        lang.assets.par_iter().for_each(|asset| {
+        lang.assets.par_iter().filter(|a| !crate::media::is_transcript(&a.rel)).for_each(|asset| {
             let shown = crate::diagnostics::display_path(&site.root, &asset.source);
             let rel = format!("{}/{}", lang.lang.code, asset.url);
             if output.is_memory() {

@@ -323,7 +323,9 @@ fn check_links(dir: &Path, names: &BTreeSet<String>, zip_name: &str) {
         ("img", "src"),
         ("iframe", "src"),
         ("source", "src"),
+        ("track", "src"),
         ("video", "src"),
+        ("video", "poster"),
         ("audio", "src"),
         ("form", "action"),
         ("iframe", "data-start"),
@@ -426,5 +428,48 @@ fn sample_site_packages_are_complete_valid_and_deterministic() {
         let a = std::fs::read(first.path().join(rel)).unwrap();
         let b = std::fs::read(second.path().join(rel)).unwrap();
         assert!(a == b, "{} differs between two builds (entries: {:?})", rel.display(), read_zip_names(&a));
+    }
+}
+
+/// A module with a video lesson: its packages hold the video, its poster and captions, the
+/// lesson's player points at them inside the package, and the manifests stay valid.
+#[test]
+fn packages_carry_media_and_captions() {
+    let f = common::Fixture::new();
+    let video = std::fs::read(common::repo().join("content/en/05-webinars/mentor-interview.webm")).expect("the sample's video");
+    f.write("content/en/01-course/01-mod/03-video.md", "---\ntitle: Video lesson\n---\n![A mentor explains](talk.webm)\n");
+    f.write("content/en/01-course/01-mod/talk.webm", &video);
+    f.write("content/en/01-course/01-mod/talk.jpg", b"\xff\xd8\xff\xe0 poster");
+    f.write("content/en/01-course/01-mod/talk.en.vtt", "WEBVTT\n\n00:00.500 --> 00:03.000\nMentors listen first.\n");
+    f.write("content/en/01-course/01-mod/talk.transcript.md", "Mentors listen first.\n");
+    let (out, zips) = build_site(f.root());
+    assert!(!zips.is_empty(), "packages were built");
+    let xmllint = have_xmllint();
+    for rel in &zips {
+        let name = rel.display().to_string();
+        let (dir, entries) = unzip(&std::fs::read(out.path().join(rel)).unwrap());
+        let names: BTreeSet<String> = entries.iter().cloned().collect();
+        for file in ["talk.webm", "talk.jpg", "talk.en.vtt"] {
+            assert!(names.iter().any(|n| n.ends_with(&format!("mod/{file}"))), "{name}: {file} in the package: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("transcript")), "{name}: transcripts are inside the page, not files");
+        let lesson = names.iter().find(|n| n.ends_with("mod/video.html")).unwrap_or_else(|| panic!("{name}: the video lesson"));
+        let html = std::fs::read_to_string(dir.path().join(lesson)).unwrap();
+        assert!(html.contains("<track kind=\"captions\" src=\"talk.en.vtt\""), "{name}: {html}");
+        let manifest = std::fs::read_to_string(dir.path().join("imsmanifest.xml")).unwrap();
+        let listed = manifest_files(&manifest);
+        assert!(listed.iter().any(|l| l.ends_with("talk.webm")) && listed.iter().any(|l| l.ends_with("talk.en.vtt")), "{name}: media listed in the manifest");
+        if xmllint {
+            xmllint_validate(dir.path());
+        }
+        check_links(dir.path(), &names, &name);
+    }
+    // The Downloads page counts the media in the package sizes.
+    let downloads = std::fs::read_to_string(out.path().join("en/downloads.html")).unwrap();
+    let sizes: Vec<u64> = zips.iter().map(|z| std::fs::metadata(out.path().join(z)).unwrap().len()).collect();
+    assert!(sizes.iter().all(|&s| s > video.len() as u64), "every package holds the video: {sizes:?}");
+    for size in sizes {
+        let shown = kyklos::package::human_size(size);
+        assert!(downloads.contains(&format!(">{shown}<")), "the Downloads page shows {shown}");
     }
 }

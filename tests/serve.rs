@@ -307,3 +307,29 @@ fn no_site_yaml_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no site.yaml"), "{}", stderr(&out));
 }
+
+#[test]
+fn media_are_served_with_their_types_and_in_byte_ranges() {
+    let f = Fixture::new();
+    let video = std::fs::read(repo().join("content/en/05-webinars/mentor-interview.webm")).unwrap();
+    f.write("content/en/01-course/01-mod/talk.webm", &video);
+    f.write("content/en/01-course/01-mod/talk.mp3", b"ID3-0123456789");
+    f.write("content/en/01-course/01-mod/talk.en.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n");
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let whole = server.get("/en/course/mod/talk.webm");
+    assert!(status_line(&whole).contains("200"), "{}", status_line(&whole));
+    let head = whole.to_ascii_lowercase();
+    assert!(head.contains("content-type: video/webm") && head.contains("accept-ranges: bytes"), "{}", &whole[..300.min(whole.len())]);
+    assert!(head.contains(&format!("content-length: {}", video.len())));
+    assert!(server.get("/en/course/mod/talk.en.vtt").to_ascii_lowercase().contains("content-type: text/vtt; charset=utf-8"));
+    let part = server.request("GET /en/course/mod/talk.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=3-6\r\nConnection: close\r\n\r\n");
+    assert!(status_line(&part).contains("206"), "{part}");
+    let lower = part.to_ascii_lowercase();
+    assert!(lower.contains("content-type: audio/mpeg") && lower.contains("content-range: bytes 3-6/14") && lower.contains("content-length: 4"), "{part}");
+    assert!(part.ends_with("\r\n\r\n-012"), "{part}");
+    let tail = server.request("GET /en/course/mod/talk.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=-3\r\nConnection: close\r\n\r\n");
+    assert!(tail.ends_with("789") && tail.to_ascii_lowercase().contains("content-range: bytes 11-13/14"), "{tail}");
+    let outside = server.request("GET /en/course/mod/talk.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=99-\r\nConnection: close\r\n\r\n");
+    assert!(status_line(&outside).contains("416") && outside.to_ascii_lowercase().contains("content-range: bytes */14"), "{outside}");
+}

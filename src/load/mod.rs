@@ -32,6 +32,8 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
 /// All Markdown and quiz files of a site together (about 18,000 lessons of the benchmark's
 /// size): what a build holds in memory at once (packages keep every page's HTML) stays bounded.
 pub const MAX_SITE_TEXT_BYTES: u64 = 100 * 1024 * 1024;
+/// Caption files and transcripts are read whole: the captions of a two-hour film are ~150 KiB.
+pub const MAX_SIDECAR_BYTES: u64 = 2 * 1024 * 1024;
 /// Files beside lessons larger than this are refused: they would bloat every download.
 pub const MAX_ASSET_BYTES: u64 = 200 * 1024 * 1024;
 
@@ -62,6 +64,7 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
         }
         if dir.is_dir() {
             load_language(root, &dir, lang, i == 0, fingerprint, diags);
+            check_media_sizes(root, lang, config.max_media_mb, diags);
         }
     }
     let total: u64 = langs.iter().map(|l| l.text_bytes).sum();
@@ -180,7 +183,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             if let Some(q) = read_text(root, path, MAX_QUIZ_BYTES, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
                 site.quizzes.push(q);
             }
-        } else if rel.ends_with(".md") {
+        } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
             markdown.push((path.to_path_buf(), rel, size));
         } else if credits::is_credits_file(&rel, |target| path.with_file_name(target.rsplit('/').next().unwrap_or(target)).is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
@@ -192,8 +195,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                     .with_hint("link to it from a file host instead, or make it smaller"),
             );
         } else {
+            let text = crate::media::is_sidecar(&rel).then(|| read_sidecar(root, path, &rel, &site.lang.code, diags)).flatten();
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
-            site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size });
+            site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size, text });
         }
     }
     for (rel, shown, text) in credit_files {
@@ -219,6 +223,39 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     if is_default {
         link_tree(root, site, diags);
     }
+}
+
+/// Video and audio files over `max_media_mb` MiB: a warning, since every SCORM package that
+/// holds one must still be uploadable to an LMS.
+fn check_media_sizes(root: &Path, lang: &LangSite, max_media_mb: u64, diags: &mut Diagnostics) {
+    let limit = max_media_mb.saturating_mul(1024 * 1024);
+    for asset in lang.assets.iter().filter(|a| a.size > limit && crate::media::kind_of(&a.rel).is_some()) {
+        diags.push(
+            Diagnostic::warning(
+                display_path(root, &asset.source),
+                0,
+                0,
+                format!(
+                    "this media file is {}; files over {max_media_mb} MiB make pages slow and SCORM packages too big for many LMSs",
+                    files::human_size(asset.size)
+                ),
+            )
+            .with_hint("make it smaller (a lower resolution or bitrate), or raise `max_media_mb:` in site.yaml"),
+        );
+    }
+}
+
+/// Caption files and transcripts are read with the page's limits; a caption file must be
+/// valid WebVTT (every problem reported with its line and column).
+fn read_sidecar(root: &Path, path: &Path, rel: &str, lang: &str, diags: &mut Diagnostics) -> Option<std::sync::Arc<crate::media::SidecarText>> {
+    let text = read_text(root, path, MAX_SIDECAR_BYTES, diags)?;
+    if rel.to_ascii_lowercase().ends_with(".vtt") {
+        let shown = display_path(root, path);
+        for e in crate::media::vtt::parse(&text).errors {
+            diags.push(Diagnostic::error(&shown, e.line, e.col, format!("invalid WebVTT: {}", e.message)).with_hint(e.hint));
+        }
+    }
+    Some(std::sync::Arc::new(crate::media::SidecarText { lang: lang.to_string(), text }))
 }
 
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.

@@ -8,6 +8,7 @@
 pub mod highlight;
 pub mod html_policy;
 pub mod limits;
+pub mod media;
 pub mod rawhtml;
 
 use std::collections::HashMap;
@@ -33,6 +34,13 @@ pub enum Resolved {
 /// Resolves link and image targets for one page.
 pub trait Links {
     fn resolve(&self, dest: &str, is_image: bool) -> Resolved;
+
+    /// A local video or audio file and its companions (poster, captions, transcript); `None`
+    /// when `dest` is not one of the site's media files.
+    fn media(&self, dest: &str) -> Option<crate::media::MediaFiles> {
+        let _ = dest;
+        None
+    }
 }
 
 /// Interface strings the renderer needs, already in the page's language.
@@ -48,6 +56,10 @@ pub struct Labels {
     pub checklist: bool,
     /// Fenced code is written as escaped text, without highlighting (`highlight: off`).
     pub plain_code: bool,
+    /// Media players and video placeholders; `media.lang` is the page's language.
+    pub media: crate::media::player::MediaLabels,
+    /// Rendering a transcript: media inside it stay links (no player within a player).
+    pub in_transcript: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,6 +97,8 @@ pub struct Rendered {
     pub has_code: bool,
     /// The page has tickable checklist items.
     pub has_checklist: bool,
+    /// The page has a media player.
+    pub has_media: bool,
     /// The plain text of the page outside headings and fenced code, blocks separated by
     /// newlines (what search indexes as the body).
     pub text: String,
@@ -120,6 +134,16 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
+    // A ```video block's text events with their offsets, and where its fence starts.
+    let mut code_pieces: Vec<(usize, String)> = Vec::new();
+    let mut fence_at = 0usize;
+    // An image that is a local media file: its files, offset and where its alt text starts.
+    let mut media_open: Option<(crate::media::MediaFiles, usize, usize)> = None;
+    let mut players = 0usize;
+    let mut para_open = false;
+    // A player was put where a paragraph was open: the paragraph is closed before it and
+    // reopened after it only if more of it follows.
+    let mut reopen_para = false;
     let mut image_depth = 0usize;
     let mut tables = 0usize;
     let mut open_note: Option<String> = None;
@@ -148,17 +172,36 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         {
             close_check(&mut events, label_open.take(), &mut check_ids);
         }
-        if let Some((_, buf)) = code.as_mut() {
+        if let Some((lang, buf)) = code.as_mut() {
             match event {
-                Event::Text(t) => buf.push_str(&t),
+                Event::Text(t) => {
+                    if lang.trim() == "video" {
+                        code_pieces.push((range.start, t.to_string()));
+                    }
+                    buf.push_str(&t);
+                }
                 Event::End(TagEnd::CodeBlock) => {
                     let (lang, buf) = code.take().unwrap_or_default();
-                    out.has_code = true;
-                    events.push(Event::Html(highlight::highlight(&buf, &lang, !labels.plain_code).into()));
+                    if lang.trim() == "video" {
+                        let pieces = std::mem::take(&mut code_pieces);
+                        let lines = media::lines_of(&pieces);
+                        events.push(Event::Html(media::video_block(&lines, fence_at, links, labels, &mut out).into()));
+                    } else {
+                        out.has_code = true;
+                        events.push(Event::Html(highlight::highlight(&buf, &lang, !labels.plain_code).into()));
+                    }
                 }
                 _ => {}
             }
             continue;
+        }
+        if reopen_para {
+            reopen_para = false;
+            if matches!(event, Event::End(TagEnd::Paragraph)) {
+                para_open = false;
+                continue;
+            }
+            events.push(Event::Start(Tag::Paragraph));
         }
         if heading.is_none() {
             match &event {
@@ -210,10 +253,42 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                     pulldown_cmark::CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
+                fence_at = range.start;
+            }
+            Event::Start(Tag::Paragraph) => {
+                para_open = true;
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                para_open = false;
+                events.push(Event::End(TagEnd::Paragraph));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest = resolve(&mut out, links, link_type, dest_url, false, range.start);
                 events.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if image_depth == 0 && !labels.in_transcript && crate::media::kind_of(&dest_url).is_some() && links.media(&dest_url).is_some() =>
+            {
+                image_depth += 1;
+                media_open = links.media(&dest_url).map(|files| (files, range.start, events.len()));
+            }
+            Event::End(TagEnd::Image) if image_depth == 1 && media_open.is_some() => {
+                image_depth = 0;
+                let Some((files, offset, at)) = media_open.take() else { continue };
+                let alt: String =
+                    events.drain(at..).filter_map(|e| if let Event::Text(t) | Event::Code(t) = e { Some(t.into_string()) } else { None }).collect();
+                players += 1;
+                let html = media::player_html(&files, &alt, offset, links, labels, &mut out, players);
+                if para_open {
+                    if matches!(events.last(), Some(Event::Start(Tag::Paragraph))) {
+                        events.pop();
+                    } else {
+                        events.push(Event::End(TagEnd::Paragraph));
+                    }
+                    reopen_para = true;
+                }
+                events.push(Event::Html(html.into()));
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 image_depth += 1;

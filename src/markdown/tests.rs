@@ -24,6 +24,8 @@ fn labels() -> Labels {
         back: "Back to the text".into(),
         checklist: false,
         plain_code: false,
+        media: crate::media::player::MediaLabels { lang: "en".into(), transcript: "Transcript".into(), ..Default::default() },
+        in_transcript: false,
     }
 }
 
@@ -138,3 +140,5 @@ fn headings_never_take_an_id_the_theme_uses() {
     let r = render("## Main\n\n## Main\n\n## Quiz {#quiz}\n", &NoLinks, &Labels::default());
     assert_eq!(r.ids.iter().filter(|i| !i.starts_with("fn")).cloned().collect::<Vec<_>>(), vec!["main-1", "main-2", "quiz-1"]);
 }
+
+mod media;

@@ -157,6 +157,8 @@ pub struct Asset {
     /// Relative to `dist/<lang>/`.
     pub url: String,
     pub size: u64,
+    /// The text of a caption file (`.vtt`) or transcript (`.transcript.md`), read at load.
+    pub text: Option<std::sync::Arc<crate::media::SidecarText>>,
 }
 
 /// A quiz file of a translation, kept as text until it is merged onto the original.

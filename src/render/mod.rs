@@ -287,6 +287,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         tag_groups: Vec::new(),
         related: Vec::new(),
         checklist: false,
+        media: false,
         package: s.package.is_some(),
         search: s.package.is_none() && config.search,
         downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
@@ -340,6 +341,7 @@ pub fn render_page_in(
     let mut v = view(cx, &subject, extra);
     v.toc = md.headings.iter().filter(|h| h.level == 2).collect();
     v.checklist = md.has_checklist;
+    v.media = md.has_media;
     if package.is_none() {
         guide_pages::kind_extras(cx, id, &mut v);
     }

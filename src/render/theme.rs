@@ -42,7 +42,9 @@ pub const STATIC: &[(&str, &[u8])] = embed_static![
     "journey.js",
     "journey-ui.js",
     "journey.css",
-    "attribution.js"
+    "attribution.js",
+    "media.js",
+    "media.css"
 ];
 
 pub struct Theme {

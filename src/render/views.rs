@@ -175,6 +175,8 @@ pub struct PageView<'a> {
     pub related: Vec<CardView>,
     /// The page has checklist items a reader can tick.
     pub checklist: bool,
+    /// The page has media players (their script adds captions on pages opened from disk).
+    pub media: bool,
     /// Space-separated progress keys of the lessons and quizzes below this section.
     pub progress_keys: Option<std::sync::Arc<String>>,
     /// The same for the whole course (book) the page is in.

@@ -73,6 +73,7 @@ async fn respond(req: Request<Incoming>, state: Arc<State>, instance: u64) -> Re
         return r;
     }
     let path = req.uri().path().to_string();
+    let range = req.headers().get(hyper::header::RANGE).and_then(|v| v.to_str().ok()).map(str::to_string);
     match path.as_str() {
         "/__kyklos/reload.js" => return file(StatusCode::OK, "text/javascript; charset=utf-8", Bytes::from_static(RELOAD_JS.as_bytes())),
         "/__kyklos/overlay.css" => return file(StatusCode::OK, "text/css; charset=utf-8", Bytes::from_static(OVERLAY_CSS.as_bytes())),
@@ -107,7 +108,7 @@ async fn respond(req: Request<Incoming>, state: Arc<State>, instance: u64) -> Re
                     file(StatusCode::OK, kind, Bytes::from(html))
                 }
                 Some(Stored::Bytes(b)) => file(StatusCode::OK, kind, Bytes::copy_from_slice(b)),
-                Some(Stored::File(source)) => stream_file(source.clone(), kind).await,
+                Some(Stored::File(source)) => stream_file(source.clone(), kind, range.as_deref()).await,
                 None => text(StatusCode::NOT_FOUND, "not found\n"),
             }
         }
@@ -180,21 +181,41 @@ fn events(state: &State, instance: u64) -> Response<Body> {
     r
 }
 
-/// A media file copied from the site, streamed in chunks (never whole in memory).
-async fn stream_file(source: std::path::PathBuf, kind: &'static str) -> Response<Body> {
+/// A media file copied from the site, streamed in chunks (never whole in memory). A `Range:
+/// bytes=…` request (how browsers seek in video and audio) gets that part, 206.
+async fn stream_file(source: std::path::PathBuf, kind: &'static str, range: Option<&str>) -> Response<Body> {
+    use tokio::io::AsyncSeekExt;
     // Still a regular file of the site (not replaced by a link since the build)?
     if crate::load::files::probe(&source).is_err() {
         return text(StatusCode::NOT_FOUND, "the file is gone\n");
     }
     let Ok(mut f) = tokio::fs::File::open(&source).await else { return text(StatusCode::NOT_FOUND, "the file is gone\n") };
     let len = f.metadata().await.map(|m| m.len()).unwrap_or(0);
+    let parsed = range.map(|r| parse_range(r, len));
+    let (start, end) = match parsed {
+        None | Some(RangeRequest::Ignore) => (0, len),
+        Some(RangeRequest::Part(a, b)) => (a, b + 1),
+        Some(RangeRequest::Unsatisfiable) => {
+            let mut r = text(StatusCode::RANGE_NOT_SATISFIABLE, "the range is outside the file\n");
+            if let Ok(v) = HeaderValue::from_str(&format!("bytes */{len}")) {
+                r.headers_mut().insert(hyper::header::CONTENT_RANGE, v);
+            }
+            return r;
+        }
+    };
+    if start > 0 && f.seek(std::io::SeekFrom::Start(start)).await.is_err() {
+        return text(StatusCode::NOT_FOUND, "the file is gone\n");
+    }
     let (mut tx, body) = Channel::<Bytes, std::io::Error>::new(2);
     tokio::spawn(async move {
         let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            match f.read(&mut buf).await {
+        let mut left = end - start;
+        while left > 0 {
+            let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+            match f.read(&mut buf[..want]).await {
                 Ok(0) | Err(_) => return,
                 Ok(n) => {
+                    left -= n as u64;
                     if tx.send(Frame::data(Bytes::copy_from_slice(&buf[..n]))).await.is_err() {
                         return;
                     }
@@ -204,10 +225,48 @@ async fn stream_file(source: std::path::PathBuf, kind: &'static str) -> Response
     });
     let mut r = Response::new(body.boxed());
     headers(&mut r, kind);
-    if let Ok(v) = HeaderValue::from_str(&len.to_string()) {
-        r.headers_mut().insert(hyper::header::CONTENT_LENGTH, v);
+    let h = r.headers_mut();
+    h.insert(hyper::header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    if let Ok(v) = HeaderValue::from_str(&(end - start).to_string()) {
+        h.insert(hyper::header::CONTENT_LENGTH, v);
+    }
+    if matches!(parsed, Some(RangeRequest::Part(..))) {
+        *r.status_mut() = StatusCode::PARTIAL_CONTENT;
+        if let Ok(v) = HeaderValue::from_str(&format!("bytes {start}-{}/{len}", end.saturating_sub(1))) {
+            r.headers_mut().insert(hyper::header::CONTENT_RANGE, v);
+        }
     }
     r
+}
+
+/// What a `Range` header asks of a file of `len` bytes.
+#[derive(Debug, PartialEq, Eq)]
+enum RangeRequest {
+    /// Bytes `a..=b`.
+    Part(u64, u64),
+    /// A well-formed range that lies outside the file: 416.
+    Unsatisfiable,
+    /// Not a single byte range (several ranges, other units, garbage): the whole file.
+    Ignore,
+}
+
+/// One `bytes=a-b`, `bytes=a-` or `bytes=-n` range (RFC 9110, 14.1.2); anything else is ignored.
+fn parse_range(header: &str, len: u64) -> RangeRequest {
+    let Some(spec) = header.trim().strip_prefix("bytes=") else { return RangeRequest::Ignore };
+    if spec.contains(',') {
+        return RangeRequest::Ignore;
+    }
+    let Some((a, b)) = spec.trim().split_once('-') else { return RangeRequest::Ignore };
+    let num = |s: &str| if !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()) { s.parse::<u64>().ok() } else { None };
+    match (num(a), num(b), a.is_empty(), b.is_empty()) {
+        (Some(a), _, _, true) if a < len => RangeRequest::Part(a, len - 1),
+        (Some(a), Some(b), _, _) if a <= b && a < len => RangeRequest::Part(a, b.min(len - 1)),
+        (Some(a), Some(b), _, _) if a <= b => RangeRequest::Unsatisfiable,
+        (Some(_), _, _, true) => RangeRequest::Unsatisfiable,
+        (None, Some(n), true, _) if n > 0 && len > 0 => RangeRequest::Part(len.saturating_sub(n), len - 1),
+        (None, Some(_), true, _) => RangeRequest::Unsatisfiable,
+        _ => RangeRequest::Ignore,
+    }
 }
 
 fn file(status: StatusCode, kind: &'static str, bytes: Bytes) -> Response<Body> {
@@ -247,6 +306,22 @@ mod tests {
         assert!(wants_packages("/el/downloads/questions-el-moodle.xml"));
         assert!(!wants_packages("/en/course/downloads.html"));
         assert!(!wants_packages("/en/index.html"));
+    }
+
+    #[test]
+    fn byte_ranges_are_read_as_rfc_9110_says() {
+        use RangeRequest::*;
+        assert_eq!(parse_range("bytes=0-99", 1000), Part(0, 99));
+        assert_eq!(parse_range("bytes=500-", 1000), Part(500, 999));
+        assert_eq!(parse_range("bytes=-100", 1000), Part(900, 999));
+        assert_eq!(parse_range("bytes=-5000", 1000), Part(0, 999));
+        assert_eq!(parse_range("bytes=900-5000", 1000), Part(900, 999));
+        assert_eq!(parse_range("bytes=1000-", 1000), Unsatisfiable);
+        assert_eq!(parse_range("bytes=1000-1001", 1000), Unsatisfiable);
+        assert_eq!(parse_range("bytes=-0", 1000), Unsatisfiable);
+        for ignored in ["bytes=5-1", "bytes=0-1,5-9", "items=0-1", "bytes=a-b", "bytes=", "bytes=-", "bytes=+1-2"] {
+            assert_eq!(parse_range(ignored, 1000), Ignore, "{ignored}");
+        }
     }
 
     #[test]

@@ -285,6 +285,11 @@ const MIME = {
   '.xml': 'application/xml',
   '.zip': 'application/zip',
   '.pdf': 'application/pdf',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
 };
 
 /**

@@ -586,4 +586,56 @@ describe('SCORM packages in scorm-again', { skip: h.skipUnlessChromium() }, () =
       await server.close();
     }
   });
+
+  test('a module with a video: media, poster and captions are in the package and play in the LMS frame', async () => {
+    const sample = path.join(h.REPO_ROOT, 'content/en/05-webinars');
+    const root = h.writeSite({
+      'site.yaml': 'title: Media package\nlanguages: [en]\n',
+      'content/en/index.md': '---\ntitle: Home\n---\nWelcome.\n',
+      'content/en/01-course/index.md': '---\ntitle: Course\nkind: course\n---\nAbout.\n',
+      'content/en/01-course/01-mod/index.md': '---\ntitle: Module with a video\nkind: module\n---\nOverview.\n',
+      'content/en/01-course/01-mod/01-video.md': '---\ntitle: Video lesson\n---\n![Interview with a mentor](talk.webm)\n',
+      'content/en/01-course/01-mod/02-after.md': '---\ntitle: After\n---\nText.\n',
+    }, 'media-package');
+    const mod = path.join(root, 'content/en/01-course/01-mod');
+    fs.copyFileSync(path.join(sample, 'mentor-interview.webm'), path.join(mod, 'talk.webm'));
+    fs.copyFileSync(path.join(sample, 'mentor-interview.jpg'), path.join(mod, 'talk.jpg'));
+    fs.copyFileSync(path.join(sample, 'mentor-interview.en.vtt'), path.join(mod, 'talk.en.vtt'));
+    fs.copyFileSync(path.join(sample, 'mentor-interview.el.vtt'), path.join(mod, 'talk.el.vtt'));
+    const out = h.build(root, 'media-package');
+    for (const version of ['1.2', '2004']) {
+      const pkg = packagesOf(out, 'en').find((p) => p.version === version && !p.isCourse);
+      assert.ok(pkg, `a SCORM ${version} module package`);
+      const dir = lmsDir(pkg.file);
+      for (const f of ['talk.webm', 'talk.jpg', 'talk.en.vtt', 'talk.el.vtt']) {
+        assert.ok(fs.existsSync(path.join(dir, 'pkg', 'mod', f)), `${f} in the SCORM ${version} package`);
+      }
+      const server = await h.serve(dir, '/lms/');
+      try {
+        const s = await launch(server, version, pkg.launches[0], null);
+        for (let i = 0; i < 3 && !/video\.html$/.test(s.lessons.url()); i++) {
+          const before = s.lessons.url();
+          await s.lessons.locator('a[rel~="next"]').first().click();
+          await s.lessons.waitForURL((u) => u.href !== before);
+          await s.lessons.waitForLoadState('load');
+        }
+        assert.match(s.lessons.url(), /video\.html$/);
+        const state = await s.lessons.evaluate(async () => {
+          const v = document.querySelector('figure.media video');
+          for (let i = 0; i < 200 && !(v.readyState >= 1 && v.textTracks[0] && v.textTracks[0].cues && v.textTracks[0].cues.length); i++) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          return { duration: v.duration, tracks: Array.from(v.textTracks).map((t) => [t.language, t.mode, t.cues ? t.cues.length : 0]) };
+        });
+        assert.ok(state.duration > 25, `the video loads in the LMS frame: ${JSON.stringify(state)}`);
+        assert.deepEqual(state.tracks[0], ['en', 'showing', 9], `captions load in the LMS frame: ${JSON.stringify(state)}`);
+        const failed = s.w.failed.filter((f) => !/\.webm \(net::ERR_ABORTED\)$/.test(f));
+        assert.deepEqual(failed, [], 'no failed request');
+        h.assertLocalRequests(s.w, server.origin, `SCORM ${version} video lesson`);
+        await s.context.close();
+      } finally {
+        await server.close();
+      }
+    }
+  });
 });
