@@ -93,7 +93,7 @@ mod tests {
         let mut l = LangSite::new(Language::new("en", None, None).unwrap());
         for rel in ["01-mod/map of egaleo.png", "01-mod/plain.png"] {
             l.assets_by_rel.insert(rel.into(), l.assets.len());
-            l.assets.push(Asset { source: rel.into(), rel: rel.into(), url: rel.replacen("01-", "", 1), size: 1 });
+            l.assets.push(Asset { source: rel.into(), rel: rel.into(), url: rel.replacen("01-", "", 1), size: 1, text: None });
         }
         l.credits.insert(
             "01-mod/map of egaleo.png".into(),
