@@ -121,7 +121,7 @@ describe('learner journey', { skip }, () => {
         for (const width of [1280, 390]) {
           await page.setViewportSize({ width, height: 900 });
           await page.goto(urlOf('file', `${lang}/progress.html`));
-          const svg = page.locator('.journey-chart svg[role="img"]');
+          const svg = page.locator('.journey-chart svg[role="img"]').first();
           await svg.waitFor();
           const label = await svg.locator('title').textContent();
           const rows = await page.locator('.journey-course').first().locator('tbody tr').count();
@@ -186,7 +186,7 @@ describe('learner journey', { skip }, () => {
     try {
       await page.goto(urlOf('file', 'en/certificate.html') + '#c0');
       await page.locator('.cert-status').filter({ hasText: /Pass 3 more module quizzes/ }).waitFor();
-      assert.equal(await page.locator('article.certificate').isVisible(), false);
+      assert.equal(await page.locator('article.certificate').first().isVisible(), false);
       assert.equal(await page.locator('#cert-name').isVisible(), false);
     } finally {
       await context.close();
