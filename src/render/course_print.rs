@@ -110,8 +110,9 @@ pub fn render_course_print(
     render_view(cx, theme, &v)
 }
 
-/// Moves a part's headings `by` levels down (h6 at most) and prefixes its ids and in-page links.
-fn shift(html: &str, by: usize, prefix: &str) -> String {
+/// Moves a part's headings `by` levels down (h6 at most) and prefixes its ids and in-page links
+/// (shared with a guide's print page).
+pub(super) fn shift(html: &str, by: usize, prefix: &str) -> String {
     let mut html = html.to_string();
     if by > 0 {
         for level in (1..=6).rev() {

@@ -135,14 +135,10 @@ pub fn render_guide_print(
     render_view(cx, theme, &v)
 }
 
-/// Makes the ids of one page unique inside a page that joins several (`id="x"` → `id="p1-x"`).
+/// Makes the ids of one page unique inside a page that joins several (`id="x"` → `id="p1-x"`);
+/// each part sits under its own h2, so its headings move one level down.
 fn prefix_ids(html: &str, prefix: &str) -> String {
-    let mut html = html.to_string();
-    // Each part sits under its own h2, so its headings move one level down.
-    for level in (2..=5).rev() {
-        html = html.replace(&format!("<h{level}"), &format!("<h{}", level + 1)).replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
-    }
-    html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(" href=\"#", &format!(" href=\"#{prefix}-")).replace(" for=\"", &format!(" for=\"{prefix}-"))
+    super::course_print::shift(html, 1, prefix)
 }
 
 /// What guides, phases, units, collections and practices add to a page.
