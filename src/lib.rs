@@ -27,3 +27,4 @@ pub mod search;
 pub mod serve;
 pub mod translate;
 pub mod translations;
+pub mod xml;

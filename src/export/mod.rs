@@ -146,27 +146,13 @@ pub fn percent(f: f64) -> String {
 /// Removes what XML 1.0 cannot carry (control characters other than tab and line ends,
 /// U+FFFE, U+FFFF); line ends become `\n`.
 pub fn xml_safe(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
-        .filter(|&c| matches!(c, '\t' | '\n') || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}'))
-        .collect()
+    crate::xml::strip_forbidden(&crate::xml::normalise_line_ends(s))
 }
 
-/// Text for XML element content and attributes (`&`, `<`, `>`, `"`, `'` escaped).
+/// Text for XML element content and attributes (`&`, `<`, `>`, `"`, `'` escaped), with
+/// [`xml_safe`]'s line ends: [`crate::xml::escape`] after [`crate::xml::normalise_line_ends`].
 pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in xml_safe(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(&crate::xml::normalise_line_ends(s))
 }
 
 /// The quiz's source file as a portable path for comments (`content/en/…/quiz.yaml`).

@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 
 use super::{Package, Sco, Version};
+use crate::xml::escape;
 
 /// The identifier of the asset resource that holds the shared files.
 pub(super) const SHARED_ID: &str = "SHARED-FILES";
@@ -54,24 +55,6 @@ fn escape_id(raw: &str) -> String {
             out.push(c);
         } else {
             let _ = write!(out, "_{:x}_", c as u32);
-        }
-    }
-    out
-}
-
-/// Text for element content or a double-quoted attribute. Characters XML 1.0 forbids are dropped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
         }
     }
     out

@@ -21,7 +21,7 @@ mod tests;
 use std::collections::{BTreeSet, HashSet};
 use std::io::{Error, ErrorKind, Result};
 
-pub use manifest::{escape, href, manifest, xml_id};
+pub use manifest::{href, manifest, xml_id};
 pub use xsd::xsd_files;
 pub use zip::{path_problem, zip};
 
