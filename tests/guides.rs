@@ -112,4 +112,13 @@ fn tag_pages_and_filters_list_exactly_the_tagged_practices() {
     assert_eq!(related, ["Practice athens", "Practice madrid"], "sharing tags, most first, then in order");
     let own: Vec<String> = select(&egaleo, ".tag-list a.tag").iter().map(text).collect();
     assert_eq!(own.len(), 3, "{own:?}");
+    // The filtering script is served on its own, to the collection page only, after kyklos.js.
+    let scripts = |doc: &scraper::Html| -> Vec<String> { select(doc, "script[src]").iter().map(|s| s.value().attr("src").unwrap().to_string()).collect() };
+    let on_collection = scripts(&collection);
+    let at = |name: &str| on_collection.iter().position(|s| s.ends_with(name));
+    assert!(at("static/tag-filters.js").is_some() && at("static/kyklos.js") < at("static/tag-filters.js"), "{on_collection:?}");
+    for doc in [&tag, &egaleo] {
+        assert!(!scripts(doc).iter().any(|s| s.ends_with("tag-filters.js")), "only collections filter");
+    }
+    assert!(f.out().join("static/tag-filters.js").is_file());
 }

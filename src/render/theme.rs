@@ -34,6 +34,7 @@ pub const STATIC: &[(&str, &[u8])] = embed_static![
     "syntax.css",
     "search.css",
     "kyklos.js",
+    "tag-filters.js",
     "search.js",
     "quiz-score.js",
     "quiz.js",

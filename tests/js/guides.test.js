@@ -1,12 +1,13 @@
-// Tests for the checklist and tag-filter helpers in themes/default/static/kyklos.js
-// (run: node --test tests/js/)
+// Tests for the checklist helpers in themes/default/static/kyklos.js and the tag-filter
+// helpers in themes/default/static/tag-filters.js (run: node --test tests/js/)
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { sanitizeChecks } = require(path.join(__dirname, '../../themes/default/static/kyklos.js'));
 const {
-  sanitizeChecks, parseTagHash, tagHash, matchesFilters, withOnly, filterStatusText,
-} = require(path.join(__dirname, '../../themes/default/static/kyklos.js'));
+  parseTagHash, tagHash, matchesFilters, withOnly, filterStatusText,
+} = require(path.join(__dirname, '../../themes/default/static/tag-filters.js'));
 
 test('sanitizeChecks keeps unique id-like strings of an array', () => {
   assert.deepEqual(sanitizeChecks(['check-1', 'check-3', 'check-1', 'p0-check-2']),
