@@ -58,6 +58,9 @@ pub struct LangContext<'a> {
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
     sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    /// Template contexts that already hold `t` (a few hundred strings), reused from page to
+    /// page instead of copying `t` into every page's context.
+    contexts: std::sync::Mutex<Vec<Context>>,
 }
 
 impl<'a> LangContext<'a> {
@@ -80,6 +83,7 @@ impl<'a> LangContext<'a> {
             navs: Default::default(),
             keys: Default::default(),
             sidebars: Default::default(),
+            contexts: Default::default(),
         }
     }
 
@@ -361,18 +365,28 @@ const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
 
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
-    if let Some(map) = value.as_object_mut() {
-        map.insert("t".into(), cx.t_value.clone());
-        if let Some(nav) = &view.course_nav {
-            let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
-            if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {
-                slot.insert("list".into(), tera::Value::String(views::mark_current(list, &nav.own_href)));
-            }
+    if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
+        let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
+        if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {
+            slot.insert("list".into(), tera::Value::String(views::mark_current(list, &nav.own_href)));
         }
     }
-    let context = Context::from_value(value).map_err(|e| e.to_string())?;
+    let page = Context::from_value(value).map_err(|e| e.to_string())?;
+    // Every page view has the same keys, so a reused context holds only `t` and this page's.
+    let mut context = cx.contexts.lock().ok().and_then(|mut pool| pool.pop()).unwrap_or_else(|| {
+        let mut c = Context::new();
+        c.insert("t", &cx.t_value);
+        c
+    });
+    context.extend(page);
     let template = template_for(theme, view.kind);
-    theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)))
+    let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
+    // The page's text is not kept until the next page.
+    context.remove("content");
+    if let Ok(mut pool) = cx.contexts.lock() {
+        pool.push(context);
+    }
+    html
 }
 
 /// Renders one page to HTML. `extra` yields the steps (quizzes) that follow a section.
