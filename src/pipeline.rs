@@ -483,8 +483,12 @@ fn write_journey(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Ve
 fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
     let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
     let statics = if scorm { statics(site, theme) } else { Vec::new() };
-    // The editable sources, once for all languages (offered on every Downloads page).
-    let sources = crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok());
+    // The editable sources, once for all languages (offered on every Downloads page; a site
+    // without one gets none, and does not spend time and memory zipping all its sources).
+    let offered = site.langs.iter().any(|l| render::has_downloads(site, l));
+    let sources = offered
+        .then(|| crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok()))
+        .flatten();
     let sources_written = sources.as_ref().is_some_and(|bytes| output.write(crate::rights::bundle::PATH, bytes).is_ok());
     let results: Vec<Result<(), Diagnostic>> = site
         .langs

@@ -325,6 +325,16 @@ fn source_bundle_is_deterministic_and_rebuilds_the_same_site() {
     assert!(select(&downloads, "#sources ~ .table-wrap code.hash").iter().any(|c| text(c) == sha), "the page gives the bundle's SHA-256");
 }
 
+#[test]
+fn no_source_bundle_without_a_downloads_page() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nscorm: off\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!f.out().join("en/downloads.html").exists(), "no packages and no quizzes: no Downloads page");
+    assert!(!f.out().join("site-sources.zip").exists(), "nothing offers the bundle, so none is made");
+}
+
 fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

@@ -189,13 +189,25 @@ fn main() {
         }
     }
     let mut samples: Vec<Vec<Measurement>> = vec![Vec::new(); configs.len()];
+    // The machine's 1-minute load average after each timed run: a shared machine says so.
+    let mut loads: Vec<f64> = Vec::new();
     for run in 1..=runs {
         for (c, s) in configs.iter().zip(&mut samples) {
             let m = run_once(&c.command, memory, &work);
-            println!("run {run}/{runs} {:<26} {:>8.3} s  {:>8} MiB", c.label(), m.seconds, m.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}")));
+            let load = load_average();
+            println!(
+                "run {run}/{runs} {:<26} {:>8.3} s  {:>8} MiB  load {}",
+                c.label(),
+                m.seconds,
+                m.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}")),
+                load.map_or("n/a".into(), |l| format!("{l:.2}"))
+            );
+            loads.extend(load);
             s.push(m);
         }
     }
+    loads.sort_by(f64::total_cmp);
+    let load_summary = (!loads.is_empty()).then(|| (loads[0], loads[loads.len() / 2], loads[loads.len() - 1]));
 
     // 4. Report.
     let stats: Vec<Stats> = samples.iter().map(|s| Stats::of(s)).collect();
@@ -240,6 +252,12 @@ fn main() {
             s.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}"))
         );
     }
+    if let Some((lo, mid, hi)) = load_summary {
+        println!(
+            "load average (1 min) after the timed runs: min {lo:.2}, median {mid:.2}, max {hi:.2} on {} threads",
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        );
+    }
     println!();
     println!("{:<38} {:>11} {:>11}  result", "ratio / limit", "value", "target");
     for r in &checks {
@@ -272,6 +290,7 @@ fn main() {
             .map(|d| d.as_secs())
             .unwrap_or(0),
         "memory_measured": memory,
+        "load_during_runs": load_summary.map(|(lo, mid, hi)| json!({"min": lo, "median": mid, "max": hi})),
         "peers": peer_versions.iter().map(|(t, v)| json!({"tool": t, "version": v})).collect::<Vec<Value>>(),
         "configurations": configs.iter().zip(&stats).zip(&samples).zip(&warmups).map(|(((c, s), m), w)| json!({
             "name": c.label(),
@@ -317,6 +336,11 @@ fn machine() -> String {
         .map_or(String::new(), |l| format!(", load average {}", l.split_whitespace().take(3).collect::<Vec<_>>().join(" ")));
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     format!("{cpu}, {threads} threads{mem}{load}")
+}
+
+/// The 1-minute load average (Linux `/proc/loadavg`; none elsewhere).
+fn load_average() -> Option<f64> {
+    fs::read_to_string("/proc/loadavg").ok()?.split_whitespace().next()?.parse().ok()
 }
 
 const MIB: f64 = 1024.0 * 1024.0;

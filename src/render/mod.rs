@@ -55,6 +55,12 @@ pub struct LangContext<'a> {
     /// Reading orders and progress keys of sections, computed once each.
     navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
     keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
+    /// Course navigation lists per (course, folder): built and rendered once, shared by the
+    /// folder's pages.
+    sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    /// Template contexts that already hold `t` (a few hundred strings), reused from page to
+    /// page instead of copying `t` into every page's context.
+    contexts: std::sync::Mutex<Vec<Context>>,
 }
 
 impl<'a> LangContext<'a> {
@@ -65,7 +71,20 @@ impl<'a> LangContext<'a> {
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
-        LangContext { site, lang, strings, plain, t_value, packaging, downloads, texts, navs: Default::default(), keys: Default::default() }
+        LangContext {
+            site,
+            lang,
+            strings,
+            plain,
+            t_value,
+            packaging,
+            downloads,
+            texts,
+            navs: Default::default(),
+            keys: Default::default(),
+            sidebars: Default::default(),
+            contexts: Default::default(),
+        }
     }
 
     /// The reading order of a section (cached).
@@ -90,6 +109,46 @@ impl<'a> LangContext<'a> {
             m.entry(section).or_insert_with(|| keys.clone());
         }
         keys
+    }
+
+    /// The sidebar of the page at `here` in course `book`: the course's navigation list is
+    /// shared by all pages of a folder (built here once; rendered once by [`render_view`]).
+    pub fn course_nav(&self, book: PageId, here: &str, extra: ExtraSteps<'_>) -> views::CourseNavView {
+        let dir = crate::model::url::parent_dir(here);
+        let key = (book, dir.to_string());
+        let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
+        let shared = cached.unwrap_or_else(|| {
+            let nav = std::sync::Arc::new(views::SharedNav { nav: views::course_nav_for(self.lang, book, dir, extra), html: Default::default() });
+            match self.sidebars.write() {
+                Ok(mut m) => m.entry(key).or_insert(nav).clone(),
+                Err(_) => nav,
+            }
+        });
+        let b = &self.lang.pages[book];
+        views::CourseNavView {
+            title: b.front.title.clone(),
+            url: relative(here, &b.url),
+            current: b.url == here,
+            fallback: views::is_fallback(self.lang, book),
+            list: String::new(),
+            shared,
+            own_href: relative(here, here),
+        }
+    }
+
+    /// The HTML of a shared navigation list (`course-nav.html`), rendered on first use.
+    fn course_nav_html<'s>(&self, theme: &Theme, shared: &'s views::SharedNav) -> &'s Result<String, String> {
+        shared.html.get_or_init(|| {
+            let default = self.site.config.default_language();
+            let mut context = Context::new();
+            context.insert("course_nav", &shared.nav);
+            context.insert("lang", &self.lang.lang.code);
+            context.insert("dir", self.lang.lang.direction.as_str());
+            context.insert("fallback_lang", &default.code);
+            context.insert("fallback_dir", default.direction.as_str());
+            context.insert("t", &self.t_value);
+            theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
+        })
     }
 
     fn config(&self) -> &Config {
@@ -155,7 +214,7 @@ impl PackageScope {
 pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
     let books = |b: PageId| cx.book_nav(b, extra);
-    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, extra, &books, s.package.map(|p| p.module));
+    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, &books, s.package.map(|p| p.module));
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
@@ -238,7 +297,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         toc: Vec::new(),
         breadcrumbs: nav.breadcrumbs,
         top_nav: nav.top_nav,
-        course_nav: nav.course_nav,
+        // Packages show no sidebar (nothing outside the package is linked).
+        course_nav: nav.book.filter(|_| s.package.is_none()).map(|b| cx.course_nav(b, s.here, extra)),
         position: nav.position,
         prev: nav.prev,
         next: nav.next,
@@ -300,14 +360,33 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     }
 }
 
+/// The template of the course navigation list, rendered once per folder.
+const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
+
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
-    if let Some(map) = value.as_object_mut() {
-        map.insert("t".into(), cx.t_value.clone());
+    if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
+        let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
+        if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {
+            slot.insert("list".into(), tera::Value::String(views::mark_current(list, &nav.own_href)));
+        }
     }
-    let context = Context::from_value(value).map_err(|e| e.to_string())?;
+    let page = Context::from_value(value).map_err(|e| e.to_string())?;
+    // Every page view has the same keys, so a reused context holds only `t` and this page's.
+    let mut context = cx.contexts.lock().ok().and_then(|mut pool| pool.pop()).unwrap_or_else(|| {
+        let mut c = Context::new();
+        c.insert("t", &cx.t_value);
+        c
+    });
+    context.extend(page);
     let template = template_for(theme, view.kind);
-    theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)))
+    let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
+    // The page's text is not kept until the next page.
+    context.remove("content");
+    if let Ok(mut pool) = cx.contexts.lock() {
+        pool.push(context);
+    }
+    html
 }
 
 /// Renders one page to HTML. `extra` yields the steps (quizzes) that follow a section.

@@ -20,13 +20,18 @@ pub struct LinkView {
     pub fallback: bool,
 }
 
+/// One line of the course navigation (`course-nav.html`). The list is rendered once per
+/// folder and shared by that folder's pages, so nothing here depends on the page itself:
+/// kyklos marks the page's own link with `aria-current="page"` afterwards.
 #[derive(Debug, Clone, Serialize)]
 pub struct NavItem {
     pub title: String,
+    /// Relative to the folder the list is rendered for.
     pub url: String,
     pub kind: &'static str,
+    /// Always false in the shared list (kept for templates written before it was shared).
     pub current: bool,
-    /// The current page is inside this item.
+    /// The folder the list is for is inside this section: its lessons are listed (`children`).
     pub open: bool,
     /// Stable key for progress ticks: `<lang>/<url>` relative to the language root.
     pub key: String,
@@ -34,13 +39,57 @@ pub struct NavItem {
     pub fallback: bool,
 }
 
+/// What `course-nav.html` receives as `course_nav`: a course (book) as seen from one folder.
 #[derive(Debug, Clone, Serialize)]
 pub struct CourseNav {
     pub title: String,
     pub url: String,
-    pub current: bool,
     pub items: Vec<NavItem>,
     pub fallback: bool,
+}
+
+/// The sidebar of one page, as page templates see it (`course_nav`): the course's title and
+/// link, and `list`, the navigation list rendered once for the page's folder with this
+/// page's link marked (`aria-current="page"`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseNavView {
+    pub title: String,
+    pub url: String,
+    /// The page is the course's own page.
+    pub current: bool,
+    pub fallback: bool,
+    /// Filled in when the page is rendered (see `render::render_view`).
+    pub list: String,
+    /// The shared list of the page's folder.
+    #[serde(skip)]
+    pub shared: std::sync::Arc<SharedNav>,
+    /// The page's own link in the list (`href` as written there).
+    #[serde(skip)]
+    pub own_href: String,
+}
+
+/// A course's navigation list for one folder: the data, and its HTML once rendered.
+#[derive(Debug)]
+pub struct SharedNav {
+    pub nav: CourseNav,
+    pub html: std::sync::OnceLock<Result<String, String>>,
+}
+
+/// `list` (the shared navigation HTML) with the link whose `href` is `own_href` marked as the
+/// current page. A page that is not in the list (a print page) leaves it unmarked.
+pub fn mark_current(list: &str, own_href: &str) -> String {
+    let needle = format!(" href=\"{}\"", crate::markdown::escape_html(own_href));
+    let mut out = String::with_capacity(list.len() + 24);
+    match list.find(&needle) {
+        Some(at) => {
+            let end = at + needle.len();
+            out.push_str(&list[..end]);
+            out.push_str(" aria-current=\"page\"");
+            out.push_str(&list[end..]);
+        }
+        None => out.push_str(list),
+    }
+    out
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -123,7 +172,7 @@ pub struct PageView<'a> {
     pub toc: Vec<&'a Heading>,
     pub breadcrumbs: Vec<LinkView>,
     pub top_nav: Vec<LinkView>,
-    pub course_nav: Option<CourseNav>,
+    pub course_nav: Option<CourseNavView>,
     pub position: Option<String>,
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
@@ -276,7 +325,8 @@ pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Ste
 pub struct Nav {
     pub breadcrumbs: Vec<LinkView>,
     pub top_nav: Vec<LinkView>,
-    pub course_nav: Option<CourseNav>,
+    /// The course (book) whose navigation the sidebar shows.
+    pub book: Option<PageId>,
     pub position: Option<String>,
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
@@ -292,7 +342,6 @@ pub fn navigation(
     here_title: &str,
     is_step: bool,
     strings: &Strings,
-    extra: ExtraSteps<'_>,
     books: BookNavs<'_>,
     scope: Option<PageId>,
 ) -> Nav {
@@ -327,7 +376,7 @@ pub fn navigation(
         None => site.home.map(|h| site.pages[h].children.iter().map(|&c| link(c, chain.contains(&c))).collect()).unwrap_or_default(),
     };
 
-    let (mut prev, mut next, mut course_nav) = (None, None, None);
+    let (mut prev, mut next) = (None, None);
     if let Some(book) = book {
         let nav = books(book);
         let steps = &nav.steps;
@@ -341,7 +390,6 @@ pub fn navigation(
                 next = steps.get(1).map(|s| LinkView { title: format!("{}: {}", strings.get("cycle_again"), s.title), ..to_link(s) });
             }
         }
-        course_nav = Some(course_nav_for(site, book, here, extra));
     }
 
     let page = &site.pages[id];
@@ -358,10 +406,15 @@ pub fn navigation(
         }
         _ => None,
     };
-    Nav { breadcrumbs, top_nav, course_nav, position, prev, next }
+    Nav { breadcrumbs, top_nav, book, position, prev, next }
 }
 
-fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'_>) -> CourseNav {
+/// The navigation of course (book) `book` as seen from folder `dir` (relative to the language
+/// root): its modules, one line each, and the lessons (and quizzes) of the sections that hold
+/// the folder. It is the same for every page in the folder, so it is built and rendered once.
+pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>) -> CourseNav {
+    // Any page in the folder: relative addresses depend only on the folder.
+    let here = if dir.is_empty() { "-".to_string() } else { format!("{dir}/-") };
     fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>) -> Vec<NavItem> {
         let lang = &site.lang.code;
         let mut out: Vec<NavItem> = site.pages[section]
@@ -369,17 +422,16 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
             .iter()
             .map(|&c| {
                 let p = &site.pages[c];
-                // Only the branch that holds the current page is expanded: a module of many
-                // lessons must not put every lesson link on every page of the course.
-                let inside = here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
-                let children = if p.is_section && depth < 3 && inside { items(site, c, here, depth + 1, extra) } else { Vec::new() };
-                let open = p.url == here || children.iter().any(|i| i.current || i.open);
+                // Only the branch that holds the folder is expanded: a module of many lessons
+                // must not put every lesson link on every page of the course.
+                let inside = p.is_section && here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
+                let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra) } else { Vec::new() };
                 NavItem {
                     title: p.front.title.clone(),
                     url: relative(here, &p.url),
                     kind: kind_name(site, c),
-                    current: p.url == here,
-                    open,
+                    current: false,
+                    open: inside,
                     key: format!("{lang}/{}", p.url),
                     children,
                     fallback: is_fallback(site, c),
@@ -388,8 +440,8 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
             .collect();
         out.extend(extra(section).into_iter().map(|s| NavItem {
             title: s.title,
-            current: s.url == here,
-            open: s.url == here,
+            current: false,
+            open: false,
             key: format!("{lang}/{}", s.url),
             url: relative(here, &s.url),
             kind: s.kind,
@@ -399,13 +451,7 @@ fn course_nav_for(site: &LangSite, book: PageId, here: &str, extra: ExtraSteps<'
         out
     }
     let b = &site.pages[book];
-    CourseNav {
-        title: b.front.title.clone(),
-        url: relative(here, &b.url),
-        current: b.url == here,
-        items: items(site, book, here, 1, extra),
-        fallback: is_fallback(site, book),
-    }
+    CourseNav { title: b.front.title.clone(), url: relative(&here, &b.url), items: items(site, book, &here, 1, extra), fallback: is_fallback(site, book) }
 }
 
 pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
@@ -520,4 +566,20 @@ pub fn alternates(config: &Config, current: &str, url: &str, status: &dyn Fn(&st
 /// Progress keys (`<lang>/<url>`) of every lesson and quiz in a section's reading order.
 pub fn progress_keys(site: &LangSite, nav: &BookNav) -> String {
     nav.steps.iter().filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section)).map(|s| format!("{}/{}", site.lang.code, s.url)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark_current;
+
+    #[test]
+    fn marks_the_link_to_the_page_only() {
+        let list = r#"<ol><li><a href="../m1/index.html">M1</a></li><li><a href="index.html">M2</a><ol><li><a href="a&amp;b.html">A</a></li><li><a href="b.html">B</a></li></ol></li></ol>"#;
+        assert_eq!(mark_current(list, "b.html").matches("aria-current").count(), 1);
+        assert!(mark_current(list, "b.html").contains(r#"<a href="b.html" aria-current="page">B</a>"#));
+        assert!(mark_current(list, "a&b.html").contains(r#"<a href="a&amp;b.html" aria-current="page">A</a>"#));
+        assert!(mark_current(list, "index.html").contains(r#"<a href="index.html" aria-current="page">M2</a>"#));
+        // A page that is not in the list (a print page) leaves it as it is.
+        assert_eq!(mark_current(list, "print.html"), list);
+    }
 }

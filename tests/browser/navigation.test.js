@@ -161,4 +161,49 @@ describe('navigation from a sub-path and from file://', { skip }, () => {
       }
     });
   }
+
+  // The sidebar lists the module that holds the page and every other module as one line (a
+  // link to its overview); the page's own link, and only it, says it is the current page (the
+  // list is shared by a folder's pages, the mark is per page).
+  for (const kind of ['lesson', 'module', 'quiz', 'course']) {
+    test(`sidebar on a ${kind} page: other modules collapsed to one line, the page marked`, async () => {
+      const rel = h.pageOfKind(kinds, kind, lang, kind === 'course' ? null : '/');
+      const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(h.fileUrl(dir, rel));
+        const nav = await page.evaluate(() => {
+          const list = document.querySelector('nav.course-nav .course-nav-list');
+          if (!list) return null;
+          const lines = [...list.children].map((li) => {
+            const nested = li.querySelector(':scope > ol');
+            return {
+              href: li.querySelector(':scope > a').href,
+              nested: nested ? nested.querySelectorAll(':scope > li').length : 0,
+              shown: !!nested && nested.getClientRects().length > 0,
+              holdsHere: !!li.querySelector('a[aria-current="page"]'),
+            };
+          });
+          const current = [...document.querySelectorAll('nav.course-nav [aria-current="page"]')].map((a) => a.href);
+          const label = document.getElementById(document.querySelector('nav.course-nav').getAttribute('aria-labelledby'));
+          return { lines, current, here: location.href, label: label && label.tagName };
+        });
+        assert.ok(nav, `${rel}: has a course navigation list`);
+        assert.equal(nav.label, 'H2', `${rel}: the navigation is labelled by its heading`);
+        assert.deepEqual(nav.current, [nav.here], `${rel}: exactly one link is marked current, the page itself`);
+        const expanded = nav.lines.filter((l) => l.nested > 0);
+        if (kind === 'course') {
+          assert.deepEqual(expanded, [], 'on the course page every module is one line');
+        } else {
+          assert.equal(expanded.length, 1, `${rel}: one module expanded`);
+          assert.ok(expanded[0].shown, `${rel}: the expanded module's list is visible`);
+          const holder = nav.lines.find((l) => l.holdsHere || l.href === nav.here);
+          assert.ok(holder && holder.nested > 0, `${rel}: the expanded module is the one holding the page`);
+        }
+        assert.ok(nav.lines.length > 1, `${rel}: other modules are listed too`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

@@ -1,0 +1,112 @@
+//! The course navigation in the sidebar: the current module's lessons, every other module as
+//! one line, the page itself marked; the list is shared by every page of a folder.
+
+mod common;
+
+use common::*;
+
+/// A course of three modules with three lessons and a quiz each.
+fn course() -> Fixture {
+    let f = Fixture::new();
+    for m in 1..=3 {
+        let dir = format!("content/en/01-course/0{m}-mod{m}");
+        f.write(&format!("{dir}/index.md"), format!("---\ntitle: Module {m}\nkind: module\n---\nOverview {m}.\n"));
+        for l in 1..=3 {
+            f.write(&format!("{dir}/0{l}-lesson{m}{l}.md"), format!("---\ntitle: Lesson {m}.{l}\n---\nText {m}.{l}.\n"));
+        }
+        f.write(
+            &format!("{dir}/quiz.yaml"),
+            format!("title: Quiz {m}\npass_mark: 50\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Yes?\n    answer: true\n"),
+        );
+    }
+    f.remove("content/en/01-course/01-mod/01-first.md");
+    f.remove("content/en/01-course/01-mod/02-second.md");
+    f.remove("content/en/01-course/01-mod/index.md");
+    f
+}
+
+/// (title, href, aria-current, nested lessons) of each top-level line of the sidebar.
+fn lines(doc: &scraper::Html) -> Vec<(String, String, bool, Vec<String>)> {
+    select(doc, ".course-nav-list > li")
+        .iter()
+        .map(|li| {
+            let a = li.select(&scraper::Selector::parse(":scope > a").unwrap()).next().expect("a link on every line");
+            let nested: Vec<String> = li.select(&scraper::Selector::parse(":scope > ol > li > a").unwrap()).map(|a| text(&a)).collect();
+            (text(&a), a.value().attr("href").unwrap().to_string(), a.value().attr("aria-current") == Some("page"), nested)
+        })
+        .collect()
+}
+
+#[test]
+fn sidebar_lists_the_current_module_and_other_modules_in_one_line_each() {
+    let f = course();
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("en/course/mod2/lesson22.html");
+    let got = lines(&doc);
+    let titles: Vec<&str> = got.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(titles, ["Module 1", "Module 2", "Module 3"]);
+    // Other modules: one line, a link to their overview; the current one: its lessons and quiz.
+    assert_eq!(got[0].1, "../mod1/index.html");
+    assert!(got[0].3.is_empty() && got[2].3.is_empty(), "other modules are collapsed: {got:?}");
+    assert_eq!(got[1].3, ["Lesson 2.1", "Lesson 2.2", "Lesson 2.3", "Quiz 2"]);
+    let current = select(&doc, ".course-nav [aria-current=page]");
+    assert_eq!(current.len(), 1, "exactly one link is the current page");
+    assert_eq!(text(&current[0]), "Lesson 2.2");
+    assert_eq!(current[0].value().attr("href"), Some("lesson22.html"));
+    let open: Vec<String> = select(&doc, ".course-nav-list > li.is-open > a").iter().map(text).collect();
+    assert_eq!(open, ["Module 2"]);
+    // Landmark and heading as before.
+    assert_eq!(select(&doc, "nav.course-nav[aria-labelledby=course-nav-title] h2#course-nav-title").len(), 1);
+}
+
+#[test]
+fn every_page_kind_marks_itself_in_the_sidebar() {
+    let f = course();
+    assert!(f.build().status.success());
+    for (page, marked) in [
+        ("en/course/index.html", "Course"),
+        ("en/course/mod3/index.html", "Module 3"),
+        ("en/course/mod3/lesson31.html", "Lesson 3.1"),
+        ("en/course/mod3/quiz.html", "Quiz 3"),
+    ] {
+        let doc = f.html(page);
+        let current = select(&doc, ".course-nav [aria-current=page]");
+        assert_eq!(current.iter().map(text).collect::<Vec<_>>(), [marked], "{page}");
+        let expanded: Vec<String> = select(&doc, ".course-nav-list > li:has(ol) > a").iter().map(text).collect();
+        let want: &[&str] = if page == "en/course/index.html" { &[] } else { &["Module 3"] };
+        assert_eq!(expanded, want, "{page}: only the module holding the page is expanded");
+    }
+}
+
+#[test]
+fn pages_of_one_folder_share_the_list_but_for_the_mark() {
+    let f = course();
+    assert!(f.build().status.success());
+    let list = |page: &str| {
+        let html = f.read_out(page);
+        let start = html.find("<ol class=\"course-nav-list\">").expect("a course list");
+        let end = start + html[start..].find("\n    </ol>").expect("its end");
+        html[start..end].replace(" aria-current=\"page\"", "")
+    };
+    let lesson = list("en/course/mod1/lesson11.html");
+    for other in ["en/course/mod1/lesson13.html", "en/course/mod1/index.html", "en/course/mod1/quiz.html"] {
+        assert_eq!(list(other), lesson, "{other}");
+    }
+    assert_ne!(list("en/course/mod2/lesson21.html"), lesson, "another module's folder has its own list");
+}
+
+#[test]
+fn a_theme_can_replace_the_navigation_list() {
+    let f = course();
+    f.write(
+        "themes/default/templates/course-nav.html",
+        "<ol class=\"course-nav-list custom\">{% for item in course_nav.items %}<li><a href=\"{{ item.url }}\">{{ item.title }}</a></li>{% endfor %}</ol>",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("en/course/mod2/index.html");
+    assert_eq!(select(&doc, ".course-nav-list.custom > li").len(), 3);
+    let current = select(&doc, ".course-nav-list.custom [aria-current=page]");
+    assert_eq!(current.iter().map(text).collect::<Vec<_>>(), ["Module 2"]);
+}
