@@ -54,6 +54,13 @@ pub struct Summary {
 impl Output {
     /// Prepares a build into `out`; refuses a non-empty folder that kyklos did not make.
     pub fn begin(out: &Path) -> io::Result<Output> {
+        if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
+            let target = std::fs::read_link(out).map(|t| t.display().to_string()).unwrap_or_default();
+            return Err(io::Error::other(format!(
+                "{} is a symbolic link (to {target}); kyklos never writes through a link: remove the link, or pass the folder itself with --out",
+                out.display()
+            )));
+        }
         if out.exists() {
             if !out.is_dir() {
                 return Err(io::Error::other(format!("{} exists and is not a folder", out.display())));
@@ -68,8 +75,12 @@ impl Output {
         }
         let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
         let staging = out.with_file_name(format!(".{name}.kyklos-staging"));
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
+        // Whatever is left at the staging path (a folder, or a link, pipe or file someone put
+        // there) is removed itself; nothing is ever written where a link there points.
+        match std::fs::symlink_metadata(&staging) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&staging)?,
+            Ok(_) => std::fs::remove_file(&staging)?,
+            Err(_) => {}
         }
         std::fs::create_dir_all(&staging)?;
         let output = Output {

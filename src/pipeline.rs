@@ -385,9 +385,8 @@ fn write_guides_and_tags(
 /// both, at the line of the second in the first page that uses it.
 fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &String), second: (&String, &String), url: &str) -> Diagnostic {
     let source = ids.first().map(|&p| lang.pages[p].source.clone()).unwrap_or_default();
-    let text = crate::load::files::read_regular(&site.root.join(&source), crate::load::MAX_PAGE_BYTES)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
+    let text =
+        crate::load::files::read_inside(&site.root, &source, crate::load::MAX_PAGE_BYTES).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     let (line, col) = text.lines().enumerate().find_map(|(i, l)| l.find(second.1.as_str()).map(|b| (i + 1, l[..b].chars().count() + 1))).unwrap_or((0, 0));
     Diagnostic::error(source, line, col, format!("the tags `{}: {}` and `{}: {}` get the same address `{url}`", second.0, second.1, first.0, first.1))
         .with_hint("write the tag the same way on every page, or make the two tags differ in letters or digits")

@@ -261,7 +261,7 @@ pub fn outdated_diffs(site: &Site, stamps: &Stamps, code: &str) -> Vec<(String, 
     let mut out = Vec::new();
     let outdated = lang.pages.iter().filter(|p| p.outdated).map(|p| p.rel.clone()).chain(lang.quizzes.iter().filter(|q| q.outdated).map(|q| q.rel.clone()));
     for rel in outdated {
-        let now = crate::load::files::read_regular(&site.root.join("content").join(&default.lang.code).join(&rel), crate::load::MAX_PAGE_BYTES)
+        let now = crate::load::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(&rel), crate::load::MAX_PAGE_BYTES)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
         let then = stamps.entries.get(&rel).map(|s| s.source.as_str()).unwrap_or("");
@@ -298,7 +298,7 @@ pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<
         if !translated.contains_key(rel.as_str()) {
             return Err(format!("content/{code}/{rel} is not a translated page or quiz of this site"));
         }
-        let original = crate::load::files::read_regular(&site.root.join("content").join(&default.lang.code).join(rel), crate::load::MAX_PAGE_BYTES)
+        let original = crate::load::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(rel), crate::load::MAX_PAGE_BYTES)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| format!("content/{}/{rel}: {}", default.lang.code, e.message()))?;
         let text = original.strip_prefix('\u{feff}').unwrap_or(&original);

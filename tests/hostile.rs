@@ -78,20 +78,21 @@ fn skipped_special_files_are_warned_about() {
     fifo(&f, "content/en/01-course/01-mod/03-pipe.md");
     fifo(&f, "content/en/01-course/01-mod/quiz.yaml");
     fifo(&f, "content/en/01-course/01-mod/picture.png");
-    f.write("themes/default/static/own.css", "p {}");
-    link(f.root().join("themes/default/static/own.css"), f.root().join("themes/default/static/linked.css"));
+    std::os::unix::net::UnixListener::bind(f.root().join("content/en/01-course/01-mod/socket.pdf")).unwrap();
+    fifo(&f, "themes/default/static/pipe.css");
     let out = run(&f, &["build"]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    for name in ["03-pipe.md", "quiz.yaml", "picture.png"] {
-        assert!(
-            err.contains(&format!("01-mod/{name}: warning: this is a named pipe (FIFO), not a regular file; kyklos reads only regular files: skipped")),
-            "{err}"
-        );
+    for name in [
+        "content/en/01-course/01-mod/03-pipe.md",
+        "content/en/01-course/01-mod/quiz.yaml",
+        "content/en/01-course/01-mod/picture.png",
+        "themes/default/static/pipe.css",
+    ] {
+        assert!(err.contains(&format!("{name}: warning: this is a named pipe (FIFO), not a regular file; kyklos reads only regular files: skipped")), "{err}");
     }
-    assert!(err.contains("themes/default/static/linked.css: warning: this is a symbolic link"), "{err}");
-    assert!(f.out().join("static/own.css").exists());
-    assert!(!f.out().join("static/linked.css").exists());
+    assert!(err.contains("01-mod/socket.pdf: warning: this is a socket, not a regular file"), "{err}");
+    assert!(!f.out().join("static/pipe.css").exists());
 }
 
 #[test]
@@ -147,6 +148,94 @@ fn symbolic_links_leaving_the_site_are_refused_everywhere() {
     f.write("site.yaml", "title: T\nlanguages: [en, el]\n");
     let err = check_fails(&f);
     assert!(err.contains("content/el: error: this path leads outside the site folder"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_leaving_the_site_are_refused_for_every_kind_of_input() {
+    let secret = tempfile::tempdir().unwrap();
+    let s = secret.path();
+    std::fs::write(s.join("s.md"), "---\ntitle: SECRET-TEXT\n---\nSECRET-TEXT\n").unwrap();
+    std::fs::write(s.join("s.yaml"), "title: SECRET-TEXT\n").unwrap();
+    std::fs::write(s.join("s.vtt"), "WEBVTT\n\n00:00.000 --> 00:01.000\nSECRET-TEXT\n").unwrap();
+    let f = Fixture::new();
+    let m = "content/en/01-course/01-mod";
+    f.write(&format!("{m}/03-video.md"), "---\ntitle: V\n---\n![V](v.webm)\n");
+    f.write(&format!("{m}/p.png"), "png");
+    let cases = [
+        (format!("{m}/04-lesson.md"), s.join("s.md")),
+        (format!("{m}/quiz.yaml"), s.join("s.yaml")),
+        (format!("{m}/credits.yaml"), s.join("s.yaml")),
+        (format!("{m}/p.png.yaml"), s.join("s.yaml")),
+        (format!("{m}/v.webm"), s.join("s.md")),
+        (format!("{m}/v.en.vtt"), s.join("s.vtt")),
+        (format!("{m}/v.transcript.md"), s.join("s.md")),
+        (format!("{m}/doc.pdf"), s.join("s.md")),
+        ("content/en/01-course/02-mod".to_string(), s.to_path_buf()),
+        ("themes/default/templates/page.html".to_string(), s.join("s.md")),
+        ("themes/default/static/x.css".to_string(), s.join("s.md")),
+    ];
+    for (at, target) in &cases {
+        link(target, f.root().join(at));
+    }
+    let err = check_fails(&f);
+    for (at, target) in &cases {
+        assert!(err.contains(&format!("{at}: error: this symbolic link points to `{}`, outside the site folder", target.display())), "{at}\n{err}");
+    }
+    assert_eq!(run(&f, &["build"]).status.code(), Some(1));
+    assert!(!f.out().exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_inside_the_site_work_like_their_targets() {
+    let f = Fixture::new();
+    let m = "content/en/01-course/01-mod";
+    f.write("shared/img/map.png", "PNG-MAP");
+    f.write("shared/reused.md", "---\ntitle: Reused lesson\n---\n## Reused\n\n![Map](map.png) ![Again](img/map.png) [first](01-first.md)\n");
+    f.write("shared/extra.css", "p { color: black }");
+    link("../../../../shared/img/map.png", f.root().join(format!("{m}/map.png")));
+    link("../../../../shared/img", f.root().join(format!("{m}/img")));
+    link("../../../../shared/reused.md", f.root().join(format!("{m}/03-reused.md")));
+    link("../../../shared/extra.css", f.root().join("themes/default/static/extra.css"));
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(f.out().join("en/course/mod/map.png")).unwrap(), "PNG-MAP");
+    assert_eq!(std::fs::read_to_string(f.out().join("en/course/mod/img/map.png")).unwrap(), "PNG-MAP");
+    assert!(f.read_out("en/course/mod/reused.html").contains("Reused lesson"));
+    assert!(f.read_out("static/extra.css").contains("color: black"));
+
+    // A link to nothing and a loop are errors naming the link; the walk ends.
+    link("nothing.md", f.root().join(format!("{m}/04-dangling.md")));
+    link("..", f.root().join(format!("{m}/up")));
+    let err = check_fails(&f);
+    assert!(err.contains(&format!("{m}/04-dangling.md: error: this symbolic link points to `nothing.md`, which does not exist")), "{err}");
+    assert!(err.contains(&format!("{m}/up: error: this symbolic link leads back into `content/en/01-course`, a folder that contains it (a loop)")), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_output_and_staging_folders_are_never_written_through() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let f = Fixture::new();
+    link(elsewhere.path(), f.out());
+    let err = stderr(&run(&f, &["build"]));
+    assert!(err.contains("dist is a symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    std::fs::remove_file(f.out()).unwrap();
+    // Whatever sits where the staging folder goes is removed, not followed.
+    for planted in ["link", "dangling", "pipe"] {
+        let staging = f.root().join(".dist.kyklos-staging");
+        match planted {
+            "link" => link(elsewhere.path(), &staging),
+            "dangling" => link(elsewhere.path().join("none"), &staging),
+            _ => fifo(&f, ".dist.kyklos-staging"),
+        }
+        let out = run(&f, &["build"]);
+        assert!(out.status.success(), "{planted}: {}", stderr(&out));
+        assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0, "{planted}");
+        assert!(std::fs::symlink_metadata(&staging).is_err(), "{planted}");
+    }
 }
 
 #[cfg(unix)]

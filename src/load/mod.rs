@@ -10,13 +10,13 @@ pub mod files;
 pub mod frontmatter;
 pub mod quiz;
 pub mod sources;
+pub mod walk;
 pub mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics, LineIndex};
@@ -136,42 +136,30 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, fingerprint: bool, diags: &mut Diagnostics) {
-    let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter();
+    let (entries, problems) = walk::walk(root, dir, |name| !is_ignored(name));
+    diags.extend(problems);
     let mut markdown: Vec<(PathBuf, String, u64)> = Vec::new();
     let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy())) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| PathBuf::from("content"));
-                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+    for entry in entries {
+        // `path` gives the address and the name in messages; a file beside the lessons is
+        // copied from `source` (the target of a link). Text files are read with `read_text`,
+        // which follows a link only inside the site.
+        let (path, source) = (entry.path.as_path(), entry.source.as_path());
+        let shown = display_path(root, path);
+        match entry.kind {
+            walk::Kind::Folder => continue,
+            walk::Kind::Special(p) => {
+                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint("replace it with an ordinary file, or remove it"));
                 continue;
             }
-        };
-        let path = entry.path();
-        let shown = display_path(root, path);
-        if entry.path_is_symlink() {
-            diags.push(
-                Diagnostic::error(shown, 0, 0, "symbolic links are not followed")
-                    .with_hint("copy the file into the content folder: kyklos never reads files outside it"),
-            );
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            if let Err(p) = files::probe(path) {
-                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint("replace it with an ordinary file, or remove it"));
-            }
-            continue;
+            walk::Kind::File => {}
         }
         let Ok(rel_path) = path.strip_prefix(dir) else { continue };
         let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
             diags.push(Diagnostic::error(shown, 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
             continue;
         };
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        let size = entry.size;
         if rel.ends_with(".md") || quiz::is_quiz_file(&rel) {
             site.text_bytes += size;
         }
@@ -197,7 +185,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         } else {
             let text = crate::media::is_sidecar(&rel).then(|| read_sidecar(root, path, &rel, &site.lang.code, diags)).flatten();
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
-            site.assets.push(Asset { source: path.to_path_buf(), url: output_path(&rel), rel, size, text });
+            site.assets.push(Asset { source: source.to_path_buf(), url: output_path(&rel), rel, size, text });
         }
     }
     for (rel, shown, text) in credit_files {
@@ -275,17 +263,18 @@ fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, 
 
 /// The Markdown body of a page, read again from its file (problems were reported at load).
 pub fn page_body(root: &Path, source: &Path) -> String {
-    files::read_regular(&root.join(source), MAX_PAGE_BYTES)
+    files::read_inside(root, source, MAX_PAGE_BYTES)
         .ok()
         .and_then(|bytes| decode(&bytes).ok())
         .and_then(|text| frontmatter::split(&text).ok().map(|s| s.body.to_string()))
         .unwrap_or_default()
 }
 
-/// Reads a text file with the size and encoding checks every content file gets.
+/// Reads a text file with the size and encoding checks every content file gets; a symbolic
+/// link is followed only to a file inside the site (the walk has reported the others).
 fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> Option<String> {
     let shown = display_path(root, path);
-    let bytes = match files::read_regular(path, limit) {
+    let bytes = match files::read_inside(root, path, limit) {
         Ok(b) => b,
         Err(p @ files::FileProblem::TooBig { .. }) => {
             diags.push(Diagnostic::error(&shown, 0, 0, p.message()).with_hint("split it into several pages or quizzes (the limits are listed in the README)"));

@@ -1,10 +1,9 @@
 //! The editable sources of a site, read for the source bundle: site.yaml, the logo, and every
 //! file under `content/` (translation stamps included), `i18n/` and `themes/`. Junk files
-//! (editor backups, OS files) and symbolic links are left out, as the build leaves them out.
+//! (editor backups, OS files) are left out, as the build leaves them out; a symbolic link inside
+//! the site is bundled as a copy of the file it points to.
 
 use std::path::Path;
-
-use walkdir::WalkDir;
 
 use super::files;
 
@@ -30,17 +29,15 @@ pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>
         if !dir.is_dir() || files::resolve_inside(root, &dir).is_err() {
             continue;
         }
-        let walker = WalkDir::new(&dir).follow_links(false).sort_by_file_name().into_iter();
-        for entry in walker.filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !super::is_ignored(&name) || name == crate::translations::STAMP_FILE
-        }) {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
+        // Problems of links were reported when the site was loaded; here they are left out.
+        let keep = |name: &str| !super::is_ignored(name) || name == crate::translations::STAMP_FILE;
+        for entry in super::walk::walk(root, &dir, keep).0 {
+            if entry.kind != super::walk::Kind::File {
                 continue;
             }
-            let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+            let Ok(rel) = entry.path.strip_prefix(root) else { continue };
             let Some(rel) = rel.to_str() else { continue };
+            // A link inside the site is bundled as the file it points to, under its own name.
             add(rel.replace('\\', "/"), &mut out)?;
         }
     }

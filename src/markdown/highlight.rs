@@ -14,6 +14,10 @@ use super::escape_html;
 
 static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
 
+/// Fenced code of one page that is highlighted; code past it is shown as plain text (the
+/// sample's longest block is 1 KiB).
+pub const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// A `<pre>` block for `code`; `lang` is the fence's info string (may be empty or unknown).

@@ -16,15 +16,29 @@ pub const MAX_NESTING: usize = 64;
 pub const MAX_BLOCKS: usize = 100_000;
 /// Table cells in one page (all its tables together).
 pub const MAX_TABLE_CELLS: usize = 100_000;
+/// Headings in one page (each has an id, a self-link, a place in the contents and a search
+/// section).
+pub const MAX_HEADINGS: usize = 20_000;
+/// Characters that may start or end an inline element (`[ ] * _ ` < ! ~`) outside fenced
+/// code: pulldown-cmark keeps a node of about 250 bytes for each. A lesson uses about one in
+/// 140 characters; 10 MB of `[` took 2.5 GiB.
+pub const MAX_INLINE_MARKS: usize = 500_000;
+
+fn refused(offset: usize, message: String, hint: &str) -> Option<Problem> {
+    Some(Problem { offset, severity: Severity::Error, message, hint: hint.into() })
+}
 
 /// The first limit `src` passes, at the byte offset of the line where it does.
 pub fn check(src: &str) -> Option<Problem> {
     let mut fence: Option<(char, usize)> = None;
     let mut blocks = 0usize;
     let mut cells = 0usize;
+    let mut headings = 0usize;
+    let mut marks = 0usize;
     // Columns of the table being read (GFM drops cells beyond the header's count).
     let mut table: Option<usize> = None;
     let mut previous_had_pipe = false;
+    let mut previous_text = false;
     let mut offset = 0;
     for line in src.split_inclusive('\n') {
         let at = offset;
@@ -62,6 +76,7 @@ pub fn check(src: &str) -> Option<Problem> {
         if rest_trimmed.is_empty() {
             table = None;
             previous_had_pipe = false;
+            previous_text = false;
             continue;
         }
         match table {
@@ -81,7 +96,26 @@ pub fn check(src: &str) -> Option<Problem> {
                 hint: "split the table, or link to it as a spreadsheet file (.csv, .ods) placed beside the page".into(),
             });
         }
+        if is_heading(rest_trimmed, previous_text) {
+            headings += 1;
+            if headings > MAX_HEADINGS {
+                return refused(
+                    at,
+                    format!("this page has more than {MAX_HEADINGS} headings"),
+                    "split it into several pages (the limits are listed in the README)",
+                );
+            }
+        }
+        marks += rest.bytes().filter(|b| matches!(b, b'[' | b']' | b'*' | b'_' | b'`' | b'<' | b'!' | b'~')).count();
+        if marks > MAX_INLINE_MARKS {
+            return refused(
+                at,
+                format!("this page has more than {MAX_INLINE_MARKS} of the characters that mark links, emphasis, code and HTML (`[ ] * _ ` < ! ~`)"),
+                "split it into several pages, or put long code in fenced blocks (```) (the limits are listed in the README)",
+            );
+        }
         previous_had_pipe = rest.contains('|');
+        previous_text = true;
     }
     None
 }
@@ -115,6 +149,13 @@ fn container_prefix(line: &str) -> (usize, usize, &str) {
         rest = &rest[after..];
     }
     (markers, cols, rest)
+}
+
+/// An ATX heading (`## x`), or the underline of a setext one after a line of text.
+fn is_heading(line: &str, after_text: bool) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let atx = (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
+    atx || (after_text && !line.is_empty() && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-')))
 }
 
 /// `|---|:--:|` or `--- | ---`: only pipes, colons, hyphens and spaces, with a hyphen.
@@ -166,5 +207,20 @@ mod tests {
         assert!(check(&table).unwrap().message.contains("cells"));
         let small = format!("{row}|{}|\n{}", vec!["-"; 250].join("|"), row.repeat(10));
         assert_eq!(check(&small), None);
+    }
+
+    #[test]
+    fn too_many_headings_or_inline_marks_are_refused_at_their_line() {
+        assert_eq!(check(&"## h\n".repeat(MAX_HEADINGS)), None);
+        let p = check(&"## h\n".repeat(MAX_HEADINGS + 1)).unwrap();
+        assert_eq!((p.offset, p.message.contains("headings")), (MAX_HEADINGS * 5, true));
+        assert!(check(&"h\n=\n".repeat(MAX_HEADINGS + 1)).is_some());
+        assert_eq!(check(&"[a](b) ".repeat(MAX_INLINE_MARKS / 2)), None);
+        for mark in ["[", "*", "_", "`", "<", "!", "~", "]"] {
+            let page = format!("Text\n{}\n", mark.repeat(MAX_INLINE_MARKS + 1));
+            assert_eq!(check(&page).unwrap().offset, 5, "{mark}");
+        }
+        // Code in a fence is text.
+        assert_eq!(check(&format!("```\n{}\n```\n", "[".repeat(MAX_INLINE_MARKS + 1))), None);
     }
 }

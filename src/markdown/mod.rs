@@ -133,6 +133,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     // skip link and the page's landmarks keep pointing where they should.
     let mut ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
     let mut heading: Option<OpenHeading> = None;
+    // Fenced code highlighted so far: past the budget, code is plain text (syntect's output and
+    // its work grow to many times the code; 2 MB of highlighted Python took 500 MiB).
+    let mut highlighted = 0usize;
     let mut code: Option<(String, String)> = None;
     // A ```video block's text events with their offsets, and where its fence starts.
     let mut code_pieces: Vec<(usize, String)> = Vec::new();
@@ -188,7 +191,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                         events.push(Event::Html(media::video_block(&lines, fence_at, links, labels, &mut out).into()));
                     } else {
                         out.has_code = true;
-                        events.push(Event::Html(highlight::highlight(&buf, &lang, !labels.plain_code).into()));
+                        highlighted += buf.len();
+                        let classes = !labels.plain_code && highlighted <= highlight::MAX_HIGHLIGHTED_BYTES;
+                        events.push(Event::Html(highlight::highlight(&buf, &lang, classes).into()));
                     }
                 }
                 _ => {}

@@ -173,9 +173,18 @@ fn decision_key(element: &str, attr: &str, value: &str) -> String {
 
 /// A token of the author HTML, as the browser's tokenizer sees it.
 enum Tok {
-    Start { name: String, attrs: Vec<(String, String)> },
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
     End(String),
-    Comment { len: usize, unclosed: bool },
+    Comment {
+        len: usize,
+        unclosed: bool,
+    },
+    /// The page ends inside a tag (`<script src=x` without `>`) or a DOCTYPE: the browser
+    /// drops it and everything after it.
+    Unfinished,
 }
 
 /// Collects tokens and switches the tokenizer into raw text where the HTML parser would.
@@ -211,9 +220,38 @@ impl TokenSink for Sink {
                 self.tokens.borrow_mut().push(Tok::Comment { len: text.len(), unclosed: self.ended.get() });
                 TokenSinkResult::Continue
             }
+            // At the end of input the tokenizer names the state it was in.
+            Token::DoctypeToken(_) if self.ended.get() => {
+                self.tokens.borrow_mut().push(Tok::Unfinished);
+                TokenSinkResult::Continue
+            }
+            Token::ParseError(message) if self.ended.get() && is_eof_inside_tag(&message) => {
+                self.tokens.borrow_mut().push(Tok::Unfinished);
+                TokenSinkResult::Continue
+            }
             _ => TokenSinkResult::Continue,
         }
     }
+}
+
+/// html5ever's message for input that ends inside a start tag, an end tag or a DOCTYPE.
+fn is_eof_inside_tag(message: &str) -> bool {
+    let Some(state) = message.strip_prefix("Saw EOF in state ") else { return false };
+    [
+        "TagName",
+        "BeforeAttributeName",
+        "AttributeName",
+        "AfterAttributeName",
+        "AttributeValue",
+        "AfterAttributeValueQuoted",
+        "SelfClosingStartTag",
+        "Doctype",
+        "BeforeDoctype",
+        "AfterDoctype",
+        "BetweenDoctype",
+    ]
+    .iter()
+    .any(|s| state.starts_with(s))
 }
 
 fn tokens(skeleton: &str) -> Vec<Tok> {
@@ -274,6 +312,18 @@ impl Report<'_> {
                     if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
                         open.truncate(i);
                     }
+                }
+                Tok::Unfinished => {
+                    let bytes = self.skeleton.as_bytes();
+                    let starts_tag = |i: usize| bytes[i] == b'<' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'));
+                    let at = (cursor.min(bytes.len())..bytes.len()).find(|&i| starts_tag(i)).unwrap_or(cursor);
+                    cursor = self.skeleton.len();
+                    self.push(
+                        at,
+                        Severity::Error,
+                        "this tag is never finished with `>`: it and everything after it would disappear from the page".into(),
+                        "end the tag with `>` (or write `&lt;` for a `<` that is meant as text)",
+                    );
                 }
                 Tok::Comment { len, unclosed } => {
                     let bytes = self.skeleton.as_bytes();

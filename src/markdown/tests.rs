@@ -142,3 +142,13 @@ fn headings_never_take_an_id_the_theme_uses() {
 }
 
 mod media;
+
+#[test]
+fn code_past_the_highlighting_budget_is_plain_text() {
+    let block = format!("```python\n{}```\n\n", "x = [1, 2]\n".repeat(highlight::MAX_HIGHLIGHTED_BYTES / 11 / 2));
+    let r = md(&block.repeat(3));
+    let blocks: Vec<&str> = r.html.split("<pre").skip(1).collect();
+    assert_eq!(blocks.len(), 3);
+    assert!(blocks[0].contains("class=\"hl-") && blocks[1].contains("class=\"hl-"));
+    assert!(!blocks[2].contains("class=\"hl-") && blocks[2].contains("x = [1, 2]"), "{}", &blocks[2][..200]);
+}

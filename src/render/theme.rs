@@ -5,13 +5,15 @@
 use std::path::Path;
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::load::files;
 
 /// A template is a few KiB of HTML; a megabyte is a mistake.
 pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+/// All files of a theme's `templates/` or `static/` folder together: they are held in memory
+/// and copied into every SCORM package (fonts, icons and styles are a few MiB).
+pub const MAX_THEME_BYTES: u64 = 32 * 1024 * 1024;
 
 macro_rules! embed_templates {
     ($($name:literal),* $(,)?) => {
@@ -93,7 +95,7 @@ impl Theme {
                 Err((l, c, m)) => diags.push(Diagnostic::error(shown, l, c, m).with_hint("save the template as UTF-8 text")),
             }
         }
-        for (rel, bytes) in files_under(root, &dir.join("static"), crate::load::MAX_ASSET_BYTES, diags) {
+        for (rel, bytes) in files_under(root, &dir.join("static"), MAX_THEME_BYTES, diags) {
             replace_or_push(&mut statics, rel, bytes);
         }
         if diags.error_count() > before {
@@ -134,31 +136,34 @@ fn files_under(root: &Path, dir: &Path, limit: u64, diags: &mut Diagnostics) -> 
         _ => return Vec::new(),
     }
     let mut found = Vec::new();
-    for entry in WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::load::is_ignored(&e.file_name().to_string_lossy()))
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map_or_else(|| display_path(root, dir), |p| display_path(root, p));
-                diags.push(Diagnostic::error(path, 0, 0, format!("cannot read: {e}")));
+    let (entries, problems) = crate::load::walk::walk(root, dir, |name| !crate::load::is_ignored(name));
+    diags.extend(problems);
+    let mut total = 0u64;
+    for entry in entries {
+        let shown = display_path(root, &entry.path);
+        match entry.kind {
+            crate::load::walk::Kind::Folder => continue,
+            crate::load::walk::Kind::Special(p) => {
+                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint(p.hint()));
                 continue;
             }
-        };
-        let shown = display_path(root, entry.path());
-        if entry.file_type().is_dir() {
-            continue;
+            crate::load::walk::Kind::File => {}
         }
-        let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else {
+        let Some(rel) = entry.path.strip_prefix(dir).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else {
             diags.push(Diagnostic::warning(shown, 0, 0, "the file name is not valid Unicode: skipped").with_hint("rename the file"));
             continue;
         };
-        match files::read_regular(entry.path(), limit) {
+        total += entry.size;
+        if total > MAX_THEME_BYTES {
+            diags.push(
+                Diagnostic::error(display_path(root, dir), 0, 0, format!("the files of this folder hold more than {}", files::human_size(MAX_THEME_BYTES)))
+                    .with_hint("a theme's templates, styles and images are loaded by every page: keep them small (the limits are listed in the README)"),
+            );
+            break;
+        }
+        match files::read_regular(&entry.source, limit) {
             Ok(bytes) => found.push((rel, bytes)),
-            Err(p @ (files::FileProblem::Symlink | files::FileProblem::Special(_))) => {
+            Err(p @ files::FileProblem::Special(_)) => {
                 diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint(p.hint()));
             }
             Err(p) => diags.push(p.diagnostic(shown)),

@@ -212,3 +212,28 @@ fn raw_anchors_are_checked_like_markdown_ones() {
     assert_eq!(r.anchors.len(), 1);
     assert_eq!(r.anchors[0].anchor, "nowhere");
 }
+
+/// A tag the page ends inside (`<script` with no `>`: an HTML block that runs to the end of the
+/// page) or a raw-text element never closed would take the rest of the page with it: an error
+/// at the `<`, for every kind of element the browser reads as raw text, and the output clean.
+#[test]
+fn unfinished_and_unclosed_raw_text_elements_are_errors_at_their_start() {
+    let raw = ["script", "style", "textarea", "xmp", "noembed", "plaintext", "title", "iframe", "noframes", "noscript", "listing"];
+    let unfinished =
+        raw.iter().map(|t| format!("<{t}")).chain(["<pre", "<!DOCTYPE html", "<div title='x", "</div", "<a href=\"x.md", "<script src=x.js"].map(String::from));
+    let unclosed = raw.iter().map(|t| format!("<{t}>"));
+    for tag in unfinished.chain(unclosed) {
+        let src = format!("Before\n\n{tag}\n\nText after *it*\n\nMore\n");
+        let r = md(&src);
+        assert_clean(&src, &r.html);
+        let at = src.find('<').unwrap();
+        let kept = r.html.contains("Text after <em>it</em>") && r.html.contains("More");
+        // What Markdown shows as text (`<xmp` without `>` is not HTML to it) needs no error.
+        assert!(kept || r.problems.iter().any(|p| p.severity == Severity::Error && p.offset == at), "{tag}: {:?}\n{}", r.problems, r.html);
+        if tag.ends_with('>') || ["<script", "<style", "<textarea", "<pre", "<!DOCTYPE html", "<script src=x.js"].contains(&tag.as_str()) {
+            assert!(r.problems.iter().any(|p| p.severity == Severity::Error && p.offset == at), "{tag}: {:?}", r.problems);
+        }
+    }
+    let r = md("<!doctype html>\n\nText\n");
+    assert!(r.problems.iter().all(|p| p.severity != Severity::Error), "{:?}", r.problems);
+}
