@@ -136,3 +136,65 @@ fn the_index_of_a_build_is_the_index_of_all_its_pages() {
     let last = names.iter().filter(|n| n.starts_with('d')).max_by_key(|n| n[1..n.len() - 3].parse::<usize>().unwrap()).unwrap();
     assert!(f.read_out(&format!("search/en/{last}")).contains("Lesson 3.150"), "{last}");
 }
+
+/// Guides with their phases and templates, training units with their card, and practices with
+/// their tags are all in the index, each with its kind.
+#[test]
+fn guides_phases_templates_units_and_practices_are_indexed_with_their_kind() {
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Fixture site\n");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    let g = "content/en/02-guides/01-cycle";
+    f.write("content/en/02-guides/index.md", "---\ntitle: Guides\n---\n");
+    f.write(&format!("{g}/index.md"), "---\ntitle: The cycle model\nkind: guide\n---\nA guide about lighthouses.\n");
+    f.write(
+        &format!("{g}/01-access.md"),
+        "---\ntitle: Access\nresponsible: Quartermaster\noutputs: [A logbook]\nactivities: [Semaphore drills]\n---\nThe phase text.\n",
+    );
+    f.write(&format!("{g}/09-form.md"), "---\ntitle: Observation form\nkind: template\n---\n## Visitor\n\nBarnacle count: ____\n");
+    f.write("content/en/03-units/index.md", "---\ntitle: Training\n---\n");
+    f.write(
+        "content/en/03-units/01-mentor.md",
+        "---\ntitle: Becoming a mentor\nkind: unit\nobjectives: [Know the albatross]\nduration: 1 hour\nformat: Workshop in a gazebo\nassessment: Oral quiz about cormorants\nprerequisites: [The pelican course]\naudience: Harbourmasters\ndiscussion:\n  - What makes a good puffin?\n---\nText.\n",
+    );
+    f.write("content/en/04-practices/index.md", "---\ntitle: Good practices\nkind: collection\n---\n");
+    f.write(
+        "content/en/04-practices/01-egaleo.md",
+        "---\ntitle: Practice Egaleo\ntags:\n  country: [Greece]\n  sector: [Early childhood education]\n---\nText.\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let words = indexed(&f, "en");
+    for word in [
+        "lighthouses",
+        "quartermaster",
+        "logbook",
+        "semaphore",
+        "barnacle",
+        "albatross",
+        "gazebo",
+        "cormorants",
+        "pelican",
+        "harbourmasters",
+        "puffin",
+        "greece",
+        "childhood",
+    ] {
+        assert!(words.contains(&format!("\"{word}\":")), "`{word}` is indexed");
+    }
+    let docs: String = files(&f.out().join("search/en")).iter().filter(|p| p.starts_with('d')).map(|p| f.read_out(&format!("search/en/{p}"))).collect();
+    for (title, kind) in [
+        ("The cycle model", "guide"),
+        ("Access", "phase"),
+        ("Observation form", "template"),
+        ("Becoming a mentor", "unit"),
+        ("Good practices", "collection"),
+        ("Practice Egaleo", "practice"),
+    ] {
+        assert!(docs.contains(&format!("\"{title}\",\"{kind}\"")), "{title} is a {kind}: {docs}");
+    }
+    let manifest = f.read_out("search/en/index.js");
+    for label in ["\"phase\":", "\"template\":", "\"unit\":", "\"practice\":"] {
+        assert!(manifest.contains(label), "the manifest labels {label}: {manifest}");
+    }
+}

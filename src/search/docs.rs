@@ -1,4 +1,5 @@
-//! What of a page goes into search: its title, headings, tags, objectives and text, and for a
+//! What of a page goes into search: its title, headings, tags, objectives, text and the text
+//! of its card (description, format, assessment, prerequisites, audience, phase outputs …), and for a
 //! quiz its title only (never prompts, options or feedback: a search must not give away an
 //! answer key). Drafts never reach here: the loader leaves them out.
 
@@ -35,7 +36,10 @@ pub fn page_doc(lang: &LangSite, id: PageId, md: &Rendered) -> Doc {
         body.push_str(part);
         body.push('\n');
     }
-    for part in front.outputs.iter().chain(&front.activities).chain(&front.discussion) {
+    // What the unit card and a phase's card show: format, assessment, prerequisites, who the
+    // page is for, outputs, activities and discussion questions.
+    let card = [&front.format, &front.assessment, &front.audience, &front.level].into_iter().flatten();
+    for part in card.chain(&front.prerequisites).chain(&front.outputs).chain(&front.activities).chain(&front.discussion) {
         body.push_str(part);
         body.push('\n');
     }

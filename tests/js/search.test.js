@@ -92,3 +92,19 @@ test('snippets show the first match with the matched words marked', () => {
   const none = s.snippet('No match here at all', () => false);
   assert.equal(none.map((p) => p.text).join(''), 'No match here at all');
 });
+
+test('a match deep in a long text: the passage around it, cut at whole words', () => {
+  const filler = Array.from({ length: 700 }, (_, i) => `wörd${i}`).join(' ');
+  const text = `${filler} the asylum seeker ${filler}`;
+  const isMatch = s.matcher([{ word: 'asylum', prefix: false }], new Set(['asylum']));
+  const pieces = s.snippet(text, isMatch);
+  assert.equal(pieces[0].text, '… ');
+  assert.equal(pieces[pieces.length - 1].text, ' …');
+  assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text), ['asylum']);
+  const shown = pieces.slice(1, -1).map((p) => p.text).join('');
+  assert.ok(text.includes(shown), 'the passage is a piece of the text');
+  assert.ok(shown.length <= 180, `${shown.length} characters`);
+  const at = text.indexOf(shown);
+  assert.ok(/\s/.test(text[at - 1]) && /^wörd\d+ /.test(shown), `starts with a whole word: ${shown.slice(0, 20)}`);
+  assert.ok(/\s/.test(text[at + shown.length]), 'ends with a whole word');
+});

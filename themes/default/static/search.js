@@ -47,27 +47,30 @@
     return segmenter;
   }
 
-  /** Words of a text with their offsets: [{ word, start, end }]. */
-  function wordSpans(text) {
-    const out = [];
-    const push = (w, start) => {
+  /** Words of a text with their offsets, one at a time: { word, start, end }. */
+  function* spanIter(text) {
+    function* parts(w, start) {
       let at = start;
       for (const part of w.split(APOSTROPHES)) {
         if (part && WORDY.test(part) && [...part].length <= MAX_WORD) {
-          out.push({ word: part, start: at, end: at + part.length });
+          yield { word: part, start: at, end: at + part.length };
         }
         at += part.length + 1;
       }
-    };
+    }
     const seg = getSegmenter();
     if (seg) {
-      for (const s of seg.segment(text)) if (s.isWordLike) push(s.segment, s.index);
+      for (const s of seg.segment(text)) if (s.isWordLike) yield* parts(s.segment, s.index);
     } else {
       const re = /[\p{L}\p{M}\p{N}_'\u2019\u02bc]+/gu;
       let m;
-      while ((m = re.exec(text))) push(m[0], m.index);
+      while ((m = re.exec(text))) yield* parts(m[0], m.index);
     }
-    return out;
+  }
+
+  /** Words of a text with their offsets: [{ word, start, end }]. */
+  function wordSpans(text) {
+    return [...spanIter(text)];
   }
 
   function words(text) {
@@ -140,8 +143,10 @@
           const postings = shard.p[s];
           if (!postings) continue;
           const idf = 1 + Math.log(n / (postings.length / 2 + 1));
-          for (const [doc, w] of decode(postings)) {
-            const value = w * idf * factor;
+          let doc = 0;
+          for (let i = 0; i + 1 < postings.length; i += 2) {
+            doc += postings[i];
+            const value = postings[i + 1] * idf * factor;
             if (!(perDoc.get(doc) >= value)) perDoc.set(doc, value);
           }
           // Other forms of the same stem in this shard are matches too (for highlighting).
@@ -194,10 +199,17 @@
    */
   function snippet(text, isMatch, size) {
     const max = size || 180;
-    const spans = wordSpans(text);
+    // Words are split lazily up to the first match; then only the passage shown (from a
+    // little before it, so that a word cut at its start is seen whole) is split again.
+    let first = null;
+    for (const s of spanIter(text)) {
+      if (isMatch(normalize(s.word))) { first = s; break; }
+    }
+    let from = first ? Math.max(0, first.start - Math.floor(max / 3)) : 0;
+    const base = Math.max(0, from - 4 * MAX_WORD);
+    const spans = wordSpans(text.slice(base, from + max + 4 * MAX_WORD))
+      .map((s) => ({ word: s.word, start: s.start + base, end: s.end + base }));
     const hits = spans.filter((s) => isMatch(normalize(s.word)));
-    let from = 0;
-    if (hits.length) from = Math.max(0, hits[0].start - Math.floor(max / 3));
     if (from > 0) {
       const next = spans.find((s) => s.start >= from);
       from = next ? next.start : from;
