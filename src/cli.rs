@@ -55,6 +55,9 @@ pub enum Command {
         /// or a package is opened in the preview).
         #[arg(long)]
         packages: bool,
+        /// Print how long each step of every rebuild took.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Create a starter site in DIR: a course with a module, lessons and a quiz, a guide, a
     /// collection of practices, a home page in every language, and AUTHORS.md.

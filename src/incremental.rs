@@ -12,11 +12,13 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::memo::Memo;
 use crate::markdown::{AnchorRef, Rendered};
 use crate::model::{LangSite, Page, Site};
+use crate::render::theme::Theme;
 
 /// One page as the last build rendered it.
 #[derive(Debug, Clone)]
@@ -35,15 +37,53 @@ pub struct Entry {
 /// Pages by (language index, page index).
 pub type Entries = HashMap<(usize, usize), Entry>;
 
-/// The pages of the last build.
-#[derive(Debug, Default)]
+/// Files made by a step other than the pages step (a quiz page, a print page, a tag page, a
+/// status page, the journey's files …), under a name, with the key of what they were made of.
+pub type Made = (u64, SharedFiles);
+
+/// Files whose bytes are shared between builds: (output path, bytes).
+pub type SharedFiles = Arc<[(String, Arc<[u8]>)]>;
+
+/// One language's search index as the last build made it, with the key of what it was made
+/// of (its pages' keys).
+#[derive(Debug, Clone)]
+pub struct SearchEntry {
+    pub key: u64,
+    /// The language's code.
+    pub code: String,
+    pub files: SharedFiles,
+    pub stats: crate::search::Stats,
+}
+
+/// What the last build read and made.
+#[derive(Default)]
 pub struct Cache {
     pages: Entries,
+    /// The Markdown files as last read.
+    pub memo: Memo,
+    /// The compiled theme, by the key of its files (see [`theme_key`]), with its warnings.
+    pub theme: Option<(u64, Arc<Theme>, Diagnostics)>,
+    /// Other rendered files, by name: the last build's, and this build's as it goes.
+    made: HashMap<String, Made>,
+    making: Mutex<HashMap<String, Made>>,
+    /// Search indexes by language code.
+    pub search: HashMap<String, SearchEntry>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache").field("pages", &self.pages.len()).field("made", &self.made.len()).field("search", &self.search.len()).finish()
+    }
 }
 
 impl Cache {
     pub fn get(&self, lang: usize, page: usize, key: u64) -> Option<&Entry> {
         self.pages.get(&(lang, page)).filter(|e| e.key == key)
+    }
+
+    /// A page of the last build, whatever its key.
+    pub fn entry(&self, lang: usize, page: usize) -> Option<&Entry> {
+        self.pages.get(&(lang, page))
     }
 
     /// Replaces the cache with the pages of a new build.
@@ -53,6 +93,32 @@ impl Cache {
 
     pub fn len(&self) -> usize {
         self.pages.len()
+    }
+
+    /// The files made under `name` by the last build if their key is `key`; else `make`s them
+    /// (`Err` is not kept). Either way they are kept for the next build.
+    pub fn made(&self, name: &str, key: u64, make: impl FnOnce() -> Result<Vec<(String, Vec<u8>)>, String>) -> Result<SharedFiles, String> {
+        let files = match self.made.get(name).filter(|m| m.0 == key) {
+            Some((_, files)) => files.clone(),
+            None => make()?.into_iter().map(|(path, bytes)| (path, Arc::from(bytes.into_boxed_slice()))).collect(),
+        };
+        if let Ok(mut next) = self.making.lock() {
+            next.insert(name.to_string(), (key, files.clone()));
+        }
+        Ok(files)
+    }
+
+    /// Starts a build: what the last one made is what this one may reuse.
+    pub fn begin(&mut self) {
+        let making = std::mem::take(self.making.get_mut().unwrap_or_else(|e| e.into_inner()));
+        // A build that stopped early made little: keep what it did not replace.
+        self.made.extend(making);
+    }
+
+    /// Ends a good build: only what it made is kept.
+    pub fn end(&mut self) {
+        let making = std::mem::take(self.making.get_mut().unwrap_or_else(|e| e.into_inner()));
+        self.made = making;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -96,6 +162,7 @@ fn lang_structure(h: &mut DefaultHasher, lang: &LangSite) {
     let mut quizzes_of: Vec<_> = lang.quizzes_of.iter().collect();
     quizzes_of.sort();
     debug_into(h, &quizzes_of);
+    debug_into(h, &lang.credits);
 }
 
 /// A page without its body and its translation fingerprint (which changes with the body; what
@@ -118,11 +185,35 @@ pub fn overrides(root: &Path) -> u64 {
     h.finish()
 }
 
-/// The key of one page: the structure, where the page is, whether its Markdown is kept for
-/// packages, and its Markdown.
-pub fn page_key(structure: u64, lang: usize, page: usize, keep: bool, body: &str) -> u64 {
+/// A hash of a site's theme folder (names, sizes, times): the built-in theme never changes
+/// while kyklos runs, so this is what a compiled theme is kept by.
+pub fn theme_key(root: &Path, name: &str) -> u64 {
     let mut h = DefaultHasher::new();
-    (structure, lang, page, keep, body).hash(&mut h);
+    name.hash(&mut h);
+    for entry in walkdir::WalkDir::new(root.join("themes").join(name)).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        let stamp = entry.metadata().ok().map(|m| crate::load::memo::Stamp::of(&m));
+        debug_into(&mut h, &(entry.path(), stamp));
+    }
+    h.finish()
+}
+
+/// The key of one page: the structure, where the page is, whether its Markdown is kept for
+/// packages, and its Markdown (as [`crate::load::memo::body_hash`]).
+pub fn page_key(structure: u64, lang: usize, page: usize, keep: bool, body_hash: u64) -> u64 {
+    key_of(&(structure, lang, page, keep, body_hash))
+}
+
+/// A key made of anything that can be hashed.
+pub fn key_of(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A key made of anything's `Debug` form (for values that cannot be hashed).
+pub fn debug_key(value: &dyn std::fmt::Debug) -> u64 {
+    let mut h = DefaultHasher::new();
+    debug_into(&mut h, value);
     h.finish()
 }
 
@@ -132,11 +223,12 @@ mod tests {
 
     #[test]
     fn keys_change_with_the_body_and_the_structure() {
-        let k = page_key(1, 0, 3, false, "text");
-        assert_eq!(k, page_key(1, 0, 3, false, "text"));
-        assert_ne!(k, page_key(1, 0, 3, false, "text!"));
-        assert_ne!(k, page_key(2, 0, 3, false, "text"));
-        assert_ne!(k, page_key(1, 0, 3, true, "text"));
+        let text = |t: &str| crate::load::memo::body_hash(t);
+        let k = page_key(1, 0, 3, false, text("text"));
+        assert_eq!(k, page_key(1, 0, 3, false, text("text")));
+        assert_ne!(k, page_key(1, 0, 3, false, text("text!")));
+        assert_ne!(k, page_key(2, 0, 3, false, text("text")));
+        assert_ne!(k, page_key(1, 0, 3, true, text("text")));
         let mut c = Cache::default();
         let entry = Entry { key: k, html: Arc::from(&b"x"[..]), ids: vec![], anchors: vec![], problems: vec![], kept: None, search: None };
         c.replace([((0, 3), entry)].into_iter().collect());

@@ -67,13 +67,15 @@ fn main() -> ExitCode {
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }
         }
-        Command::Serve { root, port, bind, open, packages } => match kyklos::serve::serve(&kyklos::serve::ServeOptions { root, bind, port, open, packages }) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
+        Command::Serve { root, port, bind, open, packages, verbose } => {
+            match kyklos::serve::serve(&kyklos::serve::ServeOptions { root, bind, port, open, packages, verbose }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
             }
-        },
+        }
         Command::New { dir, lang } => match kyklos::new::create(&dir, &lang) {
             Ok(n) => {
                 eprintln!("Created a starter site with {n} files in {}.", dir.display());

@@ -76,6 +76,37 @@ const INDEX_CHUNK: usize = 256;
 /// The page cache of a rebuild and the site's structure hash (see [`incremental`]).
 pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 
+/// Each page's key for a rebuild's cache (see [`incremental::page_key`]), by language and page;
+/// `None` where the page's Markdown was not read at load (it is always rendered).
+pub type Keys = Vec<Vec<Option<u64>>>;
+
+/// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's
+/// printable page.
+fn kept_for(site: &Site, lang: &LangSite, theme: &Theme, packages: bool) -> impl Fn(PageId) -> bool {
+    let keep = packages && render::has_packages(site, lang) && theme.tera.get_template_names().any(|n| n == "sco.html");
+    // Guides and short courses also make one printable page from their pages' HTML.
+    let printed = printed_pages(lang);
+    let guides: Vec<bool> = (0..lang.pages.len()).map(|id| lang.guide_of(id).is_some()).collect();
+    move |id: PageId| keep || guides[id] || printed.contains(&id)
+}
+
+/// The key of every page of a rebuild: the structure, the page's place, and its Markdown as
+/// the load read it (see [`crate::load::memo`]).
+pub fn keys(site: &Site, theme: &Theme, packages: bool, cache: &Cache, structure: u64) -> Keys {
+    site.langs
+        .iter()
+        .enumerate()
+        .map(|(li, lang)| {
+            let kept = kept_for(site, lang, theme, packages);
+            lang.pages
+                .iter()
+                .enumerate()
+                .map(|(id, page)| cache.memo.body_hash(&page.source).map(|hash| incremental::page_key(structure, li, id, kept(id), hash)))
+                .collect()
+        })
+        .collect()
+}
+
 /// Markdown → template → output for every page, in parallel, one page at a time: the site's
 /// HTML is streamed to the writer, never held whole (except by a rebuild's cache, which also
 /// lets unchanged pages skip rendering). Link problems and broken anchors become diagnostics
@@ -83,6 +114,8 @@ pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 /// index is fed as its pages are rendered: pages go in chunks of [`INDEX_CHUNK`], rendered in
 /// parallel and then indexed in page order, so only a chunk's texts are ever held (the index
 /// keeps words and weights, and writes its page shards as they fill).
+/// `feed[li]`: language `li`'s index is built here (else it is reused or built later, from the
+/// pages' search data that the cache keeps). With a cache, `keys` are [`keys`].
 #[allow(clippy::too_many_arguments)]
 pub fn pages_stage(
     site: &mut Site,
@@ -90,8 +123,8 @@ pub fn pages_stage(
     strings: &[Strings],
     output: &Output,
     packages: bool,
-    indexing: bool,
-    cache: CacheUse<'_>,
+    (indexing, feed): (bool, &[bool]),
+    (cache, keys): (CacheUse<'_>, &Keys),
     diags: &mut Diagnostics,
 ) -> Stage {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
@@ -108,25 +141,28 @@ pub fn pages_stage(
             continue;
         }
         let cx = context(site, lang, strings, theme);
-        let keep = cx.packaging && packages;
-        // Guides and short courses also make one printable page from their pages' HTML.
-        let printed = printed_pages(lang);
-        let kept_for = |id: PageId| keep || lang.guide_of(id).is_some() || printed.contains(&id);
+        let kept_for = kept_for(site, lang, theme, packages);
         let one = PageRenderer::new(&cx, theme, strings, indexing, &default_media);
+        let feeding = indexing && feed.get(li).copied().unwrap_or(true);
         let render_one = |(id, body): (usize, String)| {
             let page = &lang.pages[id];
-            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
             let rel = format!("{}/{}", lang.lang.code, page.url);
-            let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, kept_for(id), &body));
+            let key = keys.get(li).and_then(|k| k.get(id)).copied().flatten();
             let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
             let (mut result, entry) = match hit {
                 Some(e) => {
                     let kept = kept_for(id).then(|| e.kept.clone()).flatten();
-                    let search = e.search.clone().filter(|_| indexing);
+                    let search = e.search.clone().filter(|_| feeding);
                     let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
                     (result, Ok(e.clone()))
                 }
-                None => one.render(id, &body, kept_for(id), key),
+                None => {
+                    let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+                    // Kept under the key of the Markdown rendered (the file may have changed
+                    // since the load read it).
+                    let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)));
+                    one.render(id, &body, kept_for(id), key)
+                }
             };
             let written = match &entry {
                 Ok(e) => output.write_shared(&rel, e.html.clone()),
@@ -138,14 +174,14 @@ pub fn pages_stage(
             }
             (id, result, entry.ok().filter(|_| cache.is_some()))
         };
-        let mut indexer = indexing.then(|| crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())));
+        let mut indexer = feeding.then(|| crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())));
         let count = bodies.len();
         let mut kept = Vec::with_capacity(count);
         let mut ids = Vec::with_capacity(count);
         let mut anchors = Vec::with_capacity(count);
         let mut pending = bodies.into_iter().enumerate();
         loop {
-            let chunk: Vec<(usize, String)> = pending.by_ref().take(if indexing { INDEX_CHUNK } else { usize::MAX }).collect();
+            let chunk: Vec<(usize, String)> = pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect();
             if chunk.is_empty() {
                 break;
             }

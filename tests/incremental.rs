@@ -43,13 +43,30 @@ fn fixture(root: &Path) {
     }
     write(root, "content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", "## Μέρος {#part-2}\n\nΚείμενο."));
     write(root, "content/en/01-course/01-mod/quiz.yaml", "title: Quiz\nquestions:\n  - id: q1\n    type: true_false\n    prompt: True?\n    answer: true\n");
+    write(root, "content/en/02-guide/index.md", "---\ntitle: Guide\nkind: guide\n---\nWhat it is for.\n");
+    write(root, "content/en/02-guide/01-prepare.md", &phase("Prepare", "- [ ] Agree the aims"));
+    write(root, "content/en/02-guide/02-run.md", &phase("Run", "Hold it."));
+    write(root, "content/en/03-practices/index.md", "---\ntitle: Practices\nkind: collection\n---\nFiltered by tags.\n");
+    write(root, "content/en/03-practices/01-one.md", &practice("One", "Greece", "What they did."));
+}
+
+fn phase(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\nresponsible: The lead\n---\n## What to do\n\n{body}\n")
+}
+
+fn practice(title: &str, country: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ntags:\n  country: [{country}]\n---\n## What they did\n\n{body}\n")
 }
 
 /// One random edit of the fixture.
 fn edit(root: &Path, rng: &mut Rng, step: usize) {
     let n = 1 + rng.next(4);
     let lesson_rel = format!("content/en/01-course/01-mod/0{n}-l{n}.md");
-    match rng.next(10) {
+    match rng.next(14) {
+        10 => write(root, "content/en/02-guide/02-run.md", &phase("Run", &format!("- [ ] Step {step}\n- [x] Done"))),
+        11 => write(root, "content/en/02-guide/01-prepare.md", &phase(&format!("Prepare {step}"), "Plain text now.")),
+        12 => write(root, "content/en/03-practices/01-one.md", &practice("One", ["Greece", "Spain"][rng.next(2)], &format!("Edited {step}."))),
+        13 => write(root, "content/en/03-practices/02-two.md", &practice("Two", "Italy", "A second practice.")),
         0 | 1 => {
             let heading = if n == 1 { "## Part 1".to_string() } else { format!("## Part {n}") };
             write(root, &lesson_rel, &lesson(&format!("Lesson {n}"), &format!("{heading}\n\nEdited body {step}, with *emphasis*.")));
@@ -78,7 +95,7 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) {
 
 #[test]
 fn a_cached_rebuild_equals_a_full_build() {
-    for seed in 1..=4u64 {
+    for seed in 1..=6u64 {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         fixture(root);
@@ -86,7 +103,7 @@ fn a_cached_rebuild_equals_a_full_build() {
         let mut cache = Cache::default();
         let mut rng = Rng(seed);
         let mut reused = false;
-        for step in 0..6 {
+        for step in 0..8 {
             let cached = pipeline::run_with(&opts, Some(&mut cache));
             let full = pipeline::run(&opts);
             match (cached, full) {
@@ -120,4 +137,49 @@ fn an_unchanged_page_is_not_rendered_again() {
     };
     assert!(same_bytes("en/course/mod/l2.html"), "an unchanged lesson was rendered again");
     assert!(!same_bytes("en/course/mod/l3.html"), "the edited lesson was not rendered again");
+    // Nor are the other pages that do not show the lesson's text, nor the theme's files.
+    for unchanged in
+        ["en/course/mod/quiz.html", "en/practices/tags/country-greece.html", "el/translation-status.html", "en/credits.html", "index.html", "static/kyklos.css"]
+    {
+        assert!(first.files.contains_key(unchanged), "{unchanged} is not a file of the site: {:?}", first.files.keys().collect::<Vec<_>>());
+        assert!(same_bytes(unchanged), "{unchanged} was made again");
+    }
+    // The guide's printable page shows its phases' text: made again when a phase changes.
+    write(root, "content/en/02-guide/01-prepare.md", &phase("Prepare", "New text."));
+    let third = pipeline::run_with(&opts, Some(&mut cache)).unwrap();
+    let print = |r: &kyklos::pipeline::Report| match &r.files["en/guide/print.html"] {
+        kyklos::output::Stored::Bytes(b) => b.clone(),
+        _ => unreachable!(),
+    };
+    assert!(!std::sync::Arc::ptr_eq(&print(&second), &print(&third)));
+    assert!(String::from_utf8_lossy(&print(&third)).contains("New text."));
+}
+
+#[test]
+fn a_rebuild_whose_search_index_follows_later_ends_as_a_full_build() {
+    for seed in 5..=8u64 {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fixture(root);
+        let opts = Options { defer_search: true, ..Options::memory(root, false) };
+        let mut cache = Cache::default();
+        let mut rng = Rng(seed);
+        let mut deferred = false;
+        for step in 0..8 {
+            let cached = pipeline::run_with(&opts, Some(&mut cache));
+            let full = pipeline::run(&Options::memory(root, false));
+            match (cached, full) {
+                (Ok(mut a), Ok(b)) => {
+                    let pending = std::mem::take(&mut a.pending_search);
+                    deferred |= !pending.is_empty();
+                    kyklos::indexing::finish(pending, &mut cache, &mut a.files);
+                    assert!(a.files == b.files, "seed {seed}, step {step}: the rebuild with a later index differs from a full build");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.sorted(), b.sorted(), "seed {seed}, step {step}: different errors"),
+                (a, b) => panic!("seed {seed}, step {step}: one build failed: cached ok {}, full ok {}", a.is_ok(), b.is_ok()),
+            }
+            edit(root, &mut rng, step);
+        }
+        assert!(deferred, "seed {seed}: no index was ever left for later");
+    }
 }
