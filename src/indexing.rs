@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Strings;
-use crate::incremental::{self, Cache, SearchEntry};
+use crate::incremental::{self, Cache, Held, SearchEntry};
 use crate::model::Site;
 use crate::output::{Files, Output, Stored};
 use crate::pages::Keys;
@@ -46,7 +46,7 @@ fn key(li: usize, keys: &[Option<u64>]) -> Option<u64> {
 }
 
 /// Decides each language's [`Plan`]. `defer`: a changed index may wait (the preview).
-pub fn plan(site: &Site, on: bool, cache: Option<&Cache>, keys: &Keys, defer: bool) -> Vec<Plan> {
+pub fn plan(site: &Site, on: bool, cache: Option<&Cache>, keys: &Keys, defer: bool, output: &Output) -> Vec<Plan> {
     site.langs
         .iter()
         .enumerate()
@@ -58,8 +58,8 @@ pub fn plan(site: &Site, on: bool, cache: Option<&Cache>, keys: &Keys, defer: bo
             let key = keys.get(li).and_then(|k| key(li, k));
             let last = cache.search.get(&lang.lang.code);
             match (key, last) {
-                (Some(key), Some(last)) if last.key == key => Plan::Reuse(last.clone()),
-                (Some(key), Some(last)) if defer => Plan::Later { key, last: last.clone() },
+                (Some(key), Some(last)) if last.key == key && last.usable(output) => Plan::Reuse(last.clone()),
+                (Some(key), Some(last)) if defer && !cache.disk => Plan::Later { key, last: last.clone() },
                 (key, _) => Plan::Build { key },
             }
         })
@@ -89,12 +89,16 @@ fn push_error(errors: &Mutex<Vec<Diagnostic>>, path: &str, e: std::io::Error) {
     }
 }
 
-fn write_shared(output: &Output, files: &[(String, Arc<[u8]>)], errors: &Mutex<Vec<Diagnostic>>) {
-    for (path, bytes) in files {
-        if let Err(e) = output.write_shared(path, bytes.clone()) {
-            push_error(errors, path, e);
+/// Writes (or keeps) the files of the last index. False if a file could not be kept.
+fn reuse(output: &Output, files: &[(String, Held)], errors: &Mutex<Vec<Diagnostic>>) -> bool {
+    let mut kept = true;
+    for (path, held) in files {
+        match held.reuse(output, path) {
+            Ok(k) => kept &= k,
+            Err(e) => push_error(errors, path, e),
         }
     }
+    kept
 }
 
 /// What the search step leaves: each index's figures, the indexes a cache keeps, and those
@@ -110,10 +114,10 @@ pub struct Done {
 pub fn write_search(
     site: &Site,
     strings: &[Strings],
-    plans: Vec<Plan>,
-    indexes: Vec<Option<Indexer>>,
+    (plans, indexes): (Vec<Plan>, Vec<Option<crate::pages::Feeding>>),
     output: &Output,
     errors: &Mutex<Vec<Diagnostic>>,
+    disk: bool,
 ) -> Done {
     let default = site.config.default_language();
     let mut done = Done { stats: Vec::new(), kept: Vec::new(), pending: Vec::new() };
@@ -121,12 +125,15 @@ pub fn write_search(
         match plan {
             Plan::None => {}
             Plan::Reuse(last) => {
-                write_shared(output, &last.files, errors);
+                if !reuse(output, &last.files, errors) {
+                    // Checked by the plan: only a file changed meanwhile gets here.
+                    push_error(errors, &format!("search/{}", lang.lang.code), std::io::Error::other("the last search index changed while building"));
+                }
                 done.stats.push(last.stats.clone());
                 done.kept.push(last);
             }
             Plan::Later { key, last } => {
-                write_shared(output, &last.files, errors);
+                reuse(output, &last.files, errors);
                 done.stats.push(last.stats.clone());
                 done.kept.push(last);
                 done.pending.push(Pending {
@@ -140,26 +147,31 @@ pub fn write_search(
                 });
             }
             Plan::Build { key } => {
-                let Some(mut indexer) = indexer else { continue };
+                let Some((mut indexer, shards)) = indexer else { continue };
                 let mut files = Vec::new();
                 for doc in search::docs::quiz_docs(lang) {
                     files.extend(indexer.add(Prepared::of(&doc)));
                 }
                 let mut built = indexer.finish(&kinds(strings));
                 files.append(&mut built.files);
-                match key {
-                    Some(key) => {
-                        let files: Arc<[(String, Arc<[u8]>)]> = files.into_iter().map(|(p, b)| (p, Arc::from(b.into_boxed_slice()))).collect();
-                        write_shared(output, &files, errors);
-                        done.kept.push(SearchEntry { key, code: lang.lang.code.clone(), files, stats: built.stats.clone() });
-                    }
-                    None => {
-                        for (path, bytes) in &files {
-                            if let Err(e) = output.write(path, bytes) {
-                                push_error(errors, path, e);
-                            }
+                let mut held = shards;
+                for (path, bytes) in files {
+                    let file = if disk || key.is_none() {
+                        if let Err(e) = output.write(&path, &bytes) {
+                            push_error(errors, &path, e);
                         }
-                    }
+                        Held::Disk(None)
+                    } else {
+                        let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                        if let Err(e) = output.write_shared(&path, bytes.clone()) {
+                            push_error(errors, &path, e);
+                        }
+                        Held::Bytes(bytes)
+                    };
+                    held.push((path, file));
+                }
+                if let Some(key) = key {
+                    done.kept.push(SearchEntry { key, code: lang.lang.code.clone(), files: held.into(), stats: built.stats.clone() });
                 }
                 done.stats.push(built.stats);
             }
@@ -188,7 +200,7 @@ pub fn finish(pending: Vec<Pending>, cache: &mut Cache, files: &mut Files) {
             }
             let mut built = indexer.finish(&p.kinds);
             out.append(&mut built.files);
-            let files = out.into_iter().map(|(path, b)| (path, Arc::from(b.into_boxed_slice()))).collect();
+            let files = out.into_iter().map(|(path, b)| (path, Held::Bytes(Arc::from(b.into_boxed_slice())))).collect();
             SearchEntry { key: p.key, code: p.code, files, stats: built.stats }
         })
         .collect();
@@ -198,8 +210,10 @@ pub fn finish(pending: Vec<Pending>, cache: &mut Cache, files: &mut Files) {
                 files.remove(path);
             }
         }
-        for (path, bytes) in entry.files.iter() {
-            files.insert(path.clone(), Stored::Bytes(bytes.clone()));
+        for (path, held) in entry.files.iter() {
+            if let Held::Bytes(bytes) = held {
+                files.insert(path.clone(), Stored::Bytes(bytes.clone()));
+            }
         }
         cache.search.insert(entry.code.clone(), entry);
     }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::Strings;
-use crate::incremental::{self, Cache, Entries, Entry};
+use crate::incremental::{self, Cache, Entries, Entry, Held};
 use crate::links::PageLinks;
 use crate::markdown::{self, Labels, Rendered};
 use crate::model::{LangSite, PageId, Site};
@@ -68,7 +68,11 @@ struct PageResult {
 
 /// What the pages step hands on, per language and page: the Markdown HTML kept for packages
 /// and guides, the search documents, and (for a rebuild's cache) the rendered pages.
-pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<crate::search::Indexer>>, Entries);
+pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<Feeding>>, Entries);
+
+/// A language's search index as the pages step leaves it: the index, and the page shards it
+/// has written so far (kept, with a rebuild's cache, as the index's files).
+pub type Feeding = (crate::search::Indexer, Vec<(String, Held)>);
 
 /// Pages rendered in parallel before their search data is handed to the index in page order.
 const INDEX_CHUNK: usize = 256;
@@ -148,33 +152,47 @@ pub fn pages_stage(
             let page = &lang.pages[id];
             let rel = format!("{}/{}", lang.lang.code, page.url);
             let key = keys.get(li).and_then(|k| k.get(id)).copied().flatten();
-            let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
-            let (mut result, entry) = match hit {
-                Some(e) => {
-                    let kept = kept_for(id).then(|| e.kept.clone()).flatten();
-                    let search = e.search.clone().filter(|_| feeding);
-                    let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
-                    (result, Ok(e.clone()))
+            // A page of the last build is used again when its key is the same and it holds
+            // what this build needs of it (a page kept on disk holds neither its Markdown HTML
+            // nor its search data), and its file can be written or kept.
+            let hit = cache
+                .zip(key)
+                .and_then(|((c, _), k)| c.get(li, id, k))
+                .filter(|e| (!kept_for(id) || e.kept.is_some()) && (!feeding || e.search.is_some()) && e.html.reuse(output, &rel).unwrap_or(false));
+            if let Some(e) = hit {
+                if let Some((c, _)) = cache {
+                    c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
-                None => {
-                    let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
-                    // Kept under the key of the Markdown rendered (the file may have changed
-                    // since the load read it).
-                    let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)));
-                    one.render(id, &body, kept_for(id), key)
-                }
-            };
-            let written = match &entry {
-                Ok(e) => output.write_shared(&rel, e.html.clone()),
-                Err(Some(html)) => output.write(&rel, html.as_bytes()),
-                Err(None) => Ok(()),
+                let kept = kept_for(id).then(|| e.kept.clone()).flatten();
+                let search = e.search.clone().filter(|_| feeding);
+                let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
+                return (id, result, Some(e.clone()));
+            }
+            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+            let (mut result, html) = one.render(id, &body, kept_for(id));
+            // Kept under the key of the Markdown rendered (the file may have changed since the
+            // load read it).
+            let entry = cache.zip(html.as_ref()).map(|((c, structure), html)| Entry {
+                key: incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)),
+                path: rel.clone(),
+                html: if c.disk { Held::Disk(None) } else { Held::Bytes(Arc::from(html.as_bytes())) },
+                ids: result.ids.clone(),
+                anchors: result.anchors.clone(),
+                problems: result.problems.clone(),
+                kept: result.kept.clone().filter(|_| !c.disk),
+                search: result.search.clone().filter(|_| !c.disk),
+            });
+            let written = match (&entry, html) {
+                (Some(Entry { html: Held::Bytes(b), .. }), _) => output.write_shared(&rel, b.clone()),
+                (_, Some(html)) => output.write(&rel, html.as_bytes()),
+                (_, None) => Ok(()),
             };
             if let Err(e) = written {
                 result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
             }
-            (id, result, entry.ok().filter(|_| cache.is_some()))
+            (id, result, entry)
         };
-        let mut indexer = feeding.then(|| crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())));
+        let mut indexer = feeding.then(|| (crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())), Vec::new()));
         let count = bodies.len();
         let mut kept = Vec::with_capacity(count);
         let mut ids = Vec::with_capacity(count);
@@ -187,11 +205,19 @@ pub fn pages_stage(
             }
             let results: Vec<(usize, PageResult, Option<Entry>)> = chunk.into_par_iter().map(render_one).collect();
             for (id, r, entry) in results {
-                if let (Some(ix), Some(prepared)) = (indexer.as_mut(), r.search) {
+                if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
                     if let Some((path, bytes)) = ix.add(prepared) {
-                        if let Err(e) = output.write(&path, &bytes) {
+                        let (written, held) = match cache {
+                            Some((c, _)) if !c.disk => {
+                                let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                                (output.write_shared(&path, bytes.clone()), Held::Bytes(bytes))
+                            }
+                            _ => (output.write(&path, &bytes), Held::Disk(None)),
+                        };
+                        if let Err(e) = written {
                             diags.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));
                         }
+                        shards.push((path, held));
                     }
                 }
                 diags.extend(r.problems);
@@ -239,9 +265,9 @@ impl<'a> PageRenderer<'a> {
         PageRenderer { cx, theme, labels, checklist_labels, indexing, fallback_media: fallback_media.clone() }
     }
 
-    /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
-    /// (`Err(None)` when the template failed, which is among the problems).
-    fn render(&self, id: PageId, body: &str, keep: bool, key: Option<u64>) -> (PageResult, Result<Entry, Option<String>>) {
+    /// The page's findings, and its HTML (`None` when the template failed, which is among
+    /// the problems).
+    fn render(&self, id: PageId, body: &str, keep: bool) -> (PageResult, Option<String>) {
         // Rendering takes up to ~20 times a page's size: big pages take turns, so the peak
         // stays bounded however many threads there are.
         let _turn = (body.len() > BIG_PAGE_BYTES).then(|| BIG_PAGE_TURN.lock());
@@ -292,20 +318,7 @@ impl<'a> PageRenderer<'a> {
         let search = self.indexing.then(|| crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md)));
         md.text = String::new();
         let kept = keep.then_some(md);
-        let result = PageResult { ids, anchors, problems, kept, search };
-        let html = match (key, html) {
-            (Some(key), Some(html)) => Ok(Entry {
-                key,
-                html: Arc::from(html.into_bytes().into_boxed_slice()),
-                ids: result.ids.clone(),
-                anchors: result.anchors.clone(),
-                problems: result.problems.clone(),
-                kept: result.kept.clone(),
-                search: result.search.clone(),
-            }),
-            (_, html) => Err(html),
-        };
-        (result, html)
+        (PageResult { ids, anchors, problems, kept, search }, html)
     }
 }
 

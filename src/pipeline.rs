@@ -36,6 +36,8 @@ pub struct Options {
     /// With a cache (`serve`): a changed search index is built after the pages are served
     /// ([`Report::pending_search`], [`crate::indexing::finish`]).
     pub defer_search: bool,
+    /// Render everything, ignoring what the last build into `out` left (`build --fresh`).
+    pub fresh: bool,
 }
 
 impl Options {
@@ -50,6 +52,7 @@ impl Options {
             langs: Vec::new(),
             strict: false,
             defer_search: false,
+            fresh: false,
         }
     }
 
@@ -77,11 +80,27 @@ pub struct Report {
     pub files: Files,
     /// Search indexes left to build (see [`Options::defer_search`]).
     pub pending_search: Vec<crate::indexing::Pending>,
+    /// Pages whose output the build took from the last one instead of rendering them.
+    pub reused: usize,
 }
 
 /// Runs the pipeline. `Err` carries every diagnostic (at least one error).
+///
+/// A build into a folder uses what the last build into it left there, unless `fresh`: pages
+/// whose inputs did not change are not rendered again ([`incremental::disk`]).
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
-    run_with(opts, None)
+    if opts.dry_run || opts.memory {
+        return run_with(opts, None);
+    }
+    if opts.fresh {
+        incremental::disk::forget(&opts.out);
+        return run_with(opts, None);
+    }
+    let mut cache = incremental::disk::load(&opts.out);
+    let report = run_with(opts, Some(&mut cache))?;
+    // Not fatal: without a state file, the next build renders everything.
+    let _ = incremental::disk::save(&opts.out, &cache);
+    Ok(report)
 }
 
 /// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
@@ -133,7 +152,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         _ => Vec::new(),
     };
     let index = !opts.dry_run && site.config.search;
-    let plans = crate::indexing::plan(&site, index, cache.as_deref(), &keys, opts.defer_search);
+    let plans = crate::indexing::plan(&site, index, cache.as_deref(), &keys, opts.defer_search, &output);
     let feed: Vec<bool> = plans.iter().map(crate::indexing::Plan::feeds).collect();
     lap("keys", &mut timings);
     let reuse = cache.as_deref().zip(structure);
@@ -149,7 +168,8 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     }
     let write_errors = Mutex::new(Vec::new());
     let steps = Steps { site: &site, theme: &theme, strings: &strings, output: &output, errors: &write_errors, cache: reuse };
-    let searched = crate::indexing::write_search(&site, &strings, plans, indexes, &output, &write_errors);
+    let disk = cache.as_ref().is_some_and(|c| c.disk);
+    let searched = crate::indexing::write_search(&site, &strings, (plans, indexes), &output, &write_errors, disk);
     lap("search", &mut timings);
     site_pages::write_quizzes(&steps);
     lap("quizzes", &mut timings);
@@ -200,7 +220,8 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     };
     lap("write", &mut timings);
     let pages = site.langs.iter().map(|l| l.pages.len()).sum();
-    Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending })
+    let reused = cache.as_ref().map_or(0, |c| c.reused.load(std::sync::atomic::Ordering::Relaxed));
+    Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused })
 }
 
 /// The theme, compiled once per preview: again only when one of its files changed.

@@ -56,12 +56,7 @@ impl Steps<'_> {
     /// without making them. `Err` is a message (the caller names the file).
     pub fn emit(&self, name: &str, key: impl Hash, make: impl FnOnce() -> Result<Made, String>) -> Result<(), String> {
         match self.cache {
-            Some((cache, structure)) => {
-                let files = cache.made(name, incremental::key_of(&(structure, key)), make)?;
-                for (path, bytes) in files.iter() {
-                    self.output.write_shared(path, bytes.clone()).map_err(|e| format!("cannot write {path}: {e}"))?;
-                }
-            }
+            Some((cache, structure)) => cache.made(self.output, name, incremental::key_of(&(structure, key)), make)?,
             None => {
                 for (path, bytes) in make()? {
                     self.output.write(&path, &bytes).map_err(|e| format!("cannot write {path}: {e}"))?;

@@ -18,19 +18,54 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::memo::Memo;
 use crate::markdown::{AnchorRef, Rendered};
 use crate::model::{LangSite, Page, Site};
+use crate::output::{FileStamp, Output};
 use crate::render::theme::Theme;
+
+pub mod disk;
+
+/// A file of the last build: its bytes (the preview's in-memory builds), or the file in the
+/// output folder (`build`, which never holds the site's HTML), with its stamp once known.
+#[derive(Debug, Clone)]
+pub enum Held {
+    Bytes(Arc<[u8]>),
+    Disk(Option<FileStamp>),
+}
+
+impl Held {
+    /// Whether the file can be used again in `output` (a file on disk must be as the last
+    /// build left it).
+    fn usable(&self, output: &Output, path: &str) -> bool {
+        match self {
+            Held::Bytes(_) => true,
+            Held::Disk(Some(stamp)) => output.can_keep(path, stamp),
+            Held::Disk(None) => false,
+        }
+    }
+
+    /// Writes the file again (bytes), or keeps the one on disk. False if it cannot be kept.
+    pub fn reuse(&self, output: &Output, path: &str) -> std::io::Result<bool> {
+        match self {
+            Held::Bytes(b) => output.write_shared(path, b.clone()).map(|()| true),
+            Held::Disk(Some(stamp)) => Ok(output.keep_existing(path, stamp)),
+            Held::Disk(None) => Ok(false),
+        }
+    }
+}
 
 /// One page as the last build rendered it.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub key: u64,
-    pub html: Arc<[u8]>,
+    /// The output path.
+    pub path: String,
+    pub html: Held,
     pub ids: Vec<String>,
     pub anchors: Vec<(AnchorRef, usize, usize)>,
     /// Problems found while rendering (not the writer's).
     pub problems: Vec<Diagnostic>,
+    /// The Markdown HTML (in memory only).
     pub kept: Option<Rendered>,
-    /// What search indexes of the page.
+    /// What search indexes of the page (in memory only).
     pub search: Option<crate::search::Prepared>,
 }
 
@@ -41,8 +76,8 @@ pub type Entries = HashMap<(usize, usize), Entry>;
 /// status page, the journey's files …), under a name, with the key of what they were made of.
 pub type Made = (u64, SharedFiles);
 
-/// Files whose bytes are shared between builds: (output path, bytes).
-pub type SharedFiles = Arc<[(String, Arc<[u8]>)]>;
+/// Files kept between builds: (output path, file).
+pub type SharedFiles = Arc<[(String, Held)]>;
 
 /// One language's search index as the last build made it, with the key of what it was made
 /// of (its pages' keys).
@@ -55,9 +90,18 @@ pub struct SearchEntry {
     pub stats: crate::search::Stats,
 }
 
+impl SearchEntry {
+    /// Whether every file of the index can be used again in `output`.
+    pub fn usable(&self, output: &Output) -> bool {
+        self.files.iter().all(|(path, held)| held.usable(output, path))
+    }
+}
+
 /// What the last build read and made.
 #[derive(Default)]
 pub struct Cache {
+    /// Files are kept on disk, not in memory ([`disk`]: `build`).
+    pub disk: bool,
     pages: Entries,
     /// The Markdown files as last read.
     pub memo: Memo,
@@ -68,6 +112,8 @@ pub struct Cache {
     making: Mutex<HashMap<String, Made>>,
     /// Search indexes by language code.
     pub search: HashMap<String, SearchEntry>,
+    /// Pages whose output was used again in the last build.
+    pub reused: std::sync::atomic::AtomicUsize,
 }
 
 impl std::fmt::Debug for Cache {
@@ -95,17 +141,43 @@ impl Cache {
         self.pages.len()
     }
 
-    /// The files made under `name` by the last build if their key is `key`; else `make`s them
-    /// (`Err` is not kept). Either way they are kept for the next build.
-    pub fn made(&self, name: &str, key: u64, make: impl FnOnce() -> Result<Vec<(String, Vec<u8>)>, String>) -> Result<SharedFiles, String> {
-        let files = match self.made.get(name).filter(|m| m.0 == key) {
-            Some((_, files)) => files.clone(),
-            None => make()?.into_iter().map(|(path, bytes)| (path, Arc::from(bytes.into_boxed_slice()))).collect(),
+    /// Writes (or keeps) the files made under `name` by the last build if their key is `key`
+    /// and they can all be used again; else `make`s and writes them. Either way they are kept
+    /// for the next build.
+    pub fn made(&self, output: &Output, name: &str, key: u64, make: impl FnOnce() -> Result<Vec<(String, Vec<u8>)>, String>) -> Result<(), String> {
+        let last = self.made.get(name).filter(|m| m.0 == key && m.1.iter().all(|(path, held)| held.usable(output, path)));
+        let mut files = None;
+        if let Some((_, held)) = last {
+            let mut kept = true;
+            for (path, file) in held.iter() {
+                kept &= file.reuse(output, path).map_err(|e| format!("cannot write {path}: {e}"))?;
+            }
+            if kept {
+                files = Some(held.clone());
+            }
+        }
+        let files = match files {
+            Some(files) => files,
+            None => {
+                let mut out = Vec::new();
+                for (path, bytes) in make()? {
+                    let held = if self.disk {
+                        output.write(&path, &bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
+                        Held::Disk(None)
+                    } else {
+                        let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                        output.write_shared(&path, bytes.clone()).map_err(|e| format!("cannot write {path}: {e}"))?;
+                        Held::Bytes(bytes)
+                    };
+                    out.push((path, held));
+                }
+                out.into()
+            }
         };
         if let Ok(mut next) = self.making.lock() {
-            next.insert(name.to_string(), (key, files.clone()));
+            next.insert(name.to_string(), (key, files));
         }
-        Ok(files)
+        Ok(())
     }
 
     /// Starts a build: what the last one made is what this one may reuse.
@@ -113,6 +185,7 @@ impl Cache {
         let making = std::mem::take(self.making.get_mut().unwrap_or_else(|e| e.into_inner()));
         // A build that stopped early made little: keep what it did not replace.
         self.made.extend(making);
+        self.reused = Default::default();
     }
 
     /// Ends a good build: only what it made is kept.
@@ -230,7 +303,16 @@ mod tests {
         assert_ne!(k, page_key(2, 0, 3, false, text("text")));
         assert_ne!(k, page_key(1, 0, 3, true, text("text")));
         let mut c = Cache::default();
-        let entry = Entry { key: k, html: Arc::from(&b"x"[..]), ids: vec![], anchors: vec![], problems: vec![], kept: None, search: None };
+        let entry = Entry {
+            key: k,
+            path: "x.html".into(),
+            html: Held::Bytes(Arc::from(&b"x"[..])),
+            ids: vec![],
+            anchors: vec![],
+            problems: vec![],
+            kept: None,
+            search: None,
+        };
         c.replace([((0, 3), entry)].into_iter().collect());
         assert!(c.get(0, 3, k).is_some());
         assert!(c.get(0, 3, k + 1).is_none());
