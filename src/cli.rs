@@ -35,6 +35,11 @@ pub enum Command {
         /// Treat warnings (e.g. a video without captions in its page's language) as errors.
         #[arg(long)]
         strict: bool,
+        /// Render every page again. By default a page whose sources, theme, settings and
+        /// interface strings did not change since the last build into the same folder is kept
+        /// (the build records what it made in `.dist.kyklos-state` beside the output folder).
+        #[arg(long)]
+        fresh: bool,
     },
     /// Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading on every change.
     Serve {
@@ -55,6 +60,9 @@ pub enum Command {
         /// or a package is opened in the preview).
         #[arg(long)]
         packages: bool,
+        /// Print how long each step of every rebuild took.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Create a starter site in DIR: a course with a module, lessons and a quiz, a guide, a
     /// collection of practices, a home page in every language, and AUTHORS.md.

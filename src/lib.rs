@@ -3,6 +3,7 @@
 //! The pipeline (see [`pipeline`]) reads a site folder (`site.yaml`, `content/<lang>/`,
 //! `i18n/`, `themes/`) and writes a static site: load → validate → markdown → render → write.
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
@@ -10,6 +11,7 @@ pub mod export;
 pub mod fuzzing;
 pub mod i18n;
 pub mod incremental;
+pub mod indexing;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -25,6 +27,7 @@ pub mod rights;
 pub mod scorm;
 pub mod search;
 pub mod serve;
+pub mod site_pages;
 pub mod translate;
 pub mod translations;
 pub mod xml;

@@ -32,9 +32,9 @@ fn main() -> ExitCode {
         quiet_on_closed_pipe();
     }
     match cli.command {
-        Command::Build { root, out, verbose, format, langs, strict } => {
+        Command::Build { root, out, verbose, format, langs, strict, fresh } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));
-            let opts = Options { langs, strict, ..Options::build(&root, &out) };
+            let opts = Options { langs, strict, fresh, ..Options::build(&root, &out) };
             match pipeline::run(&opts) {
                 Ok(report) => {
                     print_diagnostics(report.diagnostics, format);
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
                         for (step, took) in &report.timings {
                             eprintln!("  {step:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
+                        eprintln!("  {} of {} pages kept from the last build (unchanged)", report.reused, report.pages);
                         for s in &report.search {
                             eprintln!(
                                 "  search {}: {} pages, {} words, {} files, {:.1} KB (largest file {:.1} KB)",
@@ -67,13 +68,15 @@ fn main() -> ExitCode {
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }
         }
-        Command::Serve { root, port, bind, open, packages } => match kyklos::serve::serve(&kyklos::serve::ServeOptions { root, bind, port, open, packages }) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
+        Command::Serve { root, port, bind, open, packages, verbose } => {
+            match kyklos::serve::serve(&kyklos::serve::ServeOptions { root, bind, port, open, packages, verbose }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
             }
-        },
+        }
         Command::New { dir, lang } => match kyklos::new::create(&dir, &lang) {
             Ok(n) => {
                 eprintln!("Created a starter site with {n} files in {}.", dir.display());

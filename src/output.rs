@@ -29,6 +29,28 @@ pub enum Stored {
 /// An in-memory build: output path (forward slashes) → file.
 pub type Files = BTreeMap<String, Stored>;
 
+/// What the file system says about a file of the output (size, modification time, inode):
+/// a file whose stamp is the one the last build recorded is the file that build left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified_ns: u128,
+    pub inode: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a regular file (never of a link or a folder).
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
+        let modified_ns = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(FileStamp { len: meta.len(), modified_ns, inode })
+    }
+}
+
 pub struct Output {
     out: PathBuf,
     staging: PathBuf,
@@ -185,6 +207,30 @@ impl Output {
         }
         self.claim(rel)?;
         self.keep(rel, Stored::Bytes(bytes))
+    }
+
+    /// Keeps the file the last build left at `rel` (a rebuild that did not render it again),
+    /// if it is still there as that build left it (`stamp`); false otherwise (then nothing
+    /// is recorded, and the caller writes the file).
+    pub fn keep_existing(&self, rel: &str, stamp: &FileStamp) -> bool {
+        if self.skips(rel) {
+            return true;
+        }
+        if self.dry_run || self.memory.is_some() || FileStamp::of(&self.out.join(rel)).as_ref() != Some(stamp) {
+            return false;
+        }
+        self.claim(rel).is_ok()
+    }
+
+    /// Whether the file the last build left at `rel` is still as it left it (see
+    /// [`Output::keep_existing`]).
+    pub fn can_keep(&self, rel: &str, stamp: &FileStamp) -> bool {
+        self.skips(rel) || (!self.dry_run && self.memory.is_none() && FileStamp::of(&self.out.join(rel)).as_ref() == Some(stamp))
+    }
+
+    /// The output folder.
+    pub fn folder(&self) -> &Path {
+        &self.out
     }
 
     /// Checks an output path and records it: inside the output, a name file systems accept,

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex};
 use crate::i18n::Strings;
-use crate::incremental::{self, Cache, Entries, Entry};
+use crate::incremental::{self, Cache, Entries, Entry, Held};
 use crate::links::PageLinks;
 use crate::markdown::{self, Labels, Rendered};
 use crate::model::{LangSite, PageId, Site};
@@ -68,13 +68,48 @@ struct PageResult {
 
 /// What the pages step hands on, per language and page: the Markdown HTML kept for packages
 /// and guides, the search documents, and (for a rebuild's cache) the rendered pages.
-pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<crate::search::Indexer>>, Entries);
+pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<Feeding>>, Entries);
+
+/// A language's search index as the pages step leaves it: the index, and the page shards it
+/// has written so far (kept, with a rebuild's cache, as the index's files).
+pub type Feeding = (crate::search::Indexer, Vec<(String, Held)>);
 
 /// Pages rendered in parallel before their search data is handed to the index in page order.
 const INDEX_CHUNK: usize = 256;
 
 /// The page cache of a rebuild and the site's structure hash (see [`incremental`]).
 pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
+
+/// Each page's key for a rebuild's cache (see [`incremental::page_key`]), by language and page;
+/// `None` where the page's Markdown was not read at load (it is always rendered).
+pub type Keys = Vec<Vec<Option<u64>>>;
+
+/// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's
+/// printable page.
+fn kept_for(site: &Site, lang: &LangSite, theme: &Theme, packages: bool) -> impl Fn(PageId) -> bool {
+    let keep = packages && render::has_packages(site, lang) && theme.tera.get_template_names().any(|n| n == "sco.html");
+    // Guides and short courses also make one printable page from their pages' HTML.
+    let printed = printed_pages(lang);
+    let guides: Vec<bool> = (0..lang.pages.len()).map(|id| lang.guide_of(id).is_some()).collect();
+    move |id: PageId| keep || guides[id] || printed.contains(&id)
+}
+
+/// The key of every page of a rebuild: the structure, the page's place, and its Markdown as
+/// the load read it (see [`crate::load::memo`]).
+pub fn keys(site: &Site, theme: &Theme, packages: bool, cache: &Cache, structure: u64) -> Keys {
+    site.langs
+        .iter()
+        .enumerate()
+        .map(|(li, lang)| {
+            let kept = kept_for(site, lang, theme, packages);
+            lang.pages
+                .iter()
+                .enumerate()
+                .map(|(id, page)| cache.memo.body_hash(&page.source).map(|hash| incremental::page_key(structure, li, id, kept(id), hash)))
+                .collect()
+        })
+        .collect()
+}
 
 /// Markdown → template → output for every page, in parallel, one page at a time: the site's
 /// HTML is streamed to the writer, never held whole (except by a rebuild's cache, which also
@@ -83,6 +118,8 @@ pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 /// index is fed as its pages are rendered: pages go in chunks of [`INDEX_CHUNK`], rendered in
 /// parallel and then indexed in page order, so only a chunk's texts are ever held (the index
 /// keeps words and weights, and writes its page shards as they fill).
+/// `feed[li]`: language `li`'s index is built here (else it is reused or built later, from the
+/// pages' search data that the cache keeps). With a cache, `keys` are [`keys`].
 #[allow(clippy::too_many_arguments)]
 pub fn pages_stage(
     site: &mut Site,
@@ -90,8 +127,8 @@ pub fn pages_stage(
     strings: &[Strings],
     output: &Output,
     packages: bool,
-    indexing: bool,
-    cache: CacheUse<'_>,
+    (indexing, feed): (bool, &[bool]),
+    (cache, keys): (CacheUse<'_>, &Keys),
     diags: &mut Diagnostics,
 ) -> Stage {
     let bodies: Vec<Vec<String>> = site.langs.iter_mut().map(|l| l.pages.iter_mut().map(|p| std::mem::take(&mut p.body)).collect()).collect();
@@ -108,54 +145,79 @@ pub fn pages_stage(
             continue;
         }
         let cx = context(site, lang, strings, theme);
-        let keep = cx.packaging && packages;
-        // Guides and short courses also make one printable page from their pages' HTML.
-        let printed = printed_pages(lang);
-        let kept_for = |id: PageId| keep || lang.guide_of(id).is_some() || printed.contains(&id);
+        let kept_for = kept_for(site, lang, theme, packages);
         let one = PageRenderer::new(&cx, theme, strings, indexing, &default_media);
+        let feeding = indexing && feed.get(li).copied().unwrap_or(true);
         let render_one = |(id, body): (usize, String)| {
             let page = &lang.pages[id];
-            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
             let rel = format!("{}/{}", lang.lang.code, page.url);
-            let key = cache.map(|(_, structure)| incremental::page_key(structure, li, id, kept_for(id), &body));
-            let hit = cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k));
-            let (mut result, entry) = match hit {
-                Some(e) => {
-                    let kept = kept_for(id).then(|| e.kept.clone()).flatten();
-                    let search = e.search.clone().filter(|_| indexing);
-                    let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
-                    (result, Ok(e.clone()))
+            let key = keys.get(li).and_then(|k| k.get(id)).copied().flatten();
+            // A page of the last build is used again when its key is the same and it holds
+            // what this build needs of it (a page kept on disk holds neither its Markdown HTML
+            // nor its search data), and its file can be written or kept.
+            let hit = cache
+                .zip(key)
+                .and_then(|((c, _), k)| c.get(li, id, k))
+                .filter(|e| (!kept_for(id) || e.kept.is_some()) && (!feeding || e.search.is_some()) && e.html.reuse(output, &rel).unwrap_or(false));
+            if let Some(e) = hit {
+                if let Some((c, _)) = cache {
+                    c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
-                None => one.render(id, &body, kept_for(id), key),
-            };
-            let written = match &entry {
-                Ok(e) => output.write_shared(&rel, e.html.clone()),
-                Err(Some(html)) => output.write(&rel, html.as_bytes()),
-                Err(None) => Ok(()),
+                let kept = kept_for(id).then(|| e.kept.clone()).flatten();
+                let search = e.search.clone().filter(|_| feeding);
+                let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
+                return (id, result, Some(e.clone()));
+            }
+            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+            let (mut result, html) = one.render(id, &body, kept_for(id));
+            // Kept under the key of the Markdown rendered (the file may have changed since the
+            // load read it).
+            let entry = cache.zip(html.as_ref()).map(|((c, structure), html)| Entry {
+                key: incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)),
+                path: rel.clone(),
+                html: if c.disk { Held::Disk(None) } else { Held::Bytes(Arc::from(html.as_bytes())) },
+                ids: result.ids.clone(),
+                anchors: result.anchors.clone(),
+                problems: result.problems.clone(),
+                kept: result.kept.clone().filter(|_| !c.disk),
+                search: result.search.clone().filter(|_| !c.disk),
+            });
+            let written = match (&entry, html) {
+                (Some(Entry { html: Held::Bytes(b), .. }), _) => output.write_shared(&rel, b.clone()),
+                (_, Some(html)) => output.write(&rel, html.as_bytes()),
+                (_, None) => Ok(()),
             };
             if let Err(e) = written {
                 result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
             }
-            (id, result, entry.ok().filter(|_| cache.is_some()))
+            (id, result, entry)
         };
-        let mut indexer = indexing.then(|| crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())));
+        let mut indexer = feeding.then(|| (crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())), Vec::new()));
         let count = bodies.len();
         let mut kept = Vec::with_capacity(count);
         let mut ids = Vec::with_capacity(count);
         let mut anchors = Vec::with_capacity(count);
         let mut pending = bodies.into_iter().enumerate();
         loop {
-            let chunk: Vec<(usize, String)> = pending.by_ref().take(if indexing { INDEX_CHUNK } else { usize::MAX }).collect();
+            let chunk: Vec<(usize, String)> = pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect();
             if chunk.is_empty() {
                 break;
             }
             let results: Vec<(usize, PageResult, Option<Entry>)> = chunk.into_par_iter().map(render_one).collect();
             for (id, r, entry) in results {
-                if let (Some(ix), Some(prepared)) = (indexer.as_mut(), r.search) {
+                if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
                     if let Some((path, bytes)) = ix.add(prepared) {
-                        if let Err(e) = output.write(&path, &bytes) {
+                        let (written, held) = match cache {
+                            Some((c, _)) if !c.disk => {
+                                let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                                (output.write_shared(&path, bytes.clone()), Held::Bytes(bytes))
+                            }
+                            _ => (output.write(&path, &bytes), Held::Disk(None)),
+                        };
+                        if let Err(e) = written {
                             diags.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));
                         }
+                        shards.push((path, held));
                     }
                 }
                 diags.extend(r.problems);
@@ -203,9 +265,9 @@ impl<'a> PageRenderer<'a> {
         PageRenderer { cx, theme, labels, checklist_labels, indexing, fallback_media: fallback_media.clone() }
     }
 
-    /// The page's findings, and its HTML: as a cache entry when `key` is given, else as text
-    /// (`Err(None)` when the template failed, which is among the problems).
-    fn render(&self, id: PageId, body: &str, keep: bool, key: Option<u64>) -> (PageResult, Result<Entry, Option<String>>) {
+    /// The page's findings, and its HTML (`None` when the template failed, which is among
+    /// the problems).
+    fn render(&self, id: PageId, body: &str, keep: bool) -> (PageResult, Option<String>) {
         // Rendering takes up to ~20 times a page's size: big pages take turns, so the peak
         // stays bounded however many threads there are.
         let _turn = (body.len() > BIG_PAGE_BYTES).then(|| BIG_PAGE_TURN.lock());
@@ -256,20 +318,7 @@ impl<'a> PageRenderer<'a> {
         let search = self.indexing.then(|| crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md)));
         md.text = String::new();
         let kept = keep.then_some(md);
-        let result = PageResult { ids, anchors, problems, kept, search };
-        let html = match (key, html) {
-            (Some(key), Some(html)) => Ok(Entry {
-                key,
-                html: Arc::from(html.into_bytes().into_boxed_slice()),
-                ids: result.ids.clone(),
-                anchors: result.anchors.clone(),
-                problems: result.problems.clone(),
-                kept: result.kept.clone(),
-                search: result.search.clone(),
-            }),
-            (_, html) => Err(html),
-        };
-        (result, html)
+        (PageResult { ids, anchors, problems, kept, search }, html)
     }
 }
 

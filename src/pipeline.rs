@@ -5,25 +5,19 @@
 //! that can still run, then reported together.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
+use crate::assets::check_logo;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
 use crate::incremental::{self, Cache};
-use crate::load::files::FileProblem;
-use crate::markdown::Rendered;
-use crate::model::{LangSite, Site};
+use crate::model::Site;
 use crate::output::{Files, Output, Summary};
-use crate::pages::{context, pages_stage, quiz_steps};
-use crate::render;
+use crate::pages::pages_stage;
 use crate::render::theme::Theme;
-
-/// A logo is shown on every page; more than this would slow every page down.
-pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
+use crate::site_pages::{self, Steps};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -39,12 +33,27 @@ pub struct Options {
     pub langs: Vec<String>,
     /// Warnings count as errors (`--strict`): nothing is written if there are any.
     pub strict: bool,
+    /// With a cache (`serve`): a changed search index is built after the pages are served
+    /// ([`Report::pending_search`], [`crate::indexing::finish`]).
+    pub defer_search: bool,
+    /// Render everything, ignoring what the last build into `out` left (`build --fresh`).
+    pub fresh: bool,
 }
 
 impl Options {
     /// `build`: every file, into `out`.
     pub fn build(root: &Path, out: &Path) -> Options {
-        Options { root: root.to_path_buf(), out: out.to_path_buf(), dry_run: false, memory: false, packages: true, langs: Vec::new(), strict: false }
+        Options {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            dry_run: false,
+            memory: false,
+            packages: true,
+            langs: Vec::new(),
+            strict: false,
+            defer_search: false,
+            fresh: false,
+        }
     }
 
     /// `check`: every step, nothing written.
@@ -69,15 +78,33 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// The site, for an in-memory build.
     pub files: Files,
+    /// Search indexes left to build (see [`Options::defer_search`]).
+    pub pending_search: Vec<crate::indexing::Pending>,
+    /// Pages whose output the build took from the last one instead of rendering them.
+    pub reused: usize,
 }
 
 /// Runs the pipeline. `Err` carries every diagnostic (at least one error).
+///
+/// A build into a folder uses what the last build into it left there, unless `fresh`: pages
+/// whose inputs did not change are not rendered again ([`incremental::disk`]).
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
-    run_with(opts, None)
+    if opts.dry_run || opts.memory {
+        return run_with(opts, None);
+    }
+    if opts.fresh {
+        incremental::disk::forget(&opts.out);
+        return run_with(opts, None);
+    }
+    let mut cache = incremental::disk::load(&opts.out);
+    let report = run_with(opts, Some(&mut cache))?;
+    // Not fatal: without a state file, the next build renders everything.
+    let _ = incremental::disk::save(&opts.out, &cache);
+    Ok(report)
 }
 
-/// Runs the pipeline, reusing the pages of the previous run that `cache` holds (and leaving
-/// this run's pages in it). The output is the same as [`run`]'s.
+/// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
+/// are unchanged (and leaving this run's in it). The output is the same as [`run`]'s.
 pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut timings = Vec::new();
@@ -86,16 +113,22 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         timings.push((name, clock.elapsed()));
         clock = Instant::now();
     };
+    if let Some(c) = cache.as_mut() {
+        c.begin();
+    }
 
     let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
-    let mut site = load(&opts.root, config, &mut diags);
+    let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), &mut diags);
+    crate::translate::align_all(&opts.root, &mut site.langs, &mut diags);
+    lap("load", &mut timings);
     let strings = load_strings(&site, &mut diags);
     crate::rights::check::site(&site, &mut diags);
-    lap("load", &mut timings);
+    lap("strings", &mut timings);
 
-    let theme = Theme::load(&opts.root, &site.config.theme, site.config.position("theme"), &mut diags);
+    let theme = load_theme(&opts.root, &site, cache.as_deref_mut(), &mut diags);
     check_logo(&site, &mut diags);
     let Some(theme) = theme else { return Err(diags) };
+    lap("theme", &mut timings);
 
     let skipped = skipped_languages(&site, &opts.langs, &mut diags);
     // Content errors found so far still let every page be checked, but nothing is written.
@@ -114,33 +147,51 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     };
     output.skip_languages(skipped);
     let structure = cache.as_ref().map(|_| incremental::structure(&site, incremental::overrides(&opts.root)));
+    let keys = match (cache.as_deref(), structure) {
+        (Some(c), Some(st)) => crate::pages::keys(&site, &theme, opts.packages, c, st),
+        _ => Vec::new(),
+    };
     let index = !opts.dry_run && site.config.search;
-    let (rendered, indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, index, cache.as_deref().zip(structure), &mut diags);
-    if let Some(c) = cache.as_mut() {
-        c.replace(entries);
-    }
+    let plans = crate::indexing::plan(&site, index, cache.as_deref(), &keys, opts.defer_search, &output);
+    let feed: Vec<bool> = plans.iter().map(crate::indexing::Plan::feeds).collect();
+    lap("keys", &mut timings);
+    let reuse = cache.as_deref().zip(structure);
+    let (rendered, indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, (index, &feed), (reuse, &keys), &mut diags);
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
         output.abort();
+        if let Some(c) = cache.as_mut() {
+            c.replace(entries);
+        }
         return Err(diags);
     }
     let write_errors = Mutex::new(Vec::new());
-    let search = write_search(&site, &strings, indexes, &output, &write_errors);
+    let steps = Steps { site: &site, theme: &theme, strings: &strings, output: &output, errors: &write_errors, cache: reuse };
+    let disk = cache.as_ref().is_some_and(|c| c.disk);
+    let searched = crate::indexing::write_search(&site, &strings, (plans, indexes), &output, &write_errors, disk);
     lap("search", &mut timings);
-    write_quizzes(&site, &theme, &strings, &output, &write_errors);
-    write_guides_and_tags(&site, &theme, &strings, &rendered, &output, &write_errors);
+    site_pages::write_quizzes(&steps);
+    lap("quizzes", &mut timings);
+    site_pages::write_guides_and_tags(&steps, &rendered, &keys);
+    lap("guides", &mut timings);
     if opts.packages {
-        write_packages(&site, &theme, &strings, &rendered, &output, &write_errors);
+        site_pages::write_packages(&steps, &rendered);
+        lap("package", &mut timings);
     }
-    lap("package", &mut timings);
-    write_language_files(&site, &theme, &strings, &output, &write_errors);
+    site_pages::write_language_files(&steps);
+    lap("status", &mut timings);
     if site.config.journey.enabled {
-        write_journey(&site, &theme, &strings, &rendered, &output, &write_errors);
+        site_pages::write_journey(&steps, &rendered);
+        lap("journey", &mut timings);
     }
-    write_assets(&site, &theme, &strings, &output, &write_errors);
+    crate::assets::write_assets(&steps);
     lap("assets", &mut timings);
 
+    if let Some(c) = cache.as_mut() {
+        c.replace(entries);
+        c.search = searched.kept.into_iter().map(|e| (e.code.clone(), e)).collect();
+    }
     let errors = write_errors.into_inner().unwrap_or_default();
     if opts.strict {
         diags.promote_warnings();
@@ -149,6 +200,9 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         output.abort();
         diags.extend(errors);
         return Err(diags);
+    }
+    if let Some(c) = cache.as_mut() {
+        c.end();
     }
     let mut files = Files::new();
     let summary = if opts.memory {
@@ -166,7 +220,24 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     };
     lap("write", &mut timings);
     let pages = site.langs.iter().map(|l| l.pages.len()).sum();
-    Ok(Report { pages, output: summary, timings, search, diagnostics: diags, files })
+    let reused = cache.as_ref().map_or(0, |c| c.reused.load(std::sync::atomic::Ordering::Relaxed));
+    Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused })
+}
+
+/// The theme, compiled once per preview: again only when one of its files changed.
+fn load_theme(root: &Path, site: &Site, cache: Option<&mut Cache>, diags: &mut Diagnostics) -> Option<Arc<Theme>> {
+    let load = |diags: &mut Diagnostics| Theme::load(root, &site.config.theme, site.config.position("theme"), diags).map(Arc::new);
+    let Some(cache) = cache else { return load(diags) };
+    let key = incremental::theme_key(root, &site.config.theme);
+    if let Some((_, theme, warnings)) = cache.theme.as_ref().filter(|t| t.0 == key) {
+        diags.extend(warnings.clone());
+        return Some(theme.clone());
+    }
+    let mut found = Diagnostics::new();
+    let theme = load(&mut found);
+    cache.theme = theme.clone().map(|t| (key, t, found.clone()));
+    diags.extend(found);
+    theme
 }
 
 /// Loads and aligns the site without rendering (for `translations`).
@@ -233,370 +304,6 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
             strings
         })
         .collect()
-}
-
-/// Finishes each language's search index under `search/<lang>/`: its quiz titles after its
-/// pages, then the word shards and the manifest.
-fn write_search(
-    site: &Site,
-    strings: &[Strings],
-    indexes: Vec<Option<crate::search::Indexer>>,
-    output: &Output,
-    errors: &Mutex<Vec<Diagnostic>>,
-) -> Vec<crate::search::Stats> {
-    let mut stats = Vec::new();
-    for ((lang, strings), indexer) in site.langs.iter().zip(strings).zip(indexes) {
-        let Some(mut indexer) = indexer else { continue };
-        let mut files = Vec::new();
-        for doc in crate::search::docs::quiz_docs(lang) {
-            files.extend(indexer.add(crate::search::Prepared::of(&doc)));
-        }
-        let kinds = crate::search::KINDS.iter().map(|k| (k.to_string(), strings.get(&format!("kind_{k}")))).collect();
-        let mut built = indexer.finish(&kinds);
-        files.append(&mut built.files);
-        for (path, bytes) in &files {
-            if let Err(e) = output.write(path, bytes) {
-                if let Ok(mut errs) = errors.lock() {
-                    errs.push(Diagnostic::error(path.as_str(), 0, 0, format!("cannot write: {e}")));
-                }
-            }
-        }
-        stats.push(built.stats);
-    }
-    stats
-}
-
-fn check_logo(site: &Site, diags: &mut Diagnostics) {
-    if let Some(logo) = &site.config.logo {
-        if let Err(p) = read_logo(site, logo) {
-            let (l, c) = site.config.position("logo");
-            let hint = match p {
-                FileProblem::Missing | FileProblem::Folder => "give the path of an image relative to the site folder, e.g. `logo: assets/logo.svg`",
-                _ => p.hint(),
-            };
-            diags.push(Diagnostic::error("site.yaml", l, c, format!("logo `{logo}`: {}", p.message())).with_hint(hint));
-        }
-    }
-}
-
-/// The logo's bytes: a regular file inside the site folder, of at most 5 MiB.
-fn read_logo(site: &Site, logo: &str) -> Result<Vec<u8>, FileProblem> {
-    crate::load::files::read_inside(&site.root, Path::new(logo), MAX_LOGO_BYTES)
-}
-
-fn write_quizzes(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    for (lang, strings) in site.langs.iter().zip(strings) {
-        if output.skips_language(&lang.lang.code) {
-            continue;
-        }
-        let cx = context(site, lang, strings, theme);
-        let extra = |section: usize| quiz_steps(lang, section);
-        lang.quizzes_of.par_iter().flat_map(|(&section, qs)| qs.par_iter().map(move |&q| (section, q))).for_each(|(section, q)| {
-            let quiz = &lang.quizzes[q];
-            let result = render::render_quiz(&cx, theme, section, quiz, &extra, None).map_err(|e| Diagnostic::error(&quiz.source, 0, 0, e)).and_then(|html| {
-                output
-                    .write(&format!("{}/{}", lang.lang.code, quiz.url), html.as_bytes())
-                    .map_err(|e| Diagnostic::error(&quiz.source, 0, 0, format!("cannot write: {e}")))
-            });
-            if let (Err(d), Ok(mut e)) = (result, errors.lock()) {
-                e.push(d);
-            }
-        });
-    }
-}
-
-/// The theme's static files plus the generated site.css and the logo: `static/<name>` in the
-/// output and in every package.
-fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
-    let mut all = theme.statics.clone();
-    all.push(("site.css".into(), site_css(&site.config).into_bytes()));
-    if let Some(logo) = &site.config.logo {
-        if let Ok(bytes) = read_logo(site, logo) {
-            all.push((render::logo_file_name(logo), bytes));
-        }
-    }
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    all
-}
-
-/// Each course and guide as one printable page, and each collection's tag pages.
-fn write_guides_and_tags(
-    site: &Site,
-    theme: &Theme,
-    strings: &[Strings],
-    rendered: &[Vec<Option<Rendered>>],
-    output: &Output,
-    errors: &Mutex<Vec<Diagnostic>>,
-) {
-    use crate::model::Kind;
-    use crate::render::guide;
-    let mut found = Vec::new();
-    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
-        if output.skips_language(&lang.lang.code) {
-            continue;
-        }
-        let cx = context(site, lang, strings, theme);
-        let extra = |section: usize| quiz_steps(lang, section);
-        let code = &lang.lang.code;
-        for id in 0..lang.pages.len() {
-            let page = &lang.pages[id];
-            if !page.is_section {
-                continue;
-            }
-            let mut pages: Vec<(String, Result<String, String>)> = Vec::new();
-            match page.kind() {
-                Kind::Course if render::course_print::is_printable(lang, id) => {
-                    pages.push((render::course_print::print_url(lang, id), render::course_print::render_course_print(&cx, theme, id, rendered, &extra)));
-                }
-                Kind::Guide if !lang.phases(id).is_empty() => {
-                    let url = format!("{}/print.html", crate::model::url::parent_dir(&page.url));
-                    pages.push((url, render::render_guide_print(&cx, theme, id, rendered, &extra)));
-                }
-                Kind::Collection => {
-                    let mut seen: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
-                    for ((group, value), ids) in guide::tag_index(lang, id) {
-                        let url = guide::tag_url(lang, id, &group, &value);
-                        if let Some((g, v)) = seen.get(&url) {
-                            found.push(tag_clash(site, lang, &ids, (g, v), (&group, &value), &url));
-                            continue;
-                        }
-                        seen.insert(url.clone(), (group.clone(), value.clone()));
-                        pages.push((url, render::render_tag(&cx, theme, id, &group, &value, &ids, &extra)));
-                    }
-                }
-                _ => {}
-            }
-            for (url, html) in pages {
-                let result = html
-                    .map_err(|e| Diagnostic::error(&page.source, 0, 0, e))
-                    .and_then(|html| output.write(&format!("{code}/{url}"), html.as_bytes()).map_err(|e| Diagnostic::error(&page.source, 0, 0, e.to_string())));
-                if let Err(d) = result {
-                    found.push(d);
-                }
-            }
-        }
-    }
-    if let Ok(mut e) = errors.lock() {
-        e.extend(found);
-    }
-}
-
-/// Two tags whose names differ only in what an address cannot hold (`Côte` / `cote`): named
-/// both, at the line of the second in the first page that uses it.
-fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &String), second: (&String, &String), url: &str) -> Diagnostic {
-    let source = ids.first().map(|&p| lang.pages[p].source.clone()).unwrap_or_default();
-    let text =
-        crate::load::files::read_inside(&site.root, &source, crate::load::MAX_PAGE_BYTES).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
-    let (line, col) = text.lines().enumerate().find_map(|(i, l)| l.find(second.1.as_str()).map(|b| (i + 1, l[..b].chars().count() + 1))).unwrap_or((0, 0));
-    Diagnostic::error(source, line, col, format!("the tags `{}: {}` and `{}: {}` get the same address `{url}`", second.0, second.1, first.0, first.1))
-        .with_hint("write the tag the same way on every page, or make the two tags differ in letters or digits")
-}
-
-/// Translation status pages and sitemap.xml.
-fn write_language_files(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    let mut found = Vec::new();
-    if site.langs.len() > 1 {
-        let stamps: std::collections::BTreeMap<String, crate::translations::Stamps> =
-            site.langs.iter().map(|l| (l.lang.code.clone(), crate::translations::Stamps::load(&site.root, &l.lang.code, &mut Diagnostics::new()))).collect();
-        let reports = crate::translations::report(site, &stamps);
-        for (lang, strings) in site.langs.iter().zip(strings) {
-            let cx = context(site, lang, strings, theme);
-            let extra = |section: usize| quiz_steps(lang, section);
-            let code = &lang.lang.code;
-            let changes = stamps.get(code).map(|s| crate::translations::outdated_diffs(site, s, code).into_iter().collect()).unwrap_or_default();
-            let result = render::render_status(&cx, theme, &reports, &changes, &extra)
-                .map_err(|e| Diagnostic::error("translation-status.html", 0, 0, e))
-                .and_then(|html| {
-                    output.write(&format!("{code}/translation-status.html"), html.as_bytes()).map_err(|e| Diagnostic::error(code.as_str(), 0, 0, e.to_string()))
-                });
-            if let Err(d) = result {
-                found.push(d);
-            }
-        }
-    }
-    for (lang, strings) in site.langs.iter().zip(strings) {
-        let cx = context(site, lang, strings, theme);
-        let extra = |section: usize| quiz_steps(lang, section);
-        for kind in ["credits", "accessibility"] {
-            let path = format!("{}/{kind}.html", lang.lang.code);
-            let result = render::render_site_page(&cx, theme, kind, &extra).and_then(|html| output.write(&path, html.as_bytes()).map_err(|e| e.to_string()));
-            if let Err(e) = result {
-                found.push(Diagnostic::error(path, 0, 0, e));
-            }
-        }
-    }
-    if let Err(e) = output.write("sitemap.xml", render::status::sitemap(site).as_bytes()) {
-        found.push(Diagnostic::error("sitemap.xml", 0, 0, e.to_string()));
-    }
-    if let Ok(mut e) = errors.lock() {
-        e.extend(found);
-    }
-}
-
-/// The learner's journey: each language's data script, progress and certificate pages, and
-/// the badges' images (the site's own SVG files, or drawn ones).
-fn write_journey(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    use render::journey_pages::{badge_svg, language_files};
-    let mut found = Vec::new();
-    for ((lang, strings), rendered) in site.langs.iter().zip(strings).zip(rendered) {
-        // A page of the site must not take the place of one of the journey's own files.
-        let reserved = render::journey_pages::RESERVED;
-        for page in lang.pages.iter().filter(|p| reserved.contains(&p.url.as_str())) {
-            found.push(
-                Diagnostic::error(&page.source, 1, 1, format!("`{}` is the address of the learner's \"My progress\" pages", page.url))
-                    .with_hint("rename this file, or turn the journey off with `journey: off` in site.yaml"),
-            );
-        }
-        let cx = context(site, lang, strings, theme);
-        let extra = |section: usize| quiz_steps(lang, section);
-        let has_checklist = |id: usize| rendered.get(id).and_then(Option::as_ref).is_some_and(|md| md.has_checklist);
-        match language_files(&cx, theme, &extra, &has_checklist) {
-            Ok(files) => found
-                .extend(files.into_iter().filter_map(|(path, bytes)| output.write(&path, &bytes).err().map(|e| Diagnostic::error(path, 0, 0, e.to_string())))),
-            Err(e) => found.push(Diagnostic::error(format!("themes/{}/templates/page.html", site.config.theme), 0, 0, e)),
-        }
-    }
-    let builtin = crate::config::journey::BUILTIN_BADGES.iter().map(|id| (id.to_string(), None));
-    for (id, image) in builtin.chain(site.config.journey.badges.iter().map(|b| (b.id.clone(), b.image.clone()))) {
-        let bytes = match image {
-            None => badge_svg(&id).into_bytes(),
-            Some(image) => match crate::load::files::read_inside(&site.root, Path::new(&image), MAX_LOGO_BYTES) {
-                Ok(bytes) => bytes,
-                Err(p) => {
-                    let (l, c) = crate::load::yaml::find_key_line(&site.config.text, "image", Some(&image), 1).unwrap_or((0, 0));
-                    found.push(Diagnostic::error("site.yaml", l, c, format!("badge image `{image}`: {}", p.message())).with_hint(p.hint()));
-                    continue;
-                }
-            },
-        };
-        if let Err(e) = output.write(&render::journey::badge_file(&id), &bytes) {
-            found.push(Diagnostic::error("site.yaml", 0, 0, e.to_string()));
-        }
-    }
-    if let Ok(mut e) = errors.lock() {
-        e.extend(found);
-    }
-}
-
-/// SCORM packages, question banks and the Downloads page, per language.
-fn write_packages(site: &Site, theme: &Theme, strings: &[Strings], rendered: &[Vec<Option<Rendered>>], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
-    let statics = if scorm { statics(site, theme) } else { Vec::new() };
-    // The editable sources, once for all languages (offered on every Downloads page; a site
-    // without one gets none, and does not spend time and memory zipping all its sources).
-    let offered = site.langs.iter().any(|l| render::has_downloads(site, l));
-    let sources = offered
-        .then(|| crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok()))
-        .flatten();
-    let sources_written = sources.as_ref().is_some_and(|bytes| output.write(crate::rights::bundle::PATH, bytes).is_ok());
-    let results: Vec<Result<(), Diagnostic>> = site
-        .langs
-        .iter()
-        .zip(strings)
-        .zip(rendered)
-        .map(|((lang, strings), rendered)| {
-            if output.skips_language(&lang.lang.code) {
-                return Ok(());
-            }
-            let cx = context(site, lang, strings, theme);
-            let extra = |section: usize| quiz_steps(lang, section);
-            let code = &lang.lang.code;
-            let mut downloads = Vec::new();
-            let mut emit = |path: String, bytes: Vec<u8>, download| {
-                output.write(&format!("{code}/{path}"), &bytes).map_err(|e| format!("{code}/{path}: {e}"))?;
-                downloads.push(download);
-                Ok(())
-            };
-            let package_error = |e: String| {
-                // A message about one file names it; others are about the packaging settings.
-                let (l, c) = site.config.position("scorm");
-                match e.split_once(": ") {
-                    Some((file, rest)) if file.starts_with("content/") => Diagnostic::error(file, 0, 0, rest),
-                    _ => Diagnostic::error("site.yaml", l, c, e),
-                }
-            };
-            if scorm {
-                crate::package::packages(&cx, theme, rendered, &extra, &statics, &mut emit).map_err(package_error)?;
-            }
-            for (path, bytes, download) in crate::package::question_banks(&cx).map_err(|e| Diagnostic::error("site.yaml", 0, 0, e))? {
-                emit(path, bytes, download).map_err(package_error)?;
-            }
-            // Every language has a Downloads page once any has one (an empty one says why).
-            if downloads.is_empty() && !cx.downloads {
-                return Ok(());
-            }
-            if let Some(bytes) = sources.as_ref().filter(|_| sources_written) {
-                downloads.push(crate::rights::bundle::download(
-                    bytes,
-                    &site.config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", "),
-                    strings,
-                ));
-            }
-            let html = render::render_downloads(&cx, theme, &downloads, &extra).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e))?;
-            output.write(&format!("{code}/downloads.html"), html.as_bytes()).map_err(|e| Diagnostic::error("downloads.html", 0, 0, e.to_string()))
-        })
-        .collect();
-    if let Ok(mut e) = errors.lock() {
-        e.extend(results.into_iter().filter_map(Result::err));
-    }
-}
-
-fn write_assets(site: &Site, theme: &Theme, strings: &[Strings], output: &Output, errors: &Mutex<Vec<Diagnostic>>) {
-    let push = |d: Diagnostic| {
-        if let Ok(mut e) = errors.lock() {
-            e.push(d);
-        }
-    };
-    for lang in &site.langs {
-        lang.assets.par_iter().filter(|a| !crate::media::is_transcript(&a.rel)).for_each(|asset| {
-            let shown = crate::diagnostics::display_path(&site.root, &asset.source);
-            let rel = format!("{}/{}", lang.lang.code, asset.url);
-            if output.is_memory() {
-                // The preview serves media from their source: checked here, never held in memory.
-                let kept = crate::load::files::probe(&asset.source)
-                    .map_err(|p| p.diagnostic(&shown))
-                    .and_then(|_| output.reference(&rel, &asset.source).map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot copy: {e}"))));
-                if let Err(d) = kept {
-                    push(d);
-                }
-                return;
-            }
-            match crate::load::files::open_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
-                Ok((file, size)) => {
-                    if let Err(e) = output.copy_from(&rel, file, size) {
-                        push(Diagnostic::error(shown, 0, 0, format!("cannot copy: {e}")));
-                    }
-                }
-                Err(p) => push(p.diagnostic(shown)),
-            }
-        });
-    }
-    for (name, bytes) in statics(site, theme) {
-        if let Err(e) = output.write(&format!("static/{name}"), &bytes) {
-            push(Diagnostic::error(format!("themes/{}/static/{name}", site.config.theme), 0, 0, format!("cannot write: {e}")));
-        }
-    }
-    match render::render_root(site, theme, strings) {
-        Ok(html) => {
-            if let Err(e) = output.write("index.html", html.as_bytes()) {
-                push(Diagnostic::error("index.html", 0, 0, format!("cannot write: {e}")));
-            }
-        }
-        Err(e) => push(Diagnostic::error(format!("themes/{}/templates/languages.html", site.config.theme), 0, 0, e)),
-    }
-}
-
-/// The site's colours as CSS custom properties (a file, so no inline style is needed).
-pub fn site_css(config: &Config) -> String {
-    let mut css = String::from("/* Generated from site.yaml by kyklos. */\n:root {\n");
-    if let Some(p) = &config.colors.primary {
-        css.push_str(&format!("  --brand: {p};\n"));
-    }
-    if let Some(a) = &config.colors.accent {
-        css.push_str(&format!("  --accent: {a};\n"));
-    }
-    css.push_str("}\n");
-    css
 }
 
 /// The default output folder of a site.

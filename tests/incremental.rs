@@ -24,8 +24,10 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// A lesson; long enough that a language's search index has several page shards.
 fn lesson(title: &str, body: &str) -> String {
-    format!("---\ntitle: {title}\n---\n{body}\n")
+    let filler = "Words that fill the page so that its search entry is large. ".repeat(90);
+    format!("---\ntitle: {title}\n---\n{body}\n\n{filler}\n")
 }
 
 fn fixture(root: &Path) {
@@ -43,13 +45,30 @@ fn fixture(root: &Path) {
     }
     write(root, "content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", "## Μέρος {#part-2}\n\nΚείμενο."));
     write(root, "content/en/01-course/01-mod/quiz.yaml", "title: Quiz\nquestions:\n  - id: q1\n    type: true_false\n    prompt: True?\n    answer: true\n");
+    write(root, "content/en/02-guide/index.md", "---\ntitle: Guide\nkind: guide\n---\nWhat it is for.\n");
+    write(root, "content/en/02-guide/01-prepare.md", &phase("Prepare", "- [ ] Agree the aims"));
+    write(root, "content/en/02-guide/02-run.md", &phase("Run", "Hold it."));
+    write(root, "content/en/03-practices/index.md", "---\ntitle: Practices\nkind: collection\n---\nFiltered by tags.\n");
+    write(root, "content/en/03-practices/01-one.md", &practice("One", "Greece", "What they did."));
+}
+
+fn phase(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\nresponsible: The lead\n---\n## What to do\n\n{body}\n")
+}
+
+fn practice(title: &str, country: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ntags:\n  country: [{country}]\n---\n## What they did\n\n{body}\n")
 }
 
 /// One random edit of the fixture.
 fn edit(root: &Path, rng: &mut Rng, step: usize) {
     let n = 1 + rng.next(4);
     let lesson_rel = format!("content/en/01-course/01-mod/0{n}-l{n}.md");
-    match rng.next(10) {
+    match rng.next(14) {
+        10 => write(root, "content/en/02-guide/02-run.md", &phase("Run", &format!("- [ ] Step {step}\n- [x] Done"))),
+        11 => write(root, "content/en/02-guide/01-prepare.md", &phase(&format!("Prepare {step}"), "Plain text now.")),
+        12 => write(root, "content/en/03-practices/01-one.md", &practice("One", ["Greece", "Spain"][rng.next(2)], &format!("Edited {step}."))),
+        13 => write(root, "content/en/03-practices/02-two.md", &practice("Two", "Italy", "A second practice.")),
         0 | 1 => {
             let heading = if n == 1 { "## Part 1".to_string() } else { format!("## Part {n}") };
             write(root, &lesson_rel, &lesson(&format!("Lesson {n}"), &format!("{heading}\n\nEdited body {step}, with *emphasis*.")));
@@ -78,7 +97,7 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) {
 
 #[test]
 fn a_cached_rebuild_equals_a_full_build() {
-    for seed in 1..=4u64 {
+    for seed in 1..=6u64 {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         fixture(root);
@@ -86,7 +105,7 @@ fn a_cached_rebuild_equals_a_full_build() {
         let mut cache = Cache::default();
         let mut rng = Rng(seed);
         let mut reused = false;
-        for step in 0..6 {
+        for step in 0..8 {
             let cached = pipeline::run_with(&opts, Some(&mut cache));
             let full = pipeline::run(&opts);
             match (cached, full) {
@@ -120,4 +139,138 @@ fn an_unchanged_page_is_not_rendered_again() {
     };
     assert!(same_bytes("en/course/mod/l2.html"), "an unchanged lesson was rendered again");
     assert!(!same_bytes("en/course/mod/l3.html"), "the edited lesson was not rendered again");
+    // Nor are the other pages that do not show the lesson's text, nor the theme's files.
+    for unchanged in
+        ["en/course/mod/quiz.html", "en/practices/tags/country-greece.html", "el/translation-status.html", "en/credits.html", "index.html", "static/kyklos.css"]
+    {
+        assert!(first.files.contains_key(unchanged), "{unchanged} is not a file of the site: {:?}", first.files.keys().collect::<Vec<_>>());
+        assert!(same_bytes(unchanged), "{unchanged} was made again");
+    }
+    // The guide's printable page shows its phases' text: made again when a phase changes.
+    write(root, "content/en/02-guide/01-prepare.md", &phase("Prepare", "New text."));
+    let third = pipeline::run_with(&opts, Some(&mut cache)).unwrap();
+    let print = |r: &kyklos::pipeline::Report| match &r.files["en/guide/print.html"] {
+        kyklos::output::Stored::Bytes(b) => b.clone(),
+        _ => unreachable!(),
+    };
+    assert!(!std::sync::Arc::ptr_eq(&print(&second), &print(&third)));
+    assert!(String::from_utf8_lossy(&print(&third)).contains("New text."));
+}
+
+#[test]
+fn a_rebuild_whose_search_index_follows_later_ends_as_a_full_build() {
+    for seed in 5..=8u64 {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fixture(root);
+        let opts = Options { defer_search: true, ..Options::memory(root, false) };
+        let mut cache = Cache::default();
+        let mut rng = Rng(seed);
+        let mut deferred = false;
+        for step in 0..8 {
+            let cached = pipeline::run_with(&opts, Some(&mut cache));
+            let full = pipeline::run(&Options::memory(root, false));
+            match (cached, full) {
+                (Ok(mut a), Ok(b)) => {
+                    let pending = std::mem::take(&mut a.pending_search);
+                    deferred |= !pending.is_empty();
+                    kyklos::indexing::finish(pending, &mut cache, &mut a.files);
+                    assert!(a.files == b.files, "seed {seed}, step {step}: the rebuild with a later index differs from a full build");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.sorted(), b.sorted(), "seed {seed}, step {step}: different errors"),
+                (a, b) => panic!("seed {seed}, step {step}: one build failed: cached ok {}, full ok {}", a.is_ok(), b.is_ok()),
+            }
+            edit(root, &mut rng, step);
+        }
+        assert!(deferred, "seed {seed}: no index was ever left for later");
+    }
+}
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_build_into_the_last_builds_folder_equals_a_fresh_build() {
+    for seed in 21..=24u64 {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = &tmp.path().join("site");
+        fixture(root);
+        write(root, "site.yaml", "title: Property site\nlanguages: [en, el]\nscorm: off\n");
+        let (out, fresh) = (tmp.path().join("dist"), tmp.path().join("fresh"));
+        let mut rng = Rng(seed);
+        let mut reused = false;
+        for step in 0..8 {
+            // Each build runs as a new process would: the cache is read from the state file.
+            let kept = pipeline::run(&Options::build(root, &out));
+            let full = pipeline::run(&Options { fresh: true, ..Options::build(root, &fresh) });
+            match (kept, full) {
+                (Ok(a), Ok(b)) => {
+                    assert!(tree(&out) == tree(&fresh), "seed {seed}, step {step}: the build that kept pages differs from a fresh build");
+                    assert_eq!(a.diagnostics.sorted(), b.diagnostics.clone().sorted(), "seed {seed}, step {step}");
+                    // The same build again renders nothing and changes nothing.
+                    let again = pipeline::run(&Options::build(root, &out)).unwrap();
+                    // Only the pages whose HTML a printable course or guide joins are rendered
+                    // again (the state file holds no HTML).
+                    let printed = tree(&out)
+                        .keys()
+                        .filter(|k| ["en/course/", "el/course/", "en/guide/", "el/guide/"].iter().any(|d| k.starts_with(d)))
+                        .filter(|k| k.ends_with(".html") && !k.ends_with("/print.html") && !k.ends_with("/quiz.html"))
+                        .count();
+                    // (With packages, every page's HTML goes into them: all are rendered again.)
+                    if std::fs::read_to_string(root.join("site.yaml")).unwrap().contains("scorm: off") {
+                        assert_eq!(again.reused + printed, again.pages, "seed {seed}, step {step}: a build with no change rendered pages again");
+                    }
+                    assert_eq!(again.output.changed, 0, "seed {seed}, step {step}");
+                    assert!(tree(&out) == tree(&fresh), "seed {seed}, step {step}: a build with no change differs from a fresh build");
+                    assert_eq!(again.diagnostics.sorted(), b.diagnostics.sorted(), "seed {seed}, step {step}: a kept page's warnings are lost");
+                    reused = true;
+                }
+                (Err(a), Err(b)) => assert_eq!(a.sorted(), b.sorted(), "seed {seed}, step {step}: different errors"),
+                (a, b) => panic!("seed {seed}, step {step}: one build failed: kept ok {}, fresh ok {}", a.is_ok(), b.is_ok()),
+            }
+            edit(root, &mut rng, step);
+        }
+        assert!(reused, "seed {seed}: no build kept anything");
+    }
+}
+
+#[test]
+fn a_broken_or_foreign_state_file_is_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = &tmp.path().join("site");
+    fixture(root);
+    let (out, fresh) = (tmp.path().join("dist"), tmp.path().join("fresh"));
+    pipeline::run(&Options { fresh: true, ..Options::build(root, &fresh) }).unwrap();
+    let state = kyklos::incremental::disk::path_for(&out);
+    pipeline::run(&Options::build(root, &out)).unwrap();
+    let good = std::fs::read(&state).unwrap();
+    // Garbage, a cut-off file, and another folder's state.
+    let other = tmp.path().join("other");
+    pipeline::run(&Options::build(root, &other)).unwrap();
+    let foreign = std::fs::read(kyklos::incremental::disk::path_for(&other)).unwrap();
+    for bad in [b"\x00\xffnot json".to_vec(), good[..good.len() / 2].to_vec(), foreign] {
+        write(root, "content/en/01-course/01-mod/02-l2.md", &lesson("Lesson 2", "## Part 2\n\nChanged."));
+        pipeline::run(&Options { fresh: true, ..Options::build(root, &fresh) }).unwrap();
+        std::fs::write(&state, &bad).unwrap();
+        pipeline::run(&Options::build(root, &out)).unwrap();
+        assert!(tree(&out) == tree(&fresh), "a bad state file changed the output");
+    }
+    // A page changed by hand in the output is written again, not kept.
+    let page = out.join("en/course/mod/l1.html");
+    std::fs::write(&page, "changed by hand").unwrap();
+    pipeline::run(&Options::build(root, &out)).unwrap();
+    assert!(tree(&out) == tree(&fresh), "a page changed in the output was kept");
+    // A failed build leaves the output and the state as they were.
+    let before = (tree(&out), std::fs::read(&state).unwrap());
+    write(root, "content/en/01-course/01-mod/03-l3.md", "---\ntitle: [broken\n---\n");
+    assert!(pipeline::run(&Options::build(root, &out)).is_err());
+    assert!(before == (tree(&out), std::fs::read(&state).unwrap()), "a failed build changed the output or its state");
+    assert!(!out.join(".kyklos-state").exists() && !tree(&out).keys().any(|k| k.contains("kyklos-state")), "the state is never in the output");
 }

@@ -8,6 +8,7 @@
 pub mod credits;
 pub mod files;
 pub mod frontmatter;
+pub mod memo;
 pub mod quiz;
 pub mod sources;
 pub mod walk;
@@ -39,6 +40,12 @@ pub const MAX_ASSET_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Reads the whole site below `root`; `None` only when there is nothing to build at all.
 pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
+    load_site_with(root, config, None, diags)
+}
+
+/// [`load_site`], reusing the Markdown files that `memo` holds unchanged (a preview's rebuild)
+/// and leaving this load's files in it.
+pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::Memo>, diags: &mut Diagnostics) -> Site {
     let content = root.join("content");
     let mut langs: Vec<LangSite> = config.languages.iter().cloned().map(LangSite::new).collect();
     if !content.is_dir() {
@@ -54,6 +61,7 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
     }
     check_language_folders(root, &content, &config, diags);
     let fingerprint = langs.len() > 1;
+    let mut read = Vec::new();
     for (i, lang) in langs.iter_mut().enumerate() {
         let dir = content.join(&lang.lang.code);
         if let Err(p) = files::resolve_inside(root, &dir) {
@@ -63,9 +71,13 @@ pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
             continue;
         }
         if dir.is_dir() {
-            load_language(root, &dir, lang, i == 0, fingerprint, diags);
+            let reuse = Reuse { memo: memo.as_deref(), fingerprint };
+            read.extend(load_language(root, &dir, lang, i == 0, reuse, diags));
             check_media_sizes(root, lang, config.max_media_mb, diags);
         }
+    }
+    if let Some(m) = memo.as_mut() {
+        m.replace(read);
     }
     let total: u64 = langs.iter().map(|l| l.text_bytes).sum();
     if total > MAX_SITE_TEXT_BYTES {
@@ -135,10 +147,21 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with("~$") || matches!(name, "Thumbs.db" | "desktop.ini" | "__MACOSX")
 }
 
-fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, fingerprint: bool, diags: &mut Diagnostics) {
+/// How a language's pages are read: whether to fingerprint them, and a memo of the last load
+/// (then each file read is returned for the next memo).
+#[derive(Clone, Copy)]
+struct Reuse<'a> {
+    memo: Option<&'a memo::Memo>,
+    fingerprint: bool,
+}
+
+/// One Markdown file after reading: its page, its problems, and what the next memo keeps.
+type Parsed = (Option<Page>, Diagnostics, Option<(PathBuf, memo::Read)>);
+
+fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, reuse: Reuse<'_>, diags: &mut Diagnostics) -> Vec<(PathBuf, memo::Read)> {
     let (entries, problems) = walk::walk(root, dir, |name| !is_ignored(name));
     diags.extend(problems);
-    let mut markdown: Vec<(PathBuf, String, u64)> = Vec::new();
+    let mut markdown: Vec<(PathBuf, String, Option<memo::Stamp>)> = Vec::new();
     let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
     for entry in entries {
         // `path` gives the address and the name in messages; a file beside the lessons is
@@ -160,6 +183,8 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             continue;
         };
         let size = entry.size;
+        // The memo's stamp is of the file read: the link's target for a link inside the site.
+        let meta = std::fs::metadata(source).ok();
         if rel.ends_with(".md") || quiz::is_quiz_file(&rel) {
             site.text_bytes += size;
         }
@@ -172,7 +197,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 site.quizzes.push(q);
             }
         } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
-            markdown.push((path.to_path_buf(), rel, size));
+            markdown.push((path.to_path_buf(), rel, meta.as_ref().map(memo::Stamp::of)));
         } else if credits::is_credits_file(&rel, |target| path.with_file_name(target.rsplit('/').next().unwrap_or(target)).is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
                 credit_files.push((rel, shown, text));
@@ -193,15 +218,28 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         credits::parse(&text, &rel, &shown, &known, &mut site.credits, diags);
     }
     // Pages are read and parsed in parallel, then taken in walk order (deterministic).
-    let parsed: Vec<(Option<Page>, Diagnostics)> = markdown
+    let parsed: Vec<Parsed> = markdown
         .into_par_iter()
-        .map(|(path, rel, size)| {
+        .map(|(path, rel, stamp)| {
+            let shown = display_path(root, &path);
+            if let Some(read) = reuse.memo.zip(stamp).and_then(|(m, stamp)| m.get(&shown, stamp, reuse.fingerprint)) {
+                return (read.page.clone(), read.diags.clone(), Some((shown, read.clone())));
+            }
+            // Read before the file is: a write that follows in the same tick of the clock
+            // could leave the same stamp, so such a file is read again next time.
+            let racy = stamp.is_none_or(|s| s.racy(std::time::SystemTime::now()));
             let mut found = Diagnostics::new();
-            let page = read_page(root, &path, &rel, size, fingerprint, &mut found);
-            (page, found)
+            let (page, body_hash) = read_page(root, &path, &rel, reuse.fingerprint, reuse.memo.is_some(), &mut found);
+            let read = reuse
+                .memo
+                .zip(stamp)
+                .map(|(_, stamp)| (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: page.clone(), diags: found.clone(), body_hash, racy }));
+            (page, found, read)
         })
         .collect();
-    for (page, found) in parsed {
+    let mut read = Vec::new();
+    for (page, found, memoized) in parsed {
+        read.extend(memoized);
         diags.extend(found);
         if let Some(page) = page.filter(|p| !p.front.draft) {
             site.by_rel.insert(page.rel.clone(), site.pages.len());
@@ -211,6 +249,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     if is_default {
         link_tree(root, site, diags);
     }
+    read
 }
 
 /// Video and audio files over `max_media_mb` MiB: a warning, since every SCORM package that
@@ -248,17 +287,18 @@ fn read_sidecar(root: &Path, path: &Path, rel: &str, lang: &str, diags: &mut Dia
 
 /// Reads one Markdown file: size, encoding, BOM, front matter. Pure after the read.
 /// `fingerprint`: compute the text's hash (only sites with translations compare them).
-fn read_page(root: &Path, path: &Path, rel: &str, size: u64, fingerprint: bool, diags: &mut Diagnostics) -> Option<Page> {
-    let _ = size;
-    let text = read_text(root, path, MAX_PAGE_BYTES, diags)?;
-    let mut page = parse_page(&text, rel, display_path(root, path), diags)?;
+/// `hash_body`: also return the hash of the body ([`memo::body_hash`]; else 0).
+fn read_page(root: &Path, path: &Path, rel: &str, fingerprint: bool, hash_body: bool, diags: &mut Diagnostics) -> (Option<Page>, u64) {
+    let Some(text) = read_text(root, path, MAX_PAGE_BYTES, diags) else { return (None, 0) };
+    let Some(mut page) = parse_page(&text, rel, display_path(root, path), diags) else { return (None, 0) };
     if fingerprint {
         page.hash = sha256_hex(&text);
     }
+    let body_hash = if hash_body { memo::body_hash(&page.body) } else { 0 };
     // The body is read again when the page is rendered ([`page_body`]): a site of ten
     // thousand lessons need not sit in memory twice.
     page.body = String::new();
-    Some(page)
+    (Some(page), body_hash)
 }
 
 /// The Markdown body of a page, read again from its file (problems were reported at load).

@@ -29,6 +29,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Build the SCORM packages with every rebuild instead of on request.
     pub packages: bool,
+    /// Print each rebuild's step timings.
+    pub verbose: bool,
 }
 
 /// Serves until Ctrl+C (SIGINT) or SIGTERM. `Err` is a message for the terminal (exit 1).
@@ -47,7 +49,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     if let Some(warning) = bind_warning(opts.bind) {
         eprintln!("{warning}");
     }
-    let state = state::State::new(root, opts.packages);
+    let state = state::State::new(root, opts.packages, opts.verbose);
     let mut watcher = watch::Watcher::start(root).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
     state.rebuild(false, false);
     let url = url_of(addr);

@@ -45,6 +45,8 @@ pub struct State {
     pub root: PathBuf,
     /// Build SCORM packages with every build (`--packages`); otherwise only on request.
     pub always_package: bool,
+    /// Print each rebuild's step timings (`serve -v`).
+    pub verbose: bool,
     files: RwLock<Arc<Files>>,
     /// Whether `files` holds the packages.
     packaged: RwLock<bool>,
@@ -57,10 +59,11 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(root: &Path, always_package: bool) -> Arc<State> {
+    pub fn new(root: &Path, always_package: bool, verbose: bool) -> Arc<State> {
         Arc::new(State {
             root: root.to_path_buf(),
             always_package,
+            verbose,
             files: RwLock::new(Arc::new(Files::new())),
             packaged: RwLock::new(false),
             built_at: Mutex::new(SystemTime::UNIX_EPOCH),
@@ -85,15 +88,23 @@ impl State {
         let started = Instant::now();
         let began = SystemTime::now();
         let packages = packages || self.always_package;
-        match pipeline::run_with(&Options::memory(&self.root, packages), Some(&mut cache)) {
-            Ok(report) => {
+        let opts = Options { defer_search: true, ..Options::memory(&self.root, packages) };
+        match pipeline::run_with(&opts, Some(&mut cache)) {
+            Ok(mut report) => {
+                let pending = std::mem::take(&mut report.pending_search);
                 for d in report.diagnostics.sorted() {
                     eprintln!("{d}");
                 }
                 let since = self.built_at.lock().map(|t| *t).unwrap_or(SystemTime::UNIX_EPOCH);
                 let old = self.files();
+                let compared = Instant::now();
                 let changed = changes(&old, &report.files, since);
-                let files = Arc::new(report.files);
+                if self.verbose {
+                    let mut steps: Vec<String> = report.timings.iter().map(|(step, took)| format!("{step} {:.1}", took.as_secs_f64() * 1000.0)).collect();
+                    steps.push(format!("compare {:.1}", compared.elapsed().as_secs_f64() * 1000.0));
+                    eprintln!("  steps (ms): {}", steps.join(", "));
+                }
+                let files = Arc::new(std::mem::take(&mut report.files));
                 if let Ok(mut f) = self.files.write() {
                     *f = files;
                 }
@@ -106,22 +117,10 @@ impl State {
                 let ms = started.elapsed().as_millis();
                 if old.is_empty() {
                     eprintln!("Built {} pages in {ms} ms.", report.pages);
-                    return;
+                } else {
+                    self.notify(report.pages, changed, quiet, ms);
                 }
-                let was_broken = !self.status.borrow().errors.is_empty();
-                if quiet && !was_broken {
-                    eprintln!("Built the SCORM packages in {ms} ms.");
-                    return;
-                }
-                if changed.is_empty() && !was_broken {
-                    return;
-                }
-                eprintln!("Rebuilt {} pages in {ms} ms: {} files changed.", report.pages, changed.len());
-                self.status.send_modify(|s| {
-                    s.build += 1;
-                    s.changed = if changed.len() > MAX_CHANGED { vec!["*".into()] } else { changed };
-                    s.errors.clear();
-                });
+                self.finish_search(&mut cache, pending);
             }
             Err(diags) => {
                 let problems = problems(&diags);
@@ -135,6 +134,43 @@ impl State {
                     s.errors = problems;
                 });
             }
+        }
+    }
+}
+
+impl State {
+    /// Tells open pages about a good build (unless nothing they show changed).
+    fn notify(&self, pages: usize, changed: Vec<String>, quiet: bool, ms: u128) {
+        let was_broken = !self.status.borrow().errors.is_empty();
+        if quiet && !was_broken {
+            eprintln!("Built the SCORM packages in {ms} ms.");
+            return;
+        }
+        if changed.is_empty() && !was_broken {
+            return;
+        }
+        eprintln!("Rebuilt {pages} pages in {ms} ms: {} files changed.", changed.len());
+        self.status.send_modify(|s| {
+            s.build += 1;
+            s.changed = if changed.len() > MAX_CHANGED { vec!["*".into()] } else { changed };
+            s.errors.clear();
+        });
+    }
+
+    /// Builds the search indexes a rebuild left for later and serves them. Open pages are not
+    /// told: no page changed, and a search made meanwhile used the last index.
+    fn finish_search(&self, cache: &mut Cache, pending: Vec<crate::indexing::Pending>) {
+        if pending.is_empty() {
+            return;
+        }
+        let started = Instant::now();
+        let mut files = (*self.files()).clone();
+        crate::indexing::finish(pending, cache, &mut files);
+        if let Ok(mut f) = self.files.write() {
+            *f = Arc::new(files);
+        }
+        if self.verbose {
+            eprintln!("  search index rebuilt in {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
         }
     }
 }

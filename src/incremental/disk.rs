@@ -1,0 +1,171 @@
+//! The cache of `kyklos build` across runs: the keys of what the last build rendered, kept in a
+//! small state file beside the output folder (`.dist.kyklos-state` next to `dist/`, like the
+//! staging folder; never inside it, so it is never published). A page or file whose key is
+//! unchanged, and whose file in the output folder is still the one that build left (same size,
+//! modification time and inode), is kept instead of being rendered again.
+//!
+//! The file holds what rendering a page found besides its HTML (heading ids, anchor links,
+//! warnings), so a kept page is checked and reported like a rendered one. It holds no HTML, no
+//! Markdown and no search data: a page whose Markdown a printable page or a package needs, or
+//! whose language's search index changed, is rendered again. A state file that is missing,
+//! unreadable, written by another version of kyklos or for another folder is ignored; it is
+//! written (atomically) only after a build has succeeded.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Cache, Entry, Held, SearchEntry};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::markdown::AnchorRef;
+use crate::output::FileStamp;
+
+/// Bump when the file's layout or the meaning of a key changes.
+const FORMAT: u32 = 1;
+
+/// A state file larger than this is not read (ten thousand pages take about 3 MiB).
+const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where the state of the build into `out` is kept: beside it.
+pub fn path_for(out: &Path) -> PathBuf {
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "dist".into());
+    out.with_file_name(format!(".{name}.kyklos-state"))
+}
+
+/// This kyklos binary: its version, and the size and time of its executable (a rebuilt kyklos
+/// may render differently).
+fn identity() -> String {
+    let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
+    let stamp = exe.map(|m| (m.len(), m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map(|d| d.as_nanos())));
+    format!("kyklos {} {stamp:?}", env!("CARGO_PKG_VERSION"))
+}
+
+#[derive(Serialize, Deserialize)]
+struct State {
+    format: u32,
+    identity: String,
+    /// The output folder the state is about.
+    out: PathBuf,
+    pages: Vec<SavedPage>,
+    made: Vec<SavedMade>,
+    search: Vec<SavedSearch>,
+}
+
+/// A step's files: (name, key, files with their stamps).
+type SavedMade = (String, u64, Vec<(String, FileStamp)>);
+
+#[derive(Serialize, Deserialize)]
+struct SavedPage {
+    lang: usize,
+    page: usize,
+    key: u64,
+    path: String,
+    stamp: FileStamp,
+    ids: Vec<String>,
+    /// (page, anchor, line, column)
+    anchors: Vec<(Option<usize>, String, usize, usize)>,
+    /// (warning?, path, line, column, message, hint)
+    problems: Vec<(bool, PathBuf, usize, usize, String, Option<String>)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedSearch {
+    code: String,
+    key: u64,
+    files: Vec<(String, FileStamp)>,
+    /// (docs, words, files, bytes, largest)
+    stats: (usize, usize, usize, usize, usize),
+}
+
+/// The cache the last build into `out` left (empty if there is none, or it cannot be used).
+pub fn load(out: &Path) -> Cache {
+    let mut cache = Cache { disk: true, ..Cache::default() };
+    let Some(state) = read(out) else { return cache };
+    let stamped = |files: Vec<(String, FileStamp)>| -> super::SharedFiles { files.into_iter().map(|(p, s)| (p, Held::Disk(Some(s)))).collect() };
+    let pages = state.pages.into_iter().map(|p| {
+        let anchors = p.anchors.into_iter().map(|(page, anchor, l, c)| (AnchorRef { offset: 0, page, anchor }, l, c)).collect();
+        let problems = p
+            .problems
+            .into_iter()
+            .map(|(warning, path, line, col, message, hint)| Diagnostic {
+                severity: if warning { Severity::Warning } else { Severity::Error },
+                path,
+                line,
+                col,
+                message,
+                hint,
+            })
+            .collect();
+        let entry = Entry { key: p.key, path: p.path, html: Held::Disk(Some(p.stamp)), ids: p.ids, anchors, problems, kept: None, search: None };
+        ((p.lang, p.page), entry)
+    });
+    cache.replace(pages.collect());
+    cache.made = state.made.into_iter().map(|(name, key, files)| (name, (key, stamped(files)))).collect();
+    cache.search = state
+        .search
+        .into_iter()
+        .map(|s| {
+            let (docs, words, files, bytes, largest) = s.stats;
+            let stats = crate::search::Stats { lang: s.code.clone(), docs, words, files, bytes, largest };
+            (s.code.clone(), SearchEntry { key: s.key, code: s.code, files: stamped(s.files), stats })
+        })
+        .collect();
+    cache
+}
+
+fn read(out: &Path) -> Option<State> {
+    let bytes = crate::load::files::read_regular(&path_for(out), MAX_STATE_BYTES).ok()?;
+    let state: State = serde_json::from_slice(&bytes).ok()?;
+    (state.format == FORMAT && state.identity == identity() && state.out == out).then_some(state)
+}
+
+/// Records the cache of a build that has just been committed to `out`, with the stamps of its
+/// files as they are now. Files that are gone are left out. Errors are not fatal: the next
+/// build renders everything.
+pub fn save(out: &Path, cache: &Cache) -> std::io::Result<()> {
+    let stamp = |path: &str| FileStamp::of(&out.join(path));
+    let stamps = |files: &super::SharedFiles| -> Option<Vec<(String, FileStamp)>> { files.iter().map(|(p, _)| stamp(p).map(|s| (p.clone(), s))).collect() };
+    let mut pages: Vec<SavedPage> = cache
+        .pages
+        .iter()
+        .filter_map(|(&(lang, page), e)| {
+            Some(SavedPage {
+                lang,
+                page,
+                key: e.key,
+                path: e.path.clone(),
+                stamp: stamp(&e.path)?,
+                ids: e.ids.clone(),
+                anchors: e.anchors.iter().map(|(a, l, c)| (a.page, a.anchor.clone(), *l, *c)).collect(),
+                problems: e
+                    .problems
+                    .iter()
+                    .map(|d| (d.severity == Severity::Warning, d.path.clone(), d.line, d.col, d.message.clone(), d.hint.clone()))
+                    .collect(),
+            })
+        })
+        .collect();
+    pages.sort_by_key(|p| (p.lang, p.page));
+    let mut made: Vec<SavedMade> = cache.made.iter().filter_map(|(name, (key, files))| Some((name.clone(), *key, stamps(files)?))).collect();
+    made.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut search: Vec<SavedSearch> = cache
+        .search
+        .values()
+        .filter_map(|s| {
+            let st = &s.stats;
+            Some(SavedSearch { code: s.code.clone(), key: s.key, files: stamps(&s.files)?, stats: (st.docs, st.words, st.files, st.bytes, st.largest) })
+        })
+        .collect();
+    search.sort_by(|a, b| a.code.cmp(&b.code));
+    let state = State { format: FORMAT, identity: identity(), out: out.to_path_buf(), pages, made, search };
+    let bytes = serde_json::to_vec(&state).map_err(std::io::Error::other)?;
+    let path = path_for(out);
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, &path)
+}
+
+/// Removes the state of `out` (before a build that will not record one).
+pub fn forget(out: &Path) {
+    let _ = std::fs::remove_file(path_for(out));
+}

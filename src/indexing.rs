@@ -1,0 +1,220 @@
+//! The search step of the pipeline: each language's index under `search/<lang>/`. Pages feed
+//! their language's index while they are rendered ([`crate::pages`]); this step adds the quiz
+//! titles, finishes the index and writes it.
+//!
+//! With a rebuild's cache ([`crate::incremental`]), a language whose pages are unchanged keeps
+//! its last index, and the preview may build a changed language's index after the reload is
+//! sent ([`Plan::Later`], [`finish`]): the pages' search data is in the cache, so a save reaches
+//! the browser before the index is ready (a search made in the meantime uses the last one).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Strings;
+use crate::incremental::{self, Cache, Held, SearchEntry};
+use crate::model::Site;
+use crate::output::{Files, Output, Stored};
+use crate::pages::Keys;
+use crate::search::{self, Doc, Indexer, Prepared, Stats};
+
+/// What the search step does for one language.
+#[derive(Debug, Clone)]
+pub enum Plan {
+    /// No index (the site has no search, or this is a check).
+    None,
+    /// Built while the pages are rendered; `key` is kept with it for the next build.
+    Build { key: Option<u64> },
+    /// Unchanged since the last build: its files are written again.
+    Reuse(SearchEntry),
+    /// Changed: the last index is served until [`finish`] builds the new one.
+    Later { key: u64, last: SearchEntry },
+}
+
+impl Plan {
+    /// Whether the pages step feeds this language's index.
+    pub fn feeds(&self) -> bool {
+        matches!(self, Plan::Build { .. })
+    }
+}
+
+/// The key of a language's index: its pages' keys (each covers the page's text, its place and
+/// the site's structure, which holds the quizzes and the interface strings).
+fn key(li: usize, keys: &[Option<u64>]) -> Option<u64> {
+    let all: Option<Vec<u64>> = keys.iter().copied().collect();
+    all.map(|k| incremental::key_of(&(li, k)))
+}
+
+/// Decides each language's [`Plan`]. `defer`: a changed index may wait (the preview).
+pub fn plan(site: &Site, on: bool, cache: Option<&Cache>, keys: &Keys, defer: bool, output: &Output) -> Vec<Plan> {
+    site.langs
+        .iter()
+        .enumerate()
+        .map(|(li, lang)| {
+            if !on {
+                return Plan::None;
+            }
+            let Some(cache) = cache else { return Plan::Build { key: None } };
+            let key = keys.get(li).and_then(|k| key(li, k));
+            let last = cache.search.get(&lang.lang.code);
+            match (key, last) {
+                (Some(key), Some(last)) if last.key == key && last.usable(output) => Plan::Reuse(last.clone()),
+                (Some(key), Some(last)) if defer && !cache.disk => Plan::Later { key, last: last.clone() },
+                (key, _) => Plan::Build { key },
+            }
+        })
+        .collect()
+}
+
+/// A language's index still to build (see [`finish`]).
+#[derive(Debug)]
+pub struct Pending {
+    lang: usize,
+    code: String,
+    key: u64,
+    fallback: (String, String),
+    pages: usize,
+    quizzes: Vec<Doc>,
+    kinds: BTreeMap<String, String>,
+}
+
+/// The kind labels a language's search results show.
+fn kinds(strings: &Strings) -> BTreeMap<String, String> {
+    search::KINDS.iter().map(|k| (k.to_string(), strings.get(&format!("kind_{k}")))).collect()
+}
+
+fn push_error(errors: &Mutex<Vec<Diagnostic>>, path: &str, e: std::io::Error) {
+    if let Ok(mut errs) = errors.lock() {
+        errs.push(Diagnostic::error(path, 0, 0, format!("cannot write: {e}")));
+    }
+}
+
+/// Writes (or keeps) the files of the last index. False if a file could not be kept.
+fn reuse(output: &Output, files: &[(String, Held)], errors: &Mutex<Vec<Diagnostic>>) -> bool {
+    let mut kept = true;
+    for (path, held) in files {
+        match held.reuse(output, path) {
+            Ok(k) => kept &= k,
+            Err(e) => push_error(errors, path, e),
+        }
+    }
+    kept
+}
+
+/// What the search step leaves: each index's figures, the indexes a cache keeps, and those
+/// still to build.
+pub struct Done {
+    pub stats: Vec<Stats>,
+    pub kept: Vec<SearchEntry>,
+    pub pending: Vec<Pending>,
+}
+
+/// Finishes each language's index: the quiz titles after its pages (fed by the pages step),
+/// then the word shards and the manifest; or writes the last index again ([`Plan`]).
+pub fn write_search(
+    site: &Site,
+    strings: &[Strings],
+    (plans, indexes): (Vec<Plan>, Vec<Option<crate::pages::Feeding>>),
+    output: &Output,
+    errors: &Mutex<Vec<Diagnostic>>,
+    disk: bool,
+) -> Done {
+    let default = site.config.default_language();
+    let mut done = Done { stats: Vec::new(), kept: Vec::new(), pending: Vec::new() };
+    for (li, (((lang, strings), indexer), plan)) in site.langs.iter().zip(strings).zip(indexes).zip(plans).enumerate() {
+        match plan {
+            Plan::None => {}
+            Plan::Reuse(last) => {
+                if !reuse(output, &last.files, errors) {
+                    // Checked by the plan: only a file changed meanwhile gets here.
+                    push_error(errors, &format!("search/{}", lang.lang.code), std::io::Error::other("the last search index changed while building"));
+                }
+                done.stats.push(last.stats.clone());
+                done.kept.push(last);
+            }
+            Plan::Later { key, last } => {
+                reuse(output, &last.files, errors);
+                done.stats.push(last.stats.clone());
+                done.kept.push(last);
+                done.pending.push(Pending {
+                    lang: li,
+                    code: lang.lang.code.clone(),
+                    key,
+                    fallback: (default.code.clone(), default.direction.as_str().to_string()),
+                    pages: lang.pages.len(),
+                    quizzes: search::docs::quiz_docs(lang),
+                    kinds: kinds(strings),
+                });
+            }
+            Plan::Build { key } => {
+                let Some((mut indexer, shards)) = indexer else { continue };
+                let mut files = Vec::new();
+                for doc in search::docs::quiz_docs(lang) {
+                    files.extend(indexer.add(Prepared::of(&doc)));
+                }
+                let mut built = indexer.finish(&kinds(strings));
+                files.append(&mut built.files);
+                let mut held = shards;
+                for (path, bytes) in files {
+                    let file = if disk || key.is_none() {
+                        if let Err(e) = output.write(&path, &bytes) {
+                            push_error(errors, &path, e);
+                        }
+                        Held::Disk(None)
+                    } else {
+                        let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                        if let Err(e) = output.write_shared(&path, bytes.clone()) {
+                            push_error(errors, &path, e);
+                        }
+                        Held::Bytes(bytes)
+                    };
+                    held.push((path, file));
+                }
+                if let Some(key) = key {
+                    done.kept.push(SearchEntry { key, code: lang.lang.code.clone(), files: held.into(), stats: built.stats.clone() });
+                }
+                done.stats.push(built.stats);
+            }
+        }
+    }
+    done
+}
+
+/// Builds the indexes that [`write_search`] left pending from the pages' search data in the
+/// cache, in parallel, and puts them in place of the last ones in a preview's `files` and in
+/// the cache.
+pub fn finish(pending: Vec<Pending>, cache: &mut Cache, files: &mut Files) {
+    use rayon::prelude::*;
+    let cache_ref: &Cache = cache;
+    let built: Vec<SearchEntry> = pending
+        .into_par_iter()
+        .map(|p| {
+            let mut indexer = Indexer::new(&p.code, (&p.fallback.0, &p.fallback.1));
+            let mut out = Vec::new();
+            for id in 0..p.pages {
+                let prepared = cache_ref.entry(p.lang, id).and_then(|e| e.search.clone()).unwrap_or_else(|| Prepared::of(&Doc::default()));
+                out.extend(indexer.add(prepared));
+            }
+            for doc in &p.quizzes {
+                out.extend(indexer.add(Prepared::of(doc)));
+            }
+            let mut built = indexer.finish(&p.kinds);
+            out.append(&mut built.files);
+            let files = out.into_iter().map(|(path, b)| (path, Held::Bytes(Arc::from(b.into_boxed_slice())))).collect();
+            SearchEntry { key: p.key, code: p.code, files, stats: built.stats }
+        })
+        .collect();
+    for entry in built {
+        if let Some(last) = cache.search.get(&entry.code) {
+            for (path, _) in last.files.iter() {
+                files.remove(path);
+            }
+        }
+        for (path, held) in entry.files.iter() {
+            if let Held::Bytes(bytes) = held {
+                files.insert(path.clone(), Stored::Bytes(bytes.clone()));
+            }
+        }
+        cache.search.insert(entry.code.clone(), entry);
+    }
+}

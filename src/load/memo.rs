@@ -1,0 +1,88 @@
+//! What a preview's next load can reuse: each Markdown file as the last load read it (its page
+//! without the body, its problems, and a hash of its body), keyed by its path and by what the
+//! file system says about it (size, modification and change times, inode). A file whose stamp
+//! is unchanged is not read again; any write changes the change time, which no tool can set.
+//! A file modified less than a second before it was read is read again next time all the same:
+//! file systems keep times in coarse steps, so a second write in the same step could look
+//! unchanged ("racy" files, as git calls them).
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostics;
+use crate::model::Page;
+
+/// What the file system says about a file; equal stamps mean an unchanged file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    changed: (i64, i64),
+    inode: u64,
+}
+
+/// Files modified this recently before being read are not trusted next time.
+const RACY: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl Stamp {
+    /// Whether the file was modified so shortly before `read_at` that its stamp may not show
+    /// a write that follows.
+    pub fn racy(&self, read_at: std::time::SystemTime) -> bool {
+        self.modified.is_none_or(|m| m + RACY > read_at)
+    }
+
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            ((meta.ctime(), meta.ctime_nsec()), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = ((0, 0), 0);
+        Stamp { len: meta.len(), modified: meta.modified().ok(), changed, inode }
+    }
+}
+
+/// One Markdown file as read.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub stamp: Stamp,
+    /// Whether the page's fingerprint was computed (sites with translations).
+    pub fingerprint: bool,
+    pub page: Option<Page>,
+    pub diags: Diagnostics,
+    pub body_hash: u64,
+    /// Modified just before it was read: read again next time (see the module's note).
+    pub racy: bool,
+}
+
+/// The Markdown files of the last load, by the path shown in messages (relative to the root).
+#[derive(Debug, Default)]
+pub struct Memo {
+    files: HashMap<PathBuf, Read>,
+}
+
+impl Memo {
+    /// The file as last read, if its stamp and fingerprint setting are the same.
+    pub fn get(&self, shown: &Path, stamp: Stamp, fingerprint: bool) -> Option<&Read> {
+        self.files.get(shown).filter(|r| !r.racy && r.stamp == stamp && r.fingerprint == fingerprint)
+    }
+
+    /// The hash of a page's body as last read (pages of unchanged files need not be read).
+    pub fn body_hash(&self, shown: &Path) -> Option<u64> {
+        self.files.get(shown).map(|r| r.body_hash)
+    }
+
+    /// Replaces the memo with the files of a new load.
+    pub fn replace(&mut self, files: impl IntoIterator<Item = (PathBuf, Read)>) {
+        self.files = files.into_iter().collect();
+    }
+}
+
+/// The hash a page's key is made of: its Markdown body.
+pub fn body_hash(body: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    body.hash(&mut h);
+    h.finish()
+}
