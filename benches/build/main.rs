@@ -277,6 +277,9 @@ fn main() {
         w.print();
         weights = w.to_json();
     }
+    for c in configs.iter().filter(|c| c.tool == "kyklos") {
+        weight::print_indexes(&c.label(), &c.out);
+    }
 
     let results = json!({
         "generator_version": GENERATOR_VERSION,

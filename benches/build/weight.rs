@@ -89,7 +89,7 @@ fn gzip_len(path: &Path) -> Option<usize> {
     out.status.success().then_some(out.stdout.len())
 }
 
-fn search(dir: &Path) -> Option<SearchFigures> {
+pub fn search(dir: &Path) -> Option<SearchFigures> {
     let mut files: Vec<(String, u64)> =
         fs::read_dir(dir).ok()?.filter_map(Result::ok).filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), e.metadata().ok()?.len()))).collect();
     files.sort();
@@ -102,6 +102,27 @@ fn search(dir: &Path) -> Option<SearchFigures> {
     };
     let manifest = files.iter().find(|f| f.0 == "index.js").map_or(0, |f| f.1);
     Some(SearchFigures { files: files.len(), bytes, largest, largest_name, one_word_max: manifest + largest_of('t', 2) + largest_of('d', 10) })
+}
+
+/// Prints the search index of every language of a kyklos build (`out/search/<lang>/`): files,
+/// total size, largest file, and the most a one-word query loads.
+pub fn print_indexes(label: &str, out: &Path) {
+    let Ok(dirs) = fs::read_dir(out.join("search")) else { return };
+    let mut langs: Vec<String> = dirs.filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    langs.sort();
+    println!("search index of {label}, per language:");
+    for lang in langs {
+        if let Some(s) = search(&out.join("search").join(&lang)) {
+            println!(
+                "  {lang:<4} {:>6} files {:>9.1} MiB  largest {:>10} ({})  one-word query at most {:>10}",
+                s.files,
+                s.bytes as f64 / 1024.0 / 1024.0,
+                kib(s.largest as f64),
+                s.largest_name,
+                kib(s.one_word_max as f64)
+            );
+        }
+    }
 }
 
 fn kib(n: impl Into<f64>) -> String {

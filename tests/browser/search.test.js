@@ -1,9 +1,10 @@
 'use strict';
 // Search on the sample site: an English word, an unaccented Greek word and an Arabic word
-// typed with Persian letters find their pages; a result can be followed with the keyboard;
-// over http under a sub-path and from file://, the index loads only when a search starts, and
-// nothing leaves the site, with no console error. Also: no-hit message, axe with results
-// open, and no search box without JavaScript.
+// typed with Persian letters find their pages, and their top result is followed with the
+// keyboard, each over http under a sub-path and from file://; the index loads only when a
+// search starts, nothing leaves the site, and no console error. Also: arrows and Escape,
+// untranslated pages marked, the no-hit message, axe with results open at 1280 and 390 px,
+// and no search box without JavaScript.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -37,8 +38,11 @@ describe('search', { skip }, () => {
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input', '"/" focuses the search box');
     await page.keyboard.type(query);
-    await page.waitForSelector('.search-panel:not([hidden]) .search-count:not(:empty)');
-    await page.waitForFunction(() => !/…$/.test(document.querySelector('.search-count').textContent));
+    // The results of the whole query (not of a prefix searched while it was being typed).
+    await page.waitForFunction((q) => {
+      const panel = document.querySelector('.search-panel');
+      return !panel.hidden && panel.getAttribute('data-query') === q;
+    }, query);
     return { context, page, w, origin: mode === 'http' ? server.origin : null };
   }
 
@@ -61,71 +65,84 @@ describe('search', { skip }, () => {
     }, 0);
   }
 
-  test('an English word over http under a sub-path, followed with the keyboard', async () => {
-    const { context, page, w, origin } = await searchOn('http', 'en/index.html', 'asylum');
+  // Each word is typed after pressing "/" and its top result is followed with the keyboard,
+  // over http under a sub-path and from file://.
+  const WORDS = [
+    { name: 'an English word', from: 'en/about.html', query: 'asylum', marked: (m) => /^asylum$/i.test(m) },
+    { name: 'an unaccented Greek word', from: 'el/index.html', query: 'μεταναστευση', marked: (m) => m.toLowerCase() === 'μετανάστευση' },
+    // Persian yeh (ی) typed for the Arabic yeh (ي) of البلديات.
+    { name: 'an Arabic word typed with Persian letters', from: 'ar/about.html', query: 'البلدیات', marked: (m) => m === 'البلديات' },
+  ];
+  for (const word of WORDS) {
+    for (const mode of ['http', 'file']) {
+      test(`${word.name} (${word.query}) ${mode === 'http' ? 'over http under a sub-path' : 'from file://'}, followed with the keyboard`, async () => {
+        const { context, page, w, origin } = await searchOn(mode, word.from, word.query);
+        try {
+          const found = await results(page);
+          assert.ok(found.length >= 1, `results for ${word.query}`);
+          assert.ok(found.some((r) => r.marks.some(word.marked)), `the matched word is highlighted: ${JSON.stringify(found.slice(0, 3))}`);
+          assert.ok(found.every((r) => r.kind), 'results say what kind of page they are');
+          assert.match(await page.textContent('.search-status'), /\d/, 'the count is in the live region');
+          assert.ok(loadedBytes(w) <= 600 * 1024, `a one-word query loads ${loadedBytes(w)} bytes`);
+          const dirOf = (sel) => page.$eval(sel, (el) => getComputedStyle(el).direction);
+          assert.equal(await dirOf('.search-panel'), word.from.startsWith('ar/') ? 'rtl' : 'ltr', 'results in the page\'s direction');
+          await page.focus('#search-input');
+          await page.keyboard.press('ArrowDown');
+          assert.equal(await page.evaluate(() => document.activeElement.className), 'search-result-title');
+          const target = await page.evaluate(() => document.activeElement.href);
+          const leaving = page.url();
+          await Promise.all([page.waitForURL((u) => u.href !== leaving), page.keyboard.press('Enter')]);
+          assert.equal(page.url(), target, 'Enter follows the result');
+          assert.equal((await page.textContent('h1')).trim(), found[0].title.trim());
+          if (mode === 'http') assert.ok(page.url().startsWith(server.base), `${page.url()} stays under the sub-path`);
+          else assert.ok(page.url().startsWith('file://'));
+          h.assertLocalRequests(w, origin, `${word.query} ${mode}`);
+          await h.assertCleanConsole(page, w, `${word.query} ${mode}`);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+
+  test('arrow keys move through the results and back to the box; Escape closes them', async () => {
+    const { context, page } = await searchOn('http', 'en/index.html', 'migration');
     try {
       const found = await results(page);
-      assert.ok(found.length >= 2, `results for asylum: ${JSON.stringify(found)}`);
-      assert.ok(found.some((r) => r.marks.some((m) => /^asylum$/i.test(m))), 'the matched word is highlighted');
-      assert.ok(found.some((r) => r.place.includes('›')), 'results say where they sit (course › module)');
-      assert.ok(found.every((r) => r.kind), 'results say what kind of page they are');
-      const count = await page.textContent('.search-status');
-      assert.match(count, /\d/, 'the count is in the live region');
-      assert.ok(loadedBytes(w) <= 600 * 1024, `a one-word query loads ${loadedBytes(w)} bytes`);
-      await page.focus('#search-input');
+      assert.ok(found.length >= 3, `results for migration: ${found.length}`);
+      const focused = () => page.evaluate(() => document.activeElement.getAttribute('href') || document.activeElement.id);
       await page.keyboard.press('ArrowDown');
-      assert.equal(await page.evaluate(() => document.activeElement.className), 'search-result-title');
+      assert.equal(await focused(), found[0].href);
       await page.keyboard.press('ArrowDown');
-      const second = await page.evaluate(() => document.activeElement.getAttribute('href'));
-      assert.equal(second, found[1].href, 'arrows move through the results');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), found[2].href, 'down twice: the third result');
       await page.keyboard.press('ArrowUp');
-      await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/en/index.html')), page.keyboard.press('Enter')]);
-      assert.equal((await page.textContent('h1')).trim(), found[0].title.trim(), 'Enter follows the result');
-      assert.ok(page.url().startsWith(server.base + 'en/'));
-      h.assertLocalRequests(w, origin, 'search over http');
-      await h.assertCleanConsole(page, w, 'search over http');
+      assert.equal(await focused(), found[1].href);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await focused(), 'search-input', 'up from the first result: back to the box');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.isVisible('.search-panel'), false, 'Escape closes the results');
     } finally {
       await context.close();
     }
   });
 
-  test('an unaccented Greek word from file://', async () => {
-    const { context, page, w } = await searchOn('file', 'el/index.html', 'μεταναστευση');
+  test('untranslated pages are marked in the results, in their own language', async () => {
+    // The Arabic site translates only its home page: every lesson is shown in English.
+    const { context, page } = await searchOn('http', 'ar/index.html', 'asylum');
     try {
       const found = await results(page);
-      assert.ok(found.length >= 1, 'results for μεταναστευση');
-      assert.ok(found.some((r) => r.marks.some((m) => m.toLowerCase() === 'μετανάστευση')), `the accented word is marked: ${JSON.stringify(found.slice(0, 3))}`);
-      await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/el/index.html')), page.click('.search-result-title')]);
-      assert.equal((await page.textContent('h1')).trim(), found[0].title.trim());
-      h.assertLocalRequests(w, null, 'Greek search from file://');
-      await h.assertCleanConsole(page, w, 'Greek search from file://');
-    } finally {
-      await context.close();
-    }
-  });
-
-  test('an Arabic word typed with Persian letters, right to left, from file://', async () => {
-    const { context, page, w } = await searchOn('file', 'ar/index.html', 'البلدیات');
-    try {
-      const found = await results(page);
-      assert.ok(found.length >= 1, 'results for البلدیات (Persian yeh)');
-      assert.ok(found[0].marks.includes('البلديات'), `the Arabic spelling is marked: ${JSON.stringify(found[0])}`);
-      assert.equal(await page.$eval('.search-panel', (el) => getComputedStyle(el).direction), 'rtl');
-      h.assertLocalRequests(w, null, 'Arabic search');
-      await h.assertCleanConsole(page, w, 'Arabic search');
-    } finally {
-      await context.close();
-    }
-  });
-
-  test('untranslated pages are marked in the results', async () => {
-    const { context, page } = await searchOn('http', 'el/index.html', 'Bennett');
-    try {
-      const found = await results(page);
-      const fallbacks = found.filter((r) => r.fallback);
-      if (fallbacks.length) {
-        assert.equal(await page.$eval('.search-result-fallback', (el) => el.closest('li').querySelector('a').lang), 'en');
-      }
+      assert.ok(found.length >= 1, 'English words find untranslated pages in the Arabic site');
+      assert.ok(found.every((r) => r.fallback), `every result is marked: ${JSON.stringify(found.map((r) => r.title))}`);
+      const marked = await page.$$eval('.search-result', (items) => items.map((li) => {
+        const a = li.querySelector('.search-result-title');
+        const p = li.querySelector('.search-result-snippet');
+        return [a.lang, a.dir, p ? p.lang : 'en', p ? p.dir : 'ltr', li.querySelector('.search-result-fallback').textContent];
+      }));
+      for (const m of marked) assert.deepEqual(m, ['en', 'ltr', 'en', 'ltr', 'لم تُترجم بعد']);
+      const href = found[0].href;
+      assert.match(new URL(href, page.url()).pathname, /\/ar\//, `the result stays in the Arabic site: ${href}`);
     } finally {
       await context.close();
     }
@@ -145,14 +162,16 @@ describe('search', { skip }, () => {
     }
   });
 
-  test('axe finds nothing with the results open, at 390 px, in English and Arabic', async () => {
-    for (const rel of ['en/index.html', 'ar/index.html']) {
-      const { context, page } = await searchOn('http', rel, rel.startsWith('ar') ? 'البلديات' : 'migration', { bypassCSP: true, viewport: { width: 390, height: 844 } });
+  test('axe finds nothing with the results open, at 1280 and 390 px, in English and Arabic', async () => {
+    for (const [rel, width] of [['en/index.html', 1280], ['en/index.html', 390], ['ar/index.html', 1280], ['ar/index.html', 390]]) {
+      const { context, page } = await searchOn('http', rel, rel.startsWith('ar') ? 'البلديات' : 'migration', { bypassCSP: true, viewport: { width, height: 844 } });
       try {
         const violations = await h.runAxe(page);
-        assert.deepEqual(violations, [], `${rel}:\n${h.formatViolations(violations)}`);
+        assert.deepEqual(violations, [], `${rel} at ${width} px:\n${h.formatViolations(violations)}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${rel}: the page scrolls sideways by ${overflow}px at 390 px`);
+        assert.ok(overflow <= 0, `${rel}: the page scrolls sideways by ${overflow}px at ${width} px`);
+        const box = await page.$eval('.search-panel', (el) => { const r = el.getBoundingClientRect(); return [r.left, r.right]; });
+        assert.ok(box[0] >= 0 && box[1] <= width, `${rel}: the results fit the screen at ${width} px: ${box}`);
       } finally {
         await context.close();
       }
