@@ -382,7 +382,9 @@ impl Config {
         } else if tool == "floor-nohl" {
             vec![bin.into(), "--no-highlight".into(), root.into(), out.clone().into()]
         } else {
-            vec![bin.into(), "build".into(), "--root".into(), root.into(), "--out".into(), out.clone().into()]
+            // --fresh: every timed run is a full build (without it, a run after the first keeps
+            // the pages that did not change).
+            vec![bin.into(), "build".into(), "--fresh".into(), "--root".into(), root.into(), "--out".into(), out.clone().into()]
         };
         Config { tool, corpus: corpus.name.clone(), out, expected_pages: corpus.page_count(), command }
     }
