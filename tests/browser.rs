@@ -15,7 +15,7 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
-const TIME_LIMIT: Duration = Duration::from_secs(15 * 60);
+const TIME_LIMIT: Duration = Duration::from_secs(30 * 60);
 
 fn missing_prerequisites(root: &Path) -> Vec<String> {
     let mut missing = Vec::new();
