@@ -6,9 +6,8 @@
 
 use super::journey::{CourseData, JourneyData};
 use super::views::ExtraSteps;
-use super::{render_view, view, LangContext, Subject};
+use super::LangContext;
 use crate::markdown::escape_html;
-use crate::model::TextStatus;
 
 pub const PROGRESS_PAGE: &str = "progress.html";
 pub const CERTIFICATE_PAGE: &str = "certificate.html";
@@ -245,19 +244,7 @@ fn render_journey_page(
         "progress" => (cx.strings.get("my_progress"), cx.strings.get("my_progress_description")),
         _ => (cx.strings.get("certificate"), cx.strings.get("certificate_description")),
     };
-    let subject = Subject {
-        id: home,
-        here,
-        title: &title,
-        description: Some(&description),
-        kind,
-        content,
-        is_step: true,
-        package: None,
-        text: TextStatus::Original,
-        outdated: false,
-    };
-    render_view(cx, theme, &view(cx, &subject, extra))
+    super::render_site_view(cx, theme, extra, (home, here, kind), &title, &description, content)
 }
 
 /// `<lang>/progress.html`.

@@ -8,6 +8,7 @@ mod guide_pages;
 pub mod journey;
 pub mod journey_pages;
 pub mod quiz;
+mod site_views;
 pub mod status;
 pub mod theme;
 pub mod views;
@@ -26,6 +27,7 @@ use theme::{tera_error_chain, Theme};
 use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
 pub use guide_pages::{render_guide_print, render_tag};
+pub use site_views::{render_site_page, render_site_view, render_status};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
 pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
@@ -486,33 +488,6 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
     render_view(cx, theme, &v)
 }
 
-/// The translation status page of a language.
-pub fn render_status(
-    cx: &LangContext<'_>,
-    theme: &Theme,
-    reports: &[crate::translations::LangReport],
-    changes: &std::collections::BTreeMap<String, String>,
-    extra: ExtraSteps<'_>,
-) -> Result<String, String> {
-    let home = cx.lang.home.ok_or("no home page")?;
-    let content = status::status_html(reports, &cx.lang.lang.code, cx.strings, changes);
-    let title = cx.strings.get("translation_status");
-    let description = cx.strings.get("translation_status_description");
-    let subject = Subject {
-        id: home,
-        here: "translation-status.html",
-        title: &title,
-        description: Some(&description),
-        kind: "status",
-        content: &content,
-        is_step: true,
-        package: None,
-        text: TextStatus::Original,
-        outdated: false,
-    };
-    render_view(cx, theme, &view(cx, &subject, extra))
-}
-
 /// 70 → "70", 62.5 → "62.5".
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 {
@@ -597,28 +572,4 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
     context.insert("t", &labels[0]);
     theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
-}
-
-/// A page of the site itself about its rights and duties: `credits` (credits.html) or
-/// `accessibility` (accessibility.html, the accessibility statement).
-pub fn render_site_page(cx: &LangContext<'_>, theme: &Theme, kind: &'static str, extra: ExtraSteps<'_>) -> Result<String, String> {
-    let home = cx.lang.home.ok_or("no home page")?;
-    let (here, content, title, description) = match kind {
-        "credits" => ("credits.html", crate::rights::pages::credits_html(cx.site, cx.lang, cx.strings), "credits", "credits_description"),
-        _ => ("accessibility.html", crate::rights::pages::accessibility_html(cx.site, cx.lang, cx.strings), "a11y_title", "a11y_description"),
-    };
-    let (title, description) = (cx.strings.get(title), cx.strings.get(description));
-    let subject = Subject {
-        id: home,
-        here,
-        title: &title,
-        description: Some(&description),
-        kind,
-        content: &content,
-        is_step: true,
-        package: None,
-        text: TextStatus::Original,
-        outdated: false,
-    };
-    render_view(cx, theme, &view(cx, &subject, extra))
 }
