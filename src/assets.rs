@@ -6,13 +6,13 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::files::FileProblem;
+use crate::files::FileProblem;
+use crate::model::config::Config;
 use crate::model::Site;
 use crate::render;
 use crate::render::theme::Theme;
-use crate::site_pages::Steps;
+use crate::steps::Steps;
 
 /// A logo is shown on every page; more than this would slow every page down.
 pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
@@ -33,7 +33,7 @@ pub fn check_logo(site: &Site, diags: &mut Diagnostics) {
 
 /// The logo's bytes: a regular file inside the site folder, of at most 5 MiB.
 fn read_logo(site: &Site, logo: &str) -> Result<Vec<u8>, FileProblem> {
-    crate::load::files::read_inside(&site.root, Path::new(logo), MAX_LOGO_BYTES)
+    crate::files::read_inside(&site.root, Path::new(logo), MAX_LOGO_BYTES)
 }
 
 /// The theme's static files plus the generated site.css and the logo: `static/<name>` in the
@@ -78,7 +78,7 @@ pub fn write_assets(s: &Steps<'_>) {
             let rel = format!("{}/{}", lang.lang.code, asset.url);
             if s.output.is_memory() {
                 // The preview serves media from their source: checked here, never held in memory.
-                let kept = crate::load::files::probe(&asset.source)
+                let kept = crate::files::probe(&asset.source)
                     .map_err(|p| p.diagnostic(&shown))
                     .and_then(|_| s.output.reference(&rel, &asset.source).map_err(|e| Diagnostic::error(&shown, 0, 0, format!("cannot copy: {e}"))));
                 if let Err(d) = kept {
@@ -86,7 +86,7 @@ pub fn write_assets(s: &Steps<'_>) {
                 }
                 return;
             }
-            match crate::load::files::open_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
+            match crate::files::open_regular(&asset.source, crate::load::MAX_ASSET_BYTES) {
                 Ok((file, size)) => {
                     if let Err(e) = s.output.copy_from(&rel, file, size) {
                         s.push(Diagnostic::error(shown, 0, 0, format!("cannot copy: {e}")));

@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
 use crate::diagnostics::{Diagnostics, LineIndex};
+use crate::files::decode;
 use crate::i18n::{self, Strings};
 use crate::links::PageLinks;
+use crate::load::parse_page;
 use crate::load::quiz::parse_quiz;
-use crate::load::{decode, parse_page};
 use crate::markdown::{self, Labels};
+use crate::model::config::Config;
 use crate::model::lang::Language;
 use crate::model::{Asset, LangSite, QuizText};
 use crate::translate::merge_quiz;

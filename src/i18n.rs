@@ -12,7 +12,7 @@ use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
+use crate::yaml;
 
 /// Built-in string files, embedded: (language code, YAML text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -78,15 +78,15 @@ pub const MAX_STRINGS_BYTES: u64 = 1024 * 1024;
 /// Reads `<root>/i18n/<code>.yaml` if present.
 pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
     let rel = format!("i18n/{code}.yaml");
-    match crate::load::files::read_inside(root, Path::new(&rel), MAX_STRINGS_BYTES) {
-        Ok(bytes) => match crate::load::decode(&bytes) {
+    match crate::files::read_inside(root, Path::new(&rel), MAX_STRINGS_BYTES) {
+        Ok(bytes) => match crate::files::decode(&bytes) {
             Ok(text) => parse_table(&text, Path::new(&rel), diags),
             Err((l, c, m)) => {
                 diags.push(Diagnostic::error(rel, l, c, m).with_hint("save the file as UTF-8"));
                 Table::new()
             }
         },
-        Err(crate::load::files::FileProblem::Missing) => Table::new(),
+        Err(crate::files::FileProblem::Missing) => Table::new(),
         Err(p) => {
             diags.push(p.diagnostic(rel));
             Table::new()

@@ -5,9 +5,10 @@
 
 pub mod assets;
 pub mod cli;
-pub mod config;
 pub mod diagnostics;
+pub mod escape;
 pub mod export;
+pub mod files;
 pub mod fuzzing;
 pub mod i18n;
 pub mod incremental;
@@ -28,6 +29,8 @@ pub mod scorm;
 pub mod search;
 pub mod serve;
 pub mod site_pages;
+pub mod steps;
 pub mod translate;
 pub mod translations;
 pub mod xml;
+pub mod yaml;

@@ -9,15 +9,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::assets::check_logo;
-use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
 use crate::incremental::{self, Cache};
+use crate::model::config::Config;
 use crate::model::Site;
 use crate::output::{Files, Output, Summary};
 use crate::pages::pages_stage;
 use crate::render::theme::Theme;
-use crate::site_pages::{self, Steps};
+use crate::site_pages;
+use crate::steps::Steps;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -263,7 +264,7 @@ fn skipped_languages(site: &Site, only: &[String], diags: &mut Diagnostics) -> s
         if !codes.contains(&code.as_str()) {
             let (l, c) = site.config.position("languages");
             diags.push(
-                Diagnostic::error(crate::config::FILE_NAME, l, c, format!("`--lang {code}`: the site has no language `{code}`"))
+                Diagnostic::error(crate::model::config::FILE_NAME, l, c, format!("`--lang {code}`: the site has no language `{code}`"))
                     .with_hint(format!("the site's languages are: {}", codes.join(", "))),
             );
         }

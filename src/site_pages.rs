@@ -7,70 +7,17 @@
 //! diagnostics. In a rebuild ([`crate::incremental`]), a file whose inputs have the same key
 //! as in the last build is taken from the cache instead of being rendered again ([`Steps::emit`]).
 
-use std::hash::Hash;
 use std::path::Path;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::Strings;
-use crate::incremental::{self, Cache};
+use crate::incremental;
 use crate::markdown::Rendered;
 use crate::model::{LangSite, Site};
-use crate::output::Output;
 use crate::pages::{context, quiz_steps};
 use crate::render;
-use crate::render::theme::Theme;
-
-/// What every step after the pages step works with.
-pub struct Steps<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
-    pub strings: &'a [Strings],
-    pub output: &'a Output,
-    /// Every step's errors, collected (the build fails at the end if there are any).
-    pub errors: &'a Mutex<Vec<Diagnostic>>,
-    /// A rebuild's cache and the key of the site's structure.
-    pub cache: Option<(&'a Cache, u64)>,
-}
-
-/// Files as a step makes them: (output path, bytes).
-type Made = Vec<(String, Vec<u8>)>;
-
-impl Steps<'_> {
-    pub fn push(&self, d: Diagnostic) {
-        if let Ok(mut e) = self.errors.lock() {
-            e.push(d);
-        }
-    }
-
-    fn extend(&self, found: Vec<Diagnostic>) {
-        if let Ok(mut e) = self.errors.lock() {
-            e.extend(found);
-        }
-    }
-
-    /// Writes the files that `make` makes. In a rebuild, they are kept under `name` with
-    /// `key` (and the site's structure): the next rebuild with the same key writes them again
-    /// without making them. `Err` is a message (the caller names the file).
-    pub fn emit(&self, name: &str, key: impl Hash, make: impl FnOnce() -> Result<Made, String>) -> Result<(), String> {
-        match self.cache {
-            Some((cache, structure)) => cache.made(self.output, name, incremental::key_of(&(structure, key)), make)?,
-            None => {
-                for (path, bytes) in make()? {
-                    self.output.write(&path, &bytes).map_err(|e| format!("cannot write {path}: {e}"))?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// One page at `path`, made by `render` (see [`Steps::emit`]).
-    pub fn page(&self, path: &str, key: impl Hash, render: impl FnOnce() -> Result<String, String>) -> Result<(), String> {
-        self.emit(path, key, || Ok(vec![(path.to_string(), render()?.into_bytes())]))
-    }
-}
+use crate::steps::Steps;
 
 /// Each language's quiz pages.
 pub fn write_quizzes(s: &Steps<'_>) {
@@ -153,7 +100,7 @@ pub fn write_guides_and_tags(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>], 
 fn tag_clash(site: &Site, lang: &LangSite, ids: &[usize], first: (&String, &String), second: (&String, &String), url: &str) -> Diagnostic {
     let source = ids.first().map(|&p| lang.pages[p].source.clone()).unwrap_or_default();
     let text =
-        crate::load::files::read_inside(&site.root, &source, crate::load::MAX_PAGE_BYTES).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        crate::files::read_inside(&site.root, &source, crate::load::MAX_PAGE_BYTES).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     let (line, col) = text.lines().enumerate().find_map(|(i, l)| l.find(second.1.as_str()).map(|b| (i + 1, l[..b].chars().count() + 1))).unwrap_or((0, 0));
     Diagnostic::error(source, line, col, format!("the tags `{}: {}` and `{}: {}` get the same address `{url}`", second.0, second.1, first.0, first.1))
         .with_hint("write the tag the same way on every page, or make the two tags differ in letters or digits")
@@ -222,14 +169,14 @@ pub fn write_journey(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
             found.push(Diagnostic::error(format!("themes/{}/templates/page.html", site.config.theme), 0, 0, e));
         }
     }
-    let builtin = crate::config::journey::BUILTIN_BADGES.iter().map(|id| (id.to_string(), None));
+    let builtin = crate::model::config::journey::BUILTIN_BADGES.iter().map(|id| (id.to_string(), None));
     for (id, image) in builtin.chain(site.config.journey.badges.iter().map(|b| (b.id.clone(), b.image.clone()))) {
         let bytes = match image {
             None => badge_svg(&id).into_bytes(),
-            Some(image) => match crate::load::files::read_inside(&site.root, Path::new(&image), crate::assets::MAX_LOGO_BYTES) {
+            Some(image) => match crate::files::read_inside(&site.root, Path::new(&image), crate::assets::MAX_LOGO_BYTES) {
                 Ok(bytes) => bytes,
                 Err(p) => {
-                    let (l, c) = crate::load::yaml::find_key_line(&site.config.text, "image", Some(&image), 1).unwrap_or((0, 0));
+                    let (l, c) = crate::yaml::find_key_line(&site.config.text, "image", Some(&image), 1).unwrap_or((0, 0));
                     found.push(Diagnostic::error("site.yaml", l, c, format!("badge image `{image}`: {}", p.message())).with_hint(p.hint()));
                     continue;
                 }

@@ -12,10 +12,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml::{self, Scalar};
 use crate::model::quiz::{Body, Quiz, ShowAnswers, Shuffle};
 use crate::model::{LangSite, QuizText, TextStatus};
 use crate::translations::Stamps;
+use crate::yaml::{self, Scalar};
 
 /// Aligns every non-default language onto the default language (the first).
 pub fn align_all(root: &Path, langs: &mut [LangSite], diags: &mut Diagnostics) {

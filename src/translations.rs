@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::model::{Site, TextStatus};
+use crate::yaml;
 
 pub const STAMP_FILE: &str = ".kyklos-translations.yaml";
 
@@ -42,9 +42,9 @@ pub fn stamp_path(root: &Path, code: &str) -> PathBuf {
 impl Stamps {
     pub fn load(root: &Path, code: &str, diags: &mut Diagnostics) -> Stamps {
         let shown = format!("content/{code}/{STAMP_FILE}");
-        let text = match crate::load::files::read_inside(root, &stamp_path(root, code), MAX_STAMPS_BYTES) {
+        let text = match crate::files::read_inside(root, &stamp_path(root, code), MAX_STAMPS_BYTES) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(crate::load::files::FileProblem::Missing) => return Stamps::default(),
+            Err(crate::files::FileProblem::Missing) => return Stamps::default(),
             Err(p) => {
                 diags.push(p.diagnostic(shown).with_hint("the translation stamps must be an ordinary file written by `kyklos translations mark`"));
                 return Stamps::default();
@@ -145,7 +145,7 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
             // The site settings (title, funding notice, …) count like pages: one item each.
             let missing_settings = site.config.untranslated_settings(&lang.lang.code);
             let texts = site.config.site_texts(&site.config.default_language().code);
-            for key in crate::config::TRANSLATABLE {
+            for key in crate::model::config::TRANSLATABLE {
                 let given = match key {
                     "title" => true,
                     "description" => texts.description.is_some(),
@@ -261,7 +261,7 @@ pub fn outdated_diffs(site: &Site, stamps: &Stamps, code: &str) -> Vec<(String, 
     let mut out = Vec::new();
     let outdated = lang.pages.iter().filter(|p| p.outdated).map(|p| p.rel.clone()).chain(lang.quizzes.iter().filter(|q| q.outdated).map(|q| q.rel.clone()));
     for rel in outdated {
-        let now = crate::load::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(&rel), crate::load::MAX_PAGE_BYTES)
+        let now = crate::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(&rel), crate::files::MAX_PAGE_BYTES)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
         let then = stamps.entries.get(&rel).map(|s| s.source.as_str()).unwrap_or("");
@@ -298,15 +298,15 @@ pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<
         if !translated.contains_key(rel.as_str()) {
             return Err(format!("content/{code}/{rel} is not a translated page or quiz of this site"));
         }
-        let original = crate::load::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(rel), crate::load::MAX_PAGE_BYTES)
+        let original = crate::files::read_inside(&site.root, &Path::new("content").join(&default.lang.code).join(rel), crate::files::MAX_PAGE_BYTES)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .map_err(|e| format!("content/{}/{rel}: {}", default.lang.code, e.message()))?;
         let text = original.strip_prefix('\u{feff}').unwrap_or(&original);
-        stamps.entries.insert(rel.clone(), Stamp { hash: crate::load::sha256_hex(text), source: text.to_string() });
+        stamps.entries.insert(rel.clone(), Stamp { hash: crate::files::sha256_hex(text), source: text.to_string() });
     }
     let path = stamp_path(&site.root, code);
-    match crate::load::files::probe(&path) {
-        Ok(_) | Err(crate::load::files::FileProblem::Missing) => {}
+    match crate::files::probe(&path) {
+        Ok(_) | Err(crate::files::FileProblem::Missing) => {}
         Err(p) => return Err(format!("content/{code}/{STAMP_FILE}: {}", p.message())),
     }
     std::fs::write(path, stamps.to_yaml()).map_err(|e| format!("cannot write the stamps: {e}"))?;

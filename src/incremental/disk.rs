@@ -114,7 +114,7 @@ pub fn load(out: &Path) -> Cache {
 }
 
 fn read(out: &Path) -> Option<State> {
-    let bytes = crate::load::files::read_regular(&path_for(out), MAX_STATE_BYTES).ok()?;
+    let bytes = crate::files::read_regular(&path_for(out), MAX_STATE_BYTES).ok()?;
     let state: State = serde_json::from_slice(&bytes).ok()?;
     (state.format == FORMAT && state.identity == identity() && state.out == out).then_some(state)
 }

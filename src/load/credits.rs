@@ -17,9 +17,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::model::licence::Licence;
 use crate::model::rights::Credit;
+use crate::yaml;
 
 /// The file name of a folder's credits.
 pub const FOLDER_FILE: &str = "credits.yaml";

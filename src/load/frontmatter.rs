@@ -1,8 +1,8 @@
 //! Splits a Markdown file into its YAML front matter and body, and parses the front matter
 //! strictly. Pure: text in, values out, positions in whole-file lines.
 
-use crate::load::yaml::{self, YamlError};
 use crate::model::FrontMatter;
+use crate::yaml::{self, YamlError};
 
 /// A Markdown file cut at its front-matter fences.
 #[derive(Debug, PartialEq, Eq)]

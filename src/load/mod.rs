@@ -6,26 +6,23 @@
 //! next step ([`crate::translate`]), which the pipeline runs.
 
 pub mod credits;
-pub mod files;
 pub mod frontmatter;
 pub mod memo;
 pub mod quiz;
 pub mod sources;
-pub mod walk;
-pub mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Config;
-use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics, LineIndex};
+use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics};
+use crate::files::{self, decode, sha256_hex, walk};
+use crate::model::config::Config;
 use crate::model::url::{output_path, parent_dir, split_prefix};
 use crate::model::{Asset, LangSite, Page, Site};
 
-/// Pages larger than this are refused (a lesson of 5 MB is fine; 50 MB is a mistake).
-pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
+pub use crate::files::MAX_PAGE_BYTES;
 /// A quiz of a hundred questions is about 30 KiB.
 pub const MAX_QUIZ_BYTES: u64 = 2 * 1024 * 1024;
 /// The YAML between the `---` lines of a page (title, objectives, …).
@@ -330,48 +327,6 @@ fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> O
         Err((line, col, msg)) => {
             diags.push(Diagnostic::error(&shown, line, col, msg).with_hint("save the file as UTF-8 text (a .md file must be Markdown)"));
             None
-        }
-    }
-}
-
-/// Hex SHA-256 of a text: how translation stamps recognise a changed source. Line ends,
-/// trailing spaces and runs of blank lines are normalised first, so an edit that changes
-/// nothing a translator would translate does not mark every translation outdated.
-pub fn sha256_hex(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut normal = String::with_capacity(text.len());
-    let mut blank = false;
-    for line in text.lines().map(str::trim_end) {
-        if line.is_empty() {
-            blank = true;
-            continue;
-        }
-        if blank && !normal.is_empty() {
-            normal.push('\n');
-        }
-        blank = false;
-        normal.push_str(line);
-        normal.push('\n');
-    }
-    Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Bytes → text; the error names the line and column of the first bad byte.
-pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => {
-            if let Some(i) = text.find('\0') {
-                let (l, c) = LineIndex::new(text).line_col(i);
-                return Err((l, c, "this looks like a binary file, not text".into()));
-            }
-            Ok(text.to_string())
-        }
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            let text = std::str::from_utf8(good).unwrap_or("");
-            let (l, c) = LineIndex::new(text).line_col(text.len());
-            Err((l, c, "the file is not valid UTF-8".into()))
         }
     }
 }

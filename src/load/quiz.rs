@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml::{self, Scalar};
 use crate::model::quiz::{quiz_output_path, Body, Choice, Question, Quiz, ShowAnswers, Shuffle};
+use crate::yaml::{self, Scalar};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,7 +146,7 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         questions,
         text: crate::model::TextStatus::Original,
         outdated: false,
-        hash: crate::load::sha256_hex(text),
+        hash: crate::files::sha256_hex(text),
     })
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::files;
+use crate::files;
 
 /// All sources together may hold this much; a larger site gets no bundle.
 pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
@@ -23,7 +23,7 @@ pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>
         out.push((rel, bytes));
         Ok(())
     };
-    add(crate::config::FILE_NAME.to_string(), &mut out)?;
+    add(crate::model::config::FILE_NAME.to_string(), &mut out)?;
     for top in ["content", "i18n", "themes"] {
         let dir = root.join(top);
         if !dir.is_dir() || files::resolve_inside(root, &dir).is_err() {
@@ -31,8 +31,8 @@ pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>
         }
         // Problems of links were reported when the site was loaded; here they are left out.
         let keep = |name: &str| !super::is_ignored(name) || name == crate::translations::STAMP_FILE;
-        for entry in super::walk::walk(root, &dir, keep).0 {
-            if entry.kind != super::walk::Kind::File {
+        for entry in crate::files::walk::walk(root, &dir, keep).0 {
+            if entry.kind != crate::files::walk::Kind::File {
                 continue;
             }
             let Ok(rel) = entry.path.strip_prefix(root) else { continue };

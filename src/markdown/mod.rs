@@ -17,6 +17,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parse
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
+pub use crate::escape::{escape_html, escape_html_str};
 
 /// How a link or image target was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -525,30 +526,6 @@ fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
     } else {
         format!("{base}-{}", *n - 1)
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// [`escape_html`] with the signature Tera wants for autoescaping.
-pub fn escape_html_str(s: &str) -> String {
-    escape_html(s)
 }
 
 /// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.

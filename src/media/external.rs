@@ -12,7 +12,7 @@
 //! ````
 
 use super::player::MediaLabels;
-use crate::markdown::escape_html;
+use crate::escape::escape_html;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct External {

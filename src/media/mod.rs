@@ -43,12 +43,7 @@ pub fn kind_of(path: &str) -> Option<(MediaKind, &'static str)> {
 /// Poster image extensions, in order of preference.
 const POSTERS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
-/// The text of a caption or transcript file, with the language folder it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SidecarText {
-    pub lang: String,
-    pub text: String,
-}
+pub use crate::model::SidecarText;
 
 /// Whether a file is read as text at load time: caption files and transcripts.
 pub fn is_sidecar(rel: &str) -> bool {
@@ -138,10 +133,10 @@ pub fn transcript_from_cues(cues: &[vtt::Cue]) -> (String, String) {
         let said = words.join(" ");
         html.push_str(&format!("<p><span class=\"transcript-time\">{}</span> ", vtt::format_time(start)));
         if let Some(v) = &voice {
-            html.push_str(&format!("<b>{}:</b> ", crate::markdown::escape_html(v)));
+            html.push_str(&format!("<b>{}:</b> ", crate::escape::escape_html(v)));
             text.push_str(&format!("{v}: "));
         }
-        html.push_str(&crate::markdown::escape_html(&said));
+        html.push_str(&crate::escape::escape_html(&said));
         html.push_str("</p>\n");
         text.push_str(&said);
         text.push('\n');

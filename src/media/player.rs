@@ -8,7 +8,7 @@
 //! is marked `data-default`; the script shows it (over http the browser loads the file).
 
 use super::{vtt, Caption, MediaFiles, MediaKind};
-use crate::markdown::escape_html;
+use crate::escape::escape_html;
 
 /// Interface strings of players and placeholders, in the page's language.
 #[derive(Debug, Clone, Default)]

@@ -5,6 +5,7 @@
 //! numeric-prefix order) plus the files copied beside them.
 
 pub mod compliance;
+pub mod config;
 pub mod download;
 pub mod duration;
 pub mod lang;
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Config;
+use crate::model::config::Config;
 use lang::Language;
 
 /// What a section or page is; decides its template and its place in navigation.
@@ -158,7 +159,14 @@ pub struct Asset {
     pub url: String,
     pub size: u64,
     /// The text of a caption file (`.vtt`) or transcript (`.transcript.md`), read at load.
-    pub text: Option<std::sync::Arc<crate::media::SidecarText>>,
+    pub text: Option<std::sync::Arc<SidecarText>>,
+}
+
+/// The text of a caption or transcript file, with the language folder it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SidecarText {
+    pub lang: String,
+    pub text: String,
 }
 
 /// A quiz file of a translation, kept as text until it is merged onto the original.
@@ -193,6 +201,32 @@ pub struct LangSite {
 }
 
 impl LangSite {
+    /// What a page is, as themes and scripts name it: home, course, module, lesson, section, ….
+    pub fn kind_name(&self, id: PageId) -> &'static str {
+        let page = &self.pages[id];
+        if Some(id) == self.home {
+            return "home";
+        }
+        match (self.effective_kind(id), page.is_section) {
+            (Kind::Course, _) => "course",
+            (Kind::Module, _) => "module",
+            (Kind::Guide, _) => "guide",
+            (Kind::Collection, _) => "collection",
+            (Kind::Phase, _) => "phase",
+            (Kind::Template, _) => "template",
+            (Kind::Unit, _) => "unit",
+            (Kind::Practice, _) => "practice",
+            (Kind::Page, true) => "section",
+            (Kind::Page, false) => {
+                if page.parent.is_some_and(|p| self.book_of(p).is_some()) {
+                    "lesson"
+                } else {
+                    "page"
+                }
+            }
+        }
+    }
+
     pub fn new(lang: Language) -> Self {
         LangSite {
             lang,

@@ -94,7 +94,7 @@ pub(super) fn sco_files(
     let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
     for asset in lang.assets.iter().filter(|a| !crate::media::is_transcript(&a.rel)) {
         if asset.url.starts_with(&format!("{root_dir}/")) && !left_out.iter().any(|dir| asset.url.starts_with(dir.as_str())) {
-            let bytes = crate::load::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
+            let bytes = crate::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
                 .map_err(|e| format!("{}: {}", crate::diagnostics::display_path(&cx.site.root, &asset.source).display(), e.message()))?;
             binary.push((scope.path(&asset.url).to_string(), bytes));
         }

@@ -179,8 +179,8 @@ fn zip_one(
     if total > MAX_PACKAGE_BYTES {
         return Err(format!(
             "the SCORM package {path} would hold {} of files; the limit is {}: link large media from a file host, or set `scorm: off`",
-            crate::load::files::human_size(total),
-            crate::load::files::human_size(MAX_PACKAGE_BYTES)
+            crate::files::human_size(total),
+            crate::files::human_size(MAX_PACKAGE_BYTES)
         ));
     }
     let mut content = files;

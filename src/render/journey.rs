@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::views::ExtraSteps;
 use super::LangContext;
-use crate::config::journey::{Journey, LocalText, Need, BUILTIN_BADGES};
+use crate::model::config::journey::{Journey, LocalText, Need, BUILTIN_BADGES};
 use crate::model::{Kind, PageId};
 
 /// The version of the data the browser reads (and of exported progress files).
@@ -73,7 +73,7 @@ pub struct JourneyData {
     /// The storage scope of the site (the same as `body[data-scope]`).
     pub scope: String,
     pub site: String,
-    pub points: crate::config::journey::Points,
+    pub points: crate::model::config::journey::Points,
     pub levels: Vec<LevelData>,
     pub courses: Vec<CourseData>,
     /// Keys of the guides' pages that have checklists.

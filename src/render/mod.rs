@@ -17,14 +17,14 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
-use crate::config::Config;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
+use crate::model::config::Config;
 use crate::model::quiz::Quiz;
 use crate::model::url::{relative, to_root};
 use crate::model::{LangSite, PageId, Site, TextStatus};
 use theme::{tera_error_chain, Theme};
-use views::{child_cards, kind_name, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
+use views::{child_cards, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
 pub use guide_pages::{render_guide_print, render_tag};
 pub use site_views::{render_site_page, render_site_view, render_status};
@@ -53,7 +53,7 @@ pub struct LangContext<'a> {
     /// This language has a Downloads page (packages or question banks).
     pub downloads: bool,
     /// The site settings (title, funding notice, …) in this language.
-    pub texts: crate::config::SiteTexts,
+    pub texts: crate::model::config::SiteTexts,
     /// Reading orders and progress keys of sections, computed once each.
     navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
     keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
@@ -412,7 +412,7 @@ pub fn render_page_in(
         here: &page.url,
         title: &page.front.title,
         description: page.front.description.as_deref(),
-        kind: kind_name(cx.lang, id),
+        kind: cx.lang.kind_name(id),
         content: captioned.as_deref().unwrap_or(&md.html),
         is_step: false,
         package,

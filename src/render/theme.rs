@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
-use crate::load::files;
+use crate::files;
 
 /// A template is a few KiB of HTML; a megabyte is a mistake.
 pub const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
@@ -83,7 +83,7 @@ impl Theme {
         let mut own = Vec::new();
         for (rel, bytes) in files_under(root, &dir.join("templates"), MAX_TEMPLATE_BYTES, diags) {
             let shown = format!("themes/{name}/templates/{rel}");
-            match crate::load::decode(&bytes) {
+            match crate::files::decode(&bytes) {
                 Ok(text) => {
                     if let Err(e) = tera::Template::new(&rel, None, &text) {
                         let (l, c) = tera_position(&e);
@@ -136,18 +136,18 @@ fn files_under(root: &Path, dir: &Path, limit: u64, diags: &mut Diagnostics) -> 
         _ => return Vec::new(),
     }
     let mut found = Vec::new();
-    let (entries, problems) = crate::load::walk::walk(root, dir, |name| !crate::load::is_ignored(name));
+    let (entries, problems) = crate::files::walk::walk(root, dir, |name| !crate::load::is_ignored(name));
     diags.extend(problems);
     let mut total = 0u64;
     for entry in entries {
         let shown = display_path(root, &entry.path);
         match entry.kind {
-            crate::load::walk::Kind::Folder => continue,
-            crate::load::walk::Kind::Special(p) => {
+            crate::files::walk::Kind::Folder => continue,
+            crate::files::walk::Kind::Special(p) => {
                 diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint(p.hint()));
                 continue;
             }
-            crate::load::walk::Kind::File => {}
+            crate::files::walk::Kind::File => {}
         }
         let Some(rel) = entry.path.strip_prefix(dir).ok().and_then(Path::to_str).map(|s| s.replace('\\', "/")) else {
             diags.push(Diagnostic::warning(shown, 0, 0, "the file name is not valid Unicode: skipped").with_hint("rename the file"));

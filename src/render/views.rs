@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::config::Config;
 use crate::i18n::Strings;
 use crate::markdown::Heading;
+use crate::model::config::Config;
 use crate::model::licence::Licence;
 use crate::model::url::{relative, to_root};
 use crate::model::{Kind, LangSite, PageId};
@@ -161,7 +161,7 @@ pub struct PageView<'a> {
     pub key: String,
     pub site_title: &'a str,
     /// The site settings in this language, each with whether it falls back to the default's.
-    pub site: &'a crate::config::SiteTexts,
+    pub site: &'a crate::model::config::SiteTexts,
     /// The default language, which fallback text (marked `fallback`) is written in.
     pub fallback_lang: &'a str,
     pub fallback_dir: &'static str,
@@ -276,31 +276,6 @@ pub fn is_fallback(site: &LangSite, id: PageId) -> bool {
     site.pages[id].text == crate::model::TextStatus::Fallback
 }
 
-pub fn kind_name(site: &LangSite, id: PageId) -> &'static str {
-    let page = &site.pages[id];
-    if Some(id) == site.home {
-        return "home";
-    }
-    match (site.effective_kind(id), page.is_section) {
-        (Kind::Course, _) => "course",
-        (Kind::Module, _) => "module",
-        (Kind::Guide, _) => "guide",
-        (Kind::Collection, _) => "collection",
-        (Kind::Phase, _) => "phase",
-        (Kind::Template, _) => "template",
-        (Kind::Unit, _) => "unit",
-        (Kind::Practice, _) => "practice",
-        (Kind::Page, true) => "section",
-        (Kind::Page, false) => {
-            if page.parent.is_some_and(|p| site.book_of(p).is_some()) {
-                "lesson"
-            } else {
-                "page"
-            }
-        }
-    }
-}
-
 /// The reading order of a book (a top-level section): its pages depth-first, each section's
 /// extra steps after its own pages.
 pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Step> {
@@ -309,7 +284,7 @@ pub fn sequence(site: &LangSite, book: PageId, extra: ExtraSteps<'_>) -> Vec<Ste
         if site.effective_kind(id) == Kind::Template {
             return;
         }
-        out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: kind_name(site, id), fallback: is_fallback(site, id) });
+        out.push(Step { title: page.front.title.clone(), url: page.url.clone(), page: Some(id), kind: site.kind_name(id), fallback: is_fallback(site, id) });
         for &child in &page.children {
             walk(site, child, extra, out);
         }
@@ -394,7 +369,7 @@ pub fn navigation(
 
     let page = &site.pages[id];
     let position = match (is_step, page.is_section, page.parent) {
-        (false, false, Some(parent)) if book.is_some() && matches!(kind_name(site, id), "lesson" | "phase") => {
+        (false, false, Some(parent)) if book.is_some() && matches!(site.kind_name(id), "lesson" | "phase") => {
             let in_guide = site.pages[parent].kind() == Kind::Guide;
             let lessons: Vec<PageId> = if in_guide {
                 site.phases(parent)
@@ -429,7 +404,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                 NavItem {
                     title: p.front.title.clone(),
                     url: relative(here, &p.url),
-                    kind: kind_name(site, c),
+                    kind: site.kind_name(c),
                     current: false,
                     open: inside,
                     key: format!("{lang}/{}", p.url),
@@ -470,7 +445,7 @@ pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
 pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for &c in &site.pages[id].children {
-        let key = match kind_name(site, c) {
+        let key = match site.kind_name(c) {
             "course" => "courses",
             "module" => "modules",
             "guide" => "guides",
@@ -505,7 +480,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
                 description: p.front.description.clone(),
                 url: relative(here, &p.url),
                 meta,
-                kind: kind_name(site, c),
+                kind: site.kind_name(c),
                 key: format!("{lang}/{}", p.url),
                 fallback: is_fallback(site, c),
             }

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::config::Config;
+use crate::model::config::Config;
 use crate::model::licence::Licence;
 use crate::model::{LangSite, PageId, Site, TextStatus};
 
@@ -133,7 +133,7 @@ pub fn value(site: &Site, lang: &LangSite, d: &Described<'_>) -> Value {
     } else {
         let parent = if is_quiz { Some(d.id) } else { page.parent };
         if let Some(p) = parent {
-            let pk = crate::render::views::kind_name(lang, p);
+            let pk = lang.kind_name(p);
             m.insert("isPartOf".into(), json!({"@type": type_of(pk).0, "@id": url(code, &lang.pages[p].url), "name": lang.pages[p].front.title}));
         }
         if !is_quiz && !page.is_section {
@@ -167,7 +167,7 @@ fn rich(lang: &LangSite, d: &Described<'_>, url: &dyn Fn(&str, &str) -> String, 
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let ck = crate::render::views::kind_name(lang, c);
+            let ck = lang.kind_name(c);
             json!({"@type": type_of(ck).0, "@id": url(code, &lang.pages[c].url), "name": lang.pages[c].front.title, "position": i + 1})
         })
         .collect();

@@ -5,7 +5,6 @@
 
 use crate::markdown::Rendered;
 use crate::model::{LangSite, PageId, TextStatus};
-use crate::render::views::kind_name;
 
 use super::Doc;
 
@@ -48,7 +47,7 @@ pub fn page_doc(lang: &LangSite, id: PageId, md: &Rendered) -> Doc {
         title: front.title.clone(),
         headings,
         body,
-        kind: kind_name(lang, id),
+        kind: lang.kind_name(id),
         location: location(lang, page.parent),
         fallback: page.text == TextStatus::Fallback,
     }

@@ -186,7 +186,7 @@ fn events(state: &State, instance: u64) -> Response<Body> {
 async fn stream_file(source: std::path::PathBuf, kind: &'static str, range: Option<&str>) -> Response<Body> {
     use tokio::io::AsyncSeekExt;
     // Still a regular file of the site (not replaced by a link since the build)?
-    if crate::load::files::probe(&source).is_err() {
+    if crate::files::probe(&source).is_err() {
         return text(StatusCode::NOT_FOUND, "the file is gone\n");
     }
     let Ok(mut f) = tokio::fs::File::open(&source).await else { return text(StatusCode::NOT_FOUND, "the file is gone\n") };

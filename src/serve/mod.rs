@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::config::Config;
 use crate::diagnostics::Diagnostics;
+use crate::model::config::Config;
 
 /// What `kyklos serve` was asked to do.
 #[derive(Debug, Clone)]

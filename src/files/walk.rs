@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::files::{self, FileProblem};
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::files::{self, FileProblem};
 
 /// Files and folders one walk visits at most (a link to a folder counts its files every time
 /// it is followed). The 10,000-lesson benchmark site has about 12,000.

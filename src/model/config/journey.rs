@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::model::lang::Language;
+use crate::yaml;
 
 /// At most this many levels: each needs a name in every built-in language (`level_1` …).
 pub const MAX_LEVELS: usize = 6;
@@ -359,7 +359,7 @@ fn at_from(text: &str, key: &str, line: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::model::config::Config;
     use std::path::Path;
 
     fn parse(text: &str) -> (Option<Config>, Diagnostics) {

@@ -6,10 +6,18 @@
 //! a file larger than the caller's limit is refused before it is read, and [`read_inside`]
 //! refuses any path that leads out of the site folder, through `..`, an absolute path or a
 //! symbolic link, so nothing outside the site can ever be published.
+//!
+//! Below every step that reads (load, config, UI strings, translation stamps, assets), so none
+//! of them imports another to read a file. [`walk`] lists a folder the same way.
+
+pub mod walk;
 
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// Pages larger than this are refused (a lesson of 5 MB is fine; 50 MB is a mistake).
+pub const MAX_PAGE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Why a file could not be read; [`FileProblem::message`] and [`FileProblem::hint`] say it
 /// in words an author understands.
@@ -201,6 +209,48 @@ fn lexically_inside(root: &Path, path: &Path) -> bool {
 pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
     let full = resolve_inside(root, path)?;
     read_regular(&full, limit)
+}
+
+/// Hex SHA-256 of a text: how translation stamps recognise a changed source. Line ends,
+/// trailing spaces and runs of blank lines are normalised first, so an edit that changes
+/// nothing a translator would translate does not mark every translation outdated.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut normal = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if blank && !normal.is_empty() {
+            normal.push('\n');
+        }
+        blank = false;
+        normal.push_str(line);
+        normal.push('\n');
+    }
+    Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Bytes → text; the error names the line and column of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(i) = text.find('\0') {
+                let (l, c) = crate::diagnostics::LineIndex::new(text).line_col(i);
+                return Err((l, c, "this looks like a binary file, not text".into()));
+            }
+            Ok(text.to_string())
+        }
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let text = std::str::from_utf8(good).unwrap_or("");
+            let (l, c) = crate::diagnostics::LineIndex::new(text).line_col(text.len());
+            Err((l, c, "the file is not valid UTF-8".into()))
+        }
+    }
 }
 
 #[cfg(test)]

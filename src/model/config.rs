@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::yaml;
 use crate::model::compliance::{Accessibility, EuFunding};
 use crate::model::lang::{Direction, Language};
 use crate::model::licence::Licence;
+use crate::yaml;
 
 /// The site's settings, as the rest of the pipeline sees them.
 #[derive(Debug, Clone)]
@@ -176,15 +176,15 @@ impl Config {
     pub fn from_root(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
         let path = root.join(FILE_NAME);
         let shown = Path::new(FILE_NAME);
-        match crate::load::files::read_inside(root, &path, MAX_CONFIG_BYTES) {
-            Ok(bytes) => match crate::load::decode(&bytes) {
+        match crate::files::read_inside(root, &path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => match crate::files::decode(&bytes) {
                 Ok(text) => Config::parse(&text, shown, diags),
                 Err((line, col, message)) => {
                     diags.push(Diagnostic::error(shown, line, col, message).with_hint("save site.yaml as UTF-8 text"));
                     None
                 }
             },
-            Err(crate::load::files::FileProblem::Missing) => {
+            Err(crate::files::FileProblem::Missing) => {
                 diags.push(
                     Diagnostic::error(shown, 0, 0, "no site.yaml in the site folder")
                         .with_hint(format!("run kyklos in a site folder, pass --root DIR, or create one with `kyklos new DIR` (looked in {})", root.display())),
