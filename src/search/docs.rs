@@ -9,11 +9,11 @@ use crate::model::{LangSite, PageId, TextStatus};
 use super::Doc;
 
 /// Titles of the sections around `id` (not the home page), outermost first.
-fn location(lang: &LangSite, mut parent: Option<PageId>) -> Vec<String> {
+fn location(lang: &LangSite, mut parent: Option<PageId>) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     while let Some(p) = parent {
         if Some(p) != lang.home {
-            out.push(lang.pages[p].front.title.clone());
+            out.push((lang.pages[p].front.title.clone(), lang.pages[p].text == TextStatus::Fallback));
         }
         parent = lang.pages[p].parent;
     }

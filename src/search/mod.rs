@@ -47,8 +47,9 @@ pub struct Doc {
     pub body: String,
     /// The page kind (`lesson`, `module`, `quiz` …); labels come with the manifest.
     pub kind: &'static str,
-    /// Titles of the sections the page sits in, outermost first (course, module).
-    pub location: Vec<String>,
+    /// Titles of the sections the page sits in, outermost first (course, module), each with
+    /// whether it shows the default language's text (not translated yet).
+    pub location: Vec<(String, bool)>,
     /// The page is shown in the default language (not translated yet).
     pub fallback: bool,
 }

@@ -154,9 +154,10 @@ fn snippet_text(body: &str) -> String {
 }
 
 /// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
-/// of its text (JSON).
+/// of its text (JSON). A title in the place that shows the default language's text (not
+/// translated yet) is written as a one-element array, so the page can mark its language.
 pub fn doc_entry(doc: &Doc) -> String {
-    let location: Vec<String> = doc.location.iter().map(|l| json(l)).collect();
+    let location: Vec<String> = doc.location.iter().map(|(l, fallback)| if *fallback { format!("[{}]", json(l)) } else { json(l) }).collect();
     format!(
         "[{},{},{},[{}],{},{}]",
         json(&doc.url),

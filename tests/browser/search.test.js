@@ -141,6 +141,27 @@ describe('search', { skip }, () => {
         return [a.lang, a.dir, p ? p.lang : 'en', p ? p.dir : 'ltr', li.querySelector('.search-result-fallback').textContent];
       }));
       for (const m of marked) assert.deepEqual(m, ['en', 'ltr', 'en', 'ltr', 'لم تُترجم بعد']);
+      // The course and module the page sits in are not translated either: their titles in the
+      // place line carry English too, and the separators stay outside them.
+      const places = await page.$$eval('.search-result-place', (spans) => spans.map((s) => ({
+        text: s.textContent,
+        marked: [...s.children].map((c) => [c.lang, c.dir, c.textContent]),
+      })));
+      assert.ok(places.length >= 1, 'results show where they sit');
+      for (const p of places) {
+        assert.ok(p.marked.length >= 1, `the untranslated titles of the place are marked: ${JSON.stringify(p)}`);
+        for (const [l, d, text] of p.marked) {
+          assert.deepEqual([l, d], ['en', 'ltr'], `place title ${text}`);
+          assert.ok(!text.includes('›'), `one title per mark: ${text}`);
+        }
+      }
+      // An English title starts at the left of its result, like its English snippet.
+      const sides = await page.$$eval('.search-result', (items) => items.map((li) => {
+        const a = li.querySelector('.search-result-title').getBoundingClientRect();
+        const box = li.getBoundingClientRect();
+        return [a.left - box.left, box.right - a.right];
+      }));
+      for (const [left, right] of sides) assert.ok(left < 2 && right >= 0, `title at the left: ${left}, ${right}`);
       const href = found[0].href;
       assert.match(new URL(href, page.url()).pathname, /\/ar\//, `the result stays in the Arabic site: ${href}`);
     } finally {

@@ -390,9 +390,24 @@
       kindEl.textContent = (manifest.kinds && manifest.kinds[kind]) || kind;
       meta.appendChild(kindEl);
       if (place && place.length) {
+        // A title the index writes as [title] shows the default language's text.
         const where = document.createElement('span');
         where.className = 'search-result-place';
-        where.textContent = place.join(' › ');
+        place.forEach((p, i) => {
+          if (i > 0) where.appendChild(document.createTextNode(' › '));
+          if (Array.isArray(p)) {
+            const span = document.createElement('span');
+            span.textContent = p[0];
+            const fl = manifest.fallback || {};
+            if (fl.lang) {
+              span.lang = fl.lang;
+              span.dir = fl.dir || 'ltr';
+            }
+            where.appendChild(span);
+          } else {
+            where.appendChild(document.createTextNode(p));
+          }
+        });
         meta.appendChild(where);
       }
       if (fallback) {
