@@ -251,6 +251,54 @@ fn idle_connections_do_not_each_take_a_thread() {
     drop(idle);
 }
 
+/// Idle sockets (silent, or sending a request head that never ends) beyond the connection
+/// limit do not keep a real request waiting: the longest-idle ones are closed to make room.
+#[test]
+fn a_request_is_answered_while_hundreds_of_idle_connections_are_held() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let hold = |n: usize| -> Vec<TcpStream> {
+        (0..n)
+            .filter_map(|i| {
+                let mut s = TcpStream::connect(("127.0.0.1", server.port)).ok()?;
+                if i % 2 == 0 {
+                    let _ = s.write_all(b"GET /en/ HTTP/1.1\r\nHost: localhost\r\n");
+                }
+                Some(s)
+            })
+            .collect()
+    };
+    // 64 of them fill every place, the rest wait in the system's queue (as 100 fit there).
+    let idle = hold(164);
+    assert_eq!(idle.len(), 164);
+    // Without room made, the first place would free when an idle connection's head timeout
+    // (10 s) ends; the answer must come before that.
+    let get = |path: &str| {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(8))).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        let mut body = Vec::new();
+        let _ = s.read_to_end(&mut body);
+        String::from_utf8_lossy(&body).into_owned()
+    };
+    for _ in 0..3 {
+        let page = get("/en/");
+        assert!(status_line(&page).contains("200"), "no answer while idle connections are held: {:?}", status_line(&page));
+        assert!(page.contains("</html>"));
+    }
+    // Hundreds more; an open page's event stream is busy and is never closed to make room.
+    let mut events = server.events();
+    events.wait_for(|_| true);
+    let more = hold(400);
+    assert!(more.len() > 300, "only {} connections opened", more.len());
+    assert!(status_line(&get("/en/")).contains("200"));
+    events.stream.set_read_timeout(Some(Duration::from_millis(500))).unwrap();
+    let mut byte = [0u8; 1];
+    assert!(!matches!(events.stream.read(&mut byte), Ok(0)), "the event stream was closed");
+    drop((idle, more));
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_cleanly_and_leaves_no_temporary_folder() {

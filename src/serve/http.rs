@@ -1,7 +1,8 @@
 //! The preview's HTTP side (hyper on a single-threaded tokio runtime): GET and HEAD of the
 //! in-memory site, the reload script, the server-sent events that reload open pages, and
-//! bounded use of the machine: at most [`MAX_CONNECTIONS`] open connections, request heads of
-//! at most [`MAX_HEAD`] bytes and [`MAX_HEADERS`] headers, read within [`HEAD_TIMEOUT`].
+//! bounded use of the machine: at most [`conns::MAX_CONNECTIONS`] open connections (idle ones
+//! make room for new clients, see [`conns`]), request heads of at most [`MAX_HEAD`] bytes and
+//! [`MAX_HEADERS`] headers, read within [`HEAD_TIMEOUT`].
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -12,16 +13,14 @@ use hyper::body::{Bytes, Frame, Incoming};
 use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::io::AsyncReadExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 
+use super::conns::{self, Guarded, Pool};
 use super::paths::{self, Lookup, Refused};
 use super::state::{State, Status};
 use crate::output::Stored;
 
-/// Open connections at once; more wait in the system's queue until one closes.
-pub const MAX_CONNECTIONS: usize = 64;
 /// Request line and headers together (hyper's smallest buffer; answers 431 beyond it).
 pub const MAX_HEAD: usize = 8192;
 pub const MAX_HEADERS: usize = 32;
@@ -38,30 +37,40 @@ type Body = BoxBody<Bytes, std::io::Error>;
 /// Serves until the future is dropped (on Ctrl+C).
 pub async fn run(listener: std::net::TcpListener, state: Arc<State>, instance: u64) -> std::io::Result<()> {
     let listener = TcpListener::from_std(listener)?;
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let pool = Arc::new(Pool::default());
     loop {
-        let Ok(slot) = slots.clone().acquire_owned().await else { return Ok(()) };
-        let (stream, _) = match listener.accept().await {
+        let (mut stream, _) = match listener.accept().await {
             Ok(s) => s,
             Err(_) => {
                 tokio::time::sleep(Duration::from_millis(50)).await; // e.g. out of file handles
                 continue;
             }
         };
-        let state = state.clone();
-        tokio::spawn(async move {
-            let service = hyper::service::service_fn(move |req| {
-                let state = state.clone();
-                async move { Ok::<_, Infallible>(respond(req, state, instance).await) }
+        let Some(conn) = pool.admit() else {
+            tokio::spawn(async move {
+                let _ = tokio::time::timeout(HEAD_TIMEOUT, stream.write_all(conns::FULL)).await;
             });
-            let _ = hyper::server::conn::http1::Builder::new()
+            continue;
+        };
+        let (state, pool) = (state.clone(), pool.clone());
+        tokio::spawn(async move {
+            let (in_service, pool_in_service) = (conn.clone(), pool.clone());
+            let service = hyper::service::service_fn(move |req| {
+                let busy = pool_in_service.busy(&in_service);
+                let state = state.clone();
+                async move { Ok::<_, Infallible>(respond(req, state, instance).await.map(|body| Guarded { body, busy }.boxed())) }
+            });
+            let serving = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(HEAD_TIMEOUT)
                 .max_buf_size(MAX_HEAD)
                 .max_headers(MAX_HEADERS)
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
-            drop(slot);
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::select! {
+                _ = serving => {}
+                _ = conn.closed() => {}
+            }
+            pool.leave(&conn);
         });
     }
 }

@@ -5,6 +5,7 @@
 //! → open pages reload ([`http`]: hyper, server-sent events, `reload.js`). Nothing is written
 //! to disk, so there is no preview folder to leave behind or to be tricked into following.
 
+pub mod conns;
 pub mod http;
 pub mod paths;
 pub mod state;
