@@ -184,15 +184,42 @@ pub fn write_search(
 /// cache, in parallel, and puts them in place of the last ones in a preview's `files` and in
 /// the cache.
 pub fn finish(pending: Vec<Pending>, cache: &mut Cache, files: &mut Files) {
-    use rayon::prelude::*;
-    let cache_ref: &Cache = cache;
-    let built: Vec<SearchEntry> = pending
-        .into_par_iter()
+    if let Some(built) = build(gather(pending, cache), &|| false) {
+        install(built, cache, files);
+    }
+}
+
+/// A pending index with its pages' search data, taken from the cache (shared, not copied), so
+/// it can be built without holding the cache.
+pub struct Job {
+    pending: Pending,
+    pages: Vec<Option<Arc<Prepared>>>,
+}
+
+/// Takes each pending index's pages' search data from the cache.
+pub fn gather(pending: Vec<Pending>, cache: &Cache) -> Vec<Job> {
+    pending
+        .into_iter()
         .map(|p| {
+            let pages = (0..p.pages).map(|id| cache.entry(p.lang, id).and_then(|e| e.search.clone())).collect();
+            Job { pending: p, pages }
+        })
+        .collect()
+}
+
+/// Builds the indexes of [`gather`]ed jobs in parallel; `None` as soon as `cancelled` says so
+/// (a newer build will make its own).
+pub fn build(jobs: Vec<Job>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<SearchEntry>> {
+    use rayon::prelude::*;
+    jobs.into_par_iter()
+        .map(|Job { pending: p, pages }| {
             let mut indexer = Indexer::new(&p.code, (&p.fallback.0, &p.fallback.1));
             let mut out = Vec::new();
-            for id in 0..p.pages {
-                let prepared = cache_ref.entry(p.lang, id).and_then(|e| e.search.clone()).unwrap_or_else(|| Prepared::of(&Doc::default()));
+            for (i, prepared) in pages.into_iter().enumerate() {
+                if i % 256 == 0 && cancelled() {
+                    return None;
+                }
+                let prepared = prepared.map_or_else(|| Prepared::of(&Doc::default()), Arc::unwrap_or_clone);
                 out.extend(indexer.add(prepared));
             }
             for doc in &p.quizzes {
@@ -201,9 +228,13 @@ pub fn finish(pending: Vec<Pending>, cache: &mut Cache, files: &mut Files) {
             let mut built = indexer.finish(&p.kinds);
             out.append(&mut built.files);
             let files = out.into_iter().map(|(path, b)| (path, Held::Bytes(Arc::from(b.into_boxed_slice())))).collect();
-            SearchEntry { key: p.key, code: p.code, files, stats: built.stats }
+            Some(SearchEntry { key: p.key, code: p.code, files, stats: built.stats })
         })
-        .collect();
+        .collect()
+}
+
+/// Puts built indexes in place of the last ones in a preview's `files` and in the cache.
+pub fn install(built: Vec<SearchEntry>, cache: &mut Cache, files: &mut Files) {
     for entry in built {
         if let Some(last) = cache.search.get(&entry.code) {
             for (path, _) in last.files.iter() {

@@ -54,16 +54,18 @@ fn media_labels(code: &str, strings: &Strings) -> crate::media::player::MediaLab
     }
 }
 
+/// A page's anchor links with their file line and column (shared with a rebuild's cache).
+type Anchors = Arc<Vec<(crate::markdown::AnchorRef, usize, usize)>>;
+
 /// What rendering one page leaves behind once its HTML is written.
 struct PageResult {
-    ids: Vec<String>,
-    /// Anchor links with their file line and column.
-    anchors: Vec<(crate::markdown::AnchorRef, usize, usize)>,
+    ids: Arc<Vec<String>>,
+    anchors: Anchors,
     problems: Vec<Diagnostic>,
     /// The Markdown HTML, kept only when packages need it.
     kept: Option<Rendered>,
     /// What search keeps of the page (none when the site has no search).
-    search: Option<crate::search::Prepared>,
+    search: Option<Arc<crate::search::Prepared>>,
 }
 
 /// What the pages step hands on, per language and page: the Markdown HTML kept for packages
@@ -166,23 +168,25 @@ pub fn pages_stage(
                 let kept = kept_for(id).then(|| e.kept.clone()).flatten();
                 let search = e.search.clone().filter(|_| feeding);
                 let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
-                return (id, result, Some(e.clone()));
+                return (id, result, Some(Arc::clone(e)));
             }
             let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
             let (mut result, html) = one.render(id, &body, kept_for(id));
             // Kept under the key of the Markdown rendered (the file may have changed since the
             // load read it).
-            let entry = cache.zip(html.as_ref()).map(|((c, structure), html)| Entry {
-                key: incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)),
-                path: rel.clone(),
-                html: if c.disk { Held::Disk(None) } else { Held::Bytes(Arc::from(html.as_bytes())) },
-                ids: result.ids.clone(),
-                anchors: result.anchors.clone(),
-                problems: result.problems.clone(),
-                kept: result.kept.clone().filter(|_| !c.disk),
-                search: result.search.clone().filter(|_| !c.disk),
+            let entry = cache.zip(html.as_ref()).map(|((c, structure), html)| {
+                Arc::new(Entry {
+                    key: incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)),
+                    path: rel.clone(),
+                    html: if c.disk { Held::Disk(None) } else { Held::Bytes(Arc::from(html.as_bytes())) },
+                    ids: result.ids.clone(),
+                    anchors: result.anchors.clone(),
+                    problems: result.problems.clone(),
+                    kept: result.kept.clone().filter(|_| !c.disk),
+                    search: result.search.clone().filter(|_| !c.disk),
+                })
             });
-            let written = match (&entry, html) {
+            let written = match (entry.as_deref(), html) {
                 (Some(Entry { html: Held::Bytes(b), .. }), _) => output.write_shared(&rel, b.clone()),
                 (_, Some(html)) => output.write(&rel, html.as_bytes()),
                 (_, None) => Ok(()),
@@ -203,10 +207,10 @@ pub fn pages_stage(
             if chunk.is_empty() {
                 break;
             }
-            let results: Vec<(usize, PageResult, Option<Entry>)> = chunk.into_par_iter().map(render_one).collect();
+            let results: Vec<(usize, PageResult, Option<Arc<Entry>>)> = chunk.into_par_iter().map(render_one).collect();
             for (id, r, entry) in results {
                 if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
-                    if let Some((path, bytes)) = ix.add(prepared) {
+                    if let Some((path, bytes)) = ix.add(Arc::unwrap_or_clone(prepared)) {
                         let (written, held) = match cache {
                             Some((c, _)) if !c.disk => {
                                 let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
@@ -314,8 +318,9 @@ impl<'a> PageRenderer<'a> {
                 None
             }
         };
-        let ids = std::mem::take(&mut md.ids);
-        let search = self.indexing.then(|| crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md)));
+        let ids = Arc::new(std::mem::take(&mut md.ids));
+        let anchors = Arc::new(anchors);
+        let search = self.indexing.then(|| Arc::new(crate::search::Prepared::of(&crate::search::docs::page_doc(lang, id, &md))));
         md.text = String::new();
         let kept = keep.then_some(md);
         (PageResult { ids, anchors, problems, kept, search }, html)
@@ -323,9 +328,9 @@ impl<'a> PageRenderer<'a> {
 }
 
 /// Links to headings that do not exist on their target page.
-fn check_anchors(lang: &LangSite, ids: &[Vec<String>], anchors: &[Vec<(crate::markdown::AnchorRef, usize, usize)>], diags: &mut Diagnostics) {
+fn check_anchors(lang: &LangSite, ids: &[Arc<Vec<String>>], anchors: &[Anchors], diags: &mut Diagnostics) {
     for (id, refs) in anchors.iter().enumerate() {
-        for (anchor, line, col) in refs {
+        for (anchor, line, col) in refs.iter() {
             let target = anchor.page.unwrap_or(id);
             if !ids[target].contains(&anchor.anchor) {
                 let page = &lang.pages[id];

@@ -118,13 +118,26 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         c.begin();
     }
 
-    let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
-    let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), &mut diags);
-    crate::translate::align_all(&opts.root, &mut site.langs, &mut diags);
-    lap("load", &mut timings);
-    let strings = load_strings(&site, &mut diags);
-    crate::rights::check::site(&site, &mut diags);
-    lap("strings", &mut timings);
+    // After an edit to the words of some pages only, the last site with those pages read again.
+    let quick = cache.as_mut().and_then(|c| incremental::quick::load(&opts.root, c));
+    let (mut site, strings, known) = match quick {
+        Some(last) => {
+            diags.extend(last.diags.clone());
+            lap("load (quick)", &mut timings);
+            (last.site, last.strings, Some((last.structure, last.diags)))
+        }
+        None => {
+            let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
+            let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), &mut diags);
+            crate::translate::align_all(&opts.root, &mut site.langs, &mut diags);
+            lap("load", &mut timings);
+            let strings = load_strings(&site, &mut diags);
+            crate::rights::check::site(&site, &mut diags);
+            lap("strings", &mut timings);
+            (site, strings, None)
+        }
+    };
+    let loaded = known.as_ref().map_or_else(|| diags.clone(), |k| k.1.clone());
 
     let theme = load_theme(&opts.root, &site, cache.as_deref_mut(), &mut diags);
     check_logo(&site, &mut diags);
@@ -147,7 +160,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         }
     };
     output.skip_languages(skipped);
-    let structure = cache.as_ref().map(|_| incremental::structure(&site, incremental::overrides(&opts.root)));
+    let structure = cache.as_ref().map(|_| known.as_ref().map_or_else(|| incremental::structure(&site, incremental::overrides(&opts.root)), |k| k.0));
     let keys = match (cache.as_deref(), structure) {
         (Some(c), Some(st)) => crate::pages::keys(&site, &theme, opts.packages, c, st),
         _ => Vec::new(),
@@ -202,8 +215,12 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         diags.extend(errors);
         return Err(diags);
     }
+    let pages = site.langs.iter().map(|l| l.pages.len()).sum();
     if let Some(c) = cache.as_mut() {
         c.end();
+        if let Some(structure) = structure.filter(|_| opts.memory) {
+            c.last = Some(incremental::quick::Last { site, strings, structure, diags: loaded });
+        }
     }
     let mut files = Files::new();
     let summary = if opts.memory {
@@ -220,7 +237,6 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
         }
     };
     lap("write", &mut timings);
-    let pages = site.langs.iter().map(|l| l.pages.len()).sum();
     let reused = cache.as_ref().map_or(0, |c| c.reused.load(std::sync::atomic::Ordering::Relaxed));
     Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused })
 }

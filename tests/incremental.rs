@@ -60,43 +60,67 @@ fn practice(title: &str, country: &str, body: &str) -> String {
     format!("---\ntitle: {title}\ntags:\n  country: [{country}]\n---\n## What they did\n\n{body}\n")
 }
 
-/// One random edit of the fixture.
-fn edit(root: &Path, rng: &mut Rng, step: usize) {
+/// One random edit of the fixture; returns the files it wrote or removed (what the preview's
+/// watcher reports).
+fn edit(root: &Path, rng: &mut Rng, step: usize) -> Vec<std::path::PathBuf> {
     let n = 1 + rng.next(4);
     let lesson_rel = format!("content/en/01-course/01-mod/0{n}-l{n}.md");
-    match rng.next(14) {
-        10 => write(root, "content/en/02-guide/02-run.md", &phase("Run", &format!("- [ ] Step {step}\n- [x] Done"))),
-        11 => write(root, "content/en/02-guide/01-prepare.md", &phase(&format!("Prepare {step}"), "Plain text now.")),
-        12 => write(root, "content/en/03-practices/01-one.md", &practice("One", ["Greece", "Spain"][rng.next(2)], &format!("Edited {step}."))),
-        13 => write(root, "content/en/03-practices/02-two.md", &practice("Two", "Italy", "A second practice.")),
-        0 | 1 => {
+    let mut changed = Vec::new();
+    let mut put = |rel: &str, text: &str| {
+        write(root, rel, text);
+        changed.push(std::path::PathBuf::from(rel));
+    };
+    match rng.next(20) {
+        10 => put("content/en/02-guide/02-run.md", &phase("Run", &format!("- [ ] Step {step}\n- [x] Done"))),
+        11 => put("content/en/02-guide/01-prepare.md", &phase(&format!("Prepare {step}"), "Plain text now.")),
+        12 => put("content/en/03-practices/01-one.md", &practice("One", ["Greece", "Spain"][rng.next(2)], &format!("Edited {step}."))),
+        13 => put("content/en/03-practices/02-two.md", &practice("Two", "Italy", "A second practice.")),
+        0 | 1 | 14 | 15 => {
             let heading = if n == 1 { "## Part 1".to_string() } else { format!("## Part {n}") };
-            write(root, &lesson_rel, &lesson(&format!("Lesson {n}"), &format!("{heading}\n\nEdited body {step}, with *emphasis*.")));
+            put(&lesson_rel, &lesson(&format!("Lesson {n}"), &format!("{heading}\n\nEdited body {step}, with *emphasis*.")));
         }
-        2 => write(root, &lesson_rel, &lesson(&format!("Lesson {n} renamed {step}"), &format!("## Part {n}\n\nBody."))),
-        3 => write(root, "content/en/01-course/01-mod/01-l1.md", &lesson("Lesson 1", "## Another heading\n\nThe heading others link to is gone.")),
+        16 => {
+            // Two pages' words at once, one of them a translation.
+            put(&lesson_rel, &lesson(&format!("Lesson {n}"), &format!("## Part {n}\n\nTwo at once {step}. See [the first](01-l1.md#part-1).")));
+            put("content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", &format!("## Μέρος {{#part-2}}\n\nΚαι αυτό {step}.")));
+        }
+        17 => put("i18n/en.yaml", &format!("next: Onward {}\n", rng.next(3))),
+        18 => put("themes/default/static/kyklos.css", &format!("body {{ margin: {}px }}\n", rng.next(3))),
+        19 => {
+            // A page renamed: a new file and a removed one.
+            let from = root.join(&lesson_rel);
+            if n > 1 && from.exists() {
+                let to = format!("content/en/01-course/01-mod/0{n}-moved-{step}.md");
+                std::fs::rename(&from, root.join(&to)).unwrap();
+                changed.extend([std::path::PathBuf::from(&lesson_rel), to.into()]);
+            }
+        }
+        2 => put(&lesson_rel, &lesson(&format!("Lesson {n} renamed {step}"), &format!("## Part {n}\n\nBody."))),
+        3 => put("content/en/01-course/01-mod/01-l1.md", &lesson("Lesson 1", "## Another heading\n\nThe heading others link to is gone.")),
         4 => {
             let k = 5 + rng.next(3);
-            write(root, &format!("content/en/01-course/01-mod/0{k}-extra-{k}.md"), &lesson("Extra", "An extra page."));
+            put(&format!("content/en/01-course/01-mod/0{k}-extra-{k}.md"), &lesson("Extra", "An extra page."));
         }
         5 => {
             if n > 1 {
                 let _ = std::fs::remove_file(root.join(&lesson_rel));
+                changed.push(lesson_rel.into());
             }
         }
-        6 => write(root, "content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", &format!("## Μέρος {{#part-2}}\n\nΑλλαγή {step}."))),
-        7 => write(root, &lesson_rel, &format!("---\ntitle: [broken {step}\n---\nx\n")),
-        8 => write(root, "site.yaml", &format!("title: Property site {}\nlanguages: [en, el]\n", rng.next(3))),
-        _ => write(
-            root,
+        6 => put("content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", &format!("## Μέρος {{#part-2}}\n\nΑλλαγή {step}."))),
+        7 => put(&lesson_rel, &format!("---\ntitle: [broken {step}\n---\nx\n")),
+        8 => put("site.yaml", &format!("title: Property site {}\nlanguages: [en, el]\n", rng.next(3))),
+        _ => put(
             "content/en/01-course/01-mod/quiz.yaml",
             &format!("title: Quiz {step}\nquestions:\n  - id: q1\n    type: true_false\n    prompt: True?\n    answer: true\n"),
         ),
     }
+    changed
 }
 
 #[test]
 fn a_cached_rebuild_equals_a_full_build() {
+    let mut quick = 0;
     for seed in 1..=6u64 {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
@@ -105,22 +129,62 @@ fn a_cached_rebuild_equals_a_full_build() {
         let mut cache = Cache::default();
         let mut rng = Rng(seed);
         let mut reused = false;
-        for step in 0..8 {
+        let mut changed = None;
+        for step in 0..12 {
+            // As the preview does: the watcher's list of changed files (half the time), which
+            // lets an edit of pages' words skip loading the whole site.
+            cache.hint = changed.take().filter(|_| seed % 2 == 1 || step % 2 == 0);
             let cached = pipeline::run_with(&opts, Some(&mut cache));
             let full = pipeline::run(&opts);
             match (cached, full) {
                 (Ok(a), Ok(b)) => {
                     assert!(a.files == b.files, "seed {seed}, step {step}: the cached build differs from a full build");
                     assert_eq!(a.diagnostics.sorted(), b.diagnostics.sorted(), "seed {seed}, step {step}");
+                    quick += a.timings.iter().any(|(step, _)| step.contains("quick")) as usize;
                 }
                 (Err(a), Err(b)) => assert_eq!(a.sorted(), b.sorted(), "seed {seed}, step {step}: different errors"),
                 (a, b) => panic!("seed {seed}, step {step}: one build failed: cached ok {}, full ok {}", a.is_ok(), b.is_ok()),
             }
             reused |= !cache.is_empty();
-            edit(root, &mut rng, step);
+            changed = Some(edit(root, &mut rng, step));
         }
         assert!(reused, "the cache was never filled");
     }
+    assert!(quick > 3, "the quick load was used {quick} times");
+}
+
+#[test]
+fn only_an_edit_of_words_loads_quickly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    fixture(root);
+    let opts = Options::memory(root, false);
+    let mut cache = Cache::default();
+    let mut build = |changed: &[&str]| {
+        cache.hint = Some(changed.iter().map(std::path::PathBuf::from).collect());
+        let report = pipeline::run_with(&opts, Some(&mut cache)).unwrap();
+        assert!(report.files == pipeline::run(&opts).unwrap().files, "{changed:?}");
+        report.timings.iter().any(|(step, _)| step.contains("quick"))
+    };
+    assert!(!build(&[]), "the first build has nothing to reuse");
+    let l2 = "content/en/01-course/01-mod/02-l2.md";
+    write(root, l2, &lesson("Lesson 2", "## Part 2\n\nNew words."));
+    assert!(build(&[l2]), "an edit of a lesson's words");
+    write(root, l2, &lesson("Lesson 2 retitled", "## Part 2\n\nNew words."));
+    assert!(!build(&[l2]), "a new title shows in the navigation of other pages");
+    write(root, "content/el/01-course/01-mod/02-l2.md", &lesson("Μάθημα 2", "## Μέρος {#part-2}\n\nΝέα."));
+    assert!(build(&["content/el/01-course/01-mod/02-l2.md"]), "an edit of a translation's words");
+    write(root, l2, &lesson("Lesson 2 retitled", "## Part 2\n\nOther words."));
+    assert!(!build(&[l2, "site.yaml"]), "site.yaml may have changed");
+    write(root, l2, &lesson("Lesson 2 retitled", "## Part 2\n\nMore words."));
+    assert!(build(&[l2]));
+    let broken = "content/en/01-course/01-mod/03-l3.md";
+    write(root, broken, "---\ntitle: [broken\n---\nx\n");
+    cache.hint = Some(vec![broken.into()]);
+    assert!(pipeline::run_with(&opts, Some(&mut cache)).is_err());
+    write(root, l2, &lesson("Lesson 2 retitled", "## Part 2\n\nAfter the error."));
+    cache.hint = Some(vec![l2.into()]);
+    assert!(pipeline::run_with(&opts, Some(&mut cache)).is_err(), "a failed build leaves nothing to reuse: the broken page is still reported");
 }
 
 #[test]
@@ -167,7 +231,9 @@ fn a_rebuild_whose_search_index_follows_later_ends_as_a_full_build() {
         let mut cache = Cache::default();
         let mut rng = Rng(seed);
         let mut deferred = false;
+        let mut changed = None;
         for step in 0..8 {
+            cache.hint = changed.take();
             let cached = pipeline::run_with(&opts, Some(&mut cache));
             let full = pipeline::run(&Options::memory(root, false));
             match (cached, full) {
@@ -180,7 +246,7 @@ fn a_rebuild_whose_search_index_follows_later_ends_as_a_full_build() {
                 (Err(a), Err(b)) => assert_eq!(a.sorted(), b.sorted(), "seed {seed}, step {step}: different errors"),
                 (a, b) => panic!("seed {seed}, step {step}: one build failed: cached ok {}, full ok {}", a.is_ok(), b.is_ok()),
             }
-            edit(root, &mut rng, step);
+            changed = Some(edit(root, &mut rng, step));
         }
         assert!(deferred, "seed {seed}: no index was ever left for later");
     }

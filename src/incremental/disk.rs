@@ -12,6 +12,7 @@
 //! written (atomically) only after a build has succeeded.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,8 +97,17 @@ pub fn load(out: &Path) -> Cache {
                 hint,
             })
             .collect();
-        let entry = Entry { key: p.key, path: p.path, html: Held::Disk(Some(p.stamp)), ids: p.ids, anchors, problems, kept: None, search: None };
-        ((p.lang, p.page), entry)
+        let entry = Entry {
+            key: p.key,
+            path: p.path,
+            html: Held::Disk(Some(p.stamp)),
+            ids: Arc::new(p.ids),
+            anchors: Arc::new(anchors),
+            problems,
+            kept: None,
+            search: None,
+        };
+        ((p.lang, p.page), Arc::new(entry))
     });
     cache.replace(pages.collect());
     cache.made = state.made.into_iter().map(|(name, key, files)| (name, (key, stamped(files)))).collect();
@@ -135,7 +145,7 @@ pub fn save(out: &Path, cache: &Cache) -> std::io::Result<()> {
                 key: e.key,
                 path: e.path.clone(),
                 stamp: stamp(&e.path)?,
-                ids: e.ids.clone(),
+                ids: e.ids.to_vec(),
                 anchors: e.anchors.iter().map(|(a, l, c)| (a.page, a.anchor.clone(), *l, *c)).collect(),
                 problems: e
                     .problems

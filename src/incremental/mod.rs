@@ -22,6 +22,7 @@ use crate::output::{FileStamp, Output};
 use crate::render::theme::Theme;
 
 pub mod disk;
+pub mod quick;
 
 /// A file of the last build: its bytes (the preview's in-memory builds), or the file in the
 /// output folder (`build`, which never holds the site's HTML), with its stamp once known.
@@ -59,18 +60,18 @@ pub struct Entry {
     /// The output path.
     pub path: String,
     pub html: Held,
-    pub ids: Vec<String>,
-    pub anchors: Vec<(AnchorRef, usize, usize)>,
+    pub ids: Arc<Vec<String>>,
+    pub anchors: Arc<Vec<(AnchorRef, usize, usize)>>,
     /// Problems found while rendering (not the writer's).
     pub problems: Vec<Diagnostic>,
     /// The Markdown HTML (in memory only).
     pub kept: Option<Rendered>,
     /// What search indexes of the page (in memory only).
-    pub search: Option<crate::search::Prepared>,
+    pub search: Option<Arc<crate::search::Prepared>>,
 }
 
-/// Pages by (language index, page index).
-pub type Entries = HashMap<(usize, usize), Entry>;
+/// Pages by (language index, page index), shared: a rebuild that keeps a page keeps its entry.
+pub type Entries = HashMap<(usize, usize), Arc<Entry>>;
 
 /// Files made by a step other than the pages step (a quiz page, a print page, a tag page, a
 /// status page, the journey's files …), under a name, with the key of what they were made of.
@@ -114,6 +115,11 @@ pub struct Cache {
     pub search: HashMap<String, SearchEntry>,
     /// Pages whose output was used again in the last build.
     pub reused: std::sync::atomic::AtomicUsize,
+    /// The files that changed since the last build, relative to the site's folder, if known
+    /// (the preview's watcher says): the next build may then load only them ([`quick`]).
+    pub hint: Option<Vec<std::path::PathBuf>>,
+    /// The last good build's site, for a [`quick`] load.
+    pub last: Option<quick::Last>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -123,13 +129,13 @@ impl std::fmt::Debug for Cache {
 }
 
 impl Cache {
-    pub fn get(&self, lang: usize, page: usize, key: u64) -> Option<&Entry> {
+    pub fn get(&self, lang: usize, page: usize, key: u64) -> Option<&Arc<Entry>> {
         self.pages.get(&(lang, page)).filter(|e| e.key == key)
     }
 
     /// A page of the last build, whatever its key.
     pub fn entry(&self, lang: usize, page: usize) -> Option<&Entry> {
-        self.pages.get(&(lang, page))
+        self.pages.get(&(lang, page)).map(|e| &**e)
     }
 
     /// Replaces the cache with the pages of a new build.
@@ -307,13 +313,13 @@ mod tests {
             key: k,
             path: "x.html".into(),
             html: Held::Bytes(Arc::from(&b"x"[..])),
-            ids: vec![],
-            anchors: vec![],
+            ids: Default::default(),
+            anchors: Default::default(),
             problems: vec![],
             kept: None,
             search: None,
         };
-        c.replace([((0, 3), entry)].into_iter().collect());
+        c.replace([((0, 3), Arc::new(entry))].into_iter().collect());
         assert!(c.get(0, 3, k).is_some());
         assert!(c.get(0, 3, k + 1).is_none());
         assert!(c.get(1, 3, k).is_none());

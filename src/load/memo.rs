@@ -32,6 +32,11 @@ impl Stamp {
         self.modified.is_none_or(|m| m + RACY > read_at)
     }
 
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.len
+    }
+
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]
         let (changed, inode) = {
@@ -72,6 +77,16 @@ impl Memo {
     /// The hash of a page's body as last read (pages of unchanged files need not be read).
     pub fn body_hash(&self, shown: &Path) -> Option<u64> {
         self.files.get(shown).map(|r| r.body_hash)
+    }
+
+    /// The file as last read, whatever its stamp.
+    pub fn last(&self, shown: &Path) -> Option<&Read> {
+        self.files.get(shown)
+    }
+
+    /// Records one file read again by itself (see [`crate::load::read_again`]).
+    pub fn put(&mut self, shown: PathBuf, read: Read) {
+        self.files.insert(shown, read);
     }
 
     /// Replaces the memo with the files of a new load.

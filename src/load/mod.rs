@@ -298,6 +298,19 @@ fn read_page(root: &Path, path: &Path, rel: &str, fingerprint: bool, hash_body: 
     (Some(page), body_hash)
 }
 
+/// One Markdown file read again by itself, as [`load_site_with`] reads it (a preview's rebuild
+/// after an edit; see [`crate::incremental::quick`]). `shown`: the path relative to `root`.
+/// `None` if it is not a regular file (a link or a missing file is left to a full load).
+pub fn read_again(root: &Path, shown: &Path, rel: &str, fingerprint: bool) -> Option<memo::Read> {
+    let path = root.join(shown);
+    let meta = std::fs::symlink_metadata(&path).ok().filter(|m| m.is_file())?;
+    let stamp = memo::Stamp::of(&meta);
+    let racy = stamp.racy(std::time::SystemTime::now());
+    let mut diags = Diagnostics::new();
+    let (page, body_hash) = read_page(root, &path, rel, fingerprint, true, &mut diags);
+    Some(memo::Read { stamp, fingerprint, page, diags, body_hash, racy })
+}
+
 /// The Markdown body of a page, read again from its file (problems were reported at load).
 pub fn page_body(root: &Path, source: &Path) -> String {
     files::read_inside(root, source, MAX_PAGE_BYTES)

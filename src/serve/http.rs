@@ -91,7 +91,7 @@ async fn respond(req: Request<Incoming>, state: Arc<State>, instance: u64) -> Re
     }
     if wants_packages(&path) && !state.packaged() {
         let s = state.clone();
-        let _ = tokio::task::spawn_blocking(move || s.rebuild(true, true)).await;
+        let _ = tokio::task::spawn_blocking(move || s.rebuild(true, true, None)).await;
     }
     let files = state.files();
     let build = state.status.borrow().build;

@@ -52,7 +52,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     }
     let state = state::State::new(root, opts.packages, opts.verbose);
     let mut watcher = watch::Watcher::start(root).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
-    state.rebuild(false, false);
+    state.rebuild(false, false, None);
     let url = url_of(addr);
     eprintln!("Serving {} at {url} (Ctrl+C to stop)", root.display());
     {
@@ -63,7 +63,9 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
                 let shown: Vec<String> = paths.iter().take(3).map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string()).collect();
                 let more = if paths.len() > 3 { format!(" and {} more", paths.len() - 3) } else { String::new() };
                 eprintln!("Changed: {}{more}", shown.join(", "));
-                state.rebuild(false, false);
+                // A change the watcher may have missed: the next build reads everything.
+                let complete = !std::mem::take(&mut watcher.missed);
+                state.rebuild(false, false, Some(&paths).filter(|_| complete).map(Vec::as_slice));
             }
         });
     }

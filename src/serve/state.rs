@@ -2,6 +2,7 @@
 //! status that open pages follow. Rebuilds replace the files only when they succeed.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Instant, SystemTime};
 
@@ -55,6 +56,8 @@ pub struct State {
     /// One build at a time (the watcher's and a request for the Downloads page), with the
     /// pages of the last one, which the next reuses where nothing they show has changed.
     building: Mutex<Cache>,
+    /// Counts rebuilds: a search index built in the background for an older one is dropped.
+    generation: AtomicU64,
     pub status: watch::Sender<Status>,
 }
 
@@ -68,6 +71,7 @@ impl State {
             packaged: RwLock::new(false),
             built_at: Mutex::new(SystemTime::UNIX_EPOCH),
             building: Mutex::new(Cache::default()),
+            generation: AtomicU64::new(0),
             status: watch::channel(Status::default()).0,
         })
     }
@@ -82,9 +86,13 @@ impl State {
 
     /// Rebuilds the site. Errors are printed as `check` prints them and sent to open pages;
     /// the last good build stays up. `quiet`: a build for a request (the Downloads page) that
-    /// changes no page, so open pages are not told.
-    pub fn rebuild(&self, packages: bool, quiet: bool) {
+    /// changes no page, so open pages are not told. `changed`: the files that changed since
+    /// the last rebuild, if the watcher knows them all (a quicker load when they are only
+    /// pages' words, [`crate::incremental::quick`]).
+    pub fn rebuild(self: &Arc<Self>, packages: bool, quiet: bool, changed: Option<&[PathBuf]>) {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let Ok(mut cache) = self.building.lock() else { return };
+        cache.hint = changed.and_then(|c| crate::incremental::quick::hint(&self.root, c));
         let started = Instant::now();
         let began = SystemTime::now();
         let packages = packages || self.always_package;
@@ -120,7 +128,12 @@ impl State {
                 } else {
                     self.notify(report.pages, changed, quiet, ms);
                 }
-                self.finish_search(&mut cache, pending);
+                if !pending.is_empty() {
+                    let jobs = crate::indexing::gather(pending, &cache);
+                    drop(cache);
+                    let state = Arc::clone(self);
+                    std::thread::spawn(move || state.finish_search(jobs, generation));
+                }
             }
             Err(diags) => {
                 let problems = problems(&diags);
@@ -157,15 +170,20 @@ impl State {
         });
     }
 
-    /// Builds the search indexes a rebuild left for later and serves them. Open pages are not
-    /// told: no page changed, and a search made meanwhile used the last index.
-    fn finish_search(&self, cache: &mut Cache, pending: Vec<crate::indexing::Pending>) {
-        if pending.is_empty() {
+    /// Builds the search indexes a rebuild left for later and serves them, in the background:
+    /// the next rebuild need not wait for them. Open pages are not told: no page changed, and
+    /// a search made meanwhile used the last index. A newer rebuild makes this one's useless,
+    /// so it stops (the newer one builds its own).
+    fn finish_search(&self, jobs: Vec<crate::indexing::Job>, generation: u64) {
+        let started = Instant::now();
+        let current = || self.generation.load(Ordering::SeqCst) == generation;
+        let Some(built) = crate::indexing::build(jobs, &|| !current()) else { return };
+        let Ok(mut cache) = self.building.lock() else { return };
+        if !current() {
             return;
         }
-        let started = Instant::now();
         let mut files = (*self.files()).clone();
-        crate::indexing::finish(pending, cache, &mut files);
+        crate::indexing::install(built, &mut cache, &mut files);
         if let Ok(mut f) = self.files.write() {
             *f = Arc::new(files);
         }
@@ -200,6 +218,8 @@ pub fn changes(old: &Files, new: &Files, since: SystemTime) -> Vec<String> {
     for (path, file) in new {
         let same = match (old.get(path), file) {
             (Some(Stored::File(a)), Stored::File(b)) => a == b && std::fs::metadata(b).and_then(|m| m.modified()).is_ok_and(|t| t < since),
+            // A file the rebuild kept is the same bytes, shared: no need to compare them.
+            (Some(Stored::Bytes(a)), Stored::Bytes(b)) => Arc::ptr_eq(a, b) || a == b,
             (Some(a), b) => a == b,
             (None, _) => false,
         };

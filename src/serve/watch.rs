@@ -54,6 +54,9 @@ pub struct Watcher {
     events: Receiver<notify::Result<Event>>,
     root: PathBuf,
     watched: Vec<PathBuf>,
+    /// Events may have been lost (the watcher failed, or the system asked for a rescan): the
+    /// changed paths of the last burst may not be all.
+    pub missed: bool,
 }
 
 impl Watcher {
@@ -62,7 +65,7 @@ impl Watcher {
         let watcher = notify::recommended_watcher(move |e| {
             let _ = tx.send(e);
         })?;
-        let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new() };
+        let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new(), missed: false };
         w.watcher.watch(root, RecursiveMode::NonRecursive)?;
         w.watch_sources();
         Ok(w)
@@ -104,9 +107,11 @@ impl Watcher {
                 Ok(e) => e,
                 Err(e) => {
                     eprintln!("warning: watching the site: {e}");
+                    self.missed = true;
                     continue;
                 }
             };
+            self.missed |= event.need_rescan();
             if matches!(event.kind, EventKind::Access(_)) {
                 continue; // the build reading the files
             }
