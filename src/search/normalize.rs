@@ -10,14 +10,13 @@
 //!   without a decomposition spelt out (ß → ss, ł → l, ø → o …), then composed again (NFC).
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Longer "words" (hashes, URLs without punctuation) are not indexed.
 pub const MAX_WORD: usize = 40;
 
 /// The words of a text, as written.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.unicode_words()
+    super::segment::unicode_words(text)
         .flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}']))
         .filter(|w| w.chars().any(char::is_alphanumeric) && (w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD))
 }
