@@ -19,8 +19,19 @@
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWords};
 
 /// The segments of `text` that hold a letter or a digit, in order (`unicode_words`).
+#[cfg(test)]
 pub fn unicode_words(text: &str) -> Words<'_> {
-    Words { text, at: 0, inner: Inner::Done }
+    Words { text, at: 0, inner: Inner::Done, split: false }
+}
+
+/// [`unicode_words`] cut again at apostrophes (`'`, `’`, `ʼ`), keeping the pieces that hold
+/// a letter or a digit. In an ASCII piece `'` is simply a boundary: it only ever holds two
+/// letters or two digits together, which the cut separates again.
+pub fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    Words { text, at: 0, inner: Inner::Done, split: true }.flat_map(|(w, ascii)| {
+        let pieces = if ascii { None } else { Some(w.split(['\'', '\u{2019}', '\u{02bc}']).filter(|p| p.chars().any(char::is_alphanumeric))) };
+        pieces.into_iter().flatten().chain(ascii.then_some(w))
+    })
 }
 
 /// The iterator of [`unicode_words`].
@@ -29,6 +40,8 @@ pub struct Words<'a> {
     /// Where the next piece starts.
     at: usize,
     inner: Inner<'a>,
+    /// `'` is a boundary in ASCII pieces ([`split_words`]).
+    split: bool,
 }
 
 enum Inner<'a> {
@@ -51,8 +64,9 @@ enum Class {
     Other,
 }
 
-fn class(b: u8) -> Class {
+fn class(b: u8, split: bool) -> Class {
     match b {
+        b'\'' if split => Class::Other,
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,
         b'_' => Class::Underscore,
@@ -68,7 +82,8 @@ fn is_space(b: u8) -> bool {
 }
 
 /// The next word of an ASCII piece from byte `at` on: (start, end), or `None`.
-fn next_ascii(piece: &[u8], mut at: usize) -> Option<(usize, usize)> {
+fn next_ascii(piece: &[u8], mut at: usize, split: bool) -> Option<(usize, usize)> {
+    let class = |b: u8| class(b, split);
     let joins = |c: Class| matches!(c, Class::Letter | Class::Digit | Class::Underscore);
     loop {
         // Skip to a letter, digit or underscore: nothing else starts a segment with a word in it.
@@ -105,21 +120,22 @@ fn next_ascii(piece: &[u8], mut at: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// A segment, and whether it comes from an ASCII piece.
 impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
+    type Item = (&'a str, bool);
 
-    fn next(&mut self) -> Option<&'a str> {
+    fn next(&mut self) -> Option<(&'a str, bool)> {
         loop {
             match &mut self.inner {
                 Inner::Ascii { piece, at } => {
-                    if let Some((start, end)) = next_ascii(piece.as_bytes(), *at) {
+                    if let Some((start, end)) = next_ascii(piece.as_bytes(), *at, self.split) {
                         *at = end;
-                        return Some(&piece[start..end]);
+                        return Some((&piece[start..end], true));
                     }
                 }
                 Inner::Unicode(words) => {
                     if let Some(w) = words.next() {
-                        return Some(w);
+                        return Some((w, false));
                     }
                 }
                 Inner::Done => {}

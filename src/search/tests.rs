@@ -213,7 +213,9 @@ fn fast_word_segments_are_unicode_segments() {
         let len = 1 + next() % 12;
         let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
         let want: Vec<&str> = text.unicode_words().collect();
-        let got: Vec<&str> = super::segment::unicode_words(&text).collect();
+        let got: Vec<&str> = super::segment::unicode_words(&text).map(|(w, _)| w).collect();
         assert_eq!(got, want, "segments of {text:?}");
+        let split: Vec<&str> = want.iter().flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}'])).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+        assert_eq!(super::segment::split_words(&text).collect::<Vec<_>>(), split, "words of {text:?}");
     }
 }
