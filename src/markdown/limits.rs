@@ -52,7 +52,7 @@ pub fn check(src: &str) -> Option<Problem> {
             }
             continue;
         }
-        if let Some(c) = ['`', '~'].into_iter().find(|&c| rest.starts_with(&format!("{c}{c}{c}"))) {
+        if let Some(c) = ['`', '~'].into_iter().find(|&c| rest.starts_with(if c == '`' { "```" } else { "~~~" })) {
             fence = Some((c, rest.chars().take_while(|&x| x == c).count()));
         }
         let depth = markers + cols / 2;

@@ -18,14 +18,16 @@
 
 pub mod docs;
 pub mod normalize;
+mod segment;
 mod shards;
 #[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 pub use shards::{DOC_TARGET, TERM_TARGET, TEXT_MAX};
 
@@ -112,8 +114,10 @@ impl Analyzer {
     }
 }
 
-/// Postings of one lower-cased word, per kind of text (own or fallback): (doc, weight).
-type Postings = HashMap<(bool, String), Vec<(u32, u32)>>;
+/// Postings of each lower-cased word, (doc, weight), for the two kinds of text: own
+/// (`[0]`) and fallback (`[1]`). Hashed with FxHash: the keys are words of the site's own
+/// text, and SipHash's protection against crafted keys costs more than the index is worth.
+type Postings = [FxHashMap<String, Vec<(u32, u32)>>; 2];
 
 /// What the index keeps of one page: its words with their weights and its page-shard entry.
 /// Made from a [`Doc`] where the page is rendered (in parallel); the text itself is dropped.
@@ -128,7 +132,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn of(doc: &Doc) -> Prepared {
-        let mut counts: HashMap<Cow<'_, str>, [u32; 3]> = HashMap::new();
+        let mut counts: FxHashMap<Cow<'_, str>, [u32; 3]> = FxHashMap::with_capacity_and_hasher(512, Default::default());
         let mut lens = [0u32; 3];
         let fields =
             std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
@@ -173,7 +177,7 @@ impl Indexer {
             lang: lang.to_string(),
             fallback: (fallback.0.to_string(), fallback.1.to_string()),
             dir: format!("search/{lang}"),
-            postings: HashMap::new(),
+            postings: Default::default(),
             docs: 0,
             doc_shards: shards::DocShards::default(),
             files: 0,
@@ -193,8 +197,14 @@ impl Indexer {
     pub fn add(&mut self, page: Prepared) -> Option<(String, Vec<u8>)> {
         let id = self.docs;
         self.docs += 1;
+        let postings = &mut self.postings[usize::from(page.fallback)];
         for (word, weight) in page.words {
-            self.postings.entry((page.fallback, word)).or_default().push((id, weight));
+            match postings.get_mut(word.as_str()) {
+                Some(list) => list.push((id, weight)),
+                None => {
+                    postings.insert(word, vec![(id, weight)]);
+                }
+            }
         }
         let file = self.doc_shards.push(&self.lang, &self.dir, &page.entry);
         if let Some(f) = &file {
@@ -231,19 +241,19 @@ impl Indexer {
     #[allow(clippy::type_complexity)]
     fn stems(&mut self) -> (BTreeMap<String, BTreeSet<usize>>, Vec<Vec<(u32, u32)>>, BTreeSet<String>) {
         let analyzers = [Analyzer::new(&self.lang), Analyzer::new(&self.fallback.0)];
-        let mut postings = std::mem::take(&mut self.postings);
-        let mut keys: Vec<(bool, String)> = postings.keys().cloned().collect();
-        keys.sort();
-        let mut stem_ids: HashMap<(bool, String), usize> = HashMap::new();
+        let [own, fallback] = std::mem::take(&mut self.postings);
+        let mut keys: Vec<((bool, String), Vec<(u32, u32)>)> =
+            own.into_iter().map(|(w, l)| ((false, w), l)).chain(fallback.into_iter().map(|(w, l)| ((true, w), l))).collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
         let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut stop: BTreeSet<String> = BTreeSet::new();
-        for key in keys {
+        for (key, list) in keys {
             let surface = normalize::normalize(&key.1);
             if surface.is_empty() {
                 continue;
             }
-            let list = postings.remove(&key).unwrap_or_default();
             match analyzers[usize::from(key.0)].analyse(&key.1) {
                 Analysed::Stop => {
                     stop.insert(surface);

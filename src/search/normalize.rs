@@ -10,16 +10,13 @@
 //!   without a decomposition spelt out (ß → ss, ł → l, ø → o …), then composed again (NFC).
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Longer "words" (hashes, URLs without punctuation) are not indexed.
 pub const MAX_WORD: usize = 40;
 
 /// The words of a text, as written.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.unicode_words()
-        .flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}']))
-        .filter(|w| w.chars().any(char::is_alphanumeric) && (w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD))
+    super::segment::split_words(text).filter(|w| w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD)
 }
 
 /// Combining marks removed after decomposition: Latin, Greek and Cyrillic diacritics, Arabic

@@ -144,3 +144,78 @@ fn fallback_pages_are_marked_and_analysed_in_their_own_language() {
     let manifest = data(&built.files.iter().find(|f| f.0 == "search/el/index.js").unwrap().1);
     assert_eq!(manifest["fallback"]["lang"], "en");
 }
+
+/// The ASCII fast path of word splitting gives exactly `unicode-segmentation`'s segments, on
+/// generated text mixing every kind of character its rules name (ASCII and not).
+#[test]
+fn fast_word_segments_are_unicode_segments() {
+    use unicode_segmentation::UnicodeSegmentation;
+    let pieces: &[&str] = &[
+        "a",
+        "Z",
+        "q",
+        "7",
+        "0",
+        "_",
+        ":",
+        ".",
+        "'",
+        ",",
+        ";",
+        "\"",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x0b",
+        "\x0c",
+        "-",
+        "(",
+        "!",
+        "/",
+        "é",
+        "ω",
+        "Я",
+        "\u{2019}",
+        "\u{2018}",
+        "\u{201c}",
+        "\u{2013}",
+        "\u{0301}",
+        "\u{0345}",
+        "\u{200d}",
+        "\u{00ad}",
+        "\u{05d0}",
+        "\u{30a2}",
+        "\u{1f600}",
+        "\u{1f1ec}",
+        "\u{0663}",
+        "\u{00b7}",
+        "\u{3002}",
+        "字",
+        "\u{0e01}",
+        "hello",
+        "x1",
+        "3.14",
+        "1,000",
+        "don't",
+        "a:b",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = 1 + next() % 12;
+        let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        let want: Vec<&str> = text.unicode_words().collect();
+        let got: Vec<&str> = super::segment::unicode_words(&text).map(|(w, _)| w).collect();
+        assert_eq!(got, want, "segments of {text:?}");
+        let split: Vec<&str> = want.iter().flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}'])).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+        assert_eq!(super::segment::split_words(&text).collect::<Vec<_>>(), split, "words of {text:?}");
+    }
+}
