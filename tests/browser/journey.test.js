@@ -125,7 +125,7 @@ describe('learner journey', { skip }, () => {
           await svg.waitFor();
           const label = await svg.locator('title').textContent();
           const rows = await page.locator('.journey-course').first().locator('tbody tr').count();
-          assert.equal((label.match(/\d+\s*%/g) || []).length, rows, `${lang}: the chart's title names every module's percent: ${label}`);
+          assert.equal((label.match(/\d+\s*[%٪]/g) || []).length, rows, `${lang}: the chart's title names every module's percent: ${label}`);
           assert.equal(await svg.locator('rect.chart-bar').count(), rows);
           const box = await svg.boundingBox();
           assert.ok(box.width <= width, `${lang} ${width}: the chart fits the screen (${box.width})`);
