@@ -209,6 +209,31 @@ impl Output {
         self.keep(rel, Stored::Bytes(bytes))
     }
 
+    /// [`Output::write_shared`] for many files at once (a rebuild's kept pages), taking each
+    /// lock once. Returns the files that could not be written, by the tag given with them.
+    pub fn write_shared_all<T>(&self, files: Vec<(T, String, Arc<[u8]>)>) -> Vec<(T, io::Error)> {
+        let Some(memory) = self.memory.as_ref() else {
+            return files.into_iter().filter_map(|(tag, rel, bytes)| self.write(&rel, &bytes).err().map(|e| (tag, e))).collect();
+        };
+        let poisoned = || io::Error::other("poisoned");
+        let (Ok(mut names), Ok(mut written), Ok(mut memory)) = (self.names.lock(), self.written.lock(), memory.lock()) else {
+            return files.into_iter().map(|(tag, _, _)| (tag, poisoned())).collect();
+        };
+        let mut failed = Vec::new();
+        for (tag, rel, bytes) in files {
+            if self.skips(&rel) {
+                continue;
+            }
+            match claim_in(&mut names, &mut written, &rel) {
+                Ok(()) => {
+                    memory.insert(rel, Stored::Bytes(bytes));
+                }
+                Err(e) => failed.push((tag, e)),
+            }
+        }
+        failed
+    }
+
     /// Keeps the file the last build left at `rel` (a rebuild that did not render it again),
     /// if it is still there as that build left it (`stamp`); false otherwise (then nothing
     /// is recorded, and the caller writes the file).
@@ -236,21 +261,9 @@ impl Output {
     /// Checks an output path and records it: inside the output, a name file systems accept,
     /// no clash with another file of the site (also by case, or file against folder).
     fn claim(&self, rel: &str) -> io::Result<()> {
-        if rel.split('/').any(|s| s == ".." || s.is_empty()) {
-            return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
-        }
-        if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
-            return Err(io::Error::other(format!(
-                "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
-                long.len()
-            )));
-        }
-        self.names.lock().map_err(|_| io::Error::other("poisoned"))?.claim(rel).map_err(io::Error::other)?;
-        let fresh = self.written.lock().map_err(|_| io::Error::other("poisoned"))?.insert(rel.to_string());
-        if !fresh {
-            return Err(io::Error::other(format!("two files of the site would be written to {rel}")));
-        }
-        Ok(())
+        let mut names = self.names.lock().map_err(|_| io::Error::other("poisoned"))?;
+        let mut written = self.written.lock().map_err(|_| io::Error::other("poisoned"))?;
+        claim_in(&mut names, &mut written, rel)
     }
 
     /// Copies a file from disk (an asset) in pieces, never whole in memory, with the same
@@ -379,6 +392,24 @@ fn real_folders(out: &Path, rel: &str) -> io::Result<PathBuf> {
 /// The longest file or folder name common file systems accept, in bytes.
 pub const MAX_NAME_BYTES: usize = 255;
 
+/// [`Output::claim`] with its locks held.
+fn claim_in(names: &mut Names, written: &mut BTreeSet<String>, rel: &str) -> io::Result<()> {
+    if rel.split('/').any(|s| s == ".." || s.is_empty()) {
+        return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
+    }
+    if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
+        return Err(io::Error::other(format!(
+            "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
+            long.len()
+        )));
+    }
+    names.claim(rel).map_err(io::Error::other)?;
+    if !written.insert(rel.to_string()) {
+        return Err(io::Error::other(format!("two files of the site would be written to {rel}")));
+    }
+    Ok(())
+}
+
 /// Every output path claimed so far, folded to lower case: two paths that differ only in case,
 /// or a file where another path needs a folder, would clash on some file system.
 #[derive(Default)]
@@ -409,7 +440,10 @@ impl Names {
             if let Some(file) = self.files.get(&prefix.to_lowercase()) {
                 return Err(format!("`{rel}` needs a folder `{prefix}`, but `{file}` is a file of the site: rename one of them"));
             }
-            self.folders.entry(prefix.to_lowercase()).or_insert_with(|| prefix.to_string());
+            let folded = prefix.to_lowercase();
+            if !self.folders.contains_key(&folded) {
+                self.folders.insert(folded, prefix.to_string());
+            }
             end += 1;
         }
         self.files.insert(folded, rel.to_string());

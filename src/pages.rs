@@ -76,6 +76,9 @@ pub type Stage = (Vec<Vec<Option<Rendered>>>, Vec<Option<Feeding>>, Entries);
 /// has written so far (kept, with a rebuild's cache, as the index's files).
 pub type Feeding = (crate::search::Indexer, Vec<(String, Held)>);
 
+/// A page as the pages step leaves it: its index, what rendering found, and its cache entry.
+type Done = (usize, PageResult, Option<Arc<Entry>>);
+
 /// Pages rendered in parallel before their search data is handed to the index in page order.
 const INDEX_CHUNK: usize = 256;
 
@@ -113,6 +116,21 @@ pub fn keys(site: &Site, theme: &Theme, packages: bool, cache: &Cache, structure
         .collect()
 }
 
+/// The keys of a quick rebuild ([`crate::incremental::quick`]): the last build's, with those of
+/// the `dirty` pages made again.
+pub fn patch_keys(site: &Site, theme: &Theme, packages: bool, cache: &Cache, structure: u64, keys: &mut Keys, dirty: &[(usize, PageId)]) {
+    let langs: std::collections::BTreeSet<usize> = dirty.iter().map(|&(li, _)| li).collect();
+    for li in langs {
+        let (Some(lang), Some(lang_keys)) = (site.langs.get(li), keys.get_mut(li)) else { continue };
+        let kept = kept_for(site, lang, theme, packages);
+        for &(_, id) in dirty.iter().filter(|d| d.0 == li) {
+            if let (Some(key), Some(page)) = (lang_keys.get_mut(id), lang.pages.get(id)) {
+                *key = cache.memo.body_hash(&page.source).map(|hash| incremental::page_key(structure, li, id, kept(id), hash));
+            }
+        }
+    }
+}
+
 /// Markdown → template → output for every page, in parallel, one page at a time: the site's
 /// HTML is streamed to the writer, never held whole (except by a rebuild's cache, which also
 /// lets unchanged pages skip rendering). Link problems and broken anchors become diagnostics
@@ -146,30 +164,36 @@ pub fn pages_stage(
             all_indexes.push(None);
             continue;
         }
-        let cx = context(site, lang, strings, theme);
+        let mut cx = context(site, lang, strings, theme);
+        if let Some(memo) = cache.and_then(|(c, structure)| c.nav_memo(li, structure)) {
+            cx = cx.with_memo(memo);
+        }
         let kept_for = kept_for(site, lang, theme, packages);
         let one = PageRenderer::new(&cx, theme, strings, indexing, &default_media);
         let feeding = indexing && feed.get(li).copied().unwrap_or(true);
-        let render_one = |(id, body): (usize, String)| {
+        // A page of the last build is used again when its key is the same and it holds what
+        // this build needs of it (a page kept on disk holds neither its Markdown HTML nor its
+        // search data), and its file can be written or kept.
+        let usable = |id: usize| -> Option<&Arc<Entry>> {
+            let key = keys.get(li).and_then(|k| k.get(id)).copied().flatten();
+            cache.zip(key).and_then(|((c, _), k)| c.get(li, id, k)).filter(|e| (!kept_for(id) || e.kept.is_some()) && (!feeding || e.search.is_some()))
+        };
+        let reused = |id: usize, e: &Arc<Entry>| -> Done {
+            if let Some((c, _)) = cache {
+                c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            let kept = kept_for(id).then(|| e.kept.clone()).flatten();
+            let search = e.search.clone().filter(|_| feeding);
+            let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
+            (id, result, Some(Arc::clone(e)))
+        };
+        let reuse_one = |id: usize| -> Option<Done> {
+            let rel = format!("{}/{}", lang.lang.code, lang.pages[id].url);
+            usable(id).filter(|e| e.html.reuse(output, &rel).unwrap_or(false)).map(|e| reused(id, e))
+        };
+        let render_one = |(id, body): (usize, String)| -> Done {
             let page = &lang.pages[id];
             let rel = format!("{}/{}", lang.lang.code, page.url);
-            let key = keys.get(li).and_then(|k| k.get(id)).copied().flatten();
-            // A page of the last build is used again when its key is the same and it holds
-            // what this build needs of it (a page kept on disk holds neither its Markdown HTML
-            // nor its search data), and its file can be written or kept.
-            let hit = cache
-                .zip(key)
-                .and_then(|((c, _), k)| c.get(li, id, k))
-                .filter(|e| (!kept_for(id) || e.kept.is_some()) && (!feeding || e.search.is_some()) && e.html.reuse(output, &rel).unwrap_or(false));
-            if let Some(e) = hit {
-                if let Some((c, _)) = cache {
-                    c.reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                let kept = kept_for(id).then(|| e.kept.clone()).flatten();
-                let search = e.search.clone().filter(|_| feeding);
-                let result = PageResult { ids: e.ids.clone(), anchors: e.anchors.clone(), problems: e.problems.clone(), kept, search };
-                return (id, result, Some(Arc::clone(e)));
-            }
             let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
             let (mut result, html) = one.render(id, &body, kept_for(id));
             // Kept under the key of the Markdown rendered (the file may have changed since the
@@ -207,7 +231,43 @@ pub fn pages_stage(
             if chunk.is_empty() {
                 break;
             }
-            let results: Vec<(usize, PageResult, Option<Arc<Entry>>)> = chunk.into_par_iter().map(render_one).collect();
+            let results: Vec<Done> = if cache.is_some_and(|(c, _)| !c.disk) {
+                // In memory a kept page costs a few map inserts: those are taken here, in
+                // order, and only the others are rendered in parallel.
+                let mut done: Vec<Option<Done>> = Vec::with_capacity(chunk.len());
+                let mut todo = Vec::new();
+                let mut kept = Vec::new();
+                for (i, (id, body)) in chunk.into_iter().enumerate() {
+                    let hit = usable(id).and_then(|e| match &e.html {
+                        Held::Bytes(bytes) => Some((e, bytes)),
+                        Held::Disk(_) => None,
+                    });
+                    match hit {
+                        Some((e, bytes)) => {
+                            kept.push((i, format!("{}/{}", lang.lang.code, lang.pages[id].url), bytes.clone()));
+                            done.push(Some(reused(id, e)));
+                        }
+                        None => {
+                            todo.push((i, (id, body)));
+                            done.push(None);
+                        }
+                    }
+                }
+                // One lock for all the kept files; one that cannot be written again is a
+                // problem of its page, as when it is rendered.
+                for (i, e) in output.write_shared_all(kept) {
+                    if let Some((id, result, _)) = done[i].as_mut() {
+                        result.problems.push(Diagnostic::error(&lang.pages[*id].source, 0, 0, format!("cannot write: {e}")));
+                    }
+                }
+                let rendered: Vec<(usize, Done)> = todo.into_par_iter().map(|(i, item)| (i, render_one(item))).collect();
+                for (i, d) in rendered {
+                    done[i] = Some(d);
+                }
+                done.into_iter().flatten().collect()
+            } else {
+                chunk.into_par_iter().map(|item| reuse_one(item.0).unwrap_or_else(|| render_one(item))).collect()
+            };
             for (id, r, entry) in results {
                 if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
                     if let Some((path, bytes)) = ix.add(Arc::unwrap_or_clone(prepared)) {
@@ -232,6 +292,9 @@ pub fn pages_stage(
                     entries.insert((li, id), e);
                 }
             }
+        }
+        if let Some((c, structure)) = cache.filter(|(c, _)| !c.disk) {
+            c.keep_navs(li, structure, cx.memo());
         }
         check_anchors(lang, &ids, &anchors, diags);
         all.push(kept);

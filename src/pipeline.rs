@@ -120,11 +120,11 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
 
     // After an edit to the words of some pages only, the last site with those pages read again.
     let quick = cache.as_mut().and_then(|c| incremental::quick::load(&opts.root, c));
-    let (mut site, strings, known) = match quick {
+    let (mut site, strings, mut known) = match quick {
         Some(last) => {
             diags.extend(last.diags.clone());
             lap("load (quick)", &mut timings);
-            (last.site, last.strings, Some((last.structure, last.diags)))
+            (last.site, last.strings, Some((last.structure, last.diags, last.keys, last.dirty)))
         }
         None => {
             let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
@@ -161,8 +161,14 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     };
     output.skip_languages(skipped);
     let structure = cache.as_ref().map(|_| known.as_ref().map_or_else(|| incremental::structure(&site, incremental::overrides(&opts.root)), |k| k.0));
-    let keys = match (cache.as_deref(), structure) {
-        (Some(c), Some(st)) => crate::pages::keys(&site, &theme, opts.packages, c, st),
+    let keys = match (cache.as_deref(), structure, known.as_mut()) {
+        // A quick load: only the keys of the pages read again change.
+        (Some(c), Some(st), Some((_, _, (keys, packages), dirty))) if *packages == opts.packages && keys.len() == site.langs.len() => {
+            let mut keys = std::mem::take(keys);
+            crate::pages::patch_keys(&site, &theme, opts.packages, c, st, &mut keys, dirty);
+            keys
+        }
+        (Some(c), Some(st), _) => crate::pages::keys(&site, &theme, opts.packages, c, st),
         _ => Vec::new(),
     };
     let index = !opts.dry_run && site.config.search;
@@ -219,7 +225,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     if let Some(c) = cache.as_mut() {
         c.end();
         if let Some(structure) = structure.filter(|_| opts.memory) {
-            c.last = Some(incremental::quick::Last { site, strings, structure, diags: loaded });
+            c.last = Some(incremental::quick::Last { site, strings, structure, diags: loaded, keys: (keys, opts.packages), dirty: Vec::new() });
         }
     }
     let mut files = Files::new();

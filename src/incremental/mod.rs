@@ -120,6 +120,9 @@ pub struct Cache {
     pub hint: Option<Vec<std::path::PathBuf>>,
     /// The last good build's site, for a [`quick`] load.
     pub last: Option<quick::Last>,
+    /// Each language's navigation as the last build made it, with the structure it was made
+    /// for (see [`crate::render::NavMemo`]).
+    pub navs: Mutex<HashMap<usize, (u64, crate::render::NavMemo)>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -136,6 +139,19 @@ impl Cache {
     /// A page of the last build, whatever its key.
     pub fn entry(&self, lang: usize, page: usize) -> Option<&Entry> {
         self.pages.get(&(lang, page)).map(|e| &**e)
+    }
+
+    /// The navigation of language `lang` as the last build made it, if the site's structure
+    /// is the same.
+    pub fn nav_memo(&self, lang: usize, structure: u64) -> Option<crate::render::NavMemo> {
+        self.navs.lock().ok()?.get(&lang).filter(|(s, _)| *s == structure).map(|(_, m)| m.clone())
+    }
+
+    /// Keeps a language's navigation for the next build.
+    pub fn keep_navs(&self, lang: usize, structure: u64, memo: crate::render::NavMemo) {
+        if let Ok(mut navs) = self.navs.lock() {
+            navs.insert(lang, (structure, memo));
+        }
     }
 
     /// Replaces the cache with the pages of a new build.

@@ -29,6 +29,11 @@ pub struct Last {
     pub structure: u64,
     /// What loading the site, its strings and its rights found (warnings).
     pub diags: Diagnostics,
+    /// Each page's key ([`crate::pages::keys`]) and whether packages were built.
+    pub keys: (crate::pages::Keys, bool),
+    /// The pages read again by a quick load (and the same pages shown in other languages):
+    /// their keys are the only ones to make again.
+    pub dirty: Vec<(usize, PageId)>,
 }
 
 /// The last build's site with the hinted pages read again, if the hint allows it (see the
@@ -37,6 +42,7 @@ pub fn load(root: &Path, cache: &mut Cache) -> Option<Last> {
     let hint = cache.hint.take();
     let mut last = cache.last.take()?;
     let hint = hint.filter(|h| !h.is_empty())?;
+    last.dirty.clear();
     let fingerprint = last.site.langs.len() > 1;
     let mut reads = Vec::with_capacity(hint.len());
     for shown in hint {
@@ -56,13 +62,17 @@ pub fn load(root: &Path, cache: &mut Cache) -> Option<Last> {
         let lang = &mut site.langs[li];
         lang.text_bytes = (lang.text_bytes + read.stamp.size()).saturating_sub(old_len);
         lang.pages[id].hash = hash.clone();
+        last.dirty.push((li, id));
         if li == 0 {
             let rel = site.langs[0].pages[id].rel.clone();
-            for lang in &mut site.langs[1..] {
+            for (other, lang) in site.langs.iter_mut().enumerate().skip(1) {
                 let page = lang.pages.get_mut(id)?;
                 match page.text {
                     // The default's page shown in this language: the same file.
-                    TextStatus::Fallback => page.hash = hash.clone(),
+                    TextStatus::Fallback => {
+                        page.hash = hash.clone();
+                        last.dirty.push((other, id));
+                    }
                     TextStatus::Translated => {
                         let code = lang.lang.code.clone();
                         let stamps = stamps.entry(code).or_insert_with_key(|code| crate::translations::Stamps::load(root, code, &mut Diagnostics::new()));

@@ -40,6 +40,16 @@ pub fn has_downloads(site: &Site, lang: &LangSite) -> bool {
     has_packages(site, lang) || lang.quizzes.iter().any(|q| q.text != TextStatus::Fallback)
 }
 
+/// The reading orders, progress keys and navigation lists (with their HTML) that a language's
+/// pages share. They follow from the site's structure alone (pages, titles, quizzes, strings,
+/// theme), so a preview's rebuild with the same structure starts from the last build's.
+#[derive(Default, Clone)]
+pub struct NavMemo {
+    navs: std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>,
+    keys: std::collections::HashMap<PageId, std::sync::Arc<String>>,
+    sidebars: std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
+}
+
 /// What every page of one language shares.
 pub struct LangContext<'a> {
     pub site: &'a Site,
@@ -86,6 +96,20 @@ impl<'a> LangContext<'a> {
             keys: Default::default(),
             sidebars: Default::default(),
             contexts: Default::default(),
+        }
+    }
+
+    /// Starts from the navigation of a build whose site had the same structure.
+    pub fn with_memo(self, memo: NavMemo) -> Self {
+        LangContext { navs: memo.navs.into(), keys: memo.keys.into(), sidebars: memo.sidebars.into(), ..self }
+    }
+
+    /// The navigation made so far (shared, not copied).
+    pub fn memo(&self) -> NavMemo {
+        NavMemo {
+            navs: self.navs.read().map(|m| m.clone()).unwrap_or_default(),
+            keys: self.keys.read().map(|m| m.clone()).unwrap_or_default(),
+            sidebars: self.sidebars.read().map(|m| m.clone()).unwrap_or_default(),
         }
     }
 
