@@ -440,10 +440,7 @@ impl Names {
             if let Some(file) = self.files.get(&prefix.to_lowercase()) {
                 return Err(format!("`{rel}` needs a folder `{prefix}`, but `{file}` is a file of the site: rename one of them"));
             }
-            let folded = prefix.to_lowercase();
-            if !self.folders.contains_key(&folded) {
-                self.folders.insert(folded, prefix.to_string());
-            }
+            self.folders.entry(prefix.to_lowercase()).or_insert_with(|| prefix.to_string());
             end += 1;
         }
         self.files.insert(folded, rel.to_string());
