@@ -53,19 +53,21 @@ pub fn write_guides_and_tags(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>], 
         let extra = |section: usize| quiz_steps(lang, section);
         let code = &lang.lang.code;
         let lang_keys = keys.get(li);
+        let keys_under = |id: usize| lang_keys.map(|k| lang.reading_order(id).into_iter().map(|p| k.get(p).copied().flatten()).collect::<Vec<_>>());
         for id in 0..lang.pages.len() {
             let page = &lang.pages[id];
             if !page.is_section {
                 continue;
             }
             let result = match page.kind() {
+                // A printable page joins the HTML of the pages under its section: their keys.
                 Kind::Course if render::course_print::is_printable(lang, id) => {
                     let url = render::course_print::print_url(lang, id);
-                    s.page(&format!("{code}/{url}"), (li, id, lang_keys), || render::course_print::render_course_print(&cx, s.theme, id, rendered, &extra))
+                    s.page(&format!("{code}/{url}"), (li, id, keys_under(id)), || render::course_print::render_course_print(&cx, s.theme, id, rendered, &extra))
                 }
                 Kind::Guide if !lang.phases(id).is_empty() => {
                     let url = format!("{}/print.html", crate::model::url::parent_dir(&page.url));
-                    s.page(&format!("{code}/{url}"), (li, id, lang_keys), || render::render_guide_print(&cx, s.theme, id, rendered, &extra))
+                    s.page(&format!("{code}/{url}"), (li, id, keys_under(id)), || render::render_guide_print(&cx, s.theme, id, rendered, &extra))
                 }
                 Kind::Collection => {
                     let mut seen: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
