@@ -85,9 +85,7 @@ const INDEX_CHUNK: usize = 256;
 /// The page cache of a rebuild and the site's structure hash (see [`incremental`]).
 pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 
-/// Each page's key for a rebuild's cache (see [`incremental::page_key`]), by language and page;
-/// `None` where the page's Markdown was not read at load (it is always rendered).
-pub type Keys = Vec<Vec<Option<u64>>>;
+pub use crate::incremental::Keys;
 
 /// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's
 /// printable page.

@@ -70,6 +70,10 @@ pub struct Entry {
     pub search: Option<Arc<crate::search::Prepared>>,
 }
 
+/// Each page's key for a rebuild's cache (see [`page_key`]), by language and page; `None`
+/// where the page's Markdown was not read at load (it is always rendered).
+pub type Keys = Vec<Vec<Option<u64>>>;
+
 /// Pages by (language index, page index), shared: a rebuild that keeps a page keeps its entry.
 pub type Entries = HashMap<(usize, usize), Arc<Entry>>;
 

@@ -29,8 +29,8 @@ pub struct Last {
     pub structure: u64,
     /// What loading the site, its strings and its rights found (warnings).
     pub diags: Diagnostics,
-    /// Each page's key ([`crate::pages::keys`]) and whether packages were built.
-    pub keys: (crate::pages::Keys, bool),
+    /// Each page's key (see [`super::page_key`]) and whether packages were built.
+    pub keys: (super::Keys, bool),
     /// The pages read again by a quick load (and the same pages shown in other languages):
     /// their keys are the only ones to make again.
     pub dirty: Vec<(usize, PageId)>,
