@@ -202,12 +202,11 @@ pub fn pages_stage(
         let mut ids = Vec::with_capacity(count);
         let mut anchors = Vec::with_capacity(count);
         let mut pending = bodies.into_iter().enumerate();
-        loop {
-            let chunk: Vec<(usize, String)> = pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let results: Vec<(usize, PageResult, Option<Arc<Entry>>)> = chunk.into_par_iter().map(render_one).collect();
+        let mut next_chunk = || -> Vec<(usize, String)> { pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect() };
+        let render_chunk = |chunk: Vec<(usize, String)>| -> Vec<(usize, PageResult, Option<Arc<Entry>>)> { chunk.into_par_iter().map(&render_one).collect() };
+        // Each chunk's results are taken in (indexed, in page order) while the next chunk is
+        // rendered: the index is fed on one thread without the others waiting for it.
+        let mut take = |results: Vec<(usize, PageResult, Option<Arc<Entry>>)>| {
             for (id, r, entry) in results {
                 if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
                     if let Some((path, bytes)) = ix.add(Arc::unwrap_or_clone(prepared)) {
@@ -232,6 +231,12 @@ pub fn pages_stage(
                     entries.insert((li, id), e);
                 }
             }
+        };
+        let mut results = render_chunk(next_chunk());
+        while !results.is_empty() {
+            let chunk = next_chunk();
+            let ((), next) = rayon::join(|| take(results), || if chunk.is_empty() { Vec::new() } else { render_chunk(chunk) });
+            results = next;
         }
         check_anchors(lang, &ids, &anchors, diags);
         all.push(kept);
