@@ -110,7 +110,8 @@ pub struct Done {
 }
 
 /// Finishes each language's index: the quiz titles after its pages (fed by the pages step),
-/// then the word shards and the manifest; or writes the last index again ([`Plan`]).
+/// then the word shards and the manifest; or writes the last index again ([`Plan`]). Languages
+/// are finished in parallel.
 pub fn write_search(
     site: &Site,
     strings: &[Strings],
@@ -119,24 +120,25 @@ pub fn write_search(
     errors: &Mutex<Vec<Diagnostic>>,
     disk: bool,
 ) -> Done {
+    use rayon::prelude::*;
     let default = site.config.default_language();
-    let mut done = Done { stats: Vec::new(), kept: Vec::new(), pending: Vec::new() };
-    for (li, (((lang, strings), indexer), plan)) in site.langs.iter().zip(strings).zip(indexes).zip(plans).enumerate() {
-        match plan {
-            Plan::None => {}
+    let work: Vec<_> = site.langs.iter().zip(strings).zip(indexes).zip(plans).enumerate().collect();
+    // Languages are finished in parallel (each one's word shards take a while: a
+    // five-language site has five vocabularies), then taken in order.
+    let each: Vec<(Option<Stats>, Option<SearchEntry>, Option<Pending>)> = work
+        .into_par_iter()
+        .map(|(li, (((lang, strings), indexer), plan))| match plan {
+            Plan::None => (None, None, None),
             Plan::Reuse(last) => {
                 if !reuse(output, &last.files, errors) {
                     // Checked by the plan: only a file changed meanwhile gets here.
                     push_error(errors, &format!("search/{}", lang.lang.code), std::io::Error::other("the last search index changed while building"));
                 }
-                done.stats.push(last.stats.clone());
-                done.kept.push(last);
+                (Some(last.stats.clone()), Some(last), None)
             }
             Plan::Later { key, last } => {
                 reuse(output, &last.files, errors);
-                done.stats.push(last.stats.clone());
-                done.kept.push(last);
-                done.pending.push(Pending {
+                let pending = Pending {
                     lang: li,
                     code: lang.lang.code.clone(),
                     key,
@@ -144,10 +146,11 @@ pub fn write_search(
                     pages: lang.pages.len(),
                     quizzes: search::docs::quiz_docs(lang),
                     kinds: kinds(strings),
-                });
+                };
+                (Some(last.stats.clone()), Some(last), Some(pending))
             }
             Plan::Build { key } => {
-                let Some((mut indexer, shards)) = indexer else { continue };
+                let Some((mut indexer, shards)) = indexer else { return (None, None, None) };
                 let mut files = Vec::new();
                 for doc in search::docs::quiz_docs(lang) {
                     files.extend(indexer.add(Prepared::of(&doc)));
@@ -170,12 +173,16 @@ pub fn write_search(
                     };
                     held.push((path, file));
                 }
-                if let Some(key) = key {
-                    done.kept.push(SearchEntry { key, code: lang.lang.code.clone(), files: held.into(), stats: built.stats.clone() });
-                }
-                done.stats.push(built.stats);
+                let kept = key.map(|key| SearchEntry { key, code: lang.lang.code.clone(), files: held.into(), stats: built.stats.clone() });
+                (Some(built.stats), kept, None)
             }
-        }
+        })
+        .collect();
+    let mut done = Done { stats: Vec::new(), kept: Vec::new(), pending: Vec::new() };
+    for (stats, kept, pending) in each {
+        done.stats.extend(stats);
+        done.kept.extend(kept);
+        done.pending.extend(pending);
     }
     done
 }

@@ -224,12 +224,9 @@ pub fn pages_stage(
         let mut ids = Vec::with_capacity(count);
         let mut anchors = Vec::with_capacity(count);
         let mut pending = bodies.into_iter().enumerate();
-        loop {
-            let chunk: Vec<(usize, String)> = pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let results: Vec<Done> = if cache.is_some_and(|(c, _)| !c.disk) {
+        let mut next_chunk = || -> Vec<(usize, String)> { pending.by_ref().take(if feeding { INDEX_CHUNK } else { usize::MAX }).collect() };
+        let render_chunk = |chunk: Vec<(usize, String)>| -> Vec<Done> {
+            if cache.is_some_and(|(c, _)| !c.disk) {
                 // In memory a kept page costs a few map inserts: those are taken here, in
                 // order, and only the others are rendered in parallel.
                 let mut done: Vec<Option<Done>> = Vec::with_capacity(chunk.len());
@@ -265,7 +262,11 @@ pub fn pages_stage(
                 done.into_iter().flatten().collect()
             } else {
                 chunk.into_par_iter().map(|item| reuse_one(item.0).unwrap_or_else(|| render_one(item))).collect()
-            };
+            }
+        };
+        // Each chunk's results are taken in (indexed, in page order) while the next chunk is
+        // rendered: the index is fed on one thread without the others waiting for it.
+        let mut take = |results: Vec<Done>| {
             for (id, r, entry) in results {
                 if let (Some((ix, shards)), Some(prepared)) = (indexer.as_mut(), r.search) {
                     if let Some((path, bytes)) = ix.add(Arc::unwrap_or_clone(prepared)) {
@@ -290,6 +291,12 @@ pub fn pages_stage(
                     entries.insert((li, id), e);
                 }
             }
+        };
+        let mut results = render_chunk(next_chunk());
+        while !results.is_empty() {
+            let chunk = next_chunk();
+            let ((), next) = rayon::join(|| take(results), || if chunk.is_empty() { Vec::new() } else { render_chunk(chunk) });
+            results = next;
         }
         if let Some((c, structure)) = cache.filter(|(c, _)| !c.disk) {
             c.keep_navs(li, structure, cx.memo());
