@@ -294,7 +294,17 @@ fn pages_past_the_memory_limits_are_positioned_errors() {
     f.write(&format!("{dir}/06-items.md"), format!("---\ntitle: I\n---\n{}", "- item\n".repeat(100_001)));
     f.write(&format!("{dir}/07-huge.md"), format!("---\ntitle: H\n---\n{}", "words ".repeat(2 * 1024 * 1024)));
     f.write(&format!("{dir}/08-front.md"), format!("---\ntitle: F\nobjectives:\n{}---\n", "  - x\n".repeat(50_000)));
+    // Each of these took 1 to 2 GiB as a 10 MB page: every quote, line or escape is a node.
+    f.write(&format!("{dir}/09-marks.md"), format!("---\ntitle: Q\n---\nText\n{}", format!("{}\n", "\"".repeat(99)).repeat(6000)));
+    f.write(&format!("{dir}/10-lines.md"), format!("---\ntitle: L\n---\n{}", "a\n".repeat(600_000)));
+    f.write(&format!("{dir}/11-html.md"), format!("---\ntitle: H\n---\n<div>\n{}</div>\n", "<br>\n".repeat(600_000)));
+    // Ten 10 MB pages of `"` in fenced code took 3 GiB: each `"` is six bytes in every copy.
+    f.write(&format!("{dir}/12-code.md"), format!("---\ntitle: C\n---\n```\n{}```\n", format!("{}\n", "\"".repeat(99)).repeat(6000)));
     let err = check_fails(&f);
+    assert!(err.contains("12-code.md:5055:1: error: this page has more than 500000 lines and marks"), "{err}");
+    assert!(err.contains("09-marks.md:5004:1: error: this page has more than 500000 lines and marks"), "{err}");
+    assert!(err.contains("10-lines.md:500004:1: error: this page has more than 500000 lines and marks"), "{err}");
+    assert!(err.contains("11-html.md:166670:1: error: this page has more than 500000 lines and marks"), "{err}");
     assert!(err.contains("03-lists.md:6:1: error: lists or quotes are nested more than 64 levels deep here"), "{err}");
     assert!(err.contains("04-quotes.md:4:1: error: lists or quotes are nested more than 64 levels deep here"), "{err}");
     assert!(err.contains("05-table.md:404:1: error: the tables of this page have more than 100000 cells"), "{err}");

@@ -19,13 +19,33 @@ pub const MAX_TABLE_CELLS: usize = 100_000;
 /// Headings in one page (each has an id, a self-link, a place in the contents and a search
 /// section).
 pub const MAX_HEADINGS: usize = 20_000;
-/// Characters that may start or end an inline element (`[ ] * _ ` < ! ~`) outside fenced
-/// code: pulldown-cmark keeps a node of about 250 bytes for each. A lesson uses about one in
-/// 140 characters; 10 MB of `[` took 2.5 GiB.
+/// Lines and inline marks: pulldown-cmark keeps a node (and the renderer an event) for each
+/// line (a soft break, or a line of an HTML block) and for each character that may start or
+/// end an inline element or be replaced (`[ ] * _ ` < > ! ~ \ &`, the quotes `" '` and the
+/// pairs `..` `--` of smart punctuation), 200 to 500 bytes each. In fenced code only `" & < >`
+/// count: they grow four to six times as entities in every copy of the page. The sample's
+/// lessons have one in 67 characters; 10 MB of `[` took 2.5 GiB, of `"` or of one-letter lines
+/// 2 GiB, and a course of ten 10 MB pages of `"` in fenced code 3 GiB.
 pub const MAX_INLINE_MARKS: usize = 500_000;
+
+/// The lines and marks a line adds to [`MAX_INLINE_MARKS`] (itself, and every mark in it).
+fn marks_in(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let single = bytes.iter().filter(|b| matches!(b, b'[' | b']' | b'*' | b'_' | b'`' | b'<' | b'>' | b'!' | b'~' | b'\\' | b'&' | b'"' | b'\'')).count();
+    let pairs = bytes.windows(2).filter(|w| w[0] == w[1] && matches!(w[0], b'.' | b'-')).count();
+    1 + single + pairs
+}
 
 fn refused(offset: usize, message: String, hint: &str) -> Option<Problem> {
     Some(Problem { offset, severity: Severity::Error, message, hint: hint.into() })
+}
+
+fn too_many_marks(at: usize) -> Option<Problem> {
+    refused(
+        at,
+        format!("this page has more than {MAX_INLINE_MARKS} lines and marks the Markdown parser keeps one by one (`[ ] * _ ` < > ! ~ \\ & \" '`, `..`, `--`)"),
+        "split it into several pages, or put long code in fenced blocks (```) (the limits are listed in the README)",
+    )
 }
 
 /// The first limit `src` passes, at the byte offset of the line where it does.
@@ -49,6 +69,12 @@ pub fn check(src: &str) -> Option<Problem> {
             let run = rest_trimmed.chars().take_while(|&x| x == c).count();
             if run >= n && rest_trimmed.len() == run * c.len_utf8() {
                 fence = None;
+            }
+            // Code is text, but `" & < >` grow four to six times as entities in every copy of
+            // the page (site, packages).
+            marks += line.bytes().filter(|b| matches!(b, b'"' | b'&' | b'<' | b'>')).count();
+            if marks > MAX_INLINE_MARKS {
+                return too_many_marks(at);
             }
             continue;
         }
@@ -106,13 +132,9 @@ pub fn check(src: &str) -> Option<Problem> {
                 );
             }
         }
-        marks += rest.bytes().filter(|b| matches!(b, b'[' | b']' | b'*' | b'_' | b'`' | b'<' | b'!' | b'~')).count();
+        marks += marks_in(rest);
         if marks > MAX_INLINE_MARKS {
-            return refused(
-                at,
-                format!("this page has more than {MAX_INLINE_MARKS} of the characters that mark links, emphasis, code and HTML (`[ ] * _ ` < ! ~`)"),
-                "split it into several pages, or put long code in fenced blocks (```) (the limits are listed in the README)",
-            );
+            return too_many_marks(at);
         }
         previous_had_pipe = rest.contains('|');
         previous_text = true;
@@ -215,12 +237,27 @@ mod tests {
         let p = check(&"## h\n".repeat(MAX_HEADINGS + 1)).unwrap();
         assert_eq!((p.offset, p.message.contains("headings")), (MAX_HEADINGS * 5, true));
         assert!(check(&"h\n=\n".repeat(MAX_HEADINGS + 1)).is_some());
-        assert_eq!(check(&"[a](b) ".repeat(MAX_INLINE_MARKS / 2)), None);
-        for mark in ["[", "*", "_", "`", "<", "!", "~", "]"] {
-            let page = format!("Text\n{}\n", mark.repeat(MAX_INLINE_MARKS + 1));
+        assert_eq!(check(&"[a](b) ".repeat(MAX_INLINE_MARKS / 2 - 1)), None);
+        for mark in ["[", "*", "_", "`", "<", ">", "!", "~", "]", "\\", "&", "\"", "'"] {
+            let page = format!("Text\n{}\n", mark.repeat(MAX_INLINE_MARKS));
             assert_eq!(check(&page).unwrap().offset, 5, "{mark}");
         }
-        // Code in a fence is text.
+        // Smart punctuation's pairs; plain dots and hyphens are text.
+        assert!(check(&format!("{}\n", "... ".repeat(MAX_INLINE_MARKS / 2 + 1))).is_some());
+        assert!(check(&format!("{}\n", "-- ".repeat(MAX_INLINE_MARKS + 1))).is_some());
+        assert_eq!(check(&format!("{}\n", ". - ".repeat(MAX_INLINE_MARKS))), None);
+        // Every line is a node too (of a paragraph or an HTML block), blank lines are not.
+        let p = check(&"a\n".repeat(MAX_INLINE_MARKS + 1)).unwrap();
+        assert_eq!(p.offset, 2 * MAX_INLINE_MARKS);
+        assert!(p.message.contains("lines and marks"));
+        assert!(check(&format!("<div>\n{}</div>\n", "a\n".repeat(MAX_INLINE_MARKS))).is_some());
+        assert_eq!(check(&"a\n\n\n".repeat(MAX_INLINE_MARKS / 2)), None);
+        // Code in a fence is text, except for the characters written as entities.
         assert_eq!(check(&format!("```\n{}\n```\n", "[".repeat(MAX_INLINE_MARKS + 1))), None);
+        assert_eq!(check(&format!("```\n{}```\n", "a\n".repeat(MAX_INLINE_MARKS + 1))), None);
+        for mark in ["\"", "&", "<", ">"] {
+            let page = format!("Text\n```\n{}\n```\n", mark.repeat(MAX_INLINE_MARKS));
+            assert_eq!(check(&page).unwrap().offset, 9, "{mark}");
+        }
     }
 }
