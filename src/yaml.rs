@@ -71,14 +71,31 @@ fn find_tag(text: &str, first_line: usize) -> Option<YamlError> {
 /// in a key or value, that key (and the block under it) is blanked out, keeping line numbers,
 /// and the text is parsed again. A syntax error or a missing key ends the search.
 pub fn parse_all<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Vec<YamlError>> {
+    match parse_repaired(text, first_line) {
+        (Some(value), errors) if errors.is_empty() => Ok(value),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// [`parse_all`], also giving back the value read once the keys with problems were blanked
+/// out (when what is left reads), so a caller can check the rest of the file in the same run:
+/// a misspelt key and a question id used twice are both reported at once.
+pub fn parse_repaired<T: DeserializeOwned>(text: &str, first_line: usize) -> (Option<T>, Vec<YamlError>) {
+    match repair(text, first_line) {
+        Ok((value, errors)) => (Some(value), errors),
+        Err(errors) => (None, errors),
+    }
+}
+
+fn repair<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<(T, Vec<YamlError>), Vec<YamlError>> {
     const MAX_ROUNDS: usize = 30;
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     let mut errors: Vec<YamlError> = Vec::new();
     let mut blanked: Vec<String> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let err = match serde_yaml_ng::from_str::<T>(&lines.join("\n")) {
-            Ok(value) if errors.is_empty() => return find_tag(text, first_line).map_or(Ok(value), |e| Err(vec![e])),
-            Ok(_) => return Err(errors),
+            Ok(value) if errors.is_empty() => return find_tag(text, first_line).map_or(Ok((value, Vec::new())), |e| Err(vec![e])),
+            Ok(value) => return Ok((value, errors)),
             Err(err) => err,
         };
         let e = to_error(&err, first_line);

@@ -85,17 +85,16 @@ pub fn is_quiz_file(rel: &str) -> bool {
 /// Pure: a quiz file's text → a validated quiz, or diagnostics (all of them) naming `shown`.
 pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Quiz> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: RawQuiz = match yaml::parse_all(text, 1) {
-        Ok(r) => r,
-        Err(errors) => {
-            for e in errors {
-                let hint = e.hint.unwrap_or_else(|| "see the quiz schema in the README".into());
-                diags.push(Diagnostic::error(&shown, e.line, e.col, e.message).with_hint(hint));
-            }
-            return None;
-        }
-    };
     let before = diags.error_count();
+    // Keys with problems are reported and left out; the rest of the file is still checked, so
+    // one run names every problem of the quiz.
+    let (raw, errors) = yaml::parse_repaired::<RawQuiz>(text, 1);
+    let bad_lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    for e in errors {
+        let hint = e.hint.unwrap_or_else(|| "see the quiz schema in the README".into());
+        diags.push(Diagnostic::error(&shown, e.line, e.col, e.message).with_hint(hint));
+    }
+    let raw = raw?;
     let err = |diags: &mut Diagnostics, (line, col): (usize, usize), msg: String, hint: &str| {
         diags.push(Diagnostic::error(&shown, line, col, msg).with_hint(hint));
     };
@@ -115,15 +114,26 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
     let mut search_from = 1;
-    for raw_q in raw.questions {
-        let id = raw_q.id.0.clone();
-        let at = yaml::find_key_line(text, "id", Some(&id), search_from).unwrap_or_else(|| top("questions"));
+    let mut ats = Vec::with_capacity(raw.questions.len());
+    for raw_q in &raw.questions {
+        let at = yaml::find_key_line(text, "id", Some(&raw_q.id.0), search_from).unwrap_or_else(|| top("questions"));
         search_from = at.0 + 1;
+        ats.push(at);
+    }
+    for (i, raw_q) in raw.questions.into_iter().enumerate() {
+        let id = raw_q.id.0.clone();
+        let at = ats[i];
         if !seen.insert(id.clone()) {
             err(diags, at, format!("the question id `{id}` is used twice"), "give every question its own id (q1, q2, …); translations match questions by id");
         }
         if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
             err(diags, at, format!("`{id}` is not a usable question id"), "use letters, digits, - and _ only, e.g. `q1`");
+        }
+        // A question with a key already reported and left out is not checked further: what
+        // is missing from it now is what the author wrote wrongly.
+        let end = ats.get(i + 1).map_or(usize::MAX, |a| a.0);
+        if bad_lines.iter().any(|&l| (at.0..end).contains(&l)) {
+            continue;
         }
         let key_at = |key: &str| yaml::find_key_line(text, key, None, at.0).unwrap_or(at);
         if let Some(q) = question(raw_q, id, &key_at, diags, &shown) {

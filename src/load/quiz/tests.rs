@@ -93,6 +93,47 @@ questions:
 }
 
 #[test]
+fn a_misspelt_key_does_not_hide_the_other_problems_of_the_quiz() {
+    // One run names all four: the key, the value and the two problems the rest of the file has.
+    let text = r#"title: Q
+shufle: options
+questions:
+  - id: q1
+    type: single
+    prompt: P
+    feedbak: F
+    options:
+      - {text: A, correct: true}
+      - text: B
+  - id: q1
+    type: ordering
+    prompt: O
+    items: [a, b, a]
+  - id: q3
+    type: true_false
+    prompt: T
+    answer: maybe
+"#;
+    let (q, d) = parse(text);
+    assert!(q.is_none());
+    let lines: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(d.len(), 5, "{lines:#?}");
+    assert!(d.iter().any(|d| d.line == 2 && d.message.contains("shufle") && d.hint.as_deref() == Some("did you mean `shuffle`?")), "{lines:#?}");
+    assert!(d.iter().any(|d| d.line == 7 && d.message.contains("feedbak")), "{lines:#?}");
+    assert!(d.iter().any(|d| d.line == 18 && d.message.contains("maybe")), "{lines:#?}");
+    assert!(lines.contains(&(11, "the question id `q1` is used twice")), "{lines:#?}");
+    assert!(
+        lines.contains(&(11, "ordering question `q1` lists the same item twice"))
+            || d.iter().any(|d| d.message == "ordering question `q1` lists the same item twice"),
+        "{lines:#?}"
+    );
+    // Fixing the keys leaves exactly the two problems already reported.
+    let fixed = text.replace("shufle", "shuffle").replace("    feedbak: F\n", "").replace("answer: maybe", "answer: true");
+    let (_, d) = parse(&fixed);
+    assert_eq!(d.len(), 2, "{:#?}", d.iter().map(|d| &d.message).collect::<Vec<_>>());
+}
+
+#[test]
 fn unknown_type_or_key_suggests() {
     let (_, d) = parse("title: Q\nquestions:\n  - id: q1\n    type: singel\n    prompt: P\n");
     assert_eq!(d[0].hint.as_deref(), Some("did you mean `single`?"));
