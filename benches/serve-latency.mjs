@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// How long a save takes to reach an open page in `kyklos serve`: from the file's write to the
-// server-sent reload event (what reload.js acts on), median of N edits. A benchmark, not a
-// test: it prints figures and never fails because a machine is slow.
+// How long a save takes to reach an open page in `kyklos serve`, median of N edits, two ways:
+// from the file's write to the server-sent reload event (what reload.js acts on), and from the
+// write to the `load` event of the page reloaded in headless Chromium (/usr/bin/chromium with
+// the house flags, through tests/browser's playwright-core; skipped with a note when either is
+// missing, or with BROWSER=0). A benchmark, not a test: it prints figures and never fails
+// because a machine is slow.
 //
 //   cargo build --release
 //   node benches/serve-latency.mjs                      # the sample site (a copy of this repo's)
@@ -14,6 +17,7 @@
 // lesson found under content/<first language>/).
 
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -96,17 +100,59 @@ const nextEvent = () => new Promise((resolve) => waiters.push(resolve));
 await nextEvent(); // the stream's first status
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// One edit first, to learn which page the edited file is (the event names what changed).
+fs.writeFileSync(target, `${original}\n\nA first edit, to find the page.\n`);
+const firstEdit = await nextEvent();
+const changedPages = (firstEdit.status.changed || []).filter((p) => p.endsWith('.html') && !p.startsWith('search/'));
+const pagePath = changedPages.find((p) => p.startsWith(`${first}/`)) || changedPages[0];
+
+// The page open in Chromium, as an author has it open beside the editor.
+let browser = null;
+let page = null;
+const chromium = '/usr/bin/chromium';
+if (process.env.BROWSER !== '0' && pagePath && fs.existsSync(chromium)) {
+  try {
+    const require = createRequire(path.join(repo, 'tests', 'browser', 'package.json'));
+    const pw = require('playwright-core');
+    browser = await pw.chromium.launch({
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+    await page.goto(`${origin}/${pagePath}`);
+    await page.waitForLoadState('load');
+  } catch (e) {
+    console.error(`no browser figures (${e.message.split('\n')[0]}): run npm ci in tests/browser`);
+    browser = null;
+    page = null;
+  }
+}
+
 const times = [];
+const requests = [];
+const reloads = [];
 for (let i = 1; i <= edits; i++) {
   await sleep(400);
   const event = nextEvent();
+  // The browser acts on the event: reload.js asks for the page again (then it loads).
+  const asked = page ? page.waitForRequest((r) => r.isNavigationRequest(), { timeout: 30000 }).then(() => performance.now(), () => null) : null;
+  const loaded = page ? page.waitForEvent('load', { timeout: 30000 }).then(() => performance.now(), () => null) : null;
   const t0 = performance.now();
   fs.writeFileSync(target, `${original}\n\nEdit number ${i} for the latency benchmark.\n`);
   const timeout = sleep(30000).then(() => null);
   const got = await Promise.race([event, timeout]);
   if (!got) { console.error(`edit ${i}: no reload event within 30 s`); continue; }
   times.push(got.at - t0);
+  if (loaded) {
+    const askedAt = await asked;
+    if (askedAt !== null) requests.push(askedAt - t0);
+    const at = await loaded;
+    if (at === null) console.error(`edit ${i}: the page did not reload within 30 s`);
+    else if (!(await page.content()).includes(`Edit number ${i} for`)) console.error(`edit ${i}: the reloaded page does not show the edit`);
+    else reloads.push(at - t0);
+  }
 }
+if (browser) await browser.close();
 fs.writeFileSync(target, original);
 server.kill('SIGINT');
 fs.rmSync(site, { recursive: true, force: true });
@@ -117,3 +163,14 @@ const pages = startup ? `${startup[1]} pages, first build ${startup[2]} ms` : ''
 console.log(`site: ${source} (${pages})`);
 console.log(`edited: ${path.relative(site, target)}`);
 console.log(`write → reload event, ${times.length} edits: median ${median.toFixed(0)} ms, min ${times[0]?.toFixed(0)} ms, max ${times.at(-1)?.toFixed(0)} ms`);
+const line = (what, xs) => {
+  xs.sort((a, b) => a - b);
+  const m = xs[Math.floor((xs.length - 1) / 2)];
+  console.log(`${what}, ${xs.length} edits: median ${m.toFixed(0)} ms, min ${xs[0].toFixed(0)} ms, max ${xs.at(-1).toFixed(0)} ms (${pagePath})`);
+};
+if (reloads.length) {
+  if (requests.length) line('write → Chromium asks for the page again (the reload starts)', requests);
+  line('write → page reloaded in Chromium (its load event, the edit shown)', reloads);
+} else {
+  console.log('write → page reloaded in Chromium: not measured (no browser; see above)');
+}
