@@ -358,6 +358,35 @@ mod tests {
     }
 }
 
+/// A value written either as a text or as a record (`- el` or `- {code: ar, direction: rtl}`).
+/// Not an untagged enum: its errors would say only "data did not match any variant"; here the
+/// record's own errors (an unknown key, a wrong value, with position) pass through, and
+/// anything else is refused with `expecting`.
+pub fn text_or_record<'de, D, M, R>(d: D, expecting: &'static str, text: fn(&str) -> R, record: fn(M) -> R) -> Result<R, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    M: serde::Deserialize<'de>,
+{
+    struct V<M, R> {
+        expecting: &'static str,
+        text: fn(&str) -> R,
+        record: fn(M) -> R,
+    }
+    impl<'de, M: serde::Deserialize<'de>, R> serde::de::Visitor<'de> for V<M, R> {
+        type Value = R;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<R, E> {
+            Ok((self.text)(v))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<R, A::Error> {
+            M::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(self.record)
+        }
+    }
+    d.deserialize_any(V { expecting, text, record })
+}
+
 /// A YAML scalar read as text whatever its YAML type (`6`, `true`, `six` → "6", "true", "six"),
 /// for fields where authors write numbers or words (accepted answers, option texts).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -129,9 +129,8 @@ pub struct SiteTexts {
 /// The translatable settings by key name, as site.yaml spells them.
 pub const TRANSLATABLE: [&str; 6] = ["title", "description", "attribution", "funding", "logo_alt", "title_suffix"];
 
-/// `- el` or `- {code: ar, direction: rtl}`. Not an untagged enum: its errors would say only
-/// "data did not match any variant"; this one passes the record's own errors through
-/// (`unknown value `rlt``, with position).
+/// `- el` or `- {code: ar, direction: rtl}`, read by [`yaml::text_or_record`], so a record's
+/// own errors come through (`unknown value `rlt``, with position).
 #[derive(Debug)]
 enum RawLanguage {
     Code(String),
@@ -140,20 +139,8 @@ enum RawLanguage {
 
 impl<'de> Deserialize<'de> for RawLanguage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = RawLanguage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a language code (`el`) or a record (`code: ar`, `name: …`, `direction: rtl`)")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawLanguage, E> {
-                Ok(RawLanguage::Code(v.to_string()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawLanguage, A::Error> {
-                FullLanguage::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(RawLanguage::Full)
-            }
-        }
-        d.deserialize_any(V)
+        let expecting = "a language code (`el`) or a record (`code: ar`, `name: …`, `direction: rtl`)";
+        yaml::text_or_record(d, expecting, |code| RawLanguage::Code(code.to_string()), RawLanguage::Full)
     }
 }
 

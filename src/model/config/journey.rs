@@ -111,20 +111,8 @@ impl LocalText {
 
 impl<'de> Deserialize<'de> for LocalText {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = LocalText;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a text, or one text per language (`en: …`, `el: …`)")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LocalText, E> {
-                Ok(LocalText::One(v.to_string()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<LocalText, A::Error> {
-                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(LocalText::PerLanguage)
-            }
-        }
-        d.deserialize_any(V)
+        let expecting = "a text, or one text per language (`en: …`, `el: …`)";
+        yaml::text_or_record(d, expecting, |text| LocalText::One(text.to_string()), LocalText::PerLanguage)
     }
 }
 
