@@ -19,7 +19,7 @@
 //! 3. runs every configuration once as a warm-up (a build into an empty output folder under
 //!    `/dev/shm`, a RAM disk, so the disk does not count), then KYKLOS_BENCH_RUNS times
 //!    (default 5) into the same, existing output folder, configurations interleaved,
-//!    measuring wall time and peak RSS (via `/usr/bin/time -f %M`);
+//!    measuring wall time, CPU time and peak RSS (via `/usr/bin/time -f "%U %S %M"`);
 //! 4. prints median/min/max seconds and peak MiB, the ratios against their targets, the
 //!    weight of kyklos's lesson pages and its search index ([`weight`]), and writes
 //!    everything to `target/bench-results.json`.
@@ -216,6 +216,10 @@ fn main() {
         (Some(a), Some(b)) if b.median > 0.0 => Some(a.median / b.median),
         _ => None,
     };
+    let cpu_ratio = |a: Option<&Stats>, b: Option<&Stats>| match (a.and_then(|a| a.cpu_median), b.and_then(|b| b.cpu_median)) {
+        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+        _ => None,
+    };
     let s = &single.name;
     let mut checks = vec![
         Check::at_least(format!("hugo / kyklos ({s})"), ratio(find("hugo", &single), find("kyklos", &single)), TARGET_HUGO_OVER_KYKLOS),
@@ -231,6 +235,11 @@ fn main() {
         Check::info(format!("mdbook / kyklos ({s})"), ratio(find("mdbook", &single), find("kyklos", &single))),
         Check::info(format!("kyklos / floor ({})", multi.name), ratio(find("kyklos", &multi), find("floor", &multi))),
         Check::info(format!("floor ({}) / ({s})", multi.name), ratio(find("floor", &multi), find("floor", &single))),
+        // The same ratios by CPU time (user + system), which a busy machine disturbs less.
+        Check::info(format!("CPU: hugo / kyklos ({s})"), cpu_ratio(find("hugo", &single), find("kyklos", &single))),
+        Check::info(format!("CPU: kyklos / floor ({s})"), cpu_ratio(find("kyklos", &single), find("floor", &single))),
+        Check::info(format!("CPU: kyklos-nohl / floor-nohl ({s})"), cpu_ratio(find("kyklos-nohl", &single), find("floor-nohl", &single))),
+        Check::info(format!("CPU: kyklos ({}) / ({s})", multi.name), cpu_ratio(find("kyklos", &multi), find("kyklos", &single))),
     ];
     for (i, c) in configs.iter().enumerate() {
         if c.tool.starts_with("kyklos") {
@@ -240,15 +249,16 @@ fn main() {
     checks.retain(|c| c.value.is_some());
 
     println!();
-    println!("{:<28} {:>5} {:>10} {:>9} {:>9} {:>9}", "configuration", "runs", "median s", "min s", "max s", "peak MiB");
+    println!("{:<28} {:>5} {:>10} {:>9} {:>9} {:>10} {:>9}", "configuration", "runs", "median s", "min s", "max s", "CPU s", "peak MiB");
     for (c, s) in configs.iter().zip(&stats) {
         println!(
-            "{:<28} {:>5} {:>10.3} {:>9.3} {:>9.3} {:>9}",
+            "{:<28} {:>5} {:>10.3} {:>9.3} {:>9.3} {:>10} {:>9}",
             c.label(),
             s.runs,
             s.median,
             s.min,
             s.max,
+            s.cpu_median.map_or("n/a".into(), |v| format!("{v:.2}")),
             s.peak_mib.map_or("n/a".into(), |v| format!("{v:.1}"))
         );
     }
@@ -304,9 +314,11 @@ fn main() {
             "min_s": s.min,
             "max_s": s.max,
             "peak_mib": s.peak_mib,
+            "median_cpu_s": s.cpu_median,
             "warmup_s": w,
             "samples_s": m.iter().map(|m| m.seconds).collect::<Vec<_>>(),
             "samples_peak_mib": m.iter().map(|m| m.peak_mib).collect::<Vec<_>>(),
+            "samples_cpu_s": m.iter().map(|m| m.cpu_seconds).collect::<Vec<_>>(),
         })).collect::<Vec<Value>>(),
         "checks": checks.iter().map(|r| json!({
             "name": r.name,
@@ -397,6 +409,8 @@ impl Config {
 #[derive(Clone, Copy)]
 struct Measurement {
     seconds: f64,
+    /// User + system CPU time of the process and its children (with GNU time).
+    cpu_seconds: Option<f64>,
     peak_mib: Option<f64>,
 }
 
@@ -405,7 +419,7 @@ fn run_once(command: &[OsString], memory: bool, work: &Path) -> Measurement {
     let time_file = work.join("time.out");
     let mut cmd = if memory {
         let mut c = Command::new(TIME_BIN);
-        c.arg("-f").arg("%M").arg("-o").arg(&time_file).args(command);
+        c.arg("-f").arg("%U %S %M").arg("-o").arg(&time_file).args(command);
         c
     } else {
         let mut c = Command::new(&command[0]);
@@ -419,13 +433,15 @@ fn run_once(command: &[OsString], memory: bool, work: &Path) -> Measurement {
     if !output.status.success() {
         panic!("{:?} failed ({}):\n--- stdout ---\n{}\n--- stderr ---\n{}", command, output.status, tail(&output.stdout), tail(&output.stderr));
     }
-    // GNU time writes "%M" (KiB) as the last line; earlier lines may be status notes.
-    let peak_mib = memory
-        .then(|| fs::read_to_string(&time_file).ok())
-        .flatten()
-        .and_then(|s| s.lines().rev().find(|l| !l.trim().is_empty()).and_then(|l| l.trim().parse::<f64>().ok()))
-        .map(|kib| kib / 1024.0);
-    Measurement { seconds, peak_mib }
+    // GNU time writes "%U %S %M" (user s, system s, peak KiB) as the last line; earlier lines
+    // may be status notes.
+    let last = memory.then(|| fs::read_to_string(&time_file).ok()).flatten().and_then(|s| s.lines().rev().find(|l| !l.trim().is_empty()).map(str::to_owned));
+    let fields: Vec<f64> = last.iter().flat_map(|l| l.split_whitespace()).filter_map(|f| f.parse().ok()).collect();
+    let (cpu_seconds, peak_mib) = match fields[..] {
+        [user, system, kib] => (Some(user + system), Some(kib / 1024.0)),
+        _ => (None, None),
+    };
+    Measurement { seconds, cpu_seconds, peak_mib }
 }
 
 fn tail(bytes: &[u8]) -> String {
@@ -458,6 +474,8 @@ struct Stats {
     median: f64,
     min: f64,
     max: f64,
+    /// Median user + system CPU seconds, when GNU time measured every run.
+    cpu_median: Option<f64>,
     peak_mib: Option<f64>,
 }
 
@@ -466,9 +484,20 @@ impl Stats {
         let mut t: Vec<f64> = samples.iter().map(|m| m.seconds).collect();
         t.sort_by(f64::total_cmp);
         let n = t.len();
-        let median = if n % 2 == 1 { t[n / 2] } else { (t[n / 2 - 1] + t[n / 2]) / 2.0 };
+        let median = median_of(t.clone());
         let peak_mib = samples.iter().map(|m| m.peak_mib).try_fold(0.0f64, |acc, p| p.map(|p| acc.max(p)));
-        Stats { runs: n, median, min: t[0], max: t[n - 1], peak_mib }
+        let cpu: Option<Vec<f64>> = samples.iter().map(|m| m.cpu_seconds).collect();
+        Stats { runs: n, median, min: t[0], max: t[n - 1], cpu_median: cpu.map(median_of), peak_mib }
+    }
+}
+
+fn median_of(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
 }
 
