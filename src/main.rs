@@ -43,6 +43,7 @@ fn main() -> ExitCode {
                             eprintln!("  {step:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
                         eprintln!("  {} of {} pages kept from the last build (unchanged)", report.reused, report.pages);
+                        eprintln!("  {} of {} files compared with the last build's by reading them back", report.output.read_back, report.output.files);
                         for s in &report.search {
                             eprintln!(
                                 "  search {}: {} pages, {} words, {} files, {:.1} KB (largest file {:.1} KB)",

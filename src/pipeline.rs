@@ -14,7 +14,7 @@ use crate::i18n::{self, Strings};
 use crate::incremental::{self, Cache};
 use crate::model::config::Config;
 use crate::model::Site;
-use crate::output::{Files, Output, Summary};
+use crate::output::{Files, Output, Records, Summary};
 use crate::pages::pages_stage;
 use crate::render::theme::Theme;
 use crate::site_pages;
@@ -83,30 +83,41 @@ pub struct Report {
     pub pending_search: Vec<crate::indexing::Pending>,
     /// Pages whose output the build took from the last one instead of rendering them.
     pub reused: usize,
+    /// A build into a folder: the record of each file it left there (see [`Output::commit_recorded`]).
+    pub records: Records,
 }
 
 /// Runs the pipeline. `Err` carries every diagnostic (at least one error).
 ///
 /// A build into a folder uses what the last build into it left there, unless `fresh`: pages
-/// whose inputs did not change are not rendered again ([`incremental::disk`]).
+/// whose inputs did not change are not rendered again ([`incremental::disk`]). Even with
+/// `fresh`, the files the last build recorded are compared by their hashes, not read back.
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     if opts.dry_run || opts.memory {
         return run_with(opts, None);
     }
-    if opts.fresh {
-        incremental::disk::forget(&opts.out);
-        return run_with(opts, None);
-    }
     let mut cache = incremental::disk::load(&opts.out);
-    let report = run_with(opts, Some(&mut cache))?;
+    let last = std::mem::take(&mut cache.files);
+    let report = if opts.fresh {
+        // Nothing rendered by the last build is used; only its files' records.
+        cache = incremental::disk::empty();
+        run_recorded(opts, None, last)?
+    } else {
+        run_recorded(opts, Some(&mut cache), last)?
+    };
     // Not fatal: without a state file, the next build renders everything.
-    let _ = incremental::disk::save(&opts.out, &cache);
+    let _ = incremental::disk::save(&opts.out, &cache, &report.records);
     Ok(report)
 }
 
 /// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
 /// are unchanged (and leaving this run's in it). The output is the same as [`run`]'s.
-pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
+pub fn run_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
+    run_recorded(opts, cache, Records::new())
+}
+
+/// [`run_with`], comparing the output with the `last` build's records of its files.
+fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: Records) -> Result<Report, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -151,7 +162,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     } else if opts.memory {
         Output::memory()
     } else {
-        match Output::begin(&opts.out) {
+        match Output::begin_after(&opts.out, last) {
             Ok(o) => o,
             Err(e) => {
                 diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot prepare the output folder: {e}")));
@@ -231,11 +242,11 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     let mut files = Files::new();
     let summary = if opts.memory {
         files = output.into_files();
-        Ok(Summary { files: files.len(), changed: files.len(), removed: 0 })
+        Ok((Summary { files: files.len(), changed: files.len(), ..Summary::default() }, Records::new()))
     } else {
-        output.commit()
+        output.commit_recorded()
     };
-    let summary = match summary {
+    let (summary, records) = match summary {
         Ok(s) => s,
         Err(e) => {
             diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot write the output: {e}")));
@@ -244,7 +255,7 @@ pub fn run_with(opts: &Options, mut cache: Option<&mut Cache>) -> Result<Report,
     };
     lap("write", &mut timings);
     let reused = cache.as_ref().map_or(0, |c| c.reused.load(std::sync::atomic::Ordering::Relaxed));
-    Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused })
+    Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused, records })
 }
 
 /// The theme, compiled once per preview: again only when one of its files changed.

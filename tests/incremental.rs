@@ -340,3 +340,39 @@ fn a_broken_or_foreign_state_file_is_ignored() {
     assert!(before == (tree(&out), std::fs::read(&state).unwrap()), "a failed build changed the output or its state");
     assert!(!out.join(".kyklos-state").exists() && !tree(&out).keys().any(|k| k.contains("kyklos-state")), "the state is never in the output");
 }
+
+/// Each file of a folder with its stamp (size, times, inode).
+fn stamps(dir: &Path) -> std::collections::BTreeMap<String, kyklos::output::FileStamp> {
+    tree(dir).keys().map(|k| (k.clone(), kyklos::output::FileStamp::of(&dir.join(k)).unwrap())).collect()
+}
+
+#[test]
+fn an_unchanged_file_is_compared_by_its_recorded_hash_and_a_changed_one_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = &tmp.path().join("site");
+    fixture(root);
+    let out = tmp.path().join("dist");
+    for fresh in [true, false] {
+        let first = pipeline::run(&Options { fresh, ..Options::build(root, &out) }).unwrap();
+        let before = stamps(&out);
+        // The same build again (`--fresh` renders every page again): no file is read back,
+        // written or even touched.
+        let again = pipeline::run(&Options { fresh, ..Options::build(root, &out) }).unwrap();
+        assert_eq!((again.output.read_back, again.output.changed), (0, 0), "fresh: {fresh}");
+        assert_eq!(again.output.files, first.output.files);
+        assert!(stamps(&out) == before, "fresh: {fresh}: a build with no change touched a file");
+    }
+    // A lesson edited to other words of the same length: its page has the same size.
+    let lesson = root.join("content/en/01-course/01-mod/03-l3.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Text 3.", "Text 9.")).unwrap();
+    let page = out.join("en/course/mod/l3.html");
+    let size = std::fs::metadata(&page).unwrap().len();
+    let edited = pipeline::run(&Options { fresh: true, ..Options::build(root, &out) }).unwrap();
+    assert_eq!(edited.output.read_back, 0);
+    assert_eq!(std::fs::metadata(&page).unwrap().len(), size);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("Text 9."), "a changed page of the same size was kept");
+    let new = tmp.path().join("new");
+    pipeline::run(&Options::build(root, &new)).unwrap();
+    assert!(tree(&out) == tree(&new), "a build that compared by hashes differs from a build into a new folder");
+}

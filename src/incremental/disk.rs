@@ -10,6 +10,10 @@
 //! whose language's search index changed, is rendered again. A state file that is missing,
 //! unreadable, written by another version of kyklos or for another folder is ignored; it is
 //! written (atomically) only after a build has succeeded.
+//!
+//! It also holds the record of every file of the output ([`crate::output::record`]): its stamp
+//! and the hash of its bytes, so that the next build (`--fresh` too) compares an unchanged
+//! file by its hash instead of reading it back.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,10 +23,10 @@ use serde::{Deserialize, Serialize};
 use super::{Cache, Entry, Held, SearchEntry};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::markdown::AnchorRef;
-use crate::output::FileStamp;
+use crate::output::{FileStamp, Record, Records};
 
 /// Bump when the file's layout or the meaning of a key changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A state file larger than this is not read (ten thousand pages take about 3 MiB).
 const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
@@ -50,6 +54,8 @@ struct State {
     pages: Vec<SavedPage>,
     made: Vec<SavedMade>,
     search: Vec<SavedSearch>,
+    /// Every file of the output: (path, stamp, hash), by path.
+    files: Vec<(String, FileStamp, u128)>,
 }
 
 /// A step's files: (name, key, files with their stamps).
@@ -80,7 +86,7 @@ struct SavedSearch {
 
 /// The cache the last build into `out` left (empty if there is none, or it cannot be used).
 pub fn load(out: &Path) -> Cache {
-    let mut cache = Cache { disk: true, ..Cache::default() };
+    let mut cache = empty();
     let Some(state) = read(out) else { return cache };
     let stamped = |files: Vec<(String, FileStamp)>| -> super::SharedFiles { files.into_iter().map(|(p, s)| (p, Held::Disk(Some(s)))).collect() };
     let pages = state.pages.into_iter().map(|p| {
@@ -110,6 +116,7 @@ pub fn load(out: &Path) -> Cache {
         ((p.lang, p.page), Arc::new(entry))
     });
     cache.replace(pages.collect());
+    cache.files = state.files.into_iter().map(|(path, stamp, hash)| (path, Record { stamp, hash })).collect();
     cache.made = state.made.into_iter().map(|(name, key, files)| (name, (key, stamped(files)))).collect();
     cache.search = state
         .search
@@ -129,11 +136,11 @@ fn read(out: &Path) -> Option<State> {
     (state.format == FORMAT && state.identity == identity() && state.out == out).then_some(state)
 }
 
-/// Records the cache of a build that has just been committed to `out`, with the stamps of its
-/// files as they are now. Files that are gone are left out. Errors are not fatal: the next
-/// build renders everything.
-pub fn save(out: &Path, cache: &Cache) -> std::io::Result<()> {
-    let stamp = |path: &str| FileStamp::of(&out.join(path));
+/// Records the cache of a build that has just been committed to `out`, with the records of
+/// its files (`files`: their stamps as the build left them). Files without a record are left
+/// out. Errors are not fatal: the next build renders everything.
+pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
+    let stamp = |path: &str| files.get(path).map(|r| r.stamp);
     let stamps = |files: &super::SharedFiles| -> Option<Vec<(String, FileStamp)>> { files.iter().map(|(p, _)| stamp(p).map(|s| (p.clone(), s))).collect() };
     let mut pages: Vec<SavedPage> = cache
         .pages
@@ -167,7 +174,9 @@ pub fn save(out: &Path, cache: &Cache) -> std::io::Result<()> {
         })
         .collect();
     search.sort_by(|a, b| a.code.cmp(&b.code));
-    let state = State { format: FORMAT, identity: identity(), out: out.to_path_buf(), pages, made, search };
+    let mut files: Vec<(String, FileStamp, u128)> = files.iter().map(|(p, r)| (p.clone(), r.stamp, r.hash)).collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let state = State { format: FORMAT, identity: identity(), out: out.to_path_buf(), pages, made, search, files };
     let bytes = serde_json::to_vec(&state).map_err(std::io::Error::other)?;
     let path = path_for(out);
     let partial = path.with_extension("partial");
@@ -175,7 +184,7 @@ pub fn save(out: &Path, cache: &Cache) -> std::io::Result<()> {
     std::fs::rename(&partial, &path)
 }
 
-/// Removes the state of `out` (before a build that will not record one).
-pub fn forget(out: &Path) {
-    let _ = std::fs::remove_file(path_for(out));
+/// The cache of a build that uses nothing of the last one (`--fresh`).
+pub fn empty() -> Cache {
+    Cache { disk: true, ..Cache::default() }
 }

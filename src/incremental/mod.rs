@@ -117,6 +117,8 @@ pub struct Cache {
     making: Mutex<HashMap<String, Made>>,
     /// Search indexes by language code.
     pub search: HashMap<String, SearchEntry>,
+    /// What the last build recorded of the files it left in the output folder ([`disk`]).
+    pub files: crate::output::Records,
     /// Pages whose output was used again in the last build.
     pub reused: std::sync::atomic::AtomicUsize,
     /// The files that changed since the last build, relative to the site's folder, if known

@@ -7,13 +7,22 @@
 //! commit) removes the staging folder, so a failed build leaves the previous `dist/` intact.
 //! An output folder that kyklos did not create is never overwritten.
 //!
+//! A build into a folder records each file's stamp and a hash of its bytes ([`record`]); given
+//! the last build's records ([`Output::begin_after`]), a file still as that build left it is
+//! compared by its hash instead of being read back.
+//!
 //! `serve` builds into memory instead ([`Output::memory`]): nothing is written to disk, and
 //! files copied from the site (media) are kept as references to their source.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+
+pub mod record;
+
+pub use record::{FileStamp, Record, Records};
 
 /// Marks a folder as kyklos output, so rebuilding may replace its files.
 pub const MARKER: &str = ".kyklos-output";
@@ -29,28 +38,6 @@ pub enum Stored {
 /// An in-memory build: output path (forward slashes) → file.
 pub type Files = BTreeMap<String, Stored>;
 
-/// What the file system says about a file of the output (size, modification time, inode):
-/// a file whose stamp is the one the last build recorded is the file that build left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct FileStamp {
-    pub len: u64,
-    pub modified_ns: u128,
-    pub inode: u64,
-}
-
-impl FileStamp {
-    /// The stamp of a regular file (never of a link or a folder).
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
-        let modified_ns = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Some(FileStamp { len: meta.len(), modified_ns, inode })
-    }
-}
-
 pub struct Output {
     out: PathBuf,
     staging: PathBuf,
@@ -60,7 +47,14 @@ pub struct Output {
     memory: Option<Mutex<Files>>,
     written: Mutex<BTreeSet<String>>,
     names: Mutex<Names>,
-    staged: Mutex<Vec<String>>,
+    /// Files written to the staging folder, with the hash of their bytes.
+    staged: Mutex<Vec<(String, u128)>>,
+    /// Files of the output left as they were (unchanged), with their records.
+    unchanged: Mutex<Vec<(String, Record)>>,
+    /// What the last build into this folder recorded of its files.
+    last: Records,
+    /// How many files were compared by reading them back (no usable record).
+    read_back: AtomicUsize,
     committed: bool,
     /// Languages left out (`build --lang`): their files are neither written nor removed.
     skipped: BTreeSet<String>,
@@ -71,11 +65,20 @@ pub struct Summary {
     pub files: usize,
     pub changed: usize,
     pub removed: usize,
+    /// Files of equal size compared by reading the old file back (no usable record of it).
+    pub read_back: usize,
 }
 
 impl Output {
     /// Prepares a build into `out`; refuses a non-empty folder that kyklos did not make.
     pub fn begin(out: &Path) -> io::Result<Output> {
+        Output::begin_after(out, Records::new())
+    }
+
+    /// [`Output::begin`], given the records the last build into `out` left
+    /// ([`Output::commit_recorded`]): a file still as that build left it is then compared by
+    /// its hash, without reading it.
+    pub fn begin_after(out: &Path, last: Records) -> io::Result<Output> {
         if std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink()) {
             let target = std::fs::read_link(out).map(|t| t.display().to_string()).unwrap_or_default();
             return Err(io::Error::other(format!(
@@ -113,11 +116,33 @@ impl Output {
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
+            unchanged: Mutex::new(Vec::new()),
+            last,
+            read_back: AtomicUsize::new(0),
             committed: false,
             skipped: BTreeSet::new(),
         };
         output.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(output)
+    }
+
+    /// Whether the file at `rel` (of the new file's size, with `stamp`) holds the bytes that
+    /// hash to `hash`: by the last build's record if the file is as that build left it, else
+    /// by `read_back`.
+    fn holds(&self, rel: &str, stamp: Option<FileStamp>, hash: u128, read_back: impl FnOnce() -> bool) -> bool {
+        match self.last.get(rel) {
+            Some(r) if stamp == Some(r.stamp) => r.hash == hash,
+            _ => {
+                self.read_back.fetch_add(1, Ordering::Relaxed);
+                read_back()
+            }
+        }
+    }
+
+    /// Records a file left as it is.
+    fn unchanged(&self, rel: &str, record: Record) -> io::Result<()> {
+        self.unchanged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), record));
+        Ok(())
     }
 
     /// An output that records paths but writes nothing (for `check`).
@@ -130,6 +155,9 @@ impl Output {
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
+            unchanged: Mutex::new(Vec::new()),
+            last: Records::new(),
+            read_back: AtomicUsize::new(0),
             committed: true,
             skipped: BTreeSet::new(),
         }
@@ -183,11 +211,12 @@ impl Output {
         if self.dry_run {
             return self.keep(rel, Stored::Bytes(bytes.into()));
         }
+        let hash = record::hash(bytes);
         // Only a regular file (never a link) counts as "already there".
         let existing = self.out.join(rel);
-        if let Ok(meta) = std::fs::symlink_metadata(&existing) {
-            if meta.is_file() && meta.len() == bytes.len() as u64 && std::fs::read(&existing).is_ok_and(|old| old == bytes) {
-                return Ok(());
+        if let Some(stamp) = std::fs::symlink_metadata(&existing).ok().and_then(|m| FileStamp::from_meta(&m)) {
+            if stamp.len == bytes.len() as u64 && self.holds(rel, Some(stamp), hash, || std::fs::read(&existing).is_ok_and(|old| old == bytes)) {
+                return self.unchanged(rel, Record { stamp, hash });
             }
         }
         let target = self.staging.join(rel);
@@ -195,7 +224,7 @@ impl Output {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&target, bytes)?;
-        self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
+        self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), hash));
         Ok(())
     }
 
@@ -241,10 +270,14 @@ impl Output {
         if self.skips(rel) {
             return true;
         }
-        if self.dry_run || self.memory.is_some() || FileStamp::of(&self.out.join(rel)).as_ref() != Some(stamp) {
+        if self.dry_run || self.memory.is_some() || FileStamp::of(&self.out.join(rel)).as_ref() != Some(stamp) || self.claim(rel).is_err() {
             return false;
         }
-        self.claim(rel).is_ok()
+        // Its hash is the last build's (without one, the next build reads the file back).
+        if let Some(record) = self.last.get(rel).filter(|r| r.stamp == *stamp) {
+            let _ = self.unchanged(rel, *record);
+        }
+        true
     }
 
     /// Whether the file the last build left at `rel` is still as it left it (see
@@ -277,11 +310,20 @@ impl Output {
             return Ok(());
         }
         let existing = self.out.join(rel);
-        if std::fs::symlink_metadata(&existing).is_ok_and(|m| m.is_file() && m.len() == size) {
-            if let Ok(old) = std::fs::File::open(&existing) {
-                if same_bytes(old, &mut source)? {
-                    return Ok(());
+        if let Some(stamp) = std::fs::symlink_metadata(&existing).ok().and_then(|m| FileStamp::from_meta(&m)).filter(|s| s.len == size) {
+            // As the last build left it: only the source is read, to hash it.
+            let same = match self.last.get(rel).filter(|r| r.stamp == stamp) {
+                Some(r) => Some(record::hash_reader(&mut io::Read::take(&mut source, size))?).filter(|h| *h == r.hash),
+                None => {
+                    self.read_back.fetch_add(1, Ordering::Relaxed);
+                    match std::fs::File::open(&existing) {
+                        Ok(old) => record::same_bytes(old, &mut source)?,
+                        Err(_) => None,
+                    }
                 }
+            };
+            if let Some(hash) = same {
+                return self.unchanged(rel, Record { stamp, hash });
             }
             use std::io::Seek;
             source.seek(io::SeekFrom::Start(0))?;
@@ -291,8 +333,8 @@ impl Output {
             std::fs::create_dir_all(parent)?;
         }
         let mut file = std::fs::File::create(&target)?;
-        io::copy(&mut io::Read::take(source, size), &mut file)?;
-        self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push(rel.to_string());
+        let hash = record::copy_hashing(&mut io::Read::take(source, size), &mut file)?;
+        self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), hash));
         Ok(())
     }
 
@@ -313,29 +355,45 @@ impl Output {
     }
 
     /// Moves staged files into place and removes files that are no longer produced.
-    pub fn commit(mut self) -> io::Result<Summary> {
+    pub fn commit(self) -> io::Result<Summary> {
+        self.commit_recorded().map(|(summary, _)| summary)
+    }
+
+    /// [`Output::commit`], returning the record of every file the output now holds that
+    /// this build wrote or left as it was (and of the left-out languages' files, as the last
+    /// build recorded them), for the next build's [`Output::begin_after`].
+    pub fn commit_recorded(mut self) -> io::Result<(Summary, Records)> {
         self.committed = true;
-        let written = std::mem::take(&mut *self.written.lock().map_err(|_| io::Error::other("poisoned"))?);
-        let staged = std::mem::take(&mut *self.staged.lock().map_err(|_| io::Error::other("poisoned"))?);
-        let mut summary = Summary { files: written.len(), changed: staged.len(), removed: 0 };
+        let poisoned = || io::Error::other("poisoned");
+        let written = std::mem::take(&mut *self.written.lock().map_err(|_| poisoned())?);
+        let staged = std::mem::take(&mut *self.staged.lock().map_err(|_| poisoned())?);
+        let unchanged = std::mem::take(&mut *self.unchanged.lock().map_err(|_| poisoned())?);
+        let read_back = self.read_back.load(Ordering::Relaxed);
+        let mut summary = Summary { files: written.len(), changed: staged.len(), removed: 0, read_back };
         if self.dry_run {
-            return Ok(summary);
+            return Ok((summary, Records::new()));
         }
+        let mut records: Records = unchanged.into_iter().collect();
+        records.extend(self.last.iter().filter(|(rel, _)| skipped_path(&self.skipped, rel)).map(|(rel, r)| (rel.clone(), *r)));
         if !self.out.exists() {
             std::fs::rename(&self.staging, &self.out)?;
-            return Ok(summary);
+            records.extend(staged.into_iter().filter_map(|(rel, hash)| Some((rel.clone(), Record { stamp: FileStamp::of(&self.out.join(&rel))?, hash }))));
+            return Ok((summary, records));
         }
-        for rel in &staged {
-            let to = real_folders(&self.out, rel)?;
+        for (rel, hash) in staged {
+            let to = real_folders(&self.out, &rel)?;
             if std::fs::symlink_metadata(&to).is_ok_and(|m| m.is_dir()) {
                 std::fs::remove_dir_all(&to)?;
             }
             // rename replaces a link at `to` itself, never what it points to.
-            std::fs::rename(self.staging.join(rel), &to)?;
+            std::fs::rename(self.staging.join(&rel), &to)?;
+            if let Some(stamp) = FileStamp::of(&to) {
+                records.insert(rel, Record { stamp, hash });
+            }
         }
         summary.removed = remove_stale(&self.out, &written, &self.skipped)?;
         std::fs::remove_dir_all(&self.staging)?;
-        Ok(summary)
+        Ok((summary, records))
     }
 
     /// Throws the staged files away; the previous output is untouched.
@@ -351,20 +409,6 @@ impl Drop for Output {
     fn drop(&mut self) {
         if !self.committed && !self.dry_run {
             let _ = std::fs::remove_dir_all(&self.staging);
-        }
-    }
-}
-
-/// Whether two readers give the same bytes (compared in pieces).
-fn same_bytes(mut a: impl io::Read, b: &mut impl io::Read) -> io::Result<bool> {
-    let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
-    loop {
-        let n = a.read(&mut x)?;
-        if n == 0 {
-            return Ok(b.read(&mut y[..1])? == 0);
-        }
-        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
-            return Ok(false);
         }
     }
 }
@@ -479,60 +523,4 @@ fn remove_stale(out: &Path, keep: &BTreeSet<String>, skipped: &BTreeSet<String>)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rebuild_replaces_changes_removes_stale_and_keeps_unchanged() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("dist");
-        let o = Output::begin(&out).unwrap();
-        o.write("a.html", b"one").unwrap();
-        o.write("x/b.html", b"two").unwrap();
-        assert_eq!(o.commit().unwrap().files, 3);
-        let o = Output::begin(&out).unwrap();
-        o.write("a.html", b"one").unwrap();
-        o.write("c.html", b"three").unwrap();
-        let s = o.commit().unwrap();
-        assert_eq!((s.changed, s.removed), (1, 1));
-        assert!(!out.join("x").exists());
-        assert_eq!(std::fs::read(out.join("c.html")).unwrap(), b"three");
-    }
-
-    #[test]
-    fn abort_leaves_old_output() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("dist");
-        let o = Output::begin(&out).unwrap();
-        o.write("a.html", b"old").unwrap();
-        o.commit().unwrap();
-        let o = Output::begin(&out).unwrap();
-        o.write("a.html", b"new").unwrap();
-        o.abort();
-        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn memory_keeps_bytes_and_references_copies() {
-        let o = Output::memory();
-        o.write("a.html", b"one").unwrap();
-        o.reference("v.mp4", Path::new("/site/content/en/v.mp4")).unwrap();
-        assert!(o.reference("v.mp4", Path::new("/x")).is_err());
-        let files = o.into_files();
-        assert_eq!(files["a.html"], Stored::Bytes(b"one".as_slice().into()));
-        assert_eq!(files["v.mp4"], Stored::File("/site/content/en/v.mp4".into()));
-        assert!(Output::dry_run().into_files().is_empty());
-    }
-
-    #[test]
-    fn refuses_foreign_folders_and_escapes() {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("precious.txt"), "x").unwrap();
-        assert!(Output::begin(tmp.path()).is_err());
-        let o = Output::begin(&tmp.path().join("d")).unwrap();
-        assert!(o.write("../x", b"").is_err());
-        assert!(o.write("a.html", b"").is_ok());
-        assert!(o.write("a.html", b"").is_err());
-    }
-}
+mod tests;
