@@ -7,6 +7,7 @@ pub mod guide;
 mod guide_pages;
 pub mod journey;
 pub mod journey_pages;
+mod lesson;
 pub mod quiz;
 mod site_views;
 pub mod status;
@@ -389,7 +390,34 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
 /// The template of the course navigation list, rendered once per folder.
 const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
 
+/// Tests set this to render every page through Tera (see [`render_view`]).
+static TERA_PAGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// For tests: render pages through Tera even where the built-in page renderer would write
+/// them, so both can be compared. Not for use in builds.
+#[doc(hidden)]
+pub fn force_tera_pages(on: bool) {
+    TERA_PAGES.store(on, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// A page through its template. The built-in `page.html` (when the theme does not override
+/// it) is written by [`lesson::render`] instead of Tera: the same bytes, without Tera and
+/// without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
+    let template = template_for(theme, view.kind);
+    if template == "page.html" && theme.builtin_page && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+        let list = match &view.course_nav {
+            Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
+            None => None,
+        };
+        if let Some(html) = lesson::render(&cx.plain, view, list) {
+            return Ok(html);
+        }
+    }
+    render_tera(cx, theme, view, template)
+}
+
+fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, template: &str) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
     if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
         let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
@@ -405,7 +433,6 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
         c
     });
     context.extend(page);
-    let template = template_for(theme, view.kind);
     let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
     // The page's text is not kept until the next page.
     context.remove("content");
