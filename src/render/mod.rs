@@ -71,6 +71,12 @@ pub struct LangContext<'a> {
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
     sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    /// The parts of the pages' rights views that are the same for the whole language.
+    rights: crate::rights::Shared,
+    /// The site's progress scope (see [`progress_scope`]).
+    scope: String,
+    /// The licences' views, made once per licence.
+    licences: std::sync::RwLock<Vec<(crate::model::licence::Licence, std::sync::Arc<LicenceView>)>>,
     /// Template contexts that already hold `t` (a few hundred strings), reused from page to
     /// page instead of copying `t` into every page's context.
     contexts: std::sync::Mutex<Vec<Context>>,
@@ -93,6 +99,9 @@ impl<'a> LangContext<'a> {
             packaging,
             downloads,
             texts,
+            rights: crate::rights::Shared::new(site, lang, strings),
+            licences: Default::default(),
+            scope: progress_scope(&site.config),
             navs: Default::default(),
             keys: Default::default(),
             sidebars: Default::default(),
@@ -176,6 +185,18 @@ impl<'a> LangContext<'a> {
             context.insert("t", &self.t_value);
             theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
+    }
+
+    /// The view of a licence (made once per licence).
+    fn licence_view(&self, licence: &crate::model::licence::Licence) -> std::sync::Arc<LicenceView> {
+        if let Some((_, v)) = self.licences.read().ok().and_then(|l| l.iter().find(|(l, _)| l == licence).cloned()) {
+            return v;
+        }
+        let v = std::sync::Arc::new(LicenceView::from(licence));
+        if let Ok(mut l) = self.licences.write() {
+            l.push((licence.clone(), v.clone()));
+        }
+        v
     }
 
     fn config(&self) -> &Config {
@@ -265,7 +286,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             own_authors: own_authors.is_some(),
             quizzes,
         };
-        crate::rights::page_view(cx.site, cx.lang, cx.strings, &d, s.package.is_some())
+        crate::rights::page_view(cx.site, cx.lang, cx.strings, &cx.rights, &d, s.package.is_some())
     };
     let code = &cx.lang.lang.code;
     let status = |other: &str| -> Option<TextStatus> {
@@ -331,7 +352,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         next: nav.next,
         unit: if own_page { unit_view(&page.front) } else { None },
         children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
-        licence: LicenceView::from(&licence),
+        licence: cx.licence_view(&licence),
         authors,
         rights,
         attribution: cx.texts.attribution.as_ref().map(|l| l.text.as_str()),
@@ -378,7 +399,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         package: s.package.is_some(),
         search: s.package.is_none() && config.search,
         downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
-        progress_scope: progress_scope(config),
+        progress_scope: cx.scope.clone(),
         reset_keys: if book_page { progress_keys.clone() } else { None },
         start_url,
         journey: config.journey.enabled && s.package.is_none() && cx.lang.home.is_some(),

@@ -183,7 +183,7 @@ pub struct PageView<'a> {
     pub next: Option<LinkView>,
     pub unit: Option<UnitView>,
     pub children: Vec<CardView>,
-    pub licence: LicenceView,
+    pub licence: std::sync::Arc<LicenceView>,
     pub authors: &'a [String],
     /// Badge, attribution line, JSON-LD, EU emblem, links to credits and accessibility.
     pub rights: crate::rights::RightsView,
