@@ -1,7 +1,8 @@
 //! The built-in lesson page renderer (Rust, `src/render/lesson/`) against Tera with the
 //! built-in `page.html`: every page of the sample site and of fixture sites, built both
-//! ways, byte for byte. An edit of `page.html`, `base.html` or `macros.html` that the Rust
-//! renderer does not follow fails here. And a theme that overrides `page.html` gets Tera.
+//! ways, byte for byte (the course navigation lists too: `course-nav.html`). An edit of
+//! `page.html`, `base.html`, `macros.html` or `course-nav.html` that the Rust renderer does
+//! not follow fails here. And a theme that overrides one of them gets Tera.
 
 use std::path::Path;
 
@@ -78,7 +79,7 @@ fn the_rust_page_renderer_writes_what_tera_writes() {
 }
 
 #[test]
-fn a_theme_that_overrides_page_html_gets_tera() {
+fn a_theme_that_overrides_page_html_or_course_nav_html_gets_tera() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     write(root, "site.yaml", "title: Themed\nlanguages: [en]\nscorm: off\n");
@@ -104,6 +105,13 @@ fn a_theme_that_overrides_page_html_gets_tera() {
         assert!(String::from_utf8_lossy(page).contains("<!-- own theme -->"), "the lesson page does not use the theme's {name}");
         write(root, &format!("themes/default/templates/{name}"), builtin(name));
     }
+    assert!(theme(root).builtin_nav, "the built-in course-nav.html");
+    let nav = builtin("course-nav.html").replacen("<ol class", "<!-- own nav --><ol class", 1);
+    write(root, "themes/default/templates/course-nav.html", &nav);
+    assert!(!theme(root).builtin_nav && theme(root).builtin_page, "course-nav.html changed");
+    let files = pipeline::run(&Options::memory(root, false)).unwrap().files;
+    let Some(Stored::Bytes(page)) = files.get("en/course/mod/first.html") else { panic!("no lesson page") };
+    assert!(String::from_utf8_lossy(page).contains("<!-- own nav --><ol class=\"course-nav-list\">"), "the theme's course-nav.html is not used");
     write(root, "themes/default/templates/lesson.html", "{% extends \"page.html\" %}");
     assert!(!theme(root).builtin_page, "a lesson.html of the theme");
 }

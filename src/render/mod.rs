@@ -28,7 +28,7 @@ use theme::{tera_error_chain, Theme};
 use views::{child_cards, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
 pub use guide_pages::{render_guide_print, render_tag};
-pub use site_views::{render_site_page, render_site_view, render_status};
+pub use site_views::{render_root, render_site_page, render_site_view, render_status, RootLanguage};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
 pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
@@ -176,6 +176,10 @@ impl<'a> LangContext<'a> {
     fn course_nav_html<'s>(&self, theme: &Theme, shared: &'s views::SharedNav) -> &'s Result<String, String> {
         shared.html.get_or_init(|| {
             let default = self.site.config.default_language();
+            if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+                let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
+                return Ok(lesson::course_nav_list(&self.plain, &shared.nav, here, (&default.code, default.direction.as_str())));
+            }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
             context.insert("lang", &self.lang.lang.code);
@@ -411,7 +415,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
 /// The template of the course navigation list, rendered once per folder.
 const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
 
-/// Tests set this to render every page through Tera (see [`render_view`]).
+/// Tests set this to render every page (and course navigation list) through Tera (see [`render_view`]).
 static TERA_PAGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// For tests: render pages through Tera even where the built-in page renderer would write
@@ -585,63 +589,4 @@ pub fn progress_scope(config: &Config) -> String {
         hash = hash.wrapping_mul(0x0100_0193);
     }
     format!("kyklos:{hash:08x}")
-}
-
-/// One language on the root chooser: its name, site title and share translated, each in itself.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct RootLanguage {
-    pub code: String,
-    pub name: String,
-    pub url: String,
-    pub dir: &'static str,
-    pub site_title: String,
-    /// "85% translated" in the language itself; none for the default language.
-    pub share: Option<String>,
-    pub percent: u32,
-    /// "original", for the default language, in itself.
-    pub original: Option<String>,
-}
-
-/// The root `index.html`: a language chooser (a redirect when there is one language).
-pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<String, String> {
-    let config = &site.config;
-    let reports = crate::translations::report(site, &Default::default());
-    let languages: Vec<RootLanguage> = site
-        .langs
-        .iter()
-        .zip(strings)
-        .filter(|(l, _)| l.home.is_some())
-        .map(|(l, t)| {
-            let percent = reports.iter().find(|r| r.lang == l.lang.code).map(|r| r.percent);
-            RootLanguage {
-                code: l.lang.code.clone(),
-                name: l.lang.name.clone(),
-                url: format!("{}/index.html", l.lang.code),
-                dir: l.lang.direction.as_str(),
-                site_title: config.site_texts(&l.lang.code).title.text,
-                share: percent.map(|p| t.format("share_translated", &[("percent", &p.to_string())])),
-                percent: percent.unwrap_or(100),
-                original: percent.is_none().then(|| t.get("original_language")),
-            }
-        })
-        .collect();
-    let default = config.default_language();
-    let texts = config.site_texts(&default.code);
-    let mut context = Context::new();
-    context.insert("lang", &default.code);
-    context.insert("dir", default.direction.as_str());
-    context.insert("site_title", &config.title);
-    context.insert("description", &texts.description.map(|d| d.text));
-    context.insert("languages", &languages);
-    context.insert("root", "");
-    context.insert("redirect", &(languages.len() == 1).then(|| languages[0].url.clone()));
-    context.insert("licence", &LicenceView::from(&config.licence));
-    context.insert("jsonld", &crate::rights::jsonld::root(site));
-    context.insert("attribution", &config.attribution);
-    context.insert("funding", &config.funding);
-    context.insert("authors", &config.authors);
-    context.insert("progress_scope", &progress_scope(config));
-    let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
-    context.insert("t", &labels[0]);
-    theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }

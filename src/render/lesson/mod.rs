@@ -12,7 +12,10 @@
 //! [`Theme::builtin_page`]: super::theme::Theme::builtin_page
 
 mod chrome;
+mod nav;
 mod write;
+
+pub(crate) use nav::course_nav_list;
 
 use std::collections::BTreeMap;
 
