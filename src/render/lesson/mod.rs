@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use super::guide::{PhaseView, TagGroup};
 use super::theme::keep_words;
 use super::views::{CardView, LinkView, PageView, UnitView};
-use write::{esc, full, W};
+use write::{full, W};
 
 /// The page as the built-in `page.html` renders it. `list`: the course navigation list shared
 /// by the page's folder and the page's own `href` in it (marked `aria-current="page"`).
@@ -31,13 +31,7 @@ pub(crate) fn render(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Optio
     if v.logo_url.is_some() && v.logo_alt.is_none() {
         return None;
     }
-    let mut fb = String::new();
-    fb.push_str(" lang=\"");
-    esc(&mut fb, v.fallback_lang);
-    fb.push_str("\" dir=\"");
-    esc(&mut fb, v.fallback_dir);
-    fb.push('"');
-    let mut w = W { out: String::with_capacity(v.content.len() + list.map_or(0, |l| l.0.len()) + 16 * 1024), t, fb };
+    let mut w = W::new(t, (v.fallback_lang, v.fallback_dir), v.content.len() + list.map_or(0, |l| l.0.len()) + 16 * 1024);
     chrome::head(&mut w, v);
     chrome::body_top(&mut w, v);
     main(&mut w, v);
@@ -262,9 +256,7 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup]) {
                 w.s(">");
                 if tag.fallback {
                     w.s("<bdi");
-                    let fb = std::mem::take(&mut w.fb);
-                    w.s(&fb);
-                    w.fb = fb;
+                    w.fb(true);
                     w.s(">");
                     w.e(&tag.value);
                     w.s("</bdi>");

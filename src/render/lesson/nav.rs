@@ -4,18 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::write::{esc, W};
+use super::write::W;
 use crate::render::views::{CourseNav, NavItem};
 
 /// The list as the built-in `course-nav.html` renders it. `lang`/`dir`: the page's language;
 /// `fallback`: the default language's, for titles shown in it.
 pub(crate) fn course_nav_list(t: &BTreeMap<String, String>, nav: &CourseNav, (lang, dir): (&str, &str), (fl, fd): (&str, &str)) -> String {
-    let mut fb = String::from(" lang=\"");
-    esc(&mut fb, fl);
-    fb.push_str("\" dir=\"");
-    esc(&mut fb, fd);
-    fb.push('"');
-    let mut w = W { out: String::with_capacity(256 * (nav.items.len() + 1)), t, fb };
+    let mut w = W::new(t, (fl, fd), 256 * (nav.items.len() + 1));
     w.s("<ol class=\"course-nav-list\">");
     for item in &nav.items {
         w.s("\n      <li class=\"nav-");

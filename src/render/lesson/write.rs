@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
-pub(super) fn esc(out: &mut String, s: &str) {
+fn esc(out: &mut String, s: &str) {
     let mut last = 0;
     for (i, b) in s.bytes().enumerate() {
         let rep = match b {
@@ -28,16 +28,29 @@ pub(super) fn full(s: Option<&str>) -> Option<&str> {
 
 /// What every part of the page needs: the output, the interface strings, the fallback marks.
 pub(super) struct W<'a> {
+    /// The page so far.
     pub out: String,
-    pub t: &'a BTreeMap<String, String>,
+    t: &'a BTreeMap<String, String>,
     /// ` lang="…" dir="…"` of the default language, for text shown in it.
-    pub fb: String,
+    fb: String,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// `fallback`: the default language's code and direction.
+    pub fn new(t: &'a BTreeMap<String, String>, (lang, dir): (&str, &str), capacity: usize) -> W<'a> {
+        let mut fb = String::from(" lang=\"");
+        esc(&mut fb, lang);
+        fb.push_str("\" dir=\"");
+        esc(&mut fb, dir);
+        fb.push('"');
+        W { out: String::with_capacity(capacity), t, fb }
+    }
+
+    /// Text copied as is (markup, or what a template marks `safe`).
     pub fn s(&mut self, text: &str) {
         self.out.push_str(text);
     }
+    /// Text escaped (`{{ value }}`).
     pub fn e(&mut self, text: &str) {
         esc(&mut self.out, text);
     }
