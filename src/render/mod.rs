@@ -7,6 +7,7 @@ pub mod guide;
 mod guide_pages;
 pub mod journey;
 pub mod journey_pages;
+mod lesson;
 pub mod quiz;
 mod site_views;
 pub mod status;
@@ -27,7 +28,7 @@ use theme::{tera_error_chain, Theme};
 use views::{child_cards, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
 pub use guide_pages::{render_guide_print, render_tag};
-pub use site_views::{render_site_page, render_site_view, render_status};
+pub use site_views::{render_root, render_site_page, render_site_view, render_status, RootLanguage};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
 pub fn has_packages(site: &Site, lang: &LangSite) -> bool {
@@ -70,6 +71,12 @@ pub struct LangContext<'a> {
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
     sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    /// The parts of the pages' rights views that are the same for the whole language.
+    rights: crate::rights::Shared,
+    /// The site's progress scope (see [`progress_scope`]).
+    scope: String,
+    /// The licences' views, made once per licence.
+    licences: std::sync::RwLock<Vec<(crate::model::licence::Licence, std::sync::Arc<LicenceView>)>>,
     /// Template contexts that already hold `t` (a few hundred strings), reused from page to
     /// page instead of copying `t` into every page's context.
     contexts: std::sync::Mutex<Vec<Context>>,
@@ -92,6 +99,9 @@ impl<'a> LangContext<'a> {
             packaging,
             downloads,
             texts,
+            rights: crate::rights::Shared::new(site, lang, strings),
+            licences: Default::default(),
+            scope: progress_scope(&site.config),
             navs: Default::default(),
             keys: Default::default(),
             sidebars: Default::default(),
@@ -166,6 +176,10 @@ impl<'a> LangContext<'a> {
     fn course_nav_html<'s>(&self, theme: &Theme, shared: &'s views::SharedNav) -> &'s Result<String, String> {
         shared.html.get_or_init(|| {
             let default = self.site.config.default_language();
+            if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+                let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
+                return Ok(lesson::course_nav_list(&self.plain, &shared.nav, here, (&default.code, default.direction.as_str())));
+            }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
             context.insert("lang", &self.lang.lang.code);
@@ -175,6 +189,18 @@ impl<'a> LangContext<'a> {
             context.insert("t", &self.t_value);
             theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
+    }
+
+    /// The view of a licence (made once per licence).
+    fn licence_view(&self, licence: &crate::model::licence::Licence) -> std::sync::Arc<LicenceView> {
+        if let Some((_, v)) = self.licences.read().ok().and_then(|l| l.iter().find(|(l, _)| l == licence).cloned()) {
+            return v;
+        }
+        let v = std::sync::Arc::new(LicenceView::from(licence));
+        if let Ok(mut l) = self.licences.write() {
+            l.push((licence.clone(), v.clone()));
+        }
+        v
     }
 
     fn config(&self) -> &Config {
@@ -264,7 +290,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             own_authors: own_authors.is_some(),
             quizzes,
         };
-        crate::rights::page_view(cx.site, cx.lang, cx.strings, &d, s.package.is_some())
+        crate::rights::page_view(cx.site, cx.lang, cx.strings, &cx.rights, &d, s.package.is_some())
     };
     let code = &cx.lang.lang.code;
     let status = |other: &str| -> Option<TextStatus> {
@@ -330,7 +356,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         next: nav.next,
         unit: if own_page { unit_view(&page.front) } else { None },
         children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
-        licence: LicenceView::from(&licence),
+        licence: cx.licence_view(&licence),
         authors,
         rights,
         attribution: cx.texts.attribution.as_ref().map(|l| l.text.as_str()),
@@ -377,7 +403,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         package: s.package.is_some(),
         search: s.package.is_none() && config.search,
         downloads_url: (s.package.is_none() && cx.downloads).then(|| relative(s.here, "downloads.html")),
-        progress_scope: progress_scope(config),
+        progress_scope: cx.scope.clone(),
         reset_keys: if book_page { progress_keys.clone() } else { None },
         start_url,
         journey: config.journey.enabled && s.package.is_none() && cx.lang.home.is_some(),
@@ -389,7 +415,34 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
 /// The template of the course navigation list, rendered once per folder.
 const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
 
+/// Tests set this to render every page (and course navigation list) through Tera (see [`render_view`]).
+static TERA_PAGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// For tests: render pages through Tera even where the built-in page renderer would write
+/// them, so both can be compared. Not for use in builds.
+#[doc(hidden)]
+pub fn force_tera_pages(on: bool) {
+    TERA_PAGES.store(on, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// A page through its template. The built-in `page.html` (when the theme does not override
+/// it) is written by [`lesson::render`] instead of Tera: the same bytes, without Tera and
+/// without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
+    let template = template_for(theme, view.kind);
+    if template == "page.html" && theme.builtin_page && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+        let list = match &view.course_nav {
+            Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
+            None => None,
+        };
+        if let Some(html) = lesson::render(&cx.plain, view, list) {
+            return Ok(html);
+        }
+    }
+    render_tera(cx, theme, view, template)
+}
+
+fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, template: &str) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
     if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
         let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
@@ -405,7 +458,6 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
         c
     });
     context.extend(page);
-    let template = template_for(theme, view.kind);
     let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
     // The page's text is not kept until the next page.
     context.remove("content");
@@ -537,63 +589,4 @@ pub fn progress_scope(config: &Config) -> String {
         hash = hash.wrapping_mul(0x0100_0193);
     }
     format!("kyklos:{hash:08x}")
-}
-
-/// One language on the root chooser: its name, site title and share translated, each in itself.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct RootLanguage {
-    pub code: String,
-    pub name: String,
-    pub url: String,
-    pub dir: &'static str,
-    pub site_title: String,
-    /// "85% translated" in the language itself; none for the default language.
-    pub share: Option<String>,
-    pub percent: u32,
-    /// "original", for the default language, in itself.
-    pub original: Option<String>,
-}
-
-/// The root `index.html`: a language chooser (a redirect when there is one language).
-pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<String, String> {
-    let config = &site.config;
-    let reports = crate::translations::report(site, &Default::default());
-    let languages: Vec<RootLanguage> = site
-        .langs
-        .iter()
-        .zip(strings)
-        .filter(|(l, _)| l.home.is_some())
-        .map(|(l, t)| {
-            let percent = reports.iter().find(|r| r.lang == l.lang.code).map(|r| r.percent);
-            RootLanguage {
-                code: l.lang.code.clone(),
-                name: l.lang.name.clone(),
-                url: format!("{}/index.html", l.lang.code),
-                dir: l.lang.direction.as_str(),
-                site_title: config.site_texts(&l.lang.code).title.text,
-                share: percent.map(|p| t.format("share_translated", &[("percent", &p.to_string())])),
-                percent: percent.unwrap_or(100),
-                original: percent.is_none().then(|| t.get("original_language")),
-            }
-        })
-        .collect();
-    let default = config.default_language();
-    let texts = config.site_texts(&default.code);
-    let mut context = Context::new();
-    context.insert("lang", &default.code);
-    context.insert("dir", default.direction.as_str());
-    context.insert("site_title", &config.title);
-    context.insert("description", &texts.description.map(|d| d.text));
-    context.insert("languages", &languages);
-    context.insert("root", "");
-    context.insert("redirect", &(languages.len() == 1).then(|| languages[0].url.clone()));
-    context.insert("licence", &LicenceView::from(&config.licence));
-    context.insert("jsonld", &crate::rights::jsonld::root(site));
-    context.insert("attribution", &config.attribution);
-    context.insert("funding", &config.funding);
-    context.insert("authors", &config.authors);
-    context.insert("progress_scope", &progress_scope(config));
-    let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
-    context.insert("t", &labels[0]);
-    theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }

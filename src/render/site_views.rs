@@ -1,5 +1,6 @@
-//! Pages of the whole site in one language that are no lesson: the translation status page,
-//! the credits and accessibility pages (and, through `render_site_view`, the journey's pages).
+//! Pages of the whole site that are no lesson: the root language chooser, and in one language
+//! the translation status page, the credits and accessibility pages (and, through
+//! `render_site_view`, the journey's pages).
 
 use super::*;
 
@@ -44,4 +45,63 @@ pub fn render_site_view(
     let subject =
         Subject { id, here, title, description: Some(description), kind, content, is_step: true, package: None, text: TextStatus::Original, outdated: false };
     render_view(cx, theme, &view(cx, &subject, extra))
+}
+
+/// One language on the root chooser: its name, site title and share translated, each in itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RootLanguage {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub dir: &'static str,
+    pub site_title: String,
+    /// "85% translated" in the language itself; none for the default language.
+    pub share: Option<String>,
+    pub percent: u32,
+    /// "original", for the default language, in itself.
+    pub original: Option<String>,
+}
+
+/// The root `index.html`: a language chooser (a redirect when there is one language).
+pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<String, String> {
+    let config = &site.config;
+    let reports = crate::translations::report(site, &Default::default());
+    let languages: Vec<RootLanguage> = site
+        .langs
+        .iter()
+        .zip(strings)
+        .filter(|(l, _)| l.home.is_some())
+        .map(|(l, t)| {
+            let percent = reports.iter().find(|r| r.lang == l.lang.code).map(|r| r.percent);
+            RootLanguage {
+                code: l.lang.code.clone(),
+                name: l.lang.name.clone(),
+                url: format!("{}/index.html", l.lang.code),
+                dir: l.lang.direction.as_str(),
+                site_title: config.site_texts(&l.lang.code).title.text,
+                share: percent.map(|p| t.format("share_translated", &[("percent", &p.to_string())])),
+                percent: percent.unwrap_or(100),
+                original: percent.is_none().then(|| t.get("original_language")),
+            }
+        })
+        .collect();
+    let default = config.default_language();
+    let texts = config.site_texts(&default.code);
+    let mut context = Context::new();
+    context.insert("lang", &default.code);
+    context.insert("dir", default.direction.as_str());
+    context.insert("site_title", &config.title);
+    context.insert("description", &texts.description.map(|d| d.text));
+    context.insert("languages", &languages);
+    context.insert("root", "");
+    context.insert("redirect", &(languages.len() == 1).then(|| languages[0].url.clone()));
+    context.insert("licence", &LicenceView::from(&config.licence));
+    context.insert("jsonld", &crate::rights::jsonld::root(site));
+    context.insert("attribution", &config.attribution);
+    context.insert("funding", &config.funding);
+    context.insert("authors", &config.authors);
+    context.insert("progress_scope", &progress_scope(config));
+    let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
+    context.insert("t", &labels[0]);
+    theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }

@@ -54,7 +54,16 @@ pub struct Theme {
     pub tera: Tera,
     /// (path under `static/`, bytes), sorted by path.
     pub statics: Vec<(String, Vec<u8>)>,
+    /// The theme overrides none of the templates a lesson page is made of (`page.html`,
+    /// `base.html`, `macros.html`, `lesson.html`): such pages are written by the built-in
+    /// renderer ([`super::lesson`]), which gives the same bytes as Tera with the built-in ones.
+    pub builtin_page: bool,
+    /// The theme's `course-nav.html` is the built-in one: the Rust code writes the list.
+    pub builtin_nav: bool,
 }
+
+/// The templates the built-in page renderer stands for.
+pub const PAGE_TEMPLATES: [&str; 4] = ["page.html", "base.html", "macros.html", "lesson.html"];
 
 impl Theme {
     /// The embedded theme overlaid with `<root>/themes/<name>/`.
@@ -102,6 +111,13 @@ impl Theme {
             return None;
         }
         statics.sort_by(|a, b| a.0.cmp(&b.0));
+        // A copy of a built-in template (as in this repository's sample site) overrides nothing.
+        let builtin = |name: &str| {
+            let used = templates.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str());
+            used == TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+        };
+        let builtin_page = PAGE_TEMPLATES.iter().all(|name| builtin(name));
+        let builtin_nav = builtin("course-nav.html");
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("keep_words", keep_words_filter);
@@ -113,7 +129,7 @@ impl Theme {
             diags.push(Diagnostic::error(format!("themes/{name}/{culprit}"), 0, 0, message).with_hint("fix the template (Tera, like Jinja2)"));
             return None;
         }
-        Some(Theme { tera, statics })
+        Some(Theme { tera, statics, builtin_page, builtin_nav })
     }
 }
 

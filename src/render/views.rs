@@ -78,8 +78,14 @@ pub struct SharedNav {
 /// `list` (the shared navigation HTML) with the link whose `href` is `own_href` marked as the
 /// current page. A page that is not in the list (a print page) leaves it unmarked.
 pub fn mark_current(list: &str, own_href: &str) -> String {
-    let needle = format!(" href=\"{}\"", crate::markdown::escape_html(own_href));
     let mut out = String::with_capacity(list.len() + 24);
+    mark_current_into(&mut out, list, own_href);
+    out
+}
+
+/// [`mark_current`], appended to `out`.
+pub fn mark_current_into(out: &mut String, list: &str, own_href: &str) {
+    let needle = format!(" href=\"{}\"", crate::markdown::escape_html(own_href));
     match list.find(&needle) {
         Some(at) => {
             let end = at + needle.len();
@@ -89,7 +95,6 @@ pub fn mark_current(list: &str, own_href: &str) -> String {
         }
         None => out.push_str(list),
     }
-    out
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -178,7 +183,7 @@ pub struct PageView<'a> {
     pub next: Option<LinkView>,
     pub unit: Option<UnitView>,
     pub children: Vec<CardView>,
-    pub licence: LicenceView,
+    pub licence: std::sync::Arc<LicenceView>,
     pub authors: &'a [String],
     /// Badge, attribution line, JSON-LD, EU emblem, links to credits and accessibility.
     pub rights: crate::rights::RightsView,

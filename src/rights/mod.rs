@@ -11,6 +11,8 @@ pub mod emblem;
 pub mod jsonld;
 pub mod pages;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::i18n::Strings;
@@ -23,19 +25,19 @@ use crate::model::{LangSite, Site};
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct RightsView {
     /// The Creative Commons badge (inline SVG), empty for other licences.
-    pub badge: String,
+    pub badge: Arc<str>,
     /// The page's licence differs from the site's.
     pub own_licence: bool,
     /// The licence sentence around the licence's linked name.
-    pub licence_before: String,
-    pub licence_after: String,
+    pub licence_before: Arc<str>,
+    pub licence_after: Arc<str>,
     /// The page's credit in Title–Author–Source–Licence form, as plain text.
     pub attribution: String,
     /// The same as HTML, each web address isolated left-to-right (for right-to-left pages).
     pub attribution_html: String,
     /// The page's schema.org JSON-LD, escaped for a `<script type="application/ld+json">`.
     pub jsonld: String,
-    pub eu: Option<EuView>,
+    pub eu: Option<Arc<EuView>>,
     pub credits_url: Option<String>,
     pub accessibility_url: Option<String>,
 }
@@ -72,25 +74,60 @@ pub fn eu_view(site: &Site, t: &Strings) -> Option<EuView> {
 
 /// The rights view of one page. `here` is its output path under `<lang>/`; `package`: the
 /// page is rendered into a SCORM package (site pages such as the credits are not in it).
-pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, d: &jsonld::Described<'_>, package: bool) -> RightsView {
+pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: &jsonld::Described<'_>, package: bool) -> RightsView {
     let code = &lang.lang.code;
-    let texts = site.config.site_texts(code);
     let url = site.config.base_url.as_ref().filter(|_| !package).map(|b| format!("{b}/{code}/{}", d.here));
-    let source = attribution::Source { site: &texts.title.text, url: url.as_deref() };
+    let source = attribution::Source { site: &shared.site_title, url: url.as_deref() };
     let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
-    let sentence = t.get("page_licence");
-    let (before, after) = sentence.split_once("{licence}").unwrap_or((sentence.as_str(), ""));
+    let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t);
     RightsView {
-        licence_before: before.to_string(),
-        licence_after: after.to_string(),
-        badge: d.licence.badge_svg(),
+        licence_before: shared.licence_before.clone(),
+        licence_after: shared.licence_after.clone(),
+        badge: shared.badge(d.licence),
         own_licence: d.licence != &site.config.licence,
-        attribution_html: attribution::isolate_addresses(&attribution::tasl(d.title, d.authors, &source, d.licence, t)),
-        attribution: attribution::tasl(d.title, d.authors, &source, d.licence, t),
+        attribution_html: attribution::isolate_addresses(&attribution),
+        attribution,
         jsonld: jsonld::page(site, lang, d),
-        eu: eu_view(site, t),
+        eu: shared.eu.clone(),
         credits_url: link("credits.html"),
         accessibility_url: link("accessibility.html"),
+    }
+}
+
+/// What the rights views of all pages of one language share, made once per language (the
+/// licence sentence, the EU emblem) and once per licence (its badge).
+#[derive(Debug)]
+pub struct Shared {
+    site_title: String,
+    licence_before: Arc<str>,
+    licence_after: Arc<str>,
+    eu: Option<Arc<EuView>>,
+    badges: std::sync::RwLock<Vec<(Licence, Arc<str>)>>,
+}
+
+impl Shared {
+    pub fn new(site: &Site, lang: &LangSite, t: &Strings) -> Shared {
+        let sentence = t.get("page_licence");
+        let (before, after) = sentence.split_once("{licence}").unwrap_or((sentence.as_str(), ""));
+        Shared {
+            site_title: site.config.site_texts(&lang.lang.code).title.text,
+            licence_before: before.into(),
+            licence_after: after.into(),
+            eu: eu_view(site, t).map(Arc::new),
+            badges: Default::default(),
+        }
+    }
+
+    /// The badge of a licence, made on first use.
+    fn badge(&self, licence: &Licence) -> Arc<str> {
+        if let Some((_, b)) = self.badges.read().ok().and_then(|b| b.iter().find(|(l, _)| l == licence).cloned()) {
+            return b;
+        }
+        let badge: Arc<str> = licence.badge_svg().into();
+        if let Ok(mut b) = self.badges.write() {
+            b.push((licence.clone(), badge.clone()));
+        }
+        badge
     }
 }
 

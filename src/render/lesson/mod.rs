@@ -1,0 +1,370 @@
+//! The built-in `page.html` (with `base.html` and the macros it calls) written as plain Rust
+//! string building, for speed: lessons are most of a site's pages, and Tera plus the view's
+//! serialisation into a Tera context was about a third of a build's work beyond the Markdown.
+//!
+//! The templates in `themes/default/templates/` stay the documented source of truth: this
+//! renderer produces the same bytes as Tera does with them (a test renders every page of the
+//! sample and fixture sites both ways), and it is used only while the site's theme overrides
+//! none of `page.html`, `base.html`, `macros.html` or `lesson.html` (see [`Theme::builtin_page`]).
+//! Text is escaped as Tera's autoescape does with kyklos's escape function
+//! ([`crate::escape::escape_html`]: `& < > " '`); what the templates mark `safe` is copied as is.
+//!
+//! [`Theme::builtin_page`]: super::theme::Theme::builtin_page
+
+mod chrome;
+mod nav;
+mod write;
+
+pub(crate) use nav::course_nav_list;
+
+use std::collections::BTreeMap;
+
+use super::guide::{PhaseView, TagGroup};
+use super::theme::keep_words;
+use super::views::{CardView, LinkView, PageView, UnitView};
+use write::{full, W};
+
+/// The page as the built-in `page.html` renders it. `list`: the course navigation list shared
+/// by the page's folder and the page's own `href` in it (marked `aria-current="page"`).
+/// `None` for what this renderer does not reproduce (Tera renders it).
+pub(crate) fn render(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+    if v.logo_url.is_some() && v.logo_alt.is_none() {
+        return None;
+    }
+    let mut w = W::new(t, (v.fallback_lang, v.fallback_dir), v.content.len() + list.map_or(0, |l| l.0.len()) + 16 * 1024);
+    chrome::head(&mut w, v);
+    chrome::body_top(&mut w, v);
+    main(&mut w, v);
+    w.s("\n  </main>\n");
+    chrome::sidebar(&mut w, v, list);
+    w.s("</div>\n");
+    chrome::footer(&mut w, v);
+    Some(w.out)
+}
+
+/// ` lang="…" dir="…"` of the content's language when it is shown in the default language.
+fn content_attrs(w: &mut W<'_>, v: &PageView<'_>) {
+    if let Some(cl) = full(v.content_lang.as_deref()) {
+        w.s(" lang=\"");
+        w.e(cl);
+        w.s("\" dir=\"");
+        w.e(v.content_dir.unwrap_or(""));
+        w.s("\"");
+    }
+}
+
+/// `{% block main %}` of `page.html`.
+fn main(w: &mut W<'_>, v: &PageView<'_>) {
+    w.s("\n<article class=\"page page-");
+    w.e(v.kind);
+    w.s("\">\n  <header class=\"page-head\">\n    ");
+    if let (Some(p), false) = (full(v.position.as_deref()), v.package) {
+        w.s("<p class=\"position\">");
+        w.e(p);
+        w.s("</p>");
+    }
+    w.s("\n    <h1");
+    content_attrs(w, v);
+    w.s(">");
+    w.s(&keep_words(v.title));
+    w.s("</h1>\n    ");
+    if let Some(d) = full(v.description) {
+        w.s("<p class=\"lede\"");
+        content_attrs(w, v);
+        w.s(">");
+        w.e(d);
+        w.s("</p>");
+    }
+    w.s("\n  </header>\n  ");
+    // The macros' `la`: ` lang="…" dir="…"` written unescaped (`| safe`), as the template does.
+    let la = match full(v.content_lang.as_deref()) {
+        Some(cl) => format!(" lang=\"{cl}\" dir=\"{}\"", v.content_dir.unwrap_or("")),
+        None => String::new(),
+    };
+    if let Some(unit) = &v.unit {
+        unit_card(w, unit, &la);
+    }
+    w.s("\n  ");
+    if let Some(cycle) = full(v.cycle.as_deref()) {
+        w.s("<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n    ");
+        w.s(cycle);
+        w.s("\n    <figcaption id=\"cycle-caption\">");
+        w.t("cycle_title");
+        w.s("</figcaption>\n  </figure>");
+    }
+    w.s("\n  ");
+    if let Some(phase) = &v.phase {
+        phase_card(w, phase, &la);
+    }
+    w.s("\n  ");
+    if v.kind == "practice" || v.kind == "tag" {
+        tag_list(w, &v.tag_groups);
+    }
+    w.s("\n  ");
+    toc(w, v);
+    w.s("\n  <div class=\"prose\"");
+    content_attrs(w, v);
+    w.s(">\n");
+    w.s(v.content);
+    w.s("\n  </div>\n  ");
+    if v.checklist {
+        w.s("\n<div class=\"checklist-tools\" hidden>\n  <p class=\"checklist-note\">");
+        w.t("checklist_saved");
+        w.s("</p>\n  <button type=\"button\" class=\"button button-secondary checklist-reset\">");
+        w.t("checklist_reset");
+        w.s("</button>\n</div>\n");
+    }
+    w.s("\n  ");
+    if !v.discussion.is_empty() {
+        w.s("<section class=\"discussion\" aria-labelledby=\"discussion-title\">\n    <h2 id=\"discussion-title\">");
+        w.t("discussion");
+        w.s("</h2>\n    <ol>");
+        for q in &v.discussion {
+            w.s("<li>");
+            w.e(q);
+            w.s("</li>");
+        }
+        w.s("</ol>\n  </section>");
+    }
+    w.s("\n  ");
+    if matches!(v.kind, "unit" | "template" | "print") {
+        w.s("<p class=\"print-action\" hidden><button type=\"button\" class=\"button button-secondary print-page\">");
+        w.t(if v.kind == "unit" { "handout" } else { "print" });
+        w.s("</button></p>");
+    }
+    w.s("\n  ");
+    if !v.related.is_empty() {
+        w.s("<section class=\"related\" aria-labelledby=\"related-title\">\n    <h2 id=\"related-title\">");
+        w.t("related");
+        w.s("</h2>\n    ");
+        cards(w, &v.related);
+        w.s("\n  </section>");
+    }
+    w.s("\n  ");
+    pager(w, v.prev.as_ref(), v.next.as_ref());
+    w.s("\n</article>\n");
+}
+
+/// `m::unit_card` (without a label).
+fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str) {
+    w.s("\n<section class=\"unit-card\" aria-labelledby=\"unit-card-title\">\n  <h2 id=\"unit-card-title\">");
+    w.t("unit_card");
+    w.s("</h2>\n  <dl class=\"unit-facts\">\n    ");
+    for (i, (key, value)) in [("duration", &unit.duration), ("format", &unit.format), ("assessment", &unit.assessment)].into_iter().enumerate() {
+        if i > 0 {
+            w.s("\n    ");
+        }
+        if let Some(value) = full(value.as_deref()) {
+            w.s("<div><dt>");
+            w.t(key);
+            w.s("</dt><dd");
+            w.s(la);
+            w.s(">");
+            w.e(value);
+            w.s("</dd></div>");
+        }
+    }
+    w.s("\n  </dl>\n  ");
+    if !unit.objectives.is_empty() {
+        w.s("<h3>");
+        w.t("objectives");
+        w.s("</h3>\n  <ul class=\"objectives\"");
+        w.s(la);
+        w.s(">");
+        items(w, &unit.objectives);
+        w.s("</ul>");
+    }
+    w.s("\n  ");
+    if !unit.prerequisites.is_empty() {
+        w.s("<h3>");
+        w.t("prerequisites");
+        w.s("</h3>\n  <ul");
+        w.s(la);
+        w.s(">");
+        items(w, &unit.prerequisites);
+        w.s("</ul>");
+    }
+    w.s("\n</section>\n");
+}
+
+/// `m::phase_card`.
+fn phase_card(w: &mut W<'_>, phase: &PhaseView, la: &str) {
+    w.s("\n<section class=\"phase-card\" aria-labelledby=\"phase-card-title\">\n  <h2 id=\"phase-card-title\">");
+    w.t("phase_card");
+    w.s("</h2>\n  <dl class=\"unit-facts\">\n    ");
+    if let Some(r) = full(phase.responsible.as_deref()) {
+        w.s("<div><dt>");
+        w.t("responsible");
+        w.s("</dt><dd");
+        w.s(la);
+        w.s(">");
+        w.e(r);
+        w.s("</dd></div>");
+    }
+    w.s("\n    ");
+    if !phase.outputs.is_empty() {
+        w.s("<div><dt>");
+        w.t("outputs");
+        w.s("</dt><dd><ul");
+        w.s(la);
+        w.s(">");
+        items(w, &phase.outputs);
+        w.s("</ul></dd></div>");
+    }
+    w.s("\n  </dl>\n  ");
+    if !phase.activities.is_empty() {
+        w.s("<h3>");
+        w.t("activities");
+        w.s("</h3>\n  <ul class=\"activities\"");
+        w.s(la);
+        w.s(">");
+        items(w, &phase.activities);
+        w.s("</ul>");
+    }
+    w.s("\n</section>\n");
+}
+
+/// `<li>…</li>` for each text.
+fn items(w: &mut W<'_>, list: &[String]) {
+    for item in list {
+        w.s("<li>");
+        w.e(item);
+        w.s("</li>");
+    }
+}
+
+/// `m::tag_groups` with `filters=false`.
+fn tag_list(w: &mut W<'_>, groups: &[TagGroup]) {
+    w.s("\n");
+    if !groups.is_empty() {
+        w.s("<nav class=\"tag-list\" aria-label=\"");
+        w.t("tags_label");
+        w.s("\">\n  ");
+        for g in groups {
+            w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\">");
+            w.e(&g.label);
+            w.s("</h2>\n    <ul>");
+            for tag in &g.tags {
+                w.s("<li><a class=\"tag\" href=\"");
+                w.e(&tag.url);
+                w.s("\" data-tag=\"");
+                w.e(&tag.key);
+                w.s("\"");
+                if tag.current {
+                    w.s(" aria-current=\"page\"");
+                }
+                w.s(">");
+                if tag.fallback {
+                    w.s("<bdi");
+                    w.fb(true);
+                    w.s(">");
+                    w.e(&tag.value);
+                    w.s("</bdi>");
+                } else {
+                    w.e(&tag.value);
+                }
+                w.s("</a></li>");
+            }
+            w.s("</ul>\n  </div>");
+        }
+        w.s("\n  \n</nav>");
+    }
+    w.s("\n");
+}
+
+/// `m::toc`: the page's second-level headings, when there are more than two.
+fn toc(w: &mut W<'_>, v: &PageView<'_>) {
+    w.s("\n");
+    if v.toc.len() > 2 {
+        w.s("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n  <h2 id=\"toc-title\" class=\"toc-title\">");
+        w.t("on_this_page");
+        w.s("</h2>\n  <ul>");
+        for h in &v.toc {
+            w.s("<li><a href=\"#");
+            w.e(&h.id);
+            w.s("\">");
+            w.e(&h.text);
+            w.s("</a></li>");
+        }
+        w.s("</ul>\n</nav>");
+    }
+    w.s("\n");
+}
+
+/// `m::cards`.
+fn cards(w: &mut W<'_>, children: &[CardView]) {
+    w.s("\n");
+    if !children.is_empty() {
+        w.s("<ol class=\"cards\">");
+        for c in children {
+            w.s("\n  <li class=\"card card-");
+            w.e(c.kind);
+            w.s("\" data-key=\"");
+            w.e(&c.key);
+            w.s("\"");
+            if !c.tags.is_empty() {
+                w.s(" data-tags=\"");
+                w.e(&c.tags);
+                w.s("\"");
+            }
+            w.s(">\n    <h3 class=\"card-title\"");
+            w.fb(c.fallback);
+            w.s("><a href=\"");
+            w.e(&c.url);
+            w.s("\">");
+            w.s(&keep_words(&c.title));
+            w.s("</a></h3>\n    ");
+            if let Some(d) = full(c.description.as_deref()) {
+                w.s("<p");
+                w.fb(c.fallback);
+                w.s(">");
+                w.e(d);
+                w.s("</p>");
+            }
+            w.s("\n    ");
+            if let Some(m) = full(c.meta.as_deref()) {
+                w.s("<p class=\"card-meta\">");
+                w.e(m);
+                w.s("</p>");
+            }
+            w.s("\n  </li>");
+        }
+        w.s("\n</ol>");
+    }
+    w.s("\n");
+}
+
+/// `m::pager`.
+fn pager(w: &mut W<'_>, prev: Option<&LinkView>, next: Option<&LinkView>) {
+    w.s("\n");
+    if prev.is_some() || next.is_some() {
+        w.s("<nav class=\"pager\" aria-label=\"");
+        w.t("pagination");
+        w.s("\">\n  ");
+        if let Some(p) = prev {
+            pager_link(w, p, "pager-prev", "prev", "previous");
+        }
+        w.s("\n  ");
+        if let Some(n) = next {
+            pager_link(w, n, "pager-next", "next", "next");
+        }
+        w.s("\n</nav>");
+    }
+    w.s("\n");
+}
+
+fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) {
+    w.s("<a class=\"");
+    w.s(class);
+    w.s("\" rel=\"");
+    w.s(rel);
+    w.s("\" href=\"");
+    w.e(&l.url);
+    w.s("\"><span class=\"pager-label\">");
+    w.t(label);
+    w.s("</span> <span class=\"pager-title\"");
+    w.fb(l.fallback);
+    w.s(">");
+    w.e(&l.title);
+    w.s("</span></a>");
+}

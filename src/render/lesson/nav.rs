@@ -1,0 +1,58 @@
+//! The built-in `course-nav.html` written in Rust: the course navigation list a folder's pages
+//! share, rendered once per folder. Same bytes as Tera with the built-in template (checked by
+//! tests/page_renderer.rs); a theme with its own `course-nav.html` gets Tera.
+
+use std::collections::BTreeMap;
+
+use super::write::W;
+use crate::render::views::{CourseNav, NavItem};
+
+/// The list as the built-in `course-nav.html` renders it. `lang`/`dir`: the page's language;
+/// `fallback`: the default language's, for titles shown in it.
+pub(crate) fn course_nav_list(t: &BTreeMap<String, String>, nav: &CourseNav, (lang, dir): (&str, &str), (fl, fd): (&str, &str)) -> String {
+    let mut w = W::new(t, (fl, fd), 256 * (nav.items.len() + 1));
+    w.s("<ol class=\"course-nav-list\">");
+    for item in &nav.items {
+        w.s("\n      <li class=\"nav-");
+        w.e(item.kind);
+        if item.open {
+            w.s(" is-open");
+        }
+        link_start(&mut w, item);
+        if item.fallback {
+            w.s("<span class=\"visually-hidden\" lang=\"");
+            w.e(lang);
+            w.s("\" dir=\"");
+            w.e(dir);
+            w.s("\"> (");
+            w.t("switcher_fallback");
+            w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
+        }
+        w.s("</a>");
+        if !item.children.is_empty() {
+            w.s("\n        <ol>");
+            for child in &item.children {
+                w.s("\n          <li class=\"nav-");
+                w.e(child.kind);
+                link_start(&mut w, child);
+                w.s("</a></li>");
+            }
+            w.s("\n        </ol>");
+        }
+        w.s("</li>");
+    }
+    w.s("\n    </ol>");
+    w.out
+}
+
+/// `" data-key="…"><a href="…"{fallback}>title` (after the `<li class="nav-kind…`).
+fn link_start(w: &mut W<'_>, item: &NavItem) {
+    w.s("\" data-key=\"");
+    w.e(&item.key);
+    w.s("\"><a href=\"");
+    w.e(&item.url);
+    w.s("\"");
+    w.fb(item.fallback);
+    w.s(">");
+    w.e(&item.title);
+}

@@ -1,0 +1,68 @@
+//! The writer the built-in page renderer appends to: Tera's escaping, Tera's truthiness.
+
+use std::collections::BTreeMap;
+
+/// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
+fn esc(out: &mut String, s: &str) {
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
+/// A Tera truthy string: present and not empty.
+pub(super) fn full(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.is_empty())
+}
+
+/// What every part of the page needs: the output, the interface strings, the fallback marks.
+pub(super) struct W<'a> {
+    /// The page so far.
+    pub out: String,
+    t: &'a BTreeMap<String, String>,
+    /// ` lang="…" dir="…"` of the default language, for text shown in it.
+    fb: String,
+}
+
+impl<'a> W<'a> {
+    /// `fallback`: the default language's code and direction.
+    pub fn new(t: &'a BTreeMap<String, String>, (lang, dir): (&str, &str), capacity: usize) -> W<'a> {
+        let mut fb = String::from(" lang=\"");
+        esc(&mut fb, lang);
+        fb.push_str("\" dir=\"");
+        esc(&mut fb, dir);
+        fb.push('"');
+        W { out: String::with_capacity(capacity), t, fb }
+    }
+
+    /// Text copied as is (markup, or what a template marks `safe`).
+    pub fn s(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+    /// Text escaped (`{{ value }}`).
+    pub fn e(&mut self, text: &str) {
+        esc(&mut self.out, text);
+    }
+    /// `{{ t.key }}`.
+    pub fn t(&mut self, key: &str) {
+        let text = self.t.get(key).map_or("", String::as_str);
+        esc(&mut self.out, text);
+    }
+    /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
+    pub fn fb(&mut self, fallback: bool) {
+        if fallback {
+            self.out.push_str(&self.fb);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The built-in lesson page renderer (Rust, `src/render/lesson/`) against Tera with the
+//! built-in `page.html`: every page of the sample site and of fixture sites, built both
+//! ways, byte for byte (the course navigation lists too: `course-nav.html`). An edit of
+//! `page.html`, `base.html`, `macros.html` or `course-nav.html` that the Rust renderer does
+//! not follow fails here. And a theme that overrides one of them gets Tera.
+
+use std::path::Path;
+
+use kyklos::output::Stored;
+use kyklos::pipeline::{self, Options};
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn build(root: &Path, tera: bool) -> kyklos::output::Files {
+    kyklos::render::force_tera_pages(tera);
+    let report = pipeline::run(&Options::memory(root, true));
+    kyklos::render::force_tera_pages(false);
+    report.unwrap_or_else(|d| panic!("{}: the build failed: {d:?}", root.display())).files
+}
+
+/// Builds `root` with the Rust renderer and with Tera only; every file must be the same.
+/// Returns how many HTML pages were compared.
+fn same_both_ways(root: &Path) -> usize {
+    let rust = build(root, false);
+    let tera = build(root, true);
+    assert_eq!(rust.keys().collect::<Vec<_>>(), tera.keys().collect::<Vec<_>>(), "{}: different files", root.display());
+    let mut pages = 0;
+    for (path, a) in &rust {
+        let b = &tera[path];
+        if let (Stored::Bytes(a), Stored::Bytes(b)) = (a, b) {
+            if a != b {
+                let at = a.iter().zip(b.iter()).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+                let show = |s: &[u8]| String::from_utf8_lossy(&s[at.saturating_sub(200)..(at + 200).min(s.len())]).into_owned();
+                panic!("{}: {path} differs at byte {at}:\n--- Rust:\n{}\n--- Tera:\n{}", root.display(), show(a), show(b));
+            }
+            pages += path.ends_with(".html") as usize;
+        }
+    }
+    pages
+}
+
+/// A site with what the sample does not have: a right-to-left default language with pages
+/// not translated into the second language, a logo, a base URL, the journey, no search, no
+/// EU emblem, text that needs escaping, a page outside any course, a table of contents.
+fn odd_site(root: &Path) {
+    write(
+        root,
+        "site.yaml",
+        "title: \"Q-SER & <\\\"co's\\\">\"\nlanguages:\n  - code: ar\n  - code: en\n  - code: el\nbase_url: https://example.org/sub\nlogo: art/logo.svg\nlogo_alt: \"Logo & co\"\nfunding: \"Funded by <us> & 'them'\"\nsearch: off\nauthors: [\"A & B\", C]\nlicense: CC-BY-SA-4.0\njourney:\n  points: { lesson: 5 }\n  levels: [0, 20]\ntranslations:\n  en:\n    title: English title\n",
+    );
+    write(root, "art/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n");
+    write(root, "content/ar/index.md", "---\ntitle: الرئيسية\n---\nإلى [الدورة](01-course/index.md).\n");
+    write(root, "content/en/index.md", "---\ntitle: Home\n---\nTo [the course](01-course/index.md).\n");
+    write(root, "content/ar/about.md", "---\ntitle: \"About <us> & 'co'\"\ndescription: \"A \\\"page\\\" outside the course\"\n---\nNo sidebar here.\n");
+    write(root, "content/ar/01-course/index.md", "---\ntitle: الدورة\nkind: course\n---\nعن الدورة.\n");
+    write(root, "content/ar/01-course/01-mod/index.md", "---\ntitle: الوحدة\nkind: module\nobjectives: [\"<know> & do\"]\nduration: ساعة\n---\nنظرة.\n");
+    for i in 1..=3 {
+        let body = "## أ\n\nنص.\n\n## ب\n\n- [ ] مهمة\n\n## ج\n\nنص.\n";
+        write(root, &format!("content/ar/01-course/01-mod/0{i}-l{i}.md"), &format!("---\ntitle: \"درس {i} Q-SER\"\ndescription: وصف\n---\n{body}"));
+    }
+    write(root, "content/en/01-course/01-mod/02-l2.md", "---\ntitle: \"Lesson 2 & <more>\"\n---\n## One {#a}\n\nText.\n");
+    write(root, "content/ar/01-course/01-mod/quiz.yaml", "title: اختبار\nquestions:\n  - id: q1\n    type: true_false\n    prompt: صحيح؟\n    answer: true\n");
+    write(root, "content/ar/01-course/02-other/index.md", "---\ntitle: الوحدة 2\nkind: module\n---\nنظرة.\n");
+    write(root, "content/ar/01-course/02-other/01-x.md", "---\ntitle: درس\n---\nنص.\n");
+}
+
+#[test]
+fn the_rust_page_renderer_writes_what_tera_writes() {
+    let sample = same_both_ways(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    assert!(sample > 400, "only {sample} pages of the sample site compared");
+    let tmp = tempfile::tempdir().unwrap();
+    odd_site(tmp.path());
+    let odd = same_both_ways(tmp.path());
+    assert!(odd > 20, "only {odd} pages of the fixture compared");
+}
+
+#[test]
+fn a_theme_that_overrides_page_html_or_course_nav_html_gets_tera() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "site.yaml", "title: Themed\nlanguages: [en]\nscorm: off\n");
+    write(root, "content/en/index.md", "---\ntitle: Home\n---\nTo [the course](01-course/index.md).\n");
+    write(root, "content/en/01-course/index.md", "---\ntitle: Course\nkind: course\n---\nAbout.\n");
+    write(root, "content/en/01-course/01-mod/index.md", "---\ntitle: Module\nkind: module\n---\nOverview.\n");
+    write(root, "content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\nText.\n");
+    let theme = |root: &Path| {
+        let mut diags = kyklos::diagnostics::Diagnostics::new();
+        kyklos::render::theme::Theme::load(root, "default", (0, 0), &mut diags).expect("theme")
+    };
+    assert!(theme(root).builtin_page, "the built-in templates");
+    // A copy of a built-in template is no override.
+    let builtin = |name: &str| kyklos::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).unwrap().1;
+    write(root, "themes/default/templates/page.html", builtin("page.html"));
+    assert!(theme(root).builtin_page, "a copy of page.html");
+    for (name, at) in [("page.html", "<article"), ("base.html", "<!DOCTYPE"), ("macros.html", "<nav class=\"pager\"")] {
+        let changed = builtin(name).replacen(at, &format!("<!-- own theme -->{at}"), 1);
+        write(root, &format!("themes/default/templates/{name}"), &changed);
+        assert!(!theme(root).builtin_page, "{name} changed");
+        let files = pipeline::run(&Options::memory(root, false)).unwrap().files;
+        let Some(Stored::Bytes(page)) = files.get("en/course/mod/first.html") else { panic!("no lesson page: {:?}", files.keys()) };
+        assert!(String::from_utf8_lossy(page).contains("<!-- own theme -->"), "the lesson page does not use the theme's {name}");
+        write(root, &format!("themes/default/templates/{name}"), builtin(name));
+    }
+    assert!(theme(root).builtin_nav, "the built-in course-nav.html");
+    let nav = builtin("course-nav.html").replacen("<ol class", "<!-- own nav --><ol class", 1);
+    write(root, "themes/default/templates/course-nav.html", &nav);
+    assert!(!theme(root).builtin_nav && theme(root).builtin_page, "course-nav.html changed");
+    let files = pipeline::run(&Options::memory(root, false)).unwrap().files;
+    let Some(Stored::Bytes(page)) = files.get("en/course/mod/first.html") else { panic!("no lesson page") };
+    assert!(String::from_utf8_lossy(page).contains("<!-- own nav --><ol class=\"course-nav-list\">"), "the theme's course-nav.html is not used");
+    write(root, "themes/default/templates/lesson.html", "{% extends \"page.html\" %}");
+    assert!(!theme(root).builtin_page, "a lesson.html of the theme");
+}
