@@ -139,9 +139,11 @@ impl Output {
         }
     }
 
-    /// Records a file left as it is.
-    fn unchanged(&self, rel: &str, record: Record) -> io::Result<()> {
-        self.unchanged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), record));
+    /// Records a file left as it is (not when the file system gives no stamp).
+    fn unchanged(&self, rel: &str, stamp: Option<FileStamp>, hash: u128) -> io::Result<()> {
+        if let Some(stamp) = stamp {
+            self.unchanged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), Record { stamp, hash }));
+        }
         Ok(())
     }
 
@@ -214,9 +216,10 @@ impl Output {
         let hash = record::hash(bytes);
         // Only a regular file (never a link) counts as "already there".
         let existing = self.out.join(rel);
-        if let Some(stamp) = std::fs::symlink_metadata(&existing).ok().and_then(|m| FileStamp::from_meta(&m)) {
-            if stamp.len == bytes.len() as u64 && self.holds(rel, Some(stamp), hash, || std::fs::read(&existing).is_ok_and(|old| old == bytes)) {
-                return self.unchanged(rel, Record { stamp, hash });
+        if let Some(meta) = std::fs::symlink_metadata(&existing).ok().filter(|m| m.is_file() && m.len() == bytes.len() as u64) {
+            let stamp = FileStamp::from_meta(&meta);
+            if self.holds(rel, stamp, hash, || std::fs::read(&existing).is_ok_and(|old| old == bytes)) {
+                return self.unchanged(rel, stamp, hash);
             }
         }
         let target = self.staging.join(rel);
@@ -275,7 +278,7 @@ impl Output {
         }
         // Its hash is the last build's (without one, the next build reads the file back).
         if let Some(record) = self.last.get(rel).filter(|r| r.stamp == *stamp) {
-            let _ = self.unchanged(rel, *record);
+            let _ = self.unchanged(rel, Some(record.stamp), record.hash);
         }
         true
     }
@@ -310,9 +313,10 @@ impl Output {
             return Ok(());
         }
         let existing = self.out.join(rel);
-        if let Some(stamp) = std::fs::symlink_metadata(&existing).ok().and_then(|m| FileStamp::from_meta(&m)).filter(|s| s.len == size) {
+        if let Some(meta) = std::fs::symlink_metadata(&existing).ok().filter(|m| m.is_file() && m.len() == size) {
+            let stamp = FileStamp::from_meta(&meta);
             // As the last build left it: only the source is read, to hash it.
-            let same = match self.last.get(rel).filter(|r| r.stamp == stamp) {
+            let same = match self.last.get(rel).filter(|r| Some(r.stamp) == stamp) {
                 Some(r) => Some(record::hash_reader(&mut io::Read::take(&mut source, size))?).filter(|h| *h == r.hash),
                 None => {
                     self.read_back.fetch_add(1, Ordering::Relaxed);
@@ -323,7 +327,7 @@ impl Output {
                 }
             };
             if let Some(hash) = same {
-                return self.unchanged(rel, Record { stamp, hash });
+                return self.unchanged(rel, stamp, hash);
             }
             use std::io::Seek;
             source.seek(io::SeekFrom::Start(0))?;
