@@ -233,3 +233,16 @@ fn address(config: &Config, from: &str, here: &str, code: &str, path: &str) -> S
         None => format!("{}{code}/{path}", crate::model::url::to_root(&format!("{from}/{here}"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_keeps_html_out_of_the_script_element() {
+        let v = serde_json::json!({"name": "</script><b>A & B</b>", "plain": "ok"});
+        let out = super::escape(&v);
+        assert_eq!(out, r#"{"name":"\u003c/script\u003e\u003cb\u003eA \u0026 B\u003c/b\u003e","plain":"ok"}"#);
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(super::escape(&serde_json::json!({"a": "ü"})), r#"{"a":"ü"}"#);
+    }
+}
