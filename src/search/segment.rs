@@ -4,9 +4,11 @@
 //!
 //! The text is cut at ASCII whitespace first. No rule of UAX #29 joins anything across a
 //! space, tab or line break, except that combining marks (Extend, Format, ZWJ) after a space
-//! or tab belong to it (WB4) and spaces hold together (WB3d): so a piece with any non-ASCII
-//! character goes to `unicode_words` together with the whitespace before it, which gives the same
-//! segments as the whole text would. A piece of pure ASCII is segmented here by the ASCII
+//! or tab belong to it (WB4) and spaces hold together (WB3d): so a piece with any other
+//! non-ASCII character goes to `unicode_words` together with the whitespace before it, which
+//! gives the same segments as the whole text would. A piece of ASCII, and of the curly quotes,
+//! dashes and ellipsis of smart punctuation (boundaries on both sides, like ASCII punctuation;
+//! see `is_boundary_mark`), is segmented here by the ASCII
 //! part of the rules:
 //! - letters, digits and `_` hold together (WB5, WB8–WB10, WB13a–b);
 //! - `:`, `.` and `'` hold between two letters (WB6–WB7);
@@ -75,6 +77,15 @@ fn class(b: u8, split: bool) -> Class {
         b',' | b';' => Class::MidNum,
         _ => Class::Other,
     }
+}
+
+/// Punctuation that smart quotes and dashes put into most text, whose Word_Break property is
+/// Other: a boundary on both sides (WB999), like ASCII punctuation. `’` is MidNumLet (it holds
+/// two letters or two digits together) but [`split_words`] cuts there anyway, so with `split`
+/// it is a boundary too. (`‘` is MidNumLet and kept: it goes to `unicode_words`.)
+fn is_boundary_mark(c: char, split: bool) -> bool {
+    matches!(c, '\u{2013}' | '\u{2014}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2026}' | '\u{00ab}' | '\u{00bb}' | '\u{2039}' | '\u{203a}')
+        || (split && c == '\u{2019}')
 }
 
 fn is_space(b: u8) -> bool {
@@ -152,7 +163,18 @@ impl<'a> Iterator for Words<'a> {
             let mut end = start;
             let mut ascii = true;
             while end < bytes.len() && !is_space(bytes[end]) {
-                ascii &= bytes[end].is_ascii();
+                if ascii && !bytes[end].is_ascii() {
+                    // At the start of a character: a punctuation mark that is a boundary on
+                    // both sides keeps the piece on the fast path (its bytes are all ≥ 0x80,
+                    // so they are `Other` there).
+                    match self.text[end..].chars().next() {
+                        Some(c) if is_boundary_mark(c, self.split) => {
+                            end += c.len_utf8();
+                            continue;
+                        }
+                        _ => ascii = false,
+                    }
+                }
                 end += 1;
             }
             let spaces = self.at;

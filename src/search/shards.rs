@@ -138,35 +138,92 @@ pub fn term_shards(
     firsts
 }
 
-/// The text kept for a page's snippet: whitespace collapsed, at most [`TEXT_MAX`] bytes.
-fn snippet_text(body: &str) -> String {
-    let mut out = String::with_capacity(body.len().min(TEXT_MAX));
-    for word in body.split_whitespace() {
-        if out.len() + word.len() + 1 > TEXT_MAX {
-            break;
+/// `s` as a JSON string appended to `out`, escaped exactly as serde_json escapes it (`"`,
+/// `\\`, the short escapes `\b \t \n \f \r`, other control characters as `\u00XX`).
+fn push_json(out: &mut String, s: &str) {
+    out.push('"');
+    push_json_inner(out, s);
+    out.push('"');
+}
+
+fn needs_json_escape(b: u8) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// [`push_json`] without the quotes. Blocks of 32 bytes with nothing to escape (most of a
+/// page's text) are tested without branches and copied whole.
+fn push_json_inner(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    for block in bytes.chunks(32) {
+        let start = at;
+        at += block.len();
+        if block.iter().fold(0u8, |any, &b| any | u8::from(needs_json_escape(b))) == 0 {
+            continue;
         }
-        if !out.is_empty() {
-            out.push(' ');
+        for (i, &b) in block.iter().enumerate() {
+            let short = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&s[from..start + i]);
+            if short.is_empty() {
+                let _ = write!(out, "\\u{b:04x}");
+            } else {
+                out.push_str(short);
+            }
+            from = start + i + 1;
         }
-        out.push_str(word);
     }
-    out
+    out.push_str(&s[from..]);
 }
 
 /// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
 /// of its text (JSON). A title in the place that shows the default language's text (not
 /// translated yet) is written as a one-element array, so the page can mark its language.
+/// The text is its whitespace collapsed, at most [`TEXT_MAX`] bytes (before escaping).
 pub fn doc_entry(doc: &Doc) -> String {
-    let location: Vec<String> = doc.location.iter().map(|(l, fallback)| if *fallback { format!("[{}]", json(l)) } else { json(l) }).collect();
-    format!(
-        "[{},{},{},[{}],{},{}]",
-        json(&doc.url),
-        json(&doc.title),
-        json(doc.kind),
-        location.join(","),
-        u8::from(doc.fallback),
-        json(&snippet_text(&doc.body))
-    )
+    let mut out = String::with_capacity(doc.body.len().min(TEXT_MAX) + doc.url.len() + doc.title.len() + 128);
+    out.push('[');
+    for field in [doc.url.as_str(), doc.title.as_str(), doc.kind] {
+        push_json(&mut out, field);
+        out.push(',');
+    }
+    out.push('[');
+    for (i, (title, fallback)) in doc.location.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if *fallback {
+            out.push('[');
+        }
+        push_json(&mut out, title);
+        if *fallback {
+            out.push(']');
+        }
+    }
+    out.push_str(if doc.fallback { "],1," } else { "],0," });
+    let mut text = String::with_capacity(doc.body.len().min(TEXT_MAX));
+    for word in doc.body.split_whitespace() {
+        if text.len() + word.len() + 1 > TEXT_MAX {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    push_json(&mut out, &text);
+    out.push(']');
+    out
 }
 
 /// Page shards made as pages arrive, in order: a shard is handed out as soon as it is full,

@@ -181,7 +181,18 @@ fn fast_word_segments_are_unicode_segments() {
         "\u{2019}",
         "\u{2018}",
         "\u{201c}",
+        "\u{201d}",
+        "\u{201e}",
         "\u{2013}",
+        "\u{2014}",
+        "\u{2026}",
+        "\u{00ab}",
+        "\u{00bb}",
+        "\u{2039}",
+        "\u{203a}",
+        "\u{02bc}",
+        "\u{2024}",
+        "\u{2027}",
         "\u{0301}",
         "\u{0345}",
         "\u{200d}",
@@ -217,5 +228,44 @@ fn fast_word_segments_are_unicode_segments() {
         assert_eq!(got, want, "segments of {text:?}");
         let split: Vec<&str> = want.iter().flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}'])).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
         assert_eq!(super::segment::split_words(&text).collect::<Vec<_>>(), split, "words of {text:?}");
+    }
+}
+
+/// A page shard entry is what serde_json and the first, several-pass version wrote: every
+/// character JSON escapes, places shown in the default language, text cut at TEXT_MAX.
+#[test]
+fn page_entries_are_the_json_they_were() {
+    fn json(s: &str) -> String {
+        serde_json::to_string(s).unwrap()
+    }
+    fn reference(doc: &Doc) -> String {
+        let mut text = String::new();
+        for word in doc.body.split_whitespace() {
+            if text.len() + word.len() + 1 > super::TEXT_MAX {
+                break;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        let location: Vec<String> = doc.location.iter().map(|(l, fallback)| if *fallback { format!("[{}]", json(l)) } else { json(l) }).collect();
+        format!("[{},{},{},[{}],{},{}]", json(&doc.url), json(&doc.title), json(doc.kind), location.join(","), u8::from(doc.fallback), json(&text))
+    }
+    let every_control: String = (0u8..0x20).map(char::from).chain(['\u{7f}', '"', '\\', '/', 'é', '\u{2028}', '🦀']).collect();
+    let mut docs = vec![
+        doc("a/b.html", "Title \"quoted\" \\ back", "Some text.\n\nMore\ttext  here."),
+        Doc { location: vec![("Course".into(), false), ("Μάθημα \"x\"".into(), true)], fallback: true, ..doc("m/l.html", "", &every_control) },
+        doc("", "", ""),
+        doc("x.html", &every_control, &format!("{every_control} word{every_control}")),
+    ];
+    // Long texts cut at the limit, whatever the word lengths.
+    for word in ["a", "ab\"c", "λέξη", "x\\y\u{1}"] {
+        docs.push(doc("long.html", "Long", &format!("{word} ").repeat(super::TEXT_MAX)));
+    }
+    for d in &docs {
+        let entry = super::shards::doc_entry(d);
+        assert_eq!(entry, reference(d));
+        serde_json::from_str::<serde_json::Value>(&entry).unwrap();
     }
 }
