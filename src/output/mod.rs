@@ -108,20 +108,7 @@ impl Output {
             Err(_) => {}
         }
         std::fs::create_dir_all(&staging)?;
-        let output = Output {
-            out: out.to_path_buf(),
-            staging,
-            dry_run: false,
-            memory: None,
-            written: Mutex::new(BTreeSet::new()),
-            names: Mutex::new(Names::default()),
-            staged: Mutex::new(Vec::new()),
-            unchanged: Mutex::new(Vec::new()),
-            last,
-            read_back: AtomicUsize::new(0),
-            committed: false,
-            skipped: BTreeSet::new(),
-        };
+        let output = Output::new(out.to_path_buf(), staging, false, last);
         output.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(output)
     }
@@ -149,18 +136,23 @@ impl Output {
 
     /// An output that records paths but writes nothing (for `check`).
     pub fn dry_run() -> Output {
+        Output::new(PathBuf::new(), PathBuf::new(), true, Records::new())
+    }
+
+    /// An output with nothing written yet; a dry run has nothing to commit or clean up.
+    fn new(out: PathBuf, staging: PathBuf, dry_run: bool, last: Records) -> Output {
         Output {
-            out: PathBuf::new(),
-            staging: PathBuf::new(),
-            dry_run: true,
+            out,
+            staging,
+            dry_run,
             memory: None,
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
             unchanged: Mutex::new(Vec::new()),
-            last: Records::new(),
+            last,
             read_back: AtomicUsize::new(0),
-            committed: true,
+            committed: dry_run,
             skipped: BTreeSet::new(),
         }
     }
