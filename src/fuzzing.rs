@@ -20,7 +20,7 @@ use crate::translate::merge_quiz;
 pub const SEPARATOR: &str = "\n=====\n";
 
 fn text(data: &[u8]) -> Option<String> {
-    decode(data).ok()
+    decode(data.to_vec()).ok()
 }
 
 /// A lesson: front matter, Markdown (raw HTML included), link and anchor resolution against a

@@ -79,7 +79,7 @@ pub const MAX_STRINGS_BYTES: u64 = 1024 * 1024;
 pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
     let rel = format!("i18n/{code}.yaml");
     match crate::files::read_inside(root, Path::new(&rel), MAX_STRINGS_BYTES) {
-        Ok(bytes) => match crate::files::decode(&bytes) {
+        Ok(bytes) => match crate::files::decode(bytes) {
             Ok(text) => parse_table(&text, Path::new(&rel), diags),
             Err((l, c, m)) => {
                 diags.push(Diagnostic::error(rel, l, c, m).with_hint("save the file as UTF-8"));

@@ -233,19 +233,23 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Bytes → text; the error names the line and column of the first bad byte.
-pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize, String)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+/// Bytes → text, in the same buffer (a byte order mark dropped); the error names the line and
+/// column of the first bad byte.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => {
             if let Some(i) = text.find('\0') {
-                let (l, c) = crate::diagnostics::LineIndex::new(text).line_col(i);
+                let (l, c) = crate::diagnostics::LineIndex::new(&text).line_col(i);
                 return Err((l, c, "this looks like a binary file, not text".into()));
             }
-            Ok(text.to_string())
+            Ok(text)
         }
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
+            let bytes = e.as_bytes();
+            let good = &bytes[..e.utf8_error().valid_up_to()];
             let text = std::str::from_utf8(good).unwrap_or("");
             let (l, c) = crate::diagnostics::LineIndex::new(text).line_col(text.len());
             Err((l, c, "the file is not valid UTF-8".into()))

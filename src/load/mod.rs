@@ -243,6 +243,8 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         })
         .collect();
     let mut read = Vec::new();
+    site.pages.reserve(parsed.len());
+    site.by_rel.reserve(parsed.len());
     for (page, found, memoized) in parsed {
         read.extend(memoized);
         diags.extend(found);
@@ -335,7 +337,7 @@ pub fn read_again(root: &Path, shown: &Path, rel: &str, fingerprint: bool) -> Op
 pub fn page_body(root: &Path, source: &Path) -> String {
     files::read_inside(root, source, MAX_PAGE_BYTES)
         .ok()
-        .and_then(|bytes| decode(&bytes).ok())
+        .and_then(|bytes| decode(bytes).ok())
         .and_then(|text| frontmatter::split(&text).ok().map(|s| s.body.to_string()))
         .unwrap_or_default()
 }
@@ -355,7 +357,7 @@ fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> O
             return None;
         }
     };
-    match decode(&bytes) {
+    match decode(bytes) {
         Ok(t) => Some(t),
         Err((line, col, msg)) => {
             diags.push(Diagnostic::error(&shown, line, col, msg).with_hint("save the file as UTF-8 text (a .md file must be Markdown)"));
@@ -521,10 +523,10 @@ mod tests {
 
     #[test]
     fn decode_handles_bom_invalid_utf8_and_binary() {
-        assert_eq!(decode(b"\xEF\xBB\xBF---\n").unwrap(), "---\n");
-        let (l, c, _) = decode(b"ok\nab\xFF").unwrap_err();
+        assert_eq!(decode(b"\xEF\xBB\xBF---\n".to_vec()).unwrap(), "---\n");
+        let (l, c, _) = decode(b"ok\nab\xFF".to_vec()).unwrap_err();
         assert_eq!((l, c), (2, 3));
-        assert!(decode(b"\x00\x01").unwrap_err().2.contains("binary"));
+        assert!(decode(b"\x00\x01".to_vec()).unwrap_err().2.contains("binary"));
     }
 
     #[test]

@@ -164,7 +164,7 @@ impl Config {
         let path = root.join(FILE_NAME);
         let shown = Path::new(FILE_NAME);
         match crate::files::read_inside(root, &path, MAX_CONFIG_BYTES) {
-            Ok(bytes) => match crate::files::decode(&bytes) {
+            Ok(bytes) => match crate::files::decode(bytes) {
                 Ok(text) => Config::parse(&text, shown, diags),
                 Err((line, col, message)) => {
                     diags.push(Diagnostic::error(shown, line, col, message).with_hint("save site.yaml as UTF-8 text"));

@@ -92,7 +92,7 @@ impl Theme {
         let mut own = Vec::new();
         for (rel, bytes) in files_under(root, &dir.join("templates"), MAX_TEMPLATE_BYTES, diags) {
             let shown = format!("themes/{name}/templates/{rel}");
-            match crate::files::decode(&bytes) {
+            match crate::files::decode(bytes) {
                 Ok(text) => {
                     if let Err(e) = tera::Template::new(&rel, None, &text) {
                         let (l, c) = tera_position(&e);
