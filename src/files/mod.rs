@@ -10,6 +10,8 @@
 //! Below every step that reads (load, config, UI strings, translation stamps, assets), so none
 //! of them imports another to read a file. [`walk`] lists a folder the same way.
 
+#[cfg(target_os = "linux")]
+mod beneath;
 pub mod walk;
 
 use std::fs::{File, Metadata};
@@ -144,8 +146,22 @@ fn open(path: &Path) -> Result<File, FileProblem> {
 /// Reads a regular file of at most `limit` bytes. A symbolic link, folder, pipe, socket or
 /// device is refused, checked both before opening and on the opened handle (no race).
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
-    let (file, size) = open_regular(path, limit)?;
-    let mut bytes = Vec::with_capacity(size as usize);
+    let size = probe(path)?;
+    if size > limit {
+        return Err(FileProblem::TooBig { size, limit });
+    }
+    read_open(open(path)?, limit)
+}
+
+/// Reads an opened file whole if it is a regular file of at most `limit` bytes (checked on
+/// the handle, so a file swapped after a check by path is still refused).
+fn read_open(file: File, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    let meta = file.metadata().map_err(io_problem)?;
+    kind_of(&meta)?;
+    if meta.len() > limit {
+        return Err(FileProblem::TooBig { size: meta.len(), limit });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
     // `take` keeps a file that grows while it is read within the limit.
     file.take(limit + 1).read_to_end(&mut bytes).map_err(io_problem)?;
     if bytes.len() as u64 > limit {
@@ -207,6 +223,10 @@ fn lexically_inside(root: &Path, path: &Path) -> bool {
 
 /// Reads `path` (relative to `root`, or absolute) as a regular file that lies inside `root`.
 pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
+    #[cfg(target_os = "linux")]
+    if let Some(read) = beneath::read(root, path.strip_prefix(root).unwrap_or(path), limit) {
+        return read;
+    }
     let full = resolve_inside(root, path)?;
     read_regular(&full, limit)
 }
