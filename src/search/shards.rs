@@ -189,8 +189,9 @@ fn push_json_inner(out: &mut String, s: &str) {
 /// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
 /// of its text (JSON). A title in the place that shows the default language's text (not
 /// translated yet) is written as a one-element array, so the page can mark its language.
-/// The text is its whitespace collapsed, at most [`TEXT_MAX`] bytes (before escaping).
-pub fn doc_entry(doc: &Doc) -> String {
+/// The text is its whitespace collapsed, at most [`TEXT_MAX`] bytes (before escaping), made
+/// in `scratch`.
+pub fn doc_entry(doc: &Doc, scratch: &mut String) -> String {
     let mut out = String::with_capacity(doc.body.len().min(TEXT_MAX) + doc.url.len() + doc.title.len() + 128);
     out.push('[');
     for field in [doc.url.as_str(), doc.title.as_str(), doc.kind] {
@@ -211,19 +212,92 @@ pub fn doc_entry(doc: &Doc) -> String {
         }
     }
     out.push_str(if doc.fallback { "],1," } else { "],0," });
-    let mut text = String::with_capacity(doc.body.len().min(TEXT_MAX));
-    for word in doc.body.split_whitespace() {
-        if text.len() + word.len() + 1 > TEXT_MAX {
-            break;
-        }
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(word);
-    }
-    push_json(&mut out, &text);
+    scratch.clear();
+    collapse(&doc.body, TEXT_MAX, scratch);
+    push_json(&mut out, cut(scratch, TEXT_MAX));
     out.push(']');
     out
+}
+
+/// Bytes that are whitespace (`char::is_whitespace`) or may start a non-ASCII whitespace
+/// character (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+static SPACE_OR_LEAD: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The next run of whitespace in `text` from `at` on: (start, end), both `text.len()` if none.
+fn next_space(text: &str, mut at: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let width = |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => usize::from(SPACE_OR_LEAD[usize::from(b)]),
+        Some(&b) if SPACE_OR_LEAD[usize::from(b)] => text.get(at..).and_then(|t| t.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+        _ => 0,
+    };
+    loop {
+        match bytes.get(at..).and_then(|rest| rest.iter().position(|&b| SPACE_OR_LEAD[usize::from(b)])) {
+            None => return (bytes.len(), bytes.len()),
+            Some(p) => at += p,
+        }
+        let start = at;
+        while let w @ 1.. = width(at) {
+            at += w;
+        }
+        if at > start {
+            return (start, at);
+        }
+        at += 1;
+    }
+}
+
+/// Appends `text` with its whitespace collapsed (`split_whitespace` joined by single spaces):
+/// all of it, or at least `limit` + 1 bytes of it.
+fn collapse(text: &str, limit: usize, out: &mut String) {
+    let start = out.len();
+    // A span of the text that is the same collapsed: words with single spaces between them.
+    let mut span = match next_space(text, 0) {
+        (0, end) => end,
+        _ => 0,
+    };
+    let mut at = span;
+    while at < text.len() {
+        let (space, end) = next_space(text, at);
+        if end == text.len() {
+            out.push_str(&text[span..space]);
+            return;
+        }
+        if end - space != 1 || text.as_bytes()[space] != b' ' {
+            out.push_str(&text[span..space]);
+            out.push(' ');
+            span = end;
+        }
+        at = end;
+        if out.len() - start + (at - span) > limit {
+            break;
+        }
+    }
+    out.push_str(&text[span..at]);
+}
+
+/// A collapsed text cut as `split_whitespace` words are taken while the text stays within
+/// `limit` bytes counting a space after the first word: `text` up to before the first space
+/// that keeps it within `limit`, or all of it.
+fn cut(text: &str, limit: usize) -> &str {
+    let first = text.find(' ').unwrap_or(text.len());
+    if first >= limit {
+        return "";
+    }
+    if text.len() <= limit {
+        return text;
+    }
+    let end = text.as_bytes()[..=limit].iter().rposition(|&b| b == b' ').unwrap_or(0);
+    &text[..end]
 }
 
 /// Page shards made as pages arrive, in order: a shard is handed out as soon as it is full,
