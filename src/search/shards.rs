@@ -39,6 +39,24 @@ fn wrap(lang: &str, name: &str, data: &str) -> Vec<u8> {
     format!("kyklosSearch.add({},{},{data});\n", json(lang), json(name)).into_bytes()
 }
 
+/// `n` in decimal (what `write!(s, "{n}")` writes, without the formatting machinery: the
+/// postings are most of an index's numbers).
+pub(super) fn push_number(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        s.push(char::from(d));
+    }
+}
+
 /// A stem's postings as a JSON array of (id delta, weight) pairs, cut to its best pages if
 /// it would be too large.
 fn encode_postings(list: &[(u32, u32)]) -> String {
@@ -50,7 +68,9 @@ fn encode_postings(list: &[(u32, u32)]) -> String {
             if i > 0 {
                 s.push(',');
             }
-            let _ = write!(s, "{},{weight}", doc - last);
+            push_number(&mut s, doc - last);
+            s.push(',');
+            push_number(&mut s, *weight);
             last = *doc;
         }
         s.push(']');
@@ -219,70 +239,113 @@ pub fn doc_entry(doc: &Doc, scratch: &mut String) -> String {
     out
 }
 
-/// Bytes that are whitespace (`char::is_whitespace`) or may start a non-ASCII whitespace
-/// character (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
-static SPACE_OR_LEAD: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [b'\t', b'\n', 0x0b, 0x0c, b'\r', b' ', 0xc2, 0xe1, 0xe2, 0xe3];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
-/// The next run of whitespace in `text` from `at` on: (start, end), both `text.len()` if none.
-fn next_space(text: &str, mut at: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let width = |at: usize| match bytes.get(at) {
-        Some(&b) if b < 0x80 => usize::from(SPACE_OR_LEAD[usize::from(b)]),
-        Some(&b) if SPACE_OR_LEAD[usize::from(b)] => text.get(at..).and_then(|t| t.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+/// The width of the whitespace character (`char::is_whitespace`) at byte `at` of `text`, or 0.
+fn space_width(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') => 1,
+        Some(&b) if b >= 0x80 => text.get(at..).and_then(|t| t.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
         _ => 0,
-    };
-    loop {
-        match bytes.get(at..).and_then(|rest| rest.iter().position(|&b| SPACE_OR_LEAD[usize::from(b)])) {
-            None => return (bytes.len(), bytes.len()),
-            Some(p) => at += p,
-        }
-        let start = at;
-        while let w @ 1.. = width(at) {
-            at += w;
-        }
-        if at > start {
-            return (start, at);
-        }
-        at += 1;
     }
 }
 
+/// The width of the character at byte `at` (a character boundary) of `text`, at least 1.
+fn char_width(text: &str, at: usize) -> usize {
+    text.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+}
+
+/// Each byte of `x` (eight bytes of text) that may start whitespace other than a space
+/// between two words, with its top bit set: a control character or a byte ≥ 0x80 (most are
+/// no whitespace), a space followed by a space, and a space in the last byte.
+fn special_bytes(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Per byte, without carries between bytes: (b & 0x7f) + 0x60 has its top bit clear
+    // exactly when b & 0x7f < 0x20; (v & 0x7f) + 0x7f | v has it clear exactly when v == 0.
+    let control = !((x & LOW) + 0x6060_6060_6060_6060) & !x & HIGH;
+    let z = x ^ 0x2020_2020_2020_2020;
+    let space = !(((z & LOW) + LOW) | z) & HIGH;
+    let double = space & ((space >> 8) | (1 << 63));
+    (x & HIGH) | control | double
+}
+
+/// The first byte from `at` before `end` that [`special_bytes`] names (exactly, in the last
+/// bytes before `end`), or `end`.
+fn next_special(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    while let Some(block) = bytes.get(at..at + 8).filter(|_| at + 8 <= end) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let special = special_bytes(u64::from_le_bytes(word));
+        if special != 0 {
+            return at + (special.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < end {
+        match bytes[at] {
+            b' ' if bytes.get(at + 1) == Some(&b' ') => return at,
+            b' ' => {}
+            b if !(0x20..0x80).contains(&b) => return at,
+            _ => {}
+        }
+        at += 1;
+    }
+    end
+}
+
 /// Appends `text` with its whitespace collapsed (`split_whitespace` joined by single spaces):
-/// all of it, or at least `limit` + 1 bytes of it.
+/// all of it, or at least `limit` + 1 bytes of it. Spans of words with single spaces between
+/// them are copied whole; eight bytes at a time are tested for anything else.
 fn collapse(text: &str, limit: usize, out: &mut String) {
-    let start = out.len();
-    // A span of the text that is the same collapsed: words with single spaces between them.
-    let mut span = match next_space(text, 0) {
-        (0, end) => end,
-        _ => 0,
-    };
+    let bytes = text.as_bytes();
+    let base = out.len();
+    let mut span = 0;
+    while let w @ 1.. = space_width(text, span) {
+        span += w;
+    }
     let mut at = span;
-    while at < text.len() {
-        let (space, end) = next_space(text, at);
-        if end == text.len() {
-            out.push_str(&text[span..space]);
-            return;
-        }
-        if end - space != 1 || text.as_bytes()[space] != b' ' {
-            out.push_str(&text[span..space]);
-            out.push(' ');
-            span = end;
-        }
-        at = end;
-        if out.len() - start + (at - span) > limit {
+    loop {
+        // Past `bound` the text collapsed so far would exceed `limit` + 1 bytes.
+        let bound = span + (limit + 1).saturating_sub(out.len() - base);
+        let p = next_special(bytes, at, bound.min(bytes.len()));
+        if p >= bytes.len() {
             break;
         }
+        if p >= bound {
+            let mut end = bound;
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            out.push_str(&text[span..end]);
+            return;
+        }
+        let mut end = p;
+        while let w @ 1.. = space_width(text, end) {
+            end += w;
+        }
+        if end == p {
+            at = p + char_width(text, p);
+            continue;
+        }
+        if end == p + 1 && bytes[p] == b' ' && end < bytes.len() {
+            // A single space (in the last byte of eight).
+            at = end;
+            continue;
+        }
+        let mut start = p;
+        while start > at && bytes[start - 1] == b' ' {
+            start -= 1;
+        }
+        out.push_str(&text[span..start]);
+        if end >= bytes.len() {
+            return;
+        }
+        out.push(' ');
+        (span, at) = (end, end);
+        if out.len() - base > limit {
+            return;
+        }
     }
-    out.push_str(&text[span..at]);
+    out.push_str(text[span..].strip_suffix(' ').unwrap_or(&text[span..]));
 }
 
 /// A collapsed text cut as `split_whitespace` words are taken while the text stays within
