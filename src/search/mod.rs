@@ -292,7 +292,7 @@ impl Indexer {
     /// statistics of the whole index. `kinds` maps page kinds to their labels.
     pub fn finish(mut self, kinds: &BTreeMap<String, String>) -> Built {
         let mut files = Vec::new();
-        if let Some(f) = self.doc_shards.flush(&self.lang, &self.dir) {
+        if let Some(f) = self.doc_shards.flush(&self.dir) {
             files.push(f);
         }
         let (words, stems, stop) = self.stems();

@@ -192,6 +192,9 @@ fn ascii_words(bytes: &[u8], mut at: usize, table: &[u8; 256], mut f: impl FnMut
             // before is one that joined.
             let Some(&b) = bytes.get(at) else { break };
             let mid = flags(b);
+            if mid & (MID_LETTER | MID_NUM_LET | MID_NUM) == 0 {
+                break;
+            }
             let both = flags(bytes[at - 1]) & bytes.get(at + 1).map_or(0, |&b| flags(b));
             let held = (mid & (MID_LETTER | MID_NUM_LET) != 0 && both & LETTER != 0) || (mid & (MID_NUM_LET | MID_NUM) != 0 && both & DIGIT != 0);
             if !held {

@@ -364,10 +364,14 @@ fn cut(text: &str, limit: usize) -> &str {
 }
 
 /// Page shards made as pages arrive, in order: a shard is handed out as soon as it is full,
-/// so the pages' texts are never all held at once.
+/// so the pages' texts are never all held at once. Each shard's file is written in place (the
+/// call around its data first), so handing it out copies nothing.
 #[derive(Debug, Default)]
 pub struct DocShards {
+    /// The file of the shard being filled.
     shard: String,
+    /// Where its data starts.
+    head: usize,
     count: usize,
     /// The number of pages in each shard handed out so far.
     pub sizes: Vec<usize>,
@@ -376,28 +380,32 @@ pub struct DocShards {
 impl DocShards {
     /// Adds a page's entry; returns the shard file it completed, if any.
     pub fn push(&mut self, lang: &str, dir: &str, entry: &str) -> Option<(String, Vec<u8>)> {
-        if self.count > 0 {
+        if self.count == 0 {
+            self.shard.clear();
+            self.shard.reserve(DOC_TARGET + entry.len() + 64);
+            let _ = write!(self.shard, "kyklosSearch.add({},{},[", json(lang), json(&format!("d{}", self.sizes.len())));
+            self.head = self.shard.len();
+        } else {
             self.shard.push(',');
         }
         self.shard.push_str(entry);
         self.count += 1;
-        if self.shard.len() >= DOC_TARGET {
-            return self.flush(lang, dir);
+        if self.shard.len() - self.head >= DOC_TARGET {
+            return self.flush(dir);
         }
         None
     }
 
     /// The last, partly filled shard.
-    pub fn flush(&mut self, lang: &str, dir: &str) -> Option<(String, Vec<u8>)> {
+    pub fn flush(&mut self, dir: &str) -> Option<(String, Vec<u8>)> {
         if self.count == 0 {
             return None;
         }
         let n = self.sizes.len();
         self.sizes.push(self.count);
-        let file = (format!("{dir}/d{n}.js"), wrap(lang, &format!("d{n}"), &format!("[{}]", self.shard)));
-        self.shard.clear();
+        self.shard.push_str("]);\n");
         self.count = 0;
-        Some(file)
+        Some((format!("{dir}/d{n}.js"), std::mem::take(&mut self.shard).into_bytes()))
     }
 }
 
