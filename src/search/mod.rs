@@ -169,6 +169,9 @@ struct Counter {
     scratch: String,
 }
 
+/// The most distinct words a thread's [`Counter`] keeps room for between pages.
+const KEPT_WORDS: usize = 1 << 16;
+
 thread_local! {
     static COUNTER: RefCell<Counter> = RefCell::default();
 }
@@ -213,7 +216,12 @@ impl Counter {
                 Word { end, weight: ((score * 100.0).round() as u32).max(1), hash }
             })
             .collect();
-        Prepared { fallback: doc.fallback, text: text.clone(), words, entry: shards::doc_entry(doc, scratch) }
+        let prepared = Prepared { fallback: doc.fallback, text: text.clone(), words, entry: shards::doc_entry(doc, scratch) };
+        // A thread keeps its table for the next page, but not one grown for a huge page.
+        if self.words.capacity() > KEPT_WORDS || self.text.capacity() > 16 * KEPT_WORDS {
+            *self = Counter::default();
+        }
+        prepared
     }
 }
 
