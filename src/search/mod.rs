@@ -23,11 +23,13 @@ mod shards;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::Hasher;
 
+use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 pub use shards::{DOC_TARGET, TERM_TARGET, TEXT_MAX};
 
@@ -114,43 +116,121 @@ impl Analyzer {
     }
 }
 
-/// Postings of each lower-cased word, (doc, weight), for the two kinds of text: own
-/// (`[0]`) and fallback (`[1]`). Hashed with FxHash: the keys are words of the site's own
-/// text, and SipHash's protection against crafted keys costs more than the index is worth.
-type Postings = [FxHashMap<String, Vec<(u32, u32)>>; 2];
+/// The postings of each lower-cased word, (doc, weight), for the two kinds of text: own
+/// (`[0]`) and fallback (`[1]`), found by the word's [`hash_word`].
+type Postings = [HashTable<Posting>; 2];
+
+#[derive(Debug)]
+struct Posting {
+    hash: u64,
+    word: String,
+    list: Vec<(u32, u32)>,
+}
+
+/// The hash words are found by, in a page and in the index: FxHash, since the keys are words
+/// of the site's own text, and SipHash's protection against crafted keys costs more than the
+/// index is worth.
+fn hash_word(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
 
 /// What the index keeps of one page: its words with their weights and its page-shard entry.
 /// Made from a [`Doc`] where the page is rendered (in parallel); the text itself is dropped.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     fallback: bool,
-    /// Lower-cased words and their weight on the page (elasticlunr's √tf / √field-length,
-    /// boosted per field, ×100).
-    words: Vec<(String, u32)>,
+    /// The page's distinct lower-cased words, one after another, in the order they first occur.
+    text: String,
+    /// Where each word of `text` ends (it starts where the one before ends), its hash and its
+    /// weight on the page (elasticlunr's √tf / √field-length, boosted per field, ×100).
+    words: Vec<Word>,
     entry: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    end: u32,
+    weight: u32,
+    hash: u64,
+}
+
+/// Counts a page's words; kept by each thread and reused from page to page.
+#[derive(Default)]
+struct Counter {
+    /// Indexes into `words`, found by the word's hash.
+    table: HashTable<u32>,
+    /// Each distinct word: its start and end in `text`, its hash, how often each field has it.
+    words: Vec<(u32, u32, u64, [u32; 3])>,
+    text: String,
+    /// Where an ASCII word with a capital is lower-cased, and the text of the page's entry
+    /// collapsed.
+    scratch: String,
+}
+
+/// The most distinct words a thread's [`Counter`] keeps room for between pages.
+const KEPT_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static COUNTER: RefCell<Counter> = RefCell::default();
+}
+
+impl Counter {
+    fn prepare(&mut self, doc: &Doc) -> Prepared {
+        let Counter { table, words, text, scratch } = self;
+        table.clear();
+        words.clear();
+        text.clear();
+        let mut lens = [0u32; 3];
+        let fields =
+            std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
+        for (f, field) in fields {
+            normalize::each_lower(field, scratch, |w| {
+                lens[f] += 1;
+                let hash = hash_word(w);
+                let same = |&i: &u32| {
+                    let (start, end, _, _) = words[i as usize];
+                    &text[start as usize..end as usize] == w
+                };
+                if let Some(&i) = table.find(hash, same) {
+                    words[i as usize].3[f] += 1;
+                    return;
+                }
+                // A page's text is far below 4 GiB (the Markdown limits); a word that would
+                // not fit is left out rather than wrapped.
+                let (Ok(start), Ok(end), Ok(i)) = (u32::try_from(text.len()), u32::try_from(text.len() + w.len()), u32::try_from(words.len())) else {
+                    return;
+                };
+                text.push_str(w);
+                let mut counts = [0; 3];
+                counts[f] = 1;
+                words.push((start, end, hash, counts));
+                table.insert_unique(hash, i, |&i| words[i as usize].2);
+            });
+        }
+        let words = words
+            .iter()
+            .map(|&(_, end, hash, c)| {
+                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
+                Word { end, weight: ((score * 100.0).round() as u32).max(1), hash }
+            })
+            .collect();
+        let prepared = Prepared { fallback: doc.fallback, text: text.clone(), words, entry: shards::doc_entry(doc, scratch) };
+        // A thread keeps its table for the next page, but not one grown for a huge page.
+        if self.words.capacity() > KEPT_WORDS || self.text.capacity() > 16 * KEPT_WORDS {
+            *self = Counter::default();
+        }
+        prepared
+    }
 }
 
 impl Prepared {
     pub fn of(doc: &Doc) -> Prepared {
-        let mut counts: FxHashMap<Cow<'_, str>, [u32; 3]> = FxHashMap::with_capacity_and_hasher(512, Default::default());
-        let mut lens = [0u32; 3];
-        let fields =
-            std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
-        for (f, text) in fields {
-            for w in normalize::words(text) {
-                lens[f] += 1;
-                counts.entry(normalize::lower(w)).or_default()[f] += 1;
-            }
-        }
-        let mut words: Vec<(String, u32)> = counts
-            .into_iter()
-            .map(|(word, c)| {
-                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
-                (word.into_owned(), ((score * 100.0).round() as u32).max(1))
-            })
-            .collect();
-        words.sort_unstable();
-        Prepared { fallback: doc.fallback, words, entry: shards::doc_entry(doc) }
+        COUNTER.with(|c| match c.try_borrow_mut() {
+            Ok(mut counter) => counter.prepare(doc),
+            Err(_) => Counter::default().prepare(doc),
+        })
     }
 }
 
@@ -198,11 +278,14 @@ impl Indexer {
         let id = self.docs;
         self.docs += 1;
         let postings = &mut self.postings[usize::from(page.fallback)];
-        for (word, weight) in page.words {
-            match postings.get_mut(word.as_str()) {
-                Some(list) => list.push((id, weight)),
+        let mut start = 0;
+        for w in &page.words {
+            let word = &page.text[start..w.end as usize];
+            start = w.end as usize;
+            match postings.find_mut(w.hash, |p| p.word == word) {
+                Some(p) => p.list.push((id, w.weight)),
                 None => {
-                    postings.insert(word, vec![(id, weight)]);
+                    postings.insert_unique(w.hash, Posting { hash: w.hash, word: word.to_string(), list: vec![(id, w.weight)] }, |p| p.hash);
                 }
             }
         }
@@ -217,7 +300,7 @@ impl Indexer {
     /// statistics of the whole index. `kinds` maps page kinds to their labels.
     pub fn finish(mut self, kinds: &BTreeMap<String, String>) -> Built {
         let mut files = Vec::new();
-        if let Some(f) = self.doc_shards.flush(&self.lang, &self.dir) {
+        if let Some(f) = self.doc_shards.flush(&self.dir) {
             files.push(f);
         }
         let (words, stems, stop) = self.stems();
@@ -243,7 +326,7 @@ impl Indexer {
         let analyzers = [Analyzer::new(&self.lang), Analyzer::new(&self.fallback.0)];
         let [own, fallback] = std::mem::take(&mut self.postings);
         let mut keys: Vec<((bool, String), Vec<(u32, u32)>)> =
-            own.into_iter().map(|(w, l)| ((false, w), l)).chain(fallback.into_iter().map(|(w, l)| ((true, w), l))).collect();
+            own.into_iter().map(|p| ((false, p.word), p.list)).chain(fallback.into_iter().map(|p| ((true, p.word), p.list))).collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
         let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();

@@ -15,8 +15,35 @@ use unicode_normalization::UnicodeNormalization;
 pub const MAX_WORD: usize = 40;
 
 /// The words of a text, as written.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    super::segment::split_words(text).filter(|w| w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD)
+#[cfg(test)]
+pub fn words(text: &str) -> Vec<&str> {
+    super::segment::split_words(text).into_iter().filter(|w| w.len() <= MAX_WORD || w.chars().count() <= MAX_WORD).collect()
+}
+
+/// The words of a text in lower case, as [`words`] and [`lower`] make them, each handed to
+/// `f` (a word is only copied to lower-case an ASCII word with a capital, into `scratch`).
+pub fn each_lower(text: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
+    use super::segment::{segments, split_unicode, Found};
+    segments(text, true, |w, found| match found {
+        Found::Ascii { upper } if w.len() <= MAX_WORD => {
+            if upper {
+                scratch.clear();
+                scratch.push_str(w);
+                scratch.make_ascii_lowercase();
+                f(scratch);
+            } else {
+                f(w);
+            }
+        }
+        Found::Ascii { .. } => {}
+        Found::Unicode => {
+            for piece in split_unicode(w) {
+                if piece.len() <= MAX_WORD || piece.chars().count() <= MAX_WORD {
+                    f(&lower(piece));
+                }
+            }
+        }
+    });
 }
 
 /// Combining marks removed after decomposition: Latin, Greek and Cyrillic diacritics, Arabic

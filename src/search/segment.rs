@@ -2,14 +2,15 @@
 //! sites' text: the same segments as `unicode-segmentation`'s `unicode_words`, found without
 //! its per-character table lookups (which were a twentieth of a whole build's time).
 //!
-//! The text is cut at ASCII whitespace first. No rule of UAX #29 joins anything across a
-//! space, tab or line break, except that combining marks (Extend, Format, ZWJ) after a space
+//! The text is cut into pieces at ASCII whitespace. No rule of UAX #29 joins anything across
+//! a space, tab or line break, except that combining marks (Extend, Format, ZWJ) after a space
 //! or tab belong to it (WB4) and spaces hold together (WB3d): so a piece with any other
 //! non-ASCII character goes to `unicode_words` together with the whitespace before it, which
-//! gives the same segments as the whole text would. A piece of ASCII, and of the curly quotes,
-//! dashes and ellipsis of smart punctuation (boundaries on both sides, like ASCII punctuation;
-//! see `is_boundary_mark`), is segmented here by the ASCII
-//! part of the rules:
+//! gives the same segments as the whole text would. The pieces of ASCII, and of the curly
+//! quotes, dashes and ellipsis of smart punctuation (boundaries on both sides, like ASCII
+//! punctuation; see `is_boundary_mark`), between two such pieces are segmented here in one
+//! pass over their bytes (whitespace is a boundary like punctuation), by the ASCII part of the
+//! rules:
 //! - letters, digits and `_` hold together (WB5, WB8–WB10, WB13a–b);
 //! - `:`, `.` and `'` hold between two letters (WB6–WB7);
 //! - `,`, `;`, `.` and `'` hold between two digits (WB11–WB12);
@@ -18,66 +19,102 @@
 //! `tests.rs` checks this against `unicode_words` on generated text of every kind of
 //! character these rules name, ASCII and not.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWords};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How a segment was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// By the ASCII fast path (the segment is ASCII), with whether it holds an upper-case letter.
+    Ascii { upper: bool },
+    /// By `unicode_words`.
+    Unicode,
+}
 
 /// The segments of `text` that hold a letter or a digit, in order (`unicode_words`).
 #[cfg(test)]
-pub fn unicode_words(text: &str) -> Words<'_> {
-    Words { text, at: 0, inner: Inner::Done, split: false }
+pub fn unicode_words(text: &str) -> Vec<(&str, Found)> {
+    let mut out = Vec::new();
+    segments(text, false, |w, found| out.push((w, found)));
+    out
 }
 
-/// [`unicode_words`] cut again at apostrophes (`'`, `’`, `ʼ`), keeping the pieces that hold
-/// a letter or a digit. In an ASCII piece `'` is simply a boundary: it only ever holds two
-/// letters or two digits together, which the cut separates again.
-pub fn split_words(text: &str) -> impl Iterator<Item = &str> {
-    Words { text, at: 0, inner: Inner::Done, split: true }.flat_map(|(w, ascii)| {
-        let pieces = if ascii { None } else { Some(w.split(['\'', '\u{2019}', '\u{02bc}']).filter(|p| p.chars().any(char::is_alphanumeric))) };
-        pieces.into_iter().flatten().chain(ascii.then_some(w))
-    })
+/// The apostrophes words are cut at.
+const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{02bc}'];
+
+/// Cuts a segment of `unicode_words` at apostrophes (`'`, `’`, `ʼ`), keeping the pieces that
+/// hold a letter or a digit.
+pub fn split_unicode(w: &str) -> impl Iterator<Item = &str> {
+    w.split(APOSTROPHES).filter(|p| p.chars().any(char::is_alphanumeric))
 }
 
-/// The iterator of [`unicode_words`].
-pub struct Words<'a> {
-    text: &'a str,
-    /// Where the next piece starts.
-    at: usize,
-    inner: Inner<'a>,
-    /// `'` is a boundary in ASCII pieces ([`split_words`]).
-    split: bool,
+/// [`unicode_words`] cut again at apostrophes ([`split_unicode`]). In the ASCII fast path
+/// `'` is simply a boundary: it only ever holds two letters or two digits together, which
+/// the cut separates again.
+#[cfg(test)]
+pub fn split_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    segments(text, true, |w, found| match found {
+        Found::Ascii { .. } => out.push(w),
+        Found::Unicode => out.extend(split_unicode(w)),
+    });
+    out
 }
 
-enum Inner<'a> {
-    Done,
-    Ascii { piece: &'a str, at: usize },
-    Unicode(UnicodeWords<'a>),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Letter,
-    Digit,
-    Underscore,
-    /// `:` (MidLetter)
-    MidLetter,
-    /// `.` and `'` (MidNumLet, Single_Quote)
-    MidNumLet,
-    /// `,` and `;` (MidNum)
-    MidNum,
-    Other,
-}
-
-fn class(b: u8, split: bool) -> Class {
-    match b {
-        b'\'' if split => Class::Other,
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b'.' | b'\'' => Class::MidNumLet,
-        b',' | b';' => Class::MidNum,
-        _ => Class::Other,
+/// Each segment of `text` that holds a letter or a digit, in order, with how it was found;
+/// with `split`, `'` and `’` are boundaries in ASCII pieces (see [`split_words`]).
+pub fn segments<'a>(text: &'a str, split: bool, mut f: impl FnMut(&'a str, Found)) {
+    let table = if split { &SPLIT } else { &WHOLE };
+    let mut at = 0;
+    while at < text.len() {
+        let (fast_end, slow_end) = plan(text, at, split);
+        ascii_words(&text.as_bytes()[..fast_end], at, table, |start, end, upper| f(&text[start..end], Found::Ascii { upper }));
+        if slow_end > fast_end {
+            // With the whitespace before it: combining marks at the start join it (WB4),
+            // and spaces join each other (WB3d).
+            for w in text[fast_end..slow_end].unicode_words() {
+                f(w, Found::Unicode);
+            }
+        }
+        at = slow_end;
     }
 }
+
+/// What a byte is to the fast path: letters, digits and `_` join (`JOIN`); `:` (MidLetter),
+/// `.` and `'` (MidNumLet, Single_Quote), `,` and `;` (MidNum) may hold two of them together;
+/// everything else (whitespace, other ASCII, the bytes of non-ASCII boundary marks) is a
+/// boundary.
+const JOIN: u8 = 1;
+const ALNUM: u8 = 2;
+const UPPER: u8 = 4;
+const LETTER: u8 = 8;
+const DIGIT: u8 = 16;
+const MID_LETTER: u8 = 32;
+const MID_NUM_LET: u8 = 64;
+const MID_NUM: u8 = 128;
+
+/// The flags of each byte; with `split`, `'` is a boundary.
+const fn flags(split: bool) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'\'' if split => 0,
+            b'A'..=b'Z' => JOIN | ALNUM | LETTER | UPPER,
+            b'a'..=b'z' => JOIN | ALNUM | LETTER,
+            b'0'..=b'9' => JOIN | ALNUM | DIGIT,
+            b'_' => JOIN,
+            b':' => MID_LETTER,
+            b'.' | b'\'' => MID_NUM_LET,
+            b',' | b';' => MID_NUM,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+}
+
+static SPLIT: [u8; 256] = flags(true);
+static WHOLE: [u8; 256] = flags(false);
 
 /// Punctuation that smart quotes and dashes put into most text, whose Word_Break property is
 /// Other: a boundary on both sides (WB999), like ASCII punctuation. `’` is MidNumLet (it holds
@@ -92,100 +129,81 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
 
-/// The next word of an ASCII piece from byte `at` on: (start, end), or `None`.
-fn next_ascii(piece: &[u8], mut at: usize, split: bool) -> Option<(usize, usize)> {
-    let class = |b: u8| class(b, split);
-    let joins = |c: Class| matches!(c, Class::Letter | Class::Digit | Class::Underscore);
-    loop {
-        // Skip to a letter, digit or underscore: nothing else starts a segment with a word in it.
-        while at < piece.len() && !joins(class(piece[at])) {
-            at += 1;
+/// The first byte ≥ 0x80 from `from` on (blocks of 32 bytes are tested without branches).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    for block in bytes[from..].chunks(32) {
+        if block.iter().fold(0u8, |any, &b| any | b) & 0x80 != 0 {
+            return block.iter().position(|&b| b >= 0x80).map(|p| at + p);
         }
-        if at >= piece.len() {
-            return None;
+        at += block.len();
+    }
+    None
+}
+
+/// From `at`, the start of the text or the end of a piece: the pieces up to the first one
+/// with a character the fast path cannot segment go to the fast path, up to the returned
+/// `fast_end`; that piece, with the whitespace before it, to `unicode_words`, up to the
+/// returned `slow_end` (the end of the text when there is no such piece).
+fn plan(text: &str, at: usize, split: bool) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut from = at;
+    let p = loop {
+        let Some(p) = next_non_ascii(bytes, from) else { return (bytes.len(), bytes.len()) };
+        // At the start of a character: a punctuation mark that is a boundary on both sides
+        // keeps its piece on the fast path (its bytes are all boundaries there).
+        match text[p..].chars().next() {
+            Some(c) if is_boundary_mark(c, split) => from = p + c.len_utf8(),
+            _ => break p,
+        }
+    };
+    let start = bytes[at..p].iter().rposition(|&b| is_space(b)).map_or(at, |s| at + s + 1);
+    let mut spaces = start;
+    while spaces > at && is_space(bytes[spaces - 1]) {
+        spaces -= 1;
+    }
+    let end = bytes[p..].iter().position(|&b| is_space(b)).map_or(bytes.len(), |e| p + e);
+    (spaces, end)
+}
+
+/// The words of `bytes` (ASCII, boundary marks and whitespace) from `at` on, by the ASCII part
+/// of the rules: `f(start, end, holds an upper-case letter)` for each segment with a letter or
+/// a digit.
+fn ascii_words(bytes: &[u8], mut at: usize, table: &[u8; 256], mut f: impl FnMut(usize, usize, bool)) {
+    let flags = |b: u8| table[usize::from(b)];
+    while let Some(&b) = bytes.get(at) {
+        // Skip to a letter, digit or underscore: nothing else starts a segment with a word in it.
+        if flags(b) & JOIN == 0 {
+            at += 1;
+            continue;
         }
         let start = at;
-        let mut alnum = false;
-        while at < piece.len() {
-            let c = class(piece[at]);
-            if joins(c) {
-                alnum |= c != Class::Underscore;
+        let mut seen = 0u8;
+        loop {
+            while let Some(&b) = bytes.get(at) {
+                let fl = flags(b);
+                if fl & JOIN == 0 {
+                    break;
+                }
+                seen |= fl;
                 at += 1;
-                continue;
             }
-            let (before, after) = (class(piece[at - 1]), piece.get(at + 1).map(|&b| class(b)));
-            let held = match c {
-                Class::MidLetter => before == Class::Letter && after == Some(Class::Letter),
-                Class::MidNumLet => (before == Class::Letter && after == Some(Class::Letter)) || (before == Class::Digit && after == Some(Class::Digit)),
-                Class::MidNum => before == Class::Digit && after == Some(Class::Digit),
-                _ => false,
-            };
+            // A boundary, unless a mark held between two letters or two digits; the byte
+            // before is one that joined.
+            let Some(&b) = bytes.get(at) else { break };
+            let mid = flags(b);
+            if mid & (MID_LETTER | MID_NUM_LET | MID_NUM) == 0 {
+                break;
+            }
+            let both = flags(bytes[at - 1]) & bytes.get(at + 1).map_or(0, |&b| flags(b));
+            let held = (mid & (MID_LETTER | MID_NUM_LET) != 0 && both & LETTER != 0) || (mid & (MID_NUM_LET | MID_NUM) != 0 && both & DIGIT != 0);
             if !held {
                 break;
             }
             at += 1;
         }
-        if alnum {
-            return Some((start, at));
-        }
-    }
-}
-
-/// A segment, and whether it comes from an ASCII piece.
-impl<'a> Iterator for Words<'a> {
-    type Item = (&'a str, bool);
-
-    fn next(&mut self) -> Option<(&'a str, bool)> {
-        loop {
-            match &mut self.inner {
-                Inner::Ascii { piece, at } => {
-                    if let Some((start, end)) = next_ascii(piece.as_bytes(), *at, self.split) {
-                        *at = end;
-                        return Some((&piece[start..end], true));
-                    }
-                }
-                Inner::Unicode(words) => {
-                    if let Some(w) = words.next() {
-                        return Some((w, false));
-                    }
-                }
-                Inner::Done => {}
-            }
-            let bytes = self.text.as_bytes();
-            let mut start = self.at;
-            while start < bytes.len() && is_space(bytes[start]) {
-                start += 1;
-            }
-            if start >= bytes.len() {
-                self.inner = Inner::Done;
-                return None;
-            }
-            let mut end = start;
-            let mut ascii = true;
-            while end < bytes.len() && !is_space(bytes[end]) {
-                if ascii && !bytes[end].is_ascii() {
-                    // At the start of a character: a punctuation mark that is a boundary on
-                    // both sides keeps the piece on the fast path (its bytes are all ≥ 0x80,
-                    // so they are `Other` there).
-                    match self.text[end..].chars().next() {
-                        Some(c) if is_boundary_mark(c, self.split) => {
-                            end += c.len_utf8();
-                            continue;
-                        }
-                        _ => ascii = false,
-                    }
-                }
-                end += 1;
-            }
-            let spaces = self.at;
-            self.at = end;
-            self.inner = if ascii {
-                Inner::Ascii { piece: &self.text[start..end], at: 0 }
-            } else {
-                // With the whitespace before it: combining marks at the start join it (WB4),
-                // and spaces join each other (WB3d).
-                Inner::Unicode(self.text[spaces..end].unicode_words())
-            };
+        if seen & ALNUM != 0 {
+            f(start, at, seen & UPPER != 0);
         }
     }
 }

@@ -39,6 +39,24 @@ fn wrap(lang: &str, name: &str, data: &str) -> Vec<u8> {
     format!("kyklosSearch.add({},{},{data});\n", json(lang), json(name)).into_bytes()
 }
 
+/// `n` in decimal (what `write!(s, "{n}")` writes, without the formatting machinery: the
+/// postings are most of an index's numbers).
+pub(super) fn push_number(s: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        s.push(char::from(d));
+    }
+}
+
 /// A stem's postings as a JSON array of (id delta, weight) pairs, cut to its best pages if
 /// it would be too large.
 fn encode_postings(list: &[(u32, u32)]) -> String {
@@ -50,7 +68,9 @@ fn encode_postings(list: &[(u32, u32)]) -> String {
             if i > 0 {
                 s.push(',');
             }
-            let _ = write!(s, "{},{weight}", doc - last);
+            push_number(&mut s, doc - last);
+            s.push(',');
+            push_number(&mut s, *weight);
             last = *doc;
         }
         s.push(']');
@@ -189,8 +209,9 @@ fn push_json_inner(out: &mut String, s: &str) {
 /// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
 /// of its text (JSON). A title in the place that shows the default language's text (not
 /// translated yet) is written as a one-element array, so the page can mark its language.
-/// The text is its whitespace collapsed, at most [`TEXT_MAX`] bytes (before escaping).
-pub fn doc_entry(doc: &Doc) -> String {
+/// The text is its whitespace collapsed, at most [`TEXT_MAX`] bytes (before escaping), made
+/// in `scratch`.
+pub fn doc_entry(doc: &Doc, scratch: &mut String) -> String {
     let mut out = String::with_capacity(doc.body.len().min(TEXT_MAX) + doc.url.len() + doc.title.len() + 128);
     out.push('[');
     for field in [doc.url.as_str(), doc.title.as_str(), doc.kind] {
@@ -211,26 +232,146 @@ pub fn doc_entry(doc: &Doc) -> String {
         }
     }
     out.push_str(if doc.fallback { "],1," } else { "],0," });
-    let mut text = String::with_capacity(doc.body.len().min(TEXT_MAX));
-    for word in doc.body.split_whitespace() {
-        if text.len() + word.len() + 1 > TEXT_MAX {
-            break;
-        }
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(word);
-    }
-    push_json(&mut out, &text);
+    scratch.clear();
+    collapse(&doc.body, TEXT_MAX, scratch);
+    push_json(&mut out, cut(scratch, TEXT_MAX));
     out.push(']');
     out
 }
 
+/// The width of the whitespace character (`char::is_whitespace`) at byte `at` of `text`, or 0.
+fn space_width(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') => 1,
+        Some(&b) if b >= 0x80 => text.get(at..).and_then(|t| t.chars().next()).filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// The width of the character at byte `at` (a character boundary) of `text`, at least 1.
+fn char_width(text: &str, at: usize) -> usize {
+    text.get(at..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8)
+}
+
+/// Each byte of `x` (eight bytes of text) that may start whitespace other than a space
+/// between two words, with its top bit set: a control character or a byte ≥ 0x80 (most are
+/// no whitespace), a space followed by a space, and a space in the last byte.
+fn special_bytes(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // Per byte, without carries between bytes: (b & 0x7f) + 0x60 has its top bit clear
+    // exactly when b & 0x7f < 0x20; (v & 0x7f) + 0x7f | v has it clear exactly when v == 0.
+    let control = !((x & LOW) + 0x6060_6060_6060_6060) & !x & HIGH;
+    let z = x ^ 0x2020_2020_2020_2020;
+    let space = !(((z & LOW) + LOW) | z) & HIGH;
+    let double = space & ((space >> 8) | (1 << 63));
+    (x & HIGH) | control | double
+}
+
+/// The first byte from `at` before `end` that [`special_bytes`] names (exactly, in the last
+/// bytes before `end`), or `end`.
+fn next_special(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    while let Some(block) = bytes.get(at..at + 8).filter(|_| at + 8 <= end) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let special = special_bytes(u64::from_le_bytes(word));
+        if special != 0 {
+            return at + (special.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < end {
+        match bytes[at] {
+            b' ' if bytes.get(at + 1) == Some(&b' ') => return at,
+            b' ' => {}
+            b if !(0x20..0x80).contains(&b) => return at,
+            _ => {}
+        }
+        at += 1;
+    }
+    end
+}
+
+/// Appends `text` with its whitespace collapsed (`split_whitespace` joined by single spaces):
+/// all of it, or at least `limit` + 1 bytes of it. Spans of words with single spaces between
+/// them are copied whole; eight bytes at a time are tested for anything else.
+fn collapse(text: &str, limit: usize, out: &mut String) {
+    let bytes = text.as_bytes();
+    let base = out.len();
+    let mut span = 0;
+    while let w @ 1.. = space_width(text, span) {
+        span += w;
+    }
+    let mut at = span;
+    loop {
+        // Past `bound` the text collapsed so far would exceed `limit` + 1 bytes.
+        let bound = span + (limit + 1).saturating_sub(out.len() - base);
+        let p = next_special(bytes, at, bound.min(bytes.len()));
+        if p >= bytes.len() {
+            break;
+        }
+        if p >= bound {
+            let mut end = bound;
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            out.push_str(&text[span..end]);
+            return;
+        }
+        let mut end = p;
+        while let w @ 1.. = space_width(text, end) {
+            end += w;
+        }
+        if end == p {
+            at = p + char_width(text, p);
+            continue;
+        }
+        if end == p + 1 && bytes[p] == b' ' && end < bytes.len() {
+            // A single space (in the last byte of eight).
+            at = end;
+            continue;
+        }
+        let mut start = p;
+        while start > at && bytes[start - 1] == b' ' {
+            start -= 1;
+        }
+        out.push_str(&text[span..start]);
+        if end >= bytes.len() {
+            return;
+        }
+        out.push(' ');
+        (span, at) = (end, end);
+        if out.len() - base > limit {
+            return;
+        }
+    }
+    out.push_str(text[span..].strip_suffix(' ').unwrap_or(&text[span..]));
+}
+
+/// A collapsed text cut as `split_whitespace` words are taken while the text stays within
+/// `limit` bytes counting a space after the first word: `text` up to before the first space
+/// that keeps it within `limit`, or all of it.
+fn cut(text: &str, limit: usize) -> &str {
+    let first = text.find(' ').unwrap_or(text.len());
+    if first >= limit {
+        return "";
+    }
+    if text.len() <= limit {
+        return text;
+    }
+    let end = text.as_bytes()[..=limit].iter().rposition(|&b| b == b' ').unwrap_or(0);
+    &text[..end]
+}
+
 /// Page shards made as pages arrive, in order: a shard is handed out as soon as it is full,
-/// so the pages' texts are never all held at once.
+/// so the pages' texts are never all held at once. Each shard's file is written in place (the
+/// call around its data first), so handing it out copies nothing.
 #[derive(Debug, Default)]
 pub struct DocShards {
+    /// The file of the shard being filled.
     shard: String,
+    /// Where its data starts.
+    head: usize,
     count: usize,
     /// The number of pages in each shard handed out so far.
     pub sizes: Vec<usize>,
@@ -239,28 +380,32 @@ pub struct DocShards {
 impl DocShards {
     /// Adds a page's entry; returns the shard file it completed, if any.
     pub fn push(&mut self, lang: &str, dir: &str, entry: &str) -> Option<(String, Vec<u8>)> {
-        if self.count > 0 {
+        if self.count == 0 {
+            self.shard.clear();
+            self.shard.reserve(DOC_TARGET + entry.len() + 64);
+            let _ = write!(self.shard, "kyklosSearch.add({},{},[", json(lang), json(&format!("d{}", self.sizes.len())));
+            self.head = self.shard.len();
+        } else {
             self.shard.push(',');
         }
         self.shard.push_str(entry);
         self.count += 1;
-        if self.shard.len() >= DOC_TARGET {
-            return self.flush(lang, dir);
+        if self.shard.len() - self.head >= DOC_TARGET {
+            return self.flush(dir);
         }
         None
     }
 
     /// The last, partly filled shard.
-    pub fn flush(&mut self, lang: &str, dir: &str) -> Option<(String, Vec<u8>)> {
+    pub fn flush(&mut self, dir: &str) -> Option<(String, Vec<u8>)> {
         if self.count == 0 {
             return None;
         }
         let n = self.sizes.len();
         self.sizes.push(self.count);
-        let file = (format!("{dir}/d{n}.js"), wrap(lang, &format!("d{n}"), &format!("[{}]", self.shard)));
-        self.shard.clear();
+        self.shard.push_str("]);\n");
         self.count = 0;
-        Some(file)
+        Some((format!("{dir}/d{n}.js"), std::mem::take(&mut self.shard).into_bytes()))
     }
 }
 

@@ -33,7 +33,7 @@ fn word_splitting_follows_the_shared_vectors() {
     for pair in vectors()["words"].as_array().unwrap() {
         let text = pair[0].as_str().unwrap();
         let want: Vec<&str> = pair[1].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
-        assert_eq!(words(text).collect::<Vec<_>>(), want, "words of {text:?}");
+        assert_eq!(words(text), want, "words of {text:?}");
     }
 }
 
@@ -212,6 +212,15 @@ fn fast_word_segments_are_unicode_segments() {
         "1,000",
         "don't",
         "a:b",
+        "Hello",
+        "MiXeD",
+        "ÉCOLE",
+        "Ωμέγα",
+        "DON'T",
+        "L\u{2019}École",
+        // At and past the longest word indexed (MAX_WORD).
+        "abcdefghijabcdefghijabcdefghijabcdefghij",
+        "Abcdefghijabcdefghijabcdefghijabcdefghijk",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = || {
@@ -220,14 +229,28 @@ fn fast_word_segments_are_unicode_segments() {
         seed ^= seed << 17;
         seed
     };
-    for _ in 0..20_000 {
-        let len = 1 + next() % 12;
+    let mut scratch = String::new();
+    // Short texts, and long ones where runs of pieces for the fast path alternate with pieces
+    // for `unicode_words`.
+    for round in 0..30_000 {
+        let len = 1 + next() % if round % 3 == 0 { 60 } else { 12 };
         let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
         let want: Vec<&str> = text.unicode_words().collect();
-        let got: Vec<&str> = super::segment::unicode_words(&text).map(|(w, _)| w).collect();
+        let found = super::segment::unicode_words(&text);
+        let got: Vec<&str> = found.iter().map(|(w, _)| *w).collect();
         assert_eq!(got, want, "segments of {text:?}");
+        for (w, how) in found {
+            if let super::segment::Found::Ascii { upper } = how {
+                assert!(w.is_ascii() && upper == w.bytes().any(|b| b.is_ascii_uppercase()), "{w:?} found as {how:?} in {text:?}");
+            }
+        }
         let split: Vec<&str> = want.iter().flat_map(|w| w.split(['\'', '\u{2019}', '\u{02bc}'])).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
-        assert_eq!(super::segment::split_words(&text).collect::<Vec<_>>(), split, "words of {text:?}");
+        assert_eq!(super::segment::split_words(&text), split, "words of {text:?}");
+        // What the index counts: the words, lower-cased.
+        let lower: Vec<String> = words(&text).iter().map(|w| super::normalize::lower(w).into_owned()).collect();
+        let mut each = Vec::new();
+        super::normalize::each_lower(&text, &mut scratch, |w| each.push(w.to_string()));
+        assert_eq!(each, lower, "lower-cased words of {text:?}");
     }
 }
 
@@ -263,9 +286,45 @@ fn page_entries_are_the_json_they_were() {
     for word in ["a", "ab\"c", "λέξη", "x\\y\u{1}"] {
         docs.push(doc("long.html", "Long", &format!("{word} ").repeat(super::TEXT_MAX)));
     }
+    // Words ending just before, at and after the limit, first or not.
+    for len in [super::TEXT_MAX - 2, super::TEXT_MAX - 1, super::TEXT_MAX, super::TEXT_MAX + 1] {
+        docs.push(doc("edge.html", "", &"w".repeat(len)));
+        docs.push(doc("edge.html", "", &format!(" {} more", "w".repeat(len))));
+        docs.push(doc("edge.html", "", &format!("ab \u{a0}\n{}  more", "w".repeat(len - 4))));
+        docs.push(doc("edge.html", "", &format!("ab  {}  more", "w".repeat(len - 4))));
+    }
+    // Generated text: every kind of whitespace (ASCII, Unicode, and characters that look like
+    // it but are not), runs of it, lengths around the limit.
+    let pieces = [
+        "a", "word", "é", "—", "λέξη", " ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\x0b", "\x0c", "\x1f", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
+        "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{180e}", "\u{feff}", "\"", "\\",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for round in 0..300 {
+        let mut text = String::new();
+        let len = if round % 2 == 0 { 40 } else { super::TEXT_MAX - 200 + round * 3 };
+        while text.len() < len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        docs.push(doc("gen.html", "", &text));
+    }
+    let mut scratch = String::from("left over");
     for d in &docs {
-        let entry = super::shards::doc_entry(d);
+        let entry = super::shards::doc_entry(d, &mut scratch);
         assert_eq!(entry, reference(d));
         serde_json::from_str::<serde_json::Value>(&entry).unwrap();
+    }
+}
+
+#[test]
+fn numbers_are_written_as_format_writes_them() {
+    let mut s = String::new();
+    for n in [0, 1, 9, 10, 99, 100, 12345, 999_999_999, 1_000_000_000, u32::MAX] {
+        s.clear();
+        super::shards::push_number(&mut s, n);
+        assert_eq!(s, n.to_string());
     }
 }
