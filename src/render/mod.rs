@@ -154,7 +154,7 @@ impl<'a> LangContext<'a> {
         let key = (book, dir.to_string());
         let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
         let shared = cached.unwrap_or_else(|| {
-            let nav = std::sync::Arc::new(views::SharedNav { nav: views::course_nav_for(self.lang, book, dir, extra), html: Default::default() });
+            let nav = std::sync::Arc::new(views::SharedNav::new(views::course_nav_for(self.lang, book, dir, extra)));
             match self.sidebars.write() {
                 Ok(mut m) => m.entry(key).or_insert(nav).clone(),
                 Err(_) => nav,
@@ -447,7 +447,14 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
     if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
         let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
         if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {
-            slot.insert("list".into(), tera::Value::String(views::mark_current(list, &nav.own_href)));
+            slot.insert(
+                "list".into(),
+                tera::Value::String({
+                    let mut marked = String::with_capacity(list.len() + 24);
+                    nav.shared.mark_current_into(&mut marked, list, &nav.own_href);
+                    marked
+                }),
+            );
         }
     }
     let page = Context::from_value(value).map_err(|e| e.to_string())?;

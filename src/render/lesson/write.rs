@@ -4,21 +4,7 @@ use std::collections::BTreeMap;
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
 fn esc(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
+    crate::escape::escape_into(out, s);
 }
 
 /// A Tera truthy string: present and not empty.
