@@ -425,17 +425,24 @@ pub fn force_tera_pages(on: bool) {
     TERA_PAGES.store(on, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// A page through its template. The built-in `page.html` (when the theme does not override
-/// it) is written by [`lesson::render`] instead of Tera: the same bytes, without Tera and
-/// without turning the view into a template context.
+/// A page through its template. The built-in `page.html`, `section.html` and `home.html`
+/// (when the theme does not override them) are written by [`lesson`] instead of Tera: the
+/// same bytes, without Tera and without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let template = template_for(theme, view.kind);
-    if template == "page.html" && theme.builtin_page && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+    type Writer = fn(&BTreeMap<String, String>, &PageView<'_>, Option<(&str, &str)>) -> Option<String>;
+    let writer: Option<Writer> = match template {
+        "page.html" if theme.builtin_page => Some(lesson::render),
+        "section.html" if theme.builtin_section => Some(lesson::render_section),
+        "home.html" if theme.builtin_home => Some(lesson::render_home),
+        _ => None,
+    };
+    if let Some(writer) = writer.filter(|_| !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed)) {
         let list = match &view.course_nav {
             Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
             None => None,
         };
-        if let Some(html) = lesson::render(&cx.plain, view, list) {
+        if let Some(html) = writer(&cx.plain, view, list) {
             return Ok(html);
         }
     }

@@ -45,6 +45,10 @@ impl<'a> W<'a> {
         let text = self.t.get(key).map_or("", String::as_str);
         esc(&mut self.out, text);
     }
+    /// `t.key` is there and not empty (Tera's truthiness).
+    pub fn has(&self, key: &str) -> bool {
+        self.t.get(key).is_some_and(|s| !s.is_empty())
+    }
     /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
     pub fn fb(&mut self, fallback: bool) {
         if fallback {
