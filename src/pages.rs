@@ -359,9 +359,10 @@ impl<'a> PageRenderer<'a> {
             labels
         };
         let mut md = markdown::render(body, &links, labels);
-        let index = LineIndex::new(body);
+        // Lines are counted only for a page with problems or links to headings.
+        let index = std::cell::OnceCell::new();
         let at = |offset: usize| {
-            let (l, c) = index.line_col(offset);
+            let (l, c) = index.get_or_init(|| LineIndex::new(body)).line_col(offset);
             (l + page.body_line - 1, c)
         };
         let mut problems: Vec<Diagnostic> = std::mem::take(&mut md.problems)

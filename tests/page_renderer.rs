@@ -1,7 +1,7 @@
-//! The built-in lesson page renderer (Rust, `src/render/lesson/`) against Tera with the
-//! built-in `page.html`: every page of the sample site and of fixture sites, built both
-//! ways, byte for byte (the course navigation lists too: `course-nav.html`). An edit of
-//! `page.html`, `base.html`, `macros.html` or `course-nav.html` that the Rust renderer does
+//! The built-in page renderer (Rust, `src/render/lesson/`) against Tera with the built-in
+//! `page.html`, `section.html` and `home.html`: every page of the sample site and of fixture
+//! sites, built both ways, byte for byte (the course navigation lists too: `course-nav.html`).
+//! An edit of one of these templates, `base.html` or `macros.html` that the Rust renderer does
 //! not follow fails here. And a theme that overrides one of them gets Tera.
 
 use std::path::Path;
@@ -23,12 +23,13 @@ fn build(root: &Path, tera: bool) -> kyklos::output::Files {
 }
 
 /// Builds `root` with the Rust renderer and with Tera only; every file must be the same.
-/// Returns how many HTML pages were compared.
-fn same_both_ways(root: &Path) -> usize {
+/// Returns how many HTML pages were compared, and the kinds of page among them.
+fn same_both_ways(root: &Path) -> (usize, std::collections::BTreeSet<String>) {
     let rust = build(root, false);
     let tera = build(root, true);
     assert_eq!(rust.keys().collect::<Vec<_>>(), tera.keys().collect::<Vec<_>>(), "{}: different files", root.display());
     let mut pages = 0;
+    let mut kinds = std::collections::BTreeSet::new();
     for (path, a) in &rust {
         let b = &tera[path];
         if let (Stored::Bytes(a), Stored::Bytes(b)) = (a, b) {
@@ -38,9 +39,13 @@ fn same_both_ways(root: &Path) -> usize {
                 panic!("{}: {path} differs at byte {at}:\n--- Rust:\n{}\n--- Tera:\n{}", root.display(), show(a), show(b));
             }
             pages += path.ends_with(".html") as usize;
+            let html = String::from_utf8_lossy(a);
+            if let Some(kind) = html.split("<article class=\"page page-").nth(1).and_then(|k| k.split('"').next()) {
+                kinds.insert(kind.to_string());
+            }
         }
     }
-    pages
+    (pages, kinds)
 }
 
 /// A site with what the sample does not have: a right-to-left default language with pages
@@ -70,12 +75,18 @@ fn odd_site(root: &Path) {
 
 #[test]
 fn the_rust_page_renderer_writes_what_tera_writes() {
-    let sample = same_both_ways(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let (sample, kinds) = same_both_ways(&std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     assert!(sample > 400, "only {sample} pages of the sample site compared");
+    // Every template the Rust renderer stands for: `page.html` (lessons, guide phases, …),
+    // `section.html` (courses, modules, guides, collections) and `home.html`.
+    for kind in ["lesson", "phase", "practice", "tag", "unit", "template", "course", "module", "guide", "collection", "home"] {
+        assert!(kinds.contains(kind), "no {kind} page among the sample's: {kinds:?}");
+    }
     let tmp = tempfile::tempdir().unwrap();
     odd_site(tmp.path());
-    let odd = same_both_ways(tmp.path());
+    let (odd, kinds) = same_both_ways(tmp.path());
     assert!(odd > 20, "only {odd} pages of the fixture compared");
+    assert!(kinds.contains("course") && kinds.contains("module") && kinds.contains("home"), "{kinds:?}");
 }
 
 #[test]
@@ -96,13 +107,24 @@ fn a_theme_that_overrides_page_html_or_course_nav_html_gets_tera() {
     let builtin = |name: &str| kyklos::render::theme::TEMPLATES.iter().find(|(n, _)| *n == name).unwrap().1;
     write(root, "themes/default/templates/page.html", builtin("page.html"));
     assert!(theme(root).builtin_page, "a copy of page.html");
-    for (name, at) in [("page.html", "<article"), ("base.html", "<!DOCTYPE"), ("macros.html", "<nav class=\"pager\"")] {
+    let pages = ["en/course/mod/first.html", "en/course/mod/index.html", "en/course/index.html", "en/index.html"];
+    // Which pages show the change, and which of the built-in writers stay in use.
+    for (name, at, uses, builtin_flags) in [
+        ("page.html", "<article", &pages[..1], [false, true, true]),
+        ("base.html", "<!DOCTYPE", &pages[..], [false, false, false]),
+        ("macros.html", "<ol class=\"cards\">", &pages[1..], [false, false, false]),
+        ("section.html", "<article", &pages[1..3], [true, false, true]),
+        ("home.html", "<article", &pages[3..], [true, true, false]),
+    ] {
         let changed = builtin(name).replacen(at, &format!("<!-- own theme -->{at}"), 1);
         write(root, &format!("themes/default/templates/{name}"), &changed);
-        assert!(!theme(root).builtin_page, "{name} changed");
+        let t = theme(root);
+        assert_eq!([t.builtin_page, t.builtin_section, t.builtin_home], builtin_flags, "{name} changed");
         let files = pipeline::run(&Options::memory(root, false)).unwrap().files;
-        let Some(Stored::Bytes(page)) = files.get("en/course/mod/first.html") else { panic!("no lesson page: {:?}", files.keys()) };
-        assert!(String::from_utf8_lossy(page).contains("<!-- own theme -->"), "the lesson page does not use the theme's {name}");
+        for path in pages {
+            let Some(Stored::Bytes(page)) = files.get(path) else { panic!("no {path}: {:?}", files.keys()) };
+            assert_eq!(String::from_utf8_lossy(page).contains("<!-- own theme -->"), uses.contains(&path), "{path} and the theme's {name}");
+        }
         write(root, &format!("themes/default/templates/{name}"), builtin(name));
     }
     assert!(theme(root).builtin_nav, "the built-in course-nav.html");

@@ -129,10 +129,13 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         out.problems.push(problem);
         return out;
     }
-    let mut events: Vec<Event<'_>> = Vec::new();
-    // Ids the theme gives its own elements: a heading "Main" becomes `main-1`, so that the
-    // skip link and the page's landmarks keep pointing where they should.
-    let mut ids: HashMap<String, usize> = RESERVED_IDS.iter().map(|id| (id.to_string(), 1)).collect();
+    // About one event per 8 bytes of a lesson's Markdown: sized once instead of doubling (and
+    // copying) a dozen times; a huge page still grows as it needs.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity((src.len() / 8).min(1 << 14));
+    // Ids the theme gives its own elements count as used once (see `unique_id`): a heading
+    // "Main" becomes `main-1`, so that the skip link and the page's landmarks keep pointing
+    // where they should.
+    let mut ids: HashMap<String, usize> = HashMap::new();
     let mut heading: Option<OpenHeading> = None;
     // Fenced code highlighted so far: past the budget, code is plain text (syntect's output and
     // its work grow to many times the code; 2 MB of highlighted Python took 500 MiB).
@@ -411,7 +414,8 @@ const ALIGN_STYLE: &str = " style=\"text-align: ";
 fn align_classes(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(ALIGN_STYLE) {
+    let finder = memchr::memmem::Finder::new(ALIGN_STYLE);
+    while let Some(at) = finder.find(rest.as_bytes()) {
         let after = &rest[at + ALIGN_STYLE.len()..];
         let side = ["left\"", "center\"", "right\""].into_iter().find(|s| after.starts_with(s));
         out.push_str(&rest[..at]);
@@ -477,7 +481,7 @@ fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest:
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut letter = |c: char, slug: &mut String| {
         if c.is_alphanumeric() || c == '_' {
             if pending_dash && !slug.is_empty() {
                 slug.push('-');
@@ -486,6 +490,14 @@ pub fn slugify(text: &str) -> String {
             slug.push(c);
         } else if c.is_whitespace() || c == '-' {
             pending_dash = true;
+        }
+    };
+    for c in text.chars() {
+        // ASCII lowercases to one ASCII character: no case-mapping iterator for it.
+        if c.is_ascii() {
+            letter(c.to_ascii_lowercase(), &mut slug);
+        } else {
+            c.to_lowercase().for_each(|l| letter(l, &mut slug));
         }
     }
     if slug.is_empty() {
@@ -519,7 +531,7 @@ pub const RESERVED_IDS: &[&str] = &[
 
 fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
     let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
-    let n = seen.entry(base.clone()).or_insert(0);
+    let n = seen.entry(base.clone()).or_insert_with(|| usize::from(RESERVED_IDS.contains(&base.as_str())));
     *n += 1;
     if *n == 1 {
         base

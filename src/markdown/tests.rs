@@ -86,6 +86,11 @@ fn slugs() {
     assert_eq!(slugify("What is “migration”?"), "what-is-migration");
     assert_eq!(slugify("  --  "), "section");
     assert_eq!(slugify("Step 1: Access"), "step-1-access");
+    // Letters of every script, lowercased as Unicode says (İ becomes i and a combining dot,
+    // which is no letter).
+    assert_eq!(slugify("Ελληνικά ΣΟΦΙΑ"), "ελληνικά-σοφια");
+    assert_eq!(slugify("İstanbul Ärger_x"), "istanbul-ärger_x");
+    assert_eq!(slugify("مرحبا بالعالم"), "مرحبا-بالعالم");
 }
 
 #[test]

@@ -154,7 +154,7 @@ impl<'a> LangContext<'a> {
         let key = (book, dir.to_string());
         let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
         let shared = cached.unwrap_or_else(|| {
-            let nav = std::sync::Arc::new(views::SharedNav { nav: views::course_nav_for(self.lang, book, dir, extra), html: Default::default() });
+            let nav = std::sync::Arc::new(views::SharedNav::new(views::course_nav_for(self.lang, book, dir, extra)));
             match self.sidebars.write() {
                 Ok(mut m) => m.entry(key).or_insert(nav).clone(),
                 Err(_) => nav,
@@ -425,17 +425,24 @@ pub fn force_tera_pages(on: bool) {
     TERA_PAGES.store(on, std::sync::atomic::Ordering::SeqCst);
 }
 
-/// A page through its template. The built-in `page.html` (when the theme does not override
-/// it) is written by [`lesson::render`] instead of Tera: the same bytes, without Tera and
-/// without turning the view into a template context.
+/// A page through its template. The built-in `page.html`, `section.html` and `home.html`
+/// (when the theme does not override them) are written by [`lesson`] instead of Tera: the
+/// same bytes, without Tera and without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let template = template_for(theme, view.kind);
-    if template == "page.html" && theme.builtin_page && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+    type Writer = fn(&BTreeMap<String, String>, &PageView<'_>, Option<(&str, &str)>) -> Option<String>;
+    let writer: Option<Writer> = match template {
+        "page.html" if theme.builtin_page => Some(lesson::render),
+        "section.html" if theme.builtin_section => Some(lesson::render_section),
+        "home.html" if theme.builtin_home => Some(lesson::render_home),
+        _ => None,
+    };
+    if let Some(writer) = writer.filter(|_| !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed)) {
         let list = match &view.course_nav {
             Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
             None => None,
         };
-        if let Some(html) = lesson::render(&cx.plain, view, list) {
+        if let Some(html) = writer(&cx.plain, view, list) {
             return Ok(html);
         }
     }
@@ -447,7 +454,14 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
     if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
         let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
         if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {
-            slot.insert("list".into(), tera::Value::String(views::mark_current(list, &nav.own_href)));
+            slot.insert(
+                "list".into(),
+                tera::Value::String({
+                    let mut marked = String::with_capacity(list.len() + 24);
+                    nav.shared.mark_current_into(&mut marked, list, &nav.own_href);
+                    marked
+                }),
+            );
         }
     }
     let page = Context::from_value(value).map_err(|e| e.to_string())?;

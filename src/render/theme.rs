@@ -60,6 +60,10 @@ pub struct Theme {
     pub builtin_page: bool,
     /// The theme's `course-nav.html` is the built-in one: the Rust code writes the list.
     pub builtin_nav: bool,
+    /// Likewise for `section.html` (course, module, guide and collection pages) and
+    /// `home.html`, each with `base.html` and `macros.html`.
+    pub builtin_section: bool,
+    pub builtin_home: bool,
 }
 
 /// The templates the built-in page renderer stands for.
@@ -118,6 +122,8 @@ impl Theme {
         };
         let builtin_page = PAGE_TEMPLATES.iter().all(|name| builtin(name));
         let builtin_nav = builtin("course-nav.html");
+        let chrome = builtin("base.html") && builtin("macros.html");
+        let (builtin_section, builtin_home) = (chrome && builtin("section.html"), chrome && builtin("home.html"));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.register_filter("keep_words", keep_words_filter);
@@ -129,7 +135,7 @@ impl Theme {
             diags.push(Diagnostic::error(format!("themes/{name}/{culprit}"), 0, 0, message).with_hint("fix the template (Tera, like Jinja2)"));
             return None;
         }
-        Some(Theme { tera, statics, builtin_page, builtin_nav })
+        Some(Theme { tera, statics, builtin_page, builtin_nav, builtin_section, builtin_home })
     }
 }
 

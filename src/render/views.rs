@@ -73,27 +73,38 @@ pub struct CourseNavView {
 pub struct SharedNav {
     pub nav: CourseNav,
     pub html: std::sync::OnceLock<Result<String, String>>,
+    /// Where each link's ` href="…"` ends in `html` (the first link of each `href`), found once
+    /// for the folder instead of searching the list again for each of its pages.
+    links: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
-/// `list` (the shared navigation HTML) with the link whose `href` is `own_href` marked as the
-/// current page. A page that is not in the list (a print page) leaves it unmarked.
-pub fn mark_current(list: &str, own_href: &str) -> String {
-    let mut out = String::with_capacity(list.len() + 24);
-    mark_current_into(&mut out, list, own_href);
-    out
-}
+impl SharedNav {
+    pub fn new(nav: CourseNav) -> Self {
+        SharedNav { nav, html: Default::default(), links: Default::default() }
+    }
 
-/// [`mark_current`], appended to `out`.
-pub fn mark_current_into(out: &mut String, list: &str, own_href: &str) {
-    let needle = format!(" href=\"{}\"", crate::markdown::escape_html(own_href));
-    match list.find(&needle) {
-        Some(at) => {
-            let end = at + needle.len();
-            out.push_str(&list[..end]);
-            out.push_str(" aria-current=\"page\"");
-            out.push_str(&list[end..]);
+    /// Appends `list` (this folder's rendered `html`) with the link whose `href` is `own_href`
+    /// marked as the current page. A page that is not in the list (a print page) leaves it
+    /// unmarked.
+    pub fn mark_current_into(&self, out: &mut String, list: &str, own_href: &str) {
+        let links = self.links.get_or_init(|| {
+            let mut links = std::collections::HashMap::new();
+            for (at, needle) in list.match_indices(" href=\"") {
+                let start = at + needle.len();
+                if let Some(len) = list[start..].find('"') {
+                    links.entry(list[start..start + len].to_string()).or_insert(start + len + 1);
+                }
+            }
+            links
+        });
+        match links.get(crate::markdown::escape_html(own_href).as_str()) {
+            Some(&end) => {
+                out.push_str(&list[..end]);
+                out.push_str(" aria-current=\"page\"");
+                out.push_str(&list[end..]);
+            }
+            None => out.push_str(list),
         }
-        None => out.push_str(list),
     }
 }
 
@@ -550,7 +561,18 @@ pub fn progress_keys(site: &LangSite, nav: &BookNav) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::mark_current;
+    use super::{CourseNav, SharedNav};
+
+    fn mark_current(list: &str, own_href: &str) -> String {
+        let nav = SharedNav::new(CourseNav { title: String::new(), url: String::new(), items: Vec::new(), fallback: false });
+        let mut out = String::new();
+        nav.mark_current_into(&mut out, list, own_href);
+        // The second page of the folder finds its link in the index the first one made.
+        let mut again = String::new();
+        nav.mark_current_into(&mut again, list, own_href);
+        assert_eq!(again, out);
+        out
+    }
 
     #[test]
     fn marks_the_link_to_the_page_only() {
@@ -561,5 +583,8 @@ mod tests {
         assert!(mark_current(list, "index.html").contains(r#"<a href="index.html" aria-current="page">M2</a>"#));
         // A page that is not in the list (a print page) leaves it as it is.
         assert_eq!(mark_current(list, "print.html"), list);
+        // Two links to the same page: the first is marked, as a search from the start would.
+        let twice = r#"<a href="x.html">1</a><a href="y.html">2</a><a href="x.html">3</a>"#;
+        assert_eq!(mark_current(twice, "x.html"), r#"<a href="x.html" aria-current="page">1</a><a href="y.html">2</a><a href="x.html">3</a>"#);
     }
 }

@@ -90,7 +90,24 @@ pub fn root(site: &Site) -> String {
 
 /// Serialises JSON so it can sit inside an HTML element whatever its strings hold.
 pub fn escape(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    let json = v.to_string();
+    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&');
+    if !json.as_bytes().iter().any(special) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 32);
+    let mut from = 0;
+    for (at, b) in json.bytes().enumerate().filter(|(_, b)| special(b)) {
+        out.push_str(&json[from..at]);
+        out.push_str(match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        from = at + 1;
+    }
+    out.push_str(&json[from..]);
+    out
 }
 
 /// The metadata as a JSON value (tests read it field by field).
@@ -98,7 +115,8 @@ pub fn value(site: &Site, lang: &LangSite, d: &Described<'_>) -> Value {
     let config = &site.config;
     let code = &lang.lang.code;
     let page = &lang.pages[d.id];
-    let url = |c: &str, path: &str| address(config, code, d.here, c, path);
+    let base = address_base(config, code, d.here);
+    let url = |c: &str, path: &str| join(&base, c, path);
     let (ty, resource) = type_of(d.kind);
     let mut m = Map::new();
     m.insert("@context".into(), json!("https://schema.org"));
@@ -205,7 +223,8 @@ fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Map<Str
             _ => l.pages.get(d.id).filter(|p| p.url == d.here).map(|p| p.text),
         }
     };
-    let url = |c: &str| address(config, code, d.here, c, d.here);
+    let base = address_base(config, code, d.here);
+    let url = |c: &str| join(&base, c, d.here);
     match status_in(lang) {
         Some(TextStatus::Original) if code == default => {
             let others: Vec<Value> = site
@@ -228,10 +247,26 @@ fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Map<Str
 /// The address of `path` in language `code`, seen from `here` in language `from`: absolute
 /// with a `base_url`, else relative (JSON-LD resolves it against the page's own address).
 fn address(config: &Config, from: &str, here: &str, code: &str, path: &str) -> String {
+    join(&address_base(config, from, here), code, path)
+}
+
+/// What every address of a page's JSON-LD starts with: the base URL, or the way up from
+/// `here` in language `from` to the site's root. Made once per page.
+fn address_base(config: &Config, from: &str, here: &str) -> String {
     match &config.base_url {
-        Some(base) => format!("{base}/{code}/{path}"),
-        None => format!("{}{code}/{path}", crate::model::url::to_root(&format!("{from}/{here}"))),
+        Some(base) => format!("{base}/"),
+        None => crate::model::url::to_root(&format!("{from}/{here}")),
     }
+}
+
+/// `<base><code>/<path>`.
+fn join(base: &str, code: &str, path: &str) -> String {
+    let mut s = String::with_capacity(base.len() + code.len() + 1 + path.len());
+    s.push_str(base);
+    s.push_str(code);
+    s.push('/');
+    s.push_str(path);
+    s
 }
 
 #[cfg(test)]

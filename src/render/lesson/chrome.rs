@@ -425,7 +425,7 @@ pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)
     }
     w.s("\n    ");
     match list {
-        Some((list, own)) => crate::render::views::mark_current_into(&mut w.out, list, own),
+        Some((list, own)) => nav.shared.mark_current_into(&mut w.out, list, own),
         None => w.s(&nav.list),
     }
     w.s("\n  </nav>\n");

@@ -6,6 +6,7 @@
 //! renderer produces the same bytes as Tera does with them (a test renders every page of the
 //! sample and fixture sites both ways), and it is used only while the site's theme overrides
 //! none of `page.html`, `base.html`, `macros.html` or `lesson.html` (see [`Theme::builtin_page`]).
+//! [`section`] does the same for `section.html` and `home.html`.
 //! Text is escaped as Tera's autoescape does with kyklos's escape function
 //! ([`crate::escape::escape_html`]: `& < > " '`); what the templates mark `safe` is copied as is.
 //!
@@ -13,6 +14,7 @@
 
 mod chrome;
 mod nav;
+mod section;
 mod write;
 
 pub(crate) use nav::course_nav_list;
@@ -28,6 +30,21 @@ use write::{full, W};
 /// by the page's folder and the page's own `href` in it (marked `aria-current="page"`).
 /// `None` for what this renderer does not reproduce (Tera renders it).
 pub(crate) fn render(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+    page(t, v, list, main)
+}
+
+/// The page as the built-in `section.html` renders it (see [`render`]).
+pub(crate) fn render_section(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+    page(t, v, list, section::main)
+}
+
+/// The page as the built-in `home.html` renders it (see [`render`]).
+pub(crate) fn render_home(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+    page(t, v, list, section::home)
+}
+
+/// `base.html` around the `main` block of one page template.
+fn page(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut W<'_>, &PageView<'_>)) -> Option<String> {
     if v.logo_url.is_some() && v.logo_alt.is_none() {
         return None;
     }
@@ -76,13 +93,9 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("</p>");
     }
     w.s("\n  </header>\n  ");
-    // The macros' `la`: ` lang="…" dir="…"` written unescaped (`| safe`), as the template does.
-    let la = match full(v.content_lang.as_deref()) {
-        Some(cl) => format!(" lang=\"{cl}\" dir=\"{}\"", v.content_dir.unwrap_or("")),
-        None => String::new(),
-    };
+    let la = lang_attrs(v);
     if let Some(unit) = &v.unit {
-        unit_card(w, unit, &la);
+        unit_card(w, unit, &la, "unit_card");
     }
     w.s("\n  ");
     if let Some(cycle) = full(v.cycle.as_deref()) {
@@ -98,7 +111,7 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     }
     w.s("\n  ");
     if v.kind == "practice" || v.kind == "tag" {
-        tag_list(w, &v.tag_groups);
+        tag_list(w, &v.tag_groups, false);
     }
     w.s("\n  ");
     toc(w, v);
@@ -108,11 +121,7 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.s(v.content);
     w.s("\n  </div>\n  ");
     if v.checklist {
-        w.s("\n<div class=\"checklist-tools\" hidden>\n  <p class=\"checklist-note\">");
-        w.t("checklist_saved");
-        w.s("</p>\n  <button type=\"button\" class=\"button button-secondary checklist-reset\">");
-        w.t("checklist_reset");
-        w.s("</button>\n</div>\n");
+        checklist_tools(w);
     }
     w.s("\n  ");
     if !v.discussion.is_empty() {
@@ -145,10 +154,28 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n</article>\n");
 }
 
-/// `m::unit_card` (without a label).
-fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str) {
+/// The macros' `la`: ` lang="…" dir="…"` of the content's language when it is shown in the
+/// default language, written unescaped (`| safe`), as the templates do.
+fn lang_attrs(v: &PageView<'_>) -> String {
+    match full(v.content_lang.as_deref()) {
+        Some(cl) => format!(" lang=\"{cl}\" dir=\"{}\"", v.content_dir.unwrap_or("")),
+        None => String::new(),
+    }
+}
+
+/// `m::checklist_tools`.
+fn checklist_tools(w: &mut W<'_>) {
+    w.s("\n<div class=\"checklist-tools\" hidden>\n  <p class=\"checklist-note\">");
+    w.t("checklist_saved");
+    w.s("</p>\n  <button type=\"button\" class=\"button button-secondary checklist-reset\">");
+    w.t("checklist_reset");
+    w.s("</button>\n</div>\n");
+}
+
+/// `m::unit_card` with the label `t[label]` (`t.unit_card` when that is empty).
+fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
     w.s("\n<section class=\"unit-card\" aria-labelledby=\"unit-card-title\">\n  <h2 id=\"unit-card-title\">");
-    w.t("unit_card");
+    w.t(if w.has(label) { label } else { "unit_card" });
     w.s("</h2>\n  <dl class=\"unit-facts\">\n    ");
     for (i, (key, value)) in [("duration", &unit.duration), ("format", &unit.format), ("assessment", &unit.assessment)].into_iter().enumerate() {
         if i > 0 {
@@ -233,12 +260,12 @@ fn items(w: &mut W<'_>, list: &[String]) {
     }
 }
 
-/// `m::tag_groups` with `filters=false`.
-fn tag_list(w: &mut W<'_>, groups: &[TagGroup]) {
+/// `m::tag_groups`: with `filters`, the collection page's filters (with counts).
+fn tag_list(w: &mut W<'_>, groups: &[TagGroup], filters: bool) {
     w.s("\n");
     if !groups.is_empty() {
-        w.s("<nav class=\"tag-list\" aria-label=\"");
-        w.t("tags_label");
+        w.s(if filters { "<nav class=\"tag-filters\" aria-label=\"" } else { "<nav class=\"tag-list\" aria-label=\"" });
+        w.t(if filters { "filter_by" } else { "tags_label" });
         w.s("\">\n  ");
         for g in groups {
             w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\">");
@@ -263,11 +290,22 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup]) {
                 } else {
                     w.e(&tag.value);
                 }
+                if filters {
+                    w.s(" <span class=\"tag-count\">(");
+                    w.s(&tag.count.to_string());
+                    w.s(")</span>");
+                }
                 w.s("</a></li>");
             }
             w.s("</ul>\n  </div>");
         }
-        w.s("\n  \n</nav>");
+        w.s("\n  ");
+        if filters {
+            w.s("<p class=\"filter-status\" role=\"status\" aria-live=\"polite\"></p>\n  <button type=\"button\" class=\"button button-secondary filter-reset\" hidden>");
+            w.t("show_all");
+            w.s("</button>");
+        }
+        w.s("\n</nav>");
     }
     w.s("\n");
 }

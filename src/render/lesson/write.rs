@@ -4,21 +4,7 @@ use std::collections::BTreeMap;
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
 fn esc(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
+    crate::escape::escape_into(out, s);
 }
 
 /// A Tera truthy string: present and not empty.
@@ -58,6 +44,10 @@ impl<'a> W<'a> {
     pub fn t(&mut self, key: &str) {
         let text = self.t.get(key).map_or("", String::as_str);
         esc(&mut self.out, text);
+    }
+    /// `t.key` is there and not empty (Tera's truthiness).
+    pub fn has(&self, key: &str) -> bool {
+        self.t.get(key).is_some_and(|s| !s.is_empty())
     }
     /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
     pub fn fb(&mut self, fallback: bool) {
