@@ -57,6 +57,8 @@ pub struct LangContext<'a> {
     pub lang: &'a LangSite,
     pub strings: &'a Strings,
     pub plain: BTreeMap<String, String>,
+    /// `plain` for the built-in page writers (see [`lesson`]).
+    ui: lesson::UiText,
     /// `plain` as a template value, made once per language (templates see it as `t`).
     t_value: tera::Value,
     /// SCORM packages are built for this language.
@@ -94,6 +96,7 @@ impl<'a> LangContext<'a> {
             site,
             lang,
             strings,
+            ui: plain.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             plain,
             t_value,
             packaging,
@@ -178,7 +181,7 @@ impl<'a> LangContext<'a> {
             let default = self.site.config.default_language();
             if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
                 let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
-                return Ok(lesson::course_nav_list(&self.plain, &shared.nav, here, (&default.code, default.direction.as_str())));
+                return Ok(lesson::course_nav_list(&self.ui, &shared.nav, here, (&default.code, default.direction.as_str())));
             }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
@@ -430,7 +433,7 @@ pub fn force_tera_pages(on: bool) {
 /// same bytes, without Tera and without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let template = template_for(theme, view.kind);
-    type Writer = fn(&BTreeMap<String, String>, &PageView<'_>, Option<(&str, &str)>) -> Option<String>;
+    type Writer = fn(&lesson::UiText, &PageView<'_>, Option<(&str, &str)>) -> Option<String>;
     let writer: Option<Writer> = match template {
         "page.html" if theme.builtin_page => Some(lesson::render),
         "section.html" if theme.builtin_section => Some(lesson::render_section),
@@ -442,7 +445,7 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
             Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
             None => None,
         };
-        if let Some(html) = writer(&cx.plain, view, list) {
+        if let Some(html) = writer(&cx.ui, view, list) {
             return Ok(html);
         }
     }

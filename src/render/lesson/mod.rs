@@ -18,8 +18,7 @@ mod section;
 mod write;
 
 pub(crate) use nav::course_nav_list;
-
-use std::collections::BTreeMap;
+pub(crate) use write::UiText;
 
 use super::guide::{PhaseView, TagGroup};
 use super::theme::keep_words;
@@ -29,22 +28,22 @@ use write::{full, W};
 /// The page as the built-in `page.html` renders it. `list`: the course navigation list shared
 /// by the page's folder and the page's own `href` in it (marked `aria-current="page"`).
 /// `None` for what this renderer does not reproduce (Tera renders it).
-pub(crate) fn render(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
     page(t, v, list, main)
 }
 
 /// The page as the built-in `section.html` renders it (see [`render`]).
-pub(crate) fn render_section(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render_section(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
     page(t, v, list, section::main)
 }
 
 /// The page as the built-in `home.html` renders it (see [`render`]).
-pub(crate) fn render_home(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render_home(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
     page(t, v, list, section::home)
 }
 
 /// `base.html` around the `main` block of one page template.
-fn page(t: &BTreeMap<String, String>, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut W<'_>, &PageView<'_>)) -> Option<String> {
+fn page(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut W<'_>, &PageView<'_>)) -> Option<String> {
     if v.logo_url.is_some() && v.logo_alt.is_none() {
         return None;
     }

@@ -2,14 +2,12 @@
 //! share, rendered once per folder. Same bytes as Tera with the built-in template (checked by
 //! tests/page_renderer.rs); a theme with its own `course-nav.html` gets Tera.
 
-use std::collections::BTreeMap;
-
-use super::write::W;
+use super::write::{UiText, W};
 use crate::render::views::{CourseNav, NavItem};
 
 /// The list as the built-in `course-nav.html` renders it. `lang`/`dir`: the page's language;
 /// `fallback`: the default language's, for titles shown in it.
-pub(crate) fn course_nav_list(t: &BTreeMap<String, String>, nav: &CourseNav, (lang, dir): (&str, &str), (fl, fd): (&str, &str)) -> String {
+pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &str), (fl, fd): (&str, &str)) -> String {
     let mut w = W::new(t, (fl, fd), 256 * (nav.items.len() + 1));
     w.s("<ol class=\"course-nav-list\">");
     for item in &nav.items {

@@ -1,6 +1,8 @@
 //! The writer the built-in page renderer appends to: Tera's escaping, Tera's truthiness.
 
-use std::collections::BTreeMap;
+/// The interface strings of a language by key (`t` in the templates): a hash map, as the
+/// writers look up some 50 strings per page.
+pub(crate) type UiText = rustc_hash::FxHashMap<String, String>;
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
 fn esc(out: &mut String, s: &str) {
@@ -16,14 +18,14 @@ pub(super) fn full(s: Option<&str>) -> Option<&str> {
 pub(super) struct W<'a> {
     /// The page so far.
     pub out: String,
-    t: &'a BTreeMap<String, String>,
+    t: &'a UiText,
     /// ` lang="…" dir="…"` of the default language, for text shown in it.
     fb: String,
 }
 
 impl<'a> W<'a> {
     /// `fallback`: the default language's code and direction.
-    pub fn new(t: &'a BTreeMap<String, String>, (lang, dir): (&str, &str), capacity: usize) -> W<'a> {
+    pub fn new(t: &'a UiText, (lang, dir): (&str, &str), capacity: usize) -> W<'a> {
         let mut fb = String::from(" lang=\"");
         esc(&mut fb, lang);
         fb.push_str("\" dir=\"");
