@@ -69,17 +69,9 @@ fn content_attrs(w: &mut W<'_>, v: &PageView<'_>) {
     }
 }
 
-/// `{% block main %}` of `page.html`.
-fn main(w: &mut W<'_>, v: &PageView<'_>) {
-    w.s("\n<article class=\"page page-");
-    w.e(v.kind);
-    w.s("\">\n  <header class=\"page-head\">\n    ");
-    if let (Some(p), false) = (full(v.position.as_deref()), v.package) {
-        w.s("<p class=\"position\">");
-        w.e(p);
-        w.s("</p>");
-    }
-    w.s("\n    <h1");
+/// The page title's `<h1 …>` after its opening `<h1`, and the description as the lede: the
+/// same in `page.html`, `section.html` and `home.html`.
+fn title_and_lede(w: &mut W<'_>, v: &PageView<'_>) {
     content_attrs(w, v);
     w.s(">");
     w.s(&keep_words(v.title));
@@ -91,6 +83,20 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.e(d);
         w.s("</p>");
     }
+}
+
+/// `{% block main %}` of `page.html`.
+fn main(w: &mut W<'_>, v: &PageView<'_>) {
+    w.s("\n<article class=\"page page-");
+    w.e(v.kind);
+    w.s("\">\n  <header class=\"page-head\">\n    ");
+    if let (Some(p), false) = (full(v.position.as_deref()), v.package) {
+        w.s("<p class=\"position\">");
+        w.e(p);
+        w.s("</p>");
+    }
+    w.s("\n    <h1");
+    title_and_lede(w, v);
     w.s("\n  </header>\n  ");
     let la = lang_attrs(v);
     if let Some(unit) = &v.unit {

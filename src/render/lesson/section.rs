@@ -5,8 +5,7 @@
 //! lessons.
 
 use super::write::{full, W};
-use super::{cards, content_attrs, pager, tag_list, unit_card};
-use crate::render::theme::keep_words;
+use super::{cards, content_attrs, pager, tag_list, title_and_lede, unit_card};
 use crate::render::views::PageView;
 
 /// `{% block main %}` of `section.html`.
@@ -14,17 +13,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n<article class=\"page page-");
     w.e(v.kind);
     w.s("\">\n  <header class=\"page-head\">\n    <h1");
-    content_attrs(w, v);
-    w.s(">");
-    w.s(&keep_words(v.title));
-    w.s("</h1>\n    ");
-    if let Some(d) = full(v.description) {
-        w.s("<p class=\"lede\"");
-        content_attrs(w, v);
-        w.s(">");
-        w.e(d);
-        w.s("</p>");
-    }
+    title_and_lede(w, v);
     w.s("\n    ");
     if let Some(start) = full(v.start_url.as_deref()) {
         w.s("<p class=\"course-start\"><a class=\"button start-course\" href=\"");
@@ -122,17 +111,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
 /// `{% block main %}` of `home.html`.
 pub(super) fn home(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n<article class=\"page page-home\">\n  <header class=\"hero\">\n    <h1");
-    content_attrs(w, v);
-    w.s(">");
-    w.s(&keep_words(v.title));
-    w.s("</h1>\n    ");
-    if let Some(d) = full(v.description) {
-        w.s("<p class=\"lede\"");
-        content_attrs(w, v);
-        w.s(">");
-        w.e(d);
-        w.s("</p>");
-    }
+    title_and_lede(w, v);
     w.s("\n  </header>\n  ");
     if !v.children.is_empty() {
         contents(w, v);
