@@ -352,7 +352,7 @@ impl Indexer {
                 }
             }
         }
-        for list in &mut stems {
+        stems.par_iter_mut().for_each(|list| {
             list.sort_unstable();
             list.dedup_by(|b, a| {
                 if a.0 == b.0 {
@@ -362,7 +362,7 @@ impl Indexer {
                     false
                 }
             });
-        }
+        });
         stop.retain(|w| !words.contains_key(w));
         (words, stems, stop)
     }

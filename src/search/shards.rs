@@ -19,6 +19,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
+use rayon::prelude::*;
+
 use super::normalize::js_order;
 use super::Doc;
 
@@ -97,7 +99,8 @@ pub fn term_shards(
     stems: &[Vec<(u32, u32)>],
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> Vec<String> {
-    let encoded: Vec<String> = stems.iter().map(|s| encode_postings(s)).collect();
+    // Each stem's postings are encoded on every thread; only the cut into shards is in order.
+    let encoded: Vec<String> = stems.par_iter().map(|s| encode_postings(s)).collect();
     let mut sorted: Vec<(&String, &BTreeSet<usize>)> = words.iter().collect();
     sorted.sort_by(|a, b| js_order(a.0, b.0));
 
