@@ -157,22 +157,27 @@ pub fn write_search(
                 }
                 let mut built = indexer.finish(&kinds(strings));
                 files.append(&mut built.files);
+                // The last files (term shards, manifest) are hashed and written on every thread.
+                let written: Vec<_> = files
+                    .into_par_iter()
+                    .map(|(path, bytes)| {
+                        let file = if disk || key.is_none() {
+                            if let Err(e) = output.write(&path, &bytes) {
+                                push_error(errors, &path, e);
+                            }
+                            Held::Disk(None)
+                        } else {
+                            let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
+                            if let Err(e) = output.write_shared(&path, bytes.clone()) {
+                                push_error(errors, &path, e);
+                            }
+                            Held::Bytes(bytes)
+                        };
+                        (path, file)
+                    })
+                    .collect();
                 let mut held = shards;
-                for (path, bytes) in files {
-                    let file = if disk || key.is_none() {
-                        if let Err(e) = output.write(&path, &bytes) {
-                            push_error(errors, &path, e);
-                        }
-                        Held::Disk(None)
-                    } else {
-                        let bytes: Arc<[u8]> = Arc::from(bytes.into_boxed_slice());
-                        if let Err(e) = output.write_shared(&path, bytes.clone()) {
-                            push_error(errors, &path, e);
-                        }
-                        Held::Bytes(bytes)
-                    };
-                    held.push((path, file));
-                }
+                held.extend(written);
                 let kept = key.map(|key| SearchEntry { key, code: lang.lang.code.clone(), files: held.into(), stats: built.stats.clone() });
                 (Some(built.stats), kept, None)
             }

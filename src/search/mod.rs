@@ -323,21 +323,30 @@ impl Indexer {
     /// words with their stems, each stem's postings, and the stop words.
     #[allow(clippy::type_complexity)]
     fn stems(&mut self) -> (BTreeMap<String, BTreeSet<usize>>, Vec<Vec<(u32, u32)>>, BTreeSet<String>) {
-        let analyzers = [Analyzer::new(&self.lang), Analyzer::new(&self.fallback.0)];
+        let langs = [self.lang.as_str(), self.fallback.0.as_str()];
         let [own, fallback] = std::mem::take(&mut self.postings);
         let mut keys: Vec<((bool, String), Vec<(u32, u32)>)> =
             own.into_iter().map(|p| ((false, p.word), p.list)).chain(fallback.into_iter().map(|p| ((true, p.word), p.list))).collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Folded and stemmed on every thread (elasticlunr's pipelines cannot be shared between
+        // threads, so each batch of words makes its own); the stems are numbered in order below.
+        let analysed: Vec<(String, Analysed)> = keys
+            .par_iter()
+            .with_min_len(1024)
+            .map_init(
+                || langs.map(Analyzer::new),
+                |analyzers, ((fallback, word), _)| (normalize::normalize(word), analyzers[usize::from(*fallback)].analyse(word)),
+            )
+            .collect();
         let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
         let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut stop: BTreeSet<String> = BTreeSet::new();
-        for (key, list) in keys {
-            let surface = normalize::normalize(&key.1);
+        for ((key, list), (surface, analysed)) in keys.into_iter().zip(analysed) {
             if surface.is_empty() {
                 continue;
             }
-            match analyzers[usize::from(key.0)].analyse(&key.1) {
+            match analysed {
                 Analysed::Stop => {
                     stop.insert(surface);
                 }
@@ -345,9 +354,10 @@ impl Indexer {
                     let next = stems.len();
                     let id = *stem_ids.entry((key.0, stem)).or_insert(next);
                     if id == next {
-                        stems.push(Vec::new());
+                        stems.push(list);
+                    } else {
+                        stems[id].extend(list);
                     }
-                    stems[id].extend(list);
                     words.entry(surface).or_default().insert(id);
                 }
             }
