@@ -98,13 +98,12 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     }
     let mut cache = incremental::disk::load(&opts.out);
     let last = std::mem::take(&mut cache.files);
-    let report = if opts.fresh {
-        // Nothing rendered by the last build is used; only its files' records.
+    if opts.fresh {
+        // Nothing rendered by the last build is used, only its files' records; what this
+        // build renders is recorded for the next one, as by any build.
         cache = incremental::disk::empty();
-        run_recorded(opts, None, last)?
-    } else {
-        run_recorded(opts, Some(&mut cache), last)?
-    };
+    }
+    let report = run_recorded(opts, Some(&mut cache), last)?;
     // Not fatal: without a state file, the next build renders everything.
     let _ = incremental::disk::save(&opts.out, &cache, &report.records);
     Ok(report)
@@ -139,7 +138,9 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: Records) ->
         }
         None => {
             let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
-            let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), &mut diags);
+            // A build keeps bodies for the render; a preview (its cache in memory) none.
+            let keep_bodies = cache.as_ref().is_none_or(|c| c.disk);
+            let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), keep_bodies, &mut diags);
             crate::translate::align_all(&opts.root, &mut site.langs, &mut diags);
             lap("load", &mut timings);
             let strings = load_strings(&site, &mut diags);

@@ -308,6 +308,32 @@ fn a_build_into_the_last_builds_folder_equals_a_fresh_build() {
 }
 
 #[test]
+fn a_build_after_a_fresh_build_keeps_the_unchanged_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = &tmp.path().join("site");
+    fixture(root);
+    write(root, "site.yaml", "title: Property site\nlanguages: [en, el]\nscorm: off\n");
+    let out = tmp.path().join("dist");
+    let first = pipeline::run(&Options::build(root, &out)).unwrap();
+    assert_eq!(first.reused, 0);
+    let fresh = pipeline::run(&Options { fresh: true, ..Options::build(root, &out) }).unwrap();
+    assert_eq!(fresh.reused, 0, "a fresh build kept pages of the last one");
+    let files = tree(&out);
+    // `--fresh` renders everything but records it: the next build renders only what a
+    // printable course or guide joins (the state file holds no HTML).
+    let again = pipeline::run(&Options::build(root, &out)).unwrap();
+    let printed = files
+        .keys()
+        .filter(|k| ["en/course/", "el/course/", "en/guide/", "el/guide/"].iter().any(|d| k.starts_with(d)))
+        .filter(|k| k.ends_with(".html") && !k.ends_with("/print.html") && !k.ends_with("/quiz.html"))
+        .count();
+    assert!(again.reused > 0, "no page kept after a fresh build");
+    assert_eq!(again.reused + printed, again.pages, "a build after a fresh build rendered pages again");
+    assert_eq!(again.output.changed, 0);
+    assert!(tree(&out) == files, "the build after a fresh build changed the output");
+}
+
+#[test]
 fn a_broken_or_foreign_state_file_is_ignored() {
     let tmp = tempfile::tempdir().unwrap();
     let root = &tmp.path().join("site");

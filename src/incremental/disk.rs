@@ -186,5 +186,5 @@ pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
 
 /// The cache of a build that uses nothing of the last one (`--fresh`).
 pub fn empty() -> Cache {
-    Cache { disk: true, ..Cache::default() }
+    Cache { disk: true, memo: crate::load::memo::Memo::hashes_only(), ..Cache::default() }
 }

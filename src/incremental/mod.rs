@@ -14,6 +14,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::memo::Memo;
 use crate::markdown::{AnchorRef, Rendered};
@@ -254,9 +256,18 @@ pub fn structure(site: &Site, strings_dir_and_theme: u64) -> u64 {
 
 fn lang_structure(h: &mut DefaultHasher, lang: &LangSite) {
     debug_into(h, &lang.lang);
-    for page in &lang.pages {
-        page_structure(h, page);
-    }
+    // Each page's part on every thread (a large site's front matter takes a while to format),
+    // then taken in page order.
+    let pages: Vec<u64> = lang
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut h = DefaultHasher::new();
+            page_structure(&mut h, page);
+            h.finish()
+        })
+        .collect();
+    pages.hash(h);
     debug_into(h, &lang.assets);
     debug_into(h, &lang.home);
     debug_into(h, &lang.quizzes);

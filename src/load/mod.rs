@@ -41,12 +41,14 @@ pub const MAX_ASSET_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Reads the whole site below `root`; `None` only when there is nothing to build at all.
 pub fn load_site(root: &Path, config: Config, diags: &mut Diagnostics) -> Site {
-    load_site_with(root, config, None, diags)
+    load_site_with(root, config, None, true, diags)
 }
 
 /// [`load_site`], reusing the Markdown files that `memo` holds unchanged (a preview's rebuild)
-/// and leaving this load's files in it.
-pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::Memo>, diags: &mut Diagnostics) -> Site {
+/// and leaving this load's files in it (without their bodies). `keep_bodies`: pages keep the
+/// bodies read, up to [`KEPT_BODIES_BYTES`], for the render; a preview keeps none, since it
+/// holds its site from one rebuild to the next.
+pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::Memo>, keep_bodies: bool, diags: &mut Diagnostics) -> Site {
     let content = root.join("content");
     let mut langs: Vec<LangSite> = config.languages.iter().cloned().map(LangSite::new).collect();
     if !content.is_dir() {
@@ -62,8 +64,7 @@ pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::M
     }
     check_language_folders(root, &content, &config, diags);
     let fingerprint = langs.len() > 1;
-    // A preview keeps no bodies: its memo would hold them from one rebuild to the next.
-    let bodies = AtomicUsize::new(if memo.is_none() { KEPT_BODIES_BYTES } else { 0 });
+    let bodies = AtomicUsize::new(if keep_bodies { KEPT_BODIES_BYTES } else { 0 });
     let mut read = Vec::new();
     for (i, lang) in langs.iter_mut().enumerate() {
         let dir = content.join(&lang.lang.code);
@@ -234,11 +235,23 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             // could leave the same stamp, so such a file is read again next time.
             let racy = stamp.is_none_or(|s| s.racy(std::time::SystemTime::now()));
             let mut found = Diagnostics::new();
-            let (page, body_hash) = read_page(root, &path, &rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
-            let read = reuse
-                .memo
-                .zip(stamp)
-                .map(|(_, stamp)| (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: page.clone(), diags: found.clone(), body_hash, racy }));
+            let (mut page, body_hash) = read_page(root, &path, &rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
+            let read = reuse.memo.zip(stamp).map(|(m, stamp)| {
+                // The memo keeps the page without its body (read again when it is rendered),
+                // or only the body's hash.
+                let kept = if m.keeps_pages() {
+                    let body = page.as_mut().map(|p| std::mem::take(&mut p.body));
+                    let kept = page.clone();
+                    if let (Some(p), Some(body)) = (page.as_mut(), body) {
+                        p.body = body;
+                    }
+                    kept
+                } else {
+                    None
+                };
+                let diags = if m.keeps_pages() { found.clone() } else { Diagnostics::new() };
+                (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: kept, diags, body_hash, racy })
+            });
             (page, found, read)
         })
         .collect();
@@ -498,15 +511,24 @@ mod tests {
         std::fs::write(root.join("site.yaml"), "title: T\nlanguages:\n  - code: en\n    name: English\n").unwrap();
         std::fs::create_dir_all(root.join("content/en")).unwrap();
         std::fs::write(root.join("content/en/index.md"), "---\ntitle: Home\n---\n\nThe body.\n").unwrap();
-        let load = |memo: Option<&mut memo::Memo>| {
+        // Not "racy" (written just before it is read), so that the memo gives it back.
+        let file = std::fs::File::options().write(true).open(root.join("content/en/index.md")).unwrap();
+        file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10)).unwrap();
+        drop(file);
+        let load = |memo: Option<&mut memo::Memo>, keep: bool| {
             let mut diags = Diagnostics::new();
             let config = Config::from_root(root, &mut diags).expect("site.yaml");
-            let site = load_site_with(root, config, memo, &mut diags);
+            let site = load_site_with(root, config, memo, keep, &mut diags);
             assert!(!diags.has_errors(), "{diags:?}");
             site.langs[0].pages[0].body.clone()
         };
-        assert_eq!(load(None), "\nThe body.\n");
-        assert_eq!(load(Some(&mut memo::Memo::default())), "");
+        assert_eq!(load(None, true), "\nThe body.\n");
+        // A build with a state file keeps the body too, but its memo does not hold it.
+        let mut memo = memo::Memo::default();
+        assert_eq!(load(Some(&mut memo), true), "\nThe body.\n");
+        let read = memo.get(Path::new("content/en/index.md"), memo::Stamp::of(&std::fs::metadata(root.join("content/en/index.md")).unwrap()), false);
+        assert_eq!(read.and_then(|r| r.page.as_ref()).map(|p| p.body.as_str()), Some(""), "the memo holds a body");
+        assert_eq!(load(Some(&mut memo::Memo::default()), false), "");
         // Past the budget a body is left to be read again at render.
         let mut diags = Diagnostics::new();
         let (page, _) = read_page(root, &root.join("content/en/index.md"), "index.md", (false, false), &AtomicUsize::new(3), &mut diags);
