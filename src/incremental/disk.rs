@@ -140,48 +140,95 @@ fn read(out: &Path) -> Option<State> {
 /// its files (`files`: their stamps as the build left them). Files without a record are left
 /// out. Errors are not fatal: the next build renders everything.
 pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
+    let records = files;
     let stamp = |path: &str| files.get(path).map(|r| r.stamp);
-    let stamps = |files: &super::SharedFiles| -> Option<Vec<(String, FileStamp)>> { files.iter().map(|(p, _)| stamp(p).map(|s| (p.clone(), s))).collect() };
-    let mut pages: Vec<SavedPage> = cache
+    let mut pages: Vec<PageRef<'_>> = cache
         .pages
         .iter()
         .filter_map(|(&(lang, page), e)| {
-            Some(SavedPage {
+            Some(PageRef {
                 lang,
                 page,
                 key: e.key,
-                path: e.path.clone(),
+                path: &e.path,
                 stamp: stamp(&e.path)?,
-                ids: e.ids.to_vec(),
-                anchors: e.anchors.iter().map(|(a, l, c)| (a.page, a.anchor.clone(), *l, *c)).collect(),
+                ids: &e.ids,
+                anchors: e.anchors.iter().map(|(a, l, c)| (a.page, a.anchor.as_str(), *l, *c)).collect(),
                 problems: e
                     .problems
                     .iter()
-                    .map(|d| (d.severity == Severity::Warning, d.path.clone(), d.line, d.col, d.message.clone(), d.hint.clone()))
+                    .map(|d| (d.severity == Severity::Warning, d.path.as_path(), d.line, d.col, d.message.as_str(), d.hint.as_deref()))
                     .collect(),
             })
         })
         .collect();
     pages.sort_by_key(|p| (p.lang, p.page));
-    let mut made: Vec<SavedMade> = cache.made.iter().filter_map(|(name, (key, files))| Some((name.clone(), *key, stamps(files)?))).collect();
-    made.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut search: Vec<SavedSearch> = cache
+    let mut made: Vec<MadeRef<'_>> = cache.made.iter().filter_map(|(name, (key, files))| Some((name.as_str(), *key, stamps(files, records)?))).collect();
+    made.sort_by(|a, b| a.0.cmp(b.0));
+    let mut search: Vec<SearchRef<'_>> = cache
         .search
         .values()
         .filter_map(|s| {
             let st = &s.stats;
-            Some(SavedSearch { code: s.code.clone(), key: s.key, files: stamps(&s.files)?, stats: (st.docs, st.words, st.files, st.bytes, st.largest) })
+            Some(SearchRef { code: &s.code, key: s.key, files: stamps(&s.files, records)?, stats: (st.docs, st.words, st.files, st.bytes, st.largest) })
         })
         .collect();
-    search.sort_by(|a, b| a.code.cmp(&b.code));
-    let mut files: Vec<(String, FileStamp, u128)> = files.iter().map(|(p, r)| (p.clone(), r.stamp, r.hash)).collect();
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let state = State { format: FORMAT, identity: identity(), out: out.to_path_buf(), pages, made, search, files };
-    let bytes = serde_json::to_vec(&state).map_err(std::io::Error::other)?;
+    search.sort_by(|a, b| a.code.cmp(b.code));
+    let mut files: Vec<(&str, FileStamp, u128)> = files.iter().map(|(p, r)| (p.as_str(), r.stamp, r.hash)).collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let state = StateRef { format: FORMAT, identity: identity(), out, pages, made, search, files };
     let path = path_for(out);
     let partial = path.with_extension("partial");
-    std::fs::write(&partial, bytes)?;
+    let mut writer = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&partial)?);
+    serde_json::to_writer(&mut writer, &state).map_err(std::io::Error::other)?;
+    std::io::Write::flush(&mut writer)?;
+    drop(writer);
     std::fs::rename(&partial, &path)
+}
+
+/// The stamps of a step's files, if every one has a record.
+fn stamps<'a>(files: &'a super::SharedFiles, records: &Records) -> Option<Vec<(&'a str, FileStamp)>> {
+    files.iter().map(|(p, _)| records.get(p).map(|r| (p.as_str(), r.stamp))).collect()
+}
+
+/// [`State`] as [`save`] writes it: the same fields, borrowed from the cache instead of copied.
+#[derive(Serialize)]
+struct StateRef<'a> {
+    format: u32,
+    identity: String,
+    out: &'a Path,
+    pages: Vec<PageRef<'a>>,
+    made: Vec<MadeRef<'a>>,
+    search: Vec<SearchRef<'a>>,
+    files: Vec<(&'a str, FileStamp, u128)>,
+}
+
+/// [`SavedMade`], borrowed.
+type MadeRef<'a> = (&'a str, u64, Vec<(&'a str, FileStamp)>);
+
+/// [`SavedPage`], borrowed.
+#[derive(Serialize)]
+struct PageRef<'a> {
+    lang: usize,
+    page: usize,
+    key: u64,
+    path: &'a str,
+    stamp: FileStamp,
+    ids: &'a [String],
+    anchors: Vec<(Option<usize>, &'a str, usize, usize)>,
+    problems: Vec<ProblemRef<'a>>,
+}
+
+/// A problem as [`SavedPage`] keeps it (warning?, path, line, column, message, hint), borrowed.
+type ProblemRef<'a> = (bool, &'a Path, usize, usize, &'a str, Option<&'a str>);
+
+/// [`SavedSearch`], borrowed.
+#[derive(Serialize)]
+struct SearchRef<'a> {
+    code: &'a str,
+    key: u64,
+    files: Vec<(&'a str, FileStamp)>,
+    stats: (usize, usize, usize, usize, usize),
 }
 
 /// The cache of a build that uses nothing of the last one (`--fresh`).
