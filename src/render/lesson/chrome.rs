@@ -130,17 +130,10 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
             w.s("\n    <li>");
             if c.current {
                 w.s("<span aria-current=\"page\"");
-                w.fb(c.fallback);
-                w.s(">");
-                w.e(&c.title);
+                w.fb_text(c.fallback, &c.title);
                 w.s("</span>");
             } else {
-                w.s("<a href=\"");
-                w.e(&c.url);
-                w.s("\"");
-                w.fb(c.fallback);
-                w.s(">");
-                w.e(&c.title);
+                w.link(&c.url, c.fallback, &c.title);
                 w.s("</a>");
             }
             w.s("</li>");
@@ -214,9 +207,7 @@ fn package_bar(w: &mut W<'_>, v: &PageView<'_>) {
     if crumbs > 1 {
         let parent = &v.breadcrumbs[crumbs - 2];
         w.s("<span class=\"package-section\"");
-        w.fb(parent.fallback);
-        w.s(">");
-        w.e(&parent.title);
+        w.fb_text(parent.fallback, &parent.title);
         w.s("</span>");
         if position.is_some() {
             w.s(" · ");
@@ -244,9 +235,7 @@ fn package_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str
     w.s("\">");
     w.t(label);
     w.s("<span class=\"visually-hidden\">: <span");
-    w.fb(l.fallback);
-    w.s(">");
-    w.e(&l.title);
+    w.fb_text(l.fallback, &l.title);
     w.s("</span></span></a>");
 }
 
@@ -374,9 +363,7 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("</span>");
     for item in v.top_nav.iter().filter(|i| i.current) {
         w.s(" <span class=\"disclosure-current\"");
-        w.fb(item.fallback);
-        w.s(">");
-        w.e(&item.title);
+        w.fb_text(item.fallback, &item.title);
         w.s("</span>");
     }
     w.s("</summary>\n      <ul>\n        <li class=\"nav-home\"><a href=\"");
@@ -395,9 +382,7 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
         if item.current {
             w.s(" aria-current=\"true\"");
         }
-        w.fb(item.fallback);
-        w.s(">");
-        w.e(&item.title);
+        w.fb_text(item.fallback, &item.title);
         w.s("</a></li>\n        ");
     }
     w.s("\n      </ul>\n    </details>\n  </nav>");
@@ -414,9 +399,7 @@ pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)
     if nav.current {
         w.s(" aria-current=\"page\"");
     }
-    w.fb(nav.fallback);
-    w.s(">");
-    w.e(&nav.title);
+    w.fb_text(nav.fallback, &nav.title);
     w.s("</a></h2>\n    ");
     if let Some(keys) = full(v.course_keys.as_deref().map(String::as_str)) {
         w.s("<p class=\"progress-summary\" data-progress-keys=\"");
@@ -458,9 +441,7 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n      ");
     if let Some(a) = full(v.attribution) {
         w.s("<p class=\"site-attribution\"");
-        w.fb(v.site.attribution.as_ref().is_some_and(|a| a.fallback));
-        w.s(">");
-        w.e(a);
+        w.fb_text(v.site.attribution.as_ref().is_some_and(|a| a.fallback), a);
         w.s("</p>");
     }
     w.s("\n      <p class=\"attribution-label\" id=\"attribution-label\">");
@@ -490,9 +471,7 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n    ");
     if let (Some(f), false) = (full(v.funding), v.package) {
         w.s("<p class=\"funding\"");
-        w.fb(v.site.funding.as_ref().is_some_and(|f| f.fallback));
-        w.s(">");
-        w.e(f);
+        w.fb_text(v.site.funding.as_ref().is_some_and(|f| f.fallback), f);
         w.s("</p>");
     }
     w.s("\n    ");

@@ -288,9 +288,7 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup], filters: bool) {
                 w.s(">");
                 if tag.fallback {
                     w.s("<bdi");
-                    w.fb(true);
-                    w.s(">");
-                    w.e(&tag.value);
+                    w.fb_text(true, &tag.value);
                     w.s("</bdi>");
                 } else {
                     w.e(&tag.value);
@@ -359,9 +357,7 @@ fn cards(w: &mut W<'_>, children: &[CardView]) {
             w.s("</a></h3>\n    ");
             if let Some(d) = full(c.description.as_deref()) {
                 w.s("<p");
-                w.fb(c.fallback);
-                w.s(">");
-                w.e(d);
+                w.fb_text(c.fallback, d);
                 w.s("</p>");
             }
             w.s("\n    ");
@@ -406,8 +402,6 @@ fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) 
     w.s("\"><span class=\"pager-label\">");
     w.t(label);
     w.s("</span> <span class=\"pager-title\"");
-    w.fb(l.fallback);
-    w.s(">");
-    w.e(&l.title);
+    w.fb_text(l.fallback, &l.title);
     w.s("</span></a>");
 }

@@ -47,10 +47,6 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
 fn link_start(w: &mut W<'_>, item: &NavItem) {
     w.s("\" data-key=\"");
     w.e(&item.key);
-    w.s("\"><a href=\"");
-    w.e(&item.url);
-    w.s("\"");
-    w.fb(item.fallback);
-    w.s(">");
-    w.e(&item.title);
+    w.s("\">");
+    w.link(&item.url, item.fallback, &item.title);
 }

@@ -53,12 +53,8 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.t("cycle_title");
         w.s("</figcaption>\n    <ol class=\"cycle-steps\">");
         for s in &v.cycle_steps {
-            w.s("<li><a href=\"");
-            w.e(&s.url);
-            w.s("\"");
-            w.fb(s.fallback);
-            w.s(">");
-            w.e(&s.title);
+            w.s("<li>");
+            w.link(&s.url, s.fallback, &s.title);
             w.s("</a></li>");
         }
         w.s("</ol>\n  </figure>");

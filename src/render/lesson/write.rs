@@ -57,4 +57,17 @@ impl<'a> W<'a> {
             self.out.push_str(&self.fb);
         }
     }
+    /// The end of an opening tag and its text: `{fallback}>{{ text }}`.
+    pub fn fb_text(&mut self, fallback: bool, text: &str) {
+        self.fb(fallback);
+        self.s(">");
+        self.e(text);
+    }
+    /// `<a href="{{ url }}"{fallback}>{{ title }}` (the caller closes it).
+    pub fn link(&mut self, url: &str, fallback: bool, title: &str) {
+        self.s("<a href=\"");
+        self.e(url);
+        self.s("\"");
+        self.fb_text(fallback, title);
+    }
 }
