@@ -96,14 +96,21 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     if opts.dry_run || opts.memory {
         return run_with(opts, None);
     }
-    let mut cache = incremental::disk::load(&opts.out);
-    let last = std::mem::take(&mut cache.files);
-    if opts.fresh {
-        // Nothing rendered by the last build is used, only its files' records; what this
-        // build renders is recorded for the next one, as by any build.
-        cache = incremental::disk::empty();
-    }
-    let report = run_recorded(opts, Some(&mut cache), last)?;
+    let (cache, report) = if opts.fresh {
+        // Nothing rendered by the last build is used, only its files' records, read while the
+        // site is loaded; what this build renders is recorded for the next one, as by any build.
+        let mut cache = incremental::disk::empty();
+        let report = std::thread::scope(|s| {
+            let last = s.spawn(|| incremental::disk::load_records(&opts.out));
+            run_recorded(opts, Some(&mut cache), move || last.join().unwrap_or_default())
+        })?;
+        (cache, report)
+    } else {
+        let mut cache = incremental::disk::load(&opts.out);
+        let last = std::mem::take(&mut cache.files);
+        let report = run_recorded(opts, Some(&mut cache), move || last)?;
+        (cache, report)
+    };
     // Not fatal: without a state file, the next build renders everything.
     let _ = incremental::disk::save(&opts.out, &cache, &report.records);
     Ok(report)
@@ -112,11 +119,13 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
 /// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
 /// are unchanged (and leaving this run's in it). The output is the same as [`run`]'s.
 pub fn run_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
-    run_recorded(opts, cache, Records::new())
+    run_recorded(opts, cache, Records::new)
 }
 
-/// [`run_with`], comparing the output with the `last` build's records of its files.
-fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: Records) -> Result<Report, Diagnostics> {
+/// [`run_with`], comparing the output with the last build's records of its files (`last`
+/// gives them when the output folder is prepared).
+fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce() -> Records) -> Result<Report, Diagnostics> {
+    let _root = crate::files::hold(&opts.root);
     let mut diags = Diagnostics::new();
     let mut timings = Vec::new();
     let mut clock = Instant::now();
@@ -163,7 +172,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: Records) ->
     } else if opts.memory {
         Output::memory()
     } else {
-        match Output::begin_after(&opts.out, last) {
+        match Output::begin_after(&opts.out, last()) {
             Ok(o) => o,
             Err(e) => {
                 diags.push(Diagnostic::error(&opts.out, 0, 0, format!("cannot prepare the output folder: {e}")));

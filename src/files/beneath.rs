@@ -4,17 +4,66 @@
 //! [`super::resolve_inside`] checks with `canonicalize`, a `readlink` per path component (eleven
 //! per file for the course of the benchmark, 139,000 system calls for 10,000 lessons).
 //!
+//! The folder's handle is opened once per build ([`hold`]) rather than once per file.
+//!
 //! Only success and a file over the limit are answered here; anything else (a missing file, a
 //! folder, a pipe, a link that leads out, a kernel before 5.6 or a sandbox that refuses
 //! `openat2`) is left to the portable path, which names the problem.
 
 use std::ffi::CString;
 use std::fs::File;
+use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::FileProblem;
+
+/// The folders held open ([`hold`]): path, handle, and how many holds are out.
+static HELD: Mutex<Vec<(PathBuf, Arc<OwnedFd>, usize)>> = Mutex::new(Vec::new());
+
+/// Keeps a folder's handle open for [`read`] until it is dropped.
+pub struct Hold(Option<PathBuf>);
+
+/// Holds `root`'s handle open while the result lives: every [`read`] below `root` meanwhile
+/// uses it. A folder replaced meanwhile is read through the old handle, as a build that had
+/// started reading it would.
+pub fn hold(root: &Path) -> Hold {
+    let Ok(mut held) = HELD.lock() else { return Hold(None) };
+    if let Some(entry) = held.iter_mut().find(|e| e.0 == root) {
+        entry.2 += 1;
+        return Hold(Some(root.to_path_buf()));
+    }
+    match open_dir(root) {
+        Some(fd) => {
+            held.push((root.to_path_buf(), Arc::new(fd), 1));
+            Hold(Some(root.to_path_buf()))
+        }
+        None => Hold(None),
+    }
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let (Some(root), Ok(mut held)) = (self.0.take(), HELD.lock()) else { return };
+        if let Some(i) = held.iter().position(|e| e.0 == root) {
+            held[i].2 -= 1;
+            if held[i].2 == 0 {
+                held.swap_remove(i);
+            }
+        }
+    }
+}
+
+/// A handle on the folder at `root` that opens nothing itself.
+fn open_dir(root: &Path) -> Option<OwnedFd> {
+    let root = CString::new(root.as_os_str().as_bytes()).ok()?;
+    // SAFETY: a valid C string; the descriptor is owned right after.
+    let dir = unsafe { libc::open(root.as_ptr(), libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC) };
+    // SAFETY: a non-negative result is a new descriptor that nothing else owns.
+    (dir >= 0).then(|| unsafe { OwnedFd::from_raw_fd(dir) })
+}
 
 /// `path` opened relative to `dir` with `flags`, never leaving `dir`.
 fn open_beneath(dir: RawFd, path: &CString, flags: i32) -> Option<OwnedFd> {
@@ -32,26 +81,36 @@ fn open_beneath(dir: RawFd, path: &CString, flags: i32) -> Option<OwnedFd> {
 /// The file at `rel` below `root` if it is a regular file inside `root`, read whole; a file
 /// over `limit` bytes is refused before it is read. `None`: ask the portable path.
 pub fn read(root: &Path, rel: &Path, limit: u64) -> Option<Result<Vec<u8>, FileProblem>> {
-    let root = CString::new(root.as_os_str().as_bytes()).ok()?;
     let rel = CString::new(rel.as_os_str().as_bytes()).ok()?;
-    // SAFETY: a valid C string; the descriptor is owned right after.
-    let dir = unsafe { libc::open(root.as_ptr(), libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC) };
-    if dir < 0 {
-        return None;
-    }
-    // SAFETY: a new descriptor that nothing else owns.
-    let dir = unsafe { OwnedFd::from_raw_fd(dir) };
+    let held = HELD.lock().ok().and_then(|h| h.iter().find(|e| e.0 == root).map(|e| Arc::clone(&e.1)));
+    let own;
+    let dir = match &held {
+        Some(fd) => fd.as_raw_fd(),
+        None => {
+            own = open_dir(root)?;
+            own.as_raw_fd()
+        }
+    };
     // A handle that does not open the file (`O_PATH`) says what it is, so a pipe or a device
     // is never opened.
-    let what = File::from(open_beneath(dir.as_raw_fd(), &rel, libc::O_PATH)?).metadata().ok()?;
+    let what = File::from(open_beneath(dir, &rel, libc::O_PATH)?).metadata().ok()?;
     if !what.is_file() {
         return None;
     }
     if what.len() > limit {
         return Some(Err(FileProblem::TooBig { size: what.len(), limit }));
     }
-    let file = File::from(open_beneath(dir.as_raw_fd(), &rel, libc::O_RDONLY | libc::O_NONBLOCK)?);
-    Some(super::read_open(file, limit))
+    let file = File::from(open_beneath(dir, &rel, libc::O_RDONLY | libc::O_NONBLOCK)?);
+    // What the path named a moment ago was a regular file; whatever it names now cannot block
+    // (`O_NONBLOCK`) and is read to the limit only.
+    let mut bytes = Vec::with_capacity(what.len() as usize);
+    if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
+        return Some(Err(super::io_problem(e)));
+    }
+    if bytes.len() as u64 > limit {
+        return Some(Err(FileProblem::TooBig { size: bytes.len() as u64, limit }));
+    }
+    Some(Ok(bytes))
 }
 
 #[cfg(test)]
@@ -89,5 +148,31 @@ mod tests {
         for rel in ["a", "pipe", "none", ""] {
             assert_eq!(read(rel, 10), None, "{rel}");
         }
+    }
+
+    #[test]
+    fn a_held_folder_is_read_through_one_handle_until_the_last_hold_is_dropped() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("x.txt"), "hello").unwrap();
+        std::fs::write(tmp.path().join("secret"), "s").unwrap();
+        std::os::unix::fs::symlink("../secret", root.join("up")).unwrap();
+        let held = || HELD.lock().unwrap().iter().find(|e| e.0 == root).map(|e| e.2);
+        let outer = hold(&root);
+        let inner = hold(&root);
+        if held().is_none() {
+            return; // no handle could be opened: every read opens its own
+        }
+        assert_eq!(held(), Some(2));
+        // The same answers as without a hold, the way out still refused.
+        assert_eq!(read(&root, Path::new("x.txt"), 10), Some(Ok(b"hello".to_vec())));
+        assert_eq!(read(&root, Path::new("x.txt"), 4), Some(Err(FileProblem::TooBig { size: 5, limit: 4 })));
+        assert_eq!(read(&root, Path::new("up"), 10), None);
+        drop(inner);
+        assert_eq!(held(), Some(1));
+        drop(outer);
+        assert_eq!(held(), None);
+        assert_eq!(read(&root, Path::new("x.txt"), 10), Some(Ok(b"hello".to_vec())));
     }
 }

@@ -14,6 +14,13 @@
 mod beneath;
 pub mod walk;
 
+/// Keeps `root`'s handle open for the reads below it ([`read_inside`]) until the result is
+/// dropped: a build opens its site folder once, not once per file (Linux; elsewhere nothing).
+#[cfg(target_os = "linux")]
+pub use beneath::hold;
+#[cfg(not(target_os = "linux"))]
+pub fn hold(_root: &Path) {}
+
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -10,6 +10,7 @@
 //! make a walk without end.
 
 use std::cell::RefCell;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -39,6 +40,8 @@ pub struct Entry {
     pub source: PathBuf,
     pub kind: Kind,
     pub size: u64,
+    /// A file's metadata, of `source` (the file a link leads to), as the walk read it.
+    pub meta: Option<std::fs::Metadata>,
 }
 
 /// Walks `dir` (below `root`): every file and folder below it in name order (not `dir`
@@ -117,8 +120,10 @@ fn walk_at_most(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool, max: usize
                 Ok(_) => Kind::File,
             }
         };
-        let size = if kind == Kind::File { entry.metadata().map(|m| m.len()).unwrap_or(0) } else { 0 };
-        found.push(Entry { path, source, kind, size });
+        // A followed link's metadata is its target's, as `source`'s is.
+        let meta = if kind == Kind::File { entry.metadata().ok() } else { None };
+        let size = meta.as_ref().map_or(0, Metadata::len);
+        found.push(Entry { path, source, kind, size, meta });
     }
     (found, problems.into_inner())
 }

@@ -130,6 +130,25 @@ pub fn load(out: &Path) -> Cache {
     cache
 }
 
+/// Only the records of the output's files: what a `--fresh` build uses of the state (the
+/// rest of the file is skipped, not built).
+pub fn load_records(out: &Path) -> Records {
+    #[derive(Deserialize)]
+    struct Files {
+        format: u32,
+        identity: String,
+        out: PathBuf,
+        files: Vec<(String, FileStamp, u128)>,
+    }
+    let Ok(bytes) = crate::files::read_regular(&path_for(out), MAX_STATE_BYTES) else { return Records::new() };
+    match serde_json::from_slice::<Files>(&bytes) {
+        Ok(state) if state.format == FORMAT && state.identity == identity() && state.out == out => {
+            state.files.into_iter().map(|(path, stamp, hash)| (path, Record { stamp, hash })).collect()
+        }
+        _ => Records::new(),
+    }
+}
+
 fn read(out: &Path) -> Option<State> {
     let bytes = crate::files::read_regular(&path_for(out), MAX_STATE_BYTES).ok()?;
     let state: State = serde_json::from_slice(&bytes).ok()?;

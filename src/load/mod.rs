@@ -189,8 +189,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             continue;
         };
         let size = entry.size;
-        // The memo's stamp is of the file read: the link's target for a link inside the site.
-        let meta = std::fs::metadata(source).ok();
+        // The memo's stamp is of the file read: the link's target for a link inside the site
+        // (the walk's metadata is of that file).
+        let meta = entry.meta.as_ref();
         if rel.ends_with(".md") || quiz::is_quiz_file(&rel) {
             site.text_bytes += size;
         }
@@ -203,7 +204,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 site.quizzes.push(q);
             }
         } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
-            markdown.push((path.to_path_buf(), rel, meta.as_ref().map(memo::Stamp::of)));
+            markdown.push((path.to_path_buf(), rel, meta.map(memo::Stamp::of)));
         } else if credits::is_credits_file(&rel, |target| path.with_file_name(target.rsplit('/').next().unwrap_or(target)).is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
                 credit_files.push((rel, shown, text));
