@@ -106,7 +106,7 @@ pub fn keys(site: &Site, theme: &Theme, packages: bool, cache: &Cache, structure
         .map(|(li, lang)| {
             let kept = kept_for(site, lang, theme, packages);
             lang.pages
-                .iter()
+                .par_iter()
                 .enumerate()
                 .map(|(id, page)| cache.memo.body_hash(&page.source).map(|hash| incremental::page_key(structure, li, id, kept(id), hash)))
                 .collect()

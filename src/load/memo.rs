@@ -6,7 +6,7 @@
 //! file systems keep times in coarse steps, so a second write in the same step could look
 //! unchanged ("racy" files, as git calls them).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +55,8 @@ pub struct Read {
     pub stamp: Stamp,
     /// Whether the page's fingerprint was computed (sites with translations).
     pub fingerprint: bool,
-    pub page: Option<Page>,
+    /// Boxed: a build's memo holds none, and its entries are moved around by the thousand.
+    pub page: Option<Box<Page>>,
     pub diags: Diagnostics,
     pub body_hash: u64,
     /// Modified just before it was read: read again next time (see the module's note).
@@ -65,7 +66,9 @@ pub struct Read {
 /// The Markdown files of the last load, by the path shown in messages (relative to the root).
 #[derive(Debug, Default)]
 pub struct Memo {
-    files: HashMap<PathBuf, Read>,
+    /// FxHash: the keys are the site's own paths (SipHash's protection against crafted keys
+    /// is not needed), and every build fills and reads it for every page.
+    files: FxHashMap<PathBuf, Read>,
     /// Only the hashes of the bodies are kept, not the pages (a build that ends with its load:
     /// nothing is read from this memo but the keys of the pages).
     hashes_only: bool,
@@ -74,7 +77,7 @@ pub struct Memo {
 impl Memo {
     /// A memo of one build: what it keeps of a file is the hash of its body ([`Memo::body_hash`]).
     pub fn hashes_only() -> Memo {
-        Memo { files: HashMap::new(), hashes_only: true }
+        Memo { files: FxHashMap::default(), hashes_only: true }
     }
 
     /// Whether the memo keeps the pages read (else only their bodies' hashes).

@@ -230,7 +230,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         .map(|(path, rel, stamp)| {
             let shown = display_path(root, &path);
             if let Some(read) = reuse.memo.zip(stamp).and_then(|(m, stamp)| m.get(&shown, stamp, reuse.fingerprint)) {
-                return (read.page.clone(), read.diags.clone(), Some((shown, read.clone())));
+                return (read.page.as_deref().cloned(), read.diags.clone(), Some((shown, read.clone())));
             }
             // Read before the file is: a write that follows in the same tick of the clock
             // could leave the same stamp, so such a file is read again next time.
@@ -251,7 +251,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                     None
                 };
                 let diags = if m.keeps_pages() { found.clone() } else { Diagnostics::new() };
-                (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: kept, diags, body_hash, racy })
+                (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: kept.map(Box::new), diags, body_hash, racy })
             });
             (page, found, read)
         })
@@ -344,7 +344,7 @@ pub fn read_again(root: &Path, shown: &Path, rel: &str, fingerprint: bool) -> Op
     let racy = stamp.racy(std::time::SystemTime::now());
     let mut diags = Diagnostics::new();
     let (page, body_hash) = read_page(root, &path, rel, (fingerprint, true), &AtomicUsize::new(0), &mut diags);
-    Some(memo::Read { stamp, fingerprint, page, diags, body_hash, racy })
+    Some(memo::Read { stamp, fingerprint, page: page.map(Box::new), diags, body_hash, racy })
 }
 
 /// The Markdown body of a page, read again from its file (problems were reported at load).
