@@ -340,7 +340,7 @@ impl Indexer {
             .collect();
         let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
         let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut words: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut surfaces: Vec<(String, usize)> = Vec::with_capacity(keys.len());
         let mut stop: BTreeSet<String> = BTreeSet::new();
         for ((key, list), (surface, analysed)) in keys.into_iter().zip(analysed) {
             if surface.is_empty() {
@@ -358,10 +358,23 @@ impl Indexer {
                     } else {
                         stems[id].extend(list);
                     }
-                    words.entry(surface).or_default().insert(id);
+                    surfaces.push((surface, id));
                 }
             }
         }
+        // Each folded word with its stems: sorted on every thread, then built in one pass
+        // (a map built from sorted pairs is built in place, not word by word).
+        surfaces.par_sort_unstable();
+        let mut grouped: Vec<(String, BTreeSet<usize>)> = Vec::new();
+        for (surface, id) in surfaces {
+            match grouped.last_mut() {
+                Some((last, ids)) if *last == surface => {
+                    ids.insert(id);
+                }
+                _ => grouped.push((surface, BTreeSet::from([id]))),
+            }
+        }
+        let words: BTreeMap<String, BTreeSet<usize>> = grouped.into_iter().collect();
         stems.par_iter_mut().for_each(|list| {
             list.sort_unstable();
             list.dedup_by(|b, a| {

@@ -16,7 +16,7 @@
 //! [`TEXT_MAX`] bytes (snippets of matches further down show the start of the page), and a
 //! stem's postings are cut to its best pages so that no file exceeds 300 KB.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use rayon::prelude::*;
@@ -102,62 +102,81 @@ pub fn term_shards(
     // Each stem's postings are encoded on every thread; only the cut into shards is in order.
     let encoded: Vec<String> = stems.par_iter().map(|s| encode_postings(s)).collect();
     let mut sorted: Vec<(&String, &BTreeSet<usize>)> = words.iter().collect();
-    sorted.sort_by(|a, b| js_order(a.0, b.0));
+    sorted.par_sort_by(|a, b| js_order(a.0, b.0));
 
-    let mut firsts = Vec::new();
-    let mut flush = |shard: &mut Vec<(&String, &BTreeSet<usize>)>, files: &mut Vec<(String, Vec<u8>)>| {
-        if shard.is_empty() {
-            return;
+    // Where each shard starts: before the word that would take it past TERM_TARGET, counting a
+    // stem's postings once per shard (`seen[stem]` is the last shard, numbered from 1, that
+    // counted it).
+    let mut starts = Vec::new();
+    let mut seen: Vec<u32> = vec![0; encoded.len()];
+    let (mut shard, mut size) = (0u32, 0usize);
+    for (i, (word, ids)) in sorted.iter().enumerate() {
+        let cost = |seen: &[u32], shard: u32| word.len() + 8 + ids.iter().filter(|&&id| seen[id] != shard).map(|&id| encoded[id].len() + 1).sum::<usize>();
+        let mut c = cost(&seen, shard);
+        if starts.is_empty() || size + c > TERM_TARGET {
+            starts.push(i);
+            shard += 1;
+            size = 0;
+            c = cost(&seen, shard);
         }
-        let mut local: HashMap<usize, usize> = HashMap::new();
-        let mut order: Vec<usize> = Vec::new();
-        let mut w = String::from("{\"w\":{");
-        for (i, (word, ids)) in shard.iter().enumerate() {
-            if i > 0 {
-                w.push(',');
-            }
-            let locals: Vec<usize> = ids
-                .iter()
-                .map(|id| {
+        size += c;
+        for &id in ids.iter() {
+            seen[id] = shard;
+        }
+    }
+    // The shards themselves, on every thread.
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(sorted.len()));
+    let ranges: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    let made: Vec<(String, (String, Vec<u8>))> = ranges
+        .into_par_iter()
+        .enumerate()
+        .map(|(n, (start, end))| {
+            let shard = &sorted[start..end];
+            // Each stem's number in this shard, in the order the words first name it.
+            let mut local: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+            let mut order: Vec<usize> = Vec::new();
+            let mut w = String::from("{\"w\":{");
+            for (i, (word, ids)) in shard.iter().enumerate() {
+                if i > 0 {
+                    w.push(',');
+                }
+                push_json(&mut w, word);
+                w.push(':');
+                let mut locals = ids.iter().map(|id| {
                     *local.entry(*id).or_insert_with(|| {
                         order.push(*id);
                         order.len() - 1
                     })
-                })
-                .collect();
-            let value = if locals.len() == 1 { locals[0].to_string() } else { format!("{locals:?}").replace(' ', "") };
-            let _ = write!(w, "{}:{value}", json(word));
-        }
-        w.push_str("},\"p\":[");
-        for (i, id) in order.iter().enumerate() {
-            if i > 0 {
-                w.push(',');
+                });
+                if ids.len() == 1 {
+                    let _ = write!(w, "{}", locals.next().unwrap_or_default());
+                } else {
+                    w.push('[');
+                    for (k, l) in locals.enumerate() {
+                        if k > 0 {
+                            w.push(',');
+                        }
+                        let _ = write!(w, "{l}");
+                    }
+                    w.push(']');
+                }
             }
-            w.push_str(&encoded[*id]);
-        }
-        w.push_str("]}");
-        let n = firsts.len();
-        firsts.push(shard[0].0.clone());
-        files.push((format!("{dir}/t{n}.js"), wrap(lang, &format!("t{n}"), &w)));
-        shard.clear();
-    };
-
-    let mut shard: Vec<(&String, &BTreeSet<usize>)> = Vec::new();
-    let mut size = 0usize;
-    let mut in_shard: BTreeSet<usize> = BTreeSet::new();
-    for (word, ids) in sorted {
-        let cost = word.len() + 8 + ids.iter().filter(|id| !in_shard.contains(id)).map(|&id| encoded[id].len() + 1).sum::<usize>();
-        if !shard.is_empty() && size + cost > TERM_TARGET {
-            flush(&mut shard, files);
-            size = 0;
-            in_shard.clear();
-        }
-        let cost = word.len() + 8 + ids.iter().filter(|id| !in_shard.contains(id)).map(|&id| encoded[id].len() + 1).sum::<usize>();
-        size += cost;
-        in_shard.extend(ids.iter().copied());
-        shard.push((word, ids));
+            w.push_str("},\"p\":[");
+            for (i, id) in order.iter().enumerate() {
+                if i > 0 {
+                    w.push(',');
+                }
+                w.push_str(&encoded[*id]);
+            }
+            w.push_str("]}");
+            (shard[0].0.clone(), (format!("{dir}/t{n}.js"), wrap(lang, &format!("t{n}"), &w)))
+        })
+        .collect();
+    let mut firsts = Vec::with_capacity(made.len());
+    for (first, file) in made {
+        firsts.push(first);
+        files.push(file);
     }
-    flush(&mut shard, files);
     firsts
 }
 
