@@ -1,5 +1,6 @@
 //! HTML text: what every writer of HTML (Markdown, media players, templates through Tera's
-//! autoescape, the search index) needs to put text into element content or an attribute.
+//! autoescape, the search index) needs to put text into element content or an attribute; and
+//! JSON strings, for the search index's files and the JSON-LD in a page's `<script>` element.
 //! Below [`crate::markdown`] and [`crate::media`], so neither imports the other to escape.
 
 /// The entity for a byte that must be escaped, or `None`. All five are ASCII, so no byte of a
@@ -72,6 +73,54 @@ fn push_escaped(out: &mut String, s: &str, mut next: usize) {
 /// [`escape_html`] with the signature Tera wants for autoescaping.
 pub fn escape_html_str(s: &str) -> String {
     escape_html(s)
+}
+
+fn needs_json_escape(b: u8, script: bool) -> bool {
+    (b < 0x20) | (b == b'"') | (b == b'\\') | (script & ((b == b'<') | (b == b'>') | (b == b'&')))
+}
+
+/// `s` as a JSON string appended to `out`, escaped exactly as serde_json escapes it (`"`,
+/// `\\`, the short escapes `\b \t \n \f \r`, other control characters as `\u00XX`). With
+/// `script`, `<`, `>` and `&` are written `\u003c`, `\u003e` and `\u0026` too, so no text can
+/// close the HTML `<script>` element the JSON sits in. Blocks of 32 bytes with nothing to
+/// escape (most text) are tested without branches and copied whole.
+pub fn json_into(out: &mut String, s: &str, script: bool) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    for block in bytes.chunks(32) {
+        let start = at;
+        at += block.len();
+        if block.iter().fold(0u8, |any, &b| any | u8::from(needs_json_escape(b, script))) == 0 {
+            continue;
+        }
+        for (i, &b) in block.iter().enumerate() {
+            let short = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                b'<' if script => "\\u003c",
+                b'>' if script => "\\u003e",
+                b'&' if script => "\\u0026",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&s[from..start + i]);
+            if short.is_empty() {
+                let _ = std::fmt::Write::write_fmt(out, format_args!("\\u{b:04x}"));
+            } else {
+                out.push_str(short);
+            }
+            from = start + i + 1;
+        }
+    }
+    out.push_str(&s[from..]);
+    out.push('"');
 }
 
 #[cfg(test)]

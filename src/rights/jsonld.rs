@@ -6,7 +6,7 @@
 //! run (a strict Content-Security-Policy does not apply to it). `<`, `>` and `&` are written
 //! as `\u003c`, `\u003e` and `\u0026`, so no text of the site can close the element.
 
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::model::config::Config;
 use crate::model::licence::Licence;
@@ -54,112 +54,119 @@ fn is_site_page(kind: &str) -> bool {
     matches!(kind, "downloads" | "status" | "credits" | "accessibility" | "tag" | "print")
 }
 
-/// The JSON-LD of a page, escaped for an HTML `<script type="application/ld+json">` element.
-pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
-    escape(&value(site, lang, d))
-}
+/// A JSON object as serde_json's map writes one: keys in byte order, no spaces, each key set
+/// once; its strings made safe for a `<script>` element ([`crate::escape::json_into`]).
+#[derive(Default)]
+struct Obj(Vec<(&'static str, String)>);
 
-/// The JSON-LD of the root page that lets visitors choose a language: the site in each.
-pub fn root(site: &Site) -> String {
-    let config = &site.config;
-    let parts: Vec<Value> = site
-        .langs
-        .iter()
-        .filter(|l| l.home.is_some())
-        .map(|l| {
-            json!({"@type": "WebSite", "@id": address(config, "", "index.html", &l.lang.code, "index.html").trim_start_matches("../").to_string(), "name": config.site_texts(&l.lang.code).title.text, "inLanguage": l.lang.code})
-        })
-        .collect();
-    let publisher = config.authors.first().map_or(config.title.as_str(), String::as_str);
-    let mut m = Map::new();
-    m.insert("@context".into(), json!("https://schema.org"));
-    m.insert("@type".into(), json!("WebSite"));
-    m.insert("name".into(), json!(config.title));
-    if let Some(d) = &config.description {
-        m.insert("description".into(), json!(d));
-    }
-    m.insert("inLanguage".into(), json!(config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>()));
-    m.insert("license".into(), json!(config.licence.url));
-    m.insert("isAccessibleForFree".into(), json!(true));
-    m.insert("publisher".into(), json!({"@type": "Organization", "name": publisher}));
-    if !parts.is_empty() {
-        m.insert("hasPart".into(), Value::Array(parts));
-    }
-    escape(&Value::Object(m))
-}
-
-/// Serialises JSON so it can sit inside an HTML element whatever its strings hold.
-pub fn escape(v: &Value) -> String {
-    // `to_string` writes into a buffer; `Value`'s `Display` (the same text) goes through a
-    // formatter adapter at a few times the cost.
-    let json = serde_json::to_string(v).unwrap_or_default();
-    let special = |b: &u8| matches!(b, b'<' | b'>' | b'&');
-    if !json.as_bytes().iter().any(special) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 32);
-    let mut from = 0;
-    for (at, b) in json.bytes().enumerate().filter(|(_, b)| special(b)) {
-        out.push_str(&json[from..at]);
-        out.push_str(match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            _ => "\\u0026",
-        });
-        from = at + 1;
-    }
-    out.push_str(&json[from..]);
+/// `s` as a JSON string safe in a `<script>` element.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    crate::escape::json_into(&mut out, s, true);
     out
 }
 
-/// The metadata as a JSON value (tests read it field by field).
-pub fn value(site: &Site, lang: &LangSite, d: &Described<'_>) -> Value {
+/// A JSON array of values already written.
+fn array(items: impl IntoIterator<Item = String>) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
+}
+
+impl Obj {
+    fn str(&mut self, key: &'static str, value: &str) {
+        self.0.push((key, quoted(value)));
+    }
+
+    fn num(&mut self, key: &'static str, value: usize) {
+        self.0.push((key, value.to_string()));
+    }
+
+    /// A value already written as JSON (an object or an array).
+    fn raw(&mut self, key: &'static str, json: String) {
+        self.0.push((key, json));
+    }
+
+    /// `{"@type": …, "@id": …, "name": …}` and the like: string fields only.
+    fn strs(fields: &[(&'static str, &str)]) -> String {
+        let mut o = Obj::default();
+        for (k, v) in fields {
+            o.str(k, v);
+        }
+        o.finish()
+    }
+
+    fn finish(mut self) -> String {
+        self.0.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::with_capacity(self.0.iter().map(|(k, v)| k.len() + v.len() + 4).sum::<usize>() + 2);
+        out.push('{');
+        for (i, (k, v)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(k);
+            out.push_str("\":");
+            out.push_str(v);
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// The JSON-LD of a page, escaped for an HTML `<script type="application/ld+json">` element.
+pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
     let config = &site.config;
     let code = &lang.lang.code;
     let page = &lang.pages[d.id];
     let base = address_base(config, code, d.here);
     let url = |c: &str, path: &str| join(&base, c, path);
     let (ty, resource) = type_of(d.kind);
-    let mut m = Map::new();
-    m.insert("@context".into(), json!("https://schema.org"));
-    m.insert("@type".into(), json!(ty));
-    m.insert("@id".into(), json!(url(code, d.here)));
-    m.insert("url".into(), json!(url(code, d.here)));
-    m.insert("name".into(), json!(d.title));
+    let mut m = Obj::default();
+    m.str("@context", "https://schema.org");
+    m.str("@type", ty);
+    m.str("@id", &url(code, d.here));
+    m.str("url", &url(code, d.here));
+    m.str("name", d.title);
     if let Some(desc) = d.description.filter(|s| !s.trim().is_empty()) {
-        m.insert("description".into(), json!(desc));
+        m.str("description", desc);
     }
     let is_quiz = d.kind == "quiz";
     let status = if is_quiz { lang.quizzes.iter().find(|q| q.url == d.here).map(|q| q.text) } else { Some(page.text) };
     let shown_in = if status == Some(TextStatus::Fallback) { &config.default_language().code } else { code };
-    m.insert("inLanguage".into(), json!(shown_in));
-    m.insert("license".into(), json!(d.licence.url));
-    m.insert("isAccessibleForFree".into(), json!(true));
+    m.str("inLanguage", shown_in);
+    m.str("license", &d.licence.url);
+    m.raw("isAccessibleForFree", "true".into());
     let kind = if d.own_authors { "Person" } else { "Organization" };
-    let authors: Vec<Value> = d.authors.iter().map(|a| json!({"@type": kind, "name": a})).collect();
-    if !authors.is_empty() {
-        m.insert("author".into(), Value::Array(authors));
+    if !d.authors.is_empty() {
+        m.raw("author", array(d.authors.iter().map(|a| Obj::strs(&[("@type", kind), ("name", a)]))));
     }
     let publisher = config.authors.first().map_or(config.title.as_str(), String::as_str);
-    m.insert("publisher".into(), json!({"@type": "Organization", "name": publisher}));
+    m.raw("publisher", Obj::strs(&[("@type", "Organization"), ("name", publisher)]));
     if let Some(r) = resource {
-        m.insert("learningResourceType".into(), json!(r));
+        m.str("learningResourceType", r);
     }
     let home = lang.home.map(|h| url(code, &lang.pages[h].url)).unwrap_or_else(|| url(code, "index.html"));
     if is_site_page(d.kind) || d.kind == "home" {
         if d.kind != "home" {
-            m.insert("isPartOf".into(), json!({"@type": "WebSite", "@id": home, "name": d.title_of_site(site, code)}));
+            m.raw("isPartOf", Obj::strs(&[("@type", "WebSite"), ("@id", &home), ("name", &d.title_of_site(site, code))]));
         }
     } else {
         let parent = if is_quiz { Some(d.id) } else { page.parent };
         if let Some(p) = parent {
             let pk = lang.kind_name(p);
-            m.insert("isPartOf".into(), json!({"@type": type_of(pk).0, "@id": url(code, &lang.pages[p].url), "name": lang.pages[p].front.title}));
+            m.raw("isPartOf", Obj::strs(&[("@type", type_of(pk).0), ("@id", &url(code, &lang.pages[p].url)), ("name", &lang.pages[p].front.title)]));
         }
         if !is_quiz && !page.is_section {
             if let Some(p) = page.parent {
                 if let Some(i) = lang.pages[p].children.iter().position(|&c| c == d.id) {
-                    m.insert("position".into(), json!(i + 1));
+                    m.num("position", i + 1);
                 }
             }
         }
@@ -168,7 +175,43 @@ pub fn value(site: &Site, lang: &LangSite, d: &Described<'_>) -> Value {
         rich(lang, d, &url, &mut m);
     }
     translations(site, lang, d, &mut m);
-    Value::Object(m)
+    m.finish()
+}
+
+/// The JSON-LD of the root page that lets visitors choose a language: the site in each.
+pub fn root(site: &Site) -> String {
+    let config = &site.config;
+    let parts: Vec<String> = site
+        .langs
+        .iter()
+        .filter(|l| l.home.is_some())
+        .map(|l| {
+            let id = address(config, "", "index.html", &l.lang.code, "index.html");
+            let name = config.site_texts(&l.lang.code).title.text;
+            Obj::strs(&[("@type", "WebSite"), ("@id", id.trim_start_matches("../")), ("name", &name), ("inLanguage", &l.lang.code)])
+        })
+        .collect();
+    let publisher = config.authors.first().map_or(config.title.as_str(), String::as_str);
+    let mut m = Obj::default();
+    m.str("@context", "https://schema.org");
+    m.str("@type", "WebSite");
+    m.str("name", &config.title);
+    if let Some(d) = &config.description {
+        m.str("description", d);
+    }
+    m.raw("inLanguage", array(config.languages.iter().map(|l| quoted(&l.code))));
+    m.str("license", &config.licence.url);
+    m.raw("isAccessibleForFree", "true".into());
+    m.raw("publisher", Obj::strs(&[("@type", "Organization"), ("name", publisher)]));
+    if !parts.is_empty() {
+        m.raw("hasPart", array(parts));
+    }
+    m.finish()
+}
+
+/// The metadata as a JSON value (tests read it field by field): [`page`] read back.
+pub fn value(site: &Site, lang: &LangSite, d: &Described<'_>) -> Value {
+    serde_json::from_str(&page(site, lang, d)).unwrap_or(Value::Null)
 }
 
 impl Described<'_> {
@@ -178,42 +221,47 @@ impl Described<'_> {
 }
 
 /// Parts, length, objectives, level and audience: what only content pages have.
-fn rich(lang: &LangSite, d: &Described<'_>, url: &dyn Fn(&str, &str) -> String, m: &mut Map<String, Value>) {
+fn rich(lang: &LangSite, d: &Described<'_>, url: &dyn Fn(&str, &str) -> String, m: &mut Obj) {
     let code = &lang.lang.code;
     let page = &lang.pages[d.id];
     let (ty, _) = type_of(d.kind);
-    let mut parts: Vec<Value> = page
+    let part = |ty: &'static str, id: &str, name: &str, position: usize| {
+        let mut o = Obj::default();
+        o.str("@type", ty);
+        o.str("@id", id);
+        o.str("name", name);
+        o.num("position", position);
+        o.finish()
+    };
+    let mut parts: Vec<String> = page
         .children
         .iter()
         .enumerate()
-        .map(|(i, &c)| {
-            let ck = lang.kind_name(c);
-            json!({"@type": type_of(ck).0, "@id": url(code, &lang.pages[c].url), "name": lang.pages[c].front.title, "position": i + 1})
-        })
+        .map(|(i, &c)| part(type_of(lang.kind_name(c)).0, &url(code, &lang.pages[c].url), &lang.pages[c].front.title, i + 1))
         .collect();
     let n = parts.len();
-    parts.extend(d.quizzes.iter().enumerate().map(|(i, (title, u))| json!({"@type": "Quiz", "@id": url(code, u), "name": title, "position": n + i + 1})));
+    parts.extend(d.quizzes.iter().enumerate().map(|(i, (title, u))| part("Quiz", &url(code, u), title, n + i + 1)));
     if !parts.is_empty() {
         // A guide's phases are its steps.
-        m.insert(if ty == "HowTo" { "step" } else { "hasPart" }.into(), Value::Array(parts));
+        m.raw(if ty == "HowTo" { "step" } else { "hasPart" }, array(parts));
     }
     if let Some(iso) = page.front.duration.as_deref().and_then(|t| crate::model::duration::to_iso8601(t).ok()) {
-        m.insert("timeRequired".into(), json!(iso));
+        m.str("timeRequired", &iso);
     }
     let learning = matches!(ty, "Course" | "LearningResource" | "Quiz");
     if learning && !page.front.objectives.is_empty() {
-        m.insert("teaches".into(), json!(page.front.objectives));
+        m.raw("teaches", array(page.front.objectives.iter().map(|o| quoted(o))));
     }
     if let Some((level, _)) = lang.inherited(d.id, |f| f.level.as_deref()) {
-        m.insert("educationalLevel".into(), json!(level));
+        m.str("educationalLevel", level);
     }
     if let Some((audience, _)) = lang.inherited(d.id, |f| f.audience.as_deref()) {
-        m.insert("audience".into(), json!({"@type": "Audience", "audienceType": audience}));
+        m.raw("audience", Obj::strs(&[("@type", "Audience"), ("audienceType", audience)]));
     }
 }
 
 /// `workTranslation` on an original, `translationOfWork` on a translation.
-fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Map<String, Value>) {
+fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Obj) {
     let config = &site.config;
     let code = &lang.lang.code;
     let default = &config.default_language().code;
@@ -229,18 +277,18 @@ fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Map<Str
     let url = |c: &str| join(&base, c, d.here);
     match status_in(lang) {
         Some(TextStatus::Original) if code == default => {
-            let others: Vec<Value> = site
+            let others: Vec<String> = site
                 .langs
                 .iter()
                 .filter(|l| &l.lang.code != code && status_in(l) == Some(TextStatus::Translated))
-                .map(|l| json!({"@id": url(&l.lang.code), "inLanguage": l.lang.code}))
+                .map(|l| Obj::strs(&[("@id", &url(&l.lang.code)), ("inLanguage", &l.lang.code)]))
                 .collect();
             if !others.is_empty() {
-                m.insert("workTranslation".into(), Value::Array(others));
+                m.raw("workTranslation", array(others));
             }
         }
         Some(TextStatus::Translated) => {
-            m.insert("translationOfWork".into(), json!({"@id": url(default), "inLanguage": default}));
+            m.raw("translationOfWork", Obj::strs(&[("@id", &url(default)), ("inLanguage", default)]));
         }
         _ => {}
     }
@@ -273,13 +321,30 @@ fn join(base: &str, code: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn escape_keeps_html_out_of_the_script_element() {
-        let v = serde_json::json!({"name": "</script><b>A & B</b>", "plain": "ok"});
-        let out = super::escape(&v);
-        assert_eq!(out, r#"{"name":"\u003c/script\u003e\u003cb\u003eA \u0026 B\u003c/b\u003e","plain":"ok"}"#);
-        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(back, v);
-        assert_eq!(super::escape(&serde_json::json!({"a": "ü"})), r#"{"a":"ü"}"#);
+    fn objects_are_written_as_serde_json_writes_them_and_stay_inside_the_script_element() {
+        let mut o = Obj::default();
+        o.str("name", "</script><b>A & B</b>");
+        o.str("plain", "ok \"quoted\" \\ \n\t\u{1} ü");
+        o.num("position", 12);
+        o.raw("@type", quoted("Thing"));
+        o.raw("list", array(["a", "b"].iter().map(|s| quoted(s))));
+        o.raw("empty", array(std::iter::empty()));
+        let out = o.finish();
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'), "{out}");
+        let want = serde_json::json!({
+            "name": "</script><b>A & B</b>",
+            "plain": "ok \"quoted\" \\ \n\t\u{1} ü",
+            "position": 12,
+            "@type": "Thing",
+            "list": ["a", "b"],
+            "empty": [],
+        });
+        // The same text serde_json writes (keys sorted), but for the three characters.
+        let plain = serde_json::to_string(&want).unwrap().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+        assert_eq!(out, plain);
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), want);
     }
 }

@@ -180,52 +180,9 @@ pub fn term_shards(
     firsts
 }
 
-/// `s` as a JSON string appended to `out`, escaped exactly as serde_json escapes it (`"`,
-/// `\\`, the short escapes `\b \t \n \f \r`, other control characters as `\u00XX`).
+/// `s` as a JSON string appended to `out` ([`crate::escape::json_into`]).
 fn push_json(out: &mut String, s: &str) {
-    out.push('"');
-    push_json_inner(out, s);
-    out.push('"');
-}
-
-fn needs_json_escape(b: u8) -> bool {
-    (b < 0x20) | (b == b'"') | (b == b'\\')
-}
-
-/// [`push_json`] without the quotes. Blocks of 32 bytes with nothing to escape (most of a
-/// page's text) are tested without branches and copied whole.
-fn push_json_inner(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    let mut at = 0;
-    for block in bytes.chunks(32) {
-        let start = at;
-        at += block.len();
-        if block.iter().fold(0u8, |any, &b| any | u8::from(needs_json_escape(b))) == 0 {
-            continue;
-        }
-        for (i, &b) in block.iter().enumerate() {
-            let short = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            out.push_str(&s[from..start + i]);
-            if short.is_empty() {
-                let _ = write!(out, "\\u{b:04x}");
-            } else {
-                out.push_str(short);
-            }
-            from = start + i + 1;
-        }
-    }
-    out.push_str(&s[from..]);
+    crate::escape::json_into(out, s, false);
 }
 
 /// A page's entry in its page shard: address, title, kind, place, fallback flag and the start
