@@ -500,22 +500,33 @@ fn skipped_path(skipped: &BTreeSet<String>, rel: &str) -> bool {
 }
 
 fn remove_stale(out: &Path, keep: &BTreeSet<String>, skipped: &BTreeSet<String>) -> io::Result<usize> {
-    let mut removed = 0;
-    let mut dirs = Vec::new();
-    for entry in walkdir::WalkDir::new(out).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = entry.path().strip_prefix(out).map_err(io::Error::other)?.to_string_lossy().replace('\\', "/");
-        if entry.file_type().is_dir() {
-            dirs.push(entry.path().to_path_buf());
-        } else if !keep.contains(&rel) && !skipped_path(skipped, &rel) {
+    let keep: rustc_hash::FxHashSet<&str> = keep.iter().map(String::as_str).collect();
+    let removed = AtomicUsize::new(0);
+    stale_below(out, "", &keep, skipped, &removed)?;
+    Ok(removed.into_inner())
+}
+
+/// [`remove_stale`] below `dir`, whose path from the output's root is `rel` ("" or ending in
+/// `/`): its files, then its folders on every thread, each removed if it is left empty. A
+/// symbolic link is removed like a file, never followed.
+fn stale_below(dir: &Path, rel: &str, keep: &rustc_hash::FxHashSet<&str>, skipped: &BTreeSet<String>, removed: &AtomicUsize) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = format!("{rel}{}", entry.file_name().to_string_lossy());
+        if entry.file_type()?.is_dir() {
+            folders.push((entry.path(), path + "/"));
+        } else if !keep.contains(path.as_str()) && !skipped_path(skipped, &path) {
             std::fs::remove_file(entry.path())?;
-            removed += 1;
+            removed.fetch_add(1, Ordering::Relaxed);
         }
     }
-    for dir in dirs {
-        let _ = std::fs::remove_dir(dir); // fails (and is kept) when not empty
-    }
-    Ok(removed)
+    folders.par_iter().try_for_each(|(folder, rel)| {
+        stale_below(folder, rel, keep, skipped, removed)?;
+        let _ = std::fs::remove_dir(folder); // fails (and is kept) when not empty
+        Ok(())
+    })
 }
 
 #[cfg(test)]

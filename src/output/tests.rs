@@ -139,3 +139,39 @@ fn a_left_out_language_keeps_its_records() {
     let (_, again) = o.commit_recorded().unwrap();
     assert_eq!(again, records);
 }
+
+/// Stale files anywhere below the output are removed, folders left empty too, a link is
+/// removed and never followed, and what the build wrote stays.
+#[test]
+fn stale_files_are_removed_at_every_depth_and_links_are_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("keep.txt"), "not ours").unwrap();
+    let o = Output::begin(&out).unwrap();
+    for rel in ["a.html", "en/x/deep/b.html", "en/x/c.html", "el/d.html"] {
+        o.write(rel, rel.as_bytes()).unwrap();
+    }
+    o.commit().unwrap();
+    // Left by hand in the output: a file, a folder of files, a link to a folder outside.
+    std::fs::write(out.join("en/x/deep/mine.txt"), "x").unwrap();
+    std::fs::create_dir_all(out.join("en/junk/more")).unwrap();
+    std::fs::write(out.join("en/junk/more/j.txt"), "j").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&outside, out.join("en/link")).unwrap();
+    let o = Output::begin(&out).unwrap();
+    for rel in ["a.html", "en/x/c.html", "el/d.html"] {
+        o.write(rel, rel.as_bytes()).unwrap();
+    }
+    let s = o.commit().unwrap();
+    let links = usize::from(cfg!(unix));
+    assert_eq!(s.removed, 3 + links, "b.html, mine.txt, j.txt and the link");
+    for gone in ["en/x/deep", "en/junk", "en/link"] {
+        assert!(std::fs::symlink_metadata(out.join(gone)).is_err(), "{gone} is still there");
+    }
+    for kept in ["a.html", "en/x/c.html", "el/d.html"] {
+        assert_eq!(std::fs::read(out.join(kept)).unwrap(), kept.as_bytes());
+    }
+    assert_eq!(std::fs::read_to_string(outside.join("keep.txt")).unwrap(), "not ours", "a link was followed");
+}
