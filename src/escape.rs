@@ -85,6 +85,16 @@ fn needs_json_escape(b: u8, script: bool) -> bool {
 /// close the HTML `<script>` element the JSON sits in. Blocks of 32 bytes with nothing to
 /// escape (most text) are tested without branches and copied whole.
 pub fn json_into(out: &mut String, s: &str, script: bool) {
+    if script {
+        json_escaped::<true>(out, s);
+    } else {
+        json_escaped::<false>(out, s);
+    }
+}
+
+/// [`json_into`], with `SCRIPT` known when it is compiled (the test per byte is one less).
+fn json_escaped<const SCRIPT: bool>(out: &mut String, s: &str) {
+    let script = SCRIPT;
     out.push('"');
     let bytes = s.as_bytes();
     let mut from = 0;

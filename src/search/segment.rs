@@ -62,6 +62,7 @@ pub fn split_words(text: &str) -> Vec<&str> {
 
 /// Each segment of `text` that holds a letter or a digit, in order, with how it was found;
 /// with `split`, `'` and `’` are boundaries in ASCII pieces (see [`split_words`]).
+#[inline(never)]
 pub fn segments<'a>(text: &'a str, split: bool, mut f: impl FnMut(&'a str, Found)) {
     let table = if split { &SPLIT } else { &WHOLE };
     let mut at = 0;
