@@ -17,9 +17,16 @@ pub mod walk;
 /// Keeps `root`'s handle open for the reads below it ([`read_inside`]) until the result is
 /// dropped: a build opens its site folder once, not once per file (Linux; elsewhere nothing).
 #[cfg(target_os = "linux")]
-pub use beneath::hold;
+pub use beneath::{hold, Hold};
+
+/// Elsewhere a hold holds nothing: every read opens its own way.
 #[cfg(not(target_os = "linux"))]
-pub fn hold(_root: &Path) {}
+pub struct Hold;
+
+#[cfg(not(target_os = "linux"))]
+pub fn hold(_root: &Path) -> Hold {
+    Hold
+}
 
 use std::fs::{File, Metadata};
 use std::io::Read;
