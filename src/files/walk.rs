@@ -41,7 +41,7 @@ pub struct Entry {
     pub kind: Kind,
     pub size: u64,
     /// A file's metadata, of `source` (the file a link leads to), as the walk read it.
-    pub meta: Option<std::fs::Metadata>,
+    pub meta: Option<Metadata>,
 }
 
 /// Walks `dir` (below `root`): every file and folder below it in name order (not `dir`
