@@ -17,6 +17,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parse
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
+use crate::escape::escape_into;
 pub use crate::escape::{escape_html, escape_html_str};
 
 /// How a link or image target was resolved.
@@ -237,21 +238,34 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(h) = heading.take() {
-                    let inner: Vec<Event<'_>> = events.drain(h.events_at..).collect();
-                    let mut inner_html = String::new();
-                    html::push_html(&mut inner_html, inner.into_iter());
                     let id = unique_id(h.id.unwrap_or_else(|| slugify(&h.text)), &mut ids);
                     let level = h.level as u8;
-                    let class = if h.classes.is_empty() { String::new() } else { format!(" class=\"{}\"", escape_html(&h.classes.join(" "))) };
                     let text = h.text.trim().to_string();
-                    events.push(Event::Html(
-                        format!(
-                            "<h{level} id=\"{id}\"{class}>{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{}: {}\">#</a></h{level}>\n",
-                            escape_html(&labels.anchor),
-                            escape_html(&text)
-                        )
-                        .into(),
-                    ));
+                    // <hN id="…" class="…">…inner… <a class="anchor" href="#…" aria-label="…: …">#</a></hN>
+                    let digit = char::from(b'0' + level);
+                    let mut tag = String::with_capacity(2 * id.len() + text.len() + labels.anchor.len() + 96);
+                    tag.push_str("<h");
+                    tag.push(digit);
+                    tag.push_str(" id=\"");
+                    tag.push_str(&id);
+                    tag.push('"');
+                    if !h.classes.is_empty() {
+                        tag.push_str(" class=\"");
+                        escape_into(&mut tag, &h.classes.join(" "));
+                        tag.push('"');
+                    }
+                    tag.push('>');
+                    html::push_html(&mut tag, events.drain(h.events_at..));
+                    tag.push_str(" <a class=\"anchor\" href=\"#");
+                    tag.push_str(&id);
+                    tag.push_str("\" aria-label=\"");
+                    escape_into(&mut tag, &labels.anchor);
+                    tag.push_str(": ");
+                    escape_into(&mut tag, &text);
+                    tag.push_str("\">#</a></h");
+                    tag.push(digit);
+                    tag.push_str(">\n");
+                    events.push(Event::Html(tag.into()));
                     out.ids.push(id.clone());
                     out.headings.push(Heading { level, id, text });
                 }

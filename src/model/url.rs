@@ -36,15 +36,21 @@ pub fn output_path(rel: &str) -> String {
 /// The relative URL from the page at output path `from` to output path `to` (both relative to
 /// the same root, forward slashes, files not folders).
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect();
-    let from_dirs = &from_dirs[..from_dirs.len() - 1];
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs.iter().zip(&to_parts[..to_parts.len() - 1]).take_while(|(a, b)| a == b).count();
-    let mut out = String::new();
-    for _ in common..from_dirs.len() {
+    // The folders of `from`, each with its slash; those that `to` starts with are shared.
+    let from_dirs = &from[..from.rfind('/').map_or(0, |i| i + 1)];
+    let mut common = 0;
+    while let Some(end) = from_dirs[common..].find('/').map(|i| common + i + 1) {
+        if to.as_bytes().get(common..end) != Some(&from_dirs.as_bytes()[common..end]) {
+            break;
+        }
+        common = end;
+    }
+    let ups = from_dirs[common..].bytes().filter(|&b| b == b'/').count();
+    let mut out = String::with_capacity(3 * ups + to.len() - common);
+    for _ in 0..ups {
         out.push_str("../");
     }
-    out.push_str(&to_parts[common..].join("/"));
+    out.push_str(&to[common..]);
     out
 }
 
@@ -117,6 +123,42 @@ pub fn encode_href(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`relative`] as it was first written: split, compare, join.
+    fn relative_by_parts(from: &str, to: &str) -> String {
+        let from_dirs: Vec<&str> = from.split('/').collect();
+        let from_dirs = &from_dirs[..from_dirs.len() - 1];
+        let to_parts: Vec<&str> = to.split('/').collect();
+        let common = from_dirs.iter().zip(&to_parts[..to_parts.len() - 1]).take_while(|(a, b)| a == b).count();
+        let mut out = "../".repeat(from_dirs.len() - common);
+        out.push_str(&to_parts[common..].join("/"));
+        out
+    }
+
+    #[test]
+    fn relative_urls_are_those_of_comparing_folder_by_folder() {
+        let paths = [
+            "",
+            "index.html",
+            "a/index.html",
+            "a/b.html",
+            "ab/b.html",
+            "a/b/c.html",
+            "a/bc/c.html",
+            "a/b/index.html",
+            "a//b.html",
+            "/x.html",
+            "a/b/",
+            "a",
+            "é/ü/α.html",
+            "a/b/c/d/e.html",
+        ];
+        for from in paths {
+            for to in paths {
+                assert_eq!(relative(from, to), relative_by_parts(from, to), "{from:?} → {to:?}");
+            }
+        }
+    }
 
     #[test]
     fn prefixes() {

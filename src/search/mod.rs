@@ -16,6 +16,7 @@
 //! sorted ranges with their stems' postings) and `d<N>.js` (title, address, place, kind and
 //! the start of the text of consecutive pages, for the results and their snippets).
 
+mod count;
 pub mod docs;
 pub mod normalize;
 mod segment;
@@ -23,13 +24,11 @@ mod shards;
 #[cfg(test)]
 mod tests;
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::Hasher;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 pub use shards::{DOC_TARGET, TERM_TARGET, TEXT_MAX};
 
@@ -117,7 +116,7 @@ impl Analyzer {
 }
 
 /// The postings of each lower-cased word, (doc, weight), for the two kinds of text: own
-/// (`[0]`) and fallback (`[1]`), found by the word's [`hash_word`].
+/// (`[0]`) and fallback (`[1]`), found by the word's [`count::hash_word`].
 type Postings = [HashTable<Posting>; 2];
 
 #[derive(Debug)]
@@ -125,15 +124,6 @@ struct Posting {
     hash: u64,
     word: String,
     list: Vec<(u32, u32)>,
-}
-
-/// The hash words are found by, in a page and in the index: FxHash, since the keys are words
-/// of the site's own text, and SipHash's protection against crafted keys costs more than the
-/// index is worth.
-fn hash_word(word: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
 }
 
 /// What the index keeps of one page: its words with their weights and its page-shard entry.
@@ -154,84 +144,6 @@ struct Word {
     end: u32,
     weight: u32,
     hash: u64,
-}
-
-/// Counts a page's words; kept by each thread and reused from page to page.
-#[derive(Default)]
-struct Counter {
-    /// Indexes into `words`, found by the word's hash.
-    table: HashTable<u32>,
-    /// Each distinct word: its start and end in `text`, its hash, how often each field has it.
-    words: Vec<(u32, u32, u64, [u32; 3])>,
-    text: String,
-    /// Where an ASCII word with a capital is lower-cased, and the text of the page's entry
-    /// collapsed.
-    scratch: String,
-}
-
-/// The most distinct words a thread's [`Counter`] keeps room for between pages.
-const KEPT_WORDS: usize = 1 << 16;
-
-thread_local! {
-    static COUNTER: RefCell<Counter> = RefCell::default();
-}
-
-impl Counter {
-    fn prepare(&mut self, doc: &Doc) -> Prepared {
-        let Counter { table, words, text, scratch } = self;
-        table.clear();
-        words.clear();
-        text.clear();
-        let mut lens = [0u32; 3];
-        let fields =
-            std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
-        for (f, field) in fields {
-            normalize::each_lower(field, scratch, |w| {
-                lens[f] += 1;
-                let hash = hash_word(w);
-                let same = |&i: &u32| {
-                    let (start, end, _, _) = words[i as usize];
-                    &text[start as usize..end as usize] == w
-                };
-                if let Some(&i) = table.find(hash, same) {
-                    words[i as usize].3[f] += 1;
-                    return;
-                }
-                // A page's text is far below 4 GiB (the Markdown limits); a word that would
-                // not fit is left out rather than wrapped.
-                let (Ok(start), Ok(end), Ok(i)) = (u32::try_from(text.len()), u32::try_from(text.len() + w.len()), u32::try_from(words.len())) else {
-                    return;
-                };
-                text.push_str(w);
-                let mut counts = [0; 3];
-                counts[f] = 1;
-                words.push((start, end, hash, counts));
-                table.insert_unique(hash, i, |&i| words[i as usize].2);
-            });
-        }
-        let words = words
-            .iter()
-            .map(|&(_, end, hash, c)| {
-                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
-                Word { end, weight: ((score * 100.0).round() as u32).max(1), hash }
-            })
-            .collect();
-        let prepared = Prepared { fallback: doc.fallback, text: text.clone(), words, entry: shards::doc_entry(doc, scratch) };
-        // A thread keeps its table for the next page, but not one grown for a huge page.
-        if self.words.capacity() > KEPT_WORDS || self.text.capacity() > 16 * KEPT_WORDS {
-            *self = Counter::default();
-        }
-        prepared
-    }
-}
-
-impl Prepared {
-    pub fn of(doc: &Doc) -> Prepared {
-        COUNTER.with(|c| match c.try_borrow_mut() {
-            Ok(mut counter) => counter.prepare(doc),
-            Err(_) => Counter::default().prepare(doc),
-        })
-    }
 }
 
 /// One language's index, built as pages arrive in page order: page shards are handed out as

@@ -1,0 +1,274 @@
+//! Counting a page's words, the search index's hottest loop (every word of every page passes
+//! here once): each distinct lower-cased word of the page with how often each field has it.
+//!
+//! Most words are short: a word of at most [`SHORT`] bytes is found by its bytes read as two
+//! integers, in an open-addressing table of this module (compared as two integers, no string
+//! comparison); longer words by their text in a `hashbrown` table. Both kinds hash with
+//! [`hash_word`], which the index uses again to merge the pages' words.
+
+use std::cell::RefCell;
+use std::hash::Hasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
+
+use super::{normalize, shards, Doc, Prepared, Word, BOOSTS};
+
+/// The longest word kept in the table of short words.
+const SHORT: usize = 16;
+
+/// The most distinct words a thread's [`Counter`] keeps room for between pages.
+const KEPT_WORDS: usize = 1 << 16;
+
+/// The first slots of the table of short words (a power of two).
+const FIRST_SLOTS: usize = 1024;
+
+/// A word of at most [`SHORT`] bytes as two integers: its bytes, little-endian, padded with
+/// zeros. Read with overlapping loads, all inside the word.
+fn short_key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    debug_assert!(n <= SHORT);
+    if n >= 8 {
+        let a = u64::from_le_bytes(w[..8].try_into().unwrap_or_default());
+        // The last eight bytes, shifted so that byte 8 comes first.
+        let b = if n == 8 { 0 } else { u64::from_le_bytes(w[n - 8..].try_into().unwrap_or_default()) >> (8 * (SHORT - n)) };
+        (a, b)
+    } else {
+        (below_eight(w), 0)
+    }
+}
+
+/// Fewer than eight bytes as an integer, little-endian, padded with zeros: two overlapping
+/// loads, whose common bytes are the same.
+fn below_eight(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes(w[..4].try_into().unwrap_or_default()));
+        let hi = u64::from(u32::from_le_bytes(w[n - 4..].try_into().unwrap_or_default()));
+        lo | hi << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u64::from(u16::from_le_bytes(w[..2].try_into().unwrap_or_default()));
+        let hi = u64::from(u16::from_le_bytes(w[n - 2..].try_into().unwrap_or_default()));
+        lo | hi << (8 * (n - 2))
+    } else {
+        w.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// The hash of a short word's key and length: a folded 64 × 64 → 128-bit multiplication.
+fn mix(a: u64, b: u64, len: usize) -> u64 {
+    let x = u128::from(a ^ 0x243f_6a88_85a3_08d3 ^ len as u64) * u128::from(b ^ 0x1319_8a2e_0370_7344);
+    (x as u64) ^ ((x >> 64) as u64)
+}
+
+/// The hash words are found by, in a page and in the index: [`mix`] for a short word, FxHash
+/// over the bytes of a longer one. The keys are words of the site's own text, and protection
+/// against crafted keys (SipHash) costs more than the index is worth.
+pub(super) fn hash_word(word: &str) -> u64 {
+    if word.len() <= SHORT {
+        let (a, b) = short_key(word.as_bytes());
+        return mix(a, b, word.len());
+    }
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// A slot of the table of short words; `len` 0 is an empty slot (a word is never empty).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    a: u64,
+    b: u64,
+    len: u32,
+    /// Index into [`Counter::words`].
+    word: u32,
+}
+
+/// Counts a page's words; kept by each thread and reused from page to page.
+#[derive(Default)]
+struct Counter {
+    /// Short words: open addressing, linear probing, at most half full.
+    slots: Vec<Slot>,
+    /// The slots this page filled (emptied again before the next page).
+    filled: Vec<u32>,
+    /// Longer words: indexes into `words`, found by the word's hash.
+    long: HashTable<u32>,
+    /// Each distinct word: its start and end in `text`, its hash, how often each field has it.
+    words: Vec<(u32, u32, u64, [u32; 3])>,
+    text: String,
+    /// Where an ASCII word with a capital is lower-cased, and the text of the page's entry
+    /// collapsed.
+    scratch: String,
+}
+
+thread_local! {
+    static COUNTER: RefCell<Counter> = RefCell::default();
+}
+
+impl Counter {
+    fn clear(&mut self) {
+        for &s in &self.filled {
+            self.slots[s as usize].len = 0;
+        }
+        self.filled.clear();
+        self.long.clear();
+        self.words.clear();
+        self.text.clear();
+        if self.slots.is_empty() {
+            self.slots = vec![Slot::default(); FIRST_SLOTS];
+        }
+    }
+
+    /// Counts one occurrence of `w` in field `f`.
+    fn count(&mut self, w: &str, f: usize) {
+        if w.len() <= SHORT {
+            let (a, b) = short_key(w.as_bytes());
+            let hash = mix(a, b, w.len());
+            let len = w.len() as u32;
+            let mask = self.slots.len() - 1;
+            let mut at = (hash >> 32) as usize & mask;
+            loop {
+                let slot = self.slots[at];
+                if slot.len == 0 {
+                    break;
+                }
+                if slot.a == a && slot.b == b && slot.len == len {
+                    self.words[slot.word as usize].3[f] += 1;
+                    return;
+                }
+                at = (at + 1) & mask;
+            }
+            let Some(word) = self.push(w, hash, f) else { return };
+            self.slots[at] = Slot { a, b, len, word };
+            self.filled.push(at as u32);
+            if self.filled.len() * 2 > self.slots.len() {
+                self.grow();
+            }
+            return;
+        }
+        let hash = hash_word(w);
+        let Counter { long, words, text, .. } = self;
+        let same = |&i: &u32| {
+            let (start, end, _, _) = words[i as usize];
+            &text[start as usize..end as usize] == w
+        };
+        if let Some(&i) = long.find(hash, same) {
+            words[i as usize].3[f] += 1;
+            return;
+        }
+        if let Some(i) = self.push(w, hash, f) {
+            let words = &self.words;
+            self.long.insert_unique(hash, i, |&i| words[i as usize].2);
+        }
+    }
+
+    /// Adds a new word seen once in field `f`; its index, or `None` if it would not fit.
+    fn push(&mut self, w: &str, hash: u64, f: usize) -> Option<u32> {
+        // A page's text is far below 4 GiB (the Markdown limits); a word that would not fit is
+        // left out rather than wrapped.
+        let (Ok(start), Ok(end), Ok(i)) = (u32::try_from(self.text.len()), u32::try_from(self.text.len() + w.len()), u32::try_from(self.words.len())) else {
+            return None;
+        };
+        self.text.push_str(w);
+        let mut counts = [0; 3];
+        counts[f] = 1;
+        self.words.push((start, end, hash, counts));
+        Some(i)
+    }
+
+    /// Doubles the table of short words, placing its words again.
+    fn grow(&mut self) {
+        let doubled = vec![Slot::default(); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        self.filled.clear();
+        for slot in old.into_iter().filter(|s| s.len > 0) {
+            let mut at = (mix(slot.a, slot.b, slot.len as usize) >> 32) as usize & mask;
+            while self.slots[at].len != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+            self.filled.push(at as u32);
+        }
+    }
+
+    fn prepare(&mut self, doc: &Doc) -> Prepared {
+        self.clear();
+        let mut lens = [0u32; 3];
+        let fields =
+            std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
+        let mut scratch = std::mem::take(&mut self.scratch);
+        for (f, field) in fields {
+            normalize::each_lower(field, &mut scratch, |w| {
+                lens[f] += 1;
+                self.count(w, f);
+            });
+        }
+        let words = self
+            .words
+            .iter()
+            .map(|&(_, end, hash, c)| {
+                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
+                Word { end, weight: ((score * 100.0).round() as u32).max(1), hash }
+            })
+            .collect();
+        let prepared = Prepared { fallback: doc.fallback, text: self.text.clone(), words, entry: shards::doc_entry(doc, &mut scratch) };
+        self.scratch = scratch;
+        // A thread keeps its tables for the next page, but not ones grown for a huge page.
+        if self.words.capacity() > KEPT_WORDS || self.text.capacity() > 16 * KEPT_WORDS || self.slots.len() > 2 * KEPT_WORDS {
+            *self = Counter::default();
+        }
+        prepared
+    }
+}
+
+impl Prepared {
+    /// What the index keeps of `doc` (counted with this thread's [`Counter`]).
+    pub fn of(doc: &Doc) -> Prepared {
+        COUNTER.with(|c| match c.try_borrow_mut() {
+            Ok(mut counter) => counter.prepare(doc),
+            Err(_) => Counter::default().prepare(doc),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_are_the_bytes_padded_with_zeros() {
+        let words = ["", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "éσ", "ab\0"];
+        for w in words {
+            let mut padded = [0u8; 16];
+            padded[..w.len()].copy_from_slice(w.as_bytes());
+            let want = (u64::from_le_bytes(padded[..8].try_into().unwrap()), u64::from_le_bytes(padded[8..].try_into().unwrap()));
+            assert_eq!(short_key(w.as_bytes()), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn counts_each_word_of_each_field_and_grows_past_its_first_table() {
+        // More distinct short words than half the first table, some long words, and words that
+        // differ only by a trailing NUL-free byte or by length.
+        let body: Vec<String> = (0..3 * FIRST_SLOTS).map(|i| format!("w{i}")).collect();
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        let doc = Doc { title: format!("w1 {long} w1"), headings: vec!["w2 ab abc".into()], body: format!("{} {long} ab", body.join(" ")), ..Doc::default() };
+        let mut c = Counter::default();
+        c.prepare(&doc);
+        let counts = |w: &str| c.words.iter().find(|(s, e, _, _)| &c.text[*s as usize..*e as usize] == w).map(|x| x.3);
+        assert_eq!(counts("w1"), Some([2, 0, 1]));
+        assert_eq!(counts("w2"), Some([0, 1, 1]));
+        assert_eq!(counts(long), Some([1, 0, 1]));
+        assert_eq!(counts("ab"), Some([0, 1, 1]));
+        assert_eq!(counts("abc"), Some([0, 1, 0]));
+        assert_eq!(counts(&format!("w{}", 3 * FIRST_SLOTS - 1)), Some([0, 0, 1]));
+        assert_eq!(c.words.len(), 3 * FIRST_SLOTS + 3);
+        assert!(c.slots.len() >= 4 * FIRST_SLOTS);
+        // The next page starts empty.
+        let next = Doc { title: "ab".into(), ..Doc::default() };
+        c.prepare(&next);
+        assert_eq!(c.words.len(), 1);
+        assert_eq!(c.words[0].3, [1, 0, 0]);
+    }
+}
