@@ -275,7 +275,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
     }
     match String::from_utf8(bytes) {
         Ok(text) => {
-            if let Some(i) = text.find('\0') {
+            if let Some(i) = memchr::memchr(0, text.as_bytes()) {
                 let (l, c) = crate::diagnostics::LineIndex::new(&text).line_col(i);
                 return Err((l, c, "this looks like a binary file, not text".into()));
             }

@@ -157,6 +157,16 @@ fn fast_word_segments_are_unicode_segments() {
         "7",
         "0",
         "_",
+        // Either side of the ASCII ranges of letters and digits.
+        "A",
+        "z",
+        "9",
+        "@",
+        "[",
+        "`",
+        "{",
+        "/",
+        "\x7f",
         ":",
         ".",
         "'",
@@ -233,7 +243,15 @@ fn fast_word_segments_are_unicode_segments() {
     // Short texts, and long ones where runs of pieces for the fast path alternate with pieces
     // for `unicode_words`.
     for round in 0..30_000 {
-        let len = 1 + next() % if round % 3 == 0 { 60 } else { 12 };
+        // A few long ones too, with many pieces in a row.
+        let len = 1 + next()
+            % if round % 50 == 0 {
+                400
+            } else if round % 3 == 0 {
+                60
+            } else {
+                12
+            };
         let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
         let want: Vec<&str> = text.unicode_words().collect();
         let found = super::segment::unicode_words(&text);
