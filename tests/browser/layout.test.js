@@ -98,6 +98,46 @@ describe('layout and screenshots', { skip }, () => {
     });
   }
 
+  // The arrows are drawn by the style sheet (::before and ::after), so a rule for one writing
+  // direction can outweigh the narrow layout's rule for the other: each label has exactly one
+  // arrow, pointing back (previous) or on (next) in the page's own reading direction.
+  test('pager: one arrow per label, pointing the reading way, at 1280 and 390 px, left-to-right and right-to-left', async () => {
+    const lessons = (kinds.lesson || []).filter((rel) => rel.includes('/'));
+    const byLang = new Map();
+    for (const rel of lessons) if (!byLang.has(rel.split('/')[0])) byLang.set(rel.split('/')[0], rel);
+    const checked = { ltr: 0, rtl: 0 };
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const rel of byLang.values()) {
+          await page.goto(h.fileUrl(dir, rel));
+          const seen = await page.evaluate(() => {
+            const arrows = (el, pseudo) => (getComputedStyle(el, pseudo).content.match(/[←→]/g) || []).join('');
+            return {
+              dir: getComputedStyle(document.documentElement).direction,
+              labels: Array.from(document.querySelectorAll('nav.pager a')).map((a) => {
+                const label = a.querySelector('.pager-label');
+                return { next: a.classList.contains('pager-next'), arrows: arrows(label, '::before') + arrows(label, '::after') };
+              }),
+            };
+          });
+          assert.ok(seen.labels.length > 0, `${rel}: no pager links`);
+          checked[seen.dir] += 1;
+          for (const l of seen.labels) {
+            const on = seen.dir === 'rtl' ? '←' : '→';
+            const back = seen.dir === 'rtl' ? '→' : '←';
+            assert.equal(l.arrows, l.next ? on : back, `${rel} at ${vp.width}px (${seen.dir}): the ${l.next ? 'next' : 'previous'} label shows "${l.arrows}"`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(checked.ltr > 0, 'no left-to-right lesson was checked');
+    if (Array.from(byLang.keys()).some((l) => /^(ar|fa|he|ur|ps|yi|ckb|dv|sd|ug)(-|$)/.test(l))) assert.ok(checked.rtl > 0, 'no right-to-left lesson was checked');
+  });
+
   test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
     const vp = VIEWPORTS[1];
     const context = await openAt(vp);
