@@ -138,6 +138,47 @@ describe('layout and screenshots', { skip }, () => {
     if (Array.from(byLang.keys()).some((l) => /^(ar|fa|he|ur|ps|yi|ckb|dv|sd|ug)(-|$)/.test(l))) assert.ok(checked.rtl > 0, 'no right-to-left lesson was checked');
   });
 
+  // In print the page says where and when it was printed: "Printed from <address> · <date>".
+  // In a right-to-left page the address is a left-to-right island; without isolating it the
+  // day of the date ran into it ("طُبع من 5 ,http://…html ديسمبر 2026").
+  test('print: the address and the date it was printed stay apart, left-to-right and right-to-left', async () => {
+    const lessons = (kinds.lesson || []).filter((rel) => rel.includes('/'));
+    const byLang = new Map();
+    for (const rel of lessons) if (!byLang.has(rel.split('/')[0])) byLang.set(rel.split('/')[0], rel);
+    const server = await h.serve(dir, '/print/sub/');
+    const context = await openAt(VIEWPORTS[0]);
+    const page = await context.newPage();
+    const dirs = new Set();
+    try {
+      await page.emulateMedia({ media: 'print' });
+      for (const rel of byLang.values()) {
+        await page.goto(server.base + rel);
+        const seen = await page.evaluate(() => {
+          const url = document.querySelector('.print-meta .print-url');
+          const date = document.querySelector('.print-meta .print-date');
+          const box = url.getBoundingClientRect();
+          const parts = Array.from(date.getClientRects());
+          return {
+            dir: getComputedStyle(document.documentElement).direction,
+            url: url.textContent,
+            date: date.textContent,
+            // every piece of the date on the far side of the address, in reading order
+            apart: parts.length > 0 && parts.every((r) => (getComputedStyle(document.documentElement).direction === 'rtl'
+              ? r.right <= box.left + 0.5 : r.left >= box.right - 0.5)),
+          };
+        });
+        dirs.add(seen.dir);
+        assert.equal(seen.url, server.base.replace(/\/$/, '') + '/' + rel, `${rel}: the printed address is the page's`);
+        assert.match(seen.date, /^ \u00b7 \S/, `${rel}: the date follows a middle dot`);
+        assert.ok(seen.apart, `${rel} (${seen.dir}): the date "${seen.date}" is mixed into the address`);
+      }
+    } finally {
+      await context.close();
+      await server.close();
+    }
+    assert.ok(dirs.has('ltr'), 'no left-to-right lesson was checked');
+  });
+
   test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
     const vp = VIEWPORTS[1];
     const context = await openAt(vp);

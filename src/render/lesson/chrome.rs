@@ -150,7 +150,7 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
     }
     w.s("\">\n  <main id=\"main\" tabindex=\"-1\">\n<p class=\"print-meta\">");
     w.t("printed_from");
-    w.s(" <span class=\"print-url\">");
+    w.s(" <span class=\"print-url\" dir=\"ltr\">");
     match full(v.canonical.as_deref()) {
         Some(c) => w.e(c),
         None => w.e(&v.key),

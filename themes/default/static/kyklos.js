@@ -381,7 +381,9 @@
         } catch (e) {
           text = new Date().toISOString().slice(0, 10);
         }
-        date.textContent = ', ' + text;
+        // A middle dot, not a comma: it reads the same in every script (Arabic writes ، for
+        // a comma), and the address before it is isolated left-to-right (dir="ltr").
+        date.textContent = ' \u00b7 ' + text;
       }
     }
     fill();
