@@ -71,7 +71,7 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             })
             .unwrap_or_default();
         h.push_str(&format!(
-            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td data-label=\"{}\">{}{recommended}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><code class=\"hash\">{}</code></td></tr>\n",
+            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td data-label=\"{}\">{}{recommended}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><code class=\"hash\" dir=\"ltr\">{}</code></td></tr>\n",
             if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
             label(0),
             escape_html(&relative(here, &d.url)),

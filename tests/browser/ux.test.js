@@ -278,4 +278,40 @@ describe('downloads page', { skip }, () => {
     assert.equal(langs, 5, 'the switcher keeps every language');
     await context.close();
   });
+
+  // A checksum is left-to-right text. In a right-to-left card it used to start on its label's
+  // line, at the far end of it, and go on at the start of the next: its pieces read out of order.
+  test('right-to-left: each checksum reads from its start, on lines of its own below its label, at 390 and 1280 px', async () => {
+    const root = h.writeSite({
+      'site.yaml': 'title: دورة\nlanguages:\n  - code: ar\n    name: العربية\nlicense: CC-BY-4.0\n',
+      'content/ar/index.md': '---\ntitle: مرحبا\n---\nنص.\n',
+      'content/ar/01-course/index.md': '---\ntitle: الدورة\nkind: course\n---\nنص.\n',
+      'content/ar/01-course/01-module/index.md': '---\ntitle: الوحدة\nkind: module\n---\nنص.\n',
+      'content/ar/01-course/01-module/01-lesson.md': '---\ntitle: الدرس\n---\nنص الدرس.\n',
+    }, 'downloads-rtl');
+    const out = h.build(root, 'downloads-rtl-out');
+    for (const width of [390, 1280]) {
+      const context = await h.newContext(chrome.browser, { viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(h.fileUrl(out, 'ar/downloads.html'));
+      const cells = await page.evaluate(() => Array.from(document.querySelectorAll('table.downloads code.hash')).map((code) => {
+        const text = code.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+        const chars = Array.from({ length: text.length }, (_, i) => at(i));
+        const cell = code.closest('td').getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(code.closest('td')).paddingTop);
+        // reading order: each character after the one before, on the same line further right
+        // or on a later line
+        const inOrder = chars.every((c, i) => i === 0 || c.top > chars[i - 1].top + 1 || (Math.abs(c.top - chars[i - 1].top) <= 1 && c.left >= chars[i - 1].left - 0.5));
+        return { hash: text.data, inOrder, firstTop: chars[0].top - cell.top - pad, height: chars[0].height, card: getComputedStyle(code.closest('tr')).display === 'block' };
+      }));
+      assert.ok(cells.length >= 2, `ar/downloads.html at ${width} lists its packages (${cells.length})`);
+      for (const c of cells) {
+        assert.match(c.hash, /^[0-9a-f]{64}$/);
+        assert.ok(c.inOrder, `at ${width} px the checksum ${c.hash} is laid out out of order`);
+        if (c.card) assert.ok(c.firstTop >= c.height * 0.75, `at ${width} px the checksum ${c.hash} starts on its label's line (${c.firstTop} px below the top)`);
+      }
+      await context.close();
+    }
+  });
 });
