@@ -114,13 +114,16 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
         with_title(cx, &t.format("progress_table_caption", &[("course", "\u{1}")]), c)
     ));
-    for key in ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"] {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", e(&t.get(key))));
+    let columns = ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"].map(|key| e(&t.get(key)));
+    for label in &columns {
+        h.push_str(&format!("<th scope=\"col\">{label}</th>"));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    // Each cell carries its column's name: on a phone the rows are cards with labelled lines.
+    let [_, lessons, best, state, last, points] = &columns;
     for m in &c.modules {
         h.push_str(&format!(
-            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\">{}</td><td class=\"j-best\">–</td><td class=\"j-state\">–</td><td class=\"j-last\">–</td><td class=\"j-points\">–</td></tr>\n",
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\" data-label=\"{lessons}\">{}</td><td class=\"j-best\" data-label=\"{best}\">–</td><td class=\"j-state\" data-label=\"{state}\">–</td><td class=\"j-last\" data-label=\"{last}\">–</td><td class=\"j-points\" data-label=\"{points}\">–</td></tr>\n",
             e(&m.key),
             e(&m.url),
             fallback_attrs(cx, m.fallback),

@@ -179,6 +179,60 @@ describe('layout and screenshots', { skip }, () => {
     assert.ok(dirs.has('ltr'), 'no left-to-right lesson was checked');
   });
 
+  // A table scrolls sideways inside its wrapper on a phone only when it must: when the longest
+  // words of its columns (and the cells' padding) do not fit side by side. Tables kyklos makes
+  // itself (translation status, the learner's progress, downloads) always fit.
+  test('tables on a phone: a table scrolls sideways only when its words cannot fit, and generated tables fit', async (t) => {
+    const vp = VIEWPORTS[1];
+    const context = await openAt(vp);
+    const page = await context.newPage();
+    const GENERATED = ['status-overview', 'status-items', 'journey-table', 'downloads'];
+    const pages = h.htmlFiles(dir).filter((rel) => rel.startsWith(lang + '/') || /^[\w-]+\/(translation-status|progress|downloads)\.html$/.test(rel));
+    let tables = 0, generated = 0;
+    try {
+      for (const rel of pages) {
+        await page.goto(h.fileUrl(dir, rel));
+        const found = await page.evaluate((GENERATED) => {
+          const canvas = document.createElement('canvas').getContext('2d');
+          // the widest word of a cell, each measured in the font of the element it is in
+          const widest = (cell) => {
+            let most = 0;
+            const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+              canvas.font = getComputedStyle(n.parentElement).font;
+              for (const word of n.data.split(/\s+/)) if (word) most = Math.max(most, canvas.measureText(word).width);
+            }
+            const cs = getComputedStyle(cell);
+            return most + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+          };
+          return Array.from(document.querySelectorAll('main table')).map((table) => {
+            const wrap = table.closest('.table-wrap') || table.parentElement;
+            const need = [];
+            for (const row of table.rows) Array.from(row.cells).forEach((c, i) => { need[i] = Math.max(need[i] || 0, widest(c)); });
+            return {
+              kind: GENERATED.find((g) => table.classList.contains(g)) || '',
+              width: table.scrollWidth,
+              room: wrap.clientWidth,
+              need: Math.round(need.reduce((a, b) => a + b, 0)),
+            };
+          });
+        }, GENERATED);
+        for (const f of found) {
+          tables += 1;
+          if (f.kind) {
+            generated += 1;
+            assert.ok(f.width <= f.room + 1, `${rel}: the ${f.kind} table is ${f.width} px wide in ${f.room} px`);
+          } else if (f.width > f.room + 1) {
+            assert.ok(f.need > f.room - 2, `${rel}: a table scrolls sideways (${f.width} px in ${f.room} px) though its words fit in ${f.need} px`);
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    assert.ok(tables > 0 && generated > 0, `tables checked: ${tables}, of them made by kyklos: ${generated}`);
+  });
+
   test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
     const vp = VIEWPORTS[1];
     const context = await openAt(vp);
