@@ -225,6 +225,22 @@ fn fallback_passages_carry_their_own_language_and_direction() {
     let tag = select(&practices, ".tag-filters a.tag bdi");
     assert_eq!((tag[0].value().attr("lang"), text(&tag[0]).as_str()), (Some("en"), "Greece"));
     assert!(select(&f.html("en/practices/index.html"), ".tag bdi").is_empty(), "no marks in the language of the text");
+    // The Arabic translation status: the English titles of pages not translated yet, their
+    // source paths left-to-right; each language's name in its own language and direction.
+    let status = f.html("ar/translation-status.html");
+    let missing = select(&status, "tr.is-missing td > a");
+    assert!(
+        !missing.is_empty() && missing.iter().all(|a| (a.value().attr("lang"), a.value().attr("dir")) == (Some("en"), Some("ltr"))),
+        "untranslated titles are marked English"
+    );
+    let paths = select(&status, "tr td > code.source-path");
+    assert!(!paths.is_empty() && paths.iter().all(|c| c.value().attr("dir") == Some("ltr")), "source paths are left-to-right");
+    let setting = select(&status, "tr.is-missing td > span[lang]");
+    assert!(setting.is_empty(), "a setting's name is no page title");
+    let el_status = f.html("el/translation-status.html");
+    let names: Vec<(String, Option<&str>, Option<&str>)> =
+        select(&el_status, ".status-overview th a").iter().map(|a| (text(a), a.value().attr("lang"), a.value().attr("dir"))).collect();
+    assert!(names.iter().any(|n| n.1 == Some("ar") && n.2 == Some("rtl")) && names.iter().all(|n| n.2.is_some()), "{names:?}");
     // Greek: translated settings, no marks; the home link is the Greek page's own.
     let el = f.html("el/index.html");
     assert_eq!(text(&select(&el, ".brand-title")[0]), "Δοκιμή");

@@ -13,7 +13,7 @@ pub fn render_status(
     extra: ExtraSteps<'_>,
 ) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
-    let content = status::status_html(reports, &cx.lang.lang.code, cx.strings, changes);
+    let content = status::status_html(reports, &cx.lang.lang.code, &cx.site.config.languages, cx.strings, changes);
     let title = cx.strings.get("translation_status");
     let description = cx.strings.get("translation_status_description");
     render_site_view(cx, theme, extra, (home, "translation-status.html", "status"), &title, &description, &content)

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::Strings;
 use crate::markdown::escape_html;
+use crate::model::lang::Language;
 use crate::model::url::relative;
 use crate::model::{Site, TextStatus};
 use crate::translations::{LangReport, State};
@@ -50,7 +51,14 @@ fn diff_html(diff: &str, t: &Strings) -> String {
 /// language's pages and quizzes with their state (linked, so a translator can look), and for
 /// each outdated one what changed in the original since it was translated (`changes`: the
 /// line diff by source path).
-pub fn status_html(reports: &[LangReport], code: &str, t: &Strings, changes: &BTreeMap<String, String>) -> String {
+/// `languages` are the site's, the default first: a language's name is marked with its own
+/// language and direction, and so is the default language's title of a page not translated yet.
+pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t: &Strings, changes: &BTreeMap<String, String>) -> String {
+    let marks = |lang: &str| match languages.iter().find(|l| l.code == lang) {
+        Some(l) => format!(" lang=\"{}\" dir=\"{}\"", escape_html(&l.code), l.direction.as_str()),
+        None => format!(" lang=\"{}\"", escape_html(lang)),
+    };
+    let default = languages.first().map(|l| l.code.as_str()).unwrap_or(code);
     let here = "translation-status.html";
     let mut h = String::new();
     // The page's title already says "Translation status": the overview is labelled by its
@@ -65,9 +73,9 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings, changes: &BT
     h.push_str("</tr></thead>\n<tbody>\n");
     for r in reports {
         h.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\" lang=\"{}\">{}</a></th><td><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}%</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}%</td><td>{}</td><td>{}</td></tr>\n",
             escape_html(&r.lang),
-            escape_html(&r.lang),
+            marks(&r.lang),
             escape_html(&r.name),
             r.percent,
             r.percent,
@@ -108,10 +116,16 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings, changes: &BT
                 State::Outdated => ("is-outdated", t.get("status_outdated")),
                 State::Missing => ("is-missing", t.get("status_missing")),
             };
+            // A page not translated yet has the default language's title.
+            let lang = if item.state == State::Missing && item.kind != "setting" && default != code { marks(default) } else { String::new() };
             let name = if item.url.is_empty() {
-                escape_html(&item.title)
+                if lang.is_empty() {
+                    escape_html(&item.title)
+                } else {
+                    format!("<span{lang}>{}</span>", escape_html(&item.title))
+                }
             } else {
-                format!("<a href=\"{}\">{}</a>", escape_html(&relative(here, &item.url)), escape_html(&item.title))
+                format!("<a href=\"{}\"{lang}>{}</a>", escape_html(&relative(here, &item.url)), escape_html(&item.title))
             };
             let changed = match (item.state, changes.get(&item.path)) {
                 (State::Outdated, Some(diff)) if !diff.is_empty() => format!(
@@ -123,7 +137,7 @@ pub fn status_html(reports: &[LangReport], code: &str, t: &Strings, changes: &BT
                 _ => String::new(),
             };
             h.push_str(&format!(
-                "<tr class=\"{class}\"><td>{name} <code>{}</code>{changed}</td><td><span class=\"state\">{}</span></td></tr>\n",
+                "<tr class=\"{class}\"><td>{name} <code class=\"source-path\" dir=\"ltr\">{}</code>{changed}</td><td><span class=\"state\">{}</span></td></tr>\n",
                 escape_html(&item.path),
                 escape_html(&label)
             ));

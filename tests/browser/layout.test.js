@@ -233,6 +233,41 @@ describe('layout and screenshots', { skip }, () => {
     assert.ok(tables > 0 && generated > 0, `tables checked: ${tables}, of them made by kyklos: ${generated}`);
   });
 
+  // A source path on the translation status page is a left-to-right island; beside a
+  // right-to-left title it was cut into pieces read out of order. It starts a line of its own.
+  test('translation status: each source path starts its own line and reads in order, at 390 and 1280 px, in every language', async () => {
+    const pages = h.htmlFiles(dir).filter((rel) => /^[\w-]+\/translation-status\.html$/.test(rel));
+    let paths = 0;
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const rel of pages) {
+          await page.goto(h.fileUrl(dir, rel));
+          const found = await page.evaluate(() => Array.from(document.querySelectorAll('.status-items code.source-path')).map((code) => {
+            const text = code.firstChild;
+            const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+            const chars = Array.from({ length: text.length }, (_, i) => at(i));
+            const title = code.previousElementSibling ? code.previousElementSibling.getBoundingClientRect() : null;
+            return {
+              path: text.data,
+              below: !title || chars[0].top >= title.bottom - 1,
+              inOrder: chars.every((c, i) => i === 0 || c.top > chars[i - 1].top + 1 || (Math.abs(c.top - chars[i - 1].top) <= 1 && c.left >= chars[i - 1].left - 0.5)),
+            };
+          }));
+          for (const f of found) {
+            paths += 1;
+            assert.ok(f.below, `${rel} at ${vp.width}px: ${f.path} starts on its title's line`);
+            assert.ok(f.inOrder, `${rel} at ${vp.width}px: ${f.path} is laid out out of order`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(paths > 0, 'no source path was checked');
+  });
+
   test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
     const vp = VIEWPORTS[1];
     const context = await openAt(vp);
