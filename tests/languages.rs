@@ -179,6 +179,10 @@ fn translations_report_marks_and_detects_outdated_pages() {
     let doc = scraper::Html::parse_document(&status);
     let summary = doc.select(&scraper::Selector::parse("tr.is-outdated details.changes > summary#changed-course-mod-first-html").unwrap()).count();
     assert_eq!(summary, 1, "the status page has the target of the link:\n{status}");
+    let diff = doc.select(&scraper::Selector::parse("tr.is-outdated pre.diff").unwrap()).next().unwrap();
+    assert_eq!((diff.value().attr("lang"), diff.value().attr("dir")), (Some("en"), Some("ltr")), "the original's lines are English");
+    let label = doc.select(&scraper::Selector::parse("tr.is-outdated pre.diff .visually-hidden").unwrap()).next().unwrap();
+    assert_eq!((label.value().attr("lang"), label.value().attr("dir")), (Some("el"), Some("ltr")), "the words added or removed are Greek");
     let added: Vec<String> = doc.select(&scraper::Selector::parse("tr.is-outdated .diff-add").unwrap()).map(|e| e.text().collect()).collect();
     assert!(added.iter().any(|a| a.ends_with("A new paragraph in the original.")), "{added:?}");
     assert!(f.run(&["translations", "mark", "el", "--all"]).status.success());

@@ -19,9 +19,10 @@ pub fn changes_id(url: &str) -> String {
 const MAX_DIFF_LINES: usize = 200;
 
 /// A line diff (`translations::diff`) as a list a translator can read: removed and added lines
-/// marked by words for screen readers, not only by colour.
-fn diff_html(diff: &str, t: &Strings) -> String {
-    let mut h = String::from("<pre class=\"diff\"><code>");
+/// marked by words for screen readers, not only by colour. The lines are the original's text:
+/// `source` marks them with its language and direction, `own` the page's words among them.
+fn diff_html(diff: &str, t: &Strings, source: &str, own: &str) -> String {
+    let mut h = format!("<pre class=\"diff\"{source}><code>");
     let lines: Vec<&str> = diff.lines().collect();
     for line in lines.iter().take(MAX_DIFF_LINES) {
         let (class, label, text) = match line.split_at(line.len().min(2)) {
@@ -34,7 +35,7 @@ fn diff_html(diff: &str, t: &Strings) -> String {
         } else {
             let sign = if class == "diff-del" { '-' } else { '+' };
             h.push_str(&format!(
-                "<span class=\"{class}\"><span aria-hidden=\"true\">{sign} </span><span class=\"visually-hidden\">{}: </span>{}</span>",
+                "<span class=\"{class}\"><span aria-hidden=\"true\">{sign} </span><span class=\"visually-hidden\"{own}>{}: </span>{}</span>",
                 escape_html(&label),
                 escape_html(text)
             ));
@@ -67,13 +68,16 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"status-overview\">\n<thead><tr>",
         escape_html(&t.get("language"))
     ));
-    for key in ["language", "status_translated", "status_outdated", "status_missing"] {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
+    let columns = ["language", "status_translated", "status_outdated", "status_missing"].map(|key| escape_html(&t.get(key)));
+    for label in &columns {
+        h.push_str(&format!("<th scope=\"col\">{label}</th>"));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    // Each cell carries its column's name: on a phone each language is a card with labelled lines.
+    let [_, translated, outdated, missing] = &columns;
     for r in reports {
         h.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}%</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td data-label=\"{translated}\"><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}%</td><td data-label=\"{outdated}\">{}</td><td data-label=\"{missing}\">{}</td></tr>\n",
             escape_html(&r.lang),
             marks(&r.lang),
             escape_html(&r.name),
@@ -132,7 +136,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
                     "<details class=\"changes\"><summary id=\"{}\">{}</summary>{}</details>",
                     changes_id(&item.url),
                     escape_html(&t.get("status_changes")),
-                    diff_html(diff, t)
+                    if default == code { diff_html(diff, t, "", "") } else { diff_html(diff, t, &marks(default), &marks(code)) }
                 ),
                 _ => String::new(),
             };
