@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::quiz::{Body, Quiz, ShowAnswers, Shuffle};
+use crate::model::rights::Credit;
 use crate::model::{LangSite, QuizText, TextStatus};
 use crate::translations::Stamps;
 use crate::yaml::{self, Scalar};
@@ -72,7 +73,8 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
     }
     lang.assets.sort_by(|a, b| a.rel.cmp(&b.rel));
     for (rel, credit) in &default.credits {
-        lang.credits.entry(rel.clone()).or_insert_with(|| credit.clone());
+        let from = (default.lang.code.clone(), default.lang.direction.as_str());
+        lang.credits.entry(rel.clone()).or_insert_with(|| Credit { shown_from: Some(from), ..credit.clone() });
     }
     lang.assets_by_rel = lang.assets.iter().enumerate().map(|(i, a)| (a.rel.clone(), i)).collect();
 

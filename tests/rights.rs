@@ -226,9 +226,16 @@ fn credits_page_lists_exactly_the_overridden_pages_and_files() {
         let items: Vec<String> = select(&doc, "#files + ul li").iter().map(text).collect();
         assert!(items[0].contains("Interview") && items[0].contains("Bo, Cy") && items[0].contains("CC BY 4.0") && items[0].contains("Shortened"), "{items:?}");
     }
+    // The Greek pages show the English files' credits: their words are marked English, the
+    // words around them (and the quotation marks) are Greek.
+    let el = f.html("el/credits.html");
+    let marked: Vec<String> = select(&el, "#files + ul li span[lang=en][dir=ltr]").iter().map(text).collect();
+    assert!(marked.iter().any(|m| m.contains("Interview")), "{marked:?}");
+    assert!(select(&f.html("en/credits.html"), "#files + ul li span[lang]").is_empty(), "no marks in the credits' own language");
     let lesson = f.html("el/course/mod/first.html");
     let caption = text(&select(&lesson, "figure.credited figcaption")[0]);
     assert_eq!(caption, "«Map of Egaleo» από Maria, CC0 1.0.");
+    assert_eq!(select(&lesson, "figure.credited figcaption span[lang=en]").len(), 1, "the English title of the credit is marked");
     assert_eq!(select(&lesson, "figure.credited figcaption a")[0].value().attr("href"), Some("https://example.org/map"));
 }
 

@@ -142,6 +142,7 @@ fn credit(raw: RawCredit, text: &str, record_line: usize, shown: &Path, diags: &
         declared_in: shown.to_path_buf(),
         line,
         col,
+        shown_from: None,
     })
 }
 

@@ -24,6 +24,9 @@ pub struct Credit {
     pub declared_in: PathBuf,
     pub line: usize,
     pub col: usize,
+    /// The language and direction of the credit's words when a translation shows the default
+    /// language's credit (no credit of its own): its title, changes and note are marked so.
+    pub shown_from: Option<(String, &'static str)>,
 }
 
 impl LangSite {

@@ -169,8 +169,8 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         e(&t.get("certificate_paper"))
     ));
     h.push_str(&format!("<p><button type=\"button\" class=\"button cert-print\">{}</button></p></div>\n</div>\n", e(&t.get("certificate_print"))));
-    let issuer =
-        super::journey::local(&config.journey.certificate.issuer, cx).or_else(|| (!config.authors.is_empty()).then(|| (config.authors.join(", "), false)));
+    let issuer = super::journey::local(&config.journey.certificate.issuer, cx)
+        .or_else(|| (!config.authors.is_empty()).then(|| (config.authors.join(&cx.strings.get("list_separator")), false)));
     let signatory = super::journey::local(&config.journey.certificate.signatory, cx);
     let logo = config.logo.as_ref().map(|l| format!("../static/{}", super::logo_file_name(l)));
     let licence = crate::model::licence::Licence::from_spdx(&config.licence.spdx).unwrap_or_else(|_| config.licence.clone());

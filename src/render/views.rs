@@ -477,7 +477,7 @@ pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
             None => counts.push((key, 1)),
         }
     }
-    counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(", ")
+    counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(&strings.get("list_separator"))
 }
 
 /// Cards for a section's children (and extra steps such as its quiz).

@@ -21,7 +21,7 @@ pub fn tasl(title: &str, authors: &[String], source: &Source<'_>, licence: &Lice
     };
     let licence = format!("{} ({})", licence.short_name(), licence.url);
     let key = if authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
-    t.format(key, &[("title", title), ("authors", &authors.join(", ")), ("source", &source), ("licence", &licence)])
+    t.format(key, &[("title", title), ("authors", &authors.join(&t.get("list_separator"))), ("source", &source), ("licence", &licence)])
 }
 
 /// Plain text as HTML with every web address in `<bdi dir="ltr">`, so a right-to-left page
@@ -40,10 +40,19 @@ pub fn isolate_addresses(text: &str) -> String {
 }
 
 /// The credit of a file as HTML: title (linked to its source), authors, licence (linked),
-/// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped."
+/// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped." The words that
+/// join them are the page's; a credit shown from the default language has its own words
+/// (title, changes, note) marked with that language and direction.
 pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
-    let title = credit.title.as_deref().unwrap_or(file_name);
-    let quoted = escape_html(&t.format("quoted", &[("title", title)]));
+    let marks = credit.shown_from.as_ref().map(|(lang, dir)| format!(" lang=\"{}\" dir=\"{dir}\"", escape_html(lang)));
+    let own = |text: &str| match &marks {
+        Some(m) => format!("<span{m}>{}</span>", escape_html(text)),
+        None => escape_html(text),
+    };
+    // The quotation marks are the page's, the title inside them the credit's (a file name
+    // is in no language).
+    let title = credit.title.as_deref().map_or_else(|| escape_html(file_name), own);
+    let quoted = escape_html(&t.format("quoted", &[("title", "\u{1}")])).replace('\u{1}', &title);
     let work = match &credit.source {
         Some(src) => format!("<a href=\"{}\">{quoted}</a>", escape_html(src)),
         None => quoted,
@@ -53,16 +62,17 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
     } else {
         // The format string is text; its two slots are filled with HTML made above.
         let by = escape_html(&t.get("credit_by"));
-        by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(", ")))
+        by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(&t.get("list_separator"))))
     };
+    let sep = escape_html(&t.get("list_separator"));
     match &credit.licence {
-        Some(l) => h.push_str(&format!(", <a href=\"{}\">{}</a>", escape_html(&l.url), escape_html(&l.short_name()))),
-        None => h.push_str(&format!(", {}", escape_html(&t.get("credit_no_licence")))),
+        Some(l) => h.push_str(&format!("{sep}<a href=\"{}\">{}</a>", escape_html(&l.url), escape_html(&l.short_name()))),
+        None => h.push_str(&format!("{sep}{}", escape_html(&t.get("credit_no_licence")))),
     }
     h.push('.');
     for extra in [&credit.changes, &credit.note].into_iter().flatten() {
         h.push(' ');
-        h.push_str(&escape_html(extra));
+        h.push_str(&own(extra));
     }
     h
 }
@@ -107,10 +117,41 @@ mod tests {
             declared_in: "x".into(),
             line: 1,
             col: 1,
+            shown_from: None,
         };
         assert_eq!(
             credit_html(&c, "map.png", &strings()),
             "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by A &amp; B, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
         );
+    }
+
+    #[test]
+    fn a_credit_from_the_default_language_keeps_its_language_in_a_right_to_left_page() {
+        let ar = Strings::new("ar", Default::default(), Default::default(), "en");
+        let c = Credit {
+            title: Some("Push and pull".into()),
+            authors: vec!["Ana".into(), "Bo".into()],
+            source: None,
+            licence: Some(Licence::from_spdx("CC-BY-4.0").unwrap()),
+            changes: None,
+            note: Some("Drawn after Lee.".into()),
+            declared_in: "x".into(),
+            line: 1,
+            col: 1,
+            shown_from: Some(("en".into(), "ltr")),
+        };
+        // Arabic quotation marks and commas around English words marked as English.
+        assert_eq!(
+            credit_html(&c, "p.svg", &ar),
+            "«<span lang=\"en\" dir=\"ltr\">Push and pull</span>» من إعداد Ana، Bo، <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>. <span lang=\"en\" dir=\"ltr\">Drawn after Lee.</span>"
+        );
+        // Without a title the file name stands in, in no language; the page's own credit has no marks.
+        let untitled = Credit { title: None, note: None, ..c.clone() };
+        assert!(credit_html(&untitled, "p.svg", &ar).starts_with("«p.svg» من إعداد"));
+        let own = Credit { shown_from: None, ..c };
+        assert!(!credit_html(&own, "p.svg", &ar).contains("lang="));
+        let l = Licence::from_spdx("CC-BY-4.0").unwrap();
+        let line = tasl("T", &["Ana".into(), "Bo".into()], &Source { site: "S", url: None }, &l, &ar);
+        assert!(line.contains("Ana، Bo"), "{line}");
     }
 }

@@ -107,6 +107,7 @@ mod tests {
                 declared_in: "x".into(),
                 line: 1,
                 col: 1,
+                shown_from: None,
             },
         );
         l

@@ -30,9 +30,12 @@ pub fn overridden_pages(site: &Site, lang: &LangSite) -> Vec<usize> {
 /// The body of `<lang>/credits.html`.
 pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     let here = "credits.html";
+    // ", " or, in Arabic and Persian, "، ".
+    let list = t.get("list_separator");
+    let sep = escape_html(&list);
     let config = &site.config;
     let licence = format!("<a href=\"{}\">{}</a>", escape_html(&config.licence.url), escape_html(&config.licence.short_name()));
-    let intro = escape_html(&t.get("credits_intro")).replace("{authors}", &escape_html(&config.authors.join(", "))).replace("{licence}", &licence);
+    let intro = escape_html(&t.get("credits_intro")).replace("{authors}", &escape_html(&config.authors.join(&list))).replace("{licence}", &licence);
     let mut h = format!("<p>{intro}</p>\n");
     let pages = overridden_pages(site, lang);
     let files: Vec<(&String, &crate::model::rights::Credit)> = lang.credits.iter().filter(|(rel, _)| lang.assets_by_rel.contains_key(*rel)).collect();
@@ -52,14 +55,19 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             } else {
                 String::new()
             };
-            let work =
-                format!("<a href=\"{}\"{mark}>{}</a>", escape_html(&relative(here, &p.url)), escape_html(&t.format("quoted", &[("title", &p.front.title)])));
+            // The quotation marks are the page's, the title inside them may be the original's.
+            let title = if mark.is_empty() { escape_html(&p.front.title) } else { format!("<span{mark}>{}</span>", escape_html(&p.front.title)) };
+            let work = format!(
+                "<a href=\"{}\">{}</a>",
+                escape_html(&relative(here, &p.url)),
+                escape_html(&t.format("quoted", &[("title", "\u{1}")])).replace('\u{1}', &title)
+            );
             let by = if authors.is_empty() {
                 work
             } else {
-                escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &escape_html(&authors.join(", ")))
+                escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &escape_html(&authors.join(&list)))
             };
-            h.push_str(&format!("<li>{by}, <a href=\"{}\">{}</a>.</li>\n", escape_html(&l.url), escape_html(&l.short_name())));
+            h.push_str(&format!("<li>{by}{sep}<a href=\"{}\">{}</a>.</li>\n", escape_html(&l.url), escape_html(&l.short_name())));
         }
         h.push_str("</ul>\n");
     }

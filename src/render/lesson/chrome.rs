@@ -435,7 +435,8 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("<p class=\"authors\">");
         w.t("authors");
         w.s(": ");
-        w.e(&v.authors.join(", "));
+        let sep = w.text("list_separator").to_string();
+        w.e(&v.authors.join(&sep));
         w.s("</p>");
     }
     w.s("\n      ");

@@ -42,6 +42,10 @@ impl<'a> W<'a> {
     pub fn e(&mut self, text: &str) {
         esc(&mut self.out, text);
     }
+    /// The interface text `key` (empty when there is none).
+    pub fn text(&self, key: &str) -> &str {
+        self.t.get(key).map_or("", String::as_str)
+    }
     /// `{{ t.key }}`.
     pub fn t(&mut self, key: &str) {
         let text = self.t.get(key).map_or("", String::as_str);
