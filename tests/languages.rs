@@ -239,6 +239,8 @@ fn fallback_passages_carry_their_own_language_and_direction() {
     );
     let paths = select(&status, "tr td > code.source-path");
     assert!(!paths.is_empty() && paths.iter().all(|c| c.value().attr("dir") == Some("ltr")), "source paths are left-to-right");
+    let share = text(&select(&status, ".status-overview tbody td")[0]);
+    assert!(share.trim().ends_with('٪'), "a share is written the Arabic way: {share:?}");
     let setting = select(&status, "tr.is-missing td > span[lang]");
     assert!(setting.is_empty(), "a setting's name is no page title");
     let el_status = f.html("el/translation-status.html");

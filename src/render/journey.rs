@@ -104,6 +104,7 @@ pub const JS_KEYS: &[&str] = &[
     "need_courses",
     "need_checklists",
     "progress_passed",
+    "percent",
     "progress_not_passed",
     "progress_not_taken",
     "progress_no_quiz",

@@ -77,12 +77,12 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
     let [_, translated, outdated, missing] = &columns;
     for r in reports {
         h.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td data-label=\"{translated}\"><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}%</td><td data-label=\"{outdated}\">{}</td><td data-label=\"{missing}\">{}</td></tr>\n",
+            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td data-label=\"{translated}\"><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}</td><td data-label=\"{outdated}\">{}</td><td data-label=\"{missing}\">{}</td></tr>\n",
             escape_html(&r.lang),
             marks(&r.lang),
             escape_html(&r.name),
             r.percent,
-            r.percent,
+            escape_html(&t.format("percent", &[("percent", &r.percent.to_string())])),
             r.outdated,
             r.missing
         ));

@@ -127,6 +127,11 @@ describe('learner journey', { skip }, () => {
           const rows = await page.locator('.journey-course').first().locator('tbody tr').count();
           assert.equal((label.match(/\d+\s*[%٪]/g) || []).length, rows, `${lang}: the chart's title names every module's percent: ${label}`);
           assert.equal(await svg.locator('rect.chart-bar').count(), rows);
+          // shares are written the language's way: "100%" in English, "100٪" in Arabic
+          const sign = lang === 'ar' ? '٪' : '%';
+          const shares = await page.locator('.journey-course').first().evaluate((c) =>
+            Array.from(c.querySelectorAll('text.chart-value, td.j-best')).map((e) => e.textContent.trim()).filter((x) => /\d/.test(x)));
+          assert.ok(shares.length > rows && shares.every((x) => x.endsWith(sign) && !x.endsWith(sign === '%' ? '٪' : '%')), `${lang}: ${shares}`);
           const box = await svg.boundingBox();
           assert.ok(box.width <= width, `${lang} ${width}: the chart fits the screen (${box.width})`);
           await h.assertNoAxeViolations(page, `${lang}/progress.html at ${width}px`);
@@ -154,7 +159,7 @@ describe('learner journey', { skip }, () => {
         await cert.waitFor();
         await page.fill('#cert-name', name);
         assert.equal((await cert.locator('.cert-name').innerText()).trim(), name);
-        assert.match(await cert.locator('.cert-modules').innerText(), /100\s*%/);
+        assert.match(await cert.locator('.cert-modules').innerText(), lang === 'ar' ? /100\s*٪/ : /100\s*%/);
         await h.assertNoAxeViolations(page, `${lang}/certificate.html`);
         for (const paper of ['a4', 'letter']) {
           await page.selectOption('#cert-paper', paper);

@@ -97,7 +97,7 @@
       svg.appendChild(svgEl('rect', { x: x0, y: y + 4, width: full, height: rowH - 12, rx: 4, class: 'chart-track' }));
       if (w > 0) svg.appendChild(svgEl('rect', { x: rtl ? x0 + full - w : x0, y: y + 4, width: w, height: rowH - 12, rx: 4, class: m.complete ? 'chart-bar is-complete' : 'chart-bar' }));
       const label = svgEl('text', { x: rtl ? 90 : width - 90, y: y + rowH / 2 + 5, 'text-anchor': rtl ? 'end' : 'start', class: 'chart-value', 'aria-hidden': 'true' });
-      label.textContent = (i + 1) + ' · ' + m.percent + '%';
+      label.textContent = (i + 1) + ' · ' + t('percent', { percent: m.percent });
       svg.appendChild(label);
     });
     box.replaceChildren(svg);
@@ -121,7 +121,7 @@
         const row = $$('tr[data-module]', section).find(function (r) { return r.dataset.module === m.key; });
         if (!row) return;
         $('.j-lessons', row).textContent = t('progress_lessons_of', { read: m.read, total: m.total });
-        $('.j-best', row).textContent = m.best === null ? '–' : m.best + '%';
+        $('.j-best', row).textContent = m.best === null ? '–' : t('percent', { percent: m.best });
         $('.j-state', row).textContent = stateText(m);
         $('.j-last', row).textContent = m.last ? K.formatDate(m.last, lang) : m.read || m.taken ? '–' : t('progress_never');
         $('.j-points', row).textContent = String(m.points);
@@ -275,7 +275,7 @@
         if (!state) return;
         state.modules.forEach(function (m) {
           const row = $$('tr[data-module]', a).find(function (r) { return r.dataset.module === m.key; });
-          if (row) $('.j-best', row).textContent = m.best === null ? t('progress_passed') : m.best + '%';
+          if (row) $('.j-best', row).textContent = m.best === null ? t('progress_passed') : t('percent', { percent: m.best });
         });
         $('.cert-date', a).textContent = K.formatDate(state.completeAt || Date.now(), lang);
         $('.cert-name', a).textContent = nameInput.value.trim();
