@@ -68,8 +68,16 @@ pub fn parse_table(text: &str, shown: &Path, diags: &mut Diagnostics) -> Table {
     }
 }
 
+/// The built-in strings of `code`, or of its primary language (`pt-BR` and `pt_br` → `pt`),
+/// whatever the case; none for a language kyklos has no strings of.
 fn builtin(code: &str) -> Table {
-    BUILTIN.iter().find(|(c, _)| *c == code).map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default()).unwrap_or_default()
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    BUILTIN
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .or_else(|| BUILTIN.iter().find(|(c, _)| c.eq_ignore_ascii_case(primary)))
+        .map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default())
+        .unwrap_or_default()
 }
 
 /// An interface strings file is a few KiB; anything over this is a mistake.
@@ -238,6 +246,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_regional_code_gets_its_language_built_in() {
+        // pt-BR is Portuguese, whatever the case or separator; a language kyklos has no strings
+        // of falls back to the default language, then to English.
+        let pt = builtin("pt");
+        for code in ["pt-BR", "pt_br", "PT", "pt-PT"] {
+            let s = Strings::new(code, Table::new(), Table::new(), code);
+            assert_eq!(Some(&Entry::Text(s.get("next"))), pt.get("next"), "{code}");
+            assert!(s.missing_keys().is_empty(), "{code}");
+        }
+        let sv = Strings::new("sv", Table::new(), Table::new(), "pt-BR");
+        assert_eq!(Some(&Entry::Text(sv.get("next"))), pt.get("next"));
+        assert!(!sv.missing_keys().is_empty());
+        assert!(!Strings::new("ptx", Table::new(), Table::new(), "ptx").missing_keys().is_empty(), "no prefix match on a longer code");
     }
 
     #[test]

@@ -327,20 +327,17 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
             let own = if &l.lang.code == default { default_table.clone() } else { i18n::site_table(&site.root, &l.lang.code, diags) };
             let strings = Strings::new(&l.lang.code, own, default_table.clone(), default);
             let missing = strings.missing_keys();
-            if &l.lang.code != default && !missing.is_empty() {
+            if !missing.is_empty() {
                 let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
                 let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+                // The default language's missing strings show in English.
+                let instead = if &l.lang.code == default { "the default language, and show in English" } else { "and show in the default language" };
                 diags.push(
                     Diagnostic::warning(
                         format!("i18n/{}.yaml", l.lang.code),
                         0,
                         0,
-                        format!(
-                            "{} interface strings are missing in `{}` and show in the default language: {}{more}",
-                            missing.len(),
-                            l.lang.code,
-                            shown.join(", ")
-                        ),
+                        format!("{} interface strings are missing in `{}`, {instead}: {}{more}", missing.len(), l.lang.code, shown.join(", ")),
                     )
                     .with_hint(format!("add them to i18n/{}.yaml (copy the keys from the English file in the README's translating section)", l.lang.code)),
                 );

@@ -254,3 +254,25 @@ fn fallback_passages_carry_their_own_language_and_direction() {
     assert_eq!(text(&select(&el, ".funding")[0]), "Με τη συγχρηματοδότηση της ΕΕ.");
     assert!(f.read_out("el/course/mod/first.html").contains("<title>Πρώτο μάθημα – Δοκιμή</title>"));
 }
+
+#[test]
+fn a_regional_language_code_gets_its_languages_interface_and_a_language_without_one_is_named() {
+    // pt-BR is Portuguese: its interface is the built-in Portuguese one, with no warning.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Sítio\nlanguages:\n  - pt-BR\n  - sv\n");
+    f.write("content/pt-BR/index.md", "---\ntitle: Início\n---\nTexto.\n");
+    let out = f.check();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("missing in `pt-BR`"), "{err}");
+    assert!(err.contains("interface strings are missing in `sv`, and show in the default language"), "{err}");
+    assert!(f.build().status.success());
+    assert_eq!(text(&select(&f.html("pt-BR/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal");
+    assert_eq!(text(&select(&f.html("sv/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal", "Swedish falls back to the default");
+    // A default language kyklos has no strings of shows English, and says so.
+    f.write("site.yaml", "title: Webbplats\nlanguages: [sv]\n");
+    f.remove("content/pt-BR/index.md");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nText.\n");
+    let err = stderr(&f.check());
+    assert!(err.contains("interface strings are missing in `sv`, the default language, and show in English"), "{err}");
+}
