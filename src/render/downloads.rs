@@ -41,7 +41,7 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
 /// One table of downloads with size and SHA-256 per file. Each cell carries its column's name
 /// (`data-label`), so on narrow screens a row shows as a card with labelled lines.
 fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::Strings, id: &str, caption: &str, format_key: &str) {
-    h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads\">\n"));
+    h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads card-table\">\n"));
     h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", escape_html(&t.get(caption))));
     let keys = ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"];
     for key in keys {

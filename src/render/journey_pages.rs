@@ -111,7 +111,7 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
         with_title(cx, &t.format("progress_chart_caption", &[("course", "\u{1}")]), c)
     ));
     h.push_str(&format!(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table card-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
         with_title(cx, &t.format("progress_table_caption", &[("course", "\u{1}")]), c)
     ));
     let columns = ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"].map(|key| e(&t.get(key)));

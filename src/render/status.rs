@@ -65,7 +65,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
     // The page's title already says "Translation status": the overview is labelled by its
     // first column instead of repeating it.
     h.push_str(&format!(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"status-overview\">\n<thead><tr>",
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"status-overview card-table\">\n<thead><tr>",
         escape_html(&t.get("language"))
     ));
     let columns = ["language", "status_translated", "status_outdated", "status_missing"].map(|key| escape_html(&t.get(key)));
