@@ -203,7 +203,18 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 }
                 h.push_str("</select></div>\n");
             }
-            let items: String = pairs.iter().map(|(l, r)| format!("<li>{} → {}</li>", render_inline(l), render_inline(r))).collect();
+            // The arrow points the reading way (mirrored right-to-left, see kyklos.css); a screen
+            // reader hears "term: meaning".
+            let items: String = pairs
+                .iter()
+                .map(|(l, r)| {
+                    format!(
+                        "<li>{} <span class=\"q-pair-arrow\" aria-hidden=\"true\">→</span><span class=\"visually-hidden\">:</span> {}</li>",
+                        render_inline(l),
+                        render_inline(r)
+                    )
+                })
+                .collect();
             format!("<ul class=\"q-answer-list\">{items}</ul>")
         }
         Body::Ordering { items, .. } => {

@@ -226,4 +226,56 @@ describe('quizzes', { skip }, () => {
       await context.close();
     }
   });
+
+  // The revealed answer of a matching question, "term → meaning": in a right-to-left quiz the
+  // meaning stands to the left of its term, so the arrow must point left there (and right in a
+  // left-to-right quiz).
+  test('matching answers: the arrow points from each term to its meaning, right-to-left and left-to-right', async () => {
+    const site = (code, words, pairs) => {
+      const [home, course, mod, lesson, prompt] = words;
+      const quiz = `title: ${prompt}\nquestions:\n  - id: q1\n    type: matching\n    prompt: ${prompt}\n    pairs:\n` +
+        pairs.map(([l, r]) => `      - {left: ${l}, right: ${r}}\n`).join('');
+      const root = h.writeSite({
+        'site.yaml': `title: ${home}\nlanguages: [${code}]\nlicense: CC-BY-4.0\n`,
+        [`content/${code}/index.md`]: `---\ntitle: ${home}\n---\n${home}.\n`,
+        [`content/${code}/01-course/index.md`]: `---\ntitle: ${course}\nkind: course\n---\n${course}.\n`,
+        [`content/${code}/01-course/01-module/index.md`]: `---\ntitle: ${mod}\nkind: module\n---\n${mod}.\n`,
+        [`content/${code}/01-course/01-module/01-lesson.md`]: `---\ntitle: ${lesson}\n---\n${lesson}.\n`,
+        [`content/${code}/01-course/01-module/quiz.yaml`]: quiz,
+      }, `matching-${code}`);
+      return [h.build(root, `matching-${code}-out`), `${code}/course/module/quiz.html`];
+    };
+    const sites = [
+      site('fa', ['خانه', 'دوره', 'پودمان', 'درس', 'جفت کنید'], [['پناه‌جو', 'در انتظار تصمیم'], ['مهاجر', 'به هر دلیلی']]),
+      site('en', ['Home', 'Course', 'Module', 'Lesson', 'Match them'], [['Asylum seeker', 'Waiting for a decision'], ['Migrant', 'Moves for any reason']]),
+    ];
+    const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      const seen = [];
+      for (const [out, rel] of sites) {
+        await page.goto(h.fileUrl(out, rel));
+        const q = await h.readQuiz(page);
+        await h.answerQuiz(page, q, false);
+        await page.locator('button.quiz-submit').click();
+        await page.locator('.q-answer-list li').first().waitFor();
+        const pairs = await page.evaluate(() => Array.from(document.querySelectorAll('.q-answer-list li')).map((li) => {
+          const arrow = li.querySelector('.q-pair-arrow');
+          const a = arrow.getBoundingClientRect();
+          const before = document.createRange(); before.setStartBefore(li.firstChild); before.setEndBefore(arrow);
+          const after = document.createRange(); after.setStartAfter(arrow.nextSibling); after.setEndAfter(li.lastChild);
+          const t = before.getBoundingClientRect(), m = after.getBoundingClientRect();
+          const mirrored = new DOMMatrix(getComputedStyle(arrow).transform === 'none' ? undefined : getComputedStyle(arrow).transform).a < 0;
+          // the way the arrow's glyph points on screen, and where the meaning is from the term
+          return { dir: getComputedStyle(li).direction, points: mirrored ? 'left' : 'right', meaning: m.left >= a.right - 0.5 && a.left >= t.right - 0.5 ? 'right' : m.right <= a.left + 0.5 && a.right <= t.left + 0.5 ? 'left' : 'mixed' };
+        }));
+        assert.ok(pairs.length === 2, `${rel}: ${JSON.stringify(pairs)}`);
+        for (const p of pairs) assert.equal(p.points, p.meaning, `${rel} (${p.dir}): the arrow points ${p.points}, the meaning is on the ${p.meaning}`);
+        seen.push(pairs[0].dir);
+      }
+      assert.deepEqual(seen, ['rtl', 'ltr']);
+    } finally {
+      await context.close();
+    }
+  });
 });
