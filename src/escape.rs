@@ -35,6 +35,12 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// ` lang="…" dir="…"`: the attributes of a passage in another language than its page (a
+/// fallback title, a credit, an untranslated quiz), escaped.
+pub fn lang_attrs(code: &str, dir: &str) -> String {
+    format!(" lang=\"{}\" dir=\"{}\"", escape_html(code), escape_html(dir))
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let Some(first) = next_special(s.as_bytes(), 0) else {

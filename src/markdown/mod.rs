@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Severity;
 use crate::escape::escape_into;
-pub use crate::escape::{escape_html, escape_html_str};
+pub use crate::escape::{escape_html, escape_html_str, lang_attrs};
 
 /// How a link or image target was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! unique, and relative links and images are rebased from the part's address to the print
 //! page's, so pictures print and links still lead to the online pages.
 
-use crate::markdown::{escape_html, Rendered};
+use crate::markdown::{escape_html, lang_attrs, Rendered};
 use crate::model::url::{join_normalised, parent_dir, relative};
 use crate::model::{Kind, LangSite, PageId};
 
@@ -47,7 +47,7 @@ pub fn render_course_print(
     let html_of = |id: PageId| rendered.get(id).and_then(Option::as_ref).map(|r| r.html.as_str()).unwrap_or("");
     let fallback = |text: crate::model::TextStatus| {
         let d = cx.site.config.default_language();
-        (text == crate::model::TextStatus::Fallback && d.code != lang.lang.code).then(|| format!(" lang=\"{}\" dir=\"{}\"", d.code, d.direction.as_str()))
+        (text == crate::model::TextStatus::Fallback && d.code != lang.lang.code).then(|| lang_attrs(&d.code, d.direction.as_str()))
     };
     let course_page = &lang.pages[course];
     let mut content = format!("<div class=\"print-overview\">{}</div>\n", rebase(&shift(html_of(course), 0, "overview"), &course_page.url, &here));

@@ -22,7 +22,7 @@ fn e(s: &str) -> String {
 fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
     let d = cx.site.config.default_language();
     if fallback && d.code != cx.lang.lang.code {
-        format!(" lang=\"{}\" dir=\"{}\"", e(&d.code), d.direction.as_str())
+        crate::markdown::lang_attrs(&d.code, d.direction.as_str())
     } else {
         String::new()
     }

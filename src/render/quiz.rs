@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 
 use crate::i18n::Strings;
-use crate::markdown::{escape_html, render_inline};
+use crate::markdown::{escape_html, lang_attrs, render_inline};
 use crate::model::quiz::{Body, Question, Quiz, ShowAnswers, Shuffle};
 
 /// Version of the JSON contract between the builder and `quiz-score.js`.
@@ -96,8 +96,7 @@ pub struct Marks {
 
 impl Marks {
     pub fn new(text: (&str, &str), ui: (&str, &str)) -> Marks {
-        let attr = |(l, d): (&str, &str)| format!(" lang=\"{}\" dir=\"{}\"", escape_html(l), escape_html(d));
-        Marks { text: attr(text), ui: attr(ui) }
+        Marks { text: lang_attrs(text.0, text.1), ui: lang_attrs(ui.0, ui.1) }
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Strings;
-use crate::markdown::escape_html;
+use crate::markdown::{escape_html, lang_attrs};
 use crate::model::lang::Language;
 use crate::model::url::relative;
 use crate::model::{Site, TextStatus};
@@ -56,7 +56,7 @@ fn diff_html(diff: &str, t: &Strings, source: &str, own: &str) -> String {
 /// language and direction, and so is the default language's title of a page not translated yet.
 pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t: &Strings, changes: &BTreeMap<String, String>) -> String {
     let marks = |lang: &str| match languages.iter().find(|l| l.code == lang) {
-        Some(l) => format!(" lang=\"{}\" dir=\"{}\"", escape_html(&l.code), l.direction.as_str()),
+        Some(l) => lang_attrs(&l.code, l.direction.as_str()),
         None => format!(" lang=\"{}\"", escape_html(lang)),
     };
     let default = languages.first().map(|l| l.code.as_str()).unwrap_or(code);

@@ -2,7 +2,7 @@
 //! re-user copies for a page, and the credit shown under a file that has its own licence.
 
 use crate::i18n::Strings;
-use crate::markdown::escape_html;
+use crate::markdown::{escape_html, lang_attrs};
 use crate::model::licence::Licence;
 use crate::model::rights::Credit;
 
@@ -39,12 +39,18 @@ pub fn isolate_addresses(text: &str) -> String {
     out
 }
 
+/// A title already made HTML (`title`, perhaps marked with its language) inside the page
+/// language's quotation marks ("“…”", "«…»", "„…“").
+pub fn quoted_html(title: &str, t: &Strings) -> String {
+    escape_html(&t.format("quoted", &[("title", "\u{1}")])).replace('\u{1}', title)
+}
+
 /// The credit of a file as HTML: title (linked to its source), authors, licence (linked),
 /// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped." The words that
 /// join them are the page's; a credit shown from the default language has its own words
 /// (title, changes, note) marked with that language and direction.
 pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
-    let marks = credit.shown_from.as_ref().map(|(lang, dir)| format!(" lang=\"{}\" dir=\"{dir}\"", escape_html(lang)));
+    let marks = credit.shown_from.as_ref().map(|(lang, dir)| lang_attrs(lang, dir));
     let own = |text: &str| match &marks {
         Some(m) => format!("<span{m}>{}</span>", escape_html(text)),
         None => escape_html(text),
@@ -52,7 +58,7 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
     // The quotation marks are the page's, the title inside them the credit's (a file name
     // is in no language).
     let title = credit.title.as_deref().map_or_else(|| escape_html(file_name), own);
-    let quoted = escape_html(&t.format("quoted", &[("title", "\u{1}")])).replace('\u{1}', &title);
+    let quoted = quoted_html(&title, t);
     let work = match &credit.source {
         Some(src) => format!("<a href=\"{}\">{quoted}</a>", escape_html(src)),
         None => quoted,

@@ -4,7 +4,7 @@
 //! knows). Pure: model in, HTML out, every text escaped.
 
 use crate::i18n::Strings;
-use crate::markdown::escape_html;
+use crate::markdown::{escape_html, lang_attrs};
 use crate::model::compliance::{contact_href, Compliance};
 use crate::model::url::relative;
 use crate::model::{LangSite, Site, TextStatus};
@@ -51,17 +51,13 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             let authors = lang.authors_of(id).unwrap_or(&config.authors);
             let mark = if p.text == TextStatus::Fallback && lang.lang.code != config.default_language().code {
                 let d = config.default_language();
-                format!(" lang=\"{}\" dir=\"{}\"", escape_html(&d.code), d.direction.as_str())
+                lang_attrs(&d.code, d.direction.as_str())
             } else {
                 String::new()
             };
             // The quotation marks are the page's, the title inside them may be the original's.
             let title = if mark.is_empty() { escape_html(&p.front.title) } else { format!("<span{mark}>{}</span>", escape_html(&p.front.title)) };
-            let work = format!(
-                "<a href=\"{}\">{}</a>",
-                escape_html(&relative(here, &p.url)),
-                escape_html(&t.format("quoted", &[("title", "\u{1}")])).replace('\u{1}', &title)
-            );
+            let work = format!("<a href=\"{}\">{}</a>", escape_html(&relative(here, &p.url)), super::attribution::quoted_html(&title, t));
             let by = if authors.is_empty() {
                 work
             } else {
