@@ -171,7 +171,8 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 choice_input(h, &qid, &format!("o{}", i + 1), input, &render_inline(&o.text), o.feedback.as_ref());
             }
             h.push_str("</div>\n");
-            options.iter().filter(|o| o.correct).map(|o| render_inline(&o.text)).collect::<Vec<_>>().join("; ")
+            // "; " in most languages; the Arabic "؛ ", and in Greek "· " (";" is its question mark).
+            options.iter().filter(|o| o.correct).map(|o| render_inline(&o.text)).collect::<Vec<_>>().join(&escape_html(&t.get("answers_separator")))
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             h.push_str("<div class=\"q-options\">\n");
@@ -334,6 +335,19 @@ mod tests {
         assert!(html.contains("id=\"q1-o1\" value=\"o1\""));
         // The best score appears under the questions, so showing it moves none of them.
         assert!(html.find("class=\"quiz-best\"") > html.find("</ol>"), "{html}");
+    }
+
+    #[test]
+    fn the_correct_options_are_listed_with_the_languages_separator() {
+        let text = "title: T\nquestions:\n  - id: a\n    type: multiple\n    prompt: Pick\n    options:\n      - {text: One, correct: true}\n      - {text: Two, correct: true}\n      - {text: Three}\n";
+        let mut d = Diagnostics::new();
+        let q = crate::load::quiz::parse_quiz(text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()));
+        // Greek writes ";" as its question mark, Arabic and Persian have their own semicolon.
+        for (code, listed) in [("en", "One; Two"), ("el", "One· Two"), ("fa", "One؛ Two")] {
+            let t = Strings::new(code, Table::new(), Table::new(), code);
+            let html = quiz_form(&q, "k", &t, &Marks::default());
+            assert!(html.contains(listed), "{code}: {html}");
+        }
     }
 
     #[test]
