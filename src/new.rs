@@ -7,38 +7,69 @@ use std::path::Path;
 
 use crate::model::lang::Language;
 
-/// (path inside the new site, contents) in the default language's folder `content/{L}/`.
-const STARTER: &[(&str, &str)] = &[
-    ("index.md", "---\ntitle: Welcome\ndescription: What this site offers and who it is for.\n---\nThis site holds [a short course](01-course/index.md), [a guide](02-guide/index.md) and [good practices](03-practices/index.md). Read [about the project](90-about.md).\n"),
-    ("01-course/index.md", "---\ntitle: My course\ndescription: What learners will be able to do after the course.\nkind: course\n---\nThe course has one module. Start with [the first module](01-first-module/index.md).\n"),
-    ("01-course/01-first-module/index.md", "---\ntitle: The first module\ndescription: One sentence about this module.\nkind: module\nobjectives:\n  - Explain the first idea\n  - Apply it in a real situation\nduration: 1 hour\nformat: Self-paced online lessons with a quiz\nassessment: 3-question quiz, pass mark 70%\n---\nThis module has two lessons and a quiz.\n"),
-    ("01-course/01-first-module/01-first-lesson.md", "---\ntitle: The first lesson\ndescription: One sentence about this lesson.\n---\n## What you will learn\n\nWrite your lesson in Markdown. Link to other lessons by their file: [the second lesson](02-second-lesson.md).\n\n| Term | Meaning |\n|------|---------|\n| Lesson | A page of the module |\n"),
-    ("01-course/01-first-module/02-second-lesson.md", "---\ntitle: The second lesson\n---\n## In practice\n\n- [ ] Read the lesson\n- [ ] Take the quiz\n\nGo back to [what you will learn](01-first-lesson.md#what-you-will-learn).\n"),
-    ("01-course/01-first-module/quiz.yaml", "title: Quiz of the first module\npass_mark: 70\nquestions:\n  - id: q1\n    type: single\n    prompt: Where do lessons live?\n    options:\n      - text: In Markdown files under content/\n        correct: true\n        feedback: Right, one file per lesson.\n      - text: In the site.yaml file\n        feedback: No, site.yaml holds the site's settings.\n  - id: q2\n    type: true_false\n    prompt: The numeric prefix of a file name is part of the page's address.\n    answer: false\n    feedback_true: \"No: the prefix only orders the pages.\"\n    feedback_false: \"Right: the prefix only orders the pages.\"\n  - id: q3\n    type: fill_in\n    prompt: Which command builds the site? `kyklos ___`\n    answers: [build]\n"),
-    ("02-guide/index.md", "---\ntitle: How we run a workshop\ndescription: A guide in two phases that a team can follow at work or print.\nkind: guide\n---\n## What this guide is for\n\nA guide is a folder of numbered phases. Each phase says who is responsible, what it produces and what to do, and ends with a checklist that readers can tick.\n"),
-    ("02-guide/01-prepare.md", "---\ntitle: Prepare the workshop\ndescription: Agree the aims, invite people and book a room.\nresponsible: The workshop lead\noutputs:\n  - A programme\n  - A list of participants\nactivities:\n  - A short planning meeting\n---\n## What to do\n\n- [ ] Agree the aims with your manager\n- [ ] Invite the participants\n- [ ] Book the room\n"),
-    ("02-guide/02-run.md", "---\ntitle: Run and review the workshop\ndescription: Hold the workshop, then ask what worked.\nresponsible: The workshop lead and the participants\noutputs:\n  - Notes of what worked and what to change\n---\n## What to do\n\n- [ ] Hold the workshop\n- [ ] Ask each participant one thing to keep and one to change\n"),
-    ("03-practices/index.md", "---\ntitle: Good practices\ndescription: Practices from other organisations that you can learn from, filtered by tags.\nkind: collection\n---\nEach practice is one page with tags. Readers can filter the practices by their tags.\n"),
-    ("03-practices/01-example-practice.md", "---\ntitle: An example practice\ndescription: What the practice is, in one sentence.\ntags:\n  country: [Your country]\n  sector: [Social services]\n  target_group: [Newly arrived migrants]\n---\n## What they did\n\nDescribe the practice: who did it, for whom, and what changed.\n\n## What others can learn\n\nWrite what another organisation could reuse.\n"),
-    ("90-about.md", "---\ntitle: About\ndescription: Who made this course, its licence and funding.\n---\nThis course is published under the Creative Commons Attribution 4.0 licence.\n"),
+/// The starter in each language it is written in, by primary language code (see
+/// [`Starter`]); English is the first.
+const STARTERS: &[(&str, &str)] = &[
+    ("en", include_str!("new/starter/en.txt")),
+    ("ar", include_str!("new/starter/ar.txt")),
+    ("cs", include_str!("new/starter/cs.txt")),
+    ("de", include_str!("new/starter/de.txt")),
+    ("el", include_str!("new/starter/el.txt")),
+    ("es", include_str!("new/starter/es.txt")),
+    ("fa", include_str!("new/starter/fa.txt")),
+    ("fr", include_str!("new/starter/fr.txt")),
+    ("it", include_str!("new/starter/it.txt")),
+    ("pt", include_str!("new/starter/pt.txt")),
+    ("uk", include_str!("new/starter/uk.txt")),
 ];
 
-/// The home page in the built-in interface languages: (code, title, sentence).
-const WELCOME: &[(&str, &str, &str)] = &[
-    ("ar", "مرحبًا", "يحتوي هذا الموقع على دورة قصيرة ودليل وممارسات جيدة."),
-    ("cs", "Vítejte", "Tento web obsahuje krátký kurz, průvodce a příklady dobré praxe."),
-    ("de", "Willkommen", "Diese Website enthält einen kurzen Kurs, einen Leitfaden und gute Praxisbeispiele."),
-    ("el", "Καλώς ήρθατε", "Αυτός ο ιστότοπος περιέχει ένα σύντομο μάθημα, έναν οδηγό και καλές πρακτικές."),
-    ("en", "Welcome", "This site holds a short course, a guide and good practices."),
-    ("es", "Bienvenida", "Este sitio contiene un curso breve, una guía y buenas prácticas."),
-    ("fa", "خوش آمدید", "این وب‌سایت یک دوره کوتاه، یک راهنما و تجربه‌های خوب دارد."),
-    ("fr", "Bienvenue", "Ce site contient un cours court, un guide et de bonnes pratiques."),
-    ("it", "Benvenuti", "Questo sito contiene un breve corso, una guida e buone pratiche."),
-    ("pt", "Bem-vindo", "Este site contém um curso breve, um guia e boas práticas."),
-    ("uk", "Ласкаво просимо", "Цей сайт містить короткий курс, посібник і приклади доброї практики."),
-];
+/// The starter site in one language: the site's settings (`title`, `description`, `author`,
+/// `attribution`) and its files, (path inside `content/{L}/`, contents). Written as one text
+/// file per language: a line `@@@ site` or `@@@ path` starts each part.
+struct Starter {
+    site: Vec<(&'static str, &'static str)>,
+    files: Vec<(&'static str, &'static str)>,
+}
 
-const AUTHORS: &str = include_str!("new_authors.md");
+impl Starter {
+    fn parse(text: &'static str) -> Starter {
+        let mut starter = Starter { site: Vec::new(), files: Vec::new() };
+        for part in text.split("@@@ ").filter(|p| !p.is_empty()) {
+            let (name, body) = part.split_once('\n').unwrap_or((part, ""));
+            if name == "site" {
+                starter.site = body.lines().filter_map(|l| l.split_once(": ")).collect();
+            } else {
+                starter.files.push((name, body));
+            }
+        }
+        starter
+    }
+
+    /// The starter written in `code`'s language (by its primary subtag), if there is one.
+    fn of(code: &str) -> Option<Starter> {
+        let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
+        STARTERS.iter().find(|s| s.0 == primary).map(|s| Starter::parse(s.1))
+    }
+
+    fn english() -> Starter {
+        Starter::parse(STARTERS[0].1)
+    }
+
+    fn setting(&self, key: &str) -> &'static str {
+        self.site.iter().find(|s| s.0 == key).map_or("", |s| s.1)
+    }
+
+    fn file(&self, rel: &str) -> Option<&'static str> {
+        self.files.iter().find(|f| f.0 == rel).map(|f| f.1)
+    }
+}
+
+/// A YAML double-quoted string (JSON's escapes are YAML's).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+const AUTHORS: &str = include_str!("new/authors.md");
 
 /// The languages of a new site from `--lang`: known codes, no repeats; the first is the default.
 pub fn languages(codes: &[String]) -> Result<Vec<Language>, String> {
@@ -56,26 +87,43 @@ pub fn languages(codes: &[String]) -> Result<Vec<Language>, String> {
     Ok(out)
 }
 
-/// site.yaml for the languages (the first is the default).
-fn site_yaml(langs: &[Language]) -> String {
-    let mut y =
-        String::from("# Your site: see the README for every setting.\ntitle: My open course\ndescription: A short sentence about the course.\nlanguages:\n");
+/// site.yaml for the languages (the first is the default): the settings in the default
+/// language's starter, translated for the others that have one.
+fn site_yaml(langs: &[Language], default: &Starter) -> String {
+    let mut y = format!(
+        "# Your site: see the README for every setting.\ntitle: {}\ndescription: {}\nlanguages:\n",
+        quoted(default.setting("title")),
+        quoted(default.setting("description"))
+    );
     for l in langs {
         y.push_str(&format!("  - code: {}\n    name: {}\n", l.code, l.name));
     }
-    y.push_str("license: CC-BY-4.0\nauthors:\n  - Your organisation\nattribution: \"Written by Your organisation.\"\n# funding: \"Co-funded by the Erasmus+ Programme of the European Union.\"\n# colors:\n#   primary: \"#1d4f91\"\n# scorm: both   # both | \"1.2\" | \"2004\" | off\n");
+    y.push_str(&format!("license: CC-BY-4.0\nauthors:\n  - {}\nattribution: {}\n", quoted(default.setting("author")), quoted(default.setting("attribution"))));
+    let translated: Vec<(&Language, Starter)> = langs[1..].iter().filter_map(|l| Some((l, Starter::of(&l.code)?))).collect();
+    if !translated.is_empty() {
+        y.push_str("translations:\n");
+        for (l, s) in &translated {
+            y.push_str(&format!("  {}:\n", l.code));
+            for key in ["title", "description", "attribution"] {
+                y.push_str(&format!("    {key}: {}\n", quoted(s.setting(key))));
+            }
+        }
+    }
+    y.push_str("# funding: \"Co-funded by the Erasmus+ Programme of the European Union.\"\n# colors:\n#   primary: \"#1d4f91\"\n# scorm: both   # both | \"1.2\" | \"2004\" | off\n");
     y
 }
 
-/// Every file of the starter site: (path inside the site, contents). Pure.
+/// Every file of the starter site: (path inside the site, contents). The pages are in the
+/// default language where kyklos has a starter in it, otherwise in English; every other
+/// language gets its home page, translated where there is a starter in it. Pure.
 pub fn files(langs: &[Language]) -> Vec<(String, String)> {
     let default = &langs[0].code;
-    let mut out = vec![("site.yaml".to_string(), site_yaml(langs)), ("AUTHORS.md".to_string(), AUTHORS.replace("{L}", default))];
-    out.extend(STARTER.iter().map(|(rel, text)| (format!("content/{default}/{rel}"), text.to_string())));
+    let starter = Starter::of(default).unwrap_or_else(Starter::english);
+    let mut out = vec![("site.yaml".to_string(), site_yaml(langs, &starter)), ("AUTHORS.md".to_string(), AUTHORS.replace("{L}", default))];
+    out.extend(starter.files.iter().map(|(rel, text)| (format!("content/{default}/{rel}"), text.to_string())));
     for l in &langs[1..] {
-        let primary = l.code.split('-').next().unwrap_or(&l.code).to_ascii_lowercase();
-        let home = match WELCOME.iter().find(|w| w.0 == primary) {
-            Some((_, title, sentence)) => format!("---\ntitle: {title}\n---\n{sentence}\n"),
+        let home = match Starter::of(&l.code).and_then(|s| s.file("index.md")) {
+            Some(home) => home.to_string(),
             None => format!(
                 "---\ntitle: Welcome\n---\n<!-- Translate this page into {}: the title above and this text. -->\nThis site holds a short course, a guide and good practices.\n",
                 l.name
@@ -116,11 +164,55 @@ mod tests {
         assert!(languages(&["english".into()]).is_err());
         let files = files(&langs);
         let home = |code: &str| files.iter().find(|f| f.0 == format!("content/{code}/index.md")).unwrap().1.clone();
-        assert!(home("el").contains("Καλώς ήρθατε"));
+        assert!(home("el").contains("Καλώς ήρθατε") && home("el").contains("(01-course/index.md)"), "the Greek starter's home page");
         assert!(home("ar").contains("مرحبًا"));
         let yaml = &files[0].1;
         assert!(yaml.contains("  - code: el\n    name: Ελληνικά\n"));
         assert!(files.iter().any(|f| f.0 == "content/en/02-guide/01-prepare.md"));
         assert!(files.iter().any(|f| f.0 == "AUTHORS.md" && f.1.contains("content/en/")));
+    }
+
+    #[test]
+    fn every_language_with_built_in_strings_has_a_starter() {
+        for (code, _) in crate::i18n::BUILTIN {
+            assert!(STARTERS.iter().any(|s| s.0 == *code), "{code}");
+        }
+    }
+
+    #[test]
+    fn every_starter_has_the_english_files_and_settings() {
+        let english = Starter::english();
+        let paths = |s: &Starter| s.files.iter().map(|f| f.0).collect::<Vec<_>>();
+        assert_eq!(paths(&english).len(), 12);
+        for (code, text) in STARTERS {
+            let s = Starter::parse(text);
+            assert_eq!(paths(&s), paths(&english), "{code}");
+            for key in ["title", "description", "author", "attribution"] {
+                assert!(!s.setting(key).is_empty(), "{code}: {key}");
+            }
+            for (rel, body) in &s.files {
+                let front = rel.ends_with(".md");
+                assert!(!front || body.starts_with("---\n"), "{code}: {rel} starts with its front matter");
+                assert!(body.ends_with('\n') && !body.ends_with("\n\n"), "{code}: {rel} ends with one line break");
+            }
+        }
+    }
+
+    #[test]
+    fn a_default_language_without_a_starter_gets_the_english_one() {
+        let files = files(&languages(&["sv".into(), "en".into()]).unwrap());
+        let lesson = files.iter().find(|f| f.0 == "content/sv/01-course/01-first-module/01-first-lesson.md").unwrap();
+        assert!(lesson.1.contains("title: The first lesson"));
+        assert!(files[0].1.contains("title: \"My open course\""));
+        assert!(files.iter().any(|f| f.0 == "content/en/index.md" && f.1.contains("[a short course](01-course/index.md)")));
+    }
+
+    #[test]
+    fn settings_are_quoted_for_yaml() {
+        assert_eq!(quoted("Kurs: \"Erste\" Schritte"), r#""Kurs: \"Erste\" Schritte""#);
+        let yaml = site_yaml(&languages(&["en".into()]).unwrap(), &Starter::english());
+        let v: serde_yaml_ng::Value = serde_yaml_ng::from_str(&yaml).unwrap();
+        assert_eq!(v["title"].as_str(), Some("My open course"));
+        assert_eq!(v["authors"][0].as_str(), Some("Your organisation"));
     }
 }

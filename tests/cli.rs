@@ -41,6 +41,29 @@ fn new_with_languages_makes_a_translated_starter_that_checks_and_builds() {
 }
 
 #[test]
+fn new_writes_the_starter_in_the_default_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("kurs");
+    let out = kyklos().arg("new").arg(&dir).args(["--lang", "de,en,sv"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = kyklos().args(["check", "--root"]).arg(&dir).output().unwrap();
+    let said = stderr(&check);
+    assert!(check.status.success() && said.contains("No errors"), "{said}");
+    // The settings are translated for `en` (its starter) but not for `sv` (none).
+    assert!(!said.contains("not translated into `en`") && said.contains("not translated into `sv`"), "{said}");
+    let build = kyklos().args(["build", "--root"]).arg(&dir).output().unwrap();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let lesson = std::fs::read_to_string(dir.join("dist/de/course/first-module/first-lesson.html")).unwrap();
+    assert!(lesson.contains("lang=\"de\"") && lesson.contains("Die erste Lektion") && !lesson.contains("The first lesson"), "German text in a German page");
+    let quiz = std::fs::read_to_string(dir.join("dist/de/course/first-module/quiz.html")).unwrap();
+    assert!(quiz.contains("Wo liegen die Lektionen?"), "the quiz is German too");
+    let yaml = std::fs::read_to_string(dir.join("site.yaml")).unwrap();
+    assert!(yaml.contains("title: \"Mein offener Kurs\"") && yaml.contains("  en:\n    title: \"My open course\""), "{yaml}");
+    let en = std::fs::read_to_string(dir.join("dist/en/index.html")).unwrap();
+    assert!(en.contains("lang=\"en\"") && en.contains("a short course"), "the English home page is the English starter's");
+}
+
+#[test]
 fn output_into_a_closed_pipe_ends_quietly() {
     // `kyklos translations | head -1`: the reader is gone before kyklos writes.
     let f = Fixture::new();
