@@ -157,6 +157,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut open_note: Option<String> = None;
     let mut lists: Vec<usize> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
+    // How often each note (by its id) was cited and written so far.
+    let mut note_refs: HashMap<String, usize> = HashMap::new();
+    let mut note_defs: HashMap<String, usize> = HashMap::new();
     let note_number = |name: &str, notes: &mut HashMap<String, usize>| {
         let next = notes.len() + 1;
         *notes.entry(name.to_string()).or_insert(next)
@@ -377,15 +380,33 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             Event::FootnoteReference(ref name) => {
                 let n = note_number(name, &mut footnotes);
                 let id = escape_html(&slugify(name));
-                out.ids.push(format!("fnref-{id}"));
-                events.push(Event::Html(format!("<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{n}</a></sup>").into()));
+                // A note cited again gets a reference of its own (`fnref-a-2`); its way back
+                // leads to the first.
+                let k = note_refs.entry(id.clone()).or_insert(0);
+                *k += 1;
+                let ref_id = if *k == 1 { format!("fnref-{id}") } else { format!("fnref-{id}-{k}") };
+                events.push(Event::Html(format!("<sup class=\"footnote-reference\" id=\"{ref_id}\"><a href=\"#fn-{id}\">{n}</a></sup>").into()));
+                out.ids.push(ref_id);
             }
             Event::Start(Tag::FootnoteDefinition(ref name)) => {
                 let n = note_number(name, &mut footnotes);
                 let id = escape_html(&slugify(name));
-                out.ids.push(format!("fn-{id}"));
+                let k = note_defs.entry(id.clone()).or_insert(0);
+                *k += 1;
+                let def_id = if *k == 1 {
+                    format!("fn-{id}")
+                } else {
+                    out.problems.push(Problem {
+                        offset: range.start,
+                        severity: Severity::Warning,
+                        message: format!("the footnote `[^{name}]` is written twice"),
+                        hint: "give each note its own name: the references lead to the first one".into(),
+                    });
+                    format!("fn-{id}-{k}")
+                };
                 events
-                    .push(Event::Html(format!("<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into()));
+                    .push(Event::Html(format!("<div class=\"footnote-definition\" id=\"{def_id}\"><sup class=\"footnote-definition-label\">{n}</sup>").into()));
+                out.ids.push(def_id);
                 open_note = Some(id);
             }
             Event::End(TagEnd::FootnoteDefinition) => {
@@ -477,6 +498,29 @@ fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest:
             return CowStr::Borrowed("");
         }
     }
+    // A link leaves by the same schemes as in the page's HTML; a link without one (`//host/x`)
+    // opened from file:// asks the computer's network for `host`.
+    if !is_image {
+        match html_policy::classify_url(&dest) {
+            html_policy::UrlKind::Remote { scheme: Some(scheme), url } if !html_policy::LINK_SCHEMES.contains(&scheme.as_str()) => {
+                let message = format!("links with `{scheme}:` are not allowed: `{url}`");
+                out.problems.push(Problem {
+                    offset,
+                    severity: Severity::Error,
+                    message,
+                    hint: "use https:, mailto: or tel:, or the path of a page or file".into(),
+                });
+                return dest;
+            }
+            html_policy::UrlKind::Remote { scheme: None, url } => {
+                let message = format!("the link `{url}` has no scheme: from a file or a USB stick it would point at another computer");
+                let hint = format!("write the whole address, e.g. `https:{}`", url.replace('\\', "/"));
+                out.problems.push(Problem { offset, severity: Severity::Error, message, hint });
+                return dest;
+            }
+            _ => {}
+        }
+    }
     match links.resolve(&dest, is_image) {
         Resolved::Keep => dest,
         Resolved::Rewrite(href) => href.into(),
@@ -545,13 +589,19 @@ pub const RESERVED_IDS: &[&str] = &[
 
 fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
     let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
-    let n = seen.entry(base.clone()).or_insert_with(|| usize::from(RESERVED_IDS.contains(&base.as_str())));
-    *n += 1;
-    if *n == 1 {
-        base
-    } else {
-        format!("{base}-{}", *n - 1)
-    }
+    // `seen`: how many ids were made from each base, and each id given (so that a heading
+    // "A-1" after two "A" headings does not take `a-1` again).
+    let mut n = seen.get(&base).copied().unwrap_or_else(|| usize::from(RESERVED_IDS.contains(&base.as_str())));
+    let id = loop {
+        let candidate = if n == 0 { base.clone() } else { format!("{base}-{n}") };
+        n += 1;
+        if !seen.contains_key(&candidate) {
+            break candidate;
+        }
+    };
+    seen.insert(base, n);
+    seen.entry(id.clone()).or_insert(1);
+    id
 }
 
 /// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.

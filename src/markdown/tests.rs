@@ -157,3 +157,46 @@ fn code_past_the_highlighting_budget_is_plain_text() {
     assert!(blocks[0].contains("class=\"hl-") && blocks[1].contains("class=\"hl-"));
     assert!(!blocks[2].contains("class=\"hl-") && blocks[2].contains("x = [1, 2]"), "{}", &blocks[2][..200]);
 }
+
+#[test]
+fn links_leave_only_by_the_schemes_the_pages_html_allows() {
+    let refused = ["[a](file:///etc/passwd)", "[b](//evil.example/x)", "[c](ftp://evil.example/x)", "[d](C:/x)", "[e](ms-settings:x)", "<file:///etc/passwd>"];
+    for src in refused {
+        let r = md(src);
+        assert_eq!(r.problems.len(), 1, "{src}: {:?}", r.problems);
+        assert_eq!(r.problems[0].severity, Severity::Error, "{src}");
+        assert_eq!(r.problems[0].offset, 0, "{src}");
+    }
+    assert!(md("[b](//evil.example/x)").problems[0].hint.contains("`https://evil.example/x`"));
+    for src in [
+        "[a](https://example.org)",
+        "[b](http://example.org)",
+        "[c](mailto:a@example.org)",
+        "[d](tel:+301234)",
+        "<https://example.org>",
+        "<a@example.org>",
+        "[e](other.md)",
+        "[f](#top)",
+    ] {
+        assert!(md(src).problems.is_empty(), "{src}: {:?}", md(src).problems);
+    }
+}
+
+#[test]
+fn no_two_elements_of_a_page_get_the_same_id() {
+    let r = md("## A\n\n## A\n\n## A-1\n\nOne[^n] two[^n].\n\n[^n]: Note.\n\nThree[^d].\n\n[^d]: First.\n\n[^d]: Second.\n");
+    let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a-1", "a-1-1"]);
+    let mut all: Vec<&str> = r.html.split(" id=\"").skip(1).map(|s| s.split('"').next().unwrap_or("")).collect();
+    let count = all.len();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), count, "{}", r.html);
+    assert!(r.html.contains("id=\"fnref-n\"") && r.html.contains("id=\"fnref-n-2\""));
+    assert!(r.html.contains("id=\"fn-d\"") && r.html.contains("id=\"fn-d-2\""));
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert!(r.problems[0].message.contains("[^d]") && r.problems[0].severity == Severity::Warning);
+    for id in ["fnref-n", "fnref-n-2", "fn-d", "fn-d-2"] {
+        assert!(r.ids.iter().any(|i| i == id), "{id} is known to the link check");
+    }
+}
