@@ -199,8 +199,16 @@ pub fn write_packages(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
     // The editable sources, once for all languages (offered on every Downloads page; a site
     // without one gets none, and does not spend time and memory zipping all its sources).
     let offered = site.langs.iter().any(|l| render::has_downloads(site, l));
+    // Drafts are not published, in their sources either: neither a draft nor a translation
+    // of a draft of the default language.
+    let left_out = |rel: &str| {
+        let Some((code, page)) = rel.strip_prefix("content/").and_then(|r| r.split_once('/')) else { return false };
+        site.langs.iter().enumerate().any(|(i, l)| (i == 0 || l.lang.code == code) && l.drafts.iter().any(|d| d == page))
+    };
     let sources = offered
-        .then(|| crate::load::sources::collect(&site.root, site.config.logo.as_deref()).ok().and_then(|files| crate::rights::bundle::zip(&files).ok()))
+        .then(|| {
+            crate::load::sources::collect(&site.root, site.config.logo.as_deref(), &left_out).ok().and_then(|files| crate::rights::bundle::zip(&files).ok())
+        })
         .flatten();
     let sources_written = sources.as_ref().is_some_and(|bytes| output.write(crate::rights::bundle::PATH, bytes).is_ok());
     let results: Vec<Result<(), Diagnostic>> = site

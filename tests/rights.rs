@@ -333,6 +333,23 @@ fn source_bundle_is_deterministic_and_rebuilds_the_same_site() {
 }
 
 #[test]
+fn drafts_are_left_out_of_the_source_bundle() {
+    let f = built();
+    f.write("content/en/01-course/01-mod/09-draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet published.\n");
+    f.write("content/el/01-course/01-mod/09-draft.md", "---\ntitle: Πρόχειρο\n---\nΔεν έχει δημοσιευτεί.\n");
+    f.write("content/el/01-course/01-mod/08-el-draft.md", "---\ntitle: Πρόχειρο\ndraft: true\n---\nΌχι ακόμα.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bundle = std::fs::read(f.out().join("site-sources.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bundle)).unwrap();
+    let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().to_string()).collect();
+    assert!(names.iter().any(|n| n == "content/en/index.md"), "{names:?}");
+    for draft in ["content/en/01-course/01-mod/09-draft.md", "content/el/01-course/01-mod/09-draft.md", "content/el/01-course/01-mod/08-el-draft.md"] {
+        assert!(!names.iter().any(|n| n == draft), "{draft} is not published, so it is not in the bundle");
+    }
+}
+
+#[test]
 fn no_source_bundle_without_a_downloads_page() {
     let f = Fixture::new();
     f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nscorm: off\n");

@@ -262,9 +262,13 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     for (page, found, memoized) in parsed {
         read.extend(memoized);
         diags.extend(found);
-        if let Some(page) = page.filter(|p| !p.front.draft) {
-            site.by_rel.insert(page.rel.clone(), site.pages.len());
-            site.pages.push(page);
+        match page {
+            Some(page) if page.front.draft => site.drafts.push(page.rel),
+            Some(page) => {
+                site.by_rel.insert(page.rel.clone(), site.pages.len());
+                site.pages.push(page);
+            }
+            None => {}
         }
     }
     if is_default {

@@ -10,8 +10,9 @@ use crate::files;
 /// All sources together may hold this much; a larger site gets no bundle.
 pub const MAX_BUNDLE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// (path inside the site folder with `/`, bytes), or why the sources cannot be bundled.
-pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// (path inside the site folder with `/`, bytes), or why the sources cannot be bundled; the
+/// files `left_out` names (drafts, by that path) are not.
+pub fn collect(root: &Path, logo: Option<&str>, left_out: &dyn Fn(&str) -> bool) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     let mut total = 0u64;
     let mut add = |rel: String, out: &mut Vec<(String, Vec<u8>)>| -> Result<(), String> {
@@ -37,8 +38,12 @@ pub fn collect(root: &Path, logo: Option<&str>) -> Result<Vec<(String, Vec<u8>)>
             }
             let Ok(rel) = entry.path.strip_prefix(root) else { continue };
             let Some(rel) = rel.to_str() else { continue };
+            let rel = rel.replace('\\', "/");
+            if left_out(&rel) {
+                continue;
+            }
             // A link inside the site is bundled as the file it points to, under its own name.
-            add(rel.replace('\\', "/"), &mut out)?;
+            add(rel, &mut out)?;
         }
     }
     if let Some(logo) = logo.map(|l| l.trim_start_matches("./").to_string()) {

@@ -198,6 +198,8 @@ pub struct LangSite {
     pub text_bytes: u64,
     /// Credits of single files, by `rel` (sidecars and `credits.yaml`).
     pub credits: std::collections::BTreeMap<String, rights::Credit>,
+    /// Pages left out of the build (`draft: true`), by `rel`.
+    pub drafts: Vec<String>,
 }
 
 impl LangSite {
@@ -238,6 +240,7 @@ impl LangSite {
             quizzes: Vec::new(),
             quiz_texts: Vec::new(),
             quizzes_of: HashMap::new(),
+            drafts: Vec::new(),
             text_bytes: 0,
             credits: Default::default(),
         }
