@@ -171,6 +171,12 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
         Output::dry_run()
     } else if opts.memory {
         Output::memory()
+    } else if let Some(folder) = sources_holding(&opts.root, &opts.out) {
+        diags.push(
+            Diagnostic::error(&opts.out, 0, 0, format!("the output folder is inside {folder}/: every build would read the last one's files as sources"))
+                .with_hint(format!("build into a folder outside {folder}/, such as the default `dist/` beside site.yaml")),
+        );
+        return Err(diags);
     } else {
         match Output::begin_after(&opts.out, last()) {
             Ok(o) => o,
@@ -345,6 +351,46 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
             strings
         })
         .collect()
+}
+
+/// The folder of sources (`content`, `i18n`, `themes`) that `out` is, or is inside of, if any.
+fn sources_holding(root: &Path, out: &Path) -> Option<&'static str> {
+    let (root, out) = (absolute(root), absolute(out));
+    ["content", "i18n", "themes"].into_iter().find(|folder| out.starts_with(root.join(folder)))
+}
+
+/// `path` made absolute, through the links of the part of it that exists (the rest taken as
+/// written, without `.` and `..`), so that two ways of naming a folder compare equal.
+fn absolute(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let whole = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = whole.as_path();
+    let mut rest = Vec::new();
+    let base = loop {
+        if let Ok(real) = existing.canonicalize() {
+            break real;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break existing.to_path_buf(),
+        }
+    };
+    let mut out = base;
+    for part in rest.iter().rev() {
+        for c in Path::new(part).components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::Normal(n) => out.push(n),
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 /// The default output folder of a site.

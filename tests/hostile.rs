@@ -395,3 +395,27 @@ fn tags_that_get_the_same_address_are_named_both() {
     let err = check_fails(&f);
     assert!(err.contains("02-b.md:4:13: error: the tags `country: Côte-d'Ivoire` and `country: Côte d'Ivoire` get the same address"), "{err}");
 }
+
+#[test]
+fn an_output_folder_among_the_sources_is_refused() {
+    let f = Fixture::new();
+    for out in ["content/en/out", "content", "./content/../content/el/x", "i18n/out", "themes"] {
+        let res = run(&f, &["build", "--out", out]);
+        let err = stderr(&res);
+        assert_eq!(res.status.code(), Some(1), "{out}: {err}");
+        assert!(err.contains("error: the output folder is inside") && err.contains("hint: build into a folder outside"), "{out}: {err}");
+    }
+    assert!(!f.root().join("content/en/out").exists() && !f.root().join("i18n").exists(), "nothing was written");
+    // Twice in a row, as the folder once grew a level deeper on every build.
+    let ok = run(&f, &["build", "--out", "public/site"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let ok = run(&f, &["build", "--out", "public/site"]);
+    assert!(ok.status.success() && !f.root().join("public/site/en/public").exists(), "{}", stderr(&ok));
+    #[cfg(unix)]
+    {
+        // The same folder by another name.
+        link(f.root().join("content"), f.root().join("c"));
+        let res = run(&f, &["build", "--out", "c/en/out"]);
+        assert_eq!(res.status.code(), Some(1), "{}", stderr(&res));
+    }
+}
