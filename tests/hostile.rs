@@ -419,3 +419,19 @@ fn an_output_folder_among_the_sources_is_refused() {
         assert_eq!(res.status.code(), Some(1), "{}", stderr(&res));
     }
 }
+
+#[test]
+fn a_home_page_of_a_section_kind_is_one_error_at_its_kind() {
+    for kind in ["course", "module", "guide", "collection", "unit", "phase"] {
+        let f = Fixture::new();
+        f.write("content/en/index.md", format!("---\ntitle: Home\nkind: {kind}\n---\nWelcome.\n"));
+        f.write("content/en/03-tagged.md", "---\ntitle: Tagged\ntags:\n  country: [Greece]\n---\nText.\n");
+        let err = check_fails(&f);
+        let want = format!("content/en/index.md:3:1: error: the home page cannot be a {kind} (`kind: {kind}`)");
+        assert!(err.contains(&want), "{kind}: {err}");
+        assert!(err.contains("1 error"), "{kind}: nothing else trips over it: {err}");
+        let build = run(&f, &["build"]);
+        assert_eq!(build.status.code(), Some(1), "{kind}");
+        assert!(!f.out().exists(), "{kind}: nothing written");
+    }
+}

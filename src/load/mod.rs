@@ -441,6 +441,25 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
 }
 
 /// Fills in parents and ordered children; reports folders without `index.md` and URL clashes.
+/// A language's home page (`index.md`) holds the whole site, so it cannot be a course, a module,
+/// a guide or any other kind of section: an error at its `kind:`, after which it is checked as
+/// the page it must be (so that no other step trips over it).
+fn home_is_a_page(root: &Path, home: &mut Page, diags: &mut Diagnostics) {
+    let Some(kind) = home.front.kind.filter(|k| *k != crate::model::Kind::Page) else { return };
+    home.front.kind = None;
+    let name = format!("{kind:?}").to_lowercase();
+    // Read again for the position (an error is rare; the page keeps no front matter text).
+    let text = std::fs::read_to_string(root.join(&home.source)).unwrap_or_default();
+    let (line, col) = crate::load::frontmatter::split(&text)
+        .ok()
+        .and_then(|s| crate::yaml::find_key_line(s.yaml, "kind", None, 1).map(|(l, c)| (l + s.yaml_line - 1, c)))
+        .unwrap_or((1, 1));
+    diags.push(
+        Diagnostic::error(&home.source, line, col, format!("the home page cannot be a {name} (`kind: {name}`): it holds the whole site"))
+            .with_hint(format!("put the {name} in a folder of its own, e.g. `01-{name}/index.md` with `kind: {name}`, and link to it from the home page")),
+    );
+}
+
 fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
     let mut urls = std::collections::HashMap::new();
     for (id, page) in site.pages.iter().enumerate() {
@@ -453,6 +472,9 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
         }
     }
     site.home = site.by_rel.get("index.md").copied();
+    if let Some(home) = site.home {
+        home_is_a_page(root, &mut site.pages[home], diags);
+    }
     let mut missing = HashSet::new();
     for id in 0..site.pages.len() {
         if Some(id) == site.home {
