@@ -435,3 +435,30 @@ fn a_home_page_of_a_section_kind_is_one_error_at_its_kind() {
         assert!(!f.out().exists(), "{kind}: nothing written");
     }
 }
+
+#[test]
+fn names_with_url_characters_get_addresses_that_lead_to_them() {
+    let f = Fixture::new();
+    f.write("content/en/05-hash#x.md", "---\ntitle: Hash\n---\nText.\n");
+    f.write("content/en/06-q?x.md", "---\ntitle: Query\n---\nText.\n");
+    f.write("content/en/07-pct%41.md", "---\ntitle: Percent\n---\nSee [hash](05-hash%23x.md) and [query](06-q%3Fx.md).\n");
+    f.write("content/en/08-.md", "---\ntitle: Nameless\n---\nText.\n");
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for file in ["en/hash-x.html", "en/q-x.html", "en/pct-41.html", "en/08-.html"] {
+        assert!(f.out().join(file).is_file(), "{file}");
+    }
+    assert!(!f.out().join("en/.html").exists(), "no hidden page");
+    // Every link of the pages leads to a file that exists.
+    for page in ["en/index.html", "en/pct-41.html"] {
+        let html = f.read_out(page);
+        for href in html.split("href=\"").skip(1).map(|s| s.split('"').next().unwrap_or("")) {
+            let path = href.split(['#', '?']).next().unwrap_or("");
+            if path.is_empty() || path.contains(':') || !path.ends_with(".html") {
+                continue;
+            }
+            assert!(!path.contains('%'), "{page}: {href}");
+            assert!(f.out().join("en").join(path).is_file(), "{page}: {href} leads nowhere");
+        }
+    }
+}

@@ -11,14 +11,17 @@ pub fn split_prefix(name: &str) -> (Option<u64>, &str) {
     }
     let rest = &name[digits..];
     match rest.strip_prefix(['-', '_', '.', ' ']) {
-        Some(stripped) if !stripped.is_empty() => (name[..digits].parse().ok(), stripped),
+        // `01-.md` keeps its prefix rather than become the hidden file `.html`.
+        Some(stripped) if !stripped.is_empty() && !stripped.starts_with('.') => (name[..digits].parse().ok(), stripped),
         _ => (None, name),
     }
 }
 
-/// The URL segment of one file or folder name: numeric prefix removed, spaces to hyphens.
+/// The URL segment of one file or folder name: numeric prefix removed, spaces and the
+/// characters that a URL reads otherwise (`#` starts a fragment, `?` a query, `%` an escape)
+/// to hyphens.
 pub fn slug_segment(name: &str) -> String {
-    split_prefix(name).1.replace(' ', "-")
+    split_prefix(name).1.replace([' ', '#', '?', '%'], "-")
 }
 
 /// A source path relative to `content/<lang>/` (forward slashes) → its output path relative to
@@ -166,6 +169,8 @@ mod tests {
         assert_eq!(split_prefix("10_x"), (Some(10), "x"));
         assert_eq!(split_prefix("2024"), (None, "2024"));
         assert_eq!(split_prefix("01-"), (None, "01-"));
+        assert_eq!(split_prefix("01-.md"), (None, "01-.md"), "not the hidden file .md");
+        assert_eq!(split_prefix("01..hidden"), (None, "01..hidden"));
         assert_eq!(split_prefix("about.md"), (None, "about.md"));
     }
 
@@ -174,6 +179,9 @@ mod tests {
         assert_eq!(output_path("01-course/02-mod/03-lesson.md"), "course/mod/lesson.html");
         assert_eq!(output_path("01-course/index.md"), "course/index.html");
         assert_eq!(output_path("01-course/img/a b.png"), "course/img/a-b.png");
+        assert_eq!(output_path("hash#x.md"), "hash-x.html");
+        assert_eq!(output_path("q?x/pct%41.md"), "q-x/pct-41.html");
+        assert_eq!(output_path("01-.md"), "01-.html");
     }
 
     #[test]
