@@ -314,6 +314,15 @@ impl Config {
                 );
             }
         }
+        if let Some(url) = raw.base_url.as_deref() {
+            if let Err(why) = check_base_url(url) {
+                let (l, c) = at("base_url");
+                diags.push(
+                    Diagnostic::error(shown, l, c, format!("`base_url: {url}` {why}"))
+                        .with_hint("write the address where the site is published, e.g. `base_url: https://example.org/course`"),
+                );
+            }
+        }
         let journey = journey::Journey::validate(raw.journey, text, &languages, diags);
         check_compliance(&raw.eu_funding, &raw.accessibility, shown, &at, diags);
         if raw.title.trim().is_empty() {
@@ -441,6 +450,27 @@ fn check_compliance(eu: &Option<EuFunding>, a11y: &Accessibility, shown: &Path, 
     }
 }
 
+/// Why `url` cannot be the published address of the site (it goes into every page's canonical
+/// link, the sitemap and credits), if it cannot: an `http(s)://` address with a host, and
+/// nothing a URL or HTML reads otherwise (spaces, quotes, a query or a fragment).
+fn check_base_url(url: &str) -> Result<(), &'static str> {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")) else {
+        return Err("is not a web address (it must start with https://)");
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.starts_with([':', '.', '@']) {
+        return Err("has no host name");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^')) {
+        return Err("holds a space or a character that web addresses cannot");
+    }
+    if url.contains(['?', '#']) {
+        return Err("has a query or a fragment; the site's pages are added after it");
+    }
+    Ok(())
+}
+
 /// `#rrggbb` or `#rgb`, with at least 4.5:1 contrast against white.
 pub fn check_colour(value: &str) -> Result<(), String> {
     let rgb = parse_hex(value).ok_or_else(|| format!("`{value}` is not a colour like #1d4f91"))?;
@@ -490,6 +520,20 @@ mod tests {
         assert!(d.is_empty());
         assert_eq!(c.default_language().code, "en");
         assert_eq!(c.licence.spdx, "CC-BY-4.0");
+    }
+
+    #[test]
+    fn base_url_is_a_web_address() {
+        for bad in ["javascript:alert(1)//", "not a url", "ftp://x", "https://a b/", "https://", "https://x/?a=1", "https://x/\"><script>"] {
+            let (c, d) = parse(&format!("title: T\nbase_url: {}\n", serde_json::to_string(bad).unwrap()));
+            assert!(c.is_none(), "{bad}");
+            let e = &d.iter().next().unwrap();
+            assert_eq!((e.line, e.col), (2, 1), "{bad}");
+            assert!(e.message.starts_with("`base_url: "), "{bad}: {}", e.message);
+        }
+        let (c, d) = parse("title: T\nbase_url: https://example.org/course/\n");
+        assert!(d.is_empty());
+        assert_eq!(c.unwrap().base_url.as_deref(), Some("https://example.org/course"));
     }
 
     #[test]
