@@ -155,11 +155,15 @@ pub fn write_journey(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
     for (li, ((lang, strings), rendered)) in site.langs.iter().zip(s.strings).zip(rendered).enumerate() {
         // A page of the site must not take the place of one of the journey's own files.
         let reserved = render::journey_pages::RESERVED;
+        let clash = found.len();
         for page in lang.pages.iter().filter(|p| reserved.contains(&p.url.as_str())) {
             found.push(
                 Diagnostic::error(&page.source, 1, 1, format!("`{}` is the address of the learner's \"My progress\" pages", page.url))
                     .with_hint("rename this file, or turn the journey off with `journey: off` in site.yaml"),
             );
+        }
+        if found.len() > clash {
+            continue;
         }
         let cx = context(site, lang, strings, s.theme);
         let extra = |section: usize| quiz_steps(lang, section);

@@ -462,3 +462,19 @@ fn names_with_url_characters_get_addresses_that_lead_to_them() {
         }
     }
 }
+
+#[test]
+fn a_file_at_an_address_kyklos_writes_itself_is_one_error_at_the_file() {
+    let f = Fixture::new();
+    let own = ["credits", "accessibility", "downloads", "translation-status", "progress"];
+    for name in own {
+        f.write(&format!("content/en/{name}.md"), format!("---\ntitle: {name}\n---\nText.\n"));
+    }
+    f.write("content/en/downloads/notes.txt", "Notes.\n");
+    let err = check_fails(&f);
+    for name in own {
+        assert!(err.contains(&format!("content/en/{name}.md:1:1: error: `{name}.html` is the address of")), "{name}: {err}");
+    }
+    assert!(err.contains("content/en/downloads/notes.txt:1:1: error: `downloads/notes.txt` is the address of"), "{err}");
+    assert!(err.contains(&format!("{} errors", own.len() + 1)), "no error besides, at a place that is not the file: {err}");
+}
