@@ -109,6 +109,9 @@ impl Links for PageLinks<'_> {
             None => (dest, None),
         };
         let path_part = path_part.split('?').next().unwrap_or("");
+        if path_part.is_empty() && is_image {
+            return Resolved::Error(format!("the image `{dest}` names no file"), "write the path of the picture: ![What it shows](picture.png)".into());
+        }
         if path_part.is_empty() {
             return match fragment {
                 Some(anchor) if !anchor.is_empty() => Resolved::Anchor { href: dest.into(), page: None, anchor: percent_decode(anchor) },
@@ -128,6 +131,12 @@ impl Links for PageLinks<'_> {
             self.site.by_rel.get(&index)
         });
         let hash = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        if let (Some(&id), true) = (page_id, is_image) {
+            return Resolved::Error(
+                format!("the image `{dest}` is the page `{}`, not a picture", self.site.pages[id].rel),
+                "write the path of a picture file (.png, .jpg, .svg …) beside the Markdown".into(),
+            );
+        }
         if let Some(&id) = page_id {
             let href = format!("{}{hash}", encode_href(&relative(&self.page.url, &self.site.pages[id].url)));
             return match fragment {

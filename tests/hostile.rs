@@ -478,3 +478,18 @@ fn a_file_at_an_address_kyklos_writes_itself_is_one_error_at_the_file() {
     assert!(err.contains("content/en/downloads/notes.txt:1:1: error: `downloads/notes.txt` is the address of"), "{err}");
     assert!(err.contains(&format!("{} errors", own.len() + 1)), "no error besides, at a place that is not the file: {err}");
 }
+
+#[test]
+fn an_image_that_names_a_page_or_no_file_is_an_error() {
+    let f = Fixture::new();
+    f.write("content/en/05-pics.md", "---\ntitle: Pictures\n---\n![](.)\n\n![a](./)\n\n![b](?x)\n\n![c](index.md)\n");
+    let err = check_fails(&f);
+    for want in [
+        "content/en/05-pics.md:4:1: error: the image `.` is the page `index.md`, not a picture",
+        "content/en/05-pics.md:6:1: error: the image `./` is the page `index.md`, not a picture",
+        "content/en/05-pics.md:8:1: error: the image `?x` names no file",
+        "content/en/05-pics.md:10:1: error: the image `index.md` is the page `index.md`, not a picture",
+    ] {
+        assert!(err.contains(want), "missing `{want}` in:\n{err}");
+    }
+}
