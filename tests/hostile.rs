@@ -493,3 +493,22 @@ fn an_image_that_names_a_page_or_no_file_is_an_error() {
         assert!(err.contains(want), "missing `{want}` in:\n{err}");
     }
 }
+
+#[test]
+fn a_theme_that_loads_from_elsewhere_or_runs_an_inline_script_is_refused() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\ntheme: own\n");
+    f.write("themes/own/static/kyklos.css", "@import url(\"https://fonts.googleapis.com/css?family=Roboto\");\nbody { font-family: Roboto; }\n");
+    f.write(
+        "themes/own/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block head %}<link rel=\"stylesheet\" href=\"https://cdn.example/x.css\">\n<script>track()</script>{% endblock %}\n",
+    );
+    let err = check_fails(&f);
+    for want in [
+        "themes/own/static/kyklos.css:1:9: error: `url(\"https://fonts.googleapis.com/css?family=Roboto\")` loads a file from another site",
+        "themes/own/templates/page.html:2:40: error: `<link>` loads `\"https://cdn.example/x.css\"` from another site",
+        "themes/own/templates/page.html:3:1: error: a script written into the template",
+    ] {
+        assert!(err.contains(want), "missing `{want}` in:\n{err}");
+    }
+}

@@ -12,6 +12,7 @@ pub mod quiz;
 mod site_views;
 pub mod status;
 pub mod theme;
+mod theme_check;
 pub mod views;
 
 use std::collections::BTreeMap;

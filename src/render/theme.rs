@@ -102,6 +102,9 @@ impl Theme {
                         let (l, c) = tera_position(&e);
                         diags.push(Diagnostic::error(&shown, l, c, tera_message(&e)).with_hint("fix the template syntax (Tera, like Jinja2)"));
                     }
+                    for (l, c, message, hint) in super::theme_check::check(&text, super::theme_check::Kind::Template) {
+                        diags.push(Diagnostic::error(&shown, l, c, message).with_hint(hint));
+                    }
                     own.push(rel.clone());
                     replace_or_push(&mut templates, rel, text);
                 }
@@ -109,6 +112,11 @@ impl Theme {
             }
         }
         for (rel, bytes) in files_under(root, &dir.join("static"), MAX_THEME_BYTES, diags) {
+            if let Some(css) = rel.ends_with(".css").then(|| std::str::from_utf8(&bytes).ok()).flatten() {
+                for (l, c, message, hint) in super::theme_check::check(css, super::theme_check::Kind::Css) {
+                    diags.push(Diagnostic::error(format!("themes/{name}/static/{rel}"), l, c, message).with_hint(hint));
+                }
+            }
             replace_or_push(&mut statics, rel, bytes);
         }
         if diags.error_count() > before {
