@@ -41,6 +41,40 @@ pub fn lang_attrs(code: &str, dir: &str) -> String {
     format!(" lang=\"{}\" dir=\"{}\"", escape_html(code), escape_html(dir))
 }
 
+/// A text shown inside a page in another language (an untranslated lesson in a translated
+/// site, the default language's words inside an Arabic page): the interface words kyklos puts
+/// into the text (a table's name, "Done:", a player's "Download") carry the page's language,
+/// and the text's own words carry theirs wherever an element in the page's language holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mixed {
+    /// The page's language: code and direction (`ltr`, `rtl`).
+    pub page: (String, String),
+    /// The text's language: code and direction.
+    pub text: (String, String),
+}
+
+impl Mixed {
+    /// `None` when the text is in the page's language (nothing to mark).
+    pub fn new(page: (&str, &str), text: (&str, &str)) -> Option<Mixed> {
+        (!page.0.eq_ignore_ascii_case(text.0)).then(|| Mixed { page: (page.0.into(), page.1.into()), text: (text.0.into(), text.1.into()) })
+    }
+
+    /// ` lang="…" dir="…"` of the page, for interface words inside the text.
+    pub fn ui(&self) -> String {
+        lang_attrs(&self.page.0, &self.page.1)
+    }
+
+    /// ` lang="…" dir="…"` of the text, for its words inside an element of the page's language.
+    pub fn text(&self) -> String {
+        lang_attrs(&self.text.0, &self.text.1)
+    }
+}
+
+/// [`Mixed::ui`] of an optional mix: empty when the text is in the page's language.
+pub fn ui_attrs(mixed: Option<&Mixed>) -> String {
+    mixed.map(Mixed::ui).unwrap_or_default()
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let Some(first) = next_special(s.as_bytes(), 0) else {

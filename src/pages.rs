@@ -40,9 +40,10 @@ pub fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
 }
 
 /// The interface strings of media players and video placeholders in one language.
-fn media_labels(code: &str, strings: &Strings) -> crate::media::player::MediaLabels {
+fn media_labels(lang: &crate::model::lang::Language, strings: &Strings) -> crate::media::player::MediaLabels {
     crate::media::player::MediaLabels {
-        lang: code.to_string(),
+        lang: lang.code.clone(),
+        dir: lang.direction.as_str().to_string(),
         transcript: strings.get("media_transcript"),
         download: strings.get("media_download"),
         unsupported: strings.get("media_unsupported"),
@@ -155,7 +156,6 @@ pub fn pages_stage(
     let mut all_indexes = Vec::with_capacity(site.langs.len());
     let mut entries = Entries::new();
     let default = site.config.default_language();
-    let default_media = media_labels(&site.config.default_language().code, &strings[0]);
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         if output.skips_language(&lang.lang.code) {
             all.push(vec![None; lang.pages.len()]);
@@ -167,7 +167,7 @@ pub fn pages_stage(
             cx = cx.with_memo(memo);
         }
         let kept_for = kept_for(site, lang, theme, packages);
-        let one = PageRenderer::new(&cx, theme, strings, indexing, &default_media);
+        let one = PageRenderer::new(&cx, theme, strings, indexing);
         let feeding = indexing && feed.get(li).copied().unwrap_or(true);
         // A page of the last build is used again when its key is the same and it holds what
         // this build needs of it (a page kept on disk holds neither its Markdown HTML nor its
@@ -316,12 +316,10 @@ struct PageRenderer<'a> {
     checklist_labels: Labels,
     /// Prepare each page for the search index.
     indexing: bool,
-    /// Players on pages shown in the default language's words speak that language too.
-    fallback_media: crate::media::player::MediaLabels,
 }
 
 impl<'a> PageRenderer<'a> {
-    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, indexing: bool, fallback_media: &crate::media::player::MediaLabels) -> Self {
+    fn new(cx: &'a LangContext<'a>, theme: &'a Theme, strings: &Strings, indexing: bool) -> Self {
         let labels = Labels {
             anchor: strings.get("anchor_link"),
             table: strings.get("table"),
@@ -330,11 +328,12 @@ impl<'a> PageRenderer<'a> {
             back: strings.get("footnote_back"),
             checklist: false,
             plain_code: !cx.site.config.highlight,
-            media: media_labels(&cx.lang.lang.code, strings),
+            media: media_labels(&cx.lang.lang, strings),
             in_transcript: false,
+            mixed: None,
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
-        PageRenderer { cx, theme, labels, checklist_labels, indexing, fallback_media: fallback_media.clone() }
+        PageRenderer { cx, theme, labels, checklist_labels, indexing }
     }
 
     /// The page's findings, and its HTML (`None` when the template failed, which is among
@@ -349,11 +348,12 @@ impl<'a> PageRenderer<'a> {
         let links = PageLinks { site: lang, page, extra: &quiz_url };
         let tickable = lang.guide_of(id).is_some() || lang.effective_kind(id) == crate::model::Kind::Unit;
         let labels = if tickable { &self.checklist_labels } else { &self.labels };
-        // A page shown in the default language's words is checked for captions in that
-        // language, and its player is labelled in it (the whole text is marked as it).
+        // A page shown in the default language's words (its text marked as such): the
+        // interface words put into it carry the page's language (see `markdown::labels`).
         let fallback;
         let labels = if page.text == crate::model::TextStatus::Fallback {
-            fallback = Labels { media: self.fallback_media.clone(), ..labels.clone() };
+            let (own, default) = (&lang.lang, self.cx.site.config.default_language());
+            fallback = labels.for_text((&own.code, own.direction.as_str()), (&default.code, default.direction.as_str()));
             &fallback
         } else {
             labels

@@ -156,6 +156,10 @@ struct TPair {
 pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Quiz {
     let mut quiz = original.clone();
     quiz.source = t.source.clone();
+    // Every text is the original's until the translation gives it.
+    for q in &mut quiz.questions {
+        q.untranslated = crate::model::quiz::Untranslated::all(&q.body);
+    }
     let text = t.text.strip_prefix('\u{feff}').unwrap_or(&t.text);
     let raw: TQuiz = match yaml::parse(text, 1) {
         Ok(r) => r,
@@ -237,11 +241,14 @@ fn apply_question(
     if tq.points.is_some_and(|p| (p - q.points).abs() > f64::EPSILON) {
         key_error(diags, key_at("points"), &format!("the points of question `{id}`"));
     }
+    let u = &mut q.untranslated;
     if let Some(p) = tq.prompt.filter(|p| !p.trim().is_empty()) {
         q.prompt = p;
+        u.prompt = false;
     }
     if tq.explanation.is_some() {
         q.explanation = tq.explanation;
+        u.explanation = false;
     }
     match &mut q.body {
         Body::Single { options } | Body::Multiple { options, .. } => {
@@ -250,15 +257,17 @@ fn apply_question(
                     let at = key_at("options");
                     push_count(diags, shown, at, &id, "options", options.len(), topts.len());
                 } else {
-                    for (o, to) in options.iter_mut().zip(topts) {
+                    for ((o, to), done) in options.iter_mut().zip(topts).zip(u.parts.iter_mut()) {
                         if to.correct.is_some_and(|c| c != o.correct) {
                             key_error(diags, key_at("options"), &format!("which options of question `{id}` are correct"));
                         }
                         if let Some(text) = to.text.filter(|t| !t.0.trim().is_empty()) {
                             o.text = text.0;
+                            done[0] = false;
                         }
                         if to.feedback.is_some() {
                             o.feedback = to.feedback;
+                            done[1] = false;
                         }
                     }
                 }
@@ -275,9 +284,11 @@ fn apply_question(
             }
             if tq.feedback_true.is_some() {
                 *feedback_true = tq.feedback_true;
+                u.feedback[0] = false;
             }
             if tq.feedback_false.is_some() {
                 *feedback_false = tq.feedback_false;
+                u.feedback[1] = false;
             }
         }
         Body::FillIn { answers, case_sensitive } => {
@@ -288,6 +299,7 @@ fn apply_question(
                 let list: Vec<String> = list.into_iter().map(|s| s.0).filter(|s| !s.trim().is_empty()).collect();
                 if !list.is_empty() {
                     *answers = list;
+                    u.answers = false;
                 }
             }
         }
@@ -299,12 +311,14 @@ fn apply_question(
                 if tpairs.len() != pairs.len() {
                     push_count(diags, shown, key_at("pairs"), &id, "pairs", pairs.len(), tpairs.len());
                 } else {
-                    for (p, tp) in pairs.iter_mut().zip(tpairs) {
+                    for ((p, tp), done) in pairs.iter_mut().zip(tpairs).zip(u.parts.iter_mut()) {
                         if let Some(l) = tp.left.filter(|l| !l.0.trim().is_empty()) {
                             p.0 = l.0;
+                            done[0] = false;
                         }
                         if let Some(r) = tp.right.filter(|r| !r.0.trim().is_empty()) {
                             p.1 = r.0;
+                            done[1] = false;
                         }
                     }
                 }
@@ -318,9 +332,10 @@ fn apply_question(
                 if titems.len() != items.len() {
                     push_count(diags, shown, key_at("items"), &id, "items", items.len(), titems.len());
                 } else {
-                    for (i, ti) in items.iter_mut().zip(titems) {
+                    for ((i, ti), done) in items.iter_mut().zip(titems).zip(u.parts.iter_mut()) {
                         if !ti.0.trim().is_empty() {
                             *i = ti.0;
+                            done[0] = false;
                         }
                     }
                 }

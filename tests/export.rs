@@ -22,7 +22,14 @@ fn choice(text: &str, correct: bool, feedback: Option<&str>) -> Choice {
 }
 
 fn question(id: &str, points: f64, body: Body) -> Question {
-    Question { id: id.into(), prompt: format!("{id}: {HOSTILE}"), points, explanation: Some(format!("Because {HOSTILE}")), body }
+    Question {
+        id: id.into(),
+        prompt: format!("{id}: {HOSTILE}"),
+        points,
+        explanation: Some(format!("Because {HOSTILE}")),
+        body,
+        untranslated: Default::default(),
+    }
 }
 
 /// One question of each of the six types, every text hostile.

@@ -80,7 +80,13 @@ fn each_language_gets_its_courses_badges_and_strings() {
     assert_eq!(el["t"]["journey_earned"]["one"], "Κερδίσατε {n} πόντο.");
     let en = data(&f, "en");
     assert_eq!(en["badges"][4]["name"], "Reader");
-    assert_eq!(en["badges"][5]["fallback"], true, "not translated: shown in Greek, marked");
+    assert_eq!(en["badges"][5]["name_fallback"], true, "not translated: shown in Greek, marked");
+    assert_eq!(en["badges"][5]["description_fallback"], true);
+    assert_eq!(
+        (en["badges"][4]["name_fallback"].as_bool(), en["badges"][4]["description_fallback"].as_bool()),
+        (Some(false), Some(true)),
+        "each text on its own"
+    );
     // the site's own SVG, byte for byte; the others drawn
     assert_eq!(std::fs::read_to_string(f.out().join("badges/reader.svg")).unwrap(), svg);
     for id in ["module", "perfect", "course", "checklists", "all-quizzes"] {

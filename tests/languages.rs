@@ -276,3 +276,168 @@ fn a_regional_language_code_gets_its_languages_interface_and_a_language_without_
     let err = stderr(&f.check());
     assert!(err.contains("interface strings are missing in `sv`, the default language, and show in English"), "{err}");
 }
+
+const VTT_EN: &str = "WEBVTT\n\n00:00.500 --> 00:03.000\nThere are several permits.\n";
+const VTT_UK: &str = "WEBVTT\n\n00:00.500 --> 00:03.000\nІснують різні дозволи.\n";
+
+/// en (default), uk and ar (right-to-left). uk translates the home page, one lesson, the
+/// guide's overview and first phase, the quiz's first question and a badge's name; everything
+/// else shows in English: a lesson with a captioned video, a table, a task list and a
+/// footnote, the course page, a guide phase and template, a training unit.
+fn partly_translated() -> Fixture {
+    let f = Fixture::new();
+    f.write(
+        "site.yaml",
+        "title: Fixture\nlanguages:\n  - en\n  - uk\n  - code: ar\n    direction: rtl\njourney:\n  badges:\n    - id: diligent\n      name: { en: Diligent, uk: Старанний }\n      description: Read three lessons.\n      rule: { lessons: 3 }\n",
+    );
+    let m = "content/en/01-course/01-mod";
+    f.write(
+        &format!("{m}/03-media.md"),
+        "---\ntitle: Permits explained\n---\n## Watch\n\n![Permits explained: a short video](permits.webm)\n\n| Permit | Valid |\n|---|---|\n| Settlement | unlimited |\n\n- [x] Watched the video\n- [ ] Read the glossary\n\nA note[^1].\n\n[^1]: From the handbook.\n",
+    );
+    f.write(&format!("{m}/permits.webm"), b"\x1a\x45\xdf\xa3 not really a video");
+    f.write(&format!("{m}/permits.en.vtt"), VTT_EN);
+    f.write(&format!("{m}/permits.uk.vtt"), VTT_UK);
+    f.write(&format!("{m}/permits.transcript.md"), "A voice says: there are several permits.\n");
+    f.write(&format!("{m}/permits.uk.transcript.md"), "Голос каже: існують різні дозволи.\n");
+    f.write(
+        &format!("{m}/quiz.yaml"),
+        "title: Quiz\nquestions:\n  - id: pick\n    type: single\n    prompt: Pick A\n    options:\n      - text: A\n        correct: true\n      - text: B\n  - id: rules\n    type: multiple\n    prompt: Which rules apply?\n    options:\n      - text: Short sentences\n        correct: true\n        feedback: Yes.\n      - text: Long words\n",
+    );
+    f.write(
+        "content/uk/01-course/01-mod/quiz.yaml",
+        "title: Тест\nquestions:\n  - id: pick\n    prompt: Виберіть А\n    options:\n      - text: А\n      - text: Б\n",
+    );
+    f.write("content/uk/01-course/01-mod/01-first.md", "---\ntitle: Перший урок\n---\n## Почніть тут {#start-here}\n\nТекст.\n");
+    f.write("content/en/02-guide/index.md", "---\ntitle: Guide for first talks\nkind: guide\n---\n## Why\n\nThree phases.\n");
+    f.write("content/en/02-guide/01-prepare.md", "---\ntitle: Prepare\nresponsible: Team lead\n---\n- [ ] Room booked\n");
+    f.write(
+        "content/en/02-guide/02-talk.md",
+        "---\ntitle: Hold the talk\nresponsible: Caseworker\noutputs: [Talk notes]\n---\n## Checklist\n\n- [ ] Concern noted\n",
+    );
+    f.write("content/en/02-guide/09-form.md", "---\ntitle: Talk notes form\nkind: template\n---\n| Field | Entry |\n|---|---|\n| Date | |\n");
+    f.write("content/uk/02-guide/index.md", "---\ntitle: Посібник для перших розмов\nkind: guide\n---\n## Навіщо\n\nТри фази.\n");
+    f.write("content/uk/02-guide/01-prepare.md", "---\ntitle: Підготовка\nresponsible: Керівник команди\n---\n- [ ] Кімнату заброньовано\n");
+    f.write("content/en/03-training/index.md", "---\ntitle: Training\nkind: page\n---\nUnits for volunteers.\n");
+    f.write(
+        "content/en/03-training/01-guides.md",
+        "---\ntitle: Training guides\nkind: unit\nduration: 2 hours\ndiscussion:\n  - What do newcomers need first?\n  - Where does the role end?\n---\n## Plan\n\nTwo hours.\n",
+    );
+    f.write("content/uk/index.md", "---\ntitle: Головна\n---\nЛаскаво просимо.\n");
+    f.write("content/ar/index.md", "---\ntitle: مرحبا\n---\nأهلا وسهلا.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+#[test]
+fn interface_words_in_a_fallback_lesson_carry_the_pages_language() {
+    let f = partly_translated();
+    let doc = f.html("uk/course/mod/media.html");
+    assert_eq!(lang_at(&doc, "main .prose"), "en", "the lesson is English");
+    // "Link to this section", "Table 1", "Done:"/"To do:" and the footnote's back-link are Ukrainian.
+    assert_eq!(lang_at(&doc, ".prose h2 a.anchor .visually-hidden > span"), "uk");
+    assert_eq!(text(&select(&doc, ".prose h2 a.anchor .visually-hidden")[0]), "Посилання на цей розділ: Watch");
+    assert_eq!(select(&doc, ".prose a.anchor")[0].value().attr("aria-label"), None, "the name is written out, each part in its language");
+    assert_eq!(lang_at(&doc, ".prose .table-wrap"), "uk", "the table's region is named in Ukrainian");
+    assert_eq!(lang_at(&doc, ".prose .table-wrap table"), "en", "its cells are English");
+    let tasks: Vec<(String, String)> = select(&doc, ".prose .task-list .visually-hidden").iter().map(|s| (text(s), lang_of(s).0)).collect();
+    assert_eq!(tasks, [("Виконано:".into(), "uk".into()), ("До виконання:".into(), "uk".into())]);
+    assert_eq!(lang_at(&doc, ".prose .task-list li"), "en");
+    assert_eq!(lang_at(&doc, ".prose .footnote-backref"), "uk");
+    assert_eq!(lang_at(&doc, ".prose .footnote-definition"), "en");
+    // The page's own title in the breadcrumbs is English too; a translated page's is not marked.
+    assert_eq!(lang_at(&doc, ".breadcrumbs [aria-current=page]"), "en");
+    assert_eq!(lang_at(&f.html("uk/course/mod/first.html"), ".breadcrumbs [aria-current=page]"), "uk");
+    // In the original nothing is marked, and the self-link keeps its one label.
+    let en = f.html("en/course/mod/media.html");
+    assert!(select(&en, "main .prose [lang]").is_empty(), "no marks in the text's own language");
+    assert!(select(&en, ".prose a.anchor")[0].value().attr("aria-label").is_some_and(|l| l.ends_with(": Watch")));
+    // Arabic: the interface words are right-to-left; the table's region keeps the text's
+    // direction, so a wide English table scrolls from its start.
+    let ar = f.html("ar/course/mod/media.html");
+    let done = select(&ar, ".prose .task-list .visually-hidden");
+    assert_eq!(lang_of(&done[0]), ("ar".to_string(), "rtl".to_string()));
+    assert_eq!(lang_of(&select(&ar, ".prose .table-wrap")[0]), ("ar".to_string(), "ltr".to_string()));
+    assert_eq!(lang_of(&select(&ar, ".prose .table-wrap td")[0]), ("en".to_string(), "ltr".to_string()));
+}
+
+#[test]
+fn a_fallback_video_plays_the_pages_captions_first_and_speaks_its_language() {
+    let f = partly_translated();
+    let tracks = |doc: &scraper::Html| -> Vec<(String, bool)> {
+        select(doc, "main video track").iter().map(|t| (t.value().attr("srclang").unwrap().to_string(), t.value().attr("data-default").is_some())).collect()
+    };
+    let uk = f.html("uk/course/mod/media.html");
+    assert_eq!(tracks(&uk), [("uk".into(), true), ("en".into(), false)], "Ukrainian captions first and on");
+    assert_eq!(lang_at(&uk, "main figure.media video > p"), "uk", "'cannot play this file' is Ukrainian");
+    assert_eq!(lang_at(&uk, "main figure.media figcaption"), "en", "the video's name is the lesson's");
+    let download = select(&uk, "main figure.media figcaption a.media-download");
+    assert!(text(&download[0]).starts_with("Завантажити"), "{}", text(&download[0]));
+    assert_eq!(lang_of(&download[0]).0, "uk");
+    assert_eq!(lang_at(&uk, "main details.transcript summary > span"), "uk");
+    let transcript = select(&uk, "main .transcript-body");
+    assert_eq!(lang_of(&transcript[0]).0, "uk", "the page language's transcript, marked inside the English lesson");
+    assert!(text(&transcript[0]).contains("Голос каже"), "{}", text(&transcript[0]));
+    // No Arabic captions: the lesson's own (English) come first and are on; the shared
+    // (English) transcript needs no mark inside the English lesson.
+    let ar = f.html("ar/course/mod/media.html");
+    assert_eq!(tracks(&ar), [("en".into(), true), ("uk".into(), false)]);
+    assert_eq!(lang_of(&select(&ar, "main figure.media video > p")[0]), ("ar".to_string(), "rtl".to_string()));
+    assert_eq!(lang_at(&ar, "main .transcript-body"), "en");
+    assert!(text(&select(&ar, "main .transcript-body")[0]).contains("A voice says"));
+    // The original as before: its captions first, nothing marked.
+    let en = f.html("en/course/mod/media.html");
+    assert_eq!(tracks(&en), [("en".into(), true), ("uk".into(), false)]);
+    assert!(select(&en, "main figure.media [lang]").is_empty());
+}
+
+#[test]
+fn untranslated_parts_of_a_quiz_guide_unit_and_badge_are_marked_each_on_its_own() {
+    let f = partly_translated();
+    // The quiz: its first question is translated, the second shown in English.
+    let quiz = f.html("uk/course/mod/quiz.html");
+    assert_eq!(lang_at(&quiz, "#q-pick .q-prompt"), "uk");
+    assert_eq!(lang_at(&quiz, "#q-pick label"), "uk");
+    assert_eq!(lang_at(&quiz, "#q-rules .q-prompt"), "en");
+    assert_eq!(lang_at(&quiz, "#q-rules .q-number"), "uk", "the question's number is the page's");
+    let options: Vec<String> = select(&quiz, "#q-rules .q-option label, #q-rules .feedback").iter().map(|l| lang_of(l).0).collect();
+    assert_eq!(options, ["en", "en", "en"]);
+    let answer: Vec<String> = select(&quiz, "#q-rules .q-answer > span").iter().map(|s| lang_of(s).0).collect();
+    assert_eq!(answer, ["uk", "en"], "'Correct answer:' and the English option");
+    // The course's printed sheet, inside the English course page: each part in Ukrainian
+    // unless shown in English.
+    let print = f.html("uk/course/print.html");
+    let inner = scraper::Selector::parse("span[lang]").unwrap();
+    let prompts: Vec<String> = select(&print, ".print-quiz .sheet-prompt").iter().map(|p| lang_of(&p.select(&inner).next().unwrap_or(*p)).0).collect();
+    assert_eq!(prompts, ["uk", "en"]);
+    assert_eq!(lang_at(&print, ".print-quiz .sheet-note"), "uk");
+    // The printed guide: the second phase and the template are English; the labels Ukrainian.
+    let guide = f.html("uk/guide/print.html");
+    let titles: Vec<(String, String)> = select(&guide, "section.print-part > h2").iter().map(|h| (text(h), lang_of(h).0)).collect();
+    assert_eq!(titles, [("Підготовка".into(), "uk".into()), ("Hold the talk".into(), "en".into()), ("Talk notes form".into(), "en".into())]);
+    let facts: Vec<(String, String)> =
+        select(&guide, "section.print-part .phase-facts dt, section.print-part .phase-facts dd").iter().map(|d| (text(d), lang_of(d).0)).collect();
+    assert!(facts.contains(&("Caseworker".into(), "en".into())) && facts.contains(&("Керівник команди".into(), "uk".into())), "{facts:?}");
+    assert!(select(&guide, ".phase-facts dt").iter().all(|d| lang_of(d).0 == "uk"));
+    let checks: Vec<String> = select(&guide, "section.print-part label").iter().map(|l| lang_of(l).0).collect();
+    assert_eq!(checks, ["uk", "en"]);
+    // The guide's page: the cycle's English label and template.
+    let page = f.html("uk/guide/index.html");
+    let labels: Vec<Option<&str>> = select(&page, "text.cycle-label").iter().map(|t| t.value().attr("lang")).collect();
+    assert_eq!(labels, [None, Some("en")]);
+    assert_eq!(lang_at(&page, "section.templates a"), "en");
+    // After the last phase the pager says "again" in the page's language before the English title.
+    let last = f.html("ar/guide/talk.html");
+    assert_eq!(lang_of(&select(&last, "a[rel=next] .pager-label")[0]), ("ar".to_string(), "rtl".to_string()));
+    assert_eq!(lang_of(&select(&last, "a[rel=next] .pager-title")[0]), ("en".to_string(), "ltr".to_string()));
+    // The training unit's discussion questions.
+    let unit = f.html("uk/training/guides.html");
+    assert_eq!(lang_at(&unit, ".discussion h2"), "uk");
+    assert!(select(&unit, ".discussion li").iter().all(|q| lang_of(q).0 == "en"));
+    // The badge: a Ukrainian name over an English description.
+    let progress = f.html("uk/progress.html");
+    assert_eq!(text(&select(&progress, "[data-badge=diligent] .jbadge-name")[0]), "Старанний");
+    assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-name"), "uk");
+    assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-description"), "en");
+}

@@ -71,6 +71,12 @@ fn odd_site(root: &Path) {
     write(root, "content/ar/01-course/01-mod/quiz.yaml", "title: اختبار\nquestions:\n  - id: q1\n    type: true_false\n    prompt: صحيح؟\n    answer: true\n");
     write(root, "content/ar/01-course/02-other/index.md", "---\ntitle: الوحدة 2\nkind: module\n---\nنظرة.\n");
     write(root, "content/ar/01-course/02-other/01-x.md", "---\ntitle: درس\n---\nنص.\n");
+    // A guide (two phases and a template) and a training unit, shown in Arabic in English.
+    write(root, "content/ar/02-guide/index.md", "---\ntitle: دليل\nkind: guide\n---\nنص.\n");
+    write(root, "content/ar/02-guide/01-a.md", "---\ntitle: المرحلة أ\nresponsible: الفريق\n---\n- [ ] مهمة\n");
+    write(root, "content/ar/02-guide/02-b.md", "---\ntitle: المرحلة ب\n---\nنص.\n");
+    write(root, "content/ar/02-guide/09-form.md", "---\ntitle: نموذج\nkind: template\n---\nنص.\n");
+    write(root, "content/ar/03-unit.md", "---\ntitle: وحدة تدريبية\nkind: unit\ndiscussion: [\"سؤال <أ> & ب؟\"]\n---\n## أ\n\nنص.\n");
 }
 
 #[test]
@@ -86,7 +92,9 @@ fn the_rust_page_renderer_writes_what_tera_writes() {
     odd_site(tmp.path());
     let (odd, kinds) = same_both_ways(tmp.path());
     assert!(odd > 20, "only {odd} pages of the fixture compared");
-    assert!(kinds.contains("course") && kinds.contains("module") && kinds.contains("home"), "{kinds:?}");
+    for kind in ["course", "module", "home", "guide", "phase", "template", "unit"] {
+        assert!(kinds.contains(kind), "no {kind} page among the fixture's: {kinds:?}");
+    }
 }
 
 #[test]

@@ -187,8 +187,14 @@ mod tests {
     #[test]
     fn plain_text_and_names() {
         assert_eq!(plain("An *asylum seeker* & <b>x</b>"), "An asylum seeker & <b>x</b>");
-        let q =
-            Question { id: "q1".into(), prompt: "Short".into(), points: 1.0, explanation: None, body: crate::model::quiz::Body::Single { options: vec![] } };
+        let q = Question {
+            id: "q1".into(),
+            prompt: "Short".into(),
+            points: 1.0,
+            explanation: None,
+            body: crate::model::quiz::Body::Single { options: vec![] },
+            untranslated: Default::default(),
+        };
         assert_eq!(question_name(&q), "q1 Short");
         assert_eq!(xml_escape("a\u{1}<b>\r\n"), "a&lt;b&gt;\n");
     }

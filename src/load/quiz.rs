@@ -291,7 +291,7 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
     if diags.error_count() > before {
         return None;
     }
-    Some(Question { id, prompt: raw.prompt, points, explanation: raw.explanation, body })
+    Some(Question { id, prompt: raw.prompt, points, explanation: raw.explanation, body, untranslated: Default::default() })
 }
 
 #[cfg(test)]

@@ -8,9 +8,11 @@ use crate::diagnostics::Severity;
 use crate::media::player::{self, TranscriptHtml};
 use crate::media::{external, transcript_from_cues, vtt, MediaFiles, MediaKind};
 
-/// The player for a local media file; problems and search text go into `out`.
+/// The player for a local media file; problems and search text go into `out`. Its captions
+/// are checked in the language of the text around it (the default language's on a page not
+/// translated yet); the page's language's come first.
 pub fn player_html(files: &MediaFiles, alt: &str, offset: usize, links: &dyn Links, labels: &Labels, out: &mut Rendered, n: usize) -> String {
-    let lang = &labels.media.lang;
+    let lang = labels.mixed.as_ref().map_or(&labels.media.lang, |m| &m.text.0);
     let name = files.href.rsplit('/').next().unwrap_or(&files.href);
     let name = crate::model::url::percent_decode(name);
     let captioned = files.captions.iter().any(|c| c.lang.eq_ignore_ascii_case(lang));
@@ -39,14 +41,17 @@ pub fn player_html(files: &MediaFiles, alt: &str, offset: usize, links: &dyn Lin
     let size = crate::files::human_size(files.size);
     out.text.push_str(alt);
     out.text.push('\n');
-    player::render(files, alt, transcript.as_ref(), &labels.media, &size)
+    player::render(files, alt, transcript.as_ref(), &labels.media, &size, labels.mixed.as_ref())
 }
 
 /// The transcript: the Markdown file beside the media, else one made from the captions (the
 /// page's language first).
 fn transcript(files: &MediaFiles, offset: usize, links: &dyn Links, labels: &Labels, out: &mut Rendered, n: usize) -> Option<TranscriptHtml> {
     if let Some(t) = &files.transcript {
-        let inner = Labels { in_transcript: true, ..labels.clone() };
+        // The transcript's interface words are marked against the transcript's own language.
+        let page = labels.mixed.as_ref().map_or((labels.media.lang.as_str(), labels.media.dir.as_str()), |m| (m.page.0.as_str(), m.page.1.as_str()));
+        let own = if t.lang.is_empty() { labels.mixed.as_ref().map_or(page.0, |m| m.text.0.as_str()) } else { t.lang.as_str() };
+        let inner = Labels { in_transcript: true, ..labels.for_text(page, (own, crate::media::direction_of(own))) };
         let rendered = render(&t.text, links, &inner);
         for p in rendered.problems {
             out.problems.push(Problem { offset, message: format!("in the transcript: {}", p.message), ..p });
@@ -58,7 +63,7 @@ fn transcript(files: &MediaFiles, offset: usize, links: &dyn Links, labels: &Lab
         return Some(TranscriptHtml { html, lang: t.lang.clone() });
     }
     let mut captions: Vec<&crate::media::Caption> = files.captions.iter().filter(|c| c.text.is_some()).collect();
-    captions.sort_by_key(|c| !c.lang.eq_ignore_ascii_case(&labels.media.lang));
+    captions.sort_by_key(|c| player::caption_rank(&c.lang, &labels.media, labels.mixed.as_ref()));
     let caption = captions.first()?;
     let cues = vtt::parse(&caption.text.as_ref()?.text).cues;
     if cues.is_empty() {
@@ -89,7 +94,7 @@ pub fn video_block(lines: &[(usize, &str)], fence: usize, links: &dyn Links, lab
             out.text.push_str(&v.title);
             out.text.push('\n');
             out.has_media = true;
-            external::render(&v, transcript.as_deref(), &labels.media)
+            external::render(&v, transcript.as_deref(), &labels.media, labels.mixed.as_ref())
         }
         Err(errors) => {
             for e in errors {

@@ -7,6 +7,7 @@
 
 pub mod highlight;
 pub mod html_policy;
+pub mod labels;
 pub mod limits;
 pub mod media;
 pub mod rawhtml;
@@ -18,7 +19,8 @@ use serde::Serialize;
 
 use crate::diagnostics::Severity;
 use crate::escape::escape_into;
-pub use crate::escape::{escape_html, escape_html_str, lang_attrs};
+pub use crate::escape::{escape_html, escape_html_str, lang_attrs, Mixed};
+pub use labels::Labels;
 
 /// How a link or image target was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,25 +45,6 @@ pub trait Links {
         let _ = dest;
         None
     }
-}
-
-/// Interface strings the renderer needs, already in the page's language.
-#[derive(Debug, Clone, Default)]
-pub struct Labels {
-    pub anchor: String,
-    pub table: String,
-    pub task_done: String,
-    pub task_open: String,
-    /// "Back to the text" for footnote back-links.
-    pub back: String,
-    /// Task lists become checkboxes a reader can tick (guides, training units).
-    pub checklist: bool,
-    /// Fenced code is written as escaped text, without highlighting (`highlight: off`).
-    pub plain_code: bool,
-    /// Media players and video placeholders; `media.lang` is the page's language.
-    pub media: crate::media::player::MediaLabels,
-    /// Rendering a transcript: media inside it stay links (no player within a player).
-    pub in_transcript: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -259,13 +242,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                     }
                     tag.push('>');
                     html::push_html(&mut tag, events.drain(h.events_at..));
-                    tag.push_str(" <a class=\"anchor\" href=\"#");
-                    tag.push_str(&id);
-                    tag.push_str("\" aria-label=\"");
-                    escape_into(&mut tag, &labels.anchor);
-                    tag.push_str(": ");
-                    escape_into(&mut tag, &text);
-                    tag.push_str("\">#</a></h");
+                    labels::anchor(&mut tag, &id, &text, labels);
+                    tag.push_str("</h");
                     tag.push(digit);
                     tag.push_str(">\n");
                     events.push(Event::Html(tag.into()));
@@ -327,9 +305,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             }
             Event::Start(Tag::Table(align)) => {
                 tables += 1;
-                events.push(Event::Html(
-                    format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{} {tables}\">", escape_html(&labels.table)).into(),
-                ));
+                events.push(Event::Html(labels::table_open(tables, labels).into()));
                 events.push(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
@@ -365,11 +341,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                         events[at] = Event::Html(open.into());
                     }
                 }
-                let (mark, label) = if done { ("☑", &labels.task_done) } else { ("☐", &labels.task_open) };
-                events.push(Event::Html(
-                    format!("<span class=\"task-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}: </span>", escape_html(label))
-                        .into(),
-                ));
+                events.push(Event::Html(labels::task_mark(done, labels).into()));
             }
             // Author HTML: shown as text inside an image's alt, else a marker until `rawhtml::clean`.
             Event::Html(raw) | Event::InlineHtml(raw) if image_depth > 0 => events.push(Event::Text(raw)),
@@ -411,9 +383,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             }
             Event::End(TagEnd::FootnoteDefinition) => {
                 let id = open_note.take().unwrap_or_default();
-                events.push(Event::Html(
-                    format!(" <a class=\"footnote-backref\" href=\"#fnref-{id}\" aria-label=\"{}\">↩</a></div>\n", escape_html(&labels.back)).into(),
-                ));
+                events.push(Event::Html(labels::footnote_back(&id, labels).into()));
             }
             Event::Text(ref t) | Event::Code(ref t) if heading.is_some() => {
                 if let Some(h) = heading.as_mut() {
@@ -431,6 +401,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.
     if tables > 0 && html_out.contains(ALIGN_STYLE) {
         html_out = align_classes(&html_out);
+    }
+    if tables > 0 {
+        html_out = labels::table_langs(html_out, labels);
     }
     if !raw_pieces.is_empty() {
         let cleaned = rawhtml::clean(&html_out, &raw_pieces, links);

@@ -26,6 +26,7 @@ fn labels() -> Labels {
         plain_code: false,
         media: crate::media::player::MediaLabels { lang: "en".into(), transcript: "Transcript".into(), ..Default::default() },
         in_transcript: false,
+        mixed: None,
     }
 }
 
@@ -53,6 +54,29 @@ fn gfm_extensions_render() {
     assert!(r.html.contains("href=\"#fnref-1\""));
     assert!(r.ids.contains(&"fn-1".to_string()));
     assert!(r.html.contains("<ul class=\"task-list\">"));
+}
+
+#[test]
+fn interface_words_in_text_of_another_language_carry_the_pages_language() {
+    let src = "## Watch\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\nNote[^1].\n\n[^1]: The note.\n";
+    // A Greek page showing an English text.
+    let greek = labels().for_text(("el", "ltr"), ("en", "ltr"));
+    let r = render(src, &NoLinks, &greek);
+    for marked in [
+        "<h2 id=\"watch\">Watch <a class=\"anchor\" href=\"#watch\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\"><span lang=\"el\" dir=\"ltr\">Link to this section</span>: Watch</span></a></h2>",
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\" lang=\"el\"><table lang=\"en\">",
+        "<span class=\"visually-hidden\" lang=\"el\" dir=\"ltr\">Done: </span>",
+        "<span class=\"visually-hidden\" lang=\"el\" dir=\"ltr\">To do: </span>",
+        "<a class=\"footnote-backref\" href=\"#fnref-1\" aria-label=\"Back to the text\" lang=\"el\" dir=\"ltr\">↩</a>",
+    ] {
+        assert!(r.html.contains(marked), "{marked} in {}", r.html);
+    }
+    assert_eq!(r.headings[0].text, "Watch", "the heading's own text is unchanged");
+    // In the page's own language nothing is marked; the same language is no mix.
+    let plain = md(src).html;
+    assert!(!plain.contains(" lang="), "{plain}");
+    assert!(plain.contains("<a class=\"anchor\" href=\"#watch\" aria-label=\"Link to this section: Watch\">#</a>"));
+    assert_eq!(render(src, &NoLinks, &labels().for_text(("en", "ltr"), ("EN", "ltr"))).html, plain);
 }
 
 #[test]

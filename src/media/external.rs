@@ -12,7 +12,7 @@
 //! ````
 
 use super::player::MediaLabels;
-use crate::escape::escape_html;
+use crate::escape::{escape_html, ui_attrs, Mixed};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct External {
@@ -162,24 +162,29 @@ pub fn platform_of(url: &str, given: Option<&'static str>) -> Result<(&'static s
     }
 }
 
-/// The placeholder's HTML. `transcript` is the resolved href of the transcript, if any.
-pub fn render(v: &External, transcript: Option<&str>, labels: &MediaLabels) -> String {
+/// The placeholder's HTML. `transcript` is the resolved href of the transcript, if any. With
+/// `mixed` the text around it is in another language than the page: the interface words
+/// carry the page's language, the title and duration (the author's words) the text's.
+pub fn render(v: &External, transcript: Option<&str>, labels: &MediaLabels, mixed: Option<&Mixed>) -> String {
     let fill = |s: &str| escape_html(&s.replace("{platform}", v.platform));
+    let ui = ui_attrs(mixed);
+    // An interface word beside the author's: in a span of its own only where the languages differ.
+    let word = |text: String| if ui.is_empty() { text } else { format!("<span{ui}>{text}</span>") };
     let mut h = String::from("<figure class=\"media media-external\">\n<div class=\"external-video\">\n");
-    h.push_str(&format!("<p class=\"external-platform\">{}</p>\n", fill(&labels.video_on)));
+    h.push_str(&format!("<p class=\"external-platform\"{ui}>{}</p>\n", fill(&labels.video_on)));
     h.push_str(&format!("<figcaption class=\"external-title\">{}</figcaption>\n", escape_html(&v.title)));
     if let Some(d) = &v.duration {
-        h.push_str(&format!("<p class=\"external-duration\">{}: {}</p>\n", escape_html(&labels.duration), escape_html(d)));
+        h.push_str(&format!("<p class=\"external-duration\">{}: {}</p>\n", word(escape_html(&labels.duration)), escape_html(d)));
     }
     h.push_str(&format!(
         "<p><a class=\"button external-play\" href=\"{}\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶</span>{}<span class=\"visually-hidden\">: {}</span></a></p>\n",
         escape_html(&v.url),
-        fill(&labels.play_on),
+        word(fill(&labels.play_on)),
         escape_html(&v.title)
     ));
-    h.push_str(&format!("<p class=\"external-privacy\">{}</p>\n", fill(&labels.privacy)));
+    h.push_str(&format!("<p class=\"external-privacy\"{ui}>{}</p>\n", fill(&labels.privacy)));
     if let Some(t) = transcript {
-        h.push_str(&format!("<p><a class=\"external-transcript\" href=\"{}\">{}</a></p>\n", escape_html(t), escape_html(&labels.read_transcript)));
+        h.push_str(&format!("<p><a class=\"external-transcript\" href=\"{}\"{ui}>{}</a></p>\n", escape_html(t), escape_html(&labels.read_transcript)));
     }
     h.push_str("</div>\n</figure>\n");
     h

@@ -40,6 +40,11 @@ pub fn kind_of(path: &str) -> Option<(MediaKind, &'static str)> {
     TYPES.iter().find(|(e, _, _)| *e == ext).map(|&(_, k, m)| (k, m))
 }
 
+/// The writing direction of a language code (`ltr` for a language kyklos does not know).
+pub fn direction_of(code: &str) -> &'static str {
+    crate::model::lang::Language::new(code, Some(String::new()), None).map_or("ltr", |l| l.direction.as_str())
+}
+
 /// Poster image extensions, in order of preference.
 const POSTERS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 

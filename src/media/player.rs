@@ -5,16 +5,20 @@
 //! Browsers refuse `<track>` files on pages opened from disk (file:// pages are each their
 //! own origin), so each caption file's cues are also written into an inert `<template>`
 //! from which the theme's script adds the same captions there. The page language's track
-//! is marked `data-default`; the script shows it (over http the browser loads the file).
+//! (else, on a page shown in another language's words, that language's) is marked
+//! `data-default`; the script shows it (over http the browser loads the file).
 
 use super::{vtt, Caption, MediaFiles, MediaKind};
-use crate::escape::escape_html;
+use crate::escape::{escape_html, ui_attrs, Mixed};
 
 /// Interface strings of players and placeholders, in the page's language.
 #[derive(Debug, Clone, Default)]
 pub struct MediaLabels {
-    /// The page's language code.
+    /// The page's language code: its captions come first and its transcript is chosen, also
+    /// when the text around the player is in another language (see [`Mixed`]).
     pub lang: String,
+    /// The page's direction (`ltr`, `rtl`).
+    pub dir: String,
     /// "Transcript".
     pub transcript: String,
     /// "Download ({size})".
@@ -40,10 +44,13 @@ pub struct TranscriptHtml {
     pub lang: String,
 }
 
-/// The player's HTML. `title` is the Markdown image's alt text (the media's name).
-pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtml>, labels: &MediaLabels, size: &str) -> String {
+/// The player's HTML. `title` is the Markdown image's alt text (the media's name). With
+/// `mixed` the text around the player is in another language than the page: the player's
+/// interface words carry the page's language, the title stays in the text's.
+pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtml>, labels: &MediaLabels, size: &str, mixed: Option<&Mixed>) -> String {
+    let ui = ui_attrs(mixed);
     let mut captions: Vec<&Caption> = files.captions.iter().collect();
-    captions.sort_by_key(|c| !c.lang.eq_ignore_ascii_case(&labels.lang));
+    captions.sort_by_key(|c| caption_rank(&c.lang, labels, mixed));
     let (tag, class) = match files.kind {
         MediaKind::Video => ("video", "media media-video"),
         MediaKind::Audio => ("audio", "media media-audio"),
@@ -61,7 +68,7 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
     for (i, c) in captions.iter().enumerate() {
         // Not `default`: a page opened from disk would try (and fail) to load it before the
         // script can supply its cues; the script turns it on instead.
-        let default = if i == 0 && c.lang.eq_ignore_ascii_case(&labels.lang) { " data-default" } else { "" };
+        let default = if i == 0 && caption_rank(&c.lang, labels, mixed) < 2 { " data-default" } else { "" };
         h.push_str(&format!(
             "<track kind=\"captions\" src=\"{}\" srclang=\"{}\" label=\"{}\"{default}>\n",
             escape_html(&c.href),
@@ -71,7 +78,7 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
     }
     // The size keeps its own direction in a right-to-left sentence ("91 KiB", not "KiB 91").
     let download = escape_html(&labels.download).replace("{size}", &format!("<bdi>{}</bdi>", escape_html(size)));
-    h.push_str(&format!("<p>{} <a href=\"{href}\" download>{download}</a></p>\n</{tag}>\n", escape_html(&labels.unsupported)));
+    h.push_str(&format!("<p{ui}>{} <a href=\"{href}\" download>{download}</a></p>\n</{tag}>\n", escape_html(&labels.unsupported)));
     for c in &captions {
         let Some(text) = &c.text else { continue };
         h.push_str(&format!("<template class=\"media-cues\" data-srclang=\"{}\">", escape_html(&c.lang)));
@@ -86,25 +93,39 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
         }
         h.push_str("</template>\n");
     }
-    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download>{download}</a></figcaption>\n"));
+    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download{ui}>{download}</a></figcaption>\n"));
     if let Some(t) = transcript {
-        h.push_str(&transcript_details(t, title, labels));
+        h.push_str(&transcript_details(t, title, labels, mixed));
     }
     h.push_str("</figure>\n");
     h
 }
 
-/// The collapsed transcript under a player (printed open; see the theme's CSS).
-pub fn transcript_details(t: &TranscriptHtml, title: &str, labels: &MediaLabels) -> String {
-    let lang = if t.lang.is_empty() || t.lang.eq_ignore_ascii_case(&labels.lang) {
-        String::new()
+/// The order of captions: the page's language first, then (on a page whose text is in
+/// another language) the text's, then the others in file order. The first is switched on
+/// when it is one of those two.
+pub fn caption_rank(lang: &str, labels: &MediaLabels, mixed: Option<&Mixed>) -> u8 {
+    if lang.eq_ignore_ascii_case(&labels.lang) {
+        0
+    } else if mixed.is_some_and(|m| lang.eq_ignore_ascii_case(&m.text.0)) {
+        1
     } else {
-        let dir = if matches!(t.lang.split('-').next().unwrap_or(""), "ar" | "fa" | "he" | "ur" | "ps") { "rtl" } else { "ltr" };
-        format!(" lang=\"{}\" dir=\"{dir}\"", escape_html(&t.lang))
+        2
+    }
+}
+
+/// The collapsed transcript under a player (printed open; see the theme's CSS). Its body is
+/// marked with its language when that is not the language of the text around it.
+pub fn transcript_details(t: &TranscriptHtml, title: &str, labels: &MediaLabels, mixed: Option<&Mixed>) -> String {
+    let around = mixed.map_or(labels.lang.as_str(), |m| m.text.0.as_str());
+    let lang =
+        if t.lang.is_empty() || t.lang.eq_ignore_ascii_case(around) { String::new() } else { crate::escape::lang_attrs(&t.lang, super::direction_of(&t.lang)) };
+    let summary = match mixed {
+        Some(m) => format!("<span{}>{}</span>", m.ui(), escape_html(&labels.transcript)),
+        None => escape_html(&labels.transcript),
     };
     format!(
-        "<details class=\"transcript\">\n<summary>{}<span class=\"visually-hidden\">: {}</span></summary>\n<div class=\"transcript-body\"{lang}>\n{}</div>\n</details>\n",
-        escape_html(&labels.transcript),
+        "<details class=\"transcript\">\n<summary>{summary}<span class=\"visually-hidden\">: {}</span></summary>\n<div class=\"transcript-body\"{lang}>\n{}</div>\n</details>\n",
         escape_html(title),
         t.html
     )

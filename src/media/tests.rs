@@ -6,6 +6,7 @@ use super::*;
 fn labels(lang: &str) -> MediaLabels {
     MediaLabels {
         lang: lang.into(),
+        dir: "ltr".into(),
         transcript: "Transcript".into(),
         download: "Download ({size})".into(),
         unsupported: "Your browser cannot play this file.".into(),
@@ -75,7 +76,7 @@ fn companions_are_found_by_name() {
 
 #[test]
 fn a_video_player_has_controls_metadata_preload_poster_and_tracks_in_page_language_first() {
-    let html = player::render(&video(), "Interview with a mentor", None, &labels("el"), "87 KiB");
+    let html = player::render(&video(), "Interview with a mentor", None, &labels("el"), "87 KiB", None);
     assert!(html.starts_with("<figure class=\"media media-video\">\n<video controls preload=\"metadata\" playsinline poster=\"interview.jpg\" aria-label=\"Interview with a mentor\">"), "{html}");
     assert!(!html.contains("autoplay"));
     assert!(html.contains("<source src=\"interview.webm\" type=\"video/webm\">"));
@@ -91,10 +92,10 @@ fn a_video_player_has_controls_metadata_preload_poster_and_tracks_in_page_langua
     ));
     assert!(html.contains("&lt;v Maria&gt;Hello &amp; welcome"));
     // In English, English first and default.
-    let html = player::render(&video(), "Interview", None, &labels("en"), "87 KiB");
+    let html = player::render(&video(), "Interview", None, &labels("en"), "87 KiB", None);
     assert!(html.find("srclang=\"en\"").unwrap() < html.find("srclang=\"el\"").unwrap());
     // No captions in the page's language: none is on by default.
-    let html = player::render(&video(), "Interview", None, &labels("de"), "87 KiB");
+    let html = player::render(&video(), "Interview", None, &labels("de"), "87 KiB", None);
     assert!(!html.contains(" data-default>"));
 }
 
@@ -105,13 +106,54 @@ fn audio_has_no_poster_and_titles_are_escaped() {
     files.mime = "audio/ogg";
     files.captions.clear();
     let t = TranscriptHtml { html: "<p>Hi</p>\n".into(), lang: "en".into() };
-    let html = player::render(&files, "A \"quoted\" <title>", Some(&t), &labels("en"), "1 KiB");
+    let html = player::render(&files, "A \"quoted\" <title>", Some(&t), &labels("en"), "1 KiB", None);
     assert!(html.contains("<audio controls preload=\"metadata\" aria-label=\"A &quot;quoted&quot; &lt;title&gt;\">"), "{html}");
     assert!(!html.contains("poster"));
     assert!(html.contains("<details class=\"transcript\">\n<summary>Transcript<span class=\"visually-hidden\">: A &quot;quoted&quot; &lt;title&gt;</span></summary>\n<div class=\"transcript-body\">\n<p>Hi</p>\n</div>\n</details>"));
     // A transcript in another language says so.
     let t = TranscriptHtml { html: "<p>مرحبا</p>".into(), lang: "ar".into() };
-    assert!(player::render(&files, "x", Some(&t), &labels("en"), "1 KiB").contains("<div class=\"transcript-body\" lang=\"ar\" dir=\"rtl\">"));
+    assert!(player::render(&files, "x", Some(&t), &labels("en"), "1 KiB", None).contains("<div class=\"transcript-body\" lang=\"ar\" dir=\"rtl\">"));
+}
+
+#[test]
+fn a_player_in_text_of_another_language_speaks_the_pages_language() {
+    // A Greek page showing an English lesson: Greek captions first and on, the player's words
+    // Greek and marked, its name (the lesson's words) left English.
+    let mixed = crate::escape::Mixed::new(("el", "ltr"), ("en", "ltr"));
+    let t = TranscriptHtml { html: "<p>Γεια</p>\n".into(), lang: "el".into() };
+    let html = player::render(&video(), "Interview", Some(&t), &labels("el"), "87 KiB", mixed.as_ref());
+    assert!(html.find("srclang=\"el\"").unwrap() < html.find("srclang=\"en\"").unwrap());
+    assert!(html.contains("srclang=\"el\" label=\"Ελληνικά\" data-default>"), "{html}");
+    assert!(html.contains("<p lang=\"el\" dir=\"ltr\">Your browser cannot play this file. <a href=\"interview.webm\" download>"), "{html}");
+    assert!(html.contains("<figcaption>Interview <a class=\"media-download\" href=\"interview.webm\" download lang=\"el\" dir=\"ltr\">"), "{html}");
+    assert!(html.contains("<summary><span lang=\"el\" dir=\"ltr\">Transcript</span><span class=\"visually-hidden\">: Interview</span></summary>"), "{html}");
+    // The Greek transcript is marked inside the English text; an English one would not be.
+    assert!(html.contains("<div class=\"transcript-body\" lang=\"el\" dir=\"ltr\">"), "{html}");
+    let t = TranscriptHtml { html: "<p>Hi</p>\n".into(), lang: "en".into() };
+    assert!(player::render(&video(), "Interview", Some(&t), &labels("el"), "87 KiB", mixed.as_ref()).contains("<div class=\"transcript-body\">"));
+    // No captions in the page's language: the text's come first and are on.
+    let mixed = crate::escape::Mixed::new(("ar", "rtl"), ("en", "ltr"));
+    let html = player::render(&video(), "Interview", None, &labels("ar"), "87 KiB", mixed.as_ref());
+    assert!(html.find("srclang=\"en\"").unwrap() < html.find("srclang=\"el\"").unwrap());
+    assert!(html.contains("srclang=\"en\" label=\"English\" data-default>"), "{html}");
+    assert!(html.contains("<p lang=\"ar\" dir=\"rtl\">"), "{html}");
+}
+
+#[test]
+fn a_placeholder_in_text_of_another_language_marks_its_interface_words() {
+    let v = external::parse("url: https://youtu.be/abc123\ntitle: A webinar\nduration: 45 min\n").unwrap();
+    let mixed = crate::escape::Mixed::new(("el", "ltr"), ("en", "ltr"));
+    let html = external::render(&v, Some("t.html"), &labels("el"), mixed.as_ref());
+    for marked in [
+        "<p class=\"external-platform\" lang=\"el\" dir=\"ltr\">Video on YouTube</p>",
+        "<p class=\"external-duration\"><span lang=\"el\" dir=\"ltr\">Duration</span>: 45 min</p>",
+        "<span aria-hidden=\"true\">▶</span><span lang=\"el\" dir=\"ltr\">Play on YouTube</span><span class=\"visually-hidden\">: A webinar</span>",
+        "<p class=\"external-privacy\" lang=\"el\" dir=\"ltr\">",
+        "<a class=\"external-transcript\" href=\"t.html\" lang=\"el\" dir=\"ltr\">",
+    ] {
+        assert!(html.contains(marked), "{marked} in {html}");
+    }
+    assert!(!external::render(&v, Some("t.html"), &labels("el"), None).contains(" lang="));
 }
 
 #[test]
@@ -174,7 +216,7 @@ fn external_block_errors_name_their_line() {
 #[test]
 fn the_placeholder_requests_nothing_and_links_to_the_platform() {
     let v = external::parse("url: https://vimeo.com/76979871\ntitle: Mentoring <in> practice\nduration: 30 min").unwrap();
-    let html = external::render(&v, Some("webinar.html"), &labels("en"));
+    let html = external::render(&v, Some("webinar.html"), &labels("en"), None);
     for banned in ["<iframe", "<img", "<script", "src=", "<video"] {
         assert!(!html.contains(banned), "{banned} in {html}");
     }
@@ -182,5 +224,5 @@ fn the_placeholder_requests_nothing_and_links_to_the_platform() {
     assert!(html.contains("<p class=\"external-duration\">Duration: 30 min</p>"));
     assert!(html.contains("<p class=\"external-platform\">Video on Vimeo</p>"));
     assert!(html.contains("<a class=\"external-transcript\" href=\"webinar.html\">Read the transcript</a>"));
-    assert!(!external::render(&v, None, &labels("en")).contains("transcript"));
+    assert!(!external::render(&v, None, &labels("en"), None).contains("transcript"));
 }

@@ -63,6 +63,41 @@ pub struct Question {
     pub points: f64,
     pub explanation: Option<String>,
     pub body: Body,
+    /// The texts a translation left out, shown in the original's words (all `false` in the
+    /// original, and in a quiz shown whole in the default language, which is marked as a whole).
+    pub untranslated: Untranslated,
+}
+
+/// Which texts of a question are the original's in a translated quiz: each is marked with
+/// the original's language where it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Untranslated {
+    pub prompt: bool,
+    pub explanation: bool,
+    /// Per option `[text, feedback]`, per pair `[left, right]`, per item `[text, _]`.
+    pub parts: Vec<[bool; 2]>,
+    /// A true/false question's `[feedback_true, feedback_false]`.
+    pub feedback: [bool; 2],
+    /// A fill-in question's accepted answers (shown with the correct answer).
+    pub answers: bool,
+}
+
+impl Untranslated {
+    /// Every text of `body` the original's, before a translation's texts are put in.
+    pub fn all(body: &Body) -> Untranslated {
+        let parts = match body {
+            Body::Single { options } | Body::Multiple { options, .. } => options.len(),
+            Body::Matching { pairs, .. } => pairs.len(),
+            Body::Ordering { items, .. } => items.len(),
+            Body::TrueFalse { .. } | Body::FillIn { .. } => 0,
+        };
+        Untranslated { prompt: true, explanation: true, parts: vec![[true; 2]; parts], feedback: [true; 2], answers: true }
+    }
+
+    /// Whether part `i`'s first (`0`) or second (`1`) text is the original's.
+    pub fn part(&self, i: usize, which: usize) -> bool {
+        self.parts.get(i).is_some_and(|p| p[which & 1])
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

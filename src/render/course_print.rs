@@ -5,11 +5,11 @@
 //! unique, and relative links and images are rebased from the part's address to the print
 //! page's, so pictures print and links still lead to the online pages.
 
-use crate::markdown::{escape_html, lang_attrs, Rendered};
+use crate::markdown::{escape_html, Rendered};
 use crate::model::url::{join_normalised, parent_dir, relative};
 use crate::model::{Kind, LangSite, PageId};
 
-use super::quiz::{question_sheet, Marks};
+use super::quiz::question_sheet;
 use super::theme::Theme;
 use super::views::ExtraSteps;
 use super::{render_view, view, LangContext, Subject};
@@ -45,24 +45,20 @@ pub fn render_course_print(
     let lang = cx.lang;
     let here = print_url(lang, course);
     let html_of = |id: PageId| rendered.get(id).and_then(Option::as_ref).map(|r| r.html.as_str()).unwrap_or("");
-    let fallback = |text: crate::model::TextStatus| {
-        let d = cx.site.config.default_language();
-        (text == crate::model::TextStatus::Fallback && d.code != lang.lang.code).then(|| lang_attrs(&d.code, d.direction.as_str()))
-    };
+    let fallback = |text: crate::model::TextStatus| cx.fallback_attrs(text == crate::model::TextStatus::Fallback);
+    // Each part in the page's language (the overview may be the default language's), its
+    // texts marked when they are the default language's.
+    let frame = cx.own_attrs(lang.pages[course].text == crate::model::TextStatus::Fallback);
     let course_page = &lang.pages[course];
     let mut content = format!("<div class=\"print-overview\">{}</div>\n", rebase(&shift(html_of(course), 0, "overview"), &course_page.url, &here));
     let mut n = 0;
-    let default = cx.site.config.default_language();
     let quizzes = |content: &mut String, n: &mut usize, section: PageId, level: usize| {
         for step in extra(section) {
             let Some(quiz) = lang.quizzes.iter().find(|q| q.url == step.url) else { continue };
             *n += 1;
-            let (heading, marks) = match fallback(quiz.text) {
-                Some(m) => (m, Marks::new((&default.code, default.direction.as_str()), (&lang.lang.code, lang.lang.direction.as_str()))),
-                None => (String::new(), Marks::default()),
-            };
+            let (heading, marks) = (fallback(quiz.text), cx.quiz_marks(quiz));
             content.push_str(&format!(
-                "<section class=\"print-part print-quiz\" aria-labelledby=\"part-{n}\">\n<h{level} id=\"part-{n}\"{heading}>{}</h{level}>\n{}</section>\n",
+                "<section class=\"print-part print-quiz\" aria-labelledby=\"part-{n}\"{frame}>\n<h{level} id=\"part-{n}\"{heading}>{}</h{level}>\n{}</section>\n",
                 escape_html(&quiz.title),
                 question_sheet(quiz, cx.strings, &marks)
             ));
@@ -82,9 +78,9 @@ pub fn render_course_print(
             continue;
         }
         n += 1;
-        let marks = fallback(page.text).unwrap_or_default();
+        let marks = fallback(page.text);
         content.push_str(&format!(
-            "<section class=\"print-part print-depth-{depth}\" aria-labelledby=\"part-{n}\">\n<h{level} id=\"part-{n}\"{marks}>{}</h{level}>\n<div{marks}>{}</div>\n",
+            "<section class=\"print-part print-depth-{depth}\" aria-labelledby=\"part-{n}\"{frame}>\n<h{level} id=\"part-{n}\"{marks}>{}</h{level}>\n<div{marks}>{}</div>\n",
             escape_html(&page.front.title),
             rebase(&shift(html_of(id), level - 1, &format!("p{n}")), &page.url, &here)
         ));

@@ -15,6 +15,8 @@ pub struct CycleStep {
     pub title: String,
     /// Relative URL from the guide's page.
     pub url: String,
+    /// ` lang="…" direction="…"` of a title in another language than the page (else empty).
+    pub lang: String,
 }
 
 /// Splits a title into lines of about `width` characters, at most `max` lines.
@@ -88,7 +90,7 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         ));
         s.push_str(&format!("<circle class=\"cycle-node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{node}\"/>\n"));
         s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"30\">{}</text>\n", y + 11.0, i + 1));
-        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\">"));
+        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\"{}>", step.lang));
         for (k, line) in lines.iter().enumerate() {
             let dy = if k == 0 { 0.0 } else { line_h };
             s.push_str(&format!("<tspan x=\"{lx:.1}\" dy=\"{dy}\">{}</tspan>", escape_html(line)));
@@ -115,6 +117,8 @@ pub struct FileView {
     pub format: String,
     pub size: Option<String>,
     pub printable: bool,
+    /// A template page not translated yet: its title is in the default language.
+    pub fallback: bool,
 }
 
 /// Files that are offered as templates (documents, not pictures).
@@ -135,6 +139,7 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
             format: "page".into(),
             size: None,
             printable: true,
+            fallback: site.pages[c].text == crate::model::TextStatus::Fallback,
         })
         .collect();
     for asset in &site.assets {
@@ -150,6 +155,7 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
             format: ext.to_uppercase(),
             size: Some(super::downloads::human_size(asset.size)),
             printable: false,
+            fallback: false,
         });
     }
     out
@@ -263,7 +269,8 @@ mod tests {
 
     #[test]
     fn cycle_has_one_link_per_step_in_order_and_a_text_alternative() {
-        let steps: Vec<CycleStep> = (1..=5).map(|i| CycleStep { title: format!("Phase number {i} with a long title"), url: format!("p{i}.html") }).collect();
+        let steps: Vec<CycleStep> =
+            (1..=5).map(|i| CycleStep { title: format!("Phase number {i} with a long title"), url: format!("p{i}.html"), lang: String::new() }).collect();
         let svg = cycle_svg(&steps, "The cycle", "Five steps", &|i| format!("Step {i}"));
         let hrefs: Vec<&str> = svg.match_indices("<a href=\"").map(|(i, _)| svg[i + 9..].split('"').next().unwrap()).collect();
         assert_eq!(hrefs, ["p1.html", "p2.html", "p3.html", "p4.html", "p5.html"]);

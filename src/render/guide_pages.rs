@@ -36,12 +36,14 @@ pub fn render_tag(
     let mut content = String::from("<ol class=\"cards practice-list\">\n");
     for &p in ids {
         let page = &lang.pages[p];
+        // Each practice in its own words: a card of one not translated yet is marked as such.
+        let marks = cx.fallback_attrs(views::is_fallback(lang, p));
         content.push_str(&format!(
-            "<li class=\"card card-practice\" data-tags=\"{}\"><h2 class=\"card-title\"><a href=\"{}\">{}</a></h2>{}</li>\n",
+            "<li class=\"card card-practice\" data-tags=\"{}\"><h2 class=\"card-title\"{marks}><a href=\"{}\">{}</a></h2>{}</li>\n",
             crate::markdown::escape_html(&guide::tag_keys(lang, p)),
             crate::markdown::escape_html(&relative(&here, &page.url)),
             crate::markdown::escape_html(&page.front.title),
-            page.front.description.as_deref().map(|d| format!("<p>{}</p>", crate::markdown::escape_html(d))).unwrap_or_default()
+            page.front.description.as_deref().map(|d| format!("<p{marks}>{}</p>", crate::markdown::escape_html(d))).unwrap_or_default()
         ));
     }
     content.push_str("</ol>\n");
@@ -61,7 +63,8 @@ pub fn render_tag(
         content: &content,
         is_step: true,
         package: None,
-        text: lang.pages[collection].text,
+        // The page's own words are interface strings; its cards carry their own language.
+        text: crate::model::TextStatus::Original,
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);
@@ -85,18 +88,22 @@ pub fn render_guide_print(
     let html_of = |id: PageId| rendered.get(id).and_then(Option::as_ref).map(|r| r.html.as_str()).unwrap_or("");
     let mut content = format!("<div class=\"print-overview\">{}</div>\n", prefix_ids(html_of(guide_id), "overview"));
     let parts: Vec<PageId> = guide_page.children.iter().copied().filter(|&c| !lang.pages[c].is_section).collect();
+    // Each part in the page's language (the overview may be the default language's), its
+    // texts marked when they are the default language's.
+    let frame = cx.own_attrs(views::is_fallback(lang, guide_id));
     for (n, &p) in parts.iter().enumerate() {
         let page = &lang.pages[p];
         let f = &page.front;
+        let marks = cx.fallback_attrs(views::is_fallback(lang, p));
         content.push_str(&format!(
-            "<section class=\"print-part\" aria-labelledby=\"part-{n}\">\n<h2 id=\"part-{n}\">{}</h2>\n",
+            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"{frame}>\n<h2 id=\"part-{n}\"{marks}>{}</h2>\n",
             crate::markdown::escape_html(&f.title)
         ));
         if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
             content.push_str("<dl class=\"phase-facts\">");
             if let Some(r) = &f.responsible {
                 content.push_str(&format!(
-                    "<div><dt>{}</dt><dd>{}</dd></div>",
+                    "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
                     crate::markdown::escape_html(&cx.strings.get("responsible")),
                     crate::markdown::escape_html(r)
                 ));
@@ -104,12 +111,16 @@ pub fn render_guide_print(
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!("<div><dt>{}</dt><dd>{}</dd></div>", crate::markdown::escape_html(&cx.strings.get(key)), items.join("; ")));
+                    content.push_str(&format!(
+                        "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
+                        crate::markdown::escape_html(&cx.strings.get(key)),
+                        items.join("; ")
+                    ));
                 }
             }
             content.push_str("</dl>\n");
         }
-        content.push_str(&prefix_ids(html_of(p), &format!("p{n}")));
+        content.push_str(&format!("<div{marks}>{}</div>\n", prefix_ids(html_of(p), &format!("p{n}"))));
         content.push_str("</section>\n");
     }
     let subject = Subject {
@@ -141,6 +152,16 @@ fn prefix_ids(html: &str, prefix: &str) -> String {
     super::course_print::shift(html, 1, prefix)
 }
 
+/// ` lang="…" direction="…"` of a label in the cycle diagram shown in the default language
+/// (SVG's `direction`, where HTML has `dir`), else empty.
+fn svg_lang(cx: &LangContext<'_>, fallback: bool) -> String {
+    let d = cx.site.config.default_language();
+    match cx.fallback_attrs(fallback).is_empty() {
+        true => String::new(),
+        false => format!(" lang=\"{}\" direction=\"{}\"", crate::markdown::escape_html(&d.code), d.direction.as_str()),
+    }
+}
+
 /// What guides, phases, units, collections and practices add to a page.
 pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>) {
     let lang = cx.lang;
@@ -151,8 +172,14 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
     match lang.effective_kind(id) {
         crate::model::Kind::Guide => {
             let phases = lang.phases(id);
-            let steps: Vec<guide::CycleStep> =
-                phases.iter().map(|&p| guide::CycleStep { title: lang.pages[p].front.title.clone(), url: relative(here, &lang.pages[p].url) }).collect();
+            let steps: Vec<guide::CycleStep> = phases
+                .iter()
+                .map(|&p| guide::CycleStep {
+                    title: lang.pages[p].front.title.clone(),
+                    url: relative(here, &lang.pages[p].url),
+                    lang: svg_lang(cx, views::is_fallback(lang, p)),
+                })
+                .collect();
             let names: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.title)).collect();
             let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join("; "))]);
             let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
@@ -161,7 +188,13 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                 v.cycle_steps = steps
                     .iter()
                     .zip(&phases)
-                    .map(|(s, &p)| views::LinkView { title: s.title.clone(), url: s.url.clone(), current: false, fallback: views::is_fallback(lang, p) })
+                    .map(|(s, &p)| views::LinkView {
+                        title: s.title.clone(),
+                        url: s.url.clone(),
+                        current: false,
+                        fallback: views::is_fallback(lang, p),
+                        label: None,
+                    })
                     .collect();
                 v.print_url = Some(relative(here, &format!("{}/print.html", crate::model::url::parent_dir(here))));
             }

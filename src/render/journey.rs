@@ -52,8 +52,10 @@ pub struct BadgeData {
     pub id: String,
     pub name: String,
     pub description: String,
-    /// The name and description are the default language's (not translated).
-    pub fallback: bool,
+    /// The name is the default language's (not translated).
+    pub name_fallback: bool,
+    /// The description is the default language's (not translated).
+    pub description_fallback: bool,
     pub rule: BTreeMap<String, Need>,
     /// Relative to `<lang>/`.
     pub image: String,
@@ -240,7 +242,8 @@ pub fn badges(cx: &LangContext<'_>, journey: &Journey) -> Vec<BadgeData> {
             id: (*id).to_string(),
             name: t.get(&format!("badge_{id}")),
             description: t.get(&format!("badge_{id}_description")),
-            fallback: false,
+            name_fallback: false,
+            description_fallback: false,
             rule: builtin_rule(id),
             image: format!("../{}", badge_file(id)),
         })
@@ -248,7 +251,15 @@ pub fn badges(cx: &LangContext<'_>, journey: &Journey) -> Vec<BadgeData> {
     for b in &journey.badges {
         let (name, f1) = b.name.get(code, default);
         let (description, f2) = b.description.get(code, default);
-        out.push(BadgeData { id: b.id.clone(), name, description, fallback: f1 || f2, rule: b.rule.clone(), image: format!("../{}", badge_file(&b.id)) });
+        out.push(BadgeData {
+            id: b.id.clone(),
+            name,
+            description,
+            name_fallback: f1,
+            description_fallback: f2,
+            rule: b.rule.clone(),
+            image: format!("../{}", badge_file(&b.id)),
+        });
     }
     out
 }

@@ -20,12 +20,7 @@ fn e(s: &str) -> String {
 
 /// The `lang`/`dir` attributes of a text in the default language on another language's page.
 fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
-    let d = cx.site.config.default_language();
-    if fallback && d.code != cx.lang.lang.code {
-        crate::markdown::lang_attrs(&d.code, d.direction.as_str())
-    } else {
-        String::new()
-    }
+    cx.fallback_attrs(fallback)
 }
 
 /// An interface text around a course title (at `\u{1}`), the title marked with its language.
@@ -63,9 +58,10 @@ pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         e(&t.get("badges"))
     ));
     for b in &data.badges {
-        let attrs = fallback_attrs(cx, b.fallback);
+        // Name and description each in their own language: either may be the default's.
+        let (name_attrs, description_attrs) = (fallback_attrs(cx, b.name_fallback), fallback_attrs(cx, b.description_fallback));
         h.push_str(&format!(
-            "<li class=\"jbadge\" data-badge=\"{}\"><img class=\"jbadge-image\" src=\"{}\" alt=\"\" width=\"64\" height=\"64\"><div class=\"jbadge-text\"><h3 class=\"jbadge-name\"{attrs}>{}</h3><p class=\"jbadge-description\"{attrs}>{}</p><p class=\"jbadge-state\"></p></div></li>\n",
+            "<li class=\"jbadge\" data-badge=\"{}\"><img class=\"jbadge-image\" src=\"{}\" alt=\"\" width=\"64\" height=\"64\"><div class=\"jbadge-text\"><h3 class=\"jbadge-name\"{name_attrs}>{}</h3><p class=\"jbadge-description\"{description_attrs}>{}</p><p class=\"jbadge-state\"></p></div></li>\n",
             e(&b.id),
             e(&b.image),
             e(&b.name),
@@ -216,7 +212,8 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         }
         h.push_str("</tbody></table>\n");
         h.push_str(&format!(
-            "<div class=\"cert-sign\"><div class=\"cert-line\" aria-hidden=\"true\"></div><p>{}</p></div>\n",
+            "<div class=\"cert-sign\"><div class=\"cert-line\" aria-hidden=\"true\"></div><p{}>{}</p></div>\n",
+            fallback_attrs(cx, signatory.as_ref().is_some_and(|(_, fb)| *fb)),
             e(&signatory.as_ref().map_or_else(|| t.get("certificate_signature"), |(s, _)| s.clone()))
         ));
         h.push_str("<footer class=\"cert-foot\">");

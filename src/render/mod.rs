@@ -29,6 +29,7 @@ use theme::{tera_error_chain, Theme};
 use views::{child_cards, language_links, navigation, unit_view, ExtraSteps, LicenceView, PageView};
 
 pub use guide_pages::{render_guide_print, render_tag};
+pub use quiz::render_quiz;
 pub use site_views::{render_root, render_site_page, render_site_view, render_status, RootLanguage};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
@@ -210,6 +211,33 @@ impl<'a> LangContext<'a> {
     fn config(&self) -> &Config {
         &self.site.config
     }
+
+    /// ` lang="…" dir="…"` of the site's default language for a text shown in it on this
+    /// language's pages (`fallback`: not translated); empty when no mark is needed.
+    pub fn fallback_attrs(&self, fallback: bool) -> String {
+        let d = self.site.config.default_language();
+        if fallback && d.code != self.lang.lang.code {
+            crate::markdown::lang_attrs(&d.code, d.direction.as_str())
+        } else {
+            String::new()
+        }
+    }
+
+    /// ` lang="…" dir="…"` of this language, for interface words inside a text shown in the
+    /// default language (`fallback`); empty when no mark is needed.
+    pub fn own_attrs(&self, fallback: bool) -> String {
+        if fallback && self.site.config.default_language().code != self.lang.lang.code {
+            crate::markdown::lang_attrs(&self.lang.lang.code, self.lang.lang.direction.as_str())
+        } else {
+            String::new()
+        }
+    }
+
+    /// The language marks of a quiz on this language's pages (see [`quiz::Marks`]).
+    pub fn quiz_marks(&self, q: &Quiz) -> quiz::Marks {
+        let d = self.site.config.default_language();
+        quiz::Marks::of(q, (&self.lang.lang.code, self.lang.lang.direction.as_str()), (&d.code, d.direction.as_str()))
+    }
 }
 
 /// The template for a page kind; a site theme may add `<kind>.html` to style one kind.
@@ -270,7 +298,9 @@ impl PackageScope {
 pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
     let books = |b: PageId| cx.book_nav(b, extra);
-    let nav = navigation(cx.lang, s.id, s.here, s.title, s.is_step, cx.strings, &books, s.package.map(|p| p.module));
+    let default = cx.site.config.default_language();
+    let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
+    let nav = navigation(cx.lang, s.id, s.here, (s.title, fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
@@ -281,12 +311,14 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let licence = if site_page { config.licence.clone() } else { crate::rights::licence_of(cx.site, cx.lang, s.id) };
     let own_authors = if site_page { None } else { cx.lang.authors_of(s.id) };
     let authors: &[String] = own_authors.unwrap_or(&config.authors);
+    let title_lang = cx.fallback_attrs(fallback);
     let rights = {
         let quizzes = if page.is_section && !s.is_step { extra(s.id).into_iter().map(|st| (st.title, st.url)).collect() } else { Vec::new() };
         let d = crate::rights::jsonld::Described {
             id: s.id,
             here: s.here,
             title: s.title,
+            title_lang: &title_lang,
             description: s.description,
             kind: s.kind,
             licence: &licence,
@@ -307,7 +339,6 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         }
     };
     let multilingual = cx.site.langs.len() > 1;
-    let default = cx.site.config.default_language();
     let notice = match (s.text, s.outdated) {
         (TextStatus::Fallback, _) if s.package.is_none() => {
             Some(cx.strings.format("not_translated", &[("language", &cx.lang.lang.name), ("original", &default.name)]))
@@ -315,7 +346,6 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         (TextStatus::Translated, true) if s.package.is_none() => Some(cx.strings.get("outdated")),
         _ => None,
     };
-    let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
     let own_page = !s.is_step;
     // Course progress belongs to courses (lessons and quizzes); guides, training units and
     // good practices are reference material without a progress bar.
@@ -520,43 +550,6 @@ pub fn render_page_in(
     if package.is_none() {
         guide_pages::kind_extras(cx, id, &mut v);
     }
-    render_view(cx, theme, &v)
-}
-
-/// Renders a quiz page inside its module (`section`), for the site or a package.
-pub fn render_quiz(
-    cx: &LangContext<'_>,
-    theme: &Theme,
-    section: PageId,
-    quiz: &Quiz,
-    extra: ExtraSteps<'_>,
-    package: Option<&PackageScope>,
-) -> Result<String, String> {
-    let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
-    let default = cx.site.config.default_language();
-    let marks = if quiz.text == TextStatus::Fallback && default.code != cx.lang.lang.code {
-        quiz::Marks::new((&default.code, default.direction.as_str()), (&cx.lang.lang.code, cx.lang.lang.direction.as_str()))
-    } else {
-        quiz::Marks::default()
-    };
-    let form = quiz::quiz_form(quiz, &key, cx.strings, &marks);
-    let questions = cx.strings.count("questions", quiz.questions.len());
-    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
-    let description = quiz.description.clone();
-    let subject = Subject {
-        id: section,
-        here: &quiz.url,
-        title: &quiz.title,
-        description: description.as_deref(),
-        kind: "quiz",
-        content: &form,
-        is_step: true,
-        package,
-        text: quiz.text,
-        outdated: quiz.outdated,
-    };
-    let mut v = view(cx, &subject, extra);
-    v.position = Some(intro);
     render_view(cx, theme, &v)
 }
 

@@ -1,4 +1,5 @@
-//! A quiz → an accessible HTML form plus its answer key as versioned JSON.
+//! A quiz → an accessible HTML form plus its answer key as versioned JSON, and the quiz's page
+//! ([`render_quiz`]). On another language's page its texts carry their language ([`Marks`]).
 //!
 //! The form is real HTML (fieldset/legend per question, labelled radios, checkboxes, selects
 //! and text inputs), readable without JavaScript. Every author text goes through
@@ -10,7 +11,12 @@ use serde_json::{json, Value};
 
 use crate::i18n::Strings;
 use crate::markdown::{escape_html, lang_attrs, render_inline};
-use crate::model::quiz::{Body, Question, Quiz, ShowAnswers, Shuffle};
+use crate::model::quiz::{Body, Question, Quiz, ShowAnswers, Shuffle, Untranslated};
+use crate::model::{PageId, TextStatus};
+
+use super::theme::Theme;
+use super::views::ExtraSteps;
+use super::{render_view, view, LangContext, PackageScope, Subject};
 
 /// Version of the JSON contract between the builder and `quiz-score.js`.
 pub const CONTRACT_VERSION: u32 = 1;
@@ -85,18 +91,50 @@ fn scrambled(seed: &str, n: usize, text: impl Fn(usize) -> String) -> Vec<usize>
     order
 }
 
-/// Language marks for a quiz shown in another language than its page (a fallback quiz):
-/// `text` goes on each question (the author's words), `ui` on the interface strings inside it.
-/// Both are attribute strings such as ` lang="en" dir="ltr"`, empty when no mark is needed.
+/// Language marks of a quiz on a page of another language. A quiz shown whole in the default
+/// language (a fallback quiz) gets `text` on each question (the author's words) and `ui` on the
+/// interface strings inside it; a translated quiz gets `original` on each text its translation
+/// left out (see [`Untranslated`]). All are attribute strings such as ` lang="en" dir="ltr"`,
+/// empty when no mark is needed.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     pub text: String,
     pub ui: String,
+    pub original: String,
 }
 
 impl Marks {
     pub fn new(text: (&str, &str), ui: (&str, &str)) -> Marks {
-        Marks { text: lang_attrs(text.0, text.1), ui: lang_attrs(ui.0, ui.1) }
+        Marks { text: lang_attrs(text.0, text.1), ui: lang_attrs(ui.0, ui.1), original: String::new() }
+    }
+
+    /// The marks of `quiz` on a page in `page` (code, direction) of a site whose default
+    /// language is `default`.
+    pub fn of(quiz: &Quiz, page: (&str, &str), default: (&str, &str)) -> Marks {
+        if page.0 == default.0 {
+            return Marks::default();
+        }
+        match quiz.text {
+            TextStatus::Fallback => Marks::new(default, page),
+            _ => Marks { original: lang_attrs(default.0, default.1), ..Marks::default() },
+        }
+    }
+
+    /// The attributes of one text: `original` when the translation left it out.
+    fn left_out(&self, untranslated: bool) -> &str {
+        if untranslated {
+            &self.original
+        } else {
+            ""
+        }
+    }
+
+    /// Inline HTML of one text, in a `<span>` with its language when the translation left it out.
+    fn span(&self, html: String, untranslated: bool) -> String {
+        match self.left_out(untranslated) {
+            "" => html,
+            attrs => format!("<span{attrs}>{html}</span>"),
+        }
     }
 }
 
@@ -136,31 +174,36 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     h
 }
 
-fn feedback(h: &mut String, id: &str, text: Option<&String>) {
+/// An option's feedback; `attrs` marks its language (see [`Marks`]).
+fn feedback(h: &mut String, id: &str, text: Option<&String>, attrs: &str) {
     if let Some(text) = text {
-        h.push_str(&format!("<div class=\"feedback\" id=\"fb-{id}\" hidden>{}</div>", render_inline(text)));
+        h.push_str(&format!("<div class=\"feedback\" id=\"fb-{id}\"{attrs} hidden>{}</div>", render_inline(text)));
     }
 }
 
-fn choice_input(h: &mut String, qid: &str, oid: &str, input: &str, label: &str, fb: Option<&String>) {
+/// One option: `label` (HTML) and its feedback, each with its language marks.
+fn choice_input(h: &mut String, (qid, oid, input): (&str, &str, &str), (label, label_attrs): (&str, &str), (fb, fb_attrs): (Option<&String>, &str)) {
     let id = format!("{qid}-{oid}");
     h.push_str(&format!(
-        "<div class=\"q-option\" data-oid=\"{oid}\"><input type=\"{input}\" name=\"{qid}\" id=\"{id}\" value=\"{oid}\"><label for=\"{id}\">{label}</label>"
+        "<div class=\"q-option\" data-oid=\"{oid}\"><input type=\"{input}\" name=\"{qid}\" id=\"{id}\" value=\"{oid}\"><label for=\"{id}\"{label_attrs}>{label}</label>"
     ));
-    feedback(h, &id, fb);
+    feedback(h, &id, fb, fb_attrs);
     h.push_str("</div>\n");
 }
 
 fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings, marks: &Marks) {
     let qid = escape_html(&q.id);
     let ui = &marks.ui;
+    let u: &Untranslated = &q.untranslated;
+    let left_out = |untranslated: bool| marks.left_out(untranslated);
     let number = t.format("question_number", &[("n", &n.to_string())]);
     h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\"{}>\n<fieldset>\n", q.body.type_name(), marks.text));
     let points =
         if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))) };
     h.push_str(&format!(
-        "<legend><span class=\"q-number\"{ui}>{}</span> <span class=\"q-prompt\">{}</span>{points}</legend>\n",
+        "<legend><span class=\"q-number\"{ui}>{}</span> <span class=\"q-prompt\"{}>{}</span>{points}</legend>\n",
         escape_html(&number),
+        left_out(u.prompt),
         render_inline(&q.prompt)
     ));
     let answer_html: String = match &q.body {
@@ -168,38 +211,48 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             let input = if matches!(q.body, Body::Single { .. }) { "radio" } else { "checkbox" };
             h.push_str("<div class=\"q-options\">\n");
             for (i, o) in options.iter().enumerate() {
-                choice_input(h, &qid, &format!("o{}", i + 1), input, &render_inline(&o.text), o.feedback.as_ref());
+                let oid = format!("o{}", i + 1);
+                choice_input(h, (&qid, &oid, input), (&render_inline(&o.text), left_out(u.part(i, 0))), (o.feedback.as_ref(), left_out(u.part(i, 1))));
             }
             h.push_str("</div>\n");
             // "; " in most languages; the Arabic "؛ ", and in Greek "· " (";" is its question mark).
-            options.iter().filter(|o| o.correct).map(|o| render_inline(&o.text)).collect::<Vec<_>>().join(&escape_html(&t.get("answers_separator")))
+            let correct = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, o)| marks.span(render_inline(&o.text), u.part(i, 0)));
+            correct.collect::<Vec<_>>().join(&escape_html(&t.get("answers_separator")))
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             h.push_str("<div class=\"q-options\">\n");
-            choice_input(h, &qid, "true", "radio", &format!("<span{ui}>{}</span>", escape_html(&t.get("answer_true"))), feedback_true.as_ref());
-            choice_input(h, &qid, "false", "radio", &format!("<span{ui}>{}</span>", escape_html(&t.get("answer_false"))), feedback_false.as_ref());
+            let word = |key: &str| format!("<span{ui}>{}</span>", escape_html(&t.get(key)));
+            choice_input(h, (&qid, "true", "radio"), (&word("answer_true"), ""), (feedback_true.as_ref(), left_out(u.feedback[0])));
+            choice_input(h, (&qid, "false", "radio"), (&word("answer_false"), ""), (feedback_false.as_ref(), left_out(u.feedback[1])));
             h.push_str("</div>\n");
-            escape_html(&t.get(if *answer { "answer_true" } else { "answer_false" }))
+            // An interface word: on a fallback quiz it carries the page's language.
+            if ui.is_empty() {
+                escape_html(&t.get(if *answer { "answer_true" } else { "answer_false" }))
+            } else {
+                word(if *answer { "answer_true" } else { "answer_false" })
+            }
         }
         Body::FillIn { answers, .. } => {
             h.push_str(&format!(
                 "<div class=\"q-fill\"><label for=\"{qid}-input\"{ui}>{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
                 escape_html(&t.get("your_answer"))
             ));
-            answers.iter().map(|a| escape_html(a)).collect::<Vec<_>>().join(" / ")
+            marks.span(answers.iter().map(|a| escape_html(a)).collect::<Vec<_>>().join(" / "), u.answers)
         }
         Body::Matching { pairs, .. } => {
             let rights = scrambled(&format!("{seed}#{}", q.id), pairs.len(), |i| pairs[i].1.clone());
             for (i, (left, _)) in pairs.iter().enumerate() {
                 let l = format!("l{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\">{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\"{ui}>{}</option>",
+                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\"{}>{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\"{ui}>{}</option>",
+                    left_out(u.part(i, 0)),
                     render_inline(left),
                     escape_html(&t.get("choose"))
                 ));
                 for &r in &rights {
                     // Options hold text only: the smart punctuation of inline Markdown, no markup.
-                    h.push_str(&format!("<option value=\"r{}\">{}</option>", r + 1, escape_html(&crate::markdown::smart_text(&pairs[r].1))));
+                    let text = escape_html(&crate::markdown::smart_text(&pairs[r].1));
+                    h.push_str(&format!("<option value=\"r{}\"{}>{text}</option>", r + 1, left_out(u.part(r, 1))));
                 }
                 h.push_str("</select></div>\n");
             }
@@ -207,11 +260,12 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             // reader hears "term: meaning".
             let items: String = pairs
                 .iter()
-                .map(|(l, r)| {
+                .enumerate()
+                .map(|(i, (l, r))| {
                     format!(
                         "<li>{} <span class=\"q-pair-arrow\" aria-hidden=\"true\">→</span><span class=\"visually-hidden\">:</span> {}</li>",
-                        render_inline(l),
-                        render_inline(r)
+                        marks.span(render_inline(l), u.part(i, 0)),
+                        marks.span(render_inline(r), u.part(i, 1))
                     )
                 })
                 .collect();
@@ -222,7 +276,8 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             for &i in &shown {
                 let item = format!("i{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\">{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\"{ui}>{}</option>",
+                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\"{}>{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\"{ui}>{}</option>",
+                    left_out(u.part(i, 0)),
                     render_inline(&items[i]),
                     escape_html(&t.get("choose_position"))
                 ));
@@ -231,13 +286,13 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 }
                 h.push_str("</select></div>\n");
             }
-            let list: String = items.iter().map(|i| format!("<li>{}</li>", render_inline(i))).collect();
+            let list: String = items.iter().enumerate().map(|(i, text)| format!("<li{}>{}</li>", left_out(u.part(i, 0)), render_inline(text))).collect();
             format!("<ol class=\"q-answer-list\">{list}</ol>")
         }
     };
     h.push_str(&format!("<p class=\"q-result\"{ui} hidden></p>\n"));
     if let Some(e) = &q.explanation {
-        h.push_str(&format!("<div class=\"explanation\" hidden>{}</div>\n", render_inline(e)));
+        h.push_str(&format!("<div class=\"explanation\"{} hidden>{}</div>\n", left_out(u.explanation), render_inline(e)));
     }
     h.push_str(&format!("<div class=\"q-answer\" hidden><span{ui}>{}</span> {answer_html}</div>\n", escape_html(&t.get("correct_answer"))));
     h.push_str("</fieldset>\n</li>\n");
@@ -251,7 +306,9 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
     let mut h = String::with_capacity(2048);
     h.push_str(&format!("<p class=\"sheet-note\"{ui}>{}</p>\n<ol class=\"sheet-questions\">\n", escape_html(&t.get("sheet_note"))));
     for q in &quiz.questions {
-        h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{}", marks.text, render_inline(&q.prompt)));
+        let u = &q.untranslated;
+        let prompt = marks.span(render_inline(&q.prompt), u.prompt);
+        h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{prompt}", marks.text));
         if q.points != 1.0 {
             h.push_str(&format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))));
         }
@@ -263,11 +320,12 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
             }
             h.push_str("</ul>\n");
         };
+        let option = |(i, o): (usize, &crate::model::quiz::Choice)| marks.span(render_inline(&o.text), u.part(i, 0));
         match &q.body {
-            Body::Single { options } => boxes(&mut h, &mut options.iter().map(|o| render_inline(&o.text)), "round"),
+            Body::Single { options } => boxes(&mut h, &mut options.iter().enumerate().map(option), "round"),
             Body::Multiple { options, .. } => {
                 h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_multiple"))));
-                boxes(&mut h, &mut options.iter().map(|o| render_inline(&o.text)), "square");
+                boxes(&mut h, &mut options.iter().enumerate().map(option), "square");
             }
             Body::TrueFalse { .. } => {
                 boxes(&mut h, &mut ["answer_true", "answer_false"].iter().map(|k| format!("<span{ui}>{}</span>", escape_html(&t.get(k)))), "round")
@@ -279,25 +337,56 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
                     "<p class=\"sheet-hint\"{ui}>{}</p>\n<div class=\"sheet-match\"><ol class=\"sheet-lefts\">",
                     escape_html(&t.get("sheet_match"))
                 ));
-                for (left, _) in pairs {
-                    h.push_str(&format!("<li>{} <span class=\"sheet-blank\" aria-hidden=\"true\"></span></li>", render_inline(left)));
+                for (i, (left, _)) in pairs.iter().enumerate() {
+                    h.push_str(&format!("<li>{} <span class=\"sheet-blank\" aria-hidden=\"true\"></span></li>", marks.span(render_inline(left), u.part(i, 0))));
                 }
                 h.push_str("</ol><ol class=\"sheet-rights\" type=\"A\">");
                 for &r in &rights {
-                    h.push_str(&format!("<li>{}</li>", render_inline(&pairs[r].1)));
+                    h.push_str(&format!("<li{}>{}</li>", marks.left_out(u.part(r, 1)), render_inline(&pairs[r].1)));
                 }
                 h.push_str("</ol></div>\n");
             }
             Body::Ordering { items, .. } => {
                 let shown = scrambled(&format!("{}#{}", quiz.rel, q.id), items.len(), |i| items[i].clone());
                 h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_order"))));
-                boxes(&mut h, &mut shown.iter().map(|&i| render_inline(&items[i])), "number");
+                boxes(&mut h, &mut shown.iter().map(|&i| marks.span(render_inline(&items[i]), u.part(i, 0))), "number");
             }
         }
         h.push_str("</li>\n");
     }
     h.push_str("</ol>\n");
     h
+}
+
+/// Renders a quiz page inside its module (`section`), for the site or a package.
+pub fn render_quiz(
+    cx: &LangContext<'_>,
+    theme: &Theme,
+    section: PageId,
+    quiz: &Quiz,
+    extra: ExtraSteps<'_>,
+    package: Option<&PackageScope>,
+) -> Result<String, String> {
+    let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
+    let form = quiz_form(quiz, &key, cx.strings, &cx.quiz_marks(quiz));
+    let questions = cx.strings.count("questions", quiz.questions.len());
+    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &super::format_number(quiz.pass_mark))]);
+    let description = quiz.description.clone();
+    let subject = Subject {
+        id: section,
+        here: &quiz.url,
+        title: &quiz.title,
+        description: description.as_deref(),
+        kind: "quiz",
+        content: &form,
+        is_step: true,
+        package,
+        text: quiz.text,
+        outdated: quiz.outdated,
+    };
+    let mut v = view(cx, &subject, extra);
+    v.position = Some(intro);
+    render_view(cx, theme, &v)
 }
 
 #[cfg(test)]
@@ -366,6 +455,28 @@ mod tests {
         let rights = html.split("sheet-rights").nth(1).unwrap();
         let pos: Vec<usize> = ["R1", "R2", "R3"].iter().map(|r| rights.find(r).unwrap()).collect();
         assert!(!(pos[0] < pos[1] && pos[1] < pos[2]), "{rights}");
+    }
+
+    #[test]
+    fn texts_a_translation_left_out_are_marked_with_the_originals_language() {
+        let mut q = quiz("Pick");
+        q.text = TextStatus::Translated;
+        q.questions[0].untranslated = Untranslated { prompt: false, parts: vec![[false, true], [true, true]], ..Untranslated::all(&q.questions[0].body) };
+        let t = Strings::new("el", Table::new(), Table::new(), "el");
+        let marks = Marks::of(&q, ("el", "ltr"), ("en", "ltr"));
+        let html = quiz_form(&q, "k", &t, &marks);
+        assert!(html.contains("<span class=\"q-prompt\">Pick</span>"), "{html}");
+        assert!(html.contains("<label for=\"q1-o2\" lang=\"en\" dir=\"ltr\">B</label>"), "{html}");
+        assert!(html.contains("<div class=\"feedback\" id=\"fb-q1-o1\" lang=\"en\" dir=\"ltr\" hidden>"), "{html}");
+        assert!(!html.contains("<li class=\"quiz-question\" id=\"q-q1\" data-qid=\"q1\" data-type=\"single\" lang"), "the question itself is not marked");
+        let sheet = question_sheet(&q, &t, &marks);
+        assert!(sheet.contains("<span lang=\"en\" dir=\"ltr\">B</span>") && !sheet.contains("<span lang=\"en\" dir=\"ltr\">Pick"), "{sheet}");
+        // A quiz shown whole in English is marked as a whole; the original marks nothing.
+        q.text = TextStatus::Fallback;
+        let whole = Marks::of(&q, ("el", "ltr"), ("en", "ltr"));
+        assert_eq!((whole.text.as_str(), whole.ui.as_str(), whole.original.as_str()), (" lang=\"en\" dir=\"ltr\"", " lang=\"el\" dir=\"ltr\"", ""));
+        let html = quiz_form(&q, "k", &t, &Marks::of(&q, ("en", "ltr"), ("en", "ltr")));
+        assert!(!html.contains(" lang="), "{html}");
     }
 
     #[test]

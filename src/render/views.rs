@@ -18,6 +18,9 @@ pub struct LinkView {
     pub current: bool,
     /// The title is the default language's (the page is not translated yet).
     pub fallback: bool,
+    /// What the pager says before the title instead of "Next" or "Previous" (after a guide's
+    /// last phase: "Back to the start of the cycle"), in the page's language.
+    pub label: Option<String>,
 }
 
 /// One line of the course navigation (`course-nav.html`). The list is rendered once per
@@ -323,14 +326,15 @@ pub struct Nav {
     pub next: Option<LinkView>,
 }
 
-/// Navigation for the page (or step) at output path `here` whose page is `id`.
+/// Navigation for the page (or step) at output path `here` whose page is `id`, titled
+/// `here_title` (`true`: in the default language, not translated yet).
 /// `scope`: inside a package, the module that bounds navigation (nothing outside it is linked).
 #[allow(clippy::too_many_arguments)]
 pub fn navigation(
     site: &LangSite,
     id: PageId,
     here: &str,
-    here_title: &str,
+    (here_title, here_fallback): (&str, bool),
     is_step: bool,
     strings: &Strings,
     books: BookNavs<'_>,
@@ -341,6 +345,7 @@ pub fn navigation(
         url: relative(here, &site.pages[to].url),
         current,
         fallback: is_fallback(site, to),
+        label: None,
     };
     let mut ancestors = site.ancestors(id);
     if let Some(module) = scope {
@@ -354,7 +359,7 @@ pub fn navigation(
     if is_step {
         breadcrumbs.push(link(id, false));
     }
-    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true, fallback: false });
+    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true, fallback: here_fallback, label: None });
     if breadcrumbs.len() == 1 {
         breadcrumbs.clear();
     }
@@ -372,13 +377,13 @@ pub fn navigation(
         let nav = books(book);
         let steps = &nav.steps;
         if let Some(&pos) = nav.index.get(here) {
-            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback };
+            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback, label: None };
             prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
             next = steps.get(pos + 1).map(to_link);
             // A guide is a cycle: after its last phase comes its first again.
             let is_guide = site.pages[book].kind() == Kind::Guide;
             if is_guide && next.is_none() && pos > 1 {
-                next = steps.get(1).map(|s| LinkView { title: format!("{}: {}", strings.get("cycle_again"), s.title), ..to_link(s) });
+                next = steps.get(1).map(|s| LinkView { label: Some(strings.get("cycle_again")), ..to_link(s) });
             }
         }
     }

@@ -19,6 +19,9 @@ pub struct Described<'a> {
     /// Output path under `<lang>/`.
     pub here: &'a str,
     pub title: &'a str,
+    /// ` lang="…" dir="…"` of a title in another language than the page (not translated
+    /// yet), else empty.
+    pub title_lang: &'a str,
     pub description: Option<&'a str>,
     /// The page kind as templates know it (`lesson`, `quiz`, `downloads`, …).
     pub kind: &'a str,

@@ -80,12 +80,20 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let source = attribution::Source { site: &shared.site_title, url: url.as_deref() };
     let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
     let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t);
+    let attribution_html = match d.title_lang {
+        "" => attribution::isolate_addresses(&attribution),
+        // The title is marked with its language (what a reader copies stays the same text).
+        marks => {
+            let title = format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title));
+            attribution::isolate_addresses(&attribution::tasl("\u{1}", d.authors, &source, d.licence, t)).replace('\u{1}', &title)
+        }
+    };
     RightsView {
         licence_before: shared.licence_before.clone(),
         licence_after: shared.licence_after.clone(),
         badge: shared.badge(d.licence),
         own_licence: d.licence != &site.config.licence,
-        attribution_html: attribution::isolate_addresses(&attribution),
+        attribution_html,
         attribution,
         jsonld: jsonld::page(site, lang, d),
         eu: shared.eu.clone(),

@@ -27,6 +27,18 @@ fn texts_are_taken_and_the_key_is_kept() {
 }
 
 #[test]
+fn the_texts_a_translation_leaves_out_are_known_one_by_one() {
+    let (q, _) = merge("title: Κουίζ\nquestions:\n  - id: q1\n    prompt: Ποιο;\n    options:\n      - text: Α\n      - text: \"\"\n        feedback: Όχι\n");
+    let u = &q.questions[0].untranslated;
+    assert!(!u.prompt, "translated");
+    assert!(u.explanation, "left out");
+    assert_eq!(u.parts, [[false, true], [true, false]], "option texts and feedback, each on its own");
+    assert_eq!(q.questions[1].untranslated, crate::model::quiz::Untranslated::all(&q.questions[1].body), "a question left out is the original's whole");
+    assert!(q.questions[1].untranslated.prompt && q.questions[1].untranslated.feedback == [true, true]);
+    assert_eq!(original().questions[0].untranslated, Default::default(), "the original marks nothing");
+}
+
+#[test]
 fn changing_the_key_or_shape_is_an_error_with_a_line() {
     let (_, d) = merge("title: T\npass_mark: 50\nquestions:\n  - id: q1\n    prompt: P\n    options:\n      - text: A\n      - text: B\n        correct: true\n  - id: q9\n    prompt: X\n  - id: q2\n    answer: false\n");
     let got: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();

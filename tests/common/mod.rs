@@ -92,6 +92,28 @@ pub fn text(el: &scraper::ElementRef<'_>) -> String {
     el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The language and direction an element's text is read in: its own `lang` and `dir` or its
+/// nearest ancestor's (each on its own: a `lang` without `dir` keeps the direction around it).
+pub fn lang_of(el: &scraper::ElementRef<'_>) -> (String, String) {
+    let mut found: (Option<String>, Option<String>) = (None, None);
+    let mut node = Some(**el);
+    while let Some(n) = node {
+        if let Some(e) = n.value().as_element() {
+            found.0 = found.0.or_else(|| e.attr("lang").map(str::to_string));
+            found.1 = found.1.or_else(|| e.attr("dir").map(str::to_string));
+        }
+        node = n.parent();
+    }
+    (found.0.unwrap_or_default(), found.1.unwrap_or_else(|| "ltr".into()))
+}
+
+/// The language ([`lang_of`]) of the first element `css` selects, naming the selector when
+/// there is none.
+pub fn lang_at(doc: &Html, css: &str) -> String {
+    let found = select(doc, css);
+    lang_of(found.first().unwrap_or_else(|| panic!("nothing matches `{css}`"))).0
+}
+
 /// Every file under `dir`, relative, sorted.
 pub fn files(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(dir)

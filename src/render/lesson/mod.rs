@@ -132,7 +132,9 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     if !v.discussion.is_empty() {
         w.s("<section class=\"discussion\" aria-labelledby=\"discussion-title\">\n    <h2 id=\"discussion-title\">");
         w.t("discussion");
-        w.s("</h2>\n    <ol>");
+        w.s("</h2>\n    <ol");
+        content_attrs(w, v);
+        w.s(">");
         for q in &v.discussion {
             w.s("<li>");
             w.e(q);
@@ -323,7 +325,9 @@ fn toc(w: &mut W<'_>, v: &PageView<'_>) {
         for h in &v.toc {
             w.s("<li><a href=\"#");
             w.e(&h.id);
-            w.s("\">");
+            w.s("\"");
+            content_attrs(w, v);
+            w.s(">");
             w.e(&h.text);
             w.s("</a></li>");
         }
@@ -400,7 +404,10 @@ fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) 
     w.s("\" href=\"");
     w.e(&l.url);
     w.s("\"><span class=\"pager-label\">");
-    w.t(label);
+    match full(l.label.as_deref()) {
+        Some(own) => w.e(own),
+        None => w.t(label),
+    }
     w.s("</span> <span class=\"pager-title\"");
     w.fb_text(l.fallback, &l.title);
     w.s("</span></a>");

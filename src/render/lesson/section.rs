@@ -140,8 +140,7 @@ fn templates(w: &mut W<'_>, v: &PageView<'_>) {
         if !f.printable {
             w.s(" download");
         }
-        w.s(">");
-        w.e(&f.title);
+        w.fb_text(f.fallback, &f.title);
         w.s("</a> <span class=\"file-meta\">(");
         if f.printable {
             w.t("printable_page");

@@ -265,6 +265,13 @@
         const span = document.createElement('span');
         span.className = 'visually-hidden kyklos-done';
         span.textContent = doneText;
+        // On a title shown in another language (not translated yet) the word keeps the page's.
+        const page = document.documentElement;
+        const around = target.closest('[lang]');
+        if (around && around !== page && around.lang !== page.lang) {
+          span.lang = page.lang;
+          span.dir = page.dir;
+        }
         target.appendChild(span);
       } else if (!done && mark) {
         mark.remove();
