@@ -71,6 +71,9 @@ fn odd_site(root: &Path) {
     write(root, "content/ar/01-course/01-mod/quiz.yaml", "title: اختبار\nquestions:\n  - id: q1\n    type: true_false\n    prompt: صحيح؟\n    answer: true\n");
     write(root, "content/ar/01-course/02-other/index.md", "---\ntitle: الوحدة 2\nkind: module\n---\nنظرة.\n");
     write(root, "content/ar/01-course/02-other/01-x.md", "---\ntitle: درس\n---\nنص.\n");
+    // A part inside a module: its sidebar shows its progress under its own link, one level down.
+    write(root, "content/ar/01-course/02-other/03-part/index.md", "---\ntitle: جزء\n---\nنظرة.\n");
+    write(root, "content/ar/01-course/02-other/03-part/01-y.md", "---\ntitle: درس فرعي\n---\nنص.\n");
 }
 
 #[test]
