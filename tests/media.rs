@@ -70,6 +70,14 @@ fn a_video_becomes_a_player_with_tracks_in_the_page_language_first_and_a_transcr
         }
         assert_eq!(select(&doc, "script[src$='static/media.js']").len(), 1);
     }
+    // The printed course: the player's poster, source and tracks lead to the module's folder.
+    let print = f.html("en/course/print.html");
+    let video = select(&print, "main video");
+    assert_eq!(video.len(), 1, "the print page holds the player");
+    assert_eq!(video[0].value().attr("poster"), Some("mod/talk.jpg"));
+    assert_eq!(select(&print, "main video source")[0].value().attr("src"), Some("mod/talk.webm"));
+    let tracks: Vec<&str> = select(&print, "main video track").iter().filter_map(|t| t.value().attr("src")).collect();
+    assert_eq!(tracks, ["mod/talk.en.vtt", "mod/talk.el.vtt"]);
     // The transcript is in the search index.
     let index: String =
         files(&f.out().join("search/en")).iter().map(|p| std::fs::read_to_string(f.out().join("search/en").join(p)).unwrap_or_default()).collect();

@@ -77,6 +77,9 @@ fn odd_site(root: &Path) {
     write(root, "content/ar/02-guide/02-b.md", "---\ntitle: المرحلة ب\n---\nنص.\n");
     write(root, "content/ar/02-guide/09-form.md", "---\ntitle: نموذج\nkind: template\n---\nنص.\n");
     write(root, "content/ar/03-unit.md", "---\ntitle: وحدة تدريبية\nkind: unit\ndiscussion: [\"سؤال <أ> & ب؟\"]\n---\n## أ\n\nنص.\n");
+    // A part inside a module: its sidebar shows its progress under its own link, one level down.
+    write(root, "content/ar/01-course/02-other/03-part/index.md", "---\ntitle: جزء\n---\nنظرة.\n");
+    write(root, "content/ar/01-course/02-other/03-part/01-y.md", "---\ntitle: درس فرعي\n---\nنص.\n");
 }
 
 #[test]

@@ -119,13 +119,18 @@ pub(super) fn shift(html: &str, by: usize, prefix: &str) -> String {
     html.replace(" id=\"", &format!(" id=\"{prefix}-")).replace(" href=\"#", &format!(" href=\"#{prefix}-")).replace(" for=\"", &format!(" for=\"{prefix}-"))
 }
 
-/// Rewrites relative `href` and `src` values written for the page at `from` so they work from
-/// the page at `to` (both relative to the language folder). Fragments, absolute addresses and
-/// other schemes stay as they are.
+/// The attributes of a page's HTML that hold an address of the site: every URL attribute the
+/// raw-HTML policy lets through ([`crate::markdown::html_policy::is_url_attribute`]) and those
+/// kyklos writes itself (links, images, a player's source, tracks and poster).
+const URL_ATTRIBUTES: [&str; 3] = [" href=\"", " src=\"", " poster=\""];
+
+/// Rewrites relative addresses (see [`URL_ATTRIBUTES`]) written for the page at `from` so they
+/// work from the page at `to` (both relative to the language folder). Fragments, absolute
+/// addresses and other schemes stay as they are.
 fn rebase(html: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = [" href=\"", " src=\""].iter().filter_map(|a| rest.find(a).map(|i| (i, a.len()))).min() {
+    while let Some(at) = URL_ATTRIBUTES.iter().filter_map(|a| rest.find(a).map(|i| (i, a.len()))).min() {
         let (i, len) = at;
         out.push_str(&rest[..i + len]);
         rest = &rest[i + len..];
@@ -165,6 +170,27 @@ mod tests {
             out,
             r##"<a href="mod/02-b.html#x">b</a><img src="img/p.png" alt=""><a href="#top">t</a><a href="https://eu.example/a">e</a><a href="mailto:a@b.c">m</a>"##
         );
+    }
+
+    #[test]
+    fn a_video_keeps_its_poster_source_and_captions_on_the_print_page() {
+        let html = r#"<video controls poster="clip.png" aria-label="Clip"><source src="clip.webm" type="video/webm"><track kind="captions" src="clip.de.vtt"></video>"#;
+        let out = rebase(html, "course/docs/a.html", "course/print.html");
+        assert_eq!(
+            out,
+            r#"<video controls poster="docs/clip.png" aria-label="Clip"><source src="docs/clip.webm" type="video/webm"><track kind="captions" src="docs/clip.de.vtt"></video>"#
+        );
+        // An attribute that merely ends in a URL attribute's name is not an address.
+        assert_eq!(rebase(r#"<p data-src="x.png">"#, "course/docs/a.html", "course/print.html"), r#"<p data-src="x.png">"#);
+    }
+
+    #[test]
+    fn every_url_attribute_markdown_may_hold_is_rebased() {
+        use crate::markdown::html_policy::{is_url_attribute, ELEMENT_ATTRIBUTES, GENERIC_ATTRIBUTES};
+        let names = ELEMENT_ATTRIBUTES.iter().flat_map(|(e, attrs)| attrs.iter().map(move |a| (*e, *a))).chain(GENERIC_ATTRIBUTES.iter().map(|a| ("p", *a)));
+        for (element, attr) in names.filter(|(e, a)| is_url_attribute(e, a)) {
+            assert!(URL_ATTRIBUTES.contains(&format!(" {attr}=\"").as_str()), "<{element} {attr}> holds an address the print page must rebase");
+        }
     }
 
     #[test]

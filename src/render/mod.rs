@@ -152,6 +152,12 @@ impl<'a> LangContext<'a> {
         keys
     }
 
+    /// Whether the course `book` counts progress: it has lessons or quizzes (guides, training
+    /// units and good practices are reference material without a progress bar).
+    pub fn tracked(&self, book: PageId, extra: ExtraSteps<'_>) -> bool {
+        self.book_nav(book, extra).steps.iter().any(|st| st.kind == "lesson" || st.kind == "quiz")
+    }
+
     /// The sidebar of the page at `here` in course `book`: the course's navigation list is
     /// shared by all pages of a folder (built here once; rendered once by [`render_view`]).
     pub fn course_nav(&self, book: PageId, here: &str, extra: ExtraSteps<'_>) -> views::CourseNavView {
@@ -159,7 +165,8 @@ impl<'a> LangContext<'a> {
         let key = (book, dir.to_string());
         let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
         let shared = cached.unwrap_or_else(|| {
-            let nav = std::sync::Arc::new(views::SharedNav::new(views::course_nav_for(self.lang, book, dir, extra)));
+            let tracked = self.tracked(book, extra);
+            let nav = std::sync::Arc::new(views::SharedNav::new(views::course_nav_for(self.lang, book, dir, extra, tracked)));
             match self.sidebars.write() {
                 Ok(mut m) => m.entry(key).or_insert(nav).clone(),
                 Err(_) => nav,
@@ -350,17 +357,19 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     // Course progress belongs to courses (lessons and quizzes); guides, training units and
     // good practices are reference material without a progress bar.
     let book = cx.lang.book_of(s.id);
-    let tracked = book.is_some_and(|b| cx.book_nav(b, extra).steps.iter().any(|st| st.kind == "lesson" || st.kind == "quiz"));
+    let tracked = book.is_some_and(|b| cx.tracked(b, extra));
     let progress_keys = if own_page && page.is_section && tracked { Some(cx.progress_keys(s.id, extra)) } else { None };
     let book_page = own_page && book == Some(s.id) && tracked && s.package.is_none();
     let start_url = book_page
         .then(|| cx.book_nav(s.id, extra).steps.iter().find(|st| st.kind == "lesson" || st.kind == "quiz").map(|st| relative(s.here, &st.url)))
         .flatten();
-    // The sidebar's summary covers the section the page is in (its module), so a page never
-    // carries the keys of a whole large course.
-    let summary_section = s.package.map(|p| p.module).or(if page.is_section { Some(s.id) } else { page.parent });
-    // The course's own page shows its progress once, under its title, not again in the sidebar.
-    let course_keys = summary_section.filter(|_| tracked && !book_page).map(|b| cx.progress_keys(b, extra));
+    // The sidebar's summary covers the section the page is in, under that section's own title,
+    // so a page never carries the keys of a whole large course and the number means what it
+    // sits under: in a module, the module's (in the shared list, see `course_nav_for`); in the
+    // course's own folder, the course's, under its title. The course's own page shows its
+    // progress once, in its head, not again in the sidebar.
+    let summary_section = if page.is_section { Some(s.id) } else { page.parent };
+    let course_keys = summary_section.filter(|&b| tracked && !book_page && s.package.is_none() && Some(b) == book).map(|b| cx.progress_keys(b, extra));
     PageView {
         lang: code,
         dir: cx.lang.lang.direction.as_str(),
@@ -443,6 +452,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         journey: config.journey.enabled && s.package.is_none() && cx.lang.home.is_some(),
         progress_keys,
         course_keys,
+        tracked,
     }
 }
 

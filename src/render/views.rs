@@ -40,6 +40,10 @@ pub struct NavItem {
     pub key: String,
     pub children: Vec<NavItem>,
     pub fallback: bool,
+    /// The innermost listed section that holds the folder, in a course with lessons or quizzes:
+    /// the progress keys of its lessons and quizzes, for the summary under its link (so the
+    /// number sits under what it measures). Empty for every other item.
+    pub progress_keys: String,
 }
 
 /// What `course-nav.html` receives as `course_nav`: a course (book) as seen from one folder.
@@ -247,8 +251,14 @@ pub struct PageView<'a> {
     pub media: bool,
     /// Space-separated progress keys of the lessons and quizzes below this section.
     pub progress_keys: Option<std::sync::Arc<String>>,
-    /// The same for the whole course (book) the page is in.
+    /// The same for the whole course (book), on a page in the course's own folder (a lesson
+    /// outside any module, the print page): the sidebar's summary under the course title. A
+    /// page in a module has its module's summary in the sidebar list instead
+    /// ([`NavItem::progress_keys`]), and the course's own page shows its progress in its head.
     pub course_keys: Option<std::sync::Arc<String>>,
+    /// The page belongs to a course whose lessons and quizzes count towards progress (the
+    /// header shows the learner's points there).
+    pub tracked: bool,
     /// A course's own page: the keys its "Reset my progress" clears (only this course's).
     pub reset_keys: Option<std::sync::Arc<String>>,
     /// Points, badges and the "My progress" page are on (`journey:` in site.yaml; never in a package).
@@ -408,10 +418,14 @@ pub fn navigation(
 /// The navigation of course (book) `book` as seen from folder `dir` (relative to the language
 /// root): its modules, one line each, and the lessons (and quizzes) of the sections that hold
 /// the folder. It is the same for every page in the folder, so it is built and rendered once.
-pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>) -> CourseNav {
+/// `tracked`: the course has lessons or quizzes, so the innermost listed section that holds
+/// the folder gets its progress keys ([`NavItem::progress_keys`]).
+pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: bool) -> CourseNav {
     // Any page in the folder: relative addresses depend only on the folder.
     let here = if dir.is_empty() { "-".to_string() } else { format!("{dir}/-") };
-    fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>) -> Vec<NavItem> {
+    /// The levels `course-nav.html` shows: modules and what the open one holds.
+    const SHOWN: usize = 2;
+    fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: bool) -> Vec<NavItem> {
         let lang = &site.lang.code;
         let mut out: Vec<NavItem> = site.pages[section]
             .children
@@ -421,7 +435,8 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                 // Only the branch that holds the folder is expanded: a module of many lessons
                 // must not put every lesson link on every page of the course.
                 let inside = p.is_section && here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
-                let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra) } else { Vec::new() };
+                let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra, tracked) } else { Vec::new() };
+                let innermost = inside && (depth == SHOWN || !children.iter().any(|ch| ch.open));
                 NavItem {
                     title: p.front.title.clone(),
                     url: relative(here, &p.url),
@@ -431,6 +446,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                     key: format!("{lang}/{}", p.url),
                     children,
                     fallback: is_fallback(site, c),
+                    progress_keys: if innermost && tracked { progress_keys(site, &BookNav::new(sequence(site, c, extra))) } else { String::new() },
                 }
             })
             .collect();
@@ -443,11 +459,17 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
             kind: s.kind,
             children: Vec::new(),
             fallback: s.fallback,
+            progress_keys: String::new(),
         }));
         out
     }
     let b = &site.pages[book];
-    CourseNav { title: b.front.title.clone(), url: relative(&here, &b.url), items: items(site, book, &here, 1, extra), fallback: is_fallback(site, book) }
+    CourseNav {
+        title: b.front.title.clone(),
+        url: relative(&here, &b.url),
+        items: items(site, book, &here, 1, extra, tracked),
+        fallback: is_fallback(site, book),
+    }
 }
 
 pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {

@@ -98,6 +98,73 @@ describe('layout and screenshots', { skip }, () => {
     });
   }
 
+  // A home or collection page's own words follow its card grid; the prose's first element has
+  // no top margin of its own, so the heading sat on the cards (0 px) until the grid's
+  // neighbour got its own distance.
+  test('text after a card grid keeps its distance from it, at 1280 and 390 px', async () => {
+    const pages = [...(kinds.home || []), ...(kinds.collection || [])].filter((rel) => rel.includes('/'));
+    let checked = 0;
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const rel of pages) {
+          await page.goto(h.fileUrl(dir, rel));
+          const gaps = await page.evaluate(() => Array.from(document.querySelectorAll('.contents')).map((c) => {
+            const prose = c.nextElementSibling;
+            const first = prose && prose.classList.contains('prose') ? prose.firstElementChild : null;
+            return first ? Math.round(first.getBoundingClientRect().top - c.querySelector('.cards').getBoundingClientRect().bottom) : null;
+          }).filter((g) => g !== null));
+          for (const gap of gaps) {
+            checked += 1;
+            assert.ok(gap >= 24, `${rel} at ${vp.width}px: the text after the cards starts ${gap} px below them`);
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    assert.ok(checked > 0, 'no page with text after its cards was checked');
+  });
+
+  // The search box's visible text is its placeholder ("Search (press /)"). Beside a long site
+  // title, the points chip and the languages it was squeezed until the placeholder was cut
+  // ("Пошук (клавіш"). Every built-in language's placeholder must fit on a course page (the
+  // fullest header) at the widths where brand, search, chip and languages share one row.
+  test('header: the search placeholder of every built-in language fits beside brand, points and languages', async () => {
+    const placeholders = fs.readdirSync(path.join(h.REPO_ROOT, 'i18n')).filter((f) => f.endsWith('.yaml')).map((f) => {
+      const m = /^search_placeholder:\s*(.+)$/m.exec(fs.readFileSync(path.join(h.REPO_ROOT, 'i18n', f), 'utf8'));
+      assert.ok(m, `i18n/${f} has a search_placeholder`);
+      return [f.replace(/\.yaml$/, ''), m[1].trim().replace(/^"(.*)"$/, '$1')];
+    });
+    assert.ok(placeholders.length >= 11, `built-in languages: ${placeholders.length}`);
+    const lessons = (kinds.lesson || []).filter((rel) => rel.includes('/'));
+    const byLang = new Map();
+    for (const rel of lessons) if (!byLang.has(rel.split('/')[0])) byLang.set(rel.split('/')[0], rel);
+    for (const width of [1024, 1280]) {
+      const context = await openAt({ width, height: 900, mobile: false });
+      const page = await context.newPage();
+      try {
+        for (const rel of byLang.values()) {
+          await page.goto(h.fileUrl(dir, rel));
+          const cut = await page.evaluate((placeholders) => {
+            const input = document.querySelector('#search-input');
+            const cs = getComputedStyle(input);
+            const canvas = document.createElement('canvas').getContext('2d');
+            canvas.font = cs.font;
+            const room = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+            return placeholders.filter(([, text]) => canvas.measureText(text).width > room).map(([code, text]) => `${code} "${text}" (${Math.ceil(canvas.measureText(text).width)} px in ${room} px)`);
+          }, placeholders);
+          assert.deepEqual(cut, [], `${rel} at ${width}px: placeholders cut`);
+          const chip = await page.locator('.journey-chip').count();
+          assert.ok(chip > 0 || !rel.includes('/'), `${rel}: a course page shows the points chip`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   // The arrows are drawn by the style sheet (::before and ::after), so a rule for one writing
   // direction can outweigh the narrow layout's rule for the other: each label has exactly one
   // arrow, pointing back (previous) or on (next) in the page's own reading direction.

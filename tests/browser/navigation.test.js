@@ -206,4 +206,56 @@ describe('navigation from a sub-path and from file://', { skip }, () => {
       }
     });
   }
+
+  // A progress number means what it sits under. Before, the sidebar showed the module's share
+  // under the course's title: one lesson read of the first module said "33 %" there while the
+  // course page said "14 %". Now a page in a module shows its module's progress under the
+  // module's link, and only a page in the course's own folder (the print page) shows the
+  // course's, under the course title, the same number as the course page.
+  test('sidebar progress: the module\'s under the module, the course\'s under the course title, as on the course page', async () => {
+    const course = h.pageOfKind(kinds, 'course', lang);
+    const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const shown = async () => page.evaluate(() => {
+      const read = (el) => el && { text: el.textContent.trim(), keys: el.dataset.progressKeys.split(/\s+/).filter(Boolean), visible: el.getClientRects().length > 0 && !el.hidden };
+      const nav = document.querySelector('nav.course-nav');
+      const open = nav && nav.querySelector('.course-nav-list > li.is-open');
+      return {
+        underTitle: nav && read(nav.querySelector(':scope > .progress-summary')),
+        inList: nav ? [...nav.querySelectorAll('.course-nav-list .progress-summary')].map(read) : [],
+        underOpen: open && read(open.querySelector(':scope > .progress-summary')),
+        openKey: open && open.dataset.key,
+        head: read(document.querySelector('main .page-head .progress-summary')),
+      };
+    });
+    try {
+      await page.goto(h.fileUrl(dir, course));
+      const first = await page.locator('a.start-course').evaluate((a) => a.href);
+      await page.goto(first); // read one lesson, nothing else
+      const lesson = await shown();
+      assert.equal(lesson.underTitle, null, 'a page in a module has no number under the course title');
+      assert.equal(lesson.inList.length, 1, 'one summary in the list: the open module\'s');
+      const mod = lesson.underOpen;
+      assert.ok(mod && mod.visible, 'the open module shows its progress under its link');
+      const moduleDir = lesson.openKey.replace(/index\.html$/, '');
+      assert.ok(mod.keys.length > 1 && mod.keys.every((k) => k.startsWith(moduleDir)), `the module's keys only: ${mod.keys}`);
+      assert.equal(mod.text, `${Math.round(100 / mod.keys.length)}% complete`);
+
+      await page.goto(h.fileUrl(dir, course));
+      const own = await shown();
+      assert.equal(own.inList.length + (own.underTitle ? 1 : 0), 0, 'the course page shows its progress once, in its head');
+      assert.ok(own.head.keys.length > mod.keys.length, 'the course counts every module');
+      assert.equal(own.head.text, `${Math.round(100 / own.head.keys.length)}% complete`);
+
+      const print = path.posix.join(path.posix.dirname(course), 'print.html');
+      await page.goto(h.fileUrl(dir, print));
+      const printed = await shown();
+      assert.ok(printed.underTitle && printed.underTitle.visible, 'a page in the course\'s own folder shows the course\'s progress under its title');
+      assert.deepEqual(printed.underTitle.keys, own.head.keys);
+      assert.equal(printed.underTitle.text, own.head.text, 'the same number as the course page');
+      assert.equal(printed.inList.length, 0);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -311,8 +311,7 @@ fn site_header(w: &mut W<'_>, v: &PageView<'_>) {
         search(w, v);
     }
     w.s("\n    ");
-    let keys = |k: &Option<std::sync::Arc<String>>| k.as_ref().is_some_and(|k| !k.is_empty());
-    if v.journey && (keys(&v.course_keys) || keys(&v.progress_keys) || v.kind == "progress") {
+    if v.journey && (v.tracked || v.kind == "progress") {
         w.s("<a class=\"journey-chip\" href=\"");
         w.e(&v.root);
         w.e(v.lang);

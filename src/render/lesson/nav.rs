@@ -27,13 +27,16 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
             w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
         }
         w.s("</a>");
+        summary(&mut w, item, "\n        ");
         if !item.children.is_empty() {
             w.s("\n        <ol>");
             for child in &item.children {
                 w.s("\n          <li class=\"nav-");
                 w.e(child.kind);
                 link_start(&mut w, child);
-                w.s("</a></li>");
+                w.s("</a>");
+                summary(&mut w, child, "\n            ");
+                w.s("</li>");
             }
             w.s("\n        </ol>");
         }
@@ -41,6 +44,16 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
     }
     w.s("\n    </ol>");
     w.out
+}
+
+/// The progress of the section that holds the folder, under its link (filled in by kyklos.js).
+fn summary(w: &mut W<'_>, item: &NavItem, indent: &str) {
+    if !item.progress_keys.is_empty() {
+        w.s(indent);
+        w.s("<p class=\"progress-summary\" data-progress-keys=\"");
+        w.e(&item.progress_keys);
+        w.s("\" hidden></p>");
+    }
 }
 
 /// `" data-key="…"><a href="…"{fallback}>title` (after the `<li class="nav-kind…`).
