@@ -540,7 +540,7 @@ pub fn render_quiz(
     };
     let form = quiz::quiz_form(quiz, &key, cx.strings, &marks);
     let questions = cx.strings.count("questions", quiz.questions.len());
-    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &format_number(quiz.pass_mark))]);
+    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &crate::numbers::decimal(quiz.pass_mark, &cx.strings.lang))]);
     let description = quiz.description.clone();
     let subject = Subject {
         id: section,
@@ -579,15 +579,6 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
     };
     let v = view(cx, &subject, extra);
     render_view(cx, theme, &v)
-}
-
-/// 70 → "70", 62.5 → "62.5".
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
 }
 
 /// The file name a configured logo gets under `static/`.

@@ -106,6 +106,8 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     let mut h = String::with_capacity(4096);
     let msg = |name: &str, key: &str| format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
     h.push_str(&format!("<form class=\"quiz\" id=\"quiz\" novalidate data-quiz=\"{}\"", escape_html(&data)));
+    // Numbers in the results are written as the builder writes them ("0,5" in German).
+    h.push_str(&format!(" data-decimal=\"{}\"", crate::numbers::decimal_separator(&t.lang)));
     for (name, k) in [
         ("passed", "quiz_passed"),
         ("failed", "quiz_failed"),

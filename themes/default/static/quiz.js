@@ -47,12 +47,12 @@
     });
   }
 
+  /** A number as the builder writes it: at most two decimals, the page language's separator
+   * (data-decimal, "0,5" in German), digits 0-9 as on the rest of the page. */
   function num(n) {
-    try {
-      return Number(n).toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
-    } catch (e) {
-      return String(n);
-    }
+    const r = Math.round(Number(n) * 100) / 100;
+    if (!isFinite(r)) return '0';
+    return String(r === 0 ? 0 : r).replace('.', form.dataset.decimal || '.');
   }
 
   function shuffled(items) {
