@@ -179,6 +179,16 @@ pub fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
+/// A count for the terminal, in English: `1 warning`, `0 warnings`, `2 files`. `noun` is the
+/// singular; nouns kyklos counts all take `s`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A path shown relative to the site root, so messages are short and clickable in editors.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
@@ -214,6 +224,13 @@ mod tests {
     fn control_characters_are_escaped() {
         let d = Diagnostic::error("content/en/a\x1b[31m\nb.md", 0, 0, "unknown folder `x\u{7}`\nsecond line");
         assert_eq!(d.to_string(), "content/en/a\\u{1b}[31m\\nb.md: error: unknown folder `x\\u{7}`\nsecond line");
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!(count(1, "warning"), "1 warning");
+        assert_eq!(count(0, "warning"), "0 warnings");
+        assert_eq!(count(2, "page"), "2 pages");
     }
 
     #[test]

@@ -140,23 +140,39 @@ impl Strings {
 
     /// The plural form of `key` for `n`, with `{n}` filled in.
     pub fn count(&self, key: &str, n: usize) -> String {
+        self.plural(key, n as f64, &[])
+    }
+
+    /// The plural form of `key` for the number `x` as this language writes it (at most two
+    /// decimals): a fraction has its own form in many languages ("1 бал", "5 балів", "1,5
+    /// бала"). `{n}` becomes the number; `args` fill the other placeholders.
+    pub fn plural(&self, key: &str, x: f64, args: &[(&str, &str)]) -> String {
+        let plain = crate::numbers::plain_decimal(x, 2);
         let template = match self.entry(key) {
             Some(Entry::Plural(forms)) => {
-                let category = self.rules.as_ref().and_then(|r| r.select(n).ok()).unwrap_or(PluralCategory::OTHER);
-                let name = match category {
-                    PluralCategory::ZERO => "zero",
-                    PluralCategory::ONE => "one",
-                    PluralCategory::TWO => "two",
-                    PluralCategory::FEW => "few",
-                    PluralCategory::MANY => "many",
-                    PluralCategory::OTHER => "other",
-                };
+                let name = self.category(&plain);
                 forms.get(name).or_else(|| forms.get("other")).cloned().unwrap_or_default()
             }
             Some(Entry::Text(s)) => s.clone(),
             None => key.to_string(),
         };
-        fill(&template, &[("n", &n.to_string())])
+        let n = crate::numbers::decimal(x, &self.lang);
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        fill(&template, &all)
+    }
+
+    /// The CLDR plural category of a number written with a point ("1", "0.5"): its visible
+    /// decimals count, as in the rules ("1" is `one` in English, "1.5" `other`).
+    fn category(&self, plain: &str) -> &'static str {
+        match self.rules.as_ref().and_then(|r| r.select(plain).ok()).unwrap_or(PluralCategory::OTHER) {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        }
     }
 
     /// The forms of `key` for the browser: a plural entry's CLDR forms, or `other` alone.
@@ -280,6 +296,55 @@ mod tests {
         assert_eq!(ar.count("units", 1), "وحدة تدريبية واحدة");
         let el = Strings::new("el", Table::new(), Table::new(), "el");
         assert_eq!(el.count("phases", 5), "5 φάσεις");
+    }
+
+    #[test]
+    fn fractions_take_their_own_plural_form() {
+        let points = |code: &str, x: f64| Strings::new(code, Table::new(), Table::new(), code).plural("points", x, &[]);
+        assert_eq!(points("uk", 1.0), "1 бал");
+        assert_eq!(points("uk", 3.0), "3 бали");
+        assert_eq!(points("uk", 5.0), "5 балів");
+        assert_eq!(points("uk", 1.5), "1,5 бала");
+        assert_eq!(points("cs", 0.5), "0,5 bodu");
+        assert_eq!(points("de", 1.5), "1,5 Punkte");
+        assert_eq!(points("fr", 1.5), "1,5 point");
+        assert_eq!(points("en", 2.25), "2.25 points");
+        assert_eq!(points("en", 1.0), "1 point");
+    }
+
+    #[test]
+    fn the_points_line_agrees_with_its_maximum_in_every_language() {
+        // "{score} of {max} points": the noun follows {max}; {score} is written by the caller.
+        let line = |code: &str, score: &str, max: f64| {
+            let s = Strings::new(code, Table::new(), Table::new(), code);
+            s.plural("quiz_points", max, &[("score", score), ("max", &crate::numbers::decimal(max, code))])
+        };
+        assert_eq!(line("en", "0.5", 1.0), "0.5 of 1 point");
+        assert_eq!(line("en", "1", 3.0), "1 of 3 points");
+        assert_eq!(line("de", "0,5", 1.0), "0,5 von 1 Punkt");
+        assert_eq!(line("de", "1", 2.5), "1 von 2,5 Punkten");
+        assert_eq!(line("uk", "0,33", 1.0), "0,33 з 1 бала");
+        assert_eq!(line("uk", "1", 3.0), "1 з 3 балів");
+        assert_eq!(line("uk", "1", 5.0), "1 з 5 балів");
+        assert_eq!(line("uk", "1", 1.5), "1 з 1,5 бала");
+        assert_eq!(line("cs", "0,5", 1.0), "0,5 z 1 bodu");
+        assert_eq!(line("cs", "2", 4.0), "2 z 4 bodů");
+        assert_eq!(line("cs", "1", 1.5), "1 z 1,5 bodu");
+        assert_eq!(line("fr", "0,5", 1.0), "0,5 sur 1 point");
+        assert_eq!(line("fr", "1", 4.0), "1 sur 4 points");
+        assert_eq!(line("pt", "0,5", 1.0), "0,5 de 1 ponto");
+        assert_eq!(line("es", "0,5", 2.0), "0,5 de 2 puntos");
+        assert_eq!(line("it", "0,5", 1.0), "0,5 su 1 punto");
+        assert_eq!(line("el", "0,5", 1.0), "0,5 από 1 μονάδα");
+        assert_eq!(line("el", "0,5", 2.0), "0,5 από 2 μονάδες");
+        assert_eq!(line("fa", "0.5", 1.0), "0.5 از 1 امتیاز");
+        assert_eq!(line("ar", "0.5", 3.0), "النقاط: 0.5 من 3");
+        for (code, _) in BUILTIN {
+            for max in [0.5, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 100.0, 1.5] {
+                let text = line(code, "0", max);
+                assert!(!text.contains('{') && text.contains(&crate::numbers::decimal(max, code)), "{code} {max}: {text}");
+            }
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod media;
 pub mod model;
 pub mod new;
+pub mod numbers;
 pub mod output;
 pub mod package;
 pub mod pages;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use kyklos::cli::{Cli, Command, Format, ReportFormat, TranslationsAction};
-use kyklos::diagnostics::Diagnostics;
+use kyklos::diagnostics::{count, Diagnostics};
 use kyklos::pipeline::{self, Options};
 use kyklos::translations;
 
@@ -42,25 +42,29 @@ fn main() -> ExitCode {
                         for (step, took) in &report.timings {
                             eprintln!("  {step:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                         }
-                        eprintln!("  {} of {} pages kept from the last build (unchanged)", report.reused, report.pages);
-                        eprintln!("  {} of {} files compared with the last build's by reading them back", report.output.read_back, report.output.files);
+                        eprintln!("  {} of {} kept from the last build (unchanged)", report.reused, count(report.pages, "page"));
+                        eprintln!(
+                            "  {} of {} compared with the last build's by reading them back",
+                            report.output.read_back,
+                            count(report.output.files, "file")
+                        );
                         for s in &report.search {
                             eprintln!(
-                                "  search {}: {} pages, {} words, {} files, {:.1} KB (largest file {:.1} KB)",
+                                "  search {}: {}, {}, {}, {} (largest file {})",
                                 s.lang,
-                                s.docs,
-                                s.words,
-                                s.files,
-                                s.bytes as f64 / 1024.0,
-                                s.largest as f64 / 1024.0
+                                count(s.docs, "page"),
+                                count(s.words, "word"),
+                                count(s.files, "file"),
+                                kyklos::files::human_size(s.bytes as u64),
+                                kyklos::files::human_size(s.largest as u64)
                             );
                         }
                     }
                     eprintln!(
-                        "Built {} pages into {} ({} files, {} changed, {} removed).",
-                        report.pages,
+                        "Built {} into {} ({}, {} changed, {} removed).",
+                        count(report.pages, "page"),
                         out.display(),
-                        report.output.files,
+                        count(report.output.files, "file"),
                         report.output.changed,
                         report.output.removed
                     );
@@ -80,7 +84,7 @@ fn main() -> ExitCode {
         }
         Command::New { dir, lang } => match kyklos::new::create(&dir, &lang) {
             Ok(n) => {
-                eprintln!("Created a starter site with {n} files in {}.", dir.display());
+                eprintln!("Created a starter site with {} in {}.", count(n, "file"), dir.display());
                 eprintln!("Next: kyklos build --root {}  (or cd there and run kyklos serve)", dir.display());
                 ExitCode::SUCCESS
             }
@@ -96,7 +100,7 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     let warnings = report.diagnostics.warning_count();
                     print_diagnostics(report.diagnostics, format);
-                    eprintln!("No errors in {} pages ({warnings} warnings).", report.pages);
+                    eprintln!("No errors in {} ({}).", count(report.pages, "page"), count(warnings, "warning"));
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(diags, format, ""),
@@ -120,7 +124,7 @@ fn translations(root: &std::path::Path, format: ReportFormat, only: Option<&str>
                 for f in &marked {
                     eprintln!("marked content/{lang}/{f}");
                 }
-                eprintln!("{} file(s) marked as translated against the current originals.", marked.len());
+                eprintln!("{} marked as translated against the current originals.", count(marked.len(), "file"));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -162,8 +166,8 @@ fn translations(root: &std::path::Path, format: ReportFormat, only: Option<&str>
 fn fail(diags: Diagnostics, format: Format, note: &str) -> ExitCode {
     let (errors, warnings) = (diags.error_count(), diags.warning_count());
     print_diagnostics(diags, format);
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
-    eprintln!("{}, {}. {note}", plural(errors, "error"), plural(warnings, "warning"));
+    let note = if note.is_empty() { String::new() } else { format!(" {note}") };
+    eprintln!("{}, {}.{note}", count(errors, "error"), count(warnings, "warning"));
     ExitCode::from(1)
 }
 

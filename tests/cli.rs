@@ -90,3 +90,19 @@ fn output_into_a_closed_pipe_ends_quietly() {
 fn libc_sigpipe() -> i32 {
     13
 }
+
+#[test]
+fn summary_counts_agree_with_their_number() {
+    // One page and one warning (no date in the accessibility statement): "1 page (1 warning)",
+    // never "1 pages (1 warnings)".
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: T\nlanguages: [en]\naccessibility:\n  contact: a@example.org\n");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nHello.\n");
+    let check = stderr(&f.check());
+    assert!(check.ends_with("No errors in 1 page (1 warning).\n"), "{check}");
+    let build = stderr(&f.run(&["build", "--verbose"]));
+    assert!(build.contains("\nBuilt 1 page into ") && build.contains("search en: 1 page, "), "{build}");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\n![A photo](missing.png)\n");
+    let failed = stderr(&f.check());
+    assert!(failed.ends_with("\n1 error, 1 warning.\n"), "{failed:?}");
+}

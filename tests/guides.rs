@@ -50,7 +50,7 @@ fn guide_overview_draws_the_cycle_and_lists_templates() {
     assert_eq!(select(&doc, ".cycle-steps li").len(), 4);
     let files: Vec<String> = select(&doc, ".templates li").iter().map(text).collect();
     assert_eq!(files.len(), 2, "{files:?}");
-    assert!(files[0].starts_with("Observation form") && files[1].contains("ODT, 2.0 KB"), "{files:?}");
+    assert!(files[0].starts_with("Observation form") && files[1].contains("ODT, 2 KiB"), "{files:?}");
     assert!(f.out().join("en/guides/cycle/pairing-sheet.odt").is_file());
 }
 

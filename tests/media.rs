@@ -126,7 +126,7 @@ fn oversized_media_warn_at_the_limit_set_in_site_yaml() {
     let f = media_site();
     f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\nmax_media_mb: 0\n");
     let err = stderr(&f.check());
-    assert!(err.contains("content/en/01-course/01-mod/talk.webm: warning: this media file is 91 KiB; files over 0 MiB"), "{err}");
+    assert!(err.contains("content/en/01-course/01-mod/talk.webm: warning: this media file is 92 KiB; files over 0 MiB"), "{err}");
     f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\ntranslations:\n  el:\n    title: Δοκιμή\n");
     assert!(!stderr(&f.check()).contains("this media file"));
     f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\nmax_media_mb: lots\n");

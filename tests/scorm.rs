@@ -469,7 +469,7 @@ fn packages_carry_media_and_captions() {
     let sizes: Vec<u64> = zips.iter().map(|z| std::fs::metadata(out.path().join(z)).unwrap().len()).collect();
     assert!(sizes.iter().all(|&s| s > video.len() as u64), "every package holds the video: {sizes:?}");
     for size in sizes {
-        let shown = kyklos::package::human_size(size);
+        let shown = kyklos::numbers::file_size(size, "en");
         assert!(downloads.contains(&format!(">{shown}<")), "the Downloads page shows {shown}");
     }
 }

@@ -88,15 +88,9 @@ impl FileProblem {
     }
 }
 
-/// Bytes as "12 MiB" or "300 KiB" or "17 bytes".
+/// A size for the terminal: "12 MiB", "300 KiB", "1.5 KiB", "17 B" (see [`crate::numbers`]).
 pub fn human_size(n: u64) -> String {
-    if n >= 1 << 20 {
-        format!("{:.1} MiB", n as f64 / f64::from(1 << 20)).replace(".0 ", " ")
-    } else if n >= 1 << 10 {
-        format!("{} KiB", n >> 10)
-    } else {
-        format!("{n} bytes")
-    }
+    crate::numbers::file_size_en(n)
 }
 
 fn kind_of(meta: &Metadata) -> Result<(), FileProblem> {

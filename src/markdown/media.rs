@@ -38,7 +38,7 @@ pub fn player_html(files: &MediaFiles, alt: &str, offset: usize, links: &dyn Lin
     }
     out.has_media = true;
     let transcript = transcript(files, offset, links, labels, out, n);
-    let size = crate::files::human_size(files.size);
+    let size = crate::numbers::file_size(files.size, lang);
     out.text.push_str(alt);
     out.text.push('\n');
     player::render(files, alt, transcript.as_ref(), &labels.media, &size, labels.mixed.as_ref())

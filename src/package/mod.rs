@@ -15,7 +15,7 @@ mod scorm;
 use sha2::{Digest, Sha256};
 
 pub use crate::model::download::Download;
-pub use crate::render::downloads::{downloads_table, human_size};
+pub use crate::render::downloads::downloads_table;
 use crate::scorm::Version;
 pub use question_banks::question_banks;
 pub use sco::isolate_links;
@@ -59,12 +59,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_and_sizes() {
+    fn slugs() {
         assert!(slug("course/Μάθημα 1").starts_with("course-1-"));
         assert_ne!(slug("Μάθημα"), slug("Ενότητα"));
         assert_eq!(slug("course/mod-1"), "course-mod-1");
         assert_eq!(slug("///"), "site");
-        assert_eq!(human_size(1536), "1.5 KB");
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             label(2),
             escape_html(&d.lang),
             label(3),
-            human_size(d.size),
+            crate::numbers::file_size(d.size, &t.lang),
             label(4),
             d.sha256
         ));
@@ -90,11 +90,27 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
     h.push_str("</tbody></table></div>\n");
 }
 
-/// 1536 → "1.5 KB", 2_500_000 → "2.4 MB".
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / 1024.0 / 1024.0),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Strings, Table};
+
+    #[test]
+    fn sizes_are_in_kib_with_the_pages_decimal_separator() {
+        let package = |size| Download {
+            title: "Modul 1".into(),
+            kind: "module",
+            version: "SCORM 1.2",
+            lang: "de".into(),
+            url: "de/downloads/m1.zip".into(),
+            size,
+            sha256: "ab".into(),
+            partial: None,
+        };
+        let de = Strings::new("de", Table::new(), Table::new(), "de");
+        let html = downloads_table(&[package(96_669), package(5_400)], "de/downloads.html", &de);
+        assert!(html.contains(">94\u{a0}KiB</td>") && html.contains(">5,3\u{a0}KiB</td>"), "{html}");
+        let en = Strings::new("en", Table::new(), Table::new(), "en");
+        assert!(downloads_table(&[package(5_400)], "en/downloads.html", &en).contains(">5.3\u{a0}KiB</td>"));
     }
 }

@@ -153,7 +153,7 @@ pub fn templates(site: &LangSite, guide: PageId) -> Vec<FileView> {
             title,
             url: relative(here, &asset.url),
             format: ext.to_uppercase(),
-            size: Some(super::downloads::human_size(asset.size)),
+            size: Some(crate::numbers::file_size(asset.size, &site.lang.code)),
             printable: false,
             fallback: false,
         });

@@ -585,15 +585,6 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
     render_view(cx, theme, &v)
 }
 
-/// 70 → "70", 62.5 → "62.5".
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
 /// The file name a configured logo gets under `static/`.
 pub fn logo_file_name(logo: &str) -> String {
     let name = logo.rsplit(['/', '\\']).next().unwrap_or(logo);

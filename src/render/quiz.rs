@@ -138,12 +138,25 @@ impl Marks {
     }
 }
 
+/// CLDR plural categories; `other` is the message itself.
+const PLURAL_FORMS: [&str; 5] = ["zero", "one", "two", "few", "many"];
+
 /// The quiz form. `key` is the progress key (`<lang>/<url>`).
 pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     let data = serde_json::to_string(&quiz_json(quiz, key)).unwrap_or_default();
     let mut h = String::with_capacity(4096);
     let msg = |name: &str, key: &str| format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
     h.push_str(&format!("<form class=\"quiz\" id=\"quiz\" novalidate data-quiz=\"{}\"", escape_html(&data)));
+    // Numbers in the results are written as the builder writes them ("0,5" in German).
+    h.push_str(&format!(" data-decimal=\"{}\"", crate::numbers::decimal_separator(&t.lang)));
+    // "{score} of {max} points" agrees with {max}: its plural forms, chosen in the browser by the
+    // CLDR rules of `data-plural` ("1 Punkt", "2 Punkten"; "1 бала", "5 балів").
+    h.push_str(&format!(" data-plural=\"{}\"", escape_html(&t.lang)));
+    for (form, text) in t.forms("quiz_points") {
+        if form != "other" && PLURAL_FORMS.contains(&form.as_str()) {
+            h.push_str(&format!(" data-msg-points-{form}=\"{}\"", escape_html(&text)));
+        }
+    }
     for (name, k) in [
         ("passed", "quiz_passed"),
         ("failed", "quiz_failed"),
@@ -199,7 +212,7 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
     let number = t.format("question_number", &[("n", &n.to_string())]);
     h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\"{}>\n<fieldset>\n", q.body.type_name(), marks.text));
     let points =
-        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))) };
+        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.plural("points", q.points, &[]))) };
     h.push_str(&format!(
         "<legend><span class=\"q-number\"{ui}>{}</span> <span class=\"q-prompt\"{}>{}</span>{points}</legend>\n",
         escape_html(&number),
@@ -310,7 +323,7 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
         let prompt = marks.span(render_inline(&q.prompt), u.prompt);
         h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{prompt}", marks.text));
         if q.points != 1.0 {
-            h.push_str(&format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.count("points", q.points as usize))));
+            h.push_str(&format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.plural("points", q.points, &[]))));
         }
         h.push_str("</p>\n");
         let boxes = |h: &mut String, texts: &mut dyn Iterator<Item = String>, shape: &str| {
@@ -370,7 +383,7 @@ pub fn render_quiz(
     let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
     let form = quiz_form(quiz, &key, cx.strings, &cx.quiz_marks(quiz));
     let questions = cx.strings.count("questions", quiz.questions.len());
-    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &super::format_number(quiz.pass_mark))]);
+    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &crate::numbers::decimal(quiz.pass_mark, &cx.strings.lang))]);
     let description = quiz.description.clone();
     let subject = Subject {
         id: section,

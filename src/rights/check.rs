@@ -107,8 +107,17 @@ fn accessibility(site: &Site, diags: &mut Diagnostics) {
         let issues: usize = site.langs.iter().map(|l| super::pages::known_issues(l).len()).sum();
         if issues > 0 {
             diags.push(
-                Diagnostic::warning("site.yaml", l, c, format!("`status: full`, but the statement lists {issues} items that are not accessible"))
-                    .with_hint("use `status: partial`, or add captions (.vtt beside each video) and check the documents"),
+                Diagnostic::warning(
+                    "site.yaml",
+                    l,
+                    c,
+                    format!(
+                        "`status: full`, but the statement lists {} that {} not accessible",
+                        crate::diagnostics::count(issues, "item"),
+                        if issues == 1 { "is" } else { "are" }
+                    ),
+                )
+                .with_hint("use `status: partial`, or add captions (.vtt beside each video) and check the documents"),
             );
         }
     }

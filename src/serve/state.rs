@@ -9,7 +9,7 @@ use std::time::{Instant, SystemTime};
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{count, Diagnostics};
 use crate::incremental::Cache;
 use crate::output::{Files, Stored};
 use crate::pipeline::{self, Options};
@@ -124,7 +124,7 @@ impl State {
                 }
                 let ms = started.elapsed().as_millis();
                 if old.is_empty() {
-                    eprintln!("Built {} pages in {ms} ms.", report.pages);
+                    eprintln!("Built {} in {ms} ms.", count(report.pages, "page"));
                 } else {
                     self.notify(report.pages, changed, quiet, ms);
                 }
@@ -141,7 +141,10 @@ impl State {
                 for d in diags.sorted() {
                     eprintln!("{d}");
                 }
-                eprintln!("The build failed ({errors} errors); still serving the last good build. The open pages show the errors until the next good save.");
+                eprintln!(
+                    "The build failed ({}); still serving the last good build. The open pages show the errors until the next good save.",
+                    count(errors, "error")
+                );
                 self.status.send_modify(|s| {
                     s.changed.clear();
                     s.errors = problems;
@@ -162,7 +165,7 @@ impl State {
         if changed.is_empty() && !was_broken {
             return;
         }
-        eprintln!("Rebuilt {pages} pages in {ms} ms: {} files changed.", changed.len());
+        eprintln!("Rebuilt {} in {ms} ms: {} changed.", count(pages, "page"), count(changed.len(), "file"));
         self.status.send_modify(|s| {
             s.build += 1;
             s.changed = if changed.len() > MAX_CHANGED { vec!["*".into()] } else { changed };

@@ -230,20 +230,26 @@ describe('quizzes', { skip }, () => {
   // The revealed answer of a matching question, "term → meaning": in a right-to-left quiz the
   // meaning stands to the left of its term, so the arrow must point left there (and right in a
   // left-to-right quiz).
+  /** A one-language site with one course, module, lesson and `quiz` (YAML); [out dir, quiz page]. */
+  function quizSite(code, words, quiz, label) {
+    const [home, course, mod, lesson] = words;
+    const root = h.writeSite({
+      'site.yaml': `title: ${home}\nlanguages: [${code}]\nlicense: CC-BY-4.0\n`,
+      [`content/${code}/index.md`]: `---\ntitle: ${home}\n---\n${home}.\n`,
+      [`content/${code}/01-course/index.md`]: `---\ntitle: ${course}\nkind: course\n---\n${course}.\n`,
+      [`content/${code}/01-course/01-module/index.md`]: `---\ntitle: ${mod}\nkind: module\n---\n${mod}.\n`,
+      [`content/${code}/01-course/01-module/01-lesson.md`]: `---\ntitle: ${lesson}\n---\n${lesson}.\n`,
+      [`content/${code}/01-course/01-module/quiz.yaml`]: quiz,
+    }, label);
+    return [h.build(root, `${label}-out`), `${code}/course/module/quiz.html`];
+  }
+
   test('matching answers: the arrow points from each term to its meaning, right-to-left and left-to-right', async () => {
     const site = (code, words, pairs) => {
-      const [home, course, mod, lesson, prompt] = words;
+      const prompt = words[4];
       const quiz = `title: ${prompt}\nquestions:\n  - id: q1\n    type: matching\n    prompt: ${prompt}\n    pairs:\n` +
         pairs.map(([l, r]) => `      - {left: ${l}, right: ${r}}\n`).join('');
-      const root = h.writeSite({
-        'site.yaml': `title: ${home}\nlanguages: [${code}]\nlicense: CC-BY-4.0\n`,
-        [`content/${code}/index.md`]: `---\ntitle: ${home}\n---\n${home}.\n`,
-        [`content/${code}/01-course/index.md`]: `---\ntitle: ${course}\nkind: course\n---\n${course}.\n`,
-        [`content/${code}/01-course/01-module/index.md`]: `---\ntitle: ${mod}\nkind: module\n---\n${mod}.\n`,
-        [`content/${code}/01-course/01-module/01-lesson.md`]: `---\ntitle: ${lesson}\n---\n${lesson}.\n`,
-        [`content/${code}/01-course/01-module/quiz.yaml`]: quiz,
-      }, `matching-${code}`);
-      return [h.build(root, `matching-${code}-out`), `${code}/course/module/quiz.html`];
+      return quizSite(code, words, quiz, `matching-${code}`);
     };
     const sites = [
       site('fa', ['خانه', 'دوره', 'پودمان', 'درس', 'جفت کنید'], [['پناه‌جو', 'در انتظار تصمیم'], ['مهاجر', 'به هر دلیلی']]),
@@ -274,6 +280,44 @@ describe('quizzes', { skip }, () => {
         seen.push(pairs[0].dir);
       }
       assert.deepEqual(seen, ['rtl', 'ltr']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('points in the page language: decimal comma, and the noun agrees with the maximum (German, Ukrainian)', async () => {
+    // Two of three right options with partial credit: 0.5 of 1 point; a wrong fill-in worth 1.5.
+    const quiz = 'title: Q\npass_mark: 62.5\nquestions:\n' +
+      '  - {id: q1, type: multiple, partial_credit: true, prompt: P1, options: [{text: A, correct: true}, {text: B, correct: true}, {text: C}]}\n' +
+      '  - {id: q2, type: fill_in, points: 1.5, prompt: P2, answers: [x]}\n';
+    const cases = [
+      ['de', ['Start', 'Kurs', 'Modul', 'Lektion'], {
+        legend: '(1,5 Punkte)', q1: '0,5 von 1 Punkt', q2: '0 von 1,5 Punkten', total: '0,5 von 2,5 Punkten', pass: '62,5',
+      }],
+      ['uk', ['Головна', 'Курс', 'Модуль', 'Урок'], {
+        legend: '(1,5 бала)', q1: '0,5 з 1 бала', q2: '0 з 1,5 бала', total: '0,5 з 2,5 бала', pass: '62,5',
+      }],
+      ['en', ['Home', 'Course', 'Module', 'Lesson'], {
+        legend: '(1.5 points)', q1: '0.5 of 1 point', q2: '0 of 1.5 points', total: '0.5 of 2.5 points', pass: '62.5',
+      }],
+    ];
+    const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      for (const [code, words, want] of cases) {
+        const [out, rel] = quizSite(code, words, quiz, `points-${code}`);
+        await page.goto(h.fileUrl(out, rel));
+        const legend = await page.locator('li[data-qid="q2"] .q-points').innerText();
+        assert.equal(legend, want.legend, code);
+        assert.ok((await page.locator('.quiz-intro, main').first().innerText()).includes(want.pass), `${code}: the intro shows ${want.pass}`);
+        await page.locator('li[data-qid="q1"] .q-option').first().locator('input').check();
+        await page.locator('li[data-qid="q2"] input[type="text"]').fill('y');
+        const status = await submit(page);
+        const result = async (id) => page.locator(`li[data-qid="${id}"] .q-result`).innerText();
+        assert.ok((await result('q1')).endsWith(` — ${want.q1}`), `${code}: ${await result('q1')}`);
+        assert.ok((await result('q2')).endsWith(` — ${want.q2}`), `${code}: ${await result('q2')}`);
+        assert.ok(status.includes(want.total) && status.includes(want.pass), `${code}: ${status}`);
+      }
     } finally {
       await context.close();
     }

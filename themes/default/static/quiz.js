@@ -47,12 +47,27 @@
     });
   }
 
+  let plurals = null;
+  try {
+    plurals = new Intl.PluralRules(form.dataset.plural || document.documentElement.lang || undefined);
+  } catch (e) {
+    plurals = null;
+  }
+
+  /** msg() in the CLDR plural form for n (data-msg-<name>-one, -few, …: "1 Punkt", "1,5 бала"),
+   * else the message itself, which is the "other" form. n is rounded as num() shows it. */
+  function msgFor(name, n, vars) {
+    const category = plurals ? plurals.select(Math.round(Number(n) * 100) / 100) : 'other';
+    const plural = name + category.charAt(0).toUpperCase() + category.slice(1);
+    return msg(category !== 'other' && form.dataset['msg' + plural] !== undefined ? plural : name, vars);
+  }
+
+  /** A number as the builder writes it: at most two decimals, the page language's separator
+   * (data-decimal, "0,5" in German), digits 0-9 as on the rest of the page. */
   function num(n) {
-    try {
-      return Number(n).toLocaleString(document.documentElement.lang || undefined, { maximumFractionDigits: 2 });
-    } catch (e) {
-      return String(n);
-    }
+    const r = Math.round(Number(n) * 100) / 100;
+    if (!isFinite(r)) return '0';
+    return String(r === 0 ? 0 : r).replace('.', form.dataset.decimal || '.');
   }
 
   function shuffled(items) {
@@ -189,7 +204,7 @@
     const state = !r.answered ? 'Unanswered' : r.correct ? 'Correct' : r.partly ? 'Partly' : 'Incorrect';
     let text = msg(state);
     if ((r.max > 0 && r.max !== 1) || r.partly) {
-      text += ' — ' + msg('Points', { score: num(r.score), max: num(r.max) });
+      text += ' — ' + msgFor('Points', r.max, { score: num(r.score), max: num(r.max) });
     }
     const out = li.querySelector('.q-result');
     if (out) { out.textContent = text; out.hidden = false; }
@@ -244,7 +259,7 @@
     line.textContent = msg(result.passed ? 'Passed' : 'Failed', vars);
     const pts = document.createElement('p');
     pts.className = 'quiz-result-points';
-    pts.textContent = msg('Points', { score: num(result.score), max: num(result.max) });
+    pts.textContent = msgFor('Points', result.max, { score: num(result.score), max: num(result.max) });
     resultBox.appendChild(line);
     if (pts.textContent) resultBox.appendChild(pts);
     // The questions not fully right, each a link to itself.
