@@ -15,8 +15,9 @@ pub struct CycleStep {
     pub title: String,
     /// Relative URL from the guide's page.
     pub url: String,
-    /// ` lang="…" direction="…"` of a title in another language than the page (else empty).
-    pub lang: String,
+    /// The title's language and direction when they are not the page's (a phase not
+    /// translated yet).
+    pub lang: Option<(String, &'static str)>,
 }
 
 /// Splits a title into lines of about `width` characters, at most `max` lines.
@@ -41,8 +42,9 @@ fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
 }
 
 /// An inline SVG: the steps on a circle, numbered, labelled, each a link, joined by arrows
-/// in reading order; `<title>` and `<desc>` give its text equivalent.
-pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label: &dyn Fn(usize) -> String) -> String {
+/// in reading order; `<title>` and `<desc>` give its text equivalent. `dir` is the page's
+/// direction: a label beside the ring grows away from it in its own direction.
+pub fn cycle_svg(steps: &[CycleStep], dir: &str, title: &str, description: &str, step_label: &dyn Fn(usize) -> String) -> String {
     let n = steps.len().max(1) as f64;
     let (cx, cy, r, node) = (480.0, 360.0, 220.0, 42.0);
     let angle = |i: usize| -PI / 2.0 + 2.0 * PI * (i as f64) / n;
@@ -66,13 +68,18 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         let a = angle(i);
         let (x, y) = at(a, r);
         let (lx, ly) = at(a, r + node + 18.0);
-        let anchor = if a.cos() > 0.3 {
-            "start"
-        } else if a.cos() < -0.3 {
-            "end"
-        } else {
-            "middle"
+        // Right of the ring a label starts at the node and runs right; right-to-left text
+        // starts at its right end, so there it is anchored at its end (and the other way round).
+        let rtl = step.lang.as_ref().map_or(dir, |l| l.1) == "rtl";
+        let anchor = match (a.cos() > 0.3, a.cos() < -0.3) {
+            (true, _) if rtl => "end",
+            (true, _) => "start",
+            (_, true) if rtl => "start",
+            (_, true) => "end",
+            _ => "middle",
         };
+        // SVG has `direction` where HTML has `dir`.
+        let lang = step.lang.as_ref().map(|(code, d)| format!(" lang=\"{}\" direction=\"{d}\"", escape_html(code))).unwrap_or_default();
         let lines = wrap(&step.title, 16, 3);
         let line_h = 26.0;
         // Labels above the ring grow upwards, below it downwards, beside it centred.
@@ -90,7 +97,7 @@ pub fn cycle_svg(steps: &[CycleStep], title: &str, description: &str, step_label
         ));
         s.push_str(&format!("<circle class=\"cycle-node\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{node}\"/>\n"));
         s.push_str(&format!("<text class=\"cycle-number\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"30\">{}</text>\n", y + 11.0, i + 1));
-        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\"{}>", step.lang));
+        s.push_str(&format!("<text class=\"cycle-label\" x=\"{lx:.1}\" y=\"{first_y:.1}\" text-anchor=\"{anchor}\" font-size=\"22\"{lang}>"));
         for (k, line) in lines.iter().enumerate() {
             let dy = if k == 0 { 0.0 } else { line_h };
             s.push_str(&format!("<tspan x=\"{lx:.1}\" dy=\"{dy}\">{}</tspan>", escape_html(line)));
@@ -270,13 +277,33 @@ mod tests {
     #[test]
     fn cycle_has_one_link_per_step_in_order_and_a_text_alternative() {
         let steps: Vec<CycleStep> =
-            (1..=5).map(|i| CycleStep { title: format!("Phase number {i} with a long title"), url: format!("p{i}.html"), lang: String::new() }).collect();
-        let svg = cycle_svg(&steps, "The cycle", "Five steps", &|i| format!("Step {i}"));
+            (1..=5).map(|i| CycleStep { title: format!("Phase number {i} with a long title"), url: format!("p{i}.html"), lang: None }).collect();
+        let svg = cycle_svg(&steps, "ltr", "The cycle", "Five steps", &|i| format!("Step {i}"));
         let hrefs: Vec<&str> = svg.match_indices("<a href=\"").map(|(i, _)| svg[i + 9..].split('"').next().unwrap()).collect();
         assert_eq!(hrefs, ["p1.html", "p2.html", "p3.html", "p4.html", "p5.html"]);
         assert!(svg.contains("<title id=\"cycle-svg-title\">The cycle</title>") && svg.contains("<desc id=\"cycle-svg-desc\">Five steps</desc>"));
         assert_eq!(svg.matches("class=\"cycle-arc\"").count(), 5);
         assert!(svg.contains("<title>Step 2: Phase number 2 with a long title</title>"));
+    }
+
+    #[test]
+    fn labels_beside_the_ring_grow_away_from_it_in_either_direction() {
+        // Three steps: the first above the ring, the second right of it, the third left.
+        let step = |title: &str, lang: Option<(String, &'static str)>| CycleStep { title: title.into(), url: "p.html".into(), lang };
+        let anchors = |svg: &str| -> Vec<String> {
+            svg.match_indices("<text class=\"cycle-label\"")
+                .map(|(i, _)| svg[i..].split("text-anchor=\"").nth(1).unwrap().split('"').next().unwrap().to_string())
+                .collect()
+        };
+        let ltr = [step("One", None), step("Two", None), step("Three", None)];
+        assert_eq!(anchors(&cycle_svg(&ltr, "ltr", "C", "D", &|i| i.to_string())), ["middle", "start", "end"]);
+        let rtl = [step("واحد", None), step("اثنان", None), step("ثلاثة", None)];
+        assert_eq!(anchors(&cycle_svg(&rtl, "rtl", "C", "D", &|i| i.to_string())), ["middle", "end", "start"]);
+        // An English label on an Arabic page runs left-to-right and says so.
+        let mixed = [step("واحد", None), step("Two", Some(("en".into(), "ltr"))), step("Three", Some(("en".into(), "ltr")))];
+        let svg = cycle_svg(&mixed, "rtl", "C", "D", &|i| i.to_string());
+        assert_eq!(anchors(&svg), ["middle", "start", "end"]);
+        assert_eq!(svg.matches(" lang=\"en\" direction=\"ltr\">").count(), 2, "{svg}");
     }
 
     #[test]

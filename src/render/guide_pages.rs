@@ -152,14 +152,11 @@ fn prefix_ids(html: &str, prefix: &str) -> String {
     super::course_print::shift(html, 1, prefix)
 }
 
-/// ` lang="…" direction="…"` of a label in the cycle diagram shown in the default language
-/// (SVG's `direction`, where HTML has `dir`), else empty.
-fn svg_lang(cx: &LangContext<'_>, fallback: bool) -> String {
+/// The default language and its direction for a text shown in it (`fallback`) on this
+/// language's pages; `None` when it needs no mark.
+fn fallback_lang(cx: &LangContext<'_>, fallback: bool) -> Option<(String, &'static str)> {
     let d = cx.site.config.default_language();
-    match cx.fallback_attrs(fallback).is_empty() {
-        true => String::new(),
-        false => format!(" lang=\"{}\" direction=\"{}\"", crate::markdown::escape_html(&d.code), d.direction.as_str()),
-    }
+    (fallback && d.code != cx.lang.lang.code).then(|| (d.code.clone(), d.direction.as_str()))
 }
 
 /// What guides, phases, units, collections and practices add to a page.
@@ -177,14 +174,14 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                 .map(|&p| guide::CycleStep {
                     title: lang.pages[p].front.title.clone(),
                     url: relative(here, &lang.pages[p].url),
-                    lang: svg_lang(cx, views::is_fallback(lang, p)),
+                    lang: fallback_lang(cx, views::is_fallback(lang, p)),
                 })
                 .collect();
             let names: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.title)).collect();
             let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join("; "))]);
             let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
             if !steps.is_empty() {
-                v.cycle = Some(guide::cycle_svg(&steps, &t.get("cycle_title"), &desc, &label));
+                v.cycle = Some(guide::cycle_svg(&steps, lang.lang.direction.as_str(), &t.get("cycle_title"), &desc, &label));
                 v.cycle_steps = steps
                     .iter()
                     .zip(&phases)
