@@ -31,6 +31,7 @@ pub mod search;
 pub mod serve;
 pub mod site_pages;
 pub mod steps;
+pub mod svg;
 pub mod translate;
 pub mod translations;
 pub mod xml;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::assets::check_logo;
+use crate::assets::{check_badges, check_logo};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{self, Strings};
 use crate::incremental::{self, Cache};
@@ -162,6 +162,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
 
     let theme = load_theme(&opts.root, &site, cache.as_deref_mut(), &mut diags);
     check_logo(&site, &mut diags);
+    check_badges(&site, &mut diags);
     let Some(theme) = theme else { return Err(diags) };
     lap("theme", &mut timings);
 

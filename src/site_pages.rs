@@ -175,15 +175,25 @@ pub fn write_journey(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
             found.push(Diagnostic::error(format!("themes/{}/templates/page.html", site.config.theme), 0, 0, e));
         }
     }
+    // The badges' own images are written from the bytes checked here; a dry run writes
+    // nothing, and the load has reported what it would find ([`crate::assets::check_badges`]).
+    let writes = !s.output.is_dry_run() || s.output.is_memory();
     let builtin = crate::model::config::journey::BUILTIN_BADGES.iter().map(|id| (id.to_string(), None));
     for (id, image) in builtin.chain(site.config.journey.badges.iter().map(|b| (b.id.clone(), b.image.clone()))) {
         let bytes = match image {
             None => badge_svg(&id).into_bytes(),
-            Some(image) => match crate::files::read_inside(&site.root, Path::new(&image), crate::assets::MAX_LOGO_BYTES) {
-                Ok(bytes) => bytes,
-                Err(p) => {
-                    let (l, c) = crate::yaml::find_key_line(&site.config.text, "image", Some(&image), 1).unwrap_or((0, 0));
-                    found.push(Diagnostic::error("site.yaml", l, c, format!("badge image `{image}`: {}", p.message())).with_hint(p.hint()));
+            Some(_) if !writes => continue,
+            Some(image) => match crate::assets::read_badge(site, &image) {
+                Ok(bytes) => {
+                    let unsafe_svg = crate::svg::diagnostics(Path::new(&image), &bytes);
+                    if !unsafe_svg.is_empty() {
+                        found.extend(unsafe_svg);
+                        continue;
+                    }
+                    bytes
+                }
+                Err(d) => {
+                    found.push(d);
                     continue;
                 }
             },

@@ -381,3 +381,22 @@ fn media_are_served_with_their_types_and_in_byte_ranges() {
     let outside = server.request("GET /en/course/mod/talk.mp3 HTTP/1.1\r\nHost: x\r\nRange: bytes=99-\r\nConnection: close\r\n\r\n");
     assert!(status_line(&outside).contains("416") && outside.to_ascii_lowercase().contains("content-range: bytes */14"), "{outside}");
 }
+
+#[test]
+fn a_drawing_edited_to_run_a_script_is_an_error_and_the_checked_one_stays_served() {
+    let f = Fixture::new();
+    let good = "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>";
+    f.write("content/en/01-course/01-mod/pic.svg", good);
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let served = server.get("/en/course/mod/pic.svg");
+    assert!(status_line(&served).contains("200") && served.ends_with(good), "{served}");
+    let mut events = server.events();
+    events.wait_for(|_| true);
+
+    f.write("content/en/01-course/01-mod/pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(document.domain)</script></svg>");
+    let broken = events.wait_for(|v| !v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(broken["errors"][0]["place"], "content/en/01-course/01-mod/pic.svg:2:1", "{broken}");
+    // The last good build holds the bytes it checked; it never serves the file from disk.
+    assert!(server.get("/en/course/mod/pic.svg").ends_with(good));
+}

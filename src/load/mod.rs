@@ -78,6 +78,7 @@ pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::M
             let reuse = Reuse { memo: memo.as_deref(), fingerprint, bodies: &bodies };
             read.extend(load_language(root, &dir, lang, i == 0, reuse, diags));
             check_media_sizes(root, lang, config.max_media_mb, diags);
+            check_drawings(root, lang, diags);
         }
     }
     if let Some(m) = memo.as_mut() {
@@ -294,6 +295,20 @@ fn check_media_sizes(root: &Path, lang: &LangSite, max_media_mb: u64, diags: &mu
             )
             .with_hint("make it smaller (a lower resolution or bitrate), or raise `max_media_mb:` in site.yaml"),
         );
+    }
+}
+
+/// SVG files beside the lessons are published byte for byte, so each is checked first: a
+/// script, or a reference that loads something from elsewhere, is an error ([`crate::svg`]).
+/// One file at a time: a drawing is read whole.
+fn check_drawings(root: &Path, lang: &LangSite, diags: &mut Diagnostics) {
+    for asset in lang.assets.iter().filter(|a| crate::svg::is_svg(&a.rel)) {
+        let shown = display_path(root, &asset.source);
+        match files::read_inside(root, &asset.source, crate::svg::MAX_SVG_BYTES) {
+            Ok(bytes) => diags.extend(crate::svg::diagnostics(&shown, &bytes)),
+            Err(files::FileProblem::TooBig { size, .. }) => diags.push(crate::svg::too_big(&shown, size)),
+            Err(p) => diags.push(p.diagnostic(&shown)),
+        }
     }
 }
 

@@ -94,8 +94,14 @@ pub(super) fn sco_files(
     let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
     for asset in lang.assets.iter().filter(|a| !crate::media::is_transcript(&a.rel)) {
         if asset.url.starts_with(&format!("{root_dir}/")) && !left_out.iter().any(|dir| asset.url.starts_with(dir.as_str())) {
-            let bytes = crate::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES)
-                .map_err(|e| format!("{}: {}", crate::diagnostics::display_path(&cx.site.root, &asset.source).display(), e.message()))?;
+            let shown = crate::diagnostics::display_path(&cx.site.root, &asset.source);
+            let bytes = crate::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES).map_err(|e| format!("{}: {}", shown.display(), e.message()))?;
+            // A drawing that fails the check is an error at load, which stops the build; one
+            // changed since (the preview builds packages when asked) is left out, never
+            // packaged unchecked.
+            if crate::svg::is_svg(&asset.rel) && !crate::svg::check(&asset.rel, &bytes).is_empty() {
+                continue;
+            }
             binary.push((scope.path(&asset.url).to_string(), bytes));
         }
     }
