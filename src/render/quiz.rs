@@ -173,7 +173,10 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
         h.push_str(&msg(name, k));
     }
     h.push_str(">\n");
-    h.push_str(&format!("<noscript><p class=\"quiz-noscript\">{}</p></noscript>\n", escape_html(&t.get("quiz_noscript"))));
+    // Shown where no script runs (the theme hides it when scripts run, and quiz.js shows it
+    // again if it cannot score the quiz): not a <noscript>, which says nothing when scripts
+    // are on but blocked or broken.
+    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", escape_html(&t.get("quiz_noscript"))));
     h.push_str("<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t, marks);
@@ -181,7 +184,8 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     // The best score of earlier attempts sits under the questions: when the script shows it,
     // nothing the learner reads moves.
     h.push_str("</ol>\n<p class=\"quiz-best\" hidden></p>\n<div class=\"quiz-actions\">");
-    h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\">{}</button> ", escape_html(&t.get("quiz_check"))));
+    // Hidden until quiz.js can score: without it the button would do nothing.
+    h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\" hidden>{}</button> ", escape_html(&t.get("quiz_check"))));
     h.push_str(&format!("<button type=\"button\" class=\"button button-secondary quiz-retry\" hidden>{}</button>", escape_html(&t.get("quiz_retry"))));
     h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
     h

@@ -61,12 +61,21 @@ describe('scorm.js helpers', () => {
     assert.deepEqual(runtime.decodeState(courseText, 2, 2).quizzes.map((r) => r.attempts), [0, 0], 'another quiz count starts afresh');
   });
 
-  test('a SCO\'s quizzes together: submitted, passed, mean score', () => {
+  test('a SCO\'s quizzes together: submitted, passed, the mean of the modules\' scores', () => {
     const r = (best, passed, attempts) => ({ best, passed, attempts });
     assert.deepEqual(runtime.summary([r(80, true, 1)]), { attempted: true, passed: true, any: true, score: 80 });
     assert.deepEqual(runtime.summary([r(100, true, 1), r(0, false, 0)]), { attempted: false, passed: false, any: true, score: 50 });
     assert.deepEqual(runtime.summary([r(100, true, 1), r(35, false, 1), r(70, true, 2)]), { attempted: true, passed: false, any: true, score: 68 });
     assert.deepEqual(runtime.summary([]), { attempted: false, passed: true, any: false, score: 0 }, 'no quiz: nothing to pass');
+    // A course: the mean of its modules' scores, each the mean of its quizzes' best, so a
+    // module with two quizzes weighs what a module with one does.
+    const two = [r(100, true, 1), r(100, true, 1), r(0, false, 0)];
+    assert.equal(runtime.summary(two, ['m1', 'm2', 'm2']).score, 75, '(100 + (100 + 0) / 2) / 2');
+    assert.equal(runtime.summary(two).score, 67, 'one module: the mean of its quizzes');
+    assert.equal(runtime.summary([r(100, true, 1), r(0, false, 0), r(0, false, 0)], ['m1', 'm2', 'm2']).score, 50);
+    // each module's score is rounded as its objective reports it, then the course's
+    assert.equal(runtime.summary([r(25, false, 1), r(0, false, 1), r(27, false, 1), r(0, false, 1)], ['a', 'a', 'b', 'b']).score, 14, '(13 + 14) / 2 = 13.5');
+    assert.equal(runtime.summary([r(80, true, 1)], ['__proto__']).score, 80, 'any module id');
   });
 
   test('no unload handler, no eval, no dialog', () => {

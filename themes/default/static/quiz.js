@@ -5,22 +5,30 @@
  * (depending on show_answers) the correct answers, records progress in KyklosProgress, limits
  * attempts, and dispatches "kyklos:quiz-scored" on document with
  * { key, quiz, answers, result } so a SCORM runtime can report the attempt.
+ * Shows the submit button (hidden in the page: without this script it would do nothing) and
+ * hides the note that scoring needs JavaScript; a quiz it cannot score gets class
+ * "quiz-unscored", which shows the note again.
  * Only toggles `hidden`, classes, attributes and textContent: all page text comes from the builder.
  */
 (function () {
   'use strict';
 
   const form = document.querySelector('form.quiz[data-quiz]');
+  if (!form) return;
   const scorer = window.KyklosQuizScore;
-  if (!form || !scorer) return;
 
-  let quiz;
+  let quiz = null;
   try {
     quiz = JSON.parse(form.dataset.quiz);
     if (!quiz || quiz.version !== 1 || !Array.isArray(quiz.questions)) throw new Error('bad quiz');
     quiz.questions = quiz.questions.filter(function (q) { return q && typeof q === 'object' && !Array.isArray(q); });
   } catch (e) {
-    return; // leave the noscript notice visible: the quiz cannot be scored
+    quiz = null;
+  }
+  if (!quiz || !scorer) {
+    // The quiz cannot be scored: the submit button stays hidden and the note shows again.
+    form.classList.add('quiz-unscored');
+    return;
   }
 
   const key = quiz.key || document.body.dataset.key || '';
@@ -313,6 +321,7 @@
   }
 
   $$('.quiz-noscript').forEach(function (el) { el.hidden = true; });
+  if (submit) submit.hidden = false;
   shuffle();
   if (!renderBest() && submit) submit.disabled = true;
   form.addEventListener('submit', onSubmit);

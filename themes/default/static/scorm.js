@@ -241,16 +241,27 @@
 
   /**
    * What a SCO reports for its quizzes together: attempted (every quiz submitted), passed
-   * (every quiz passed), any (one submitted), score (the mean of the best scores, a quiz not
-   * yet submitted counting 0, rounded).
+   * (every quiz passed), any (one submitted) and score: the mean of the modules' scores,
+   * each module's the mean of its quizzes' best scores (a quiz not yet submitted counting 0),
+   * both rounded. `modules` names each quiz's module (omitted: all in one). So every module
+   * weighs the same however many quizzes it has: a course's score is the mean of the scores
+   * its modules report (its objectives in SCORM 2004, its SCOs in SCORM 1.2), and a module
+   * without a quiz does not count.
    */
-  function summary(quizzes) {
-    const sum = quizzes.reduce(function (a, r) { return a + r.best; }, 0);
+  function summary(quizzes, modules) {
+    const mean = function (list) { return list.reduce(function (a, b) { return a + b; }, 0) / list.length; };
+    const byModule = new Map();
+    quizzes.forEach(function (r, i) {
+      const m = modules ? String(modules[i] || '') : '';
+      if (!byModule.has(m)) byModule.set(m, []);
+      byModule.get(m).push(r.best);
+    });
+    const scores = Array.from(byModule.values()).map(function (list) { return Math.round(mean(list)); });
     return {
       attempted: quizzes.length > 0 && quizzes.every(function (r) { return r.attempts > 0; }),
       passed: quizzes.every(function (r) { return r.passed; }),
       any: quizzes.some(function (r) { return r.attempts > 0; }),
-      score: quizzes.length ? Math.round(sum / quizzes.length) : 0
+      score: scores.length ? Math.round(mean(scores)) : 0
     };
   }
 
@@ -432,7 +443,7 @@
     }
 
     function writeScore() {
-      const quiz = summary(state.quizzes);
+      const quiz = summary(state.quizzes, quizzes.map(function (q) { return q.module; }));
       if (!quiz.any) return;
       set(names.score + '.min', '0');
       set(names.score + '.max', '100');

@@ -1,0 +1,122 @@
+'use strict';
+// The score a course package reports, in the real scorm-again runtime, for a course whose
+// second module has two quizzes. A gradebook should get one number per course that weighs
+// every module the same: the mean of the modules' scores, each the mean of its quizzes' best.
+// Before, the SCORM 2004 course score was the mean over all quizzes, so a module with two
+// quizzes counted twice (33 after passing module 1's quiz, where its modules said 100 and 0).
+// The SCORM 2004 course (one SCO, modules as objectives) and the SCORM 1.2 course (one SCO per
+// module, which Moodle averages with "Average grade") must end at the same number.
+
+const assert = require('node:assert/strict');
+const { describe, test, before, after } = require('node:test');
+const h = require('./helpers');
+const lms = require('./lms');
+
+const quizYaml = (title) => `title: ${title}\npass_mark: 50\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Is ${title} true?\n    answer: true\n`;
+
+const FILES = {
+  'site.yaml': 'title: Two quizzes in a module\nlanguages: [en]\nscorm: both\n',
+  'content/en/index.md': '---\ntitle: Home\n---\nWelcome.\n',
+  'content/en/01-course/index.md': '---\ntitle: Course\nkind: course\n---\nAbout.\n',
+  'content/en/01-course/01-first/index.md': '---\ntitle: First module\nkind: module\n---\nOverview.\n',
+  'content/en/01-course/01-first/01-a.md': '---\ntitle: Lesson A\n---\nText.\n',
+  'content/en/01-course/01-first/quiz.yaml': quizYaml('the first quiz'),
+  'content/en/01-course/02-second/index.md': '---\ntitle: Second module\nkind: module\n---\nOverview.\n',
+  'content/en/01-course/02-second/01-b.md': '---\ntitle: Lesson B\n---\nText.\n',
+  'content/en/01-course/02-second/quiz.yaml': quizYaml('the second quiz'),
+  'content/en/01-course/02-second/more.quiz.yaml': quizYaml('the third quiz'),
+};
+
+// The learner passes module 1's quiz, passes module 2's first quiz and fails its second.
+const PLAN = [true, true, false];
+
+describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromium() }, () => {
+  let chrome, dist;
+
+  before(async () => {
+    dist = h.build(h.writeSite(FILES, 'two-quizzes'), 'two-quizzes-out');
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+  });
+
+  /**
+   * Follows the SCO's lessons to the end, answering each quiz on the way right or wrong as
+   * `plan` says; returns the score the LMS held after each quiz.
+   */
+  async function takeQuizzes(s, version, plan) {
+    const after = [];
+    for (let step = 0; step < 50; step++) {
+      if (/quiz\.html$/.test(s.lessons.url())) {
+        const right = plan[after.length];
+        await h.answerQuiz(s.lessons, await h.readQuiz(s.lessons), right);
+        const calls = (await lms.lmsState(s.page)).log.calls.length;
+        await s.lessons.locator('.quiz-submit').click();
+        const raw = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw';
+        await s.page.waitForFunction(([n, el]) => window.__lms.calls.slice(n).some((c) => c.a === el), [calls, raw]);
+        const { cmi } = await lms.lmsState(s.page);
+        after.push(version === '1.2' ? cmi.core.score.raw : cmi.score.raw);
+      }
+      const next = s.lessons.locator('a[rel~="next"]').first();
+      if ((await next.count()) === 0) break;
+      const before = s.lessons.url();
+      await next.click();
+      await s.lessons.waitForURL((u) => u.href !== before);
+      await s.lessons.waitForLoadState('load');
+    }
+    return after;
+  }
+
+  test('SCORM 2004 course: the mean of the modules\' scores, which are its objectives\' scores; SCORM 1.2 ends at the same mean', async () => {
+    const packages = lms.packagesOf(dist, 'en');
+    const course2004 = packages.find((p) => p.version === '2004' && p.isCourse);
+    assert.ok(course2004 && course2004.launches.length === 1, 'a SCORM 2004 course package with one SCO');
+    let final;
+    {
+      const dir = lms.lmsDir(course2004.file);
+      const server = await h.serve(dir, '/lms/');
+      try {
+        const s = await lms.launch(chrome.browser, server, '2004', course2004.launches[0], null);
+        const scores = await takeQuizzes(s, '2004', PLAN);
+        // module 1: 100; module 2: (100 + 0) / 2 = 50 once its first quiz is passed
+        assert.deepEqual(scores, ['50', '75', '75'], 'course score after each quiz: (100 + 0) / 2, then (100 + 50) / 2; the failed quiz keeps 75');
+        const { cmi, log } = await lms.lmsState(s.page);
+        const objectives = Object.values(cmi.objectives.childArray || cmi.objectives);
+        assert.deepEqual(objectives.map((o) => o.score.raw), ['100', '50'], 'each module reports the mean of its quizzes');
+        const mean = objectives.reduce((a, o) => a + Number(o.score.raw), 0) / objectives.length;
+        assert.equal(Number(cmi.score.raw), mean, 'the course score is the mean of the objectives\' scores');
+        assert.equal(Number(cmi.score.scaled), mean / 100);
+        assert.deepEqual([cmi.success_status, objectives.map((o) => o.success_status)], ['failed', ['passed', 'failed']]);
+        assert.deepEqual(lms.failedCalls(log), [], 'every call succeeded');
+        await h.assertCleanConsole(s.page, s.w, '2004 course');
+        final = Number(cmi.score.raw);
+        await s.context.close();
+      } finally {
+        await server.close();
+      }
+    }
+
+    // SCORM 1.2: one SCO per module; Moodle's "Average grade" is the mean of their scores.
+    const course12 = packages.find((p) => p.version === '1.2' && p.launches.length > 1);
+    assert.ok(course12 && course12.launches.length === 2, 'a SCORM 1.2 course package with a SCO per module');
+    const dir = lms.lmsDir(course12.file);
+    const server = await h.serve(dir, '/lms/');
+    try {
+      const perSco = [];
+      let taken = 0;
+      for (const href of course12.launches) {
+        const s = await lms.launch(chrome.browser, server, '1.2', href, null);
+        const scores = await takeQuizzes(s, '1.2', PLAN.slice(taken));
+        taken += scores.length;
+        perSco.push(Number(scores[scores.length - 1]));
+        await s.context.close();
+      }
+      assert.equal(taken, PLAN.length, 'every quiz taken');
+      assert.deepEqual(perSco, [100, 50], 'each module SCO reports the mean of its quizzes');
+      assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the average of the 1.2 SCOs is the 2004 course score');
+    } finally {
+      await server.close();
+    }
+  });
+});
