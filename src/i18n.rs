@@ -348,6 +348,24 @@ mod tests {
     }
 
     #[test]
+    fn verdicts_cannot_be_read_as_true_false_options() {
+        // "✗ Falsch … Richtige Antwort: Falsch": a verdict must share no word (nor the start of
+        // one: Σωστό/Σωστή, صح/صحيحة, Неправда/Неправильно) with the options True and False.
+        let stems = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase().chars().take(4).collect()).collect()
+        };
+        for (code, _) in BUILTIN {
+            let s = Strings::new(code, Table::new(), Table::new(), code);
+            let options: Vec<String> = ["answer_true", "answer_false"].iter().flat_map(|k| stems(&s.get(k))).collect();
+            for key in ["quiz_correct", "quiz_incorrect", "quiz_partly"] {
+                let verdict = s.get(key);
+                let looks_like = |w: &String| options.iter().any(|o| w.starts_with(o.as_str()));
+                assert!(!stems(&verdict).iter().any(looks_like), "{code}: `{key}` {verdict:?} looks like an option ({options:?})");
+            }
+        }
+    }
+
+    #[test]
     fn broken_file_is_reported_with_position() {
         let mut d = Diagnostics::new();
         parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);

@@ -285,20 +285,24 @@ describe('quizzes', { skip }, () => {
     }
   });
 
-  test('points in the page language: decimal comma, and the noun agrees with the maximum (German, Ukrainian)', async () => {
+  test('points in the page language: decimal comma, the noun agrees with the maximum; true/false verdicts are not options (German, Ukrainian)', async () => {
     // Two of three right options with partial credit: 0.5 of 1 point; a wrong fill-in worth 1.5.
     const quiz = 'title: Q\npass_mark: 62.5\nquestions:\n' +
       '  - {id: q1, type: multiple, partial_credit: true, prompt: P1, options: [{text: A, correct: true}, {text: B, correct: true}, {text: C}]}\n' +
-      '  - {id: q2, type: fill_in, points: 1.5, prompt: P2, answers: [x]}\n';
+      '  - {id: q2, type: fill_in, points: 1.5, prompt: P2, answers: [x]}\n' +
+      '  - {id: q3, type: true_false, prompt: P3, answer: false}\n';
     const cases = [
       ['de', ['Start', 'Kurs', 'Modul', 'Lektion'], {
-        legend: '(1,5 Punkte)', q1: '0,5 von 1 Punkt', q2: '0 von 1,5 Punkten', total: '0,5 von 2,5 Punkten', pass: '62,5',
+        legend: '(1,5 Punkte)', q1: '0,5 von 1 Punkt', q2: '0 von 1,5 Punkten', total: '0,5 von 3,5 Punkten', pass: '62,5',
+        verdict: 'Nicht richtig', answer: 'Richtige Antwort: Falsch',
       }],
       ['uk', ['Головна', 'Курс', 'Модуль', 'Урок'], {
-        legend: '(1,5 бала)', q1: '0,5 з 1 бала', q2: '0 з 1,5 бала', total: '0,5 з 2,5 бала', pass: '62,5',
+        legend: '(1,5 бала)', q1: '0,5 з 1 бала', q2: '0 з 1,5 бала', total: '0,5 з 3,5 бала', pass: '62,5',
+        verdict: 'Не зараховано', answer: 'Правильна відповідь: Неправда',
       }],
       ['en', ['Home', 'Course', 'Module', 'Lesson'], {
-        legend: '(1.5 points)', q1: '0.5 of 1 point', q2: '0 of 1.5 points', total: '0.5 of 2.5 points', pass: '62.5',
+        legend: '(1.5 points)', q1: '0.5 of 1 point', q2: '0 of 1.5 points', total: '0.5 of 3.5 points', pass: '62.5',
+        verdict: 'Incorrect', answer: 'Correct answer: False',
       }],
     ];
     const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
@@ -312,11 +316,15 @@ describe('quizzes', { skip }, () => {
         assert.ok((await page.locator('.quiz-intro, main').first().innerText()).includes(want.pass), `${code}: the intro shows ${want.pass}`);
         await page.locator('li[data-qid="q1"] .q-option').first().locator('input').check();
         await page.locator('li[data-qid="q2"] input[type="text"]').fill('y');
+        await page.locator('li[data-qid="q3"] input[value="true"]').check();
         const status = await submit(page);
         const result = async (id) => page.locator(`li[data-qid="${id}"] .q-result`).innerText();
         assert.ok((await result('q1')).endsWith(` — ${want.q1}`), `${code}: ${await result('q1')}`);
         assert.ok((await result('q2')).endsWith(` — ${want.q2}`), `${code}: ${await result('q2')}`);
         assert.ok(status.includes(want.total) && status.includes(want.pass), `${code}: ${status}`);
+        // The verdict on a true/false question is not one of its options ("✗ Falsch … Falsch").
+        assert.equal(await result('q3'), want.verdict, code);
+        assert.equal((await page.locator('li[data-qid="q3"] .q-answer').innerText()).replace(/\s+/g, ' ').trim(), want.answer, code);
       }
     } finally {
       await context.close();
