@@ -66,7 +66,7 @@ fn hostile_quiz() -> Quiz {
                 Body::Multiple { options: vec![choice("x", true, None), choice("y", true, None), choice("z", false, None)], partial_credit: false },
             ),
             question("tf", 1.0, Body::TrueFalse { answer: false, feedback_true: Some(h("chose true")), feedback_false: Some(h("chose false")) }),
-            question("fill", 1.0, Body::FillIn { answers: vec![h("one"), "1951".into(), "a*b".into()], case_sensitive: true }),
+            question("fill", 1.0, Body::FillIn { answers: vec![h("one"), "1951".into(), "a*b".into(), "сім'ю".into()], case_sensitive: true }),
             question(
                 "match",
                 3.0,
@@ -78,6 +78,15 @@ fn hostile_quiz() -> Quiz {
         outdated: false,
         hash: String::new(),
     }
+}
+
+/// The accepted answers of the hostile quiz's fill-in question in every keyboard's spelling (the
+/// site accepts `сім’ю` and `сімʼю` for `сім'ю`, so the exports list them), `*` as `\*`.
+fn fill_spellings(quiz: &Quiz, star: &str) -> Vec<String> {
+    let Body::FillIn { answers, .. } = &quiz.questions[4].body else { panic!("question 5 is the fill-in") };
+    let all = export::spellings::accepted(answers);
+    assert!(all.ends_with(&["сім'ю", "сім\u{2019}ю", "сім\u{02BC}ю"].map(String::from)) && all.len() > 6, "{all:?}");
+    all.iter().map(|a| a.replace('*', star)).collect()
 }
 
 fn bank(quiz: &Quiz) -> Bank<'_> {
@@ -166,11 +175,13 @@ fn moodle_xml_reads_back_field_by_field() {
     let tf = answers(questions[4]);
     assert_eq!(tf, vec![("0".into(), "true".into(), h("chose true")), ("100".into(), "false".into(), h("chose false"))]);
 
-    // fill-in: every answer at 100, as typed (plain), `*` escaped against Moodle's wildcard.
+    // fill-in: every answer at 100, as typed (plain) and in every keyboard's spelling, `*`
+    // escaped against Moodle's wildcard.
     let fill = questions[5];
     assert_eq!(child(fill, "usecase").text(), Some("1"));
     let texts: Vec<String> = answers(fill).into_iter().map(|a| a.1).collect();
-    assert_eq!(texts, [format!("one {}", HOSTILE.replace('*', "\\*")), "1951".into(), "a\\*b".into()]);
+    assert_eq!(texts, fill_spellings(&quiz, "\\*"));
+    assert!(texts[0].starts_with("one Quote \"double\" 'single'") && texts[1].starts_with("one Quote “double” ‘single’"), "{texts:?}");
     assert!(answers(fill).iter().all(|a| a.0 == "100"));
 
     // matching: one subquestion per pair, left as HTML, right as plain text.
@@ -249,9 +260,9 @@ fn gift_reads_back_as_moodle_reads_it() {
     assert_eq!(tf.truefalse, Some((false, h("chose true"), h("chose false"))));
     let fill = by("fill");
     assert_eq!(fill.qtype, "shortanswer");
-    let answers: Vec<(&str, f64)> = fill.answers.iter().map(|a| (a.text.as_str(), a.fraction)).collect();
-    let first = format!("one {}", HOSTILE.replace('*', "\\*"));
-    assert_eq!(answers, [(first.as_str(), 1.0), ("1951", 1.0), ("a\\*b", 1.0)]);
+    let answers: Vec<String> = fill.answers.iter().map(|a| a.text.clone()).collect();
+    assert_eq!(answers, fill_spellings(&quiz, "\\*"));
+    assert!(fill.answers.iter().all(|a| a.fraction == 1.0));
     assert!(text.contains("case-sensitive on the site, but GIFT imports it ignoring case"));
     let matching = by("match");
     assert_eq!(matching.qtype, "match");
@@ -546,7 +557,7 @@ fn qti_items_read_back_field_by_field() {
     let labels: Vec<String> = docs[3].descendants().filter(|n| n.has_tag_name("simpleChoice")).map(all_text).collect();
     assert_eq!(labels, ["True", "False"]);
     // fill-in: every accepted answer maps to the points, case as in the quiz
-    assert_eq!(map(&docs[4]).iter().map(|e| e.0.clone()).collect::<Vec<_>>(), [format!("one {HOSTILE}"), "1951".into(), "a*b".into()]);
+    assert_eq!(map(&docs[4]).iter().map(|e| e.0.clone()).collect::<Vec<_>>(), fill_spellings(&quiz, "*"));
     assert!(docs[4].descendants().filter(|n| n.has_tag_name("mapEntry")).all(|e| e.attribute("caseSensitive") == Some("true")));
     // matching: directed pairs, a share each
     assert_eq!(values(&docs[5]), ["l1 r1", "l2 r2", "l3 r3"]);

@@ -119,7 +119,8 @@ fn question(g: &mut String, bank: &Bank<'_>, q: &Question) {
             g.push_str(&format!("\t{word}#{}#{}\n", text(wrong), text(right)));
         }
         Body::FillIn { answers, .. } => {
-            for a in answers {
+            // A dash respelled as `-` must not make `->`, which GIFT reads as a matching pair.
+            for a in super::spellings::accepted(answers).iter().filter(|a| !a.contains("->")) {
                 // Plain text as typed; `*` is Moodle's wildcard, `\*` a literal star.
                 let literal = escape(a).replace('*', "\\*");
                 let literal = if literal.starts_with('[') { format!("[plain]{literal}") } else { literal };

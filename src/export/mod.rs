@@ -9,11 +9,14 @@
 //!
 //! Texts: prompts, options, feedback and explanations are inline Markdown; formats that take
 //! HTML get [`render_inline`]'s output (raw HTML in a quiz stays text), fields a platform shows
-//! as plain text get [`plain`]. Answers a learner types (fill-in) are exported as written.
+//! as plain text get [`plain`]. Answers a learner types (fill-in) are exported as written and
+//! in the other spellings of their apostrophes, quotes, dashes and ellipses ([`spellings`]), which
+//! the site accepts as the same answer.
 
 pub mod gift;
 pub mod moodle_xml;
 pub mod qti;
+pub mod spellings;
 
 use crate::markdown::render_inline;
 use crate::model::quiz::{Choice, Question, Quiz};

@@ -98,9 +98,9 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
         }
         Body::FillIn { answers, case_sensitive } => {
             x.push_str(&format!("    <usecase>{}</usecase>\n", u8::from(*case_sensitive)));
-            for a in answers {
+            for a in super::spellings::accepted(answers) {
                 // `*` is Moodle's wildcard in short answers; `\*` is a literal star.
-                let literal = a.trim().replace('*', "\\*");
+                let literal = a.replace('*', "\\*");
                 x.push_str(&format!(
                     "    <answer fraction=\"100\" format=\"moodle_auto_format\">\n      {}\n      <feedback format=\"html\"><text></text></feedback>\n    </answer>\n",
                     cdata(&literal)

@@ -119,8 +119,8 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
         }
         Body::FillIn { answers, case_sensitive } => {
             let mut keys: Vec<String> = Vec::new();
-            for a in answers {
-                let a = xml_safe(a.trim());
+            for a in super::spellings::accepted(answers) {
+                let a = xml_safe(&a);
                 if !keys.iter().any(|k| if *case_sensitive { *k == a } else { k.to_lowercase() == a.to_lowercase() }) {
                     keys.push(a);
                 }

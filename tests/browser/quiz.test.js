@@ -330,4 +330,33 @@ describe('quizzes', { skip }, () => {
       await context.close();
     }
   });
+
+  test('fill-in answers: the apostrophe, quotes or dash a keyboard types are the same answer (Ukrainian)', async () => {
+    const quiz = 'title: Q\nquestions:\n' +
+      '  - {id: q1, type: fill_in, prompt: P1, answers: ["сім\'ю"]}\n' +
+      '  - {id: q2, type: fill_in, prompt: P2, answers: ["«Так»"]}\n' +
+      '  - {id: q3, type: fill_in, prompt: P3, answers: ["1914–1918"]}\n';
+    const [out, rel] = quizSite('uk', ['Головна', 'Курс', 'Модуль', 'Урок'], quiz, 'spellings-uk');
+    const context = await h.newContext(chrome.browser, { viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const fill = async (answers) => {
+      for (const [id, text] of Object.entries(answers)) await page.locator(`li[data-qid="${id}"] input[type="text"]`).fill(text);
+      return submit(page);
+    };
+    const verdicts = () => page.locator('.quiz-question').evaluateAll((els) => els.map((li) => li.classList.contains('is-correct')));
+    try {
+      await page.goto(h.fileUrl(out, rel));
+      // iOS smart punctuation: ’ and “…”; a dash typed as a hyphen
+      assert.match(await fill({ q1: 'сім\u2019ю', q2: '\u201Cтак\u201D', q3: '1914-1918' }), /(^|\D)100\s*%/);
+      assert.deepEqual(await verdicts(), [true, true, true]);
+      await page.locator('button.quiz-retry').click();
+      // a Ukrainian layout: ʼ (U+02BC), ASCII quotes, an em dash
+      assert.match(await fill({ q1: 'сім\u02BCю', q2: '"Так"', q3: '1914\u20141918' }), /(^|\D)100\s*%/);
+      await page.locator('button.quiz-retry').click();
+      assert.match(await fill({ q1: 'сімю', q2: 'Так', q3: '1914 1918' }), /(^|\D)0\s*%/);
+      assert.deepEqual(await verdicts(), [false, false, false]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -143,6 +143,22 @@ test('fill in: case sensitive answers', () => {
   assert.equal(q(one(question, 'NACL')).correct, false);
 });
 
+test('fill in: every apostrophe, quotation mark, dash and ellipsis a keyboard types', () => {
+  // A phone's smart punctuation types ’ for ', a Ukrainian layout ʼ (U+02BC).
+  const uk = { id: 'f', type: 'fill_in', points: 1, answers: ["сім'ю"], case_sensitive: true };
+  for (const a of ["сім'ю", 'сім\u2019ю', 'сім\u02BCю', 'сім\u2018ю', 'сім\u201Bю']) {
+    assert.equal(q(one(uk, a)).correct, true, a);
+  }
+  assert.equal(q(one(uk, 'сімю')).correct, false);
+  assert.equal(q(one(uk, 'сім"ю')).correct, false, 'a double quote is not an apostrophe');
+  const typographic = { id: 'f', type: 'fill_in', points: 1, answers: ['сім\u2019ю', '\u201EJa\u201C', '1914\u20131918', 'usw\u2026'] };
+  for (const a of ["сім'ю", '"ja"', '«Ja»', '\u201CJa\u201D', '1914-1918', '1914\u20141918', '1914\u22121918', 'usw...']) {
+    assert.equal(q(one(typographic, a)).correct, true, a);
+  }
+  assert.equal(q(one(typographic, '1914 1918')).correct, false);
+  assert.equal(normalizeText("L\u2019eau \u00ABd\u2019ici\u00BB \u2013 oui\u2026"), 'l\'eau "d\'ici" - oui...');
+});
+
 test('normalizeText', () => {
   assert.equal(normalizeText('  A\u00a0 B\tc  '), 'a b c');
   assert.equal(normalizeText('E\u0301'), '\u00e9');

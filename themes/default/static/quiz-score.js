@@ -24,10 +24,20 @@
     return Math.round(n * 100) / 100;
   }
 
-  /** Unicode NFC, trim, collapse whitespace, and case-fold unless caseSensitive. */
+  // Marks that keyboards and smart punctuation type differently for the same text: a phone
+  // turns "сім'ю" into "сім’ю", a Ukrainian layout types "сімʼю" (U+02BC). Each kind is compared
+  // as its ASCII form. The exports list the same answers in each spelling (src/export/spellings.rs).
+  const APOSTROPHES = /['\u2018\u2019\u201A\u201B\u02BC\u2039\u203A]/g; // ' ‘ ’ ‚ ‛ ʼ ‹ ›
+  const QUOTES = /["\u201C\u201D\u201E\u201F\u00AB\u00BB]/g; // " “ ” „ ‟ « »
+  const DASHES = /[\u2010-\u2015\u2212]/g; // ‐ ‑ ‒ – — ― −
+  const ELLIPSIS = /\u2026/g; // …
+
+  /** Unicode NFC, one form of each apostrophe, quote, dash and ellipsis, trim, collapse
+   * whitespace, and case-fold unless caseSensitive. */
   function normalizeText(text, caseSensitive) {
     if (typeof text !== 'string') return '';
-    let s = text.normalize('NFC').trim().replace(/\s+/g, ' ');
+    let s = text.normalize('NFC').replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, '-')
+      .replace(ELLIPSIS, '...').trim().replace(/\s+/g, ' ');
     if (!caseSensitive) s = s.toLowerCase().normalize('NFC');
     return s;
   }
