@@ -30,6 +30,7 @@ pub mod search;
 pub mod serve;
 pub mod site_pages;
 pub mod steps;
+pub mod tag_labels;
 pub mod translate;
 pub mod translations;
 pub mod xml;
