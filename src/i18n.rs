@@ -184,6 +184,18 @@ impl Strings {
         }
     }
 
+    /// Whether `key` is this language's own: in the site's `i18n/<lang>.yaml` or built in for
+    /// the language (not taken from the default language or English).
+    pub fn has_own(&self, key: &str) -> bool {
+        self.chain.iter().take(2).any(|t| t.contains_key(key))
+    }
+
+    /// Whether `key` is one of kyklos's built-in interface strings (English has every one).
+    pub fn is_builtin(key: &str) -> bool {
+        static EN: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        EN.get_or_init(|| builtin("en")).contains_key(key)
+    }
+
     /// Keys of built-in English that this language has neither from the site nor built in
     /// (they fall back to the default language).
     pub fn missing_keys(&self) -> Vec<String> {

@@ -32,6 +32,7 @@ pub mod serve;
 pub mod site_pages;
 pub mod steps;
 pub mod svg;
+pub mod tag_labels;
 pub mod translate;
 pub mod translations;
 pub mod xml;

@@ -154,6 +154,9 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
             lap("load", &mut timings);
             let strings = load_strings(&site, &mut diags);
             crate::rights::check::site(&site, &mut diags);
+            let read =
+                |source: &Path| crate::files::read_inside(&site.root, source, crate::files::MAX_PAGE_BYTES).ok().and_then(|b| crate::files::decode(b).ok());
+            diags.extend(crate::tag_labels::check(&site, &strings, &read));
             lap("strings", &mut timings);
             (site, strings, None)
         }

@@ -122,3 +122,51 @@ fn tag_pages_and_filters_list_exactly_the_tagged_practices() {
     }
     assert!(f.out().join("static/tag-filters.js").is_file());
 }
+
+/// A site's own tag groups (`land:`, `bereich:`) need a heading per language: `tag_group_<key>`
+/// in `i18n/<lang>.yaml`. Without one the heading is the key made readable, and `check` warns
+/// at the group's key, naming the string to add and the languages that lack it.
+#[test]
+fn own_tag_groups_are_headed_by_their_string_else_their_readable_key_and_check_says_which_to_add() {
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [de, uk]\ntranslations:\n  uk:\n    title: Сайт\n");
+    f.write("content/de/index.md", "---\ntitle: Start\n---\nWillkommen.\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\nЛаскаво просимо.\n");
+    f.write("content/de/01-praxis/index.md", "---\ntitle: Gute Praxis\nkind: collection\n---\n");
+    f.write(
+        "content/de/01-praxis/01-leipzig.md",
+        "---\ntitle: Lotsen in Leipzig\ntags:\n  land: [Deutschland]\n  bereich: [Bürgeramt]\n  country: [Germany]\n---\nText.\n",
+    );
+    f.write("content/de/01-praxis/02-wien.md", "---\ntitle: Wien\ntags: {land: [Österreich]}\n---\nText.\n");
+    f.write("i18n/de.yaml", "tag_group_bereich: Arbeitsbereich\n");
+    let out = f.check();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error: {err}");
+    assert!(
+        err.contains("content/de/01-praxis/01-leipzig.md:4:3: warning: the tag group `land` has no heading in `de` and `uk`: its filters and tag lists are headed “Land”"),
+        "{err}"
+    );
+    assert!(err.contains("hint: add `tag_group_land: <the heading>` to i18n/de.yaml and i18n/uk.yaml"), "{err}");
+    assert!(
+        err.contains("content/de/01-praxis/01-leipzig.md:5:3: warning: the tag group `bereich` has no heading in `uk`: its filters and tag lists are headed “Arbeitsbereich”"),
+        "the default language's heading is no Ukrainian one: {err}"
+    );
+    assert!(err.contains("hint: add `tag_group_bereich: <the heading>` to i18n/uk.yaml"), "{err}");
+    assert!(!err.contains("`country`"), "built-in groups have their headings: {err}");
+    assert_eq!(err.matches("the tag group").count(), 2, "one warning per group: {err}");
+
+    assert!(f.build().status.success());
+    let headings = |rel: &str| -> Vec<String> { select(&f.html(rel), ".tag-filters .tag-group-title").iter().map(text).collect() };
+    let de = headings("de/praxis/index.html");
+    assert!(de.iter().any(|h| h == "Land") && de.iter().any(|h| h == "Arbeitsbereich"), "{de:?}");
+    assert!(!de.iter().any(|h| h == "land" || h == "bereich"), "no raw key as a heading: {de:?}");
+
+    // With the strings added, check is quiet about tag groups.
+    f.write("i18n/de.yaml", "tag_group_bereich: Arbeitsbereich\ntag_group_land: Land\n");
+    f.write("i18n/uk.yaml", "tag_group_bereich: Сфера\ntag_group_land: Країна\n");
+    let err = stderr(&f.check());
+    assert!(!err.contains("the tag group"), "{err}");
+    assert!(f.build().status.success());
+    let uk = headings("uk/praxis/index.html");
+    assert!(uk.iter().any(|h| h == "Країна") && uk.iter().any(|h| h == "Сфера"), "{uk:?}");
+}

@@ -10,15 +10,10 @@ use super::theme::Theme;
 use super::views::{self, ExtraSteps, PageView};
 use super::{guide, render_view, view, LangContext, Subject};
 
-/// The label of a tag group: `tag_group_<name>` from the interface strings, else the name.
+/// The label of a tag group: `tag_group_<name>` from the interface strings, else the name made
+/// readable (see [`crate::tag_labels`]).
 fn tag_group_label(t: &Strings, group: &str) -> String {
-    let key = format!("tag_group_{group}");
-    let label = t.get(&key);
-    if label == key {
-        group.replace('_', " ")
-    } else {
-        label
-    }
+    crate::tag_labels::label(t, group)
 }
 
 /// A tag page of a collection: the practices that carry one tag.
