@@ -9,6 +9,7 @@ pub mod journey;
 pub mod journey_pages;
 mod lesson;
 pub mod quiz;
+mod sidebar;
 mod site_views;
 pub mod status;
 pub mod theme;
@@ -150,57 +151,6 @@ impl<'a> LangContext<'a> {
             m.entry(section).or_insert_with(|| keys.clone());
         }
         keys
-    }
-
-    /// Whether the course `book` counts progress: it has lessons or quizzes (guides, training
-    /// units and good practices are reference material without a progress bar).
-    pub fn tracked(&self, book: PageId, extra: ExtraSteps<'_>) -> bool {
-        self.book_nav(book, extra).steps.iter().any(|st| st.kind == "lesson" || st.kind == "quiz")
-    }
-
-    /// The sidebar of the page at `here` in course `book`: the course's navigation list is
-    /// shared by all pages of a folder (built here once; rendered once by [`render_view`]).
-    pub fn course_nav(&self, book: PageId, here: &str, extra: ExtraSteps<'_>) -> views::CourseNavView {
-        let dir = crate::model::url::parent_dir(here);
-        let key = (book, dir.to_string());
-        let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
-        let shared = cached.unwrap_or_else(|| {
-            let tracked = self.tracked(book, extra);
-            let nav = std::sync::Arc::new(views::SharedNav::new(views::course_nav_for(self.lang, book, dir, extra, tracked)));
-            match self.sidebars.write() {
-                Ok(mut m) => m.entry(key).or_insert(nav).clone(),
-                Err(_) => nav,
-            }
-        });
-        let b = &self.lang.pages[book];
-        views::CourseNavView {
-            title: b.front.title.clone(),
-            url: relative(here, &b.url),
-            current: b.url == here,
-            fallback: views::is_fallback(self.lang, book),
-            list: String::new(),
-            shared,
-            own_href: relative(here, here),
-        }
-    }
-
-    /// The HTML of a shared navigation list (`course-nav.html`), rendered on first use.
-    fn course_nav_html<'s>(&self, theme: &Theme, shared: &'s views::SharedNav) -> &'s Result<String, String> {
-        shared.html.get_or_init(|| {
-            let default = self.site.config.default_language();
-            if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
-                let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
-                return Ok(lesson::course_nav_list(&self.ui, &shared.nav, here, (&default.code, default.direction.as_str())));
-            }
-            let mut context = Context::new();
-            context.insert("course_nav", &shared.nav);
-            context.insert("lang", &self.lang.lang.code);
-            context.insert("dir", self.lang.lang.direction.as_str());
-            context.insert("fallback_lang", &default.code);
-            context.insert("fallback_dir", default.direction.as_str());
-            context.insert("t", &self.t_value);
-            theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
-        })
     }
 
     /// The view of a licence (made once per licence).
@@ -455,9 +405,6 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         tracked,
     }
 }
-
-/// The template of the course navigation list, rendered once per folder.
-const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
 
 /// Tests set this to render every page (and course navigation list) through Tera (see [`render_view`]).
 static TERA_PAGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

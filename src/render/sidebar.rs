@@ -1,0 +1,246 @@
+//! The course sidebar: the navigation list a folder's pages share (`course-nav.html`, rendered
+//! once per folder), with the progress summary of the section that holds the folder, and the
+//! page's own view of it. Part of the render step; the list is marked per page afterwards
+//! ([`SharedNav::mark_current_into`]).
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::model::url::relative;
+use crate::model::{LangSite, PageId};
+
+use super::theme::Theme;
+use super::views::{is_fallback, progress_keys, sequence, BookNav, ExtraSteps};
+use super::{lesson, tera_error_chain, LangContext, TERA_PAGES};
+
+/// The template of the course navigation list, rendered once per folder.
+const COURSE_NAV_TEMPLATE: &str = "course-nav.html";
+
+/// One line of the course navigation (`course-nav.html`). The list is rendered once per
+/// folder and shared by that folder's pages, so nothing here depends on the page itself:
+/// kyklos marks the page's own link with `aria-current="page"` afterwards.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    /// Relative to the folder the list is rendered for.
+    pub url: String,
+    pub kind: &'static str,
+    /// Always false in the shared list (kept for templates written before it was shared).
+    pub current: bool,
+    /// The folder the list is for is inside this section: its lessons are listed (`children`).
+    pub open: bool,
+    /// Stable key for progress ticks: `<lang>/<url>` relative to the language root.
+    pub key: String,
+    pub children: Vec<NavItem>,
+    pub fallback: bool,
+    /// The innermost listed section that holds the folder, in a course with lessons or quizzes:
+    /// the progress keys of its lessons and quizzes, for the summary under its link (so the
+    /// number sits under what it measures). Empty for every other item.
+    pub progress_keys: String,
+}
+
+/// What `course-nav.html` receives as `course_nav`: a course (book) as seen from one folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseNav {
+    pub title: String,
+    pub url: String,
+    pub items: Vec<NavItem>,
+    pub fallback: bool,
+}
+
+/// The sidebar of one page, as page templates see it (`course_nav`): the course's title and
+/// link, and `list`, the navigation list rendered once for the page's folder with this
+/// page's link marked (`aria-current="page"`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CourseNavView {
+    pub title: String,
+    pub url: String,
+    /// The page is the course's own page.
+    pub current: bool,
+    pub fallback: bool,
+    /// Filled in when the page is rendered (see `render::render_view`).
+    pub list: String,
+    /// The shared list of the page's folder.
+    #[serde(skip)]
+    pub shared: std::sync::Arc<SharedNav>,
+    /// The page's own link in the list (`href` as written there).
+    #[serde(skip)]
+    pub own_href: String,
+}
+
+/// A course's navigation list for one folder: the data, and its HTML once rendered.
+#[derive(Debug)]
+pub struct SharedNav {
+    pub nav: CourseNav,
+    pub html: std::sync::OnceLock<Result<String, String>>,
+    /// Where each link's ` href="…"` ends in `html` (the first link of each `href`), found once
+    /// for the folder instead of searching the list again for each of its pages.
+    links: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+impl SharedNav {
+    pub fn new(nav: CourseNav) -> Self {
+        SharedNav { nav, html: Default::default(), links: Default::default() }
+    }
+
+    /// Appends `list` (this folder's rendered `html`) with the link whose `href` is `own_href`
+    /// marked as the current page. A page that is not in the list (a print page) leaves it
+    /// unmarked.
+    pub fn mark_current_into(&self, out: &mut String, list: &str, own_href: &str) {
+        let links = self.links.get_or_init(|| {
+            let mut links = std::collections::HashMap::new();
+            for (at, needle) in list.match_indices(" href=\"") {
+                let start = at + needle.len();
+                if let Some(len) = list[start..].find('"') {
+                    links.entry(list[start..start + len].to_string()).or_insert(start + len + 1);
+                }
+            }
+            links
+        });
+        match links.get(crate::markdown::escape_html(own_href).as_str()) {
+            Some(&end) => {
+                out.push_str(&list[..end]);
+                out.push_str(" aria-current=\"page\"");
+                out.push_str(&list[end..]);
+            }
+            None => out.push_str(list),
+        }
+    }
+}
+
+/// `tracked`: the course has lessons or quizzes, so the innermost listed section that holds
+/// the folder gets its progress keys ([`NavItem::progress_keys`]).
+pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: bool) -> CourseNav {
+    // Any page in the folder: relative addresses depend only on the folder.
+    let here = if dir.is_empty() { "-".to_string() } else { format!("{dir}/-") };
+    /// The levels `course-nav.html` shows: modules and what the open one holds.
+    const SHOWN: usize = 2;
+    fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: bool) -> Vec<NavItem> {
+        let lang = &site.lang.code;
+        let mut out: Vec<NavItem> = site.pages[section]
+            .children
+            .iter()
+            .map(|&c| {
+                let p = &site.pages[c];
+                // Only the branch that holds the folder is expanded: a module of many lessons
+                // must not put every lesson link on every page of the course.
+                let inside = p.is_section && here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
+                let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra, tracked) } else { Vec::new() };
+                let innermost = inside && (depth == SHOWN || !children.iter().any(|ch| ch.open));
+                NavItem {
+                    title: p.front.title.clone(),
+                    url: relative(here, &p.url),
+                    kind: site.kind_name(c),
+                    current: false,
+                    open: inside,
+                    key: format!("{lang}/{}", p.url),
+                    children,
+                    fallback: is_fallback(site, c),
+                    progress_keys: if innermost && tracked { progress_keys(site, &BookNav::new(sequence(site, c, extra))) } else { String::new() },
+                }
+            })
+            .collect();
+        out.extend(extra(section).into_iter().map(|s| NavItem {
+            title: s.title,
+            current: false,
+            open: false,
+            key: format!("{lang}/{}", s.url),
+            url: relative(here, &s.url),
+            kind: s.kind,
+            children: Vec::new(),
+            fallback: s.fallback,
+            progress_keys: String::new(),
+        }));
+        out
+    }
+    let b = &site.pages[book];
+    CourseNav {
+        title: b.front.title.clone(),
+        url: relative(&here, &b.url),
+        items: items(site, book, &here, 1, extra, tracked),
+        fallback: is_fallback(site, book),
+    }
+}
+
+impl LangContext<'_> {
+    /// Whether the course `book` counts progress: it has lessons or quizzes (guides, training
+    /// units and good practices are reference material without a progress bar).
+    pub fn tracked(&self, book: PageId, extra: ExtraSteps<'_>) -> bool {
+        self.book_nav(book, extra).steps.iter().any(|st| st.kind == "lesson" || st.kind == "quiz")
+    }
+
+    /// The sidebar of the page at `here` in course `book`: the course's navigation list is
+    /// shared by all pages of a folder (built here once; rendered once by [`render_view`]).
+    pub fn course_nav(&self, book: PageId, here: &str, extra: ExtraSteps<'_>) -> CourseNavView {
+        let dir = crate::model::url::parent_dir(here);
+        let key = (book, dir.to_string());
+        let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
+        let shared = cached.unwrap_or_else(|| {
+            let tracked = self.tracked(book, extra);
+            let nav = std::sync::Arc::new(SharedNav::new(course_nav_for(self.lang, book, dir, extra, tracked)));
+            match self.sidebars.write() {
+                Ok(mut m) => m.entry(key).or_insert(nav).clone(),
+                Err(_) => nav,
+            }
+        });
+        let b = &self.lang.pages[book];
+        CourseNavView {
+            title: b.front.title.clone(),
+            url: relative(here, &b.url),
+            current: b.url == here,
+            fallback: is_fallback(self.lang, book),
+            list: String::new(),
+            shared,
+            own_href: relative(here, here),
+        }
+    }
+
+    /// The HTML of a shared navigation list (`course-nav.html`), rendered on first use.
+    pub(super) fn course_nav_html<'s>(&self, theme: &Theme, shared: &'s SharedNav) -> &'s Result<String, String> {
+        shared.html.get_or_init(|| {
+            let default = self.site.config.default_language();
+            if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
+                let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
+                return Ok(lesson::course_nav_list(&self.ui, &shared.nav, here, (&default.code, default.direction.as_str())));
+            }
+            let mut context = Context::new();
+            context.insert("course_nav", &shared.nav);
+            context.insert("lang", &self.lang.lang.code);
+            context.insert("dir", self.lang.lang.direction.as_str());
+            context.insert("fallback_lang", &default.code);
+            context.insert("fallback_dir", default.direction.as_str());
+            context.insert("t", &self.t_value);
+            theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{CourseNav, SharedNav};
+
+    fn mark_current(list: &str, own_href: &str) -> String {
+        let nav = SharedNav::new(CourseNav { title: String::new(), url: String::new(), items: Vec::new(), fallback: false });
+        let mut out = String::new();
+        nav.mark_current_into(&mut out, list, own_href);
+        // The second page of the folder finds its link in the index the first one made.
+        let mut again = String::new();
+        nav.mark_current_into(&mut again, list, own_href);
+        assert_eq!(again, out);
+        out
+    }
+
+    #[test]
+    fn marks_the_link_to_the_page_only() {
+        let list = r#"<ol><li><a href="../m1/index.html">M1</a></li><li><a href="index.html">M2</a><ol><li><a href="a&amp;b.html">A</a></li><li><a href="b.html">B</a></li></ol></li></ol>"#;
+        assert_eq!(mark_current(list, "b.html").matches("aria-current").count(), 1);
+        assert!(mark_current(list, "b.html").contains(r#"<a href="b.html" aria-current="page">B</a>"#));
+        assert!(mark_current(list, "a&b.html").contains(r#"<a href="a&amp;b.html" aria-current="page">A</a>"#));
+        assert!(mark_current(list, "index.html").contains(r#"<a href="index.html" aria-current="page">M2</a>"#));
+        // A page that is not in the list (a print page) leaves it as it is.
+        assert_eq!(mark_current(list, "print.html"), list);
+        // Two links to the same page: the first is marked, as a search from the start would.
+        let twice = r#"<a href="x.html">1</a><a href="y.html">2</a><a href="x.html">3</a>"#;
+        assert_eq!(mark_current(twice, "x.html"), r#"<a href="x.html" aria-current="page">1</a><a href="y.html">2</a><a href="x.html">3</a>"#);
+    }
+}
