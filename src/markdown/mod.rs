@@ -1,12 +1,13 @@
 //! Markdown → HTML, pure: `&str` in, [`Rendered`] out (HTML, headings, link problems).
 //!
 //! pulldown-cmark with tables, footnotes, strikethrough, task lists, heading attributes and
-//! smart punctuation. Headings get stable ids and a visible self-link; fenced code goes to
+//! smart punctuation. Headings get stable ids ([`ids`]) and a visible self-link; fenced code goes to
 //! [`highlight`]; every link and image passes through a [`Links`] resolver that rewrites
 //! `.md` paths to the page's HTML and reports what cannot be resolved.
 
 pub mod highlight;
 pub mod html_policy;
+pub mod ids;
 pub mod labels;
 pub mod limits;
 pub mod media;
@@ -20,6 +21,8 @@ use serde::Serialize;
 use crate::diagnostics::Severity;
 use crate::escape::escape_into;
 pub use crate::escape::{escape_html, escape_html_str, lang_attrs, Mixed};
+pub use ids::slugify;
+use ids::unique_id;
 pub use labels::Labels;
 
 /// How a link or image target was resolved.
@@ -508,76 +511,6 @@ fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest:
     }
 }
 
-/// A heading id from its text: lowercase letters and digits of any script, hyphens between words.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    let mut letter = |c: char, slug: &mut String| {
-        if c.is_alphanumeric() || c == '_' {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.push(c);
-        } else if c.is_whitespace() || c == '-' {
-            pending_dash = true;
-        }
-    };
-    for c in text.chars() {
-        // ASCII lowercases to one ASCII character: no case-mapping iterator for it.
-        if c.is_ascii() {
-            letter(c.to_ascii_lowercase(), &mut slug);
-        } else {
-            c.to_lowercase().for_each(|l| letter(l, &mut slug));
-        }
-    }
-    if slug.is_empty() {
-        slug.push_str("section");
-    }
-    slug
-}
-
-/// Element ids used by the default theme's templates and kyklos's own markup.
-pub const RESERVED_IDS: &[&str] = &[
-    "main",
-    "contents-title",
-    "course-nav-title",
-    "cycle-caption",
-    "discussion-title",
-    "phase-card-title",
-    "related-title",
-    "templates-title",
-    "toc-title",
-    "unit-card-title",
-    "cycle-arrow",
-    "cycle-svg-desc",
-    "cycle-svg-title",
-    "items-caption",
-    "langs-caption",
-    "quiz",
-    "content",
-    "search",
-    "top",
-];
-
-fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
-    let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
-    // `seen`: how many ids were made from each base, and each id given (so that a heading
-    // "A-1" after two "A" headings does not take `a-1` again).
-    let mut n = seen.get(&base).copied().unwrap_or_else(|| usize::from(RESERVED_IDS.contains(&base.as_str())));
-    let id = loop {
-        let candidate = if n == 0 { base.clone() } else { format!("{base}-{n}") };
-        n += 1;
-        if !seen.contains_key(&candidate) {
-            break candidate;
-        }
-    };
-    seen.insert(base, n);
-    seen.entry(id.clone()).or_insert(1);
-    id
-}
-
-/// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
 /// Plain text with the smart punctuation lessons get (quotes, dashes, ellipses), no markup:
 /// for places that cannot hold HTML, such as `<option>`.
 pub fn smart_text(src: &str) -> String {
@@ -590,6 +523,7 @@ pub fn smart_text(src: &str) -> String {
     out
 }
 
+/// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
 pub fn render_inline(src: &str) -> String {
     let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
