@@ -3,7 +3,7 @@
  * An LMS made of the real scorm-again runtime, for the SCORM browser tests (scorm.test.js,
  * scorm-course.test.js): unzipping a package, a host page that exposes scorm-again's API to
  * the package's launch page in an iframe and logs every call, and helpers that walk the
- * lessons and read back what the runtime recorded. No hand-written mock API.
+ * lessons, submit quizzes and read back what the runtime recorded. No hand-written mock API.
  */
 
 const assert = require('node:assert/strict');
@@ -139,6 +139,20 @@ function lmsDir(zipFile) {
   return dir;
 }
 
+/**
+ * Runs `fn(server, dir)` with the package `zipFile` unpacked beside the host page (lmsDir),
+ * served at /lms/; returns what `fn` returns. The server is closed afterwards, also on failure.
+ */
+async function withHost(zipFile, fn) {
+  const dir = lmsDir(zipFile);
+  const server = await h.serve(dir, '/lms/');
+  try {
+    return await fn(server, dir);
+  } finally {
+    await server.close();
+  }
+}
+
 // ---- a session in the LMS ----------------------------------------------------------------------
 
 /**
@@ -174,22 +188,46 @@ async function waitForBookmark(page, version, url) {
   }, [version, url]);
 }
 
+/** Follows the lesson frame's first a[rel~=next] and waits for its page; false if it has none. */
+async function next(lessons) {
+  const link = lessons.locator('a[rel~="next"]').first();
+  if ((await link.count()) === 0) return false;
+  const before = lessons.url();
+  await link.click();
+  await lessons.waitForURL((u) => u.href !== before);
+  await lessons.waitForLoadState('load');
+  return true;
+}
+
 /** Follows a[rel=next] in the lesson frame `steps` times (or until the quiz); returns the urls. */
 async function walk(page, version, lessons, steps) {
   const seen = [];
   for (let i = 0; i < steps; i++) {
-    const before = lessons.url();
-    if (/quiz\.html$/.test(before)) break;
-    const next = lessons.locator('a[rel~="next"]').first();
-    if ((await next.count()) === 0) break;
-    await next.click();
-    await lessons.waitForURL((u) => u.href !== before);
-    await lessons.waitForLoadState('load');
+    if (/quiz\.html$/.test(lessons.url())) break;
+    if (!(await next(lessons))) break;
     const rel = lessons.url().split('/').pop();
     await waitForBookmark(page, version, rel);
     seen.push(rel);
   }
   return seen;
+}
+
+/** The score the LMS holds (`cmi.core.score.raw` in SCORM 1.2, `cmi.score.raw` in 2004). */
+const scoreRaw = (cmi, version) => (version === '1.2' ? cmi.core.score.raw : cmi.score.raw);
+
+/**
+ * Answers the quiz in the lesson frame (`right`: true, false or per question, as
+ * helpers.answerQuiz takes it) and submits it; resolves once the SCO has set the score in the
+ * LMS. Returns the quiz as helpers.readQuiz read it.
+ */
+async function submitQuiz(page, version, lessons, right) {
+  const quiz = await h.readQuiz(lessons);
+  await h.answerQuiz(lessons, quiz, right);
+  const calls = (await lmsState(page)).log.calls.length;
+  await lessons.locator('.quiz-submit').click();
+  const element = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw';
+  await page.waitForFunction(([n, el]) => window.__lms.calls.slice(n).some((c) => c.a === el), [calls, element]);
+  return quiz;
 }
 
 /**
@@ -215,5 +253,6 @@ function failedCalls(log) {
 }
 
 module.exports = {
-  unzip, launches, packagesOf, lmsDir, launch, lmsState, waitForBookmark, walk, statusesPerCommit, failedCalls,
+  unzip, launches, packagesOf, lmsDir, withHost, launch, lmsState, waitForBookmark, next, walk, scoreRaw, submitQuiz,
+  statusesPerCommit, failedCalls,
 };

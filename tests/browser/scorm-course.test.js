@@ -49,21 +49,10 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
     const after = [];
     for (let step = 0; step < 50; step++) {
       if (/quiz\.html$/.test(s.lessons.url())) {
-        const right = plan[after.length];
-        await h.answerQuiz(s.lessons, await h.readQuiz(s.lessons), right);
-        const calls = (await lms.lmsState(s.page)).log.calls.length;
-        await s.lessons.locator('.quiz-submit').click();
-        const raw = version === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw';
-        await s.page.waitForFunction(([n, el]) => window.__lms.calls.slice(n).some((c) => c.a === el), [calls, raw]);
-        const { cmi } = await lms.lmsState(s.page);
-        after.push(version === '1.2' ? cmi.core.score.raw : cmi.score.raw);
+        await lms.submitQuiz(s.page, version, s.lessons, plan[after.length]);
+        after.push(lms.scoreRaw((await lms.lmsState(s.page)).cmi, version));
       }
-      const next = s.lessons.locator('a[rel~="next"]').first();
-      if ((await next.count()) === 0) break;
-      const before = s.lessons.url();
-      await next.click();
-      await s.lessons.waitForURL((u) => u.href !== before);
-      await s.lessons.waitForLoadState('load');
+      if (!(await lms.next(s.lessons))) break;
     }
     return after;
   }
@@ -72,37 +61,28 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
     const packages = lms.packagesOf(dist, 'en');
     const course2004 = packages.find((p) => p.version === '2004' && p.isCourse);
     assert.ok(course2004 && course2004.launches.length === 1, 'a SCORM 2004 course package with one SCO');
-    let final;
-    {
-      const dir = lms.lmsDir(course2004.file);
-      const server = await h.serve(dir, '/lms/');
-      try {
-        const s = await lms.launch(chrome.browser, server, '2004', course2004.launches[0], null);
-        const scores = await takeQuizzes(s, '2004', PLAN);
-        // module 1: 100; module 2: (100 + 0) / 2 = 50 once its first quiz is passed
-        assert.deepEqual(scores, ['50', '75', '75'], 'course score after each quiz: (100 + 0) / 2, then (100 + 50) / 2; the failed quiz keeps 75');
-        const { cmi, log } = await lms.lmsState(s.page);
-        const objectives = Object.values(cmi.objectives.childArray || cmi.objectives);
-        assert.deepEqual(objectives.map((o) => o.score.raw), ['100', '50'], 'each module reports the mean of its quizzes');
-        const mean = objectives.reduce((a, o) => a + Number(o.score.raw), 0) / objectives.length;
-        assert.equal(Number(cmi.score.raw), mean, 'the course score is the mean of the objectives\' scores');
-        assert.equal(Number(cmi.score.scaled), mean / 100);
-        assert.deepEqual([cmi.success_status, objectives.map((o) => o.success_status)], ['failed', ['passed', 'failed']]);
-        assert.deepEqual(lms.failedCalls(log), [], 'every call succeeded');
-        await h.assertCleanConsole(s.page, s.w, '2004 course');
-        final = Number(cmi.score.raw);
-        await s.context.close();
-      } finally {
-        await server.close();
-      }
-    }
+    const final = await lms.withHost(course2004.file, async (server) => {
+      const s = await lms.launch(chrome.browser, server, '2004', course2004.launches[0], null);
+      const scores = await takeQuizzes(s, '2004', PLAN);
+      // module 1: 100; module 2: (100 + 0) / 2 = 50 once its first quiz is passed
+      assert.deepEqual(scores, ['50', '75', '75'], 'course score after each quiz: (100 + 0) / 2, then (100 + 50) / 2; the failed quiz keeps 75');
+      const { cmi, log } = await lms.lmsState(s.page);
+      const objectives = Object.values(cmi.objectives.childArray || cmi.objectives);
+      assert.deepEqual(objectives.map((o) => o.score.raw), ['100', '50'], 'each module reports the mean of its quizzes');
+      const mean = objectives.reduce((a, o) => a + Number(o.score.raw), 0) / objectives.length;
+      assert.equal(Number(cmi.score.raw), mean, 'the course score is the mean of the objectives\' scores');
+      assert.equal(Number(cmi.score.scaled), mean / 100);
+      assert.deepEqual([cmi.success_status, objectives.map((o) => o.success_status)], ['failed', ['passed', 'failed']]);
+      assert.deepEqual(lms.failedCalls(log), [], 'every call succeeded');
+      await h.assertCleanConsole(s.page, s.w, '2004 course');
+      await s.context.close();
+      return Number(cmi.score.raw);
+    });
 
     // SCORM 1.2: one SCO per module; Moodle's "Average grade" is the mean of their scores.
     const course12 = packages.find((p) => p.version === '1.2' && p.launches.length > 1);
     assert.ok(course12 && course12.launches.length === 2, 'a SCORM 1.2 course package with a SCO per module');
-    const dir = lms.lmsDir(course12.file);
-    const server = await h.serve(dir, '/lms/');
-    try {
+    await lms.withHost(course12.file, async (server) => {
       const perSco = [];
       let taken = 0;
       for (const href of course12.launches) {
@@ -115,8 +95,6 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
       assert.equal(taken, PLAN.length, 'every quiz taken');
       assert.deepEqual(perSco, [100, 50], 'each module SCO reports the mean of its quizzes');
       assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the average of the 1.2 SCOs is the 2004 course score');
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
