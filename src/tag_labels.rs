@@ -51,10 +51,7 @@ pub fn check(site: &Site, strings: &[Strings], read: &dyn Fn(&Path) -> Option<St
             if lang.effective_kind(id) != crate::model::Kind::Collection || !lang.pages[id].is_section {
                 continue;
             }
-            // The collection's practices (as `render::guide::practices` lists them; this module
-            // sits below `render`).
-            let practices = lang.pages[id].children.iter().copied().filter(|&c| lang.effective_kind(c) == crate::model::Kind::Practice);
-            for p in practices {
+            for p in lang.practices(id) {
                 for group in lang.pages[p].front.tags.keys() {
                     if Strings::is_builtin(&key(group)) || t.has_own(&key(group)) {
                         continue;

@@ -287,6 +287,11 @@ impl LangSite {
         self.pages[guide].children.iter().copied().filter(|&c| !self.pages[c].is_section && self.effective_kind(c) == Kind::Phase).collect()
     }
 
+    /// The practices of a collection, in order (its pages that are practices).
+    pub fn practices(&self, collection: PageId) -> Vec<PageId> {
+        self.pages[collection].children.iter().copied().filter(|&c| self.effective_kind(c) == Kind::Practice).collect()
+    }
+
     /// What previous/next and the contents sidebar run through: the guide that holds `id`,
     /// else the top-level section (child of home) that contains it.
     pub fn book_of(&self, id: PageId) -> Option<PageId> {

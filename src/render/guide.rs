@@ -200,15 +200,10 @@ pub fn tag_url(site: &LangSite, collection: PageId, group: &str, value: &str) ->
     format!("{}/tags/{}-{}.html", parent_dir(&site.pages[collection].url), tag_slug(group), tag_slug(value))
 }
 
-/// The practices of a collection, in order.
-pub fn practices(site: &LangSite, collection: PageId) -> Vec<PageId> {
-    site.pages[collection].children.iter().copied().filter(|&c| site.effective_kind(c) == Kind::Practice).collect()
-}
-
 /// Every (group, value) of a collection with the practices that carry it, sorted.
 pub fn tag_index(site: &LangSite, collection: PageId) -> BTreeMap<(String, String), Vec<PageId>> {
     let mut index: BTreeMap<(String, String), Vec<PageId>> = BTreeMap::new();
-    for p in practices(site, collection) {
+    for p in site.practices(collection) {
         for (group, values) in &site.pages[p].front.tags {
             for v in values.values() {
                 index.entry((group.clone(), v.to_string())).or_default().push(p);
@@ -256,7 +251,8 @@ pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<
 pub fn related(site: &LangSite, collection: PageId, id: PageId) -> Vec<PageId> {
     let mine = tag_keys(site, id);
     let mine: Vec<&str> = mine.split(' ').filter(|s| !s.is_empty()).collect();
-    let mut scored: Vec<(usize, usize, PageId)> = practices(site, collection)
+    let mut scored: Vec<(usize, usize, PageId)> = site
+        .practices(collection)
         .into_iter()
         .enumerate()
         .filter(|&(_, p)| p != id)
