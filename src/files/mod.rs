@@ -235,6 +235,15 @@ fn lexically_inside(root: &Path, path: &Path) -> bool {
     parts.iter().collect::<PathBuf>().starts_with(root)
 }
 
+/// Whether a path written in the site's settings (relative to the site folder) stays inside
+/// it when read as written: not absolute, and no `..` that climbs out. Pure; links are
+/// checked when the file is read.
+pub fn stays_inside(rel: &str) -> bool {
+    let root = Path::new("/kyklos-site");
+    let path = Path::new(rel);
+    !path.is_absolute() && !rel.starts_with(['/', '\\']) && !rel.get(1..3).is_some_and(|s| s.starts_with(':')) && lexically_inside(root, &root.join(path))
+}
+
 /// Reads `path` (relative to `root`, or absolute) as a regular file that lies inside `root`.
 pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
     #[cfg(target_os = "linux")]
