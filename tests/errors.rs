@@ -145,6 +145,7 @@ fn strange_files_never_panic() {
     f.write(&format!("{dir}/03-empty.md"), "");
     f.write(&format!("{dir}/04-bom.md"), "\u{feff}---\ntitle: Bom\n---\nText\n");
     f.write(&format!("{dir}/05-crlf.md"), "---\r\ntitle: Crlf\r\n---\r\n## Head\r\n\r\n[x](04-bom.md)\r\n");
+    f.write(&format!("{dir}/08-cr.md"), "---\rtitle: Old Mac\rdraft: maybe\r---\r## Head\r");
     f.write(&format!("{dir}/06-latin1.md"), b"---\ntitle: Caf\xe9\n---\n");
     f.write(&format!("{dir}/07-binary.md"), [0u8, 159, 146, 150, 0, 1, 2, 3]);
     let deep: String = (0..20).map(|i| format!("d{i}/")).collect();
@@ -155,6 +156,7 @@ fn strange_files_never_panic() {
     assert!(err.contains("07-binary.md") && err.contains("error:"), "{err}");
     assert!(!err.contains("04-bom.md:"), "{err}");
     assert!(!err.contains("05-crlf.md:"), "{err}");
+    assert!(err.contains("08-cr.md:3:8: error: draft: wrong kind of value: the text \"maybe\", expected a boolean"), "{err}");
     assert!(err.contains("has pages but no index.md"), "{err}");
 }
 
