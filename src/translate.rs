@@ -161,13 +161,15 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
         q.untranslated = crate::model::quiz::Untranslated::all(&q.body);
     }
     let text = t.text.strip_prefix('\u{feff}').unwrap_or(&t.text);
-    let raw: TQuiz = match yaml::parse(text, 1) {
+    let raw: TQuiz = match yaml::parse_all(text, 1) {
         Ok(r) => r,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(&t.source, e.line, e.col, e.message)
-                    .with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())),
-            );
+        Err(errors) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error(&t.source, e.line, e.col, e.message)
+                        .with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())),
+                );
+            }
             return quiz;
         }
     };

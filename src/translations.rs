@@ -50,7 +50,8 @@ impl Stamps {
                 return Stamps::default();
             }
         };
-        match yaml::parse::<BTreeMap<String, Stamp>>(&text, 1) {
+        // Written by kyklos and up to 64 MiB: read by serde alone unless it has a problem.
+        match yaml::parse_all_fast::<BTreeMap<String, Stamp>>(&text, 1).map_err(|mut errors| errors.swap_remove(0)) {
             Ok(entries) => Stamps { entries },
             Err(e) => {
                 diags.push(

@@ -94,7 +94,11 @@ fn quiz_errors_are_reported_by_check_and_build() {
         "title: Q\npass_mark: 150\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    options:\n      - text: A\n      - text: B\n  - id: q1\n    type: essay\n    prompt: P\n",
     );
     let err = check_errors(&f);
-    assert!(err.contains("quiz.yaml:11:11: error: questions[1].type: unknown variant `essay`") || err.contains("quiz.yaml:11"), "{err}");
+    assert!(err.contains("quiz.yaml:11:11: error: questions[1].type: unknown value `essay`"), "{err}");
+    // The other question and the quiz's own settings are checked in the same run.
+    assert!(err.contains("quiz.yaml:2:1: error: the pass mark 150 is outside 0–100"), "{err}");
+    assert!(err.contains("quiz.yaml:7:5: error: question `q1` has no correct option"), "{err}");
+    assert!(err.contains("quiz.yaml:10:5: error: the question id `q1` is used twice"), "{err}");
     let f = Fixture::new();
     f.write(
         "content/en/01-course/01-mod/quiz.yaml",
@@ -109,12 +113,39 @@ fn quiz_errors_are_reported_by_check_and_build() {
 }
 
 #[test]
+fn one_check_names_every_problem_of_site_yaml_and_of_a_flow_style_quiz() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: A\nlanguages: [{code: en}]\nlicense: X\nlicense: Y\nscorm: maybe\n");
+    let err = check_errors(&f);
+    assert!(err.contains("site.yaml:3:1: error: unknown licence `X`"), "{err}");
+    assert!(err.contains("site.yaml:4:1: error: `license` is given twice\n  hint: remove one of the two `license:` lines (line 3 and 4)"), "{err}");
+    assert!(err.contains("site.yaml:5:1: error: `scorm: maybe` is not a packaging choice"), "{err}");
+    assert!(err.contains("3 errors"), "{err}");
+    let f = Fixture::new();
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Q\nquestions:\n  - {id: q1, type: single, prompt: P, options: [{text: a, correct: yes}, {text: b, correct: maybe}]}\n  - {id: q2, type: single, points: lots, prompt: P, options: [{text: a, correct: true}, {text: b}]}\n  - {id: q3, type: true_false, prompt: P, answer: true, points: 0}\n",
+    );
+    let err = check_errors(&f);
+    for e in [
+        "quiz.yaml:3:68: error: questions[0].options[0].correct: wrong kind of value: the text \"yes\", expected a boolean\n  hint: write `correct: true` or `correct: false`",
+        "quiz.yaml:3:93: error: questions[0].options[1].correct: wrong kind of value: the text \"maybe\", expected a boolean",
+        "quiz.yaml:4:36: error: questions[1].points: wrong kind of value: the text \"lots\", expected a number\n  hint: write a number",
+        "quiz.yaml:5:57: error: question `q3` has 0 points\n  hint: give a number above 0 and at most 1000",
+    ] {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("4 errors"), "{err}");
+}
+
+#[test]
 fn strange_files_never_panic() {
     let f = Fixture::new();
     let dir = "content/en/01-course/01-mod";
     f.write(&format!("{dir}/03-empty.md"), "");
     f.write(&format!("{dir}/04-bom.md"), "\u{feff}---\ntitle: Bom\n---\nText\n");
     f.write(&format!("{dir}/05-crlf.md"), "---\r\ntitle: Crlf\r\n---\r\n## Head\r\n\r\n[x](04-bom.md)\r\n");
+    f.write(&format!("{dir}/08-cr.md"), "---\rtitle: Old Mac\rdraft: maybe\r---\r## Head\r");
     f.write(&format!("{dir}/06-latin1.md"), b"---\ntitle: Caf\xe9\n---\n");
     f.write(&format!("{dir}/07-binary.md"), [0u8, 159, 146, 150, 0, 1, 2, 3]);
     let deep: String = (0..20).map(|i| format!("d{i}/")).collect();
@@ -125,6 +156,7 @@ fn strange_files_never_panic() {
     assert!(err.contains("07-binary.md") && err.contains("error:"), "{err}");
     assert!(!err.contains("04-bom.md:"), "{err}");
     assert!(!err.contains("05-crlf.md:"), "{err}");
+    assert!(err.contains("08-cr.md:3:8: error: draft: wrong kind of value: the text \"maybe\", expected a boolean"), "{err}");
     assert!(err.contains("has pages but no index.md"), "{err}");
 }
 

@@ -229,6 +229,15 @@ fn lexically_inside(root: &Path, path: &Path) -> bool {
     parts.iter().collect::<PathBuf>().starts_with(root)
 }
 
+/// Whether a path written in the site's settings (relative to the site folder) stays inside
+/// it when read as written: not absolute, and no `..` that climbs out. Pure; links are
+/// checked when the file is read.
+pub fn stays_inside(rel: &str) -> bool {
+    let root = Path::new("/kyklos-site");
+    let path = Path::new(rel);
+    !path.is_absolute() && !rel.starts_with(['/', '\\']) && !rel.get(1..3).is_some_and(|s| s.starts_with(':')) && lexically_inside(root, &root.join(path))
+}
+
 /// Reads `path` (relative to `root`, or absolute) as a regular file that lies inside `root`.
 pub fn read_inside(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FileProblem> {
     #[cfg(target_os = "linux")]
@@ -261,11 +270,20 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(normal.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Bytes → text, in the same buffer (a byte order mark dropped); the error names the line and
-/// column of the first bad byte.
+/// Bytes → text, in the same buffer (a byte order mark dropped, a lone CR read as a line
+/// break); the error names the line and column of the first bad byte.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
+    }
+    // A lone CR ends a line in files from old Macs (and some editors): read it as one, so
+    // front matter, YAML and Markdown all see the lines the author sees.
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'\r', &bytes[from..]).map(|i| from + i) {
+        if bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+        from = i + 1;
     }
     match String::from_utf8(bytes) {
         Ok(text) => {

@@ -56,7 +56,7 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {
             hint: Some("add at least `title: The page title`".into()),
         }]);
     }
-    let front: FrontMatter = yaml::parse_all(split.yaml, split.yaml_line)?;
+    let front: FrontMatter = yaml::parse_all_fast(split.yaml, split.yaml_line)?;
     if front.title.trim().is_empty() {
         let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
         return Err(vec![YamlError {
@@ -106,6 +106,18 @@ mod tests {
     fn kind_is_checked() {
         let s = split("---\ntitle: A\nkind: modul\n---\n").unwrap();
         assert_eq!(parse(&s).unwrap_err()[0].hint.as_deref(), Some("did you mean `module`?"));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_shown_where_it_repeats_with_the_other_problems() {
+        let s = split("---\ntitle: A\ndraft: maybe\ntitle: B\nkind: modul\n---\nBody\n").unwrap();
+        let errors = parse(&s).unwrap_err();
+        let found: Vec<(usize, usize, &str)> = errors.iter().map(|e| (e.line, e.col, e.message.as_str())).collect();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!((found[0].0, found[0].1), (3, 8));
+        assert_eq!(found[1], (4, 1, "`title` is given twice"));
+        assert_eq!(errors[1].hint.as_deref(), Some("remove one of the two `title:` lines (line 2 and 4)"));
+        assert_eq!(errors[2].hint.as_deref(), Some("did you mean `module`?"));
     }
 
     #[test]

@@ -574,6 +574,11 @@ mod tests {
         let (l, c, _) = decode(b"ok\nab\xFF".to_vec()).unwrap_err();
         assert_eq!((l, c), (2, 3));
         assert!(decode(b"\x00\x01".to_vec()).unwrap_err().2.contains("binary"));
+        // Lone CRs (old Mac files) are line breaks; CRLF stays as it is.
+        let text = decode(b"---\rtitle: A\rkind: modul\r---\rText\r\n".to_vec()).unwrap();
+        assert_eq!(text, "---\ntitle: A\nkind: modul\n---\nText\r\n");
+        let split = frontmatter::split(&text).unwrap();
+        assert_eq!(frontmatter::parse(&split).unwrap_err()[0].line, 3);
     }
 
     #[test]

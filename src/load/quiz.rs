@@ -12,10 +12,10 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::quiz::{quiz_output_path, Body, Choice, Question, Quiz, ShowAnswers, Shuffle};
-use crate::yaml::{self, Scalar};
+use crate::yaml::{Doc, Node, Scalar, YamlError};
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: title, questions and the quiz's settings")]
 struct RawQuiz {
     title: String,
     description: Option<String>,
@@ -26,9 +26,13 @@ struct RawQuiz {
     max_attempts: u32,
     #[serde(default)]
     show_answers: ShowAnswers,
-    #[serde(default)]
-    questions: Vec<RawQuestion>,
+    /// Only counted here: each question is read on its own (see [`parse_quiz`]).
+    questions: Option<Vec<serde::de::IgnoredAny>>,
 }
+
+/// The most points one question may give: a quiz's score is a percentage, points only weigh
+/// questions against each other (and sums of huge numbers overflow in the browser).
+pub const MAX_POINTS: f64 = 1000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,7 +46,7 @@ enum QType {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a question: keys with values such as id, type, prompt")]
 struct RawQuestion {
     id: Scalar,
     #[serde(rename = "type")]
@@ -62,7 +66,7 @@ struct RawQuestion {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an option: keys with values text, correct, feedback")]
 struct RawOption {
     text: Scalar,
     #[serde(default)]
@@ -71,7 +75,7 @@ struct RawOption {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a pair: keys with values left, right")]
 struct RawPair {
     left: Option<Scalar>,
     right: Option<Scalar>,
@@ -83,66 +87,81 @@ pub fn is_quiz_file(rel: &str) -> bool {
 }
 
 /// Pure: a quiz file's text → a validated quiz, or diagnostics (all of them) naming `shown`.
+/// The quiz's own keys are read first, then each question on its own: a problem in one
+/// question hides nothing of the others. Questions with a wrong key or value are not checked
+/// further (what is missing from them now is what the author wrote wrongly); the others and
+/// the quiz as a whole are.
 pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Quiz> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let before = diags.error_count();
-    // Keys with problems are reported and left out; the rest of the file is still checked, so
-    // one run names every problem of the quiz.
-    let (raw, errors) = yaml::parse_repaired::<RawQuiz>(text, 1);
-    let bad_lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
-    for e in errors {
-        let hint = e.hint.unwrap_or_else(|| "see the quiz schema in the README".into());
-        diags.push(Diagnostic::error(&shown, e.line, e.col, e.message).with_hint(hint));
-    }
-    let raw = raw?;
+    let report = |diags: &mut Diagnostics, e: &YamlError| {
+        let hint = e.hint.clone().unwrap_or_else(|| "see the quiz schema in the README".into());
+        diags.push(Diagnostic::error(&shown, e.line, e.col, e.message.clone()).with_hint(hint));
+    };
+    let doc = match Doc::parse(text, 1) {
+        Ok(doc) => doc,
+        Err(errors) => {
+            errors.iter().for_each(|e| report(diags, e));
+            return None;
+        }
+    };
+    doc.problems().iter().for_each(|e| report(diags, e));
+    let top = doc.read::<RawQuiz>(doc.root(), "");
+    top.errors.iter().for_each(|e| report(diags, e));
+    let raw = top.value.as_ref()?;
     let err = |diags: &mut Diagnostics, (line, col): (usize, usize), msg: String, hint: &str| {
         diags.push(Diagnostic::error(&shown, line, col, msg).with_hint(hint));
     };
-    let top = |key: &str| yaml::find_key_line(text, key, None, 1).unwrap_or((1, 1));
+    let root = doc.root();
 
     let pass_mark = raw.pass_mark.unwrap_or(70.0);
-    if !(0.0..=100.0).contains(&pass_mark) || pass_mark.is_nan() {
-        err(diags, top("pass_mark"), format!("the pass mark {pass_mark} is outside 0–100"), "give a percentage, e.g. `pass_mark: 70`");
+    if !(0.0..=100.0).contains(&pass_mark) && !top.reported("pass_mark") {
+        err(diags, root.key_at("pass_mark"), format!("the pass mark {} is outside 0–100", number(pass_mark)), "give a percentage, e.g. `pass_mark: 70`");
     }
-    if raw.questions.is_empty() {
-        err(diags, top("questions"), "this quiz has no questions".into(), "add at least one question under `questions:`");
+    if raw.questions.as_ref().is_none_or(Vec::is_empty) && !top.reported("questions") {
+        err(diags, root.key_at("questions"), "this quiz has no questions".into(), "add at least one question under `questions:`");
     }
-    if raw.title.trim().is_empty() {
-        err(diags, top("title"), "the quiz title is empty".into(), "give the quiz a title");
+    if raw.title.trim().is_empty() && !top.reported("title") {
+        err(diags, root.key_at("title"), "the quiz title is empty".into(), "give the quiz a title");
     }
 
+    let items = root.get("questions").filter(|_| !top.reported("questions")).map_or(&[][..], Node::items);
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
-    let mut search_from = 1;
-    let mut ats = Vec::with_capacity(raw.questions.len());
-    for raw_q in &raw.questions {
-        let at = yaml::find_key_line(text, "id", Some(&raw_q.id.0), search_from).unwrap_or_else(|| top("questions"));
-        search_from = at.0 + 1;
-        ats.push(at);
-    }
-    for (i, raw_q) in raw.questions.into_iter().enumerate() {
-        let id = raw_q.id.0.clone();
-        let at = ats[i];
-        if !seen.insert(id.clone()) {
-            err(diags, at, format!("the question id `{id}` is used twice"), "give every question its own id (q1, q2, …); translations match questions by id");
+    for (i, item) in items.iter().enumerate() {
+        let read = doc.read::<RawQuestion>(item, &format!("questions[{i}]"));
+        read.errors.iter().for_each(|e| report(diags, e));
+        // The id as written, also of a question that could not be read.
+        let id = match &read.value {
+            Some(q) => Some(q.id.0.clone()),
+            None => item.get("id").and_then(Node::scalar).map(str::to_string),
+        };
+        let at = item.key_at("id");
+        if let Some(id) = id.as_ref().filter(|_| !read.reported("id")) {
+            if !seen.insert(id.clone()) {
+                err(
+                    diags,
+                    at,
+                    format!("the question id `{id}` is used twice"),
+                    "give every question its own id (q1, q2, …); translations match questions by id",
+                );
+            }
+            if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                err(diags, at, format!("`{id}` is not a usable question id"), "use letters, digits, - and _ only, e.g. `q1`");
+            }
         }
-        if id.is_empty() || !id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
-            err(diags, at, format!("`{id}` is not a usable question id"), "use letters, digits, - and _ only, e.g. `q1`");
-        }
-        // A question with a key already reported and left out is not checked further: what
-        // is missing from it now is what the author wrote wrongly.
-        let end = ats.get(i + 1).map_or(usize::MAX, |a| a.0);
-        if bad_lines.iter().any(|&l| (at.0..end).contains(&l)) {
+        if !read.is_clean() || doc.has_problem_in(item) {
             continue;
         }
-        let key_at = |key: &str| yaml::find_key_line(text, key, None, at.0).unwrap_or(at);
-        if let Some(q) = question(raw_q, id, &key_at, diags, &shown) {
+        let (Some(raw_q), Some(id)) = (read.value, id) else { continue };
+        if let Some(q) = question(raw_q, id, &|key| item.key_at(key), diags, &shown) {
             questions.push(q);
         }
     }
     if diags.error_count() > before {
         return None;
     }
+    let raw = top.value?;
     Some(Quiz {
         source: shown,
         rel: rel.to_string(),
@@ -158,6 +177,15 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         outdated: false,
         hash: crate::files::sha256_hex(text),
     })
+}
+
+/// A number as an author would write it: `1e307`, not 309 digits.
+fn number(n: f64) -> String {
+    if n.is_finite() && n.abs() >= 1e6 {
+        format!("{n:e}")
+    } else {
+        n.to_string()
+    }
 }
 
 /// Validates one question against its type; `key_at` finds a key's position in this question.
@@ -204,8 +232,13 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
         err("prompt", format!("question `{id}` has an empty prompt"), "write the question in `prompt:`");
     }
     let points = raw.points.unwrap_or(1.0);
-    if !(points > 0.0 && points.is_finite()) {
-        err("points", format!("question `{id}` has {points} points"), "points must be a positive number (default 1)");
+    if !(points > 0.0 && points <= MAX_POINTS) {
+        let why = if points > MAX_POINTS { format!(", more than the {MAX_POINTS} a question may give") } else { String::new() };
+        err(
+            "points",
+            format!("question `{id}` has {} points{why}", number(points)),
+            "give a number above 0 and at most 1000 (default 1): points weigh the questions of a quiz against each other",
+        );
     }
     let partial_credit = raw.partial_credit.unwrap_or(false);
     let choices =

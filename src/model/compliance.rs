@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `eu_funding:` — shows the EU emblem and the disclaimer on every page and in packages.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: authority, emblem, project")]
 pub struct EuFunding {
     /// `co-funded` (default) or `funded`: the words beside the flag.
     #[serde(default)]
@@ -17,7 +17,7 @@ pub struct EuFunding {
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", expecting = "`co-funded` or `funded`")]
 pub enum Emblem {
     #[default]
     CoFunded,
@@ -26,7 +26,7 @@ pub enum Emblem {
 
 /// `accessibility:` — what the accessibility statement says besides what the build knows.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: contact, status, date, enforcement")]
 pub struct Accessibility {
     /// An e-mail address or a web address (https://…) for feedback.
     pub contact: Option<String>,
@@ -40,7 +40,7 @@ pub struct Accessibility {
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", expecting = "`full`, `partial` or `none`")]
 pub enum Compliance {
     Full,
     #[default]

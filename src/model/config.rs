@@ -56,7 +56,7 @@ pub struct Config {
 
 /// Brand colours; every one is checked for 4.5:1 contrast against the page background.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: primary, accent")]
 pub struct Colors {
     /// Links, buttons, header band.
     pub primary: Option<String>,
@@ -65,7 +65,7 @@ pub struct Colors {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: title, languages, license and the site's other settings")]
 struct RawConfig {
     title: String,
     description: Option<String>,
@@ -97,7 +97,7 @@ struct RawConfig {
 
 /// The translatable site settings of one language (`translations.<code>` in site.yaml).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: title, description, attribution, funding, logo_alt, title_suffix")]
 pub struct SiteText {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -145,7 +145,7 @@ impl<'de> Deserialize<'de> for RawLanguage {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: code, name, direction")]
 struct FullLanguage {
     code: String,
     name: Option<String>,
@@ -186,34 +186,53 @@ impl Config {
     }
 
     /// Pure: the text of site.yaml → a validated Config, or diagnostics naming `shown`.
+    /// Every problem at once: the keys and values YAML reads wrongly are reported and left
+    /// out, then every check of the settings runs on what is left.
     pub fn parse(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw: RawConfig = match yaml::parse_all(text, 1) {
-            Ok(raw) => raw,
+        let before = diags.error_count();
+        let report = |diags: &mut Diagnostics, e: &yaml::YamlError| {
+            let hint = e.hint.clone().unwrap_or_else(|| match e.message.starts_with("journey") {
+                true => "see \"The learner's journey\" in the README for what `journey:` takes".into(),
+                false => "see \"site.yaml\" in the README for every setting and the values it takes".into(),
+            });
+            diags.push(Diagnostic::error(shown, e.line, e.col, e.message.clone()).with_hint(hint));
+        };
+        let doc = match yaml::Doc::parse(text, 1) {
+            Ok(doc) => doc,
             Err(errors) => {
-                for e in errors {
-                    let mut d = Diagnostic::error(shown, e.line, e.col, e.message);
-                    if let Some(h) = e.hint {
-                        d = d.with_hint(h);
-                    }
-                    diags.push(d);
-                }
+                errors.iter().for_each(|e| report(diags, e));
                 return None;
             }
         };
-        let before = diags.error_count();
-        let at = |key: &str| yaml::find_key_line(text, key, None, 1).unwrap_or((1, 1));
+        let mut read = doc.read_all::<RawConfig>();
+        read.errors.iter().for_each(|e| report(diags, e));
+        let raw = read.value.take()?;
+        let root = doc.root();
+        let at = |key: &str| root.key_at(key);
 
         let mut languages = Vec::new();
+        let listed = root.get("languages").map_or(&[][..], yaml::Node::items);
+        let mut cursor = 0;
+        let languages_before = diags.error_count();
         for raw_lang in raw.languages.unwrap_or_else(|| vec![RawLanguage::Code("en".into())]) {
             let (code, name, direction) = match raw_lang {
                 RawLanguage::Code(code) => (code, None, None),
                 RawLanguage::Full(f) => (f.code, f.name, f.direction),
             };
+            // Where this code is written (the items left out for a problem are not in `raw`).
+            let written = |n: &yaml::Node| n.scalar().or_else(|| n.get("code").and_then(yaml::Node::scalar)) == Some(code.as_str());
+            let (l, c) = match listed.iter().skip(cursor).position(written) {
+                Some(i) => {
+                    cursor += i + 1;
+                    let item = &listed[cursor - 1];
+                    item.get("code").map_or(item.at(), yaml::Node::at)
+                }
+                None => at("languages"),
+            };
             match Language::new(&code, name, direction) {
                 // `en` and `EN` would be two folders on Linux and one on Windows and macOS.
                 Ok(lang) if languages.iter().any(|l: &Language| l.code.eq_ignore_ascii_case(&lang.code)) => {
-                    let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
                     let first = languages.iter().find(|l: &&Language| l.code.eq_ignore_ascii_case(&lang.code)).map_or(code.clone(), |l| l.code.clone());
                     let msg = if first == code {
                         format!("language `{code}` is listed twice")
@@ -224,7 +243,6 @@ impl Config {
                 }
                 Ok(lang) => languages.push(lang),
                 Err(msg) => {
-                    let (l, c) = yaml::find_key_line(text, "code", Some(&code), 1).unwrap_or(at("languages"));
                     let hint = match crate::model::lang::suggest_code(&code) {
                         Some(best) => {
                             format!("did you mean `{best}`? (`{code}` is not a language code kyklos knows; languages use ISO 639 codes, not country codes)")
@@ -235,7 +253,7 @@ impl Config {
                 }
             }
         }
-        if languages.is_empty() && diags.error_count() == before {
+        if languages.is_empty() && diags.error_count() == languages_before && !read.reported("languages") {
             let (l, c) = at("languages");
             diags.push(Diagnostic::error(shown, l, c, "no languages listed").with_hint("list at least one, e.g. `languages: [en]`"));
         }
@@ -253,7 +271,7 @@ impl Config {
         for (key, value) in [("primary", &raw.colors.primary), ("accent", &raw.colors.accent)] {
             if let Some(value) = value {
                 if let Err(msg) = check_colour(value) {
-                    let (l, c) = at(key);
+                    let (l, c) = root.key_at_path(&["colors", key]);
                     diags.push(
                         Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}"))
                             .with_hint("pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)"),
@@ -300,8 +318,9 @@ impl Config {
         };
         let search = switch("search", &raw.search);
         let highlight = switch("highlight", &raw.highlight);
+        let translations = root.get("translations");
         for code in raw.translations.keys() {
-            let (l, c) = yaml::find_key_line(text, code, None, 1).unwrap_or(at("translations"));
+            let (l, c) = translations.map_or(at("translations"), |t| t.key_at(code));
             if !languages.iter().any(|lang: &Language| &lang.code == code) {
                 diags.push(
                     Diagnostic::error(shown, l, c, format!("`translations.{code}`: `{code}` is not one of the site's languages"))
@@ -323,9 +342,9 @@ impl Config {
                 );
             }
         }
-        let journey = journey::Journey::validate(raw.journey, text, &languages, diags);
-        check_compliance(&raw.eu_funding, &raw.accessibility, shown, &at, diags);
-        if raw.title.trim().is_empty() {
+        let journey = journey::Journey::validate(raw.journey, &doc, &languages, diags);
+        check_compliance(&raw.eu_funding, &raw.accessibility, shown, root, diags);
+        if raw.title.trim().is_empty() && !read.reported("title") {
             let (l, c) = at("title");
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
         }
@@ -360,7 +379,7 @@ impl Config {
         for lang in config.languages.iter().skip(1) {
             let missing = config.untranslated_settings(&lang.code);
             if !missing.is_empty() {
-                let (l, c) = yaml::find_key_line(text, &lang.code, None, 1).filter(|_| config.translations.contains_key(&lang.code)).unwrap_or(at("title"));
+                let (l, c) = translations.filter(|_| config.translations.contains_key(&lang.code)).map_or(at("title"), |t| t.key_at(&lang.code));
                 diags.push(
                     Diagnostic::warning(
                         shown,
@@ -427,9 +446,9 @@ impl Config {
 }
 
 /// The EU settings: a named granting authority, a feedback contact that is a link, a date.
-fn check_compliance(eu: &Option<EuFunding>, a11y: &Accessibility, shown: &Path, at: &dyn Fn(&str) -> (usize, usize), diags: &mut Diagnostics) {
+fn check_compliance(eu: &Option<EuFunding>, a11y: &Accessibility, shown: &Path, root: &yaml::Node, diags: &mut Diagnostics) {
     if eu.as_ref().is_some_and(|e| e.authority.trim().is_empty()) {
-        let (l, c) = at("authority");
+        let (l, c) = root.key_at_path(&["eu_funding", "authority"]);
         diags.push(
             Diagnostic::error(shown, l, c, "`eu_funding.authority` is empty")
                 .with_hint("name the granting authority, e.g. `authority: the Hellenic National Agency for Erasmus+ (IKY)`"),
@@ -437,12 +456,12 @@ fn check_compliance(eu: &Option<EuFunding>, a11y: &Accessibility, shown: &Path, 
     }
     if let Some(contact) = &a11y.contact {
         if let Err(hint) = crate::model::compliance::contact_href(contact) {
-            let (l, c) = at("contact");
+            let (l, c) = root.key_at_path(&["accessibility", "contact"]);
             diags.push(Diagnostic::error(shown, l, c, format!("`accessibility.contact: {contact}` is not an address")).with_hint(hint));
         }
     }
     if let Some(date) = a11y.date.as_deref().filter(|d| !crate::model::compliance::valid_date(d)) {
-        let (l, c) = at("date");
+        let (l, c) = root.key_at_path(&["accessibility", "date"]);
         diags.push(
             Diagnostic::error(shown, l, c, format!("`accessibility.date: {date}` is not a date"))
                 .with_hint("write the date as YYYY-MM-DD, e.g. `date: 2026-12-04`"),
@@ -505,98 +524,4 @@ fn contrast_with_white(rgb: [u8; 3]) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> (Option<Config>, Diagnostics) {
-        let mut d = Diagnostics::new();
-        (Config::parse(text, Path::new("site.yaml"), &mut d), d)
-    }
-
-    #[test]
-    fn minimal_config_defaults_to_english_and_cc_by() {
-        let (c, d) = parse("title: T\n");
-        let c = c.expect("valid");
-        assert!(d.is_empty());
-        assert_eq!(c.default_language().code, "en");
-        assert_eq!(c.licence.spdx, "CC-BY-4.0");
-    }
-
-    #[test]
-    fn base_url_is_a_web_address() {
-        for bad in ["javascript:alert(1)//", "not a url", "ftp://x", "https://a b/", "https://", "https://x/?a=1", "https://x/\"><script>"] {
-            let (c, d) = parse(&format!("title: T\nbase_url: {}\n", serde_json::to_string(bad).unwrap()));
-            assert!(c.is_none(), "{bad}");
-            let e = &d.iter().next().unwrap();
-            assert_eq!((e.line, e.col), (2, 1), "{bad}");
-            assert!(e.message.starts_with("`base_url: "), "{bad}: {}", e.message);
-        }
-        let (c, d) = parse("title: T\nbase_url: https://example.org/course/\n");
-        assert!(d.is_empty());
-        assert_eq!(c.unwrap().base_url.as_deref(), Some("https://example.org/course"));
-    }
-
-    #[test]
-    fn languages_as_codes_or_records() {
-        let (c, _) = parse("title: T\nlanguages:\n  - el\n  - code: ar\n    name: العربية\n    direction: rtl\n");
-        let c = c.unwrap();
-        assert_eq!(c.languages.len(), 2);
-        assert_eq!(c.languages[0].name, "Ελληνικά");
-        assert_eq!(c.languages[1].direction, Direction::Rtl);
-    }
-
-    #[test]
-    fn reports_all_problems_at_once() {
-        let (c, d) = parse("title: T\nlicense: CC-BY-4\nlanguages: [en, en]\ncolors:\n  primary: \"#ffff00\"\n");
-        assert!(c.is_none());
-        let all: Vec<_> = d.sorted();
-        assert_eq!(all.len(), 3, "{all:#?}");
-        assert!(all[0].message.contains("unknown licence"));
-        assert_eq!(all[0].hint.as_deref(), Some("did you mean `CC-BY-4.0`?"));
-        assert_eq!(all[0].line, 2);
-    }
-
-    #[test]
-    fn misspelt_key_is_an_error() {
-        let (_, d) = parse("title: T\nlicence: CC0-1.0\nfundign: EU\n");
-        let all = d.sorted();
-        assert_eq!(all[0].line, 3);
-        assert_eq!(all[0].hint.as_deref(), Some("did you mean `funding`?"));
-    }
-
-    #[test]
-    fn site_settings_per_language_fall_back_to_the_default() {
-        let (c, d) = parse("title: Course\nfunding: EU\nlanguages: [en, el, ar]\ntranslations:\n  el:\n    title: Μάθημα\n");
-        let c = c.expect("valid");
-        assert!(!d.has_errors());
-        let warnings = d.sorted();
-        assert_eq!(warnings.len(), 2, "one warning per language: {warnings:#?}");
-        assert!(warnings.iter().any(|w| w.line == 5 && w.message.contains("`el`: funding")), "{warnings:#?}");
-        let el = c.site_texts("el");
-        assert_eq!(el.title, Localized { text: "Μάθημα".into(), fallback: false });
-        assert_eq!(el.title_suffix.text, "Μάθημα");
-        assert_eq!(el.funding, Some(Localized { text: "EU".into(), fallback: true }));
-        assert!(!c.site_texts("en").funding.unwrap().fallback);
-        assert_eq!(c.untranslated_settings("el"), vec!["funding"]);
-        assert_eq!(c.untranslated_settings("ar"), vec!["title", "funding"]);
-        assert!(c.site_texts("ar").title.fallback);
-    }
-
-    #[test]
-    fn translations_of_unknown_or_default_language_are_errors() {
-        let (c, d) = parse("title: T\nlanguages: [en, el]\ntranslations:\n  fr:\n    title: X\n  en:\n    title: Y\n");
-        assert!(c.is_none());
-        let all = d.sorted();
-        assert_eq!(all.len(), 2, "{all:#?}");
-        assert_eq!(all[0].line, 4);
-        let (_, d) = parse("title: T\nlanguages: [en, el]\ntranslations:\n  el:\n    titel: X\n");
-        assert!(d.has_errors());
-    }
-
-    #[test]
-    fn contrast() {
-        assert!(check_colour("#1d4f91").is_ok());
-        assert!(check_colour("#ffcc00").is_err());
-        assert!(check_colour("blue").is_err());
-    }
-}
+mod tests;

@@ -33,7 +33,7 @@ pub struct Journey {
 
 /// Points per fact of the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "keys with values: lesson, quiz, first_try, perfect")]
 pub struct Points {
     /// For each lesson read.
     pub lesson: u32,
@@ -179,19 +179,20 @@ impl<'de> Deserialize<'de> for RawJourney {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: points, levels, badges, certificate")]
 pub struct FullJourney {
     #[serde(default)]
     points: Points,
     levels: Option<Vec<u32>>,
+    /// Only counted here: each badge is read on its own (see [`Journey::validate`]).
     #[serde(default)]
-    badges: Vec<RawBadge>,
+    badges: Vec<serde::de::IgnoredAny>,
     #[serde(default)]
     certificate: RawCertificate,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a badge: keys with values id, name, description, rule, image")]
 struct RawBadge {
     id: String,
     name: LocalText,
@@ -202,7 +203,7 @@ struct RawBadge {
 
 /// The facts a rule may name (a misspelt one is an error with a suggestion).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "facts with numbers, e.g. `{ lessons: 5, quizzes: 2 }`")]
 struct Rule {
     points: Option<Need>,
     lessons: Option<Need>,
@@ -231,7 +232,7 @@ impl Rule {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "keys with values: issuer, signatory")]
 struct RawCertificate {
     issuer: Option<LocalText>,
     signatory: Option<LocalText>,
@@ -245,53 +246,62 @@ impl Default for Journey {
 
 impl Journey {
     /// Checks the settings as written (`raw`) against the site's `languages`; every problem
-    /// goes to `diags` at its place in `text` (site.yaml).
-    pub fn validate(raw: Option<RawJourney>, text: &str, languages: &[Language], diags: &mut Diagnostics) -> Journey {
+    /// goes to `diags` at its place in `doc` (site.yaml). Each badge is read on its own and
+    /// checked whatever else is wrong with it, so one run names every problem of every badge.
+    pub fn validate(raw: Option<RawJourney>, doc: &yaml::Doc<'_>, languages: &[Language], diags: &mut Diagnostics) -> Journey {
         let full = match raw {
             None | Some(RawJourney::Switch(true)) => return Journey::default(),
             Some(RawJourney::Switch(false)) => return Journey { enabled: false, ..Journey::default() },
             Some(RawJourney::Full(f)) => *f,
         };
         let shown = std::path::Path::new(super::FILE_NAME);
-        let start = yaml::find_key_line(text, "journey", None, 1).map_or(1, |p| p.0);
-        let at = |key: &str, value: Option<&str>| yaml::find_key_line(text, key, value, start).unwrap_or((start, 1));
+        let node = doc.root().get("journey").unwrap_or(doc.root());
         let mut err = |(l, c): (usize, usize), msg: String, hint: &str| diags.push(Diagnostic::error(shown, l, c, msg).with_hint(hint));
 
         let levels = full.levels.unwrap_or_else(|| DEFAULT_LEVELS.to_vec());
         let levels_hint = "list the points at which each level starts, from 0 upwards, e.g. `levels: [0, 100, 250, 500, 1000]`";
+        let levels_at = node.key_at("levels");
         if levels.is_empty() || levels.len() > MAX_LEVELS {
-            err(at("levels", None), format!("`journey.levels` lists {} levels; give 1 to {MAX_LEVELS}", levels.len()), levels_hint);
+            err(levels_at, format!("`journey.levels` lists {} levels; give 1 to {MAX_LEVELS}", levels.len()), levels_hint);
         } else if levels[0] != 0 {
-            err(at("levels", None), format!("`journey.levels` starts at {}; the first level starts at 0 points", levels[0]), levels_hint);
+            err(levels_at, format!("`journey.levels` starts at {}; the first level starts at 0 points", levels[0]), levels_hint);
         } else if levels.windows(2).any(|w| w[1] <= w[0]) {
-            err(at("levels", None), "`journey.levels` must go up: each level needs more points than the one before".into(), levels_hint);
+            err(levels_at, "`journey.levels` must go up: each level needs more points than the one before".into(), levels_hint);
         }
 
         let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
-        let check_text = |t: &LocalText, key: &str, from: usize, diags_err: &mut Report<'_>| {
+        let check_text = |t: &LocalText, key: &str, parent: &yaml::Node, report: &mut Report<'_>| {
             if let LocalText::PerLanguage(m) = t {
                 if m.is_empty() {
-                    let p = yaml::find_key_line(text, key, None, from).unwrap_or((from, 1));
-                    diags_err(p, format!("`{key}` gives no text"), "write a text, or one per language (`en: …`)");
+                    report(parent.key_at(key), format!("`{key}` gives no text"), "write a text, or one per language (`en: …`)");
                 }
-                let own = yaml::find_key_line(text, key, None, from).unwrap_or((from, 1));
-                for code in m.keys() {
-                    if !codes.contains(&code.as_str()) {
-                        // `name: { fr: … }` on one line, or `fr:` on a line of its own under it.
-                        let p = yaml::find_key_line(text, code, None, own.0).filter(|p| p.0 > own.0 && p.0 <= own.0 + m.len()).unwrap_or(own);
-                        diags_err(p, format!("`{key}.{code}`: `{code}` is not one of the site's languages"), "use a code listed under `languages:`");
-                    }
+                let own = parent.get(key).unwrap_or(parent);
+                for code in m.keys().filter(|c| !codes.contains(&c.as_str())) {
+                    report(own.key_at(code), format!("`{key}.{code}`: `{code}` is not one of the site's languages"), "use a code listed under `languages:`");
                 }
             }
         };
 
         let mut seen: Vec<String> = Vec::new();
         let mut badges = Vec::new();
-        for b in full.badges {
-            let line = yaml::find_key_line(text, "id", Some(&b.id), start).map_or(start, |p| p.0);
-            let pos = yaml::find_key_line(text, "id", Some(&b.id), start).unwrap_or((start, 1));
+        let items = node.get("badges").map_or(&[][..], yaml::Node::items);
+        for (i, item) in items.iter().enumerate().take(full.badges.len()) {
+            let path = format!("journey.badges[{i}]");
+            let mut read = doc.read::<RawBadge>(item, &path);
+            for e in &read.errors {
+                let fallback = if e.message.contains(".rule.") {
+                    "a fact takes a whole number of at least 1, or `all`, e.g. `rule: { lessons: 5, quizzes: all }`"
+                } else {
+                    "see \"The learner's journey\" in the README"
+                };
+                err((e.line, e.col), e.message.clone(), e.hint.as_deref().unwrap_or(fallback));
+            }
+            let Some(b) = read.value.take() else { continue };
+            let bad = |key: &str| read.reported(&format!("{path}.{key}"));
+            let pos = item.key_at("id");
             let valid_id = !b.id.is_empty() && b.id.len() <= 64 && b.id.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
-            if !valid_id {
+            if bad("id") {
+            } else if !valid_id {
                 err(pos, format!("badge id `{}` is not a short name of lower-case letters, digits and `-`", b.id), "e.g. `id: first-quiz`");
             } else if BUILTIN_BADGES.contains(&b.id.as_str()) {
                 err(pos, format!("badge id `{}` is a built-in badge", b.id), "built-in badges always exist; give yours another id");
@@ -299,17 +309,17 @@ impl Journey {
                 err(pos, format!("badge id `{}` is used twice", b.id), "give each badge its own id");
             }
             seen.push(b.id.clone());
-            check_text(&b.name, "name", line, &mut err);
-            check_text(&b.description, "description", line, &mut err);
+            check_text(&b.name, "name", item, &mut err);
+            check_text(&b.description, "description", item, &mut err);
             let rule = b.rule.entries();
-            if rule.is_empty() {
-                err(at_from(text, "rule", line), format!("badge `{}` has an empty rule", b.id), "name at least one fact, e.g. `rule: { lessons: 5 }`");
+            if rule.is_empty() && !bad("rule") {
+                err(item.key_at("rule"), format!("badge `{}` has an empty rule", b.id), "name at least one fact, e.g. `rule: { lessons: 5 }`");
             }
             if rule.get("points") == Some(&Need::All) {
-                err(at_from(text, "rule", line), "`points: all` has no meaning".into(), "give a number of points, e.g. `points: 500`");
+                err(item.key_at("rule"), "`points: all` has no meaning".into(), "give a number of points, e.g. `points: 500`");
             }
             if let Some(image) = &b.image {
-                let p = at_from(text, "image", line);
+                let p = item.key_at("image");
                 if !image.to_ascii_lowercase().ends_with(".svg") {
                     err(
                         p,
@@ -317,15 +327,19 @@ impl Journey {
                         "give an .svg file of the site, relative to the site folder, or leave `image` out for a drawn badge",
                     );
                 }
+                if !crate::files::stays_inside(image) {
+                    let problem = crate::files::FileProblem::Outside;
+                    err(p, format!("badge image `{image}`: {}", problem.message()), problem.hint());
+                }
             }
             badges.push(Badge { id: b.id, name: b.name, description: b.description, rule, image: b.image });
         }
-        let cert_line = yaml::find_key_line(text, "certificate", None, start).map_or(start, |p| p.0);
+        let cert = node.get("certificate").unwrap_or(node);
         if let Some(t) = &full.certificate.issuer {
-            check_text(t, "issuer", cert_line, &mut err);
+            check_text(t, "issuer", cert, &mut err);
         }
         if let Some(t) = &full.certificate.signatory {
-            check_text(t, "signatory", cert_line, &mut err);
+            check_text(t, "signatory", cert, &mut err);
         }
         Journey {
             enabled: true,
@@ -339,10 +353,6 @@ impl Journey {
 
 /// Reports one problem at a (line, column) with a hint.
 type Report<'a> = dyn FnMut((usize, usize), String, &str) + 'a;
-
-fn at_from(text: &str, key: &str, line: usize) -> (usize, usize) {
-    yaml::find_key_line(text, key, None, line).unwrap_or((line, 1))
-}
 
 #[cfg(test)]
 mod tests {
