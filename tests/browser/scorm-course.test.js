@@ -5,7 +5,9 @@
 // Before, the SCORM 2004 course score was the mean over all quizzes, so a module with two
 // quizzes counted twice (33 after passing module 1's quiz, where its modules said 100 and 0).
 // The SCORM 2004 course (one SCO, modules as objectives) and the SCORM 1.2 course (one SCO per
-// module, which Moodle averages with "Average grade") must end at the same number.
+// module, graded in Moodle with "Sum grade" out of 100 × modules) must end at the same number.
+// A third module is failed outright: its 0 counts in both, and is what Moodle's "Average grade"
+// would leave out (seen in Moodle 5.0.6+: SCOs scoring 100, 0 and 100 averaged to 100).
 
 const assert = require('node:assert/strict');
 const { describe, test, before, after } = require('node:test');
@@ -25,10 +27,14 @@ const FILES = {
   'content/en/01-course/02-second/01-b.md': '---\ntitle: Lesson B\n---\nText.\n',
   'content/en/01-course/02-second/quiz.yaml': quizYaml('the second quiz'),
   'content/en/01-course/02-second/more.quiz.yaml': quizYaml('the third quiz'),
+  'content/en/01-course/03-third/index.md': '---\ntitle: Third module\nkind: module\n---\nOverview.\n',
+  'content/en/01-course/03-third/01-c.md': '---\ntitle: Lesson C\n---\nText.\n',
+  'content/en/01-course/03-third/quiz.yaml': quizYaml('the fourth quiz'),
 };
 
-// The learner passes module 1's quiz, passes module 2's first quiz and fails its second.
-const PLAN = [true, true, false];
+// The learner passes module 1's quiz, passes module 2's first quiz and fails its second, and
+// fails module 3's quiz.
+const PLAN = [true, true, false, false];
 
 describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromium() }, () => {
   let chrome, dist;
@@ -64,24 +70,25 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
     const final = await lms.withHost(course2004.file, async (server) => {
       const s = await lms.launch(chrome.browser, server, '2004', course2004.launches[0], null);
       const scores = await takeQuizzes(s, '2004', PLAN);
-      // module 1: 100; module 2: (100 + 0) / 2 = 50 once its first quiz is passed
-      assert.deepEqual(scores, ['50', '75', '75'], 'course score after each quiz: (100 + 0) / 2, then (100 + 50) / 2; the failed quiz keeps 75');
+      // module 1: 100; module 2: (100 + 0) / 2 = 50 once its first quiz is passed; module 3: 0
+      assert.deepEqual(scores, ['33', '50', '50', '50'], 'course score after each quiz: (100 + 0 + 0) / 3, then (100 + 50 + 0) / 3; the failed quizzes keep 50');
       const { cmi, log } = await lms.lmsState(s.page);
       const objectives = Object.values(cmi.objectives.childArray || cmi.objectives);
-      assert.deepEqual(objectives.map((o) => o.score.raw), ['100', '50'], 'each module reports the mean of its quizzes');
+      assert.deepEqual(objectives.map((o) => o.score.raw), ['100', '50', '0'], 'each module reports the mean of its quizzes');
       const mean = objectives.reduce((a, o) => a + Number(o.score.raw), 0) / objectives.length;
       assert.equal(Number(cmi.score.raw), mean, 'the course score is the mean of the objectives\' scores');
       assert.equal(Number(cmi.score.scaled), mean / 100);
-      assert.deepEqual([cmi.success_status, objectives.map((o) => o.success_status)], ['failed', ['passed', 'failed']]);
+      assert.deepEqual([cmi.success_status, objectives.map((o) => o.success_status)], ['failed', ['passed', 'failed', 'failed']]);
       assert.deepEqual(lms.failedCalls(log), [], 'every call succeeded');
       await h.assertCleanConsole(s.page, s.w, '2004 course');
       await s.context.close();
       return Number(cmi.score.raw);
     });
 
-    // SCORM 1.2: one SCO per module; Moodle's "Average grade" is the mean of their scores.
+    // SCORM 1.2: one SCO per module; Moodle's "Sum grade" out of 100 × modules is the mean of
+    // their scores, its "Average grade" is not (it drops the module scored 0).
     const course12 = packages.find((p) => p.version === '1.2' && p.launches.length > 1);
-    assert.ok(course12 && course12.launches.length === 2, 'a SCORM 1.2 course package with a SCO per module');
+    assert.ok(course12 && course12.launches.length === 3, 'a SCORM 1.2 course package with a SCO per module');
     await lms.withHost(course12.file, async (server) => {
       const perSco = [];
       let taken = 0;
@@ -93,8 +100,8 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
         await s.context.close();
       }
       assert.equal(taken, PLAN.length, 'every quiz taken');
-      assert.deepEqual(perSco, [100, 50], 'each module SCO reports the mean of its quizzes');
-      assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the average of the 1.2 SCOs is the 2004 course score');
+      assert.deepEqual(perSco, [100, 50, 0], 'each module SCO reports the mean of its quizzes');
+      assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the 1.2 SCOs\' scores summed, out of 100 × modules (Moodle\'s "Sum grade"), are the 2004 course score');
     });
   });
 });
