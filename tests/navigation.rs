@@ -37,6 +37,59 @@ fn lines(doc: &scraper::Html) -> Vec<(String, String, bool, Vec<String>)> {
         .collect()
 }
 
+/// `href` resolved against the page key `base` as a browser resolves a relative link (`..`
+/// and `.` segments), giving the key of the page it leads to.
+fn resolve(base: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').collect();
+    parts.pop();
+    for seg in href.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The sidebar writes an item's key (`data-key`, for its done mark) only where kyklos.js
+/// could not read it off the link: every other item's link, resolved against the page's own
+/// key, is the item's key, the address of the page it leads to.
+#[test]
+fn sidebar_keys_are_written_or_read_off_the_links() {
+    let f = course();
+    f.write("content/en/01-course/02-mod2/04-lecci\u{f3}n.md", "---\ntitle: Lecci\u{f3}n\n---\nTexto.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("en/course/mod2/lesson22.html");
+    let page_key = select(&doc, "body")[0].value().attr("data-key").expect("the page's key").to_string();
+    assert_eq!(page_key, "en/course/mod2/lesson22.html");
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'));
+    let (mut read, mut written) = (0, 0);
+    for li in select(&doc, ".course-nav-list li") {
+        let a = li.select(&scraper::Selector::parse(":scope > a").unwrap()).next().expect("a link on every line");
+        let href = a.value().attr("href").unwrap();
+        let target = resolve(&page_key, href);
+        match li.value().attr("data-key") {
+            Some(key) => {
+                written += 1;
+                assert!(!plain(key), "{key} is written though the link {href} gives it");
+                assert_eq!(key, target.as_str());
+            }
+            None => {
+                read += 1;
+                assert!(plain(&target), "{href}: no data-key, but the link does not give the key plainly");
+                assert!(f.out().join(&target).is_file(), "{href} from {page_key}: {target} is no page of the output");
+            }
+        }
+    }
+    // Three modules, four lessons and the quiz of the open one.
+    assert_eq!(read + written, 3 + 4 + 1);
+    assert!(read >= 7, "plain addresses are read off the links ({read} read, {written} written)");
+}
+
 #[test]
 fn sidebar_lists_the_current_module_and_other_modules_in_one_line_each() {
     let f = course();
@@ -86,7 +139,7 @@ fn pages_of_one_folder_share_the_list_but_for_the_mark() {
     let list = |page: &str| {
         let html = f.read_out(page);
         let start = html.find("<ol class=\"course-nav-list\">").expect("a course list");
-        let end = start + html[start..].find("\n    </ol>").expect("its end");
+        let end = start + html[start..].find("\n  </nav>").expect("its end");
         html[start..end].replace(" aria-current=\"page\"", "")
     };
     let lesson = list("en/course/mod1/lesson11.html");

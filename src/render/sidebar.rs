@@ -31,6 +31,11 @@ pub struct NavItem {
     pub open: bool,
     /// Stable key for progress ticks: `<lang>/<url>` relative to the language root.
     pub key: String,
+    /// The key is written into the list (`data-key`): kyklos.js cannot find it from the link.
+    /// Where it can (the key's characters are all plain), it reads the key off the link's
+    /// `href` resolved against the page's own key (`body[data-key]`), which gives the same
+    /// key: the list's addresses are relative to the folder, the key is `<lang>/<url>`.
+    pub keyed: bool,
     pub children: Vec<NavItem>,
     pub fallback: bool,
     /// The innermost listed section that holds the folder, in a course with lessons or quizzes:
@@ -108,6 +113,9 @@ impl SharedNav {
     }
 }
 
+/// The navigation of course (book) `book` as seen from folder `dir` (relative to the language
+/// root): its modules, one line each, and the lessons (and quizzes) of the sections that hold
+/// the folder. It is the same for every page in the folder, so it is built and rendered once.
 /// `tracked`: the course has lessons or quizzes, so the innermost listed section that holds
 /// the folder gets its progress keys ([`NavItem::progress_keys`]).
 pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: bool) -> CourseNav {
@@ -133,6 +141,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                     kind: site.kind_name(c),
                     current: false,
                     open: inside,
+                    keyed: !plain_key(&p.url),
                     key: format!("{lang}/{}", p.url),
                     children,
                     fallback: is_fallback(site, c),
@@ -144,6 +153,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
             title: s.title,
             current: false,
             open: false,
+            keyed: !plain_key(&s.url),
             key: format!("{lang}/{}", s.url),
             url: relative(here, &s.url),
             kind: s.kind,
@@ -160,6 +170,13 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
         items: items(site, book, &here, 1, extra, tracked),
         fallback: is_fallback(site, book),
     }
+}
+
+/// A page address that a browser resolves back to itself from a relative link, letter for
+/// letter: ASCII letters, digits, `-`, `_`, `.` and `/` only (no character a URL parser
+/// escapes or unescapes), as kyklos's own addresses are unless a slug keeps other letters.
+pub fn plain_key(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with('/') && url.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/'))
 }
 
 impl LangContext<'_> {

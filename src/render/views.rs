@@ -325,9 +325,6 @@ pub fn navigation(
     Nav { breadcrumbs, top_nav, book, position, prev, next }
 }
 
-/// The navigation of course (book) `book` as seen from folder `dir` (relative to the language
-/// root): its modules, one line each, and the lessons (and quizzes) of the sections that hold
-/// the folder. It is the same for every page in the folder, so it is built and rendered once.
 pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
     let unit = UnitView {
         objectives: front.objectives.clone(),

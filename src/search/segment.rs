@@ -19,9 +19,11 @@
 //! `tests.rs` checks this against `unicode_words` on generated text of every kind of
 //! character these rules name, ASCII and not.
 
+#[cfg(test)]
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How a segment was found.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
     /// By the ASCII fast path (the segment is ASCII), with whether it holds an upper-case letter.
@@ -61,10 +63,10 @@ pub fn split_words(text: &str) -> Vec<&str> {
 }
 
 /// Each segment of `text` that holds a letter or a digit, in order, with how it was found;
-/// with `split`, `'` and `’` are boundaries in ASCII pieces (see [`split_words`]). Kept out of
-/// line: inlined into the index's word counter it was compiled to slower code (+22 M
-/// instructions on 1,000 lessons, callgrind).
-#[inline(never)]
+/// with `split`, `'` and `’` are boundaries in ASCII pieces (see [`split_words`]). What the
+/// tests check the fast path by; the index's word counter (`count.rs`) runs the same steps
+/// ([`plan`], [`ascii_words`], `unicode_words`) with its counting inlined.
+#[cfg(test)]
 pub fn segments<'a>(text: &'a str, split: bool, mut f: impl FnMut(&'a str, Found)) {
     let table = if split { &SPLIT } else { &WHOLE };
     let mut at = 0;
@@ -116,7 +118,8 @@ const fn flags(split: bool) -> [u8; 256] {
     table
 }
 
-static SPLIT: [u8; 256] = flags(true);
+pub(super) static SPLIT: [u8; 256] = flags(true);
+#[cfg(test)]
 static WHOLE: [u8; 256] = flags(false);
 
 /// Punctuation that smart quotes and dashes put into most text, whose Word_Break property is
@@ -148,7 +151,7 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 /// with a character the fast path cannot segment go to the fast path, up to the returned
 /// `fast_end`; that piece, with the whitespace before it, to `unicode_words`, up to the
 /// returned `slow_end` (the end of the text when there is no such piece).
-fn plan(text: &str, at: usize, split: bool) -> (usize, usize) {
+pub(super) fn plan(text: &str, at: usize, split: bool) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut from = at;
     let p = loop {
@@ -172,6 +175,7 @@ fn plan(text: &str, at: usize, split: bool) -> (usize, usize) {
 /// The words of `bytes` (ASCII, boundary marks and whitespace) from `at` on, by the ASCII part
 /// of the rules: `f(start, end, holds an upper-case letter)` for each segment with a letter or
 /// a digit.
+#[cfg(test)]
 fn ascii_words(bytes: &[u8], mut at: usize, table: &[u8; 256], mut f: impl FnMut(usize, usize, bool)) {
     let flags = |b: u8| table[usize::from(b)];
     while let Some(&b) = bytes.get(at) {
@@ -208,5 +212,104 @@ fn ascii_words(bytes: &[u8], mut at: usize, table: &[u8; 256], mut f: impl FnMut
         if seen & ALNUM != 0 {
             f(start, at, seen & UPPER != 0);
         }
+    }
+}
+
+/// Eight bytes' worth of [`JOIN`]: the top bit of each byte of `x` set where the byte is a
+/// letter, digit or `_` (ASCII; a byte ≥ 0x80 never joins). Per byte, without carries into
+/// the next (the top bit is cleared first): `y + 0x1f` reaches 0x80 from `a` on, `y + 0x05`
+/// past `z`, and the same for digits; `u + 0x7f` stays below 0x80 only for 0 (`_`).
+fn join_flags(x: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let h = x & LOW;
+    let y = h | 0x2020_2020_2020_2020;
+    let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05);
+    let digit = (h + ONES * 0x50) & !(h + ONES * 0x46);
+    let u = h ^ 0x5f5f_5f5f_5f5f_5f5f;
+    let under = !((u + LOW) | u);
+    (letter | digit | under) & !x & HIGH
+}
+
+/// Bit `i` set where byte `i` of `block` (at most 64 bytes) joins a word ([`join_flags`]).
+fn join_bits(block: &[u8]) -> u64 {
+    let mut bits = 0;
+    for (i, chunk) in block.chunks(8).enumerate() {
+        let x = match <[u8; 8]>::try_from(chunk) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => {
+                let mut padded = [0u8; 8];
+                padded[..chunk.len()].copy_from_slice(chunk);
+                u64::from_le_bytes(padded)
+            }
+        };
+        // The top bits gathered into the low byte, byte j's as bit j.
+        let flags = (join_flags(x) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits |= flags << (8 * i);
+    }
+    bits
+}
+
+/// Which bytes of a text join words, 64 at a time, for a scan that only moves forward.
+struct Joins<'a> {
+    bytes: &'a [u8],
+    /// The first byte of the block in `bits` (a multiple of 64), or `usize::MAX` for none yet.
+    base: usize,
+    bits: u64,
+}
+
+impl Joins<'_> {
+    /// The first byte from `at` on that joins a word (`join`) or does not, or the end.
+    #[inline(always)]
+    fn next(&mut self, mut at: usize, join: bool) -> usize {
+        let len = self.bytes.len();
+        while at < len {
+            let base = at & !63;
+            if base != self.base {
+                self.base = base;
+                self.bits = join_bits(&self.bytes[base..len.min(base + 64)]);
+            }
+            let bits = (if join { self.bits } else { !self.bits }) >> (at - base);
+            if bits != 0 {
+                return len.min(at + bits.trailing_zeros() as usize);
+            }
+            at = base + 64;
+        }
+        len
+    }
+}
+
+/// The same segments as [`ascii_words`] with `SPLIT` (the index's words), found 64 bytes at
+/// a time: `f(start, end)` for each segment, also one of underscores only (no letter or digit;
+/// [`ascii_words`] leaves those out, the caller checks). A segment's capitals are not
+/// reported either: the caller lower-cases what it keeps.
+#[inline(always)]
+pub(super) fn split_spans(bytes: &[u8], at: usize, mut f: impl FnMut(usize, usize)) {
+    let flags = |b: u8| SPLIT[usize::from(b)];
+    let mut joins = Joins { bytes, base: usize::MAX, bits: 0 };
+    let len = bytes.len();
+    let mut at = at;
+    loop {
+        let start = joins.next(at, true);
+        if start >= len {
+            return;
+        }
+        let mut end = joins.next(start, false);
+        // A mark held between two letters or two digits (the byte before `end` joins).
+        while let Some(&b) = bytes.get(end) {
+            let mid = flags(b);
+            if mid & (MID_LETTER | MID_NUM_LET | MID_NUM) == 0 {
+                break;
+            }
+            let both = flags(bytes[end - 1]) & bytes.get(end + 1).map_or(0, |&b| flags(b));
+            let held = (mid & (MID_LETTER | MID_NUM_LET) != 0 && both & LETTER != 0) || (mid & (MID_NUM_LET | MID_NUM) != 0 && both & DIGIT != 0);
+            if !held {
+                break;
+            }
+            end = joins.next(end + 1, false);
+        }
+        f(start, end);
+        at = end;
     }
 }

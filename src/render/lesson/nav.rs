@@ -11,7 +11,7 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
     let mut w = W::new(t, (fl, fd), 256 * (nav.items.len() + 1));
     w.s("<ol class=\"course-nav-list\">");
     for item in &nav.items {
-        w.s("\n      <li class=\"nav-");
+        w.s("<li class=\"nav-");
         w.e(item.kind);
         if item.open {
             w.s(" is-open");
@@ -27,39 +27,43 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
             w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
         }
         w.s("</a>");
-        summary(&mut w, item, "\n        ");
+        summary(&mut w, item);
         if !item.children.is_empty() {
-            w.s("\n        <ol>");
+            w.s("<ol>");
             for child in &item.children {
-                w.s("\n          <li class=\"nav-");
+                w.s("<li class=\"nav-");
                 w.e(child.kind);
                 link_start(&mut w, child);
                 w.s("</a>");
-                summary(&mut w, child, "\n            ");
+                summary(&mut w, child);
                 w.s("</li>");
             }
-            w.s("\n        </ol>");
+            w.s("</ol>");
         }
         w.s("</li>");
     }
-    w.s("\n    </ol>");
+    w.s("</ol>");
     w.out
 }
 
 /// The progress of the section that holds the folder, under its link (filled in by kyklos.js).
-fn summary(w: &mut W<'_>, item: &NavItem, indent: &str) {
+fn summary(w: &mut W<'_>, item: &NavItem) {
     if !item.progress_keys.is_empty() {
-        w.s(indent);
         w.s("<p class=\"progress-summary\" data-progress-keys=\"");
         w.e(&item.progress_keys);
         w.s("\" hidden></p>");
     }
 }
 
-/// `" data-key="…"><a href="…"{fallback}>title` (after the `<li class="nav-kind…`).
+/// `"[ data-key="…"]><a href="…"{fallback}>title` (after the `<li class="nav-kind…`): the key
+/// only where kyklos.js cannot read it off the link ([`NavItem::keyed`]).
 fn link_start(w: &mut W<'_>, item: &NavItem) {
-    w.s("\" data-key=\"");
-    w.e(&item.key);
-    w.s("\">");
+    w.s("\"");
+    if item.keyed {
+        w.s(" data-key=\"");
+        w.e(&item.key);
+        w.s("\"");
+    }
+    w.s(">");
     w.link(&item.url, item.fallback, &item.title);
 }

@@ -6,7 +6,8 @@
  *    { v: 1, visited: {key: 1}, quizzes: {key: {best, passed, attempts, first?, at?, passedAt?,
  *    perfectAt?}}, read?: {lesson key: ms}, lists?: {page key: {done, total, at}} } — the
  *    optional fields feed points and badges (journey.js); older data without them stays valid.
- * 3. Marks the page visited, ticks done items in nav.course-nav / ol.cards, fills
+ * 3. Marks the page visited, ticks done items in nav.course-nav (keys from data-key or the
+ *    link, see navKey) / ol.cards, fills
  *    .progress-summary[data-progress-keys]. On a course's own page, .progress-tools (reset):
  *    button.progress-reset opens .reset-confirm; its .reset-yes forgets only that course's
  *    keys (data-reset-keys) and says so in .reset-status (body[data-t-reset-done]); and
@@ -253,11 +254,30 @@
     try { safeStorage().removeItem(key); } catch (e) { /* not remembered: fine */ }
   }
 
+  // The key of an item of the course navigation: its data-key, else its link's href resolved
+  // against the page's own key (the built-in list writes data-key only where that would not
+  // give it back: the list's addresses are relative to the page's folder, keys are
+  // "<lang>/<address>").
+  function navKey(el, pageKey) {
+    if (el.dataset.key) return el.dataset.key;
+    const a = el.querySelector(':scope > a');
+    const href = a && a.getAttribute('href');
+    if (!href || !pageKey) return '';
+    try {
+      const base = 'http://kyklos.invalid/';
+      const url = new URL(href, base + pageKey);
+      return url.origin === new URL(base).origin ? decodeURIComponent(url.pathname.slice(1)) : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
   function renderProgress(store) {
     const body = document.body;
     const doneText = body.dataset.tDone || '';
-    document.querySelectorAll('nav.course-nav [data-key], ol.cards [data-key]').forEach(function (el) {
-      const done = store.isDone(el.dataset.key);
+    const pageKey = body.dataset.key || '';
+    document.querySelectorAll('nav.course-nav .course-nav-list li, nav.course-nav [data-key], ol.cards [data-key]').forEach(function (el) {
+      const done = store.isDone(navKey(el, pageKey));
       el.classList.toggle('is-done', done);
       const target = el.querySelector('a') || el;
       const mark = target.querySelector('.kyklos-done');
