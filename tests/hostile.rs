@@ -512,3 +512,37 @@ fn a_theme_that_loads_from_elsewhere_or_runs_an_inline_script_is_refused() {
         assert!(err.contains(want), "missing `{want}` in:\n{err}");
     }
 }
+
+#[test]
+fn web_pages_xml_documents_and_server_scripts_beside_lessons_are_refused_and_nothing_is_written() {
+    let f = Fixture::new();
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = files(&f.out());
+    // A teacher's handout, linked from the lesson: the link is not reported as missing too.
+    f.write(LESSON, "---\ntitle: First\n---\n## Start here\n\nRead [the handout](handout.html).\n");
+    f.write("content/en/01-course/01-mod/handout.html", "<html><body><script>alert(localStorage)</script></body></html>");
+    f.write("content/en/01-course/Notes.HTM", "<p>notes</p>");
+    f.write("content/en/data.xml", "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><r/>");
+    f.write("content/en/form.php", "<?php system($_GET['c']); ?>");
+    f.write("assets/logo.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>");
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nlogo: assets/logo.xhtml\nlogo_alt: Logo\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        for line in [
+            "content/en/01-course/01-mod/handout.html: error: a web page is not published as it is",
+            "content/en/01-course/Notes.HTM: error: a web page is not published as it is",
+            "content/en/data.xml: error: a browser opens an XML document as a page of the site",
+            "content/en/form.php: error: many web servers run a file like this as a program",
+            "site.yaml:3:1: error: logo `assets/logo.xhtml`: a web page is not published as it is",
+        ] {
+            assert_eq!(err.matches(line).count(), 1, "{line}\n{err}");
+        }
+        assert!(err.contains("hint: make it a page of the site: save it as Markdown"), "{err}");
+        assert!(!err.contains("handout.html` does not exist") && !err.contains("no file"), "{err}");
+        assert!(err.contains("5 errors"), "{err}");
+    }
+    assert_eq!(files(&f.out()), before, "the last build stays as it was");
+}

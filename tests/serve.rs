@@ -400,3 +400,16 @@ fn a_drawing_edited_to_run_a_script_is_an_error_and_the_checked_one_stays_served
     // The last good build holds the bytes it checked; it never serves the file from disk.
     assert!(server.get("/en/course/mod/pic.svg").ends_with(good));
 }
+
+#[test]
+fn a_web_page_dropped_beside_a_lesson_is_an_error_and_never_served() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let mut events = server.events();
+    events.wait_for(|_| true);
+    f.write("content/en/01-course/01-mod/handout.html", "<script>alert(localStorage.length)</script>");
+    let broken = events.wait_for(|v| !v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(broken["errors"][0]["place"], "content/en/01-course/01-mod/handout.html", "{broken}");
+    assert!(status_line(&server.get("/en/course/mod/handout.html")).contains("404"));
+}
