@@ -546,3 +546,55 @@ fn web_pages_xml_documents_and_server_scripts_beside_lessons_are_refused_and_not
     }
     assert_eq!(files(&f.out()), before, "the last build stays as it was");
 }
+
+/// `café` with `é` as one character (as Windows and Linux write it) and as `e` and a combining
+/// accent (as macOS writes it).
+const CAFE_NFC: &str = "caf\u{e9}";
+const CAFE_NFD: &str = "cafe\u{301}";
+
+#[test]
+fn names_that_differ_only_in_unicode_normalisation_are_one_name() {
+    // Two files in one folder: one error naming both, nothing written.
+    let f = Fixture::new();
+    let dir = "content/en/01-course/01-mod";
+    f.write(&format!("{dir}/05-{CAFE_NFC}.md"), "---\ntitle: One\n---\nOne.\n");
+    f.write(&format!("{dir}/05-{CAFE_NFD}.md"), "---\ntitle: Two\n---\nTwo.\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        let line = format!("{dir}/05-{CAFE_NFC}.md: error: this file and `{dir}/05-{CAFE_NFD}.md` have the same name, written two ways in Unicode");
+        assert_eq!(err.matches(&line).count(), 1, "{err}");
+        assert!(err.contains("1 error"), "{err}");
+    }
+    assert!(!f.out().exists());
+
+    // A folder and a file: the file would stand where the folder's pages go.
+    let f = Fixture::new();
+    f.write(&format!("content/en/{CAFE_NFC}/index.md"), "---\ntitle: Café\n---\nText.\n");
+    f.write(&format!("content/en/{CAFE_NFD}"), "data");
+    let err = stderr(&run(&f, &["check"]));
+    assert!(
+        err.contains(&format!("content/en/{CAFE_NFD}: error: cannot copy: `en/{CAFE_NFC}` would be a file where `en/{CAFE_NFC}` must be a folder")),
+        "{err}"
+    );
+
+    // Two languages: the same page translated, at the same address, whichever way each
+    // name is written; a link typed the other way finds it.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\n");
+    f.write("content/en/index.md", &format!("---\ntitle: Home\n---\nSee [the café]({CAFE_NFD}.md).\n"));
+    f.write(&format!("content/en/{CAFE_NFC}.md"), "---\ntitle: Café\n---\nText.\n");
+    f.write("content/el/index.md", &format!("---\ntitle: Αρχική\n---\nΔείτε [το καφέ]({CAFE_NFC}.md).\n"));
+    f.write(&format!("content/el/{CAFE_NFD}.md"), "---\ntitle: Καφέ\n---\nΚείμενο.\n");
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = files(&f.out());
+    for page in [format!("en/{CAFE_NFC}.html"), format!("el/{CAFE_NFC}.html")] {
+        assert!(built.contains(&page), "{page} in {built:?}");
+    }
+    assert!(!built.iter().any(|p| p.contains(CAFE_NFD)), "{built:?}");
+    // The Greek page is the translation of the English one: the language switcher links them.
+    let greek = f.read_out(&format!("el/{CAFE_NFC}.html"));
+    assert!(greek.contains("Καφέ") && greek.contains("rel=\"alternate\" hreflang=\"en\" href=\"../en/caf"), "{greek}");
+}
