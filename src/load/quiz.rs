@@ -14,6 +14,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::quiz::{quiz_output_path, Body, Choice, Question, Quiz, ShowAnswers, Shuffle};
 use crate::yaml::{self, Scalar};
 
+/// The most points one question may be worth: many questions of more would add up to infinity
+/// in the browser, and a quiz that cannot be scored.
+const MAX_POINTS: f64 = 1000.0;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuiz {
@@ -204,8 +208,10 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
         err("prompt", format!("question `{id}` has an empty prompt"), "write the question in `prompt:`");
     }
     let points = raw.points.unwrap_or(1.0);
-    if !(points > 0.0 && points.is_finite()) {
-        err("points", format!("question `{id}` has {points} points"), "points must be a positive number (default 1)");
+    if !(points > 0.0 && points <= MAX_POINTS) {
+        // More would add up to infinity in the browser (`1e308` twice), and no quiz could be scored.
+        let shown = if points.is_finite() && points.abs() < 1e9 { points.to_string() } else { format!("{points:e}") };
+        err("points", format!("question `{id}` has {shown} points"), "points must be a positive number up to 1000 (default 1)");
     }
     let partial_credit = raw.partial_credit.unwrap_or(false);
     let choices =

@@ -149,3 +149,18 @@ fn empty_quiz_is_an_error() {
     let (_, d) = parse("");
     assert!(!d.is_empty());
 }
+
+#[test]
+fn points_are_positive_and_at_most_a_thousand_so_a_quiz_always_adds_up() {
+    let quiz = |points: &str| format!("title: Q\nquestions:\n  - id: q1\n    type: true_false\n    prompt: P\n    answer: true\n    points: {points}\n");
+    for (points, shown) in [("1e308", "1e308"), ("1001", "1001"), ("0", "0"), ("-2", "-2"), (".inf", "inf")] {
+        let (_, d) = parse(&quiz(points));
+        assert_eq!(d.len(), 1, "{points}: {d:?}");
+        assert_eq!((d[0].line, d[0].message.as_str()), (7, format!("question `q1` has {shown} points").as_str()), "{points}");
+        assert_eq!(d[0].hint.as_deref(), Some("points must be a positive number up to 1000 (default 1)"));
+    }
+    for points in ["1000", "0.5", "7"] {
+        let (q, d) = parse(&quiz(points));
+        assert!(d.is_empty() && q.is_some(), "{points}: {d:?}");
+    }
+}
