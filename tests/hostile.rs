@@ -598,3 +598,20 @@ fn names_that_differ_only_in_unicode_normalisation_are_one_name() {
     let greek = f.read_out(&format!("el/{CAFE_NFC}.html"));
     assert!(greek.contains("Καφέ") && greek.contains("rel=\"alternate\" hreflang=\"en\" href=\"../en/caf"), "{greek}");
 }
+
+#[test]
+fn deeply_nested_brackets_in_any_yaml_are_an_error_in_moments_not_minutes() {
+    let f = Fixture::new();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    f.write("site.yaml", format!("title: Fixture site\nlanguages: [en]\nx: {deep}\n"));
+    f.write("content/en/01-course/01-mod/quiz.yaml", format!("title: Q\nquestions: {deep}\n"));
+    f.write(LESSON, format!("---\ntitle: First\nobjectives: {deep}\n---\nText.\n"));
+    let started = std::time::Instant::now();
+    let err = check_fails(&f);
+    assert!(started.elapsed() < Duration::from_secs(20), "{:?}", started.elapsed());
+    assert!(err.contains("site.yaml:3:68: error: brackets are nested more than 64 deep here"), "{err}");
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\n");
+    let err = check_fails(&f);
+    assert!(err.contains("content/en/01-course/01-mod/quiz.yaml:2:76: error: brackets are nested more than 64 deep here"), "{err}");
+    assert!(err.contains("01-first.md:3:77: error: brackets are nested more than 64 deep here"), "{err}");
+}
