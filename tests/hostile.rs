@@ -615,3 +615,18 @@ fn deeply_nested_brackets_in_any_yaml_are_an_error_in_moments_not_minutes() {
     assert!(err.contains("content/en/01-course/01-mod/quiz.yaml:2:76: error: brackets are nested more than 64 deep here"), "{err}");
     assert!(err.contains("01-first.md:3:77: error: brackets are nested more than 64 deep here"), "{err}");
 }
+
+#[test]
+fn a_file_without_an_extension_that_begins_like_a_web_page_is_refused() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/handout", "\n<!DOCTYPE html><html><script>alert(localStorage)</script></html>");
+    f.write("content/en/01-course/LICENSE", "Creative Commons Attribution 4.0 <https://creativecommons.org/licenses/by/4.0/>\n");
+    let err = check_fails(&f);
+    assert!(err.contains("content/en/01-course/handout: error: this file has no extension and begins like a web page"), "{err}");
+    assert!(!err.contains("LICENSE"), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+    f.remove("content/en/01-course/handout");
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.out().join("en/course/LICENSE").is_file());
+}

@@ -225,7 +225,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         } else {
             // A web page, XML document or server script is refused (an error: the build stops,
             // so it is never written); it stays an asset so that links to it are not reported too.
-            diags.extend(crate::documents::diagnostic(&shown));
+            diags.extend(crate::documents::check(&shown, &rel, source));
             let text = crate::media::is_sidecar(&rel).then(|| read_sidecar(root, path, &rel, &site.lang.code, diags)).flatten();
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: source.to_path_buf(), url: output_path(&rel), rel, size, text });
