@@ -314,20 +314,52 @@ fn hint_for(message: &str) -> Option<String> {
 /// after an optional "- ", starts with `key:` and whose value equals `value` (quotes ignored).
 /// Used to point at a list item (e.g. a quiz question by its id), which serde cannot locate.
 pub fn find_key_line(text: &str, key: &str, value: Option<&str>, from_line: usize) -> Option<(usize, usize)> {
-    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let trimmed = line.trim_start();
-        let col_base = line.len() - trimmed.len();
-        let (item, dash) = match trimmed.strip_prefix("- ") {
-            Some(rest) => (rest.trim_start(), trimmed.len() - rest.trim_start().len()),
-            None => (trimmed, 0),
-        };
-        let Some(rest) = item.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else { continue };
-        let found = rest.split(" #").next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'');
-        if value.is_none_or(|v| v == found) {
-            return Some((i + 1, line[..col_base + dash].chars().count() + 1));
-        }
+    text.lines().enumerate().skip(from_line.saturating_sub(1)).find_map(|(i, line)| key_col(line, key, value).map(|col| (i + 1, col)))
+}
+
+/// The column of `key:` on `line` (at its start, or after `- `) if its value is `value`.
+fn key_col(line: &str, key: &str, value: Option<&str>) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let col_base = line.len() - trimmed.len();
+    let (item, dash) = match trimmed.strip_prefix("- ") {
+        Some(rest) => (rest.trim_start(), trimmed.len() - rest.trim_start().len()),
+        None => (trimmed, 0),
+    };
+    let rest = item.strip_prefix(key).and_then(|r| r.strip_prefix(':'))?;
+    let found = rest.split(" #").next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'');
+    value.is_none_or(|v| v == found).then(|| line[..col_base + dash].chars().count() + 1)
+}
+
+/// A text's lines, indexed once, for files that look up many keys ([`find_key_line`] reads
+/// from the first line each time: a quiz of 30,000 questions took minutes).
+pub struct Lines<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { lines: text.lines().collect() }
     }
-    None
+
+    /// [`find_key_line`] in lines `from_line` up to, not including, `until_line` (1-based).
+    pub fn find(&self, key: &str, value: Option<&str>, from_line: usize, until_line: usize) -> Option<(usize, usize)> {
+        let until = until_line.saturating_sub(1).min(self.lines.len());
+        let from = from_line.saturating_sub(1).min(until);
+        self.lines[from..until].iter().enumerate().find_map(|(i, line)| key_col(line, key, value).map(|col| (from + i + 1, col)))
+    }
+
+    /// Every `key:` at the start of a line (or after `- `): line, column and value as written.
+    pub fn all(&self, key: &str) -> Vec<(usize, usize, &'a str)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let col = key_col(line, key, None)?;
+                let rest = line.split_once(':').map_or("", |(_, r)| r);
+                Some((i + 1, col, rest.split(" #").next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'')))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -645,3 +645,16 @@ fn a_fill_in_question_of_thousands_of_answers_is_checked_in_moments() {
     // The question banks compared every answer with every other: 30 s in a release build.
     assert!(started.elapsed() < Duration::from_secs(15), "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_quiz_of_thirty_thousand_questions_is_checked_in_moments() {
+    let f = Fixture::new();
+    // Written one per line, as `- {id: …}`: each question's `id:` was looked for from the top
+    // of the file, to its end.
+    let questions: String = (0..30_000).map(|i| format!("  - {{id: q{i}, type: true_false, prompt: P{i}, answer: true}}\n")).collect();
+    f.write("content/en/01-course/01-mod/quiz.yaml", format!("title: Q\nquestions:\n{questions}  - {{id: q7, type: true_false, prompt: P, answer: true}}\n"));
+    let started = std::time::Instant::now();
+    let err = check_fails(&f);
+    assert!(err.contains("quiz.yaml:2:1: error: the question id `q7` is used twice"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+}

@@ -124,11 +124,20 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
 
     let mut seen = HashSet::new();
     let mut questions = Vec::new();
-    let mut search_from = 1;
+    // Each question's `id:` line, found in one pass over the lines (a question written as
+    // `- {id: q1, …}` has none: it is placed at `questions:`).
+    let lines = yaml::Lines::new(text);
+    let ids = lines.all("id");
+    let mut next = 0;
     let mut ats = Vec::with_capacity(raw.questions.len());
     for raw_q in &raw.questions {
-        let at = yaml::find_key_line(text, "id", Some(&raw_q.id.0), search_from).unwrap_or_else(|| top("questions"));
-        search_from = at.0 + 1;
+        let at = match ids[next..].iter().position(|&(_, _, v)| v == raw_q.id.0) {
+            Some(k) => {
+                next += k + 1;
+                (ids[next - 1].0, ids[next - 1].1)
+            }
+            None => top("questions"),
+        };
         ats.push(at);
     }
     for (i, raw_q) in raw.questions.into_iter().enumerate() {
@@ -146,7 +155,10 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         if bad_lines.iter().any(|&l| (at.0..end).contains(&l)) {
             continue;
         }
-        let key_at = |key: &str| yaml::find_key_line(text, key, None, at.0).unwrap_or(at);
+        // A key is looked for in the question's own lines (to the end when the next question
+        // has no `id:` line of its own).
+        let until = if end > at.0 { end } else { usize::MAX };
+        let key_at = |key: &str| lines.find(key, None, at.0, until).unwrap_or(at);
         if let Some(q) = question(raw_q, id, &key_at, diags, &shown) {
             questions.push(q);
         }
