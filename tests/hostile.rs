@@ -583,9 +583,9 @@ fn names_that_differ_only_in_unicode_normalisation_are_one_name() {
     // name is written; a link typed the other way finds it.
     let f = Fixture::new();
     f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\n");
-    f.write("content/en/index.md", &format!("---\ntitle: Home\n---\nSee [the café]({CAFE_NFD}.md).\n"));
+    f.write("content/en/index.md", format!("---\ntitle: Home\n---\nSee [the café]({CAFE_NFD}.md).\n"));
     f.write(&format!("content/en/{CAFE_NFC}.md"), "---\ntitle: Café\n---\nText.\n");
-    f.write("content/el/index.md", &format!("---\ntitle: Αρχική\n---\nΔείτε [το καφέ]({CAFE_NFC}.md).\n"));
+    f.write("content/el/index.md", format!("---\ntitle: Αρχική\n---\nΔείτε [το καφέ]({CAFE_NFC}.md).\n"));
     f.write(&format!("content/el/{CAFE_NFD}.md"), "---\ntitle: Καφέ\n---\nΚείμενο.\n");
     let out = run(&f, &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
