@@ -51,7 +51,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         eprintln!("{warning}");
     }
     let state = state::State::new(root, opts.packages, opts.verbose);
-    let mut watcher = watch::Watcher::start(root).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
+    let mut watcher = watch::Watcher::start(root, &named_files(root)).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
     state.rebuild(false, false, None);
     let url = url_of(addr);
     eprintln!("Serving {} at {url} (Ctrl+C to stop)", root.display());

@@ -68,7 +68,9 @@ pub struct Watcher {
 }
 
 impl Watcher {
-    pub fn start(root: &Path) -> notify::Result<Watcher> {
+    /// Starts watching the site's sources and the files site.yaml names now (`named`, see
+    /// [`is_relevant`]), before the first build reads them.
+    pub fn start(root: &Path, named: &[PathBuf]) -> notify::Result<Watcher> {
         let (tx, events) = std::sync::mpsc::channel();
         let watcher = notify::recommended_watcher(move |e| {
             let _ = tx.send(e);
@@ -76,6 +78,7 @@ impl Watcher {
         let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new(), watched_named: Vec::new(), missed: false };
         w.watcher.watch(root, RecursiveMode::NonRecursive)?;
         w.watch_sources();
+        w.watch_named(named);
         Ok(w)
     }
 
