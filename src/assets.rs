@@ -21,6 +21,11 @@ pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
 /// and loads nothing ([`crate::svg`]; checked at load).
 pub fn check_logo(site: &Site, diags: &mut Diagnostics) {
     if let Some(logo) = &site.config.logo {
+        if let Some((why, _)) = crate::documents::reason(logo) {
+            let (l, c) = site.config.position("logo");
+            diags.push(Diagnostic::error("site.yaml", l, c, format!("logo `{logo}`: {why}")).with_hint("use an image: PNG, JPEG, WebP or SVG"));
+            return;
+        }
         match read_logo(site, logo) {
             Ok(bytes) if crate::svg::is_svg(logo) => diags.extend(crate::svg::diagnostics(Path::new(logo), &bytes)),
             Ok(_) => {}
@@ -71,7 +76,9 @@ pub fn statics(site: &Site, theme: &Theme) -> Vec<(String, Vec<u8>)> {
     all.push(("site.css".into(), site_css(&site.config).into_bytes()));
     if let Some(logo) = &site.config.logo {
         // An SVG logo as it is now must pass the check made at load, or it is left out.
-        if let Some(bytes) = read_logo(site, logo).ok().filter(|b| !crate::svg::is_svg(logo) || crate::svg::check(logo, b).is_empty()) {
+        // A web page is never published as the logo (an error at load).
+        let refused = crate::documents::is_refused(logo);
+        if let Some(bytes) = read_logo(site, logo).ok().filter(|b| !refused && (!crate::svg::is_svg(logo) || crate::svg::check(logo, b).is_empty())) {
             all.push((render::logo_file_name(logo), bytes));
         }
     }

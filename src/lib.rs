@@ -6,6 +6,7 @@
 pub mod assets;
 pub mod cli;
 pub mod diagnostics;
+pub mod documents;
 pub mod escape;
 pub mod export;
 pub mod files;

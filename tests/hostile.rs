@@ -512,3 +512,143 @@ fn a_theme_that_loads_from_elsewhere_or_runs_an_inline_script_is_refused() {
         assert!(err.contains(want), "missing `{want}` in:\n{err}");
     }
 }
+
+#[test]
+fn web_pages_xml_documents_and_server_scripts_beside_lessons_are_refused_and_nothing_is_written() {
+    let f = Fixture::new();
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = files(&f.out());
+    // A teacher's handout, linked from the lesson: the link is not reported as missing too.
+    f.write(LESSON, "---\ntitle: First\n---\n## Start here\n\nRead [the handout](handout.html).\n");
+    f.write("content/en/01-course/01-mod/handout.html", "<html><body><script>alert(localStorage)</script></body></html>");
+    f.write("content/en/01-course/Notes.HTM", "<p>notes</p>");
+    f.write("content/en/data.xml", "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><r/>");
+    f.write("content/en/form.php", "<?php system($_GET['c']); ?>");
+    f.write("assets/logo.xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>");
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nlogo: assets/logo.xhtml\nlogo_alt: Logo\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        for line in [
+            "content/en/01-course/01-mod/handout.html: error: a web page is not published as it is",
+            "content/en/01-course/Notes.HTM: error: a web page is not published as it is",
+            "content/en/data.xml: error: a browser opens an XML document as a page of the site",
+            "content/en/form.php: error: many web servers run a file like this as a program",
+            "site.yaml:3:1: error: logo `assets/logo.xhtml`: a web page is not published as it is",
+        ] {
+            assert_eq!(err.matches(line).count(), 1, "{line}\n{err}");
+        }
+        assert!(err.contains("hint: make it a page of the site: save it as Markdown"), "{err}");
+        assert!(!err.contains("handout.html` does not exist") && !err.contains("no file"), "{err}");
+        assert!(err.contains("5 errors"), "{err}");
+    }
+    assert_eq!(files(&f.out()), before, "the last build stays as it was");
+}
+
+/// `café` with `é` as one character (as Windows and Linux write it) and as `e` and a combining
+/// accent (as macOS writes it).
+const CAFE_NFC: &str = "caf\u{e9}";
+const CAFE_NFD: &str = "cafe\u{301}";
+
+#[test]
+fn names_that_differ_only_in_unicode_normalisation_are_one_name() {
+    // Two files in one folder: one error naming both, nothing written.
+    let f = Fixture::new();
+    let dir = "content/en/01-course/01-mod";
+    f.write(&format!("{dir}/05-{CAFE_NFC}.md"), "---\ntitle: One\n---\nOne.\n");
+    f.write(&format!("{dir}/05-{CAFE_NFD}.md"), "---\ntitle: Two\n---\nTwo.\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        let line = format!("{dir}/05-{CAFE_NFC}.md: error: this file and `{dir}/05-{CAFE_NFD}.md` have the same name, written two ways in Unicode");
+        assert_eq!(err.matches(&line).count(), 1, "{err}");
+        assert!(err.contains("1 error"), "{err}");
+    }
+    assert!(!f.out().exists());
+
+    // A folder and a file: the file would stand where the folder's pages go.
+    let f = Fixture::new();
+    f.write(&format!("content/en/{CAFE_NFC}/index.md"), "---\ntitle: Café\n---\nText.\n");
+    f.write(&format!("content/en/{CAFE_NFD}"), "data");
+    let err = stderr(&run(&f, &["check"]));
+    assert!(
+        err.contains(&format!("content/en/{CAFE_NFD}: error: cannot copy: `en/{CAFE_NFC}` would be a file where `en/{CAFE_NFC}` must be a folder")),
+        "{err}"
+    );
+
+    // Two languages: the same page translated, at the same address, whichever way each
+    // name is written; a link typed the other way finds it.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el]\n");
+    f.write("content/en/index.md", format!("---\ntitle: Home\n---\nSee [the café]({CAFE_NFD}.md).\n"));
+    f.write(&format!("content/en/{CAFE_NFC}.md"), "---\ntitle: Café\n---\nText.\n");
+    f.write("content/el/index.md", format!("---\ntitle: Αρχική\n---\nΔείτε [το καφέ]({CAFE_NFC}.md).\n"));
+    f.write(&format!("content/el/{CAFE_NFD}.md"), "---\ntitle: Καφέ\n---\nΚείμενο.\n");
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = files(&f.out());
+    for page in [format!("en/{CAFE_NFC}.html"), format!("el/{CAFE_NFC}.html")] {
+        assert!(built.contains(&page), "{page} in {built:?}");
+    }
+    assert!(!built.iter().any(|p| p.contains(CAFE_NFD)), "{built:?}");
+    // The Greek page is the translation of the English one: the language switcher links them.
+    let greek = f.read_out(&format!("el/{CAFE_NFC}.html"));
+    assert!(greek.contains("Καφέ") && greek.contains("rel=\"alternate\" hreflang=\"en\" href=\"../en/caf"), "{greek}");
+}
+
+#[test]
+fn deeply_nested_brackets_in_any_yaml_are_an_error_at_the_bracket() {
+    let f = Fixture::new();
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    f.write("site.yaml", format!("title: Fixture site\nlanguages: [en]\nx: {deep}\n"));
+    f.write("content/en/01-course/01-mod/quiz.yaml", format!("title: Q\nquestions: {deep}\n"));
+    f.write(LESSON, format!("---\ntitle: First\nobjectives: {deep}\n---\nText.\n"));
+    let err = check_fails(&f);
+    assert!(err.contains("site.yaml:3:68: error: brackets are nested more than 64 deep here"), "{err}");
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\n");
+    let err = check_fails(&f);
+    assert!(err.contains("content/en/01-course/01-mod/quiz.yaml:2:76: error: brackets are nested more than 64 deep here"), "{err}");
+    assert!(err.contains("01-first.md:3:77: error: brackets are nested more than 64 deep here"), "{err}");
+}
+
+#[test]
+fn a_file_without_an_extension_that_begins_like_a_web_page_is_refused() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/handout", "\n<!DOCTYPE html><html><script>alert(localStorage)</script></html>");
+    f.write("content/en/01-course/LICENSE", "Creative Commons Attribution 4.0 <https://creativecommons.org/licenses/by/4.0/>\n");
+    let err = check_fails(&f);
+    assert!(err.contains("content/en/01-course/handout: error: this file has no extension and begins like a web page"), "{err}");
+    assert!(!err.contains("LICENSE"), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+    f.remove("content/en/01-course/handout");
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.out().join("en/course/LICENSE").is_file());
+}
+
+#[test]
+fn a_fill_in_question_of_thousands_of_answers_is_checked() {
+    let f = Fixture::new();
+    let answers: String = (0..20_000).map(|i| format!("      - answer {i}\n")).collect();
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        format!("title: Q\nquestions:\n  - id: q1\n    type: fill_in\n    prompt: Fill ___ in\n    answers:\n{answers}"),
+    );
+    let out = run(&f, &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The question banks compared every answer with every other: 30 s in a release build.
+}
+
+#[test]
+fn a_quiz_of_thirty_thousand_questions_is_checked() {
+    let f = Fixture::new();
+    // Written one per line, as `- {id: …}`: each question's `id:` was looked for from the top
+    // of the file, to its end.
+    let questions: String = (0..30_000).map(|i| format!("  - {{id: q{i}, type: true_false, prompt: P{i}, answer: true}}\n")).collect();
+    f.write("content/en/01-course/01-mod/quiz.yaml", format!("title: Q\nquestions:\n{questions}  - {{id: q7, type: true_false, prompt: P, answer: true}}\n"));
+    let err = check_fails(&f);
+    assert!(err.contains("quiz.yaml:30003:6: error: the question id `q7` is used twice"), "{err}");
+}

@@ -400,3 +400,42 @@ fn a_drawing_edited_to_run_a_script_is_an_error_and_the_checked_one_stays_served
     // The last good build holds the bytes it checked; it never serves the file from disk.
     assert!(server.get("/en/course/mod/pic.svg").ends_with(good));
 }
+
+#[test]
+fn a_web_page_dropped_beside_a_lesson_is_an_error_and_never_served() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let mut events = server.events();
+    events.wait_for(|_| true);
+    f.write("content/en/01-course/01-mod/handout.html", "<script>alert(localStorage.length)</script>");
+    let broken = events.wait_for(|v| !v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(broken["errors"][0]["place"], "content/en/01-course/01-mod/handout.html", "{broken}");
+    assert!(status_line(&server.get("/en/course/mod/handout.html")).contains("404"));
+}
+
+#[test]
+fn a_badge_image_or_logo_outside_content_rebuilds_when_it_changes() {
+    let f = Fixture::new();
+    f.write(
+        "site.yaml",
+        "title: Fixture site\nlanguages: [en]\nlogo: assets/logo.svg\nlogo_alt: The logo\njourney:\n  badges:\n    - id: b1\n      name: First steps\n      description: Read a lesson.\n      rule: { lessons: 1 }\n      image: art/badges/b1.svg\n",
+    );
+    let svg = |r: u8| format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"{r}\"/></svg>");
+    f.write("assets/logo.svg", svg(1));
+    f.write("art/badges/b1.svg", svg(2));
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    assert!(server.get("/badges/b1.svg").ends_with(&svg(2)));
+    let mut events = server.events();
+    events.wait_for(|_| true);
+
+    f.write("art/badges/b1.svg", svg(3));
+    let rebuilt = events.wait_for(|v| v["build"] == 1);
+    assert!(rebuilt["changed"].as_array().unwrap().iter().any(|c| c == "badges/b1.svg"), "{rebuilt}");
+    assert!(server.get("/badges/b1.svg").ends_with(&svg(3)));
+
+    f.write("assets/logo.svg", svg(4));
+    events.wait_for(|v| v["build"] == 2);
+    assert!(server.get("/static/logo-logo.svg").ends_with(&svg(4)));
+}

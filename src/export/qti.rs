@@ -118,10 +118,13 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             x.push_str("    </choiceInteraction>\n");
         }
         Body::FillIn { answers, case_sensitive } => {
+            // Each spelling once (in any case, unless case counts); a set, so that a question of
+            // thousands of answers is not compared pair by pair.
             let mut keys: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for a in super::spellings::accepted(answers) {
                 let a = xml_safe(&a);
-                if !keys.iter().any(|k| if *case_sensitive { *k == a } else { k.to_lowercase() == a.to_lowercase() }) {
+                if seen.insert(if *case_sensitive { a.clone() } else { a.to_lowercase() }) {
                     keys.push(a);
                 }
             }

@@ -94,7 +94,7 @@ pub fn load(root: &Path, cache: &mut Cache) -> Option<Last> {
 fn page_of(site: &Site, shown: &Path) -> Option<(usize, PageId)> {
     let mut parts = shown.strip_prefix("content").ok()?.components();
     let code = parts.next()?.as_os_str().to_str()?;
-    let rel = parts.as_path().to_str()?.replace('\\', "/");
+    let rel = crate::model::url::nfc(&parts.as_path().to_str()?.replace('\\', "/")).into_owned();
     if !rel.ends_with(".md") || crate::media::is_sidecar(&rel) {
         return None;
     }

@@ -171,6 +171,8 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     diags.extend(problems);
     let mut markdown: Vec<(PathBuf, String, Option<memo::Stamp>)> = Vec::new();
     let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
+    // Each name in its composed form, and the first file found under it.
+    let mut names: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     for entry in entries {
         // `path` gives the address and the name in messages; a file beside the lessons is
         // copied from `source` (the target of a link). Text files are read with `read_text`,
@@ -186,10 +188,14 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             walk::Kind::File => {}
         }
         let Ok(rel_path) = path.strip_prefix(dir) else { continue };
-        let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
+        let Some(rel) = rel_path.to_str().map(|s| crate::model::url::nfc(&s.replace('\\', "/")).into_owned()) else {
             diags.push(Diagnostic::error(shown, 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
             continue;
         };
+        if let Some(first) = names.insert(rel.clone(), shown.clone()) {
+            diags.push(places::same_name_twice(&first, &shown));
+            continue;
+        }
         let size = entry.size;
         // The memo's stamp is of the file read: the link's target for a link inside the site
         // (the walk's metadata is of that file).
@@ -217,6 +223,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                     .with_hint("link to it from a file host instead, or make it smaller"),
             );
         } else {
+            // A web page, XML document or server script is refused (an error: the build stops,
+            // so it is never written); it stays an asset so that links to it are not reported too.
+            diags.extend(crate::documents::check(&shown, &rel, source));
             let text = crate::media::is_sidecar(&rel).then(|| read_sidecar(root, path, &rel, &site.lang.code, diags)).flatten();
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: source.to_path_buf(), url: output_path(&rel), rel, size, text });

@@ -53,3 +53,20 @@ pub(super) fn home_is_a_page(root: &Path, home: &mut Page, diags: &mut Diagnosti
             .with_hint(format!("put the {name} in a folder of its own, e.g. `01-{name}/index.md` with `kind: {name}`, and link to it from the home page")),
     );
 }
+
+/// Two files of one language whose paths are the same name written two ways in Unicode (`é` as
+/// one character, or as `e` and a combining accent: macOS writes the second, most other
+/// systems the first). They would be one address, one translation key and, on macOS, one
+/// file: an error at the second, which is left out.
+pub(super) fn same_name_twice(first: &Path, second: &Path) -> Diagnostic {
+    Diagnostic::error(
+        second,
+        0,
+        0,
+        format!(
+            "this file and `{}` have the same name, written two ways in Unicode (an accented letter as one character in one, as a letter and a combining accent in the other): they would be the same page or file",
+            first.display()
+        ),
+    )
+    .with_hint("delete or rename one of them; if both are needed, give them different names")
+}

@@ -34,6 +34,13 @@ struct RawQuiz {
 /// questions against each other (and sums of huge numbers overflow in the browser).
 pub const MAX_POINTS: f64 = 1000.0;
 
+/// The most pairs of a matching question, or items of an ordering question: each is shown
+/// with a choice among all the others, so the page grows with the square of their number
+/// (3,000 pairs took 1.3 GB to check).
+const MAX_PAIRS_OR_ITEMS: usize = 50;
+const HINT_TOO_MANY: &str =
+    "split it into several questions: each one offers a choice among all the others, so a long list cannot be answered (nor shown) well";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum QType {
@@ -285,6 +292,9 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
                     _ => err("pairs", format!("pair {} of question `{id}` has no partner", i + 1), "every pair needs both `left:` and `right:`"),
                 }
             }
+            if pairs.len() > MAX_PAIRS_OR_ITEMS {
+                err("pairs", format!("matching question `{id}` has {} pairs; the limit is {MAX_PAIRS_OR_ITEMS}", pairs.len()), HINT_TOO_MANY);
+            }
             if pairs.len() < 2 {
                 err("pairs", format!("matching question `{id}` needs at least two pairs"), "list pairs of `left:` and `right:`");
             }
@@ -308,6 +318,9 @@ fn question(raw: RawQuestion, id: String, key_at: &dyn Fn(&str) -> (usize, usize
         }
         QType::Ordering => {
             let items: Vec<String> = raw.items.unwrap_or_default().into_iter().map(|s| s.0).collect();
+            if items.len() > MAX_PAIRS_OR_ITEMS {
+                err("items", format!("ordering question `{id}` has {} items; the limit is {MAX_PAIRS_OR_ITEMS}", items.len()), HINT_TOO_MANY);
+            }
             if items.len() < 2 {
                 err("items", format!("ordering question `{id}` needs at least two items"), "list the items in the right order under `items:`");
             }

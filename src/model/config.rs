@@ -270,12 +270,9 @@ impl Config {
 
         for (key, value) in [("primary", &raw.colors.primary), ("accent", &raw.colors.accent)] {
             if let Some(value) = value {
-                if let Err(msg) = check_colour(value) {
+                if let Err((msg, hint)) = check_colour(value) {
                     let (l, c) = root.key_at_path(&["colors", key]);
-                    diags.push(
-                        Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}"))
-                            .with_hint("pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)"),
-                    );
+                    diags.push(Diagnostic::error(shown, l, c, format!("colors.{key}: {msg}")).with_hint(hint));
                 }
             }
         }
@@ -490,12 +487,18 @@ fn check_base_url(url: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// `#rrggbb` or `#rgb`, with at least 4.5:1 contrast against white.
-pub fn check_colour(value: &str) -> Result<(), String> {
-    let rgb = parse_hex(value).ok_or_else(|| format!("`{value}` is not a colour like #1d4f91"))?;
+/// `#rrggbb` or `#rgb`, with at least 4.5:1 contrast against white; the error is a message and
+/// a hint.
+pub fn check_colour(value: &str) -> Result<(), (String, &'static str)> {
+    let rgb = parse_hex(value).ok_or_else(|| {
+        (format!("`{value}` is not a colour like #1d4f91"), "write the colour as `#` and six hexadecimal digits (or three), in quotes: `primary: \"#1d4f91\"`")
+    })?;
     let ratio = contrast_with_white(rgb);
     if ratio < 4.5 {
-        return Err(format!("`{value}` has only {ratio:.2}:1 contrast against white"));
+        return Err((
+            format!("`{value}` has only {ratio:.2}:1 contrast against white"),
+            "pick a darker colour: text and links need 4.5:1 contrast on white (WCAG 2.1 AA)",
+        ));
     }
     Ok(())
 }

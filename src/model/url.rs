@@ -3,6 +3,22 @@
 //! Every link kyklos writes is relative and points at a file (`…/index.html`, never `…/`), so
 //! a site works under any sub-path and straight from disk.
 
+/// A path in Unicode's composed form (NFC): `café` typed on Windows or Linux (`é` one
+/// character) and saved by macOS (`e` and a combining accent) is the same name, the same
+/// address and the same translation key. ASCII, and text already composed, is borrowed.
+pub fn nfc(path: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if path.is_ascii() || is_nfc_quick(path.chars()) == IsNormalized::Yes {
+        return path.into();
+    }
+    let composed: String = path.nfc().collect();
+    if composed == path {
+        path.into()
+    } else {
+        composed.into()
+    }
+}
+
 /// `01-intro` → (Some(1), "intro"); `intro` → (None, "intro"); `2024` → (None, "2024").
 pub fn split_prefix(name: &str) -> (Option<u64>, &str) {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
@@ -75,7 +91,8 @@ pub fn join_normalised(base_dir: &str, target: &str) -> Option<String> {
             s => parts.push(s),
         }
     }
-    Some(parts.join("/"))
+    // Keys are composed (see [`nfc`]); a link typed the other way finds them.
+    Some(nfc(&parts.join("/")).into_owned())
 }
 
 /// The folder part of a relative path ("a/b/c.md" → "a/b", "c.md" → "").

@@ -460,8 +460,13 @@ struct Names {
 
 impl Names {
     fn claim(&mut self, rel: &str) -> Result<(), String> {
-        let folded = rel.to_lowercase();
+        let folded = fold(rel);
         if let Some(other) = self.files.get(&folded) {
+            if other != rel && crate::model::url::nfc(other) == crate::model::url::nfc(rel) {
+                return Err(format!(
+                    "`{rel}` and `{other}` are the same name written two ways in Unicode (an accented letter as one character, or as a letter and a combining accent); they would be the same file on macOS: rename one"
+                ));
+            }
             if other != rel {
                 return Err(format!(
                     "`{rel}` and `{other}` differ only in capital letters; they would be the same file on Windows, macOS and USB sticks: rename one"
@@ -477,15 +482,20 @@ impl Names {
         for seg in &segments[..segments.len() - 1] {
             end += seg.len();
             let prefix = &rel[..end];
-            if let Some(file) = self.files.get(&prefix.to_lowercase()) {
+            if let Some(file) = self.files.get(&fold(prefix)) {
                 return Err(format!("`{rel}` needs a folder `{prefix}`, but `{file}` is a file of the site: rename one of them"));
             }
-            self.folders.entry(prefix.to_lowercase()).or_insert_with(|| prefix.to_string());
+            self.folders.entry(fold(prefix)).or_insert_with(|| prefix.to_string());
             end += 1;
         }
         self.files.insert(folded, rel.to_string());
         Ok(())
     }
+}
+
+/// A path as a file system that ignores case and Unicode normalisation sees it.
+fn fold(rel: &str) -> String {
+    crate::model::url::nfc(rel).to_lowercase()
 }
 
 /// Removes files under `out` that are not in `keep`, then empty folders. Returns files removed.

@@ -51,7 +51,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         eprintln!("{warning}");
     }
     let state = state::State::new(root, opts.packages, opts.verbose);
-    let mut watcher = watch::Watcher::start(root).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
+    let mut watcher = watch::Watcher::start(root, &named_files(root)).map_err(|e| format!("cannot watch {} for changes: {e}", root.display()))?;
     state.rebuild(false, false, None);
     let url = url_of(addr);
     eprintln!("Serving {} at {url} (Ctrl+C to stop)", root.display());
@@ -59,7 +59,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         let state = state.clone();
         let root = root.clone();
         std::thread::spawn(move || {
-            while let Some(paths) = watcher.next_change(logo(&root).as_deref()) {
+            while let Some(paths) = watcher.next_change(&named_files(&root)) {
                 let shown: Vec<String> = paths.iter().take(3).map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string()).collect();
                 let more = if paths.len() > 3 { format!(" and {} more", paths.len() - 3) } else { String::new() };
                 eprintln!("Changed: {}{more}", shown.join(", "));
@@ -96,9 +96,12 @@ pub fn url_of(addr: SocketAddr) -> String {
     format!("http://{addr}/")
 }
 
-/// The logo named in site.yaml (a change to it rebuilds), relative to the site folder.
-fn logo(root: &Path) -> Option<PathBuf> {
-    Config::from_root(root, &mut Diagnostics::new()).and_then(|c| c.logo).map(PathBuf::from)
+/// The files site.yaml names that the build reads besides the source folders (a change to one
+/// rebuilds): the logo and the badges' images, relative to the site folder.
+fn named_files(root: &Path) -> Vec<PathBuf> {
+    let Some(config) = Config::from_root(root, &mut Diagnostics::new()) else { return Vec::new() };
+    let badges = config.journey.badges.iter().filter_map(|b| b.image.clone());
+    config.logo.clone().into_iter().chain(badges).map(PathBuf::from).collect()
 }
 
 /// Ctrl+C, or SIGTERM on Unix (what `kill` and service managers send).

@@ -33,14 +33,20 @@ pub fn is_temporary(name: &str) -> bool {
         || matches!(name, "Thumbs.db" | "desktop.ini")
 }
 
-/// Whether a change at `path` can change the site: site.yaml, the logo, or a file (or folder)
-/// under content/, i18n/ or themes/ that is not an editor's temporary file.
-pub fn is_relevant(root: &Path, path: &Path, logo: Option<&Path>) -> bool {
+/// The plain parts of a relative path (`./assets/logo.svg` → `assets`, `logo.svg`).
+fn parts(rel: &Path) -> Vec<&str> {
+    rel.components().filter_map(|c| if let Component::Normal(s) = c { s.to_str() } else { None }).collect()
+}
+
+/// Whether a change at `path` can change the site: site.yaml, a file site.yaml names (`named`:
+/// the logo, the badges' images, relative to the site folder), or a file (or folder) under
+/// content/, i18n/ or themes/ that is not an editor's temporary file.
+pub fn is_relevant(root: &Path, path: &Path, named: &[PathBuf]) -> bool {
     let Ok(rel) = path.strip_prefix(root) else { return false };
-    if logo.is_some_and(|l| rel == l) {
+    let parts = parts(rel);
+    if named.iter().any(|n| self::parts(n) == parts) {
         return true;
     }
-    let parts: Vec<&str> = rel.components().filter_map(|c| if let Component::Normal(s) = c { s.to_str() } else { None }).collect();
     match parts.as_slice() {
         ["site.yaml"] => true,
         [top, rest @ ..] if SOURCES.contains(top) => rest.iter().all(|p| !is_temporary(p)),
@@ -54,20 +60,25 @@ pub struct Watcher {
     events: Receiver<notify::Result<Event>>,
     root: PathBuf,
     watched: Vec<PathBuf>,
+    /// The folders of files site.yaml names outside the source folders, each watched on its own.
+    watched_named: Vec<PathBuf>,
     /// Events may have been lost (the watcher failed, or the system asked for a rescan): the
     /// changed paths of the last burst may not be all.
     pub missed: bool,
 }
 
 impl Watcher {
-    pub fn start(root: &Path) -> notify::Result<Watcher> {
+    /// Starts watching the site's sources and the files site.yaml names now (`named`, see
+    /// [`is_relevant`]), before the first build reads them.
+    pub fn start(root: &Path, named: &[PathBuf]) -> notify::Result<Watcher> {
         let (tx, events) = std::sync::mpsc::channel();
         let watcher = notify::recommended_watcher(move |e| {
             let _ = tx.send(e);
         })?;
-        let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new(), missed: false };
+        let mut w = Watcher { watcher, events, root: root.to_path_buf(), watched: Vec::new(), watched_named: Vec::new(), missed: false };
         w.watcher.watch(root, RecursiveMode::NonRecursive)?;
         w.watch_sources();
+        w.watch_named(named);
         Ok(w)
     }
 
@@ -82,9 +93,26 @@ impl Watcher {
         self.watched.retain(|d| d.is_dir());
     }
 
+    /// Watches the folder of each file site.yaml names (`assets/` of `assets/logo.svg`), unless
+    /// it is the site folder or inside a source folder, which are watched already.
+    fn watch_named(&mut self, named: &[PathBuf]) {
+        for file in named {
+            let rel = parts(file);
+            if rel.len() < 2 || SOURCES.contains(&rel[0]) {
+                continue;
+            }
+            let dir = rel[..rel.len() - 1].iter().fold(self.root.clone(), |d, p| d.join(p));
+            if dir.is_dir() && !self.watched_named.contains(&dir) && self.watcher.watch(&dir, RecursiveMode::NonRecursive).is_ok() {
+                self.watched_named.push(dir);
+            }
+        }
+    }
+
     /// Waits for the next change that matters, then until the site has been quiet for
-    /// [`QUIET`]: a burst gives one rebuild. `None` when the watcher stopped.
-    pub fn next_change(&mut self, logo: Option<&Path>) -> Option<Vec<PathBuf>> {
+    /// [`QUIET`]: a burst gives one rebuild. `named`: the files site.yaml names now (see
+    /// [`is_relevant`]). `None` when the watcher stopped.
+    pub fn next_change(&mut self, named: &[PathBuf]) -> Option<Vec<PathBuf>> {
+        self.watch_named(named);
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut first: Option<Instant> = None;
         let mut last = Instant::now();
@@ -119,7 +147,7 @@ impl Watcher {
                 self.watch_sources();
             }
             let before = paths.len();
-            paths.extend(event.paths.into_iter().filter(|p| is_relevant(&self.root, p, logo)));
+            paths.extend(event.paths.into_iter().filter(|p| is_relevant(&self.root, p, named)));
             if paths.len() > before {
                 last = Instant::now();
                 first.get_or_insert(last);
@@ -140,10 +168,13 @@ mod tests {
         let root = Path::new("/site");
         let yes = ["/site/site.yaml", "/site/content/en/01-a.md", "/site/content/en/02-mod", "/site/themes/t/templates/page.html", "/site/i18n/el.yaml"];
         for p in yes {
-            assert!(is_relevant(root, Path::new(p), None), "{p}");
+            assert!(is_relevant(root, Path::new(p), &[]), "{p}");
         }
-        assert!(is_relevant(root, Path::new("/site/content/el/.kyklos-translations.yaml"), None));
-        assert!(is_relevant(root, Path::new("/site/assets/logo.svg"), Some(Path::new("assets/logo.svg"))));
+        assert!(is_relevant(root, Path::new("/site/content/el/.kyklos-translations.yaml"), &[]));
+        let named = [PathBuf::from("assets/logo.svg"), PathBuf::from("./art/b2.svg")];
+        assert!(is_relevant(root, Path::new("/site/assets/logo.svg"), &named));
+        assert!(is_relevant(root, Path::new("/site/art/b2.svg"), &named));
+        assert!(!is_relevant(root, Path::new("/site/assets/other.svg"), &named));
         let no = [
             "/site/content/en/.01-a.md.swp",
             "/site/content/en/.01-a.md.swx",
@@ -160,7 +191,7 @@ mod tests {
             "/elsewhere/content/en/a.md",
         ];
         for p in no {
-            assert!(!is_relevant(root, Path::new(p), None), "{p}");
+            assert!(!is_relevant(root, Path::new(p), &[]), "{p}");
         }
     }
 }

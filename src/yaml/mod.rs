@@ -10,6 +10,7 @@
 //! Messages are in plain words with a hint (`words.rs`); positions are the *whole file's*
 //! (a front-matter fragment passes its first line).
 
+mod depth;
 mod read;
 pub mod tree;
 mod words;
@@ -52,6 +53,9 @@ impl<'a> Doc<'a> {
     /// Parses `text`; `first_line` is the file line on which it starts (1 for a whole file).
     /// `Err` for text that is not YAML at all (a syntax error: nothing after it can be read).
     pub fn parse(text: &'a str, first_line: usize) -> Result<Doc<'a>, Vec<YamlError>> {
+        if let Some(e) = depth::too_deep(text, first_line) {
+            return Err(vec![e]);
+        }
         let walk = tree::walk(text, first_line).ok_or_else(|| vec![syntax(text, first_line)])?;
         if let Some(m) = walk.too_deep {
             return Err(vec![YamlError {
@@ -208,7 +212,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Ya
 /// the tree would find, except a key given twice in a free-form mapping (`tags:`), where the
 /// last one counts.
 pub fn parse_all_fast<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Vec<YamlError>> {
-    if !text.contains('!') {
+    if !text.contains('!') && depth::too_deep(text, first_line).is_none() {
         if let Ok(value) = serde_yaml_ng::from_str::<T>(text) {
             return Ok(value);
         }

@@ -268,3 +268,30 @@ fn a_quiz_that_is_not_a_mapping_says_what_it_should_be() {
     assert_eq!((d[0].line, d[0].col), (3, 5));
     assert!(d[0].message.starts_with("questions[0]: wrong kind of value: the text \"just text\", expected a question"), "{d:#?}");
 }
+
+#[test]
+fn a_matching_or_ordering_question_has_at_most_fifty_pairs_or_items() {
+    let matching = |n: usize| {
+        format!(
+            "title: Q\nquestions:\n  - id: q1\n    type: matching\n    prompt: P\n    pairs:\n{}",
+            (0..n).map(|i| format!("      - {{left: l{i}, right: r{i}}}\n")).collect::<String>()
+        )
+    };
+    let ordering = |n: usize| {
+        format!(
+            "title: Q\nquestions:\n  - id: q1\n    type: ordering\n    prompt: P\n    items:\n{}",
+            (0..n).map(|i| format!("      - i{i}\n")).collect::<String>()
+        )
+    };
+    for (text, key) in [(matching(51), "pairs"), (ordering(3000), "items")] {
+        let (_, d) = parse(&text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].line, 6, "{d:?}");
+        assert!(d[0].message.ends_with(&format!("{key}; the limit is 50")), "{}", d[0].message);
+        assert!(d[0].hint.as_deref().is_some_and(|h| h.starts_with("split it into several questions")));
+    }
+    for text in [matching(50), ordering(50)] {
+        let (q, d) = parse(&text);
+        assert!(d.is_empty() && q.is_some(), "{d:?}");
+    }
+}

@@ -89,7 +89,8 @@ fn translations_of_unknown_or_default_language_are_errors() {
 fn contrast() {
     assert!(check_colour("#1d4f91").is_ok());
     assert!(check_colour("#ffcc00").is_err());
-    assert!(check_colour("blue").is_err());
+    assert!(check_colour("blue").is_err_and(|(_, hint)| hint.starts_with("write the colour as `#` and six hexadecimal digits")));
+    assert!(check_colour("#ffcc00").is_err_and(|(_, hint)| hint.starts_with("pick a darker colour")));
 }
 
 /// Every diagnostic as (line, column, message, hint).

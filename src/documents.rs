@@ -1,0 +1,177 @@
+//! Files a site may not publish beside its lessons because a browser or a web server would run
+//! them: web pages (`.html`, `.xhtml`…), XML documents (`.xml`, `.xsl`…) and server scripts
+//! (`.php`, `.asp`…), and a file without an extension that begins like a web page. A file's
+//! name (and for one without an extension its first bytes) in, the reason and the way out.
+//!
+//! Every other file beside the lessons is published as it is, which is harmless for an image,
+//! a PDF or a video. Such a document would open on the site's own address without the pages'
+//! Content-Security-Policy: its scripts would run there (they could read the learners' saved
+//! progress) and it could load files from other servers. kyklos refuses these by name rather
+//! than check them: an HTML file cannot be proven harmless by a list of what to look for (the
+//! way a browser reads HTML has too many corners), the pages kyklos writes are the safe way to
+//! publish HTML, and a file meant for download can go in a `.zip`. SVG drawings, which a page
+//! shows as images, are checked instead ([`crate::svg`]).
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// What a refused kind of file is, why it is refused, and what to do instead.
+struct Refused {
+    extensions: &'static [&'static str],
+    why: &'static str,
+    hint: &'static str,
+}
+
+const KINDS: &[Refused] = &[
+    Refused {
+        extensions: &["html", "htm", "shtml", "shtm", "xhtml", "xht", "mht", "mhtml"],
+        why: "a web page is not published as it is: opened, it would run on the site's own address without the site's protection (its scripts could read what learners saved, it could load files from other servers), and without its licence, navigation and search",
+        hint: "make it a page of the site: save it as Markdown beside the lesson (`pandoc handout.html -o handout.md` does it; HTML inside Markdown is checked), or offer it as a PDF (open it in a word processor and export as PDF); to offer the file itself for download, put it in a .zip",
+    },
+    Refused {
+        extensions: &["xml", "xsl", "xslt", "rss", "atom", "rdf", "mathml", "mml"],
+        why: "a browser opens an XML document as a page of the site, where XHTML inside it or an XSLT style sheet (`<?xml-stylesheet?>`) can run scripts and load files from other servers",
+        hint: "to offer it for download, put it in a .zip; quizzes need no XML file: kyklos exports them for LMSs itself (see Question banks in the README)",
+    },
+    Refused {
+        extensions: &["php", "php3", "php4", "php5", "php7", "phtml", "phar", "asp", "aspx", "ashx", "jsp", "cgi"],
+        why: "many web servers run a file like this as a program (Apache with PHP, IIS), so publishing it would run code on the server; a static site has none",
+        hint: "remove it; to offer its source for download, put it in a .zip",
+    },
+];
+
+/// The refused kind `name` has (by its last extension, in any case), if any.
+fn refused(name: &str) -> Option<&'static Refused> {
+    let (_, ext) = name.rsplit(['/', '\\']).next().unwrap_or(name).rsplit_once('.')?;
+    let ext = ext.to_ascii_lowercase();
+    KINDS.iter().find(|k| k.extensions.contains(&ext.as_str()))
+}
+
+/// Whether a file named `name` is refused beside the lessons (and as the logo).
+pub fn is_refused(name: &str) -> bool {
+    refused(name).is_some()
+}
+
+/// The error for the file `shown`, if its name is of a refused kind.
+pub fn diagnostic(shown: &Path) -> Option<Diagnostic> {
+    let kind = refused(&shown.to_string_lossy())?;
+    Some(Diagnostic::error(shown, 0, 0, kind.why).with_hint(kind.hint))
+}
+
+/// The reason and the hint for a refused `name`, for an error placed elsewhere (site.yaml's
+/// `logo:`).
+pub fn reason(name: &str) -> Option<(&'static str, &'static str)> {
+    refused(name).map(|k| (k.why, k.hint))
+}
+
+/// The first bytes of a file that is looked into: the bytes a browser sniffs.
+pub const SNIFFED_BYTES: u64 = 512;
+
+/// Whether a file named `name` is looked into ([`sniffs_as_page`]): one without an extension,
+/// which a web server may send without a type (Apache does), so the browser guesses it.
+pub fn is_sniffed(name: &str) -> bool {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    !last.trim_start_matches('.').contains('.')
+}
+
+/// Whether a browser that guesses a file's type from its first bytes (as the WHATWG's MIME
+/// Sniffing standard says) would take `first` for a web page or an XML document.
+pub fn sniffs_as_page(first: &[u8]) -> bool {
+    const TAGS: [&[u8]; 18] = [
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<script",
+        b"<iframe",
+        b"<h1",
+        b"<div",
+        b"<font",
+        b"<table",
+        b"<a",
+        b"<style",
+        b"<title",
+        b"<b",
+        b"<body",
+        b"<br",
+        b"<p",
+        b"<!--",
+        b"<svg",
+    ];
+    let first = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
+    let start = first.iter().position(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')).unwrap_or(first.len());
+    let rest = &first[start..];
+    let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    starts(b"<?xml") || TAGS.iter().any(|t| starts(t) && matches!(rest.get(t.len()), Some(b' ' | b'>')))
+}
+
+/// The error for a file beside the lessons, found as `shown`, at `rel` in its language, read
+/// from `source`, if it is refused: by its name, or, without an extension, by its first bytes
+/// (a file that cannot be read is reported when it is copied).
+pub fn check(shown: &Path, rel: &str, source: &Path) -> Option<Diagnostic> {
+    use std::io::Read;
+    if let Some(d) = diagnostic(shown) {
+        return Some(d);
+    }
+    if !is_sniffed(rel) {
+        return None;
+    }
+    let (file, _) = crate::files::open_regular(source, u64::MAX).ok()?;
+    let mut first = Vec::new();
+    file.take(SNIFFED_BYTES).read_to_end(&mut first).ok()?;
+    sniffs_as_page(&first).then(|| sniffed_diagnostic(shown))
+}
+
+/// The error for the file `shown`, without an extension, whose first bytes are a web page's.
+fn sniffed_diagnostic(shown: &Path) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        0,
+        0,
+        "this file has no extension and begins like a web page: a web server may send it without a type (Apache does), and the browser would then open it as a page of the site, running its scripts",
+    )
+    .with_hint(KINDS[0].hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_xml_and_server_scripts_are_refused_by_their_last_extension_in_any_case() {
+        for name in ["handout.html", "a/b/Handout.HTM", "x.xhtml", "feed.xml", "style.XSL", "page.php", "m.mhtml", "a.tar.html", "c:\\x\\y.shtml"] {
+            assert!(is_refused(name), "{name}");
+        }
+        for name in ["photo.png", "notes.pdf", "map.svg", "handout.html.zip", "html", "x.htmlx", "archive.xml.gz", "quiz.yaml", "a.html/b.png", "README"] {
+            assert!(!is_refused(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_file_without_an_extension_that_a_browser_would_take_for_a_page_is_found() {
+        assert!(is_sniffed("content/en/handout") && is_sniffed("LICENSE") && !is_sniffed("a.b/notes.txt") && !is_sniffed("x.png"));
+        for page in [
+            &b"<html><script>x</script>"[..],
+            b"\xef\xbb\xbf \n<!DOCTYPE HTML>",
+            b"<SCRIPT>alert(1)",
+            b"<?xml version=\"1.0\"?>",
+            b"\t<p>text",
+            b"<svg onload=x>",
+            b"<!-- x",
+        ] {
+            assert!(sniffs_as_page(page), "{}", String::from_utf8_lossy(page));
+        }
+        for other in [&b"Text under CC BY 4.0 <html>"[..], b"<pre>code", b"<abbr>", b"", b"   ", b"%PDF-1.7", b"<htmlx>"] {
+            assert!(!sniffs_as_page(other), "{}", String::from_utf8_lossy(other));
+        }
+    }
+
+    #[test]
+    fn the_error_names_the_file_and_says_what_to_do() {
+        let d = diagnostic(Path::new("content/en/01-course/handout.html")).expect("refused");
+        let text = d.to_string();
+        assert!(text.starts_with("content/en/01-course/handout.html: error: a web page is not published as it is"), "{text}");
+        assert!(text.contains("hint: make it a page of the site: save it as Markdown"), "{text}");
+        assert!(diagnostic(Path::new("content/en/photo.png")).is_none());
+    }
+}
