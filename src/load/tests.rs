@@ -1,0 +1,65 @@
+use super::*;
+
+#[test]
+fn a_build_keeps_bodies_from_the_load_and_a_preview_does_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.yaml"), "title: T\nlanguages:\n  - code: en\n    name: English\n").unwrap();
+    std::fs::create_dir_all(root.join("content/en")).unwrap();
+    std::fs::write(root.join("content/en/index.md"), "---\ntitle: Home\n---\n\nThe body.\n").unwrap();
+    // Not "racy" (written just before it is read), so that the memo gives it back.
+    let file = std::fs::File::options().write(true).open(root.join("content/en/index.md")).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(10)).unwrap();
+    drop(file);
+    let load = |memo: Option<&mut memo::Memo>, keep: bool| {
+        let mut diags = Diagnostics::new();
+        let config = Config::from_root(root, &mut diags).expect("site.yaml");
+        let site = load_site_with(root, config, memo, keep, &mut diags);
+        assert!(!diags.has_errors(), "{diags:?}");
+        site.langs[0].pages[0].body.clone()
+    };
+    assert_eq!(load(None, true), "\nThe body.\n");
+    // A build with a state file keeps the body too, but its memo does not hold it.
+    let mut memo = memo::Memo::default();
+    assert_eq!(load(Some(&mut memo), true), "\nThe body.\n");
+    let read = memo.get(Path::new("content/en/index.md"), memo::Stamp::of(&std::fs::metadata(root.join("content/en/index.md")).unwrap()), false);
+    assert_eq!(read.and_then(|r| r.page.as_ref()).map(|p| p.body.as_str()), Some(""), "the memo holds a body");
+    assert_eq!(load(Some(&mut memo::Memo::default()), false), "");
+    // Past the budget a body is left to be read again at render.
+    let mut diags = Diagnostics::new();
+    let (page, _) = read_page(root, &root.join("content/en/index.md"), "index.md", (false, false), &AtomicUsize::new(3), &mut diags);
+    assert_eq!(page.expect("page").body, "");
+}
+
+#[test]
+fn hashes_ignore_line_ends_trailing_spaces_and_extra_blank_lines() {
+    let a = sha256_hex("---\ntitle: A\n---\nText.\n\nMore.\n");
+    assert_eq!(a, sha256_hex("---\r\ntitle: A  \r\n---\r\nText.\r\n\r\n\r\nMore.\r\n"));
+    assert_ne!(a, sha256_hex("---\ntitle: A\n---\nText.\n\nMore!\n"));
+    assert_ne!(a, sha256_hex("---\ntitle: A\n---\nText.\nMore.\n"), "joining paragraphs is a change");
+}
+
+#[test]
+fn decode_handles_bom_invalid_utf8_and_binary() {
+    assert_eq!(decode(b"\xEF\xBB\xBF---\n".to_vec()).unwrap(), "---\n");
+    let (l, c, _) = decode(b"ok\nab\xFF".to_vec()).unwrap_err();
+    assert_eq!((l, c), (2, 3));
+    assert!(decode(b"\x00\x01".to_vec()).unwrap_err().2.contains("binary"));
+    // Lone CRs (old Mac files) are line breaks; CRLF stays as it is.
+    let text = decode(b"---\rtitle: A\rkind: modul\r---\rText\r\n".to_vec()).unwrap();
+    assert_eq!(text, "---\ntitle: A\nkind: modul\n---\nText\r\n");
+    let split = frontmatter::split(&text).unwrap();
+    assert_eq!(frontmatter::parse(&split).unwrap_err()[0].line, 3);
+}
+
+#[test]
+fn parse_page_orders_by_prefix() {
+    let mut d = Diagnostics::new();
+    let p = parse_page("---\ntitle: L\n---\nText", "01-mod/02-lesson.md", "x".into(), &mut d).unwrap();
+    assert_eq!(p.url, "mod/lesson.html");
+    assert_eq!(p.order, (2, "lesson.md".into()));
+    let s = parse_page("---\ntitle: M\n---\n", "01-mod/index.md", "x".into(), &mut d).unwrap();
+    assert!(s.is_section);
+    assert_eq!(s.order, (1, "mod".into()));
+    assert!(d.is_empty());
+}
