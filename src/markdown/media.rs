@@ -53,8 +53,11 @@ fn transcript(files: &MediaFiles, offset: usize, links: &dyn Links, labels: &Lab
         let own = if t.lang.is_empty() { labels.mixed.as_ref().map_or(page.0, |m| m.text.0.as_str()) } else { t.lang.as_str() };
         let inner = Labels { in_transcript: true, ..labels.for_text(page, (own, crate::media::direction_of(own))) };
         let rendered = render(&t.text, links, &inner);
+        // Reported at the player (the page's line), with the place in the transcript's file.
+        let lines = crate::diagnostics::LineIndex::new(&t.text);
         for p in rendered.problems {
-            out.problems.push(Problem { offset, message: format!("in the transcript: {}", p.message), ..p });
+            let (line, col) = lines.line_col(p.offset);
+            out.problems.push(Problem { offset, message: format!("in the transcript, line {line}, column {col}: {}", p.message), ..p });
         }
         out.text.push_str(&rendered.text);
         out.text.push('\n');

@@ -95,10 +95,11 @@ fn audio_needs_a_transcript_and_a_transcript_file_is_rendered_as_markdown() {
     assert!(r.html.contains("id=\"transcript-1-part-one\""), "{}", r.html);
     assert_eq!(r.html.matches("<audio").count(), 1);
     assert!(r.text.contains("The whole interview"));
-    // A broken link in the transcript is reported at the player.
+    // A broken link in the transcript is reported at the player…
     assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
     assert_eq!(r.problems[0].offset, 0);
-    assert!(r.problems[0].message.starts_with("in the transcript: no page `missing.md`"));
+    // …with the line and column in the transcript's own file.
+    assert!(r.problems[0].message.starts_with("in the transcript, line 3, column 58: no page `missing.md`"), "{}", r.problems[0].message);
 }
 
 #[test]
