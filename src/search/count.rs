@@ -390,13 +390,7 @@ mod tests {
             "abcdefghijabcdefghijabcdefghijabcdefghij",
             "Abcdefghijabcdefghijabcdefghijabcdefghijk",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::search::tests::xorshift();
         let mut c = Counter::default();
         let mut scratch = String::new();
         for round in 0..3000 {

@@ -232,13 +232,7 @@ fn fast_word_segments_are_unicode_segments() {
         "abcdefghijabcdefghijabcdefghijabcdefghij",
         "Abcdefghijabcdefghijabcdefghijabcdefghijk",
     ];
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift();
     let mut scratch = String::new();
     // Short texts, and long ones where runs of pieces for the fast path alternate with pieces
     // for `unicode_words`.
@@ -344,5 +338,17 @@ fn numbers_are_written_as_format_writes_them() {
         s.clear();
         super::shards::push_number(&mut s, n);
         assert_eq!(s, n.to_string());
+    }
+}
+
+/// A fixed-seed xorshift generator: the same pseudo-random texts on every run, for the tests
+/// that compare the word splitter and counter with their references.
+pub(super) fn xorshift() -> impl FnMut() -> u64 {
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
     }
 }
