@@ -1,7 +1,8 @@
 //! Files a site may not publish beside its lessons because a browser or a web server would run
 //! them: web pages (`.html`, `.xhtml`…), XML documents (`.xml`, `.xsl`…) and server scripts
-//! (`.php`, `.asp`…), and a file without an extension that begins like a web page. A file's
-//! name (and for one without an extension its first bytes) in, the reason and the way out.
+//! (`.php`, `.asp`…), also among a name's other extensions (`worksheet.php.png`), and a file
+//! without an extension that begins like a web page. A file's name (and for one without an
+//! extension its first bytes) in, the reason and the way out.
 //!
 //! Every other file beside the lessons is published as it is, which is harmless for an image,
 //! a PDF or a video. Such a document would open on the site's own address without the pages'
@@ -11,6 +12,12 @@
 //! way a browser reads HTML has too many corners), the pages kyklos writes are the safe way to
 //! publish HTML, and a file meant for download can go in a `.zip`. SVG drawings, which a page
 //! shows as images, are checked instead ([`crate::svg`]).
+//!
+//! A file with an image's (or a PDF's, a video's) extension is not looked into even when it
+//! begins like a web page: a web server sends it with its type (`image/png`), and a browser
+//! never takes a file sent as an image for a page (the MIME Sniffing standard sniffs an image
+//! type only among images; Internet Explorer, which did, is gone). Only a file without an
+//! extension may be sent without a type, and so guessed.
 
 use std::path::Path;
 
@@ -41,11 +48,61 @@ const KINDS: &[Refused] = &[
     },
 ];
 
-/// The refused kind `name` has (by its last extension, in any case), if any.
-fn refused(name: &str) -> Option<&'static Refused> {
-    let (_, ext) = name.rsplit(['/', '\\']).next().unwrap_or(name).rsplit_once('.')?;
-    let ext = ext.to_ascii_lowercase();
-    KINDS.iter().find(|k| k.extensions.contains(&ext.as_str()))
+/// The server scripts' extensions (the third kind), which are refused wherever they stand
+/// among a name's extensions.
+const SCRIPTS: &[&str] = KINDS[2].extensions;
+
+/// Why a name is refused.
+enum Refusal {
+    /// Its last extension is of this kind.
+    Kind(&'static Refused),
+    /// A server script's extension stands among its other extensions (`worksheet.php.png`):
+    /// the extension as written, and the name without it.
+    Inner { ext: String, renamed: String },
+}
+
+/// A name's last part, after the last `/` or `\`.
+fn file_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// Why `name` is refused, if it is: by its last extension, in any case, or by a server
+/// script's extension before it. Apache's mod_mime reads every part after the first dot as an
+/// extension (the part before it is the name, even when empty: `.php.png`), and a handler
+/// (`AddHandler application/x-httpd-php .php`, still common on shared hosts) runs the file
+/// whichever of them is `.php`, so `worksheet.php.png` runs as PHP there. An inner web page's
+/// or XML document's extension is harmless: the last extension sets the type
+/// (`handout.html.zip` is sent as a zip).
+fn refused(name: &str) -> Option<Refusal> {
+    let last = file_name(name);
+    let (_, ext) = last.rsplit_once('.')?;
+    if let Some(kind) = KINDS.iter().find(|k| k.extensions.contains(&ext.to_ascii_lowercase().as_str())) {
+        return Some(Refusal::Kind(kind));
+    }
+    let (base, exts) = last.split_once('.')?;
+    let parts: Vec<&str> = exts.split('.').collect();
+    let is_script = |p: &str| SCRIPTS.contains(&p.to_ascii_lowercase().as_str());
+    let ext = parts.iter().find(|p| is_script(p))?;
+    let kept: Vec<&str> = std::iter::once(base).chain(parts.iter().copied().filter(|p| !is_script(p))).collect();
+    Some(Refusal::Inner { ext: (*ext).to_string(), renamed: kept.join(".") })
+}
+
+impl Refusal {
+    fn why(&self) -> String {
+        match self {
+            Refusal::Kind(k) => k.why.to_string(),
+            Refusal::Inner { ext, .. } => format!(
+                "`.{ext}` stands among this file's extensions, and a web server that runs `.{ext}` files (Apache with PHP, as many hosts are) runs a file with `.{ext}` anywhere in its name, not only at its end, so publishing it would run code on the server"
+            ),
+        }
+    }
+
+    fn hint(&self) -> String {
+        match self {
+            Refusal::Kind(k) => k.hint.to_string(),
+            Refusal::Inner { ext, renamed } => format!("rename it without `.{ext}`, e.g. `{renamed}`; a script's source for download goes in a .zip"),
+        }
+    }
 }
 
 /// Whether a file named `name` is refused beside the lessons (and as the logo).
@@ -55,14 +112,14 @@ pub fn is_refused(name: &str) -> bool {
 
 /// The error for the file `shown`, if its name is of a refused kind.
 pub fn diagnostic(shown: &Path) -> Option<Diagnostic> {
-    let kind = refused(&shown.to_string_lossy())?;
-    Some(Diagnostic::error(shown, 0, 0, kind.why).with_hint(kind.hint))
+    let refusal = refused(&shown.to_string_lossy())?;
+    Some(Diagnostic::error(shown, 0, 0, refusal.why()).with_hint(refusal.hint()))
 }
 
 /// The reason and the hint for a refused `name`, for an error placed elsewhere (site.yaml's
 /// `logo:`).
-pub fn reason(name: &str) -> Option<(&'static str, &'static str)> {
-    refused(name).map(|k| (k.why, k.hint))
+pub fn reason(name: &str) -> Option<(String, String)> {
+    refused(name).map(|r| (r.why(), r.hint()))
 }
 
 /// The first bytes of a file that is looked into: the bytes a browser sniffs.
@@ -71,8 +128,7 @@ pub const SNIFFED_BYTES: u64 = 512;
 /// Whether a file named `name` is looked into ([`sniffs_as_page`]): one without an extension,
 /// which a web server may send without a type (Apache does), so the browser guesses it.
 pub fn is_sniffed(name: &str) -> bool {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    !last.trim_start_matches('.').contains('.')
+    !file_name(name).trim_start_matches('.').contains('.')
 }
 
 /// Whether a browser that guesses a file's type from its first bytes (as the WHATWG's MIME
@@ -145,6 +201,28 @@ mod tests {
         for name in ["photo.png", "notes.pdf", "map.svg", "handout.html.zip", "html", "x.htmlx", "archive.xml.gz", "quiz.yaml", "a.html/b.png", "README"] {
             assert!(!is_refused(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_server_script_extension_among_the_others_is_refused_as_apache_would_run_it() {
+        for name in ["worksheet.php.png", "x.phtml.jpg", "a/b/Form.PHP.pdf", "notes.v2.cgi.txt", ".php.png", "c:\\x\\y.Asp.gif"] {
+            assert!(is_refused(name), "{name}");
+        }
+        // The part before the first dot is the name, not an extension; an inner page's or
+        // XML document's extension is overridden by the last one.
+        for name in ["php.png", "php", "a.php/b.png", "handout.html.zip", "archive.xml.gz", "photo.phpx.png", "my.php-notes.pdf"] {
+            assert!(!is_refused(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_error_for_an_inner_script_extension_names_it_and_the_name_to_use() {
+        let d = diagnostic(Path::new("content/en/01-course/worksheet.PHP.v2.png")).expect("refused");
+        let text = d.to_string();
+        assert!(text.starts_with("content/en/01-course/worksheet.PHP.v2.png: error: `.PHP` stands among this file's extensions"), "{text}");
+        assert!(text.contains("hint: rename it without `.PHP`, e.g. `worksheet.v2.png`"), "{text}");
+        let (why, _) = reason("assets/logo.php.svg").expect("refused");
+        assert!(why.starts_with("`.php` stands among"), "{why}");
     }
 
     #[test]
