@@ -52,7 +52,7 @@ impl Stamps {
         };
         // Written by kyklos and up to 64 MiB: read by serde alone unless it has a problem.
         match yaml::parse_all_fast::<BTreeMap<String, Stamp>>(&text, 1).map_err(|mut errors| errors.swap_remove(0)) {
-            Ok(entries) => Stamps { entries },
+            Ok(entries) => Stamps::from_entries(entries),
             Err(e) => {
                 diags.push(
                     Diagnostic::warning(format!("content/{code}/{STAMP_FILE}"), e.line, e.col, format!("the translation stamps cannot be read: {}", e.message))
@@ -61,6 +61,24 @@ impl Stamps {
                 Stamps::default()
             }
         }
+    }
+
+    /// The stamps read from the file, keyed by composed (NFC) paths as the pages' `rel` are: a
+    /// file marked while kyklos kept a Mac's decomposed spelling (`cafe\u{301}.md`) is found
+    /// as `café.md`. When both spellings are there, the composed one is the newer.
+    fn from_entries(entries: BTreeMap<String, Stamp>) -> Stamps {
+        let mut out = BTreeMap::new();
+        for (rel, stamp) in entries {
+            match crate::model::url::nfc(&rel) {
+                std::borrow::Cow::Borrowed(_) => {
+                    out.insert(rel, stamp);
+                }
+                std::borrow::Cow::Owned(composed) => {
+                    out.entry(composed).or_insert(stamp);
+                }
+            }
+        }
+        Stamps { entries: out }
     }
 
     pub fn is_outdated(&self, rel: &str, current_hash: &str) -> bool {
@@ -289,7 +307,7 @@ pub fn mark(site: &Site, code: &str, files: &[String], all: bool) -> Result<Vec<
     let wanted: Vec<String> = if all {
         translated.keys().map(|s| s.to_string()).collect()
     } else {
-        files.iter().map(|f| f.replace('\\', "/").trim_start_matches("./").trim_start_matches(&prefix).to_string()).collect()
+        files.iter().map(|f| crate::model::url::nfc(&f.replace('\\', "/")).trim_start_matches("./").trim_start_matches(&prefix).to_string()).collect()
     };
     if wanted.is_empty() {
         return Err("name the files to mark, or pass --all".into());
@@ -339,5 +357,19 @@ mod tests {
         assert!(s.is_outdated("a.md", "other"));
         assert!(!s.is_outdated("a.md", "h"));
         assert!(!s.is_outdated("b.md", "x"));
+    }
+
+    #[test]
+    fn stamps_written_with_decomposed_names_are_found_by_the_composed_ones() {
+        let stamp = |hash: &str| Stamp { hash: hash.into(), source: String::new() };
+        let decomposed = "cafe\u{301}/lec\u{327}on.md";
+        let s = Stamps::from_entries(BTreeMap::from([(decomposed.to_string(), stamp("old")), ("a.md".into(), stamp("a"))]));
+        assert!(!s.is_outdated("café/leçon.md", "old"));
+        assert!(s.is_outdated("café/leçon.md", "new"));
+        assert!(!s.entries.contains_key(decomposed));
+        // Both spellings: the composed one was written last (by a kyklos that composes names).
+        let both = Stamps::from_entries(BTreeMap::from([("cafe\u{301}.md".to_string(), stamp("old")), ("café.md".to_string(), stamp("new"))]));
+        assert_eq!(both.entries.len(), 1);
+        assert!(!both.is_outdated("café.md", "new"));
     }
 }

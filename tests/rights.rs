@@ -302,6 +302,21 @@ fn check_reports_licence_credit_and_duration_problems_with_positions() {
 }
 
 #[test]
+fn credits_find_their_files_whichever_way_unicode_writes_the_names() {
+    // A credits.yaml typed on a Mac (`e` and a combining accent) naming a file written with `é`
+    // as one character, and a file and its sidecar both copied from a Mac.
+    let f = site();
+    f.write("content/en/02-guide/caf\u{e9}.jpg", b"\xff\xd8\xff");
+    f.write("content/en/02-guide/credits.yaml", "cafe\u{301}.jpg:\n  license: CC0-1.0\n");
+    f.write("content/en/02-guide/the\u{301}.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/en/02-guide/the\u{301}.png.yaml", "title: Tea\nlicense: CC0-1.0\n");
+    let out = f.check();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("02-guide"), "{err}");
+}
+
+#[test]
 fn source_bundle_is_deterministic_and_rebuilds_the_same_site() {
     let f = built();
     let bundle = std::fs::read(f.out().join("site-sources.zip")).unwrap();

@@ -72,7 +72,9 @@ pub fn parse(text: &str, rel: &str, shown: &Path, known: &dyn Fn(&str) -> bool, 
         for (name, raw) in records {
             let (line, col) =
                 yaml::find_key_line(text, &name, None, 1).or_else(|| yaml::find_key_line(text, &format!("\"{name}\""), None, 1)).unwrap_or((1, 1));
-            let target = join(&name);
+            // File names are composed (NFC); a name typed decomposed (a Mac's `cafe\u{301}.jpg`) is
+            // the same file.
+            let target = join(&crate::model::url::nfc(&name));
             if !known(&target) {
                 diags.push(
                     Diagnostic::error(shown, line, col, format!("`{name}` is not a file in this folder"))
@@ -211,6 +213,17 @@ mod tests {
         let (c, d) = run("cycle.svg:\n  title: Cycle\n  authors: [A, B]\n  license: CC0-1.0\n", "img/credits.yaml");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(c["img/cycle.svg"].authors.len(), 2);
+    }
+
+    #[test]
+    fn a_name_written_decomposed_finds_the_file_composed() {
+        let mut out = BTreeMap::new();
+        let mut d = Diagnostics::new();
+        let known = |r: &str| r == "img/café.jpg";
+        let text = "cafe\u{301}.jpg:\n  license: CC0-1.0\n";
+        parse(text, "img/credits.yaml", Path::new("content/en/img/credits.yaml"), &known, &mut out, &mut d);
+        assert!(d.is_empty(), "{:?}", d.sorted());
+        assert_eq!((out["img/café.jpg"].line, out["img/café.jpg"].col), (2, 12));
     }
 
     #[test]

@@ -213,7 +213,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             }
         } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
             markdown.push((path.to_path_buf(), rel, meta.map(memo::Stamp::of)));
-        } else if credits::is_credits_file(&rel, |target| path.with_file_name(target.rsplit('/').next().unwrap_or(target)).is_file()) {
+        } else if credits::is_credits_file(&rel, |_| path.with_extension("").is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
                 credit_files.push((rel, shown, text));
             }
