@@ -246,6 +246,52 @@ describe('layout and screenshots', { skip }, () => {
     assert.ok(dirs.has('ltr'), 'no left-to-right lesson was checked');
   });
 
+  // A lesson not translated yet is shown in the default language inside a right-to-left site;
+  // its title carries that language's lang and dir, and must start where its text starts. Its
+  // box (24em at most) sat at the right edge of a wider column (in print), its words at the
+  // box's left: the title began 96 px right of the text below it.
+  test('fallback page: in a right-to-left site its title starts where its text starts, on screen and in print', async () => {
+    const lessons = (kinds.lesson || []).filter((rel) => rel.includes('/'));
+    const server = await h.serve(dir, '/fallback/');
+    const context = await openAt(VIEWPORTS[0]);
+    const page = await context.newPage();
+    const checked = { screen: 0, print: 0 };
+    let rtl = false;
+    try {
+      for (const media of ['screen', 'print']) {
+        await page.emulateMedia({ media });
+        for (const rel of lessons) {
+          if (checked[media] >= 4) break;
+          await page.goto(server.base + rel);
+          const seen = await page.evaluate(() => {
+            const h1 = document.querySelector('.page-head h1');
+            const p = document.querySelector('.prose > p');
+            if (getComputedStyle(document.documentElement).direction !== 'rtl') return null;
+            if (!h1 || !h1.hasAttribute('dir') || !p) return { rtl: true };
+            const words = document.createRange();
+            words.selectNodeContents(h1);
+            return {
+              rtl: true,
+              dir: getComputedStyle(h1).direction,
+              title: Math.round(Math.min(...Array.from(words.getClientRects()).filter((r) => r.width > 0).map((r) => r.left))),
+              text: Math.round(p.getBoundingClientRect().left),
+            };
+          });
+          if (!seen) continue;
+          rtl = true;
+          if (!seen.dir) continue;
+          checked[media] += 1;
+          assert.equal(seen.dir, 'ltr', `${rel}: the fallback title reads left to right`);
+          assert.ok(Math.abs(seen.title - seen.text) <= 1, `${rel} (${media}): the title starts at ${seen.title} px, its text at ${seen.text} px`);
+        }
+      }
+    } finally {
+      await context.close();
+      await server.close();
+    }
+    if (rtl) assert.ok(checked.screen > 0 && checked.print > 0, 'no fallback lesson in a right-to-left language was checked');
+  });
+
   // A table scrolls sideways inside its wrapper on a phone only when it must: when the longest
   // words of its columns (and the cells' padding) do not fit side by side. Tables kyklos makes
   // itself (translation status, the learner's progress, downloads) always fit.
