@@ -247,9 +247,30 @@ fn special_bytes(x: u64) -> u64 {
     (x & HIGH) | control | double
 }
 
-/// The first byte from `at` before `end` that [`special_bytes`] names (exactly, in the last
-/// bytes before `end`), or `end`.
+/// Whether the first 32 of these 33 bytes hold no control character, no byte ≥ 0x80 and no
+/// space followed by a space (the 33rd byte is the one after the last). Branch-free, so the
+/// compiler tests the bytes 16 at a time.
+fn plain_block(block: &[u8]) -> bool {
+    let Ok(block) = <&[u8; 33]>::try_from(block) else { return false };
+    let mut special = 0u8;
+    for (&b, &next) in block[..32].iter().zip(&block[1..]) {
+        special |= u8::from(!(0x20..0x80).contains(&b)) | (u8::from(b == b' ') & u8::from(next == b' '));
+    }
+    special == 0
+}
+
+/// The first byte from `at` before `end` that may start whitespace other than a single space
+/// between two words, or `end`: runs of [`plain_block`]s are skipped, then eight bytes at a
+/// time are tested with [`special_bytes`] (which may also name a single space), the last
+/// bytes before `end` one by one.
 fn next_special(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    // Runs of 32 bytes with nothing special, skipped in one test each.
+    while let Some(block) = bytes.get(at..at + 33).filter(|_| at + 33 <= end) {
+        if !plain_block(block) {
+            break;
+        }
+        at += 32;
+    }
     while let Some(block) = bytes.get(at..at + 8).filter(|_| at + 8 <= end) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
