@@ -84,6 +84,17 @@ pub(super) fn hash_word(word: &str) -> u64 {
     h.finish()
 }
 
+/// `x.round() as u32` (half away from zero, saturating), without a call into libm for the
+/// weights of a page's words: below 2³¹ the fraction `x - trunc(x)` is exact.
+fn round(x: f32) -> u32 {
+    if (0.0..2_147_483_648.0).contains(&x) {
+        let t = x as u32;
+        t + u32::from(x - t as f32 >= 0.5)
+    } else {
+        x.round() as u32
+    }
+}
+
 /// A slot of the table of short words; `len` 0 is an empty slot (a word is never empty).
 #[derive(Clone, Copy, Default)]
 struct Slot {
@@ -298,7 +309,7 @@ impl Counter {
             .iter()
             .map(|&(_, end, hash, c)| {
                 let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
-                Word { end, weight: ((score * 100.0).round() as u32).max(1), hash }
+                Word { end, weight: round(score * 100.0).max(1), hash }
             })
             .collect();
         let prepared = Prepared { fallback: doc.fallback, text: self.text.clone(), words, entry: shards::doc_entry(doc, &mut scratch) };
@@ -432,6 +443,19 @@ mod tests {
             for &(s, e, hash, _) in &c.words {
                 assert_eq!(hash, hash_word(&c.text[s as usize..e as usize]));
             }
+        }
+    }
+
+    #[test]
+    fn rounds_as_round_does() {
+        let mut next = crate::search::tests::xorshift();
+        let special =
+            [0.0, -0.0, 0.49999997, 0.5, 1.5, 2.5, 8_388_607.5, 8_388_608.0, 2_147_483_520.0, 2_147_483_648.0, 5e9, -0.5, -3.7, f32::INFINITY, f32::NAN];
+        // Any bits (every magnitude, negative, NaN) and weights' sizes.
+        let generated = (0..200_000).map(|i| if i % 2 == 0 { f32::from_bits(next() as u32) } else { (next() % 300_000_000) as f32 / 100_000.0 });
+        let steps = (0..40_000).map(|i| i as f32 / 8.0);
+        for x in special.into_iter().chain(generated).chain(steps) {
+            assert_eq!(round(x), x.round() as u32, "{x}");
         }
     }
 

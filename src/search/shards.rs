@@ -41,21 +41,23 @@ fn wrap(lang: &str, name: &str, data: &str) -> Vec<u8> {
     format!("kyklosSearch.add({},{},{data});\n", json(lang), json(name)).into_bytes()
 }
 
-/// `n` in decimal (what `write!(s, "{n}")` writes, without the formatting machinery: the
-/// postings are most of an index's numbers).
-pub(super) fn push_number(s: &mut String, mut n: u32) {
+/// `n` in decimal appended to `out`, what `write!(s, "{n}")` writes, without the formatting
+/// machinery (the postings are most of an index's numbers): the digits made from the last,
+/// then pushed in order.
+pub(super) fn push_digits(out: &mut Vec<u8>, mut n: u32) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut digits = [0u8; 10];
     let mut at = digits.len();
-    loop {
+    while n > 0 {
         at -= 1;
         digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     for &d in &digits[at..] {
-        s.push(char::from(d));
+        out.push(d);
     }
 }
 
@@ -63,20 +65,21 @@ pub(super) fn push_number(s: &mut String, mut n: u32) {
 /// it would be too large.
 fn encode_postings(list: &[(u32, u32)]) -> String {
     let encode = |list: &[(u32, u32)]| {
-        let mut s = String::with_capacity(list.len() * 5 + 2);
-        s.push('[');
+        // Bytes, ASCII only (digits, commas, brackets), made a string once at the end.
+        let mut s = Vec::with_capacity(list.len() * 6 + 2);
+        s.push(b'[');
         let mut last = 0;
         for (i, (doc, weight)) in list.iter().enumerate() {
             if i > 0 {
-                s.push(',');
+                s.push(b',');
             }
-            push_number(&mut s, doc - last);
-            s.push(',');
-            push_number(&mut s, *weight);
+            push_digits(&mut s, doc - last);
+            s.push(b',');
+            push_digits(&mut s, *weight);
             last = *doc;
         }
-        s.push(']');
-        s
+        s.push(b']');
+        String::from_utf8(s).unwrap_or_default()
     };
     let mut out = encode(list);
     let mut keep = list.len();
@@ -247,9 +250,30 @@ fn special_bytes(x: u64) -> u64 {
     (x & HIGH) | control | double
 }
 
-/// The first byte from `at` before `end` that [`special_bytes`] names (exactly, in the last
-/// bytes before `end`), or `end`.
+/// Whether the first 32 of these 33 bytes hold no control character, no byte ≥ 0x80 and no
+/// space followed by a space (the 33rd byte is the one after the last). Branch-free, so the
+/// compiler tests the bytes 16 at a time.
+fn plain_block(block: &[u8]) -> bool {
+    let Ok(block) = <&[u8; 33]>::try_from(block) else { return false };
+    let mut special = 0u8;
+    for (&b, &next) in block[..32].iter().zip(&block[1..]) {
+        special |= u8::from(!(0x20..0x80).contains(&b)) | (u8::from(b == b' ') & u8::from(next == b' '));
+    }
+    special == 0
+}
+
+/// The first byte from `at` before `end` that may start whitespace other than a single space
+/// between two words, or `end`: runs of [`plain_block`]s are skipped, then eight bytes at a
+/// time are tested with [`special_bytes`] (which may also name a single space), the last
+/// bytes before `end` one by one.
 fn next_special(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    // Runs of 32 bytes with nothing special, skipped in one test each.
+    while let Some(block) = bytes.get(at..at + 33).filter(|_| at + 33 <= end) {
+        if !plain_block(block) {
+            break;
+        }
+        at += 32;
+    }
     while let Some(block) = bytes.get(at..at + 8).filter(|_| at + 8 <= end) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
