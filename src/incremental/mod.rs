@@ -278,10 +278,13 @@ fn lang_structure(h: &mut DefaultHasher, lang: &LangSite) {
 }
 
 /// A page without its body and its translation fingerprint (which changes with the body; what
-/// rendering shows of it, `outdated`, is kept).
+/// rendering shows of it, `outdated`, is kept). By `Hash`, not by `Debug` text (formatting
+/// every page's front matter cost more than hashing it): every field's hash takes its length
+/// or ends with a mark, so two different pages feed the hasher different bytes.
 fn page_structure(h: &mut DefaultHasher, p: &Page) {
-    debug_into(h, &(&p.source, &p.rel, &p.url, p.is_section, &p.front, p.body_line, &p.order));
-    debug_into(h, &(&p.parent, &p.children, p.text, p.outdated));
+    // The path's bytes as written (`Path`'s own hash goes by components).
+    (p.source.as_os_str(), &p.rel, &p.url, p.is_section, &p.front, p.body_line, &p.order).hash(h);
+    (&p.parent, &p.children, p.text, p.outdated).hash(h);
 }
 
 /// A hash of the site's own interface strings and theme files (names, sizes, modification
@@ -356,5 +359,59 @@ mod tests {
         assert!(c.get(0, 3, k).is_some());
         assert!(c.get(0, 3, k + 1).is_none());
         assert!(c.get(1, 3, k).is_none());
+    }
+
+    fn page_hash(p: &Page) -> u64 {
+        let mut h = DefaultHasher::new();
+        page_structure(&mut h, p);
+        h.finish()
+    }
+
+    #[test]
+    fn a_page_s_structure_changes_with_each_field_but_not_with_its_body() {
+        let front = crate::model::FrontMatter { title: "A".into(), description: Some("d".into()), ..Default::default() };
+        let page = Page {
+            source: "content/en/a.md".into(),
+            rel: "a.md".into(),
+            url: "a.html".into(),
+            is_section: false,
+            front,
+            body: "Body".into(),
+            body_line: 4,
+            order: (1, "a".into()),
+            parent: Some(0),
+            children: vec![],
+            text: crate::model::TextStatus::Original,
+            outdated: false,
+            hash: "h".into(),
+        };
+        let base = page_hash(&page);
+        let same = Page { body: "Another body".into(), hash: "other".into(), ..page.clone() };
+        assert_eq!(page_hash(&same), base);
+        let tags = [("country".to_string(), crate::model::TagValues::One("Greece".into()))].into_iter().collect();
+        let changed: Vec<Page> = vec![
+            Page { source: "content/en/b.md".into(), ..page.clone() },
+            Page { rel: "b.md".into(), ..page.clone() },
+            Page { url: "b.html".into(), ..page.clone() },
+            Page { is_section: true, ..page.clone() },
+            Page { front: crate::model::FrontMatter { title: "B".into(), ..page.front.clone() }, ..page.clone() },
+            Page { front: crate::model::FrontMatter { description: None, ..page.front.clone() }, ..page.clone() },
+            Page { front: crate::model::FrontMatter { kind: Some(crate::model::Kind::Unit), ..page.front.clone() }, ..page.clone() },
+            Page { front: crate::model::FrontMatter { objectives: vec!["o".into()], ..page.front.clone() }, ..page.clone() },
+            Page { front: crate::model::FrontMatter { draft: true, ..page.front.clone() }, ..page.clone() },
+            Page { front: crate::model::FrontMatter { tags, ..page.front.clone() }, ..page.clone() },
+            Page { body_line: 5, ..page.clone() },
+            Page { order: (2, "a".into()), ..page.clone() },
+            Page { parent: None, ..page.clone() },
+            Page { children: vec![3], ..page.clone() },
+            Page { text: crate::model::TextStatus::Fallback, ..page.clone() },
+            Page { outdated: true, ..page.clone() },
+            // Text moved from one field to the next is another page.
+            Page { rel: "a.m".into(), url: "da.html".into(), ..page.clone() },
+            Page { front: crate::model::FrontMatter { title: "Ad".into(), description: Some(String::new()), ..page.front.clone() }, ..page.clone() },
+        ];
+        for (i, p) in changed.iter().enumerate() {
+            assert_ne!(page_hash(p), base, "change {i}");
+        }
     }
 }

@@ -3,29 +3,39 @@
 //! ([`unique_id`]). Part of the Markdown step; footnote ids and tag pages' names
 //! (`render::guide::tag_slug`) come from [`slugify`] too.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A heading id from its text: lowercase letters and digits of any script, hyphens between words.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
-    let mut letter = |c: char, slug: &mut String| {
-        if c.is_alphanumeric() || c == '_' {
-            if pending_dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_dash = false;
-            slug.push(c);
-        } else if c.is_whitespace() || c == '-' {
-            pending_dash = true;
-        }
-    };
     for c in text.chars() {
-        // ASCII lowercases to one ASCII character: no case-mapping iterator for it.
+        // ASCII lowercases to one ASCII character: no case-mapping iterator, no call per
+        // character (most headings are ASCII).
         if c.is_ascii() {
-            letter(c.to_ascii_lowercase(), &mut slug);
+            let b = c as u8;
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                if pending_dash && !slug.is_empty() {
+                    slug.push('-');
+                }
+                pending_dash = false;
+                slug.push(char::from(b.to_ascii_lowercase()));
+            } else if b.is_ascii_whitespace() || b == b'\x0b' || b == b'-' {
+                // `char::is_whitespace` of ASCII: also the vertical tab.
+                pending_dash = true;
+            }
         } else {
-            c.to_lowercase().for_each(|l| letter(l, &mut slug));
+            for l in c.to_lowercase() {
+                if l.is_alphanumeric() || l == '_' {
+                    if pending_dash && !slug.is_empty() {
+                        slug.push('-');
+                    }
+                    pending_dash = false;
+                    slug.push(l);
+                } else if l.is_whitespace() || l == '-' {
+                    pending_dash = true;
+                }
+            }
         }
     }
     if slug.is_empty() {
@@ -58,13 +68,20 @@ pub const RESERVED_IDS: &[&str] = &[
 ];
 
 /// `base` made safe for an attribute, or `base-N` where `base` is taken already on this page.
-pub(super) fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> String {
-    let base = base.replace(['"', '<', '>', '&', '\'', ' '], "-");
+pub(super) fn unique_id(base: String, seen: &mut FxHashMap<String, usize>) -> String {
+    // A slug holds none of these; an id written by the author (`{#id}`) may.
+    let base =
+        if base.bytes().any(|b| matches!(b, b'"' | b'<' | b'>' | b'&' | b'\'' | b' ')) { base.replace(['"', '<', '>', '&', '\'', ' '], "-") } else { base };
     // `seen`: how many ids were made from each base, and each id given (so that a heading
     // "A-1" after two "A" headings does not take `a-1` again).
     let mut n = seen.get(&base).copied().unwrap_or_else(|| usize::from(RESERVED_IDS.contains(&base.as_str())));
+    if n == 0 {
+        // A base never seen is no id given either (every id given is in `seen`): it is the id.
+        seen.insert(base.clone(), 1);
+        return base;
+    }
     let id = loop {
-        let candidate = if n == 0 { base.clone() } else { format!("{base}-{n}") };
+        let candidate = format!("{base}-{n}");
         n += 1;
         if !seen.contains_key(&candidate) {
             break candidate;
@@ -73,4 +90,63 @@ pub(super) fn unique_id(base: String, seen: &mut HashMap<String, usize>) -> Stri
     seen.insert(base, n);
     seen.entry(id.clone()).or_insert(1);
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `slugify` as it was before its ASCII path: every character through `to_lowercase`.
+    fn slugify_by_chars(text: &str) -> String {
+        let mut slug = String::with_capacity(text.len());
+        let mut pending_dash = false;
+        for c in text.chars() {
+            for l in c.to_lowercase() {
+                if l.is_alphanumeric() || l == '_' {
+                    if pending_dash && !slug.is_empty() {
+                        slug.push('-');
+                    }
+                    pending_dash = false;
+                    slug.push(l);
+                } else if l.is_whitespace() || l == '-' {
+                    pending_dash = true;
+                }
+            }
+        }
+        if slug.is_empty() {
+            slug.push_str("section");
+        }
+        slug
+    }
+
+    #[test]
+    fn the_ascii_path_slugs_as_the_character_path_does() {
+        let mut texts: Vec<String> = (0u8..128).map(|b| format!("a{}b {}", char::from(b), char::from(b))).collect();
+        texts.extend(
+            ["İstanbul Ärger_x", "Ελληνικά ΣΟΦΙΑ – Α", "a\u{2003}b\u{a0}c", "x\u{2010}y", "Σ_Straße ǅ", "  --  ", "-a-", "A\u{0301}B"].map(String::from),
+        );
+        let mut state = 7u64;
+        for _ in 0..2000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let pick = [' ', '-', '_', 'a', 'Z', '9', '\t', '.', '!', '\u{b}', 'Ä', 'Σ', '\u{212a}', '\u{2003}', '\u{130}'];
+                    pick[(state % pick.len() as u64) as usize]
+                })
+                .collect();
+            texts.push(text);
+        }
+        for t in &texts {
+            assert_eq!(slugify(t), slugify_by_chars(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_on_a_page() {
+        let mut seen = FxHashMap::default();
+        let ids: Vec<String> = ["a", "a", "a-1", "a", "main", "x y", "x-y", "a\"b"].iter().map(|b| unique_id(b.to_string(), &mut seen)).collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1", "a-2", "main-1", "x-y", "x-y-1", "a-b"]);
+    }
 }

@@ -122,7 +122,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     // Ids the theme gives its own elements count as used once (see `unique_id`): a heading
     // "Main" becomes `main-1`, so that the skip link and the page's landmarks keep pointing
     // where they should.
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     let mut heading: Option<OpenHeading> = None;
     // Fenced code highlighted so far: past the budget, code is plain text (syntect's output and
     // its work grow to many times the code; 2 MB of highlighted Python took 500 MiB).

@@ -23,7 +23,7 @@ use crate::model::config::Config;
 use lang::Language;
 
 /// What a section or page is; decides its template and its place in navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A sequence of modules (or lessons) with previous/next through all of it.
@@ -47,7 +47,7 @@ pub enum Kind {
 }
 
 /// The front matter of a page, exactly the documented keys (anything else is an error).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
@@ -87,7 +87,7 @@ pub struct FrontMatter {
 }
 
 /// One tag value or a list of them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum TagValues {
     One(String),
@@ -134,7 +134,7 @@ pub struct Page {
 
 /// Whether a page or quiz in a language is the original, a translation, or the default
 /// language's text shown because there is no translation yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum TextStatus {
     #[default]
