@@ -88,7 +88,11 @@ pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
     let rel = format!("i18n/{code}.yaml");
     match crate::files::read_inside(root, Path::new(&rel), MAX_STRINGS_BYTES) {
         Ok(bytes) => match crate::files::decode(bytes) {
-            Ok(text) => parse_table(&text, Path::new(&rel), diags),
+            Ok(text) => {
+                let table = parse_table(&text, Path::new(&rel), diags);
+                misspelt_keys(&text, &table, Path::new(&rel), diags);
+                table
+            }
             Err((l, c, m)) => {
                 diags.push(Diagnostic::error(rel, l, c, m).with_hint("save the file as UTF-8"));
                 Table::new()
@@ -98,6 +102,24 @@ pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
         Err(p) => {
             diags.push(p.diagnostic(rel));
             Table::new()
+        }
+    }
+}
+
+/// A key of a site's strings file that kyklos does not know and that is close to one it
+/// does (`nxet` for `next`): a warning at the key, since the string would silently stay the
+/// built-in one. Keys far from every built-in one (a theme of the site's own may use its own
+/// strings) and `tag_group_…` headings are the site's to choose.
+fn misspelt_keys(text: &str, table: &Table, shown: &Path, diags: &mut Diagnostics) {
+    let en = builtin("en");
+    let known: Vec<&str> = en.keys().map(String::as_str).collect();
+    for key in table.keys().filter(|k| !en.contains_key(*k) && !k.starts_with("tag_group_")) {
+        if let Some(best) = crate::diagnostics::suggest(key, &known) {
+            let (line, col) = yaml::find_key_line(text, key, None, 1).unwrap_or((0, 0));
+            diags.push(
+                Diagnostic::warning(shown, line, col, format!("`{key}` is not one of kyklos's interface strings, so it changes nothing"))
+                    .with_hint(format!("did you mean `{best}`?")),
+            );
         }
     }
 }
@@ -375,6 +397,16 @@ mod tests {
                 assert!(!stems(&verdict).iter().any(looks_like), "{code}: `{key}` {verdict:?} looks like an option ({options:?})");
             }
         }
+    }
+
+    #[test]
+    fn a_misspelt_key_is_a_warning_at_its_line() {
+        let text = "next: Dalej\nnxet: بعدی\ntag_group_land: Land\nmy_theme_banner: Hello\n";
+        let mut d = Diagnostics::new();
+        let table = parse_table(text, Path::new("i18n/fa.yaml"), &mut d);
+        misspelt_keys(text, &table, Path::new("i18n/fa.yaml"), &mut d);
+        let shown: Vec<String> = d.iter().map(|x| format!("{}:{} {} {}", x.line, x.col, x.message, x.hint.clone().unwrap_or_default())).collect();
+        assert_eq!(shown, ["2:1 `nxet` is not one of kyklos's interface strings, so it changes nothing did you mean `next`?"]);
     }
 
     #[test]

@@ -150,6 +150,10 @@ impl Links for PageLinks<'_> {
         if let Some(url) = (self.extra)(trimmed) {
             return Resolved::Rewrite(format!("{}{hash}", encode_href(&relative(&self.page.url, &url))));
         }
+        if self.site.unreadable.contains(trimmed) || self.site.unreadable.contains(&format!("{trimmed}/index.md")) {
+            // The page exists; its own error says why it could not be read.
+            return Resolved::Keep;
+        }
         let what = if is_image { "image" } else { "page or file" };
         let dir = parent_dir(trimmed);
         let name = trimmed.rsplit('/').next().unwrap_or(trimmed);

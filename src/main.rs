@@ -98,8 +98,7 @@ fn main() -> ExitCode {
             let opts = Options { strict, ..Options::check(&root) };
             match pipeline::run(&opts) {
                 Ok(report) => {
-                    let warnings = report.diagnostics.warning_count();
-                    print_diagnostics(report.diagnostics, format);
+                    let (_, warnings) = print_diagnostics(report.diagnostics, format);
                     eprintln!("No errors in {} ({}).", count(report.pages, "page"), count(warnings, "warning"));
                     ExitCode::SUCCESS
                 }
@@ -164,19 +163,23 @@ fn translations(root: &std::path::Path, format: ReportFormat, only: Option<&str>
 }
 
 fn fail(diags: Diagnostics, format: Format, note: &str) -> ExitCode {
-    let (errors, warnings) = (diags.error_count(), diags.warning_count());
-    print_diagnostics(diags, format);
+    let (errors, warnings) = print_diagnostics(diags, format);
     let note = if note.is_empty() { String::new() } else { format!(" {note}") };
     eprintln!("{}, {}.{note}", count(errors, "error"), count(warnings, "warning"));
     ExitCode::from(1)
 }
 
-fn print_diagnostics(diags: Diagnostics, format: Format) {
+/// Prints each problem once (a page shown untranslated in another language finds its own
+/// problems again) and returns the number of errors and warnings printed.
+fn print_diagnostics(diags: Diagnostics, format: Format) -> (usize, usize) {
     let mut err = std::io::stderr().lock();
-    for d in diags.sorted() {
+    let shown = diags.sorted();
+    for d in &shown {
         let _ = match format {
             Format::Human => writeln!(err, "{d}"),
             Format::Short => writeln!(err, "{}", d.to_string().lines().next().unwrap_or("")),
         };
     }
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    (errors, shown.len() - errors)
 }

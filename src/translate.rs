@@ -56,7 +56,7 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
         };
         pages.push(page);
     }
-    for (rel, page) in own {
+    for (rel, page) in own.into_iter().filter(|(rel, _)| !default.unreadable.contains(rel)) {
         diags.push(
             Diagnostic::warning(&page.source, 1, 1, format!("this page has no original in content/{}/, so it is not built", default.lang.code))
                 .with_hint(format!("the default language decides the site's structure: add content/{}/{rel} first", default.lang.code)),
@@ -64,6 +64,7 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
     }
     lang.pages = pages;
     lang.by_rel = default.by_rel.clone();
+    lang.unreadable.extend(default.unreadable.iter().cloned());
     lang.home = default.home;
 
     for asset in &default.assets {
@@ -94,7 +95,7 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
         .collect();
     let mut left: Vec<QuizText> = texts.into_values().collect();
     left.sort_by(|a, b| a.rel.cmp(&b.rel));
-    for t in left {
+    for t in left.into_iter().filter(|t| !default.unreadable.contains(&t.rel)) {
         diags.push(
             Diagnostic::warning(&t.source, 1, 1, format!("this quiz has no original in content/{}/, so it is not built", default.lang.code))
                 .with_hint("a quiz translation must have the same path as the original quiz"),

@@ -105,4 +105,12 @@ fn summary_counts_agree_with_their_number() {
     f.write("content/en/index.md", "---\ntitle: Home\n---\n![A photo](missing.png)\n");
     let failed = stderr(&f.check());
     assert!(failed.ends_with("\n1 error, 1 warning.\n"), "{failed:?}");
+    // The same page shown untranslated in a second language finds the same missing image:
+    // one error listed, one counted.
+    f.write("site.yaml", "title: T\nlanguages: [en, pl]\naccessibility:\n  contact: a@example.org\n  date: 2026-12-01\n");
+    f.write("content/pl/index.md", "---\ntitle: Strona\n---\nWitamy.\n");
+    f.write("content/en/about.md", "---\ntitle: About\n---\n![A photo](missing.png)\n");
+    let twice = stderr(&f.check());
+    assert_eq!(twice.matches("error: the image `missing.png` does not exist").count(), 2, "{twice}");
+    assert!(twice.contains("\n2 errors, "), "{twice}");
 }

@@ -44,6 +44,26 @@ fn check_reports_every_error_at_once_with_positions_and_hints() {
 }
 
 #[test]
+fn a_page_or_quiz_that_cannot_be_read_is_reported_once_not_also_as_missing() {
+    // A tab in a module's front matter: that error only, not also "no index.md" for its
+    // folder, its quiz and its lessons' links to it, nor "no original" for its translation.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, de]\n");
+    f.write("content/en/01-course/01-mod/index.md", "---\ntitle: Module one\nkind: module\nobjectives:\n\t- Know things\n---\nOverview.\n");
+    f.write("content/en/01-course/01-mod/03-third.md", "---\ntitle: Third\n---\nBack to [the module](index.md) and [its quiz](quiz.yaml).\n");
+    f.write("content/en/01-course/01-mod/quiz.yaml", "title: Q\npass_mark: 170\nquestions:\n  - {id: q1, type: true_false, prompt: P, answer: true}\n");
+    f.write("content/de/01-course/01-mod/index.md", "---\ntitle: Modul eins\n---\nÜberblick.\n");
+    f.write("content/de/01-course/01-mod/quiz.yaml", "title: Quiz\n");
+    let err = check_errors(&f);
+    assert!(err.contains("content/en/01-course/01-mod/index.md:5:1: error: a tab character here"), "{err}");
+    assert!(err.contains("content/en/01-course/01-mod/quiz.yaml:2:1: error: the pass mark 170 is outside 0–100"), "{err}");
+    for cascade in ["no index.md", "does not exist", "has no original"] {
+        assert!(!err.contains(cascade), "`{cascade}` follows from the errors above:\n{err}");
+    }
+    assert!(err.contains("\n2 errors, "), "{err}");
+}
+
+#[test]
 fn build_fails_with_exit_1_and_writes_nothing() {
     let f = Fixture::new();
     f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\n[x](nope.md)\n");

@@ -210,6 +210,8 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         } else if quiz::is_quiz_file(&rel) {
             if let Some(q) = read_text(root, path, MAX_QUIZ_BYTES, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
                 site.quizzes.push(q);
+            } else {
+                site.unreadable.insert(rel);
             }
         } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
             markdown.push((path.to_path_buf(), rel, meta.map(memo::Stamp::of)));
@@ -237,9 +239,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     }
     // Pages are read and parsed in parallel, then taken in walk order (deterministic).
     let parsed: Vec<Parsed> = markdown
-        .into_par_iter()
-        .map(|(path, rel, stamp)| {
-            let shown = display_path(root, &path);
+        .par_iter()
+        .map(|&(ref path, ref rel, stamp)| {
+            let shown = display_path(root, path);
             if let Some(read) = reuse.memo.zip(stamp).and_then(|(m, stamp)| m.get(&shown, stamp, reuse.fingerprint)) {
                 return (read.page.as_deref().cloned(), read.diags.clone(), Some((shown, read.clone())));
             }
@@ -247,7 +249,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             // could leave the same stamp, so such a file is read again next time.
             let racy = stamp.is_none_or(|s| s.racy(std::time::SystemTime::now()));
             let mut found = Diagnostics::new();
-            let (mut page, body_hash) = read_page(root, &path, &rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
+            let (mut page, body_hash) = read_page(root, path, rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
             let read = reuse.memo.zip(stamp).map(|(m, stamp)| {
                 // The memo keeps the page without its body (read again when it is rendered),
                 // or only the body's hash.
@@ -270,7 +272,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     let mut read = Vec::new();
     site.pages.reserve(parsed.len());
     site.by_rel.reserve(parsed.len());
-    for (page, found, memoized) in parsed {
+    for ((page, found, memoized), (_, rel, _)) in parsed.into_iter().zip(markdown) {
         read.extend(memoized);
         diags.extend(found);
         match page {
@@ -279,7 +281,9 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 site.by_rel.insert(page.rel.clone(), site.pages.len());
                 site.pages.push(page);
             }
-            None => {}
+            None => {
+                site.unreadable.insert(rel);
+            }
         }
     }
     if is_default {
@@ -494,7 +498,7 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
             if let Some(&p) = site.by_rel.get(&index) {
                 break Some(p);
             }
-            if missing.insert(dir.clone()) {
+            if missing.insert(dir.clone()) && !site.unreadable.contains(&index) {
                 let folder = root.join("content").join(&site.lang.code).join(&dir);
                 diags.push(
                     Diagnostic::error(display_path(root, &folder.join("index.md")), 0, 0, "this folder has pages but no index.md")
@@ -516,6 +520,7 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
         let index = if dir.is_empty() { "index.md".to_string() } else { format!("{dir}/index.md") };
         match site.by_rel.get(&index) {
             Some(&section) => site.quizzes_of.entry(section).or_default().push(q),
+            None if site.unreadable.contains(&index) => {}
             None => diags.push(
                 Diagnostic::error(&quiz.source, 1, 1, "this quiz's folder has no index.md")
                     .with_hint("a quiz belongs to a module: put it in a folder with an index.md"),

@@ -14,7 +14,7 @@ pub mod quiz;
 pub mod rights;
 pub mod url;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -200,6 +200,9 @@ pub struct LangSite {
     pub credits: std::collections::BTreeMap<String, rights::Credit>,
     /// Pages left out of the build (`draft: true`), by `rel`.
     pub drafts: Vec<String>,
+    /// Pages and quizzes (by `rel`) that exist but could not be read: their own errors say
+    /// why, so a folder, link or translation that needs them does not call them missing too.
+    pub unreadable: HashSet<String>,
 }
 
 impl LangSite {
@@ -241,6 +244,7 @@ impl LangSite {
             quiz_texts: Vec::new(),
             quizzes_of: HashMap::new(),
             drafts: Vec::new(),
+            unreadable: HashSet::new(),
             text_bytes: 0,
             credits: Default::default(),
         }
