@@ -326,3 +326,36 @@ pub fn child_path(parent: &str, key: &str) -> String {
 pub fn item_path(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
+
+/// The deepest flow level libyaml's scanner reaches in `text` (each `[` or `{` token one level
+/// deeper) among the tokens it returns before the end or its first error: what
+/// [`super::depth`] must never count below.
+#[cfg(test)]
+pub(super) fn flow_level_reached(text: &str) -> usize {
+    let Some(mut parser) = Parser::new(text) else { return 0 };
+    let (mut level, mut deepest) = (0usize, 0usize);
+    loop {
+        let mut token = MaybeUninit::<unsafe_yaml::yaml_token_t>::uninit();
+        // SAFETY: the parser was initialised in `new` and has not been asked for events; a
+        // token it returns is read once, then deleted; after an error or the stream's end it
+        // is not asked again.
+        let kind = unsafe {
+            if unsafe_yaml::yaml_parser_scan(parser.sys.as_mut_ptr(), token.as_mut_ptr()).fail {
+                break;
+            }
+            let kind = (*token.as_ptr()).type_;
+            unsafe_yaml::yaml_token_delete(token.as_mut_ptr());
+            kind
+        };
+        match kind {
+            unsafe_yaml::YAML_FLOW_SEQUENCE_START_TOKEN | unsafe_yaml::YAML_FLOW_MAPPING_START_TOKEN => {
+                level += 1;
+                deepest = deepest.max(level);
+            }
+            unsafe_yaml::YAML_FLOW_SEQUENCE_END_TOKEN | unsafe_yaml::YAML_FLOW_MAPPING_END_TOKEN => level = level.saturating_sub(1),
+            unsafe_yaml::YAML_STREAM_END_TOKEN => break,
+            _ => {}
+        }
+    }
+    deepest
+}
