@@ -138,7 +138,7 @@ fn is_space(b: u8) -> bool {
 /// The first byte ≥ 0x80 from `from` on: blocks of 32 bytes are tested without branches (the
 /// compiler vectorises the test), the block with such a byte and the rest of the text eight
 /// bytes at a time (the byte found by `trailing_zeros`), the last few bytes one by one.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = from;
     while let Some(block) = bytes.get(at..at + 32) {

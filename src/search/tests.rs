@@ -331,6 +331,28 @@ fn page_entries_are_the_json_they_were() {
     }
 }
 
+/// The next byte ≥ 0x80 is found in every place a block or an eight-byte step can put it:
+/// before, in and after a block of 32, at the last bytes, from every start, or none.
+#[test]
+fn next_non_ascii_is_the_first_high_byte() {
+    for len in 0..100 {
+        for high in (0..len).map(Some).chain([None]) {
+            let mut bytes = vec![b'a'; len];
+            if let Some(h) = high {
+                bytes[h] = 0x80 | (h as u8 & 0x3f);
+                // A second one further on is never the first.
+                if h + 9 < len {
+                    bytes[h + 9] = 0xff;
+                }
+            }
+            for from in 0..=len {
+                let want = bytes[from..].iter().position(|&b| b >= 0x80).map(|p| from + p);
+                assert_eq!(super::segment::next_non_ascii(&bytes, from), want, "{len} {high:?} {from}");
+            }
+        }
+    }
+}
+
 #[test]
 fn numbers_are_written_as_format_writes_them() {
     let mut s = b"[".to_vec();
