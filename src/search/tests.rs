@@ -309,7 +309,8 @@ fn page_entries_are_the_json_they_were() {
     // it but are not), runs of it, lengths around the limit.
     let pieces = [
         "a", "word", "é", "—", "λέξη", " ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\x0b", "\x0c", "\x1f", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
-        "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{180e}", "\u{feff}", "\"", "\\",
+        "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{180e}", "\u{feff}", "\"", "\\", "\u{2010}", "\u{2019}",
+        "\u{2026}", "\u{2027}",
     ];
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for round in 0..300 {
