@@ -55,16 +55,6 @@ fn below_eight(w: &[u8]) -> u64 {
     }
 }
 
-/// The ASCII capitals of eight ASCII bytes (or zero padding) lower-cased, all at once: a
-/// byte's top bit is set by adding 0x3f when it is at least `A`, by adding 0x25 when it is
-/// past `Z` (no byte carries into the next, all are below 0x80).
-fn ascii_lower(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least_a = x + ONES * 0x3f;
-    let past_z = x + ONES * 0x25;
-    x | ((at_least_a & !past_z & 0x8080_8080_8080_8080) >> 2)
-}
-
 /// The hash of a short word's key and length: a folded 64 × 64 → 128-bit multiplication.
 fn mix(a: u64, b: u64, len: usize) -> u64 {
     let x = u128::from(a ^ 0x243f_6a88_85a3_08d3 ^ len as u64) * u128::from(b ^ 0x1319_8a2e_0370_7344);
@@ -74,13 +64,13 @@ fn mix(a: u64, b: u64, len: usize) -> u64 {
 /// The hash words are found by, in a page and in the index: [`mix`] for a short word, FxHash
 /// over the bytes of a longer one. The keys are words of the site's own text, and protection
 /// against crafted keys (SipHash) costs more than the index is worth.
-pub(super) fn hash_word(word: &str) -> u64 {
+pub(super) fn hash_word(word: &[u8]) -> u64 {
     if word.len() <= SHORT {
-        let (a, b) = short_key(word.as_bytes());
+        let (a, b) = short_key(word);
         return mix(a, b, word.len());
     }
     let mut h = FxHasher::default();
-    h.write(word.as_bytes());
+    h.write(word);
     h.finish()
 }
 
@@ -116,9 +106,11 @@ struct Counter {
     long: HashTable<u32>,
     /// Each distinct word: its start and end in `text`, its hash, how often each field has it.
     words: Vec<(u32, u32, u64, [u32; 3])>,
-    text: String,
-    /// Where an ASCII word with a capital is lower-cased, and the text of the page's entry
-    /// collapsed.
+    /// The distinct words one after another (UTF-8: ASCII words and whole non-ASCII ones).
+    text: Vec<u8>,
+    /// The field being counted, its ASCII capitals lower-cased.
+    lower: Vec<u8>,
+    /// The text of the page's entry collapsed.
     scratch: String,
 }
 
@@ -141,17 +133,23 @@ impl Counter {
     }
 
     /// Counts the words of `text` in field `f` (the words `normalize::each_lower` gives, in the
-    /// same order); returns how many there are. ASCII runs are split, lower-cased and counted
-    /// in one loop, a short word by its bytes as two integers (no copy, no call per word); the
-    /// pieces the fast path cannot segment go through `unicode_words` and [`normalize::lower`].
-    fn count_field(&mut self, text: &str, f: usize, scratch: &mut String) -> u32 {
+    /// same order); returns how many there are. ASCII runs are split and counted in one loop
+    /// over a copy of the field with its ASCII capitals lower-cased (in one pass the compiler
+    /// vectorises; the word rules treat both cases alike), a short word by its bytes as two
+    /// integers (no copy, no call per word); the pieces the fast path cannot segment go through
+    /// `unicode_words` and [`normalize::lower`].
+    fn count_field(&mut self, text: &str, f: usize) -> u32 {
         use super::segment::{plan, split_unicode};
         use unicode_segmentation::UnicodeSegmentation;
+        let mut lower = std::mem::take(&mut self.lower);
+        lower.clear();
+        lower.extend_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
         let mut n = 0u32;
         let mut at = 0;
         while at < text.len() {
             let (fast_end, slow_end) = plan(text, at, true);
-            n += self.count_ascii(text, fast_end, at, f, scratch);
+            n += self.count_ascii(&lower[..fast_end], at, f);
             if slow_end > fast_end {
                 // With the whitespace before it: combining marks at the start join it (WB4),
                 // and spaces join each other (WB3d).
@@ -166,15 +164,15 @@ impl Counter {
             }
             at = slow_end;
         }
+        self.lower = lower;
         n
     }
 
-    /// Counts the words of `text[..end]` from `at` on, which the fast path segments (ASCII and
-    /// boundary marks); returns how many there are. Out of line: inside the loop over a
-    /// field's pieces the scan over the bytes kept its registers on the stack.
+    /// Counts the words of `bytes` (lower-cased) from `at` on, which the fast path segments
+    /// (ASCII and boundary marks); returns how many there are. Out of line: inside the loop
+    /// over a field's pieces the scan over the bytes kept its registers on the stack.
     #[inline(never)]
-    fn count_ascii(&mut self, text: &str, end: usize, at: usize, f: usize, scratch: &mut String) -> u32 {
-        let bytes = &text.as_bytes()[..end];
+    fn count_ascii(&mut self, bytes: &[u8], at: usize, f: usize) -> u32 {
         let mut n = 0u32;
         super::segment::split_spans(bytes, at, |start, end| {
             let len = end - start;
@@ -186,15 +184,8 @@ impl Counter {
             n += 1;
             if len <= SHORT {
                 let (a, b) = short_key(w);
-                self.count_short(ascii_lower(a), ascii_lower(b), len, f, || text.get(start..end).unwrap_or_default());
+                self.count_short(a, b, len, f);
             } else {
-                let mut w = text.get(start..end).unwrap_or_default();
-                if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    scratch.clear();
-                    scratch.push_str(w);
-                    scratch.make_ascii_lowercase();
-                    w = scratch;
-                }
                 self.count_long(w, f);
             }
         });
@@ -205,16 +196,16 @@ impl Counter {
     fn count(&mut self, w: &str, f: usize) {
         if w.len() <= SHORT {
             let (a, b) = short_key(w.as_bytes());
-            self.count_short(a, b, w.len(), f, || w);
+            self.count_short(a, b, w.len(), f);
         } else {
-            self.count_long(w, f);
+            self.count_long(w.as_bytes(), f);
         }
     }
 
     /// Counts one occurrence in field `f` of the short word whose key is `a`, `b` and length
-    /// `len`; `text` gives the word (ASCII letters lower-cased when the word is new).
+    /// `len` (lower-cased: the key is the word's text).
     #[inline(always)]
-    fn count_short<'w>(&mut self, a: u64, b: u64, len: usize, f: usize, text: impl FnOnce() -> &'w str) {
+    fn count_short(&mut self, a: u64, b: u64, len: usize, f: usize) {
         let hash = mix(a, b, len);
         let len32 = len as u32;
         let mask = self.slots.len() - 1;
@@ -230,16 +221,25 @@ impl Counter {
             }
             at = (at + 1) & mask;
         }
-        self.insert_short(a, b, len32, hash, at, f, text());
+        self.insert_short(a, b, len32, hash, at, f);
     }
 
-    /// A new short word, in the empty slot `at`: its text lower-cased (the same as its key).
+    /// A new short word, in the empty slot `at`: its text is its key's first `len` bytes
+    /// (sixteen bytes copied, the padding cut off again).
     #[inline(never)]
-    #[allow(clippy::too_many_arguments)]
-    fn insert_short(&mut self, a: u64, b: u64, len: u32, hash: u64, at: usize, f: usize, w: &str) {
+    fn insert_short(&mut self, a: u64, b: u64, len: u32, hash: u64, at: usize, f: usize) {
         let start = self.text.len();
-        let Some(word) = self.push(w, hash, f) else { return };
-        self.text[start..].make_ascii_lowercase();
+        let (Ok(first), Ok(end), Ok(word)) = (u32::try_from(start), u32::try_from(start + len as usize), u32::try_from(self.words.len())) else {
+            return;
+        };
+        let mut key = [0u8; 16];
+        key[..8].copy_from_slice(&a.to_le_bytes());
+        key[8..].copy_from_slice(&b.to_le_bytes());
+        self.text.extend_from_slice(&key);
+        self.text.truncate(end as usize);
+        let mut counts = [0; 3];
+        counts[f] = 1;
+        self.words.push((first, end, hash, counts));
         self.slots[at] = Slot { a, b, len, word };
         self.filled.push(at as u32);
         if self.filled.len() * 2 > self.slots.len() {
@@ -248,7 +248,7 @@ impl Counter {
     }
 
     /// Counts one occurrence of the longer word `w` (lower-cased) in field `f`.
-    fn count_long(&mut self, w: &str, f: usize) {
+    fn count_long(&mut self, w: &[u8], f: usize) {
         let hash = hash_word(w);
         let Counter { long, words, text, .. } = self;
         let same = |&i: &u32| {
@@ -266,13 +266,13 @@ impl Counter {
     }
 
     /// Adds a new word seen once in field `f`; its index, or `None` if it would not fit.
-    fn push(&mut self, w: &str, hash: u64, f: usize) -> Option<u32> {
+    fn push(&mut self, w: &[u8], hash: u64, f: usize) -> Option<u32> {
         // A page's text is far below 4 GiB (the Markdown limits); a word that would not fit is
         // left out rather than wrapped.
         let (Ok(start), Ok(end), Ok(i)) = (u32::try_from(self.text.len()), u32::try_from(self.text.len() + w.len()), u32::try_from(self.words.len())) else {
             return None;
         };
-        self.text.push_str(w);
+        self.text.extend_from_slice(w);
         let mut counts = [0; 3];
         counts[f] = 1;
         self.words.push((start, end, hash, counts));
@@ -300,9 +300,8 @@ impl Counter {
         let mut lens = [0u32; 3];
         let fields =
             std::iter::once((0, doc.title.as_str())).chain(doc.headings.iter().map(|h| (1, h.as_str()))).chain(std::iter::once((2, doc.body.as_str())));
-        let mut scratch = std::mem::take(&mut self.scratch);
         for (f, field) in fields {
-            lens[f] += self.count_field(field, f, &mut scratch);
+            lens[f] += self.count_field(field, f);
         }
         let words = self
             .words
@@ -312,10 +311,13 @@ impl Counter {
                 Word { end, weight: round(score * 100.0).max(1), hash }
             })
             .collect();
-        let prepared = Prepared { fallback: doc.fallback, text: self.text.clone(), words, entry: shards::doc_entry(doc, &mut scratch) };
-        self.scratch = scratch;
+        let prepared = Prepared { fallback: doc.fallback, text: self.text.clone(), words, entry: shards::doc_entry(doc, &mut self.scratch) };
         // A thread keeps its tables for the next page, but not ones grown for a huge page.
-        if self.words.capacity() > KEPT_WORDS || self.text.capacity() > 16 * KEPT_WORDS || self.slots.len() > 2 * KEPT_WORDS {
+        if self.words.capacity() > KEPT_WORDS
+            || self.text.capacity() > 16 * KEPT_WORDS
+            || self.lower.capacity() > 16 * KEPT_WORDS
+            || self.slots.len() > 2 * KEPT_WORDS
+        {
             *self = Counter::default();
         }
         prepared
@@ -432,12 +434,13 @@ mod tests {
             }
             c.clear();
             let mut got_lens = [0u32; 3];
-            got_lens[0] += c.count_field(&doc.title, 0, &mut scratch);
+            got_lens[0] += c.count_field(&doc.title, 0);
             for h in &doc.headings {
-                got_lens[1] += c.count_field(h, 1, &mut scratch);
+                got_lens[1] += c.count_field(h, 1);
             }
-            got_lens[2] += c.count_field(&doc.body, 2, &mut scratch);
-            let got: Vec<(String, [u32; 3])> = c.words.iter().map(|&(s, e, _, counts)| (c.text[s as usize..e as usize].to_string(), counts)).collect();
+            got_lens[2] += c.count_field(&doc.body, 2);
+            let got: Vec<(String, [u32; 3])> =
+                c.words.iter().map(|&(s, e, _, counts)| (String::from_utf8(c.text[s as usize..e as usize].to_vec()).unwrap(), counts)).collect();
             assert_eq!(got, want, "{doc:?}");
             assert_eq!(got_lens, lens, "{doc:?}");
             for &(s, e, hash, _) in &c.words {
@@ -460,17 +463,6 @@ mod tests {
     }
 
     #[test]
-    fn lower_cases_eight_ascii_bytes_at_once() {
-        for b in 0u8..0x80 {
-            for at in 0..8 {
-                let x = u64::from(b) << (8 * at) | 0x7a40_5b5a_4161_7f00u64 & !(0xff << (8 * at));
-                let want = u64::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
-                assert_eq!(ascii_lower(x), want, "{x:#x}");
-            }
-        }
-    }
-
-    #[test]
     fn counts_each_word_of_each_field_and_grows_past_its_first_table() {
         // More distinct short words than half the first table, some long words, and words that
         // differ only by a trailing NUL-free byte or by length.
@@ -479,7 +471,7 @@ mod tests {
         let doc = Doc { title: format!("w1 {long} w1"), headings: vec!["w2 ab abc".into()], body: format!("{} {long} ab", body.join(" ")), ..Doc::default() };
         let mut c = Counter::default();
         c.prepare(&doc);
-        let counts = |w: &str| c.words.iter().find(|(s, e, _, _)| &c.text[*s as usize..*e as usize] == w).map(|x| x.3);
+        let counts = |w: &str| c.words.iter().find(|(s, e, _, _)| &c.text[*s as usize..*e as usize] == w.as_bytes()).map(|x| x.3);
         assert_eq!(counts("w1"), Some([2, 0, 1]));
         assert_eq!(counts("w2"), Some([0, 1, 1]));
         assert_eq!(counts(long), Some([1, 0, 1]));

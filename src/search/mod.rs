@@ -131,8 +131,9 @@ struct Posting {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     fallback: bool,
-    /// The page's distinct lower-cased words, one after another, in the order they first occur.
-    text: String,
+    /// The page's distinct lower-cased words, one after another, in the order they first occur
+    /// (UTF-8).
+    text: Vec<u8>,
     /// Where each word of `text` ends (it starts where the one before ends), its hash and its
     /// weight on the page (elasticlunr's √tf / √field-length, boosted per field, ×100).
     words: Vec<Word>,
@@ -194,10 +195,11 @@ impl Indexer {
         for w in &page.words {
             let word = &page.text[start..w.end as usize];
             start = w.end as usize;
-            match postings.find_mut(w.hash, |p| p.word == word) {
+            match postings.find_mut(w.hash, |p| p.word.as_bytes() == word) {
                 Some(p) => p.list.push((id, w.weight)),
                 None => {
-                    postings.insert_unique(w.hash, Posting { hash: w.hash, word: word.to_string(), list: vec![(id, w.weight)] }, |p| p.hash);
+                    let word = String::from_utf8_lossy(word).into_owned();
+                    postings.insert_unique(w.hash, Posting { hash: w.hash, word, list: vec![(id, w.weight)] }, |p| p.hash);
                 }
             }
         }

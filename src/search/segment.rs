@@ -135,16 +135,27 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
 
-/// The first byte ≥ 0x80 from `from` on (blocks of 32 bytes are tested without branches).
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+/// The first byte ≥ 0x80 from `from` on: blocks of 32 bytes are tested without branches (the
+/// compiler vectorises the test), the block with such a byte and the rest of the text eight
+/// bytes at a time (the byte found by `trailing_zeros`), the last few bytes one by one.
+pub(super) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = from;
-    for block in bytes[from..].chunks(32) {
+    while let Some(block) = bytes.get(at..at + 32) {
+        let Ok(block) = <&[u8; 32]>::try_from(block) else { break };
         if block.iter().fold(0u8, |any, &b| any | b) & 0x80 != 0 {
-            return block.iter().position(|&b| b >= 0x80).map(|p| at + p);
+            break;
         }
-        at += block.len();
+        at += 32;
     }
-    None
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) & HIGH;
+        if high != 0 {
+            return Some(at + (high.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
 }
 
 /// From `at`, the start of the text or the end of a piece: the pieces up to the first one

@@ -321,6 +321,12 @@ fn collapse(text: &str, limit: usize, out: &mut String) {
             out.push_str(&text[span..end]);
             return;
         }
+        // Dashes, curly quotes and the ellipsis (U+2010 to U+2027), most of a text's non-ASCII
+        // characters: never whitespace, so not decoded.
+        if let [0xe2, 0x80, 0x90..=0xa7, ..] = bytes[p..] {
+            at = p + 3;
+            continue;
+        }
         let mut end = p;
         while let w @ 1.. = space_width(text, end) {
             end += w;

@@ -309,7 +309,8 @@ fn page_entries_are_the_json_they_were() {
     // it but are not), runs of it, lengths around the limit.
     let pieces = [
         "a", "word", "é", "—", "λέξη", " ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\x0b", "\x0c", "\x1f", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
-        "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{180e}", "\u{feff}", "\"", "\\",
+        "\u{200a}", "\u{200b}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{180e}", "\u{feff}", "\"", "\\", "\u{2010}", "\u{2019}",
+        "\u{2026}", "\u{2027}",
     ];
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for round in 0..300 {
@@ -328,6 +329,28 @@ fn page_entries_are_the_json_they_were() {
         let entry = super::shards::doc_entry(d, &mut scratch);
         assert_eq!(entry, reference(d));
         serde_json::from_str::<serde_json::Value>(&entry).unwrap();
+    }
+}
+
+/// The next byte ≥ 0x80 is found in every place a block or an eight-byte step can put it:
+/// before, in and after a block of 32, at the last bytes, from every start, or none.
+#[test]
+fn next_non_ascii_is_the_first_high_byte() {
+    for len in 0..100 {
+        for high in (0..len).map(Some).chain([None]) {
+            let mut bytes = vec![b'a'; len];
+            if let Some(h) = high {
+                bytes[h] = 0x80 | (h as u8 & 0x3f);
+                // A second one further on is never the first.
+                if h + 9 < len {
+                    bytes[h + 9] = 0xff;
+                }
+            }
+            for from in 0..=len {
+                let want = bytes[from..].iter().position(|&b| b >= 0x80).map(|p| from + p);
+                assert_eq!(super::segment::next_non_ascii(&bytes, from), want, "{len} {high:?} {from}");
+            }
+        }
     }
 }
 
