@@ -56,6 +56,9 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {
             hint: Some("add at least `title: The page title`".into()),
         }]);
     }
+    if let Some(front) = super::simple_front::read(split.yaml) {
+        return Ok(front);
+    }
     let front: FrontMatter = yaml::parse_all_fast(split.yaml, split.yaml_line)?;
     if front.title.trim().is_empty() {
         let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));

@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod memo;
 mod places;
 pub mod quiz;
+mod simple_front;
 pub mod sources;
 
 use std::collections::HashSet;
