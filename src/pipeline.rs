@@ -146,7 +146,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
             (last.site, last.strings, Some((last.structure, last.diags, last.keys, last.dirty)))
         }
         None => {
-            let Some(config) = Config::from_root(&opts.root, &mut diags) else { return Err(diags) };
+            let Some(config) = Config::from_root_to_check(&opts.root, &mut diags) else { return Err(diags) };
             // A build keeps bodies for the render; a preview (its cache in memory) none.
             let keep_bodies = cache.as_ref().is_none_or(|c| c.disk);
             let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), keep_bodies, &mut diags);

@@ -107,6 +107,26 @@ fn site_yaml_problems() {
 }
 
 #[test]
+fn a_mistake_in_site_yaml_does_not_hide_those_of_the_content() {
+    // A date written the Italian way, a theme that is no name: the content is still read and
+    // checked in the same run (a missing image, a misspelt quiz key), and nothing is written.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: T\nlanguages: [en]\ntheme: ../x\naccessibility:\n  date: 30/11/2026\n");
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\n![A photo](gone.png)\n");
+    f.write("content/en/01-course/01-mod/quiz.yaml", "title: Q\nquestions:\n  - {id: q1, type: true_false, promt: P, answer: true}\n");
+    for out in [f.check(), f.build()] {
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("site.yaml:3:1: error: `../x` is not a theme name"), "{err}");
+        assert!(err.contains("site.yaml:5:3: error: `accessibility.date: 30/11/2026` is not a date"), "{err}");
+        assert!(err.contains("01-first.md:4:1: error: the image `gone.png` does not exist"), "{err}");
+        assert!(err.contains("quiz.yaml:3:32: error: questions[0]: unknown field `promt`"), "{err}");
+        assert!(err.contains("\n4 errors, "), "{err}");
+    }
+    assert!(!f.root().join("dist").exists(), "nothing is written");
+}
+
+#[test]
 fn quiz_errors_are_reported_by_check_and_build() {
     let f = Fixture::new();
     f.write(

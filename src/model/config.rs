@@ -161,11 +161,23 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 impl Config {
     /// Reads `<root>/site.yaml`; problems go to `diags` and yield `None`.
     pub fn from_root(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        Config::read_root(root, diags, false)
+    }
+
+    /// As [`Config::from_root`], but a site.yaml with errors still gives its settings (those in
+    /// error left at their defaults) when its languages could be read, so that `check` and
+    /// `build` report the content's problems in the same run. The errors are in `diags`, so
+    /// nothing is written.
+    pub fn from_root_to_check(root: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        Config::read_root(root, diags, true)
+    }
+
+    fn read_root(root: &Path, diags: &mut Diagnostics, keep: bool) -> Option<Config> {
         let path = root.join(FILE_NAME);
         let shown = Path::new(FILE_NAME);
         match crate::files::read_inside(root, &path, MAX_CONFIG_BYTES) {
             Ok(bytes) => match crate::files::decode(bytes) {
-                Ok(text) => Config::parse(&text, shown, diags),
+                Ok(text) => Config::parse_with(&text, shown, diags, keep),
                 Err((line, col, message)) => {
                     diags.push(Diagnostic::error(shown, line, col, message).with_hint("save site.yaml as UTF-8 text"));
                     None
@@ -189,6 +201,11 @@ impl Config {
     /// Every problem at once: the keys and values YAML reads wrongly are reported and left
     /// out, then every check of the settings runs on what is left.
     pub fn parse(text: &str, shown: &Path, diags: &mut Diagnostics) -> Option<Config> {
+        Config::parse_with(text, shown, diags, false)
+    }
+
+    /// `keep`: a Config also when a setting is in error (see [`Config::from_root_to_check`]).
+    fn parse_with(text: &str, shown: &Path, diags: &mut Diagnostics, keep: bool) -> Option<Config> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let before = diags.error_count();
         let report = |diags: &mut Diagnostics, e: &yaml::YamlError| {
@@ -280,11 +297,12 @@ impl Config {
             let (l, c) = at("logo");
             diags.push(Diagnostic::error(shown, l, c, "a logo needs a text alternative").with_hint("add `logo_alt: Name of the organisation`"));
         }
-        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        let mut theme = raw.theme.unwrap_or_else(|| "default".into());
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
             let (l, c) = at("theme");
             diags
                 .push(Diagnostic::error(shown, l, c, format!("`{theme}` is not a theme name")).with_hint("name a folder under themes/, e.g. `theme: default`"));
+            theme = "default".into();
         }
         use crate::scorm::Version;
         let scorm = match raw.scorm.as_ref().map(|s| s.0.trim().to_ascii_lowercase()).as_deref() {
@@ -346,14 +364,14 @@ impl Config {
             diags.push(Diagnostic::error(shown, l, c, "the site title is empty").with_hint("give the site a title"));
         }
 
-        if diags.error_count() > before {
+        if diags.error_count() > before && (!keep || languages.is_empty()) {
             return None;
         }
         let config = Config {
             title: raw.title,
             description: raw.description,
             languages,
-            licence: licence?,
+            licence: licence.or_else(|| Licence::from_spdx("CC-BY-4.0").ok())?,
             authors: raw.authors,
             attribution: raw.attribution,
             base_url: raw.base_url.map(|u| u.trim_end_matches('/').to_string()),
