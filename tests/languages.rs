@@ -114,6 +114,17 @@ fn quiz_translation_keeps_the_key_and_falls_back_per_question() {
             .to_string()
     };
     assert_eq!(key(&html), key(&en), "the answer key is the same in every language");
+    // A translation without its own description shows the original's, marked as English.
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        std::fs::read_to_string(f.root().join("content/en/01-course/01-mod/quiz.yaml"))
+            .unwrap()
+            .replace("pass_mark: 50\n", "pass_mark: 50\ndescription: Two questions.\n"),
+    );
+    assert!(f.build().status.success());
+    let html = f.read_out("el/course/mod/quiz.html");
+    assert!(html.contains("<p class=\"lede\" lang=\"en\" dir=\"ltr\">Two questions.</p>"), "{html}");
+    assert!(f.read_out("en/course/mod/quiz.html").contains("<p class=\"lede\">Two questions.</p>"));
 }
 
 #[test]

@@ -137,7 +137,8 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
     let mut questions = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let read = doc.read::<RawQuestion>(item, &format!("questions[{i}]"));
-        read.errors.iter().for_each(|e| report(diags, e));
+        let kind = item.get("type").and_then(Node::scalar);
+        read.errors.iter().for_each(|e| report(diags, &answer_of_a_choice(e, i, kind)));
         // The id as written, also of a question that could not be read.
         let id = match &read.value {
             Some(q) => Some(q.id.0.clone()),
@@ -192,6 +193,19 @@ fn number(n: f64) -> String {
         format!("{n:e}")
     } else {
         n.to_string()
+    }
+}
+
+/// `answer: 2` in a single or multiple question (the right option by its number, as other
+/// quiz tools write it) is told as such, not as a value that should be true or false.
+fn answer_of_a_choice(e: &YamlError, i: usize, kind: Option<&str>) -> YamlError {
+    match kind.filter(|k| matches!(*k, "single" | "multiple")) {
+        Some(k) if e.message.starts_with(&format!("questions[{i}].answer:")) => YamlError {
+            message: format!("questions[{i}].answer: `answer` does not apply to a {k} question"),
+            hint: Some("mark each right option with `correct: true` under `options:` (`answer:` is for true_false questions)".into()),
+            ..e.clone()
+        },
+        _ => e.clone(),
     }
 }
 

@@ -252,6 +252,11 @@ pub fn keep_words(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
+        // Most words have no hyphen: escaped straight into the output.
+        if !word.contains('-') {
+            crate::escape::escape_into(&mut out, word);
+            continue;
+        }
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         let chars: Vec<char> = core.chars().collect();
         let inner_hyphen = chars.windows(3).any(|w| w[1] == '-' && w[0].is_alphanumeric() && w[2].is_alphanumeric());
@@ -273,5 +278,6 @@ mod keep_words_tests {
         assert_eq!(super::keep_words("Welcome to Q-SER: <b>"), "Welcome to <span class=\"nobr\">Q-SER:</span> &lt;b&gt;");
         assert_eq!(super::keep_words("well - spaced"), "well - spaced");
         assert_eq!(super::keep_words("a-very-long-hyphenated-compound-word"), "a-very-long-hyphenated-compound-word");
+        assert_eq!(super::keep_words(" Café & «x-y»  'q' "), " Café &amp; <span class=\"nobr\">«x-y»</span>  &#39;q&#39; ");
     }
 }

@@ -134,6 +134,10 @@ pub struct PageView<'a> {
     /// For fallback text: the language the content is written in.
     pub content_lang: Option<String>,
     pub content_dir: Option<&'static str>,
+    /// The description's language where only it is the original's (a quiz translation
+    /// without its own `description:`).
+    pub lede_lang: Option<String>,
+    pub lede_dir: Option<&'static str>,
     /// For an outdated translation: the original page.
     pub original: Option<LangLink>,
     pub alternates: Vec<Alternate>,

@@ -48,6 +48,18 @@ questions:
 "#;
 
 #[test]
+fn an_answer_number_in_a_single_question_says_to_mark_the_option() {
+    let (q, d) =
+        parse("title: Q\nquestions:\n  - id: q1\n    type: single\n    prompt: P\n    options:\n      - {text: A}\n      - {text: B}\n    answer: 2\n");
+    assert!(q.is_none());
+    let shown: Vec<String> = d.iter().map(|x| format!("{}:{} {} / {}", x.line, x.col, x.message, x.hint.clone().unwrap_or_default())).collect();
+    assert_eq!(
+        shown,
+        ["9:13 questions[0].answer: `answer` does not apply to a single question / mark each right option with `correct: true` under `options:` (`answer:` is for true_false questions)"]
+    );
+}
+
+#[test]
 fn all_types_parse() {
     let (q, d) = parse(GOOD);
     assert!(d.is_empty(), "{d:#?}");
