@@ -5,9 +5,11 @@
 // Before, the SCORM 2004 course score was the mean over all quizzes, so a module with two
 // quizzes counted twice (33 after passing module 1's quiz, where its modules said 100 and 0).
 // The SCORM 2004 course (one SCO, modules as objectives) and the SCORM 1.2 course (one SCO per
-// module, graded in Moodle with "Sum grade" out of 100 × modules) must end at the same number.
-// A third module is failed outright: its 0 counts in both, and is what Moodle's "Average grade"
-// would leave out (seen in Moodle 5.0.6+: SCOs scoring 100, 0 and 100 averaged to 100).
+// module) must end at the same mean. A third module is failed outright: its 0 counts in both,
+// and is what Moodle's "Average grade" would leave out (seen in Moodle 5.0.6+: SCOs scoring 100,
+// 0 and 100 averaged to 100). Moodle grades the 1.2 course by "Learning objects", the SCOs
+// passed or completed (its "Maximum grade" goes to 100 only, so "Sum grade" cannot hold three
+// modules' scores): each SCO's status must say whether its module was passed.
 
 const assert = require('node:assert/strict');
 const { describe, test, before, after } = require('node:test');
@@ -85,23 +87,27 @@ describe('SCORM course score with a two-quiz module', { skip: h.skipUnlessChromi
       return Number(cmi.score.raw);
     });
 
-    // SCORM 1.2: one SCO per module; Moodle's "Sum grade" out of 100 × modules is the mean of
-    // their scores, its "Average grade" is not (it drops the module scored 0).
+    // SCORM 1.2: one SCO per module, each with its module's score and status.
     const course12 = packages.find((p) => p.version === '1.2' && p.launches.length > 1);
     assert.ok(course12 && course12.launches.length === 3, 'a SCORM 1.2 course package with a SCO per module');
     await lms.withHost(course12.file, async (server) => {
       const perSco = [];
+      const statuses = [];
       let taken = 0;
       for (const href of course12.launches) {
         const s = await lms.launch(chrome.browser, server, '1.2', href, null);
         const scores = await takeQuizzes(s, '1.2', PLAN.slice(taken));
         taken += scores.length;
         perSco.push(Number(scores[scores.length - 1]));
+        statuses.push((await lms.lmsState(s.page)).cmi.core.lesson_status);
         await s.context.close();
       }
       assert.equal(taken, PLAN.length, 'every quiz taken');
       assert.deepEqual(perSco, [100, 50, 0], 'each module SCO reports the mean of its quizzes');
-      assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the 1.2 SCOs\' scores summed, out of 100 × modules (Moodle\'s "Sum grade"), are the 2004 course score');
+      assert.equal(perSco.reduce((a, b) => a + b, 0) / perSco.length, final, 'the mean of the 1.2 SCOs\' scores is the 2004 course score');
+      // Moodle's "Learning objects" counts the SCOs passed or completed: 1 of 3 here (module 2
+      // failed its second quiz, module 3 its only one).
+      assert.deepEqual(statuses, ['passed', 'failed', 'failed'], 'each module SCO passed only if every quiz of its module was');
     });
   });
 });
