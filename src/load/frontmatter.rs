@@ -59,7 +59,13 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {
     if let Some(front) = super::simple_front::read(split.yaml) {
         return Ok(front);
     }
-    let front: FrontMatter = yaml::parse_all_fast(split.yaml, split.yaml_line)?;
+    let front: FrontMatter = yaml::parse_all_fast(split.yaml, split.yaml_line).map_err(|mut errors| {
+        // Lessons are the one kind without a name: `kind: lesson` is a natural first guess.
+        for e in errors.iter_mut().filter(|e| e.message.starts_with("kind: unknown value `lesson`")) {
+            e.hint = Some("a lesson needs no `kind:`: remove this line (a page without one is a lesson)".into());
+        }
+        errors
+    })?;
     if front.title.trim().is_empty() {
         let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
         return Err(vec![YamlError {
@@ -109,6 +115,8 @@ mod tests {
     fn kind_is_checked() {
         let s = split("---\ntitle: A\nkind: modul\n---\n").unwrap();
         assert_eq!(parse(&s).unwrap_err()[0].hint.as_deref(), Some("did you mean `module`?"));
+        let s = split("---\ntitle: A\nkind: lesson\n---\n").unwrap();
+        assert_eq!(parse(&s).unwrap_err()[0].hint.as_deref(), Some("a lesson needs no `kind:`: remove this line (a page without one is a lesson)"));
     }
 
     #[test]
