@@ -349,7 +349,10 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
                         0,
                         format!("{} interface strings are missing in `{}`, {instead}: {}{more}", missing.len(), l.lang.code, shown.join(", ")),
                     )
-                    .with_hint(format!("add them to i18n/{}.yaml (copy the keys from the English file in the README's translating section)", l.lang.code)),
+                    .with_hint(format!(
+                        "add them to i18n/{}.yaml: copy them from i18n/en.yaml of the kyklos repository and translate them (README: \"Interface strings\")",
+                        l.lang.code
+                    )),
                 );
             }
             strings

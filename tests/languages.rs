@@ -277,6 +277,10 @@ fn a_regional_language_code_gets_its_languages_interface_and_a_language_without_
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("missing in `pt-BR`"), "{err}");
     assert!(err.contains("interface strings are missing in `sv`, and show in the default language"), "{err}");
+    assert!(
+        err.contains("hint: add them to i18n/sv.yaml: copy them from i18n/en.yaml of the kyklos repository and translate them (README: \"Interface strings\")"),
+        "{err}"
+    );
     assert!(f.build().status.success());
     assert_eq!(text(&select(&f.html("pt-BR/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal");
     assert_eq!(text(&select(&f.html("sv/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal", "Swedish falls back to the default");
