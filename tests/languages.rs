@@ -125,6 +125,16 @@ fn quiz_translation_keeps_the_key_and_falls_back_per_question() {
     let html = f.read_out("el/course/mod/quiz.html");
     assert!(html.contains("<p class=\"lede\" lang=\"en\" dir=\"ltr\">Two questions.</p>"), "{html}");
     assert!(f.read_out("en/course/mod/quiz.html").contains("<p class=\"lede\">Two questions.</p>"));
+    // The same for its title: the translated one is unmarked, the original's marked as English.
+    assert!(html.contains("<h1>Κουίζ</h1>"), "{html}");
+    f.write(
+        "content/el/01-course/01-mod/quiz.yaml",
+        std::fs::read_to_string(f.root().join("content/el/01-course/01-mod/quiz.yaml")).unwrap().replace("title: Κουίζ\n", ""),
+    );
+    assert!(f.build().status.success());
+    let html = f.read_out("el/course/mod/quiz.html");
+    assert!(html.contains("<h1 lang=\"en\" dir=\"ltr\">Quiz</h1>"), "{html}");
+    assert!(f.read_out("en/course/mod/quiz.html").contains("<h1>Quiz</h1>"));
 }
 
 #[test]

@@ -374,6 +374,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         content_dir: fallback.then(|| default.direction.as_str()),
         lede_lang: None,
         lede_dir: None,
+        title_lang: None,
+        title_dir: None,
         original: (s.text == TextStatus::Translated && s.outdated && s.package.is_none()).then(|| views::LangLink {
             code: default.code.clone(),
             name: default.name.clone(),

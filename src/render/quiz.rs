@@ -403,12 +403,18 @@ pub fn render_quiz(
     };
     let mut v = view(cx, &subject, extra);
     v.position = Some(intro);
-    // A translation without its own description shows the original's: marked as such.
+    // A translation without its own description or title shows the original's: marked as such.
     let default = cx.site.config.default_language();
     let original = cx.site.langs.iter().find(|l| l.lang.code == default.code).and_then(|l| l.quizzes.iter().find(|q| q.rel == quiz.rel));
-    if v.content_lang.is_none() && cx.lang.lang.code != default.code && original.is_some_and(|o| o.description.is_some() && o.description == quiz.description) {
-        v.lede_lang = Some(default.code.clone());
-        v.lede_dir = Some(default.direction.as_str());
+    if v.content_lang.is_none() && cx.lang.lang.code != default.code {
+        if original.is_some_and(|o| o.description.is_some() && o.description == quiz.description) {
+            v.lede_lang = Some(default.code.clone());
+            v.lede_dir = Some(default.direction.as_str());
+        }
+        if original.is_some_and(|o| o.title == quiz.title) {
+            v.title_lang = Some(default.code.clone());
+            v.title_dir = Some(default.direction.as_str());
+        }
     }
     render_view(cx, theme, &v)
 }

@@ -138,6 +138,10 @@ pub struct PageView<'a> {
     /// without its own `description:`).
     pub lede_lang: Option<String>,
     pub lede_dir: Option<&'static str>,
+    /// The heading's language where only it is the original's (a quiz translation without its
+    /// own `title:`).
+    pub title_lang: Option<String>,
+    pub title_dir: Option<&'static str>,
     /// For an outdated translation: the original page.
     pub original: Option<LangLink>,
     pub alternates: Vec<Alternate>,
