@@ -237,3 +237,37 @@ fn unfinished_and_unclosed_raw_text_elements_are_errors_at_their_start() {
     let r = md("<!doctype html>\n\nText\n");
     assert!(r.problems.iter().all(|p| p.severity != Severity::Error), "{:?}", r.problems);
 }
+
+/// Elements left open again and again (100,000 `<details>` took the HTML parser 31 s, its tree
+/// builder looking through all of them at every tag) are an error at the first tag past the
+/// limit; what the parser closes by itself and void elements are not counted, so real pages
+/// with many of them are read as before.
+#[test]
+fn html_nested_too_deep_is_an_error_at_the_tag_past_the_limit() {
+    use crate::markdown::limits::MAX_NESTING;
+    for tag in ["<details>", "<div>", "<blink>", "<span>", "<b>"] {
+        let src = format!("Intro\n\n{}\n", tag.repeat(20_000));
+        let r = md(&src);
+        let errors: Vec<_> = r.problems.iter().filter(|p| p.severity == Severity::Error).collect();
+        assert_eq!(errors.len(), 1, "{tag}: {:?}", &r.problems[..r.problems.len().min(3)]);
+        assert_eq!(errors[0].offset, "Intro\n\n".len() + tag.len() * MAX_NESTING, "{tag}");
+        assert!(errors[0].message.contains("nested more than 64 levels"), "{}", errors[0].message);
+    }
+    let within = format!("{}x{}\n", "<div>".repeat(MAX_NESTING), "</div>".repeat(MAX_NESTING));
+    let r = md(&within);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(r.html.matches("<div>").count(), MAX_NESTING);
+    // Closed as they go, or closed by the parser itself: any number of them.
+    let many = [
+        "<div>x</div>".repeat(5_000),
+        "<p>a".repeat(5_000),
+        "<ul><li>a<li>b</ul>".repeat(2_000),
+        "<br><hr><img src=\"x.png\" alt=\"\">".repeat(2_000),
+        "<a id=\"n\">a".repeat(1_000),
+        "<table><tr><td>a<td>b</table>".repeat(1_000),
+    ];
+    for src in many {
+        let r = md(&format!("{src}\n"));
+        assert!(r.problems.iter().all(|p| p.severity != Severity::Error), "{}: {:?}", &src[..40], r.problems.iter().find(|p| p.severity == Severity::Error));
+    }
+}
