@@ -13,11 +13,18 @@
 //! publish HTML, and a file meant for download can go in a `.zip`. SVG drawings, which a page
 //! shows as images, are checked instead ([`crate::svg`]).
 //!
-//! A file with an image's (or a PDF's, a video's) extension is not looked into even when it
-//! begins like a web page: a web server sends it with its type (`image/png`), and a browser
-//! never takes a file sent as an image for a page (the MIME Sniffing standard sniffs an image
-//! type only among images; Internet Explorer, which did, is gone). Only a file without an
-//! extension may be sent without a type, and so guessed.
+//! A file is looked into (its first bytes) unless its extension is one of [`SAFE`]: types that
+//! every common web server (Apache's and nginx's stock lists, GitHub Pages, Netlify) sends with
+//! their type, and that a browser never opens as a page: images, sound, video, fonts, PDFs,
+//! office documents, archives, plain text, CSV and JSON. A file with such an extension is
+//! published even when it begins like a web page (a `.txt` of HTML to learn from is text): a
+//! browser never takes a file sent as `image/png` or `text/plain` for a page (the MIME Sniffing
+//! standard sniffs an image type only among images, and plain text only for binary bytes;
+//! Internet Explorer, which did more, is gone). Every other file is refused when it begins like
+//! a web page or an XML document: without an extension, or with one the server does not know
+//! (`notes.abc`), Apache sends it without a type and the browser guesses; with one it knows as
+//! an XML type (`.kml`, `.ttml`, `.gpx`…), the browser opens it as a document that can run
+//! scripts.
 
 use std::path::Path;
 
@@ -125,10 +132,59 @@ pub fn reason(name: &str) -> Option<(String, String)> {
 /// The first bytes of a file that is looked into: the bytes a browser sniffs.
 pub const SNIFFED_BYTES: u64 = 512;
 
-/// Whether a file named `name` is looked into ([`sniffs_as_page`]): one without an extension,
-/// which a web server may send without a type (Apache does), so the browser guesses it.
-pub fn is_sniffed(name: &str) -> bool {
-    !file_name(name).trim_start_matches('.').contains('.')
+/// The extensions of files that are published without being looked into (in lower case): the
+/// types every common web server sends with their type, none of which a browser opens as a
+/// page. SVG drawings are checked on their own ([`crate::svg`]).
+#[rustfmt::skip]
+pub const SAFE: &[&str] = &[
+    // images
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico", "tif", "tiff", "svg",
+    // sound and video
+    "mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac", "mp4", "m4v", "webm", "ogv", "mov", "mpeg", "mpg", "avi",
+    // fonts
+    "woff", "woff2", "ttf", "otf", "eot",
+    // documents and archives
+    "pdf", "epub", "rtf", "odt", "ods", "odp", "odg", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "zip", "gz", "tgz", "7z", "rar",
+    // text that a server sends as text or data, never as a page (Markdown is a page of the site,
+    // or a transcript that is not published on its own)
+    "txt", "csv", "json", "md",
+];
+
+/// How a file is looked into, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    /// Its extension is [`SAFE`]: it is not looked into.
+    Not,
+    /// It has no extension: refused if it begins like a page by the MIME Sniffing standard.
+    NoExtension,
+    /// Its extension is not a safe one: refused if it begins with markup at all.
+    Unknown,
+}
+
+/// How a file named `name` is looked into ([`sniffs_as_page`], [`begins_with_markup`]).
+pub fn look(name: &str) -> Look {
+    let last = file_name(name).trim_start_matches('.');
+    match last.rsplit_once('.') {
+        None => Look::NoExtension,
+        Some((_, ext)) if SAFE.contains(&ext.to_ascii_lowercase().as_str()) => Look::Not,
+        Some(_) => Look::Unknown,
+    }
+}
+
+/// The bytes after a byte-order mark and white space.
+fn content_start(first: &[u8]) -> &[u8] {
+    let first = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
+    let start = first.iter().position(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')).unwrap_or(first.len());
+    &first[start..]
+}
+
+/// Whether `first` begins with markup: `<` and then a letter, `!` or `?` (a tag, a doctype,
+/// a comment, an XML declaration), as every web page and XML document does.
+pub fn begins_with_markup(first: &[u8]) -> bool {
+    match content_start(first) {
+        [b'<', next, ..] => next.is_ascii_alphabetic() || matches!(next, b'!' | b'?'),
+        _ => false,
+    }
 }
 
 /// Whether a browser that guesses a file's type from its first bytes (as the WHATWG's MIME
@@ -154,28 +210,30 @@ pub fn sniffs_as_page(first: &[u8]) -> bool {
         b"<!--",
         b"<svg",
     ];
-    let first = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
-    let start = first.iter().position(|b| !matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')).unwrap_or(first.len());
-    let rest = &first[start..];
+    let rest = content_start(first);
     let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
     starts(b"<?xml") || TAGS.iter().any(|t| starts(t) && matches!(rest.get(t.len()), Some(b' ' | b'>')))
 }
 
 /// The error for a file beside the lessons, found as `shown`, at `rel` in its language, read
-/// from `source`, if it is refused: by its name, or, without an extension, by its first bytes
-/// (a file that cannot be read is reported when it is copied).
+/// from `source`, if it is refused: by its name, or, unless its extension is a safe one, by its
+/// first bytes (a file that cannot be read is reported when it is copied).
 pub fn check(shown: &Path, rel: &str, source: &Path) -> Option<Diagnostic> {
     use std::io::Read;
     if let Some(d) = diagnostic(shown) {
         return Some(d);
     }
-    if !is_sniffed(rel) {
+    let look = look(rel);
+    if look == Look::Not {
         return None;
     }
     let (file, _) = crate::files::open_regular(source, u64::MAX).ok()?;
     let mut first = Vec::new();
     file.take(SNIFFED_BYTES).read_to_end(&mut first).ok()?;
-    sniffs_as_page(&first).then(|| sniffed_diagnostic(shown))
+    match look {
+        Look::NoExtension => sniffs_as_page(&first).then(|| sniffed_diagnostic(shown)),
+        _ => begins_with_markup(&first).then(|| unknown_diagnostic(shown, &first)),
+    }
 }
 
 /// The error for the file `shown`, without an extension, whose first bytes are a web page's.
@@ -187,6 +245,30 @@ fn sniffed_diagnostic(shown: &Path) -> Diagnostic {
         "this file has no extension and begins like a web page: a web server may send it without a type (Apache does), and the browser would then open it as a page of the site, running its scripts",
     )
     .with_hint(KINDS[0].hint)
+}
+
+/// The error for the file `shown`, whose extension is not a safe one and whose first bytes
+/// (`first`) are markup.
+fn unknown_diagnostic(shown: &Path, first: &[u8]) -> Diagnostic {
+    let name = shown.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or_default();
+    // The markup it begins with, as `<html`, `<?xml` or `<!DOCTYPE` (its name, at most 20 bytes).
+    let start = content_start(first);
+    let len =
+        2 + start.get(2..).unwrap_or_default().iter().take(18).take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')).count();
+    let tag = String::from_utf8_lossy(&start[..len.min(start.len())]);
+    Diagnostic::error(
+        shown,
+        0,
+        0,
+        format!(
+            "this file begins with `{tag}`, like a web page or an XML document, and `.{ext}` is not a type that every web server sends as harmless: a server that does not know `.{ext}` sends it without a type (Apache does) and the browser would then open it as a page of the site, running its scripts; one that knows it as XML sends it as a document that can run them too"
+        ),
+    )
+    .with_hint(format!(
+        "if it is text to read, name it `{stem}.txt` (sent as plain text, never run); to offer the file itself for download, put it in a .zip; a web page becomes a page of the site as Markdown (`pandoc {name} -f html -o {stem}.md`)"
+    ))
 }
 
 #[cfg(test)]
@@ -227,7 +309,9 @@ mod tests {
 
     #[test]
     fn a_file_without_an_extension_that_a_browser_would_take_for_a_page_is_found() {
-        assert!(is_sniffed("content/en/handout") && is_sniffed("LICENSE") && !is_sniffed("a.b/notes.txt") && !is_sniffed("x.png"));
+        assert_eq!([look("content/en/handout"), look("LICENSE"), look(".profile")], [Look::NoExtension; 3]);
+        assert_eq!([look("a.b/notes.txt"), look("x.PNG"), look("map.svg"), look("data.json")], [Look::Not; 4]);
+        assert_eq!([look("notes.abc"), look("a/track.kml"), look("captions.vtt"), look("x.png.abc")], [Look::Unknown; 4]);
         for page in [
             &b"<html><script>x</script>"[..],
             b"\xef\xbb\xbf \n<!DOCTYPE HTML>",
@@ -241,6 +325,18 @@ mod tests {
         }
         for other in [&b"Text under CC BY 4.0 <html>"[..], b"<pre>code", b"<abbr>", b"", b"   ", b"%PDF-1.7", b"<htmlx>"] {
             assert!(!sniffs_as_page(other), "{}", String::from_utf8_lossy(other));
+        }
+    }
+
+    #[test]
+    fn a_file_of_an_unknown_type_is_refused_when_it_begins_with_any_markup() {
+        for markup in [&b"<html>"[..], b"\xef\xbb\xbf\n <?xml version=\"1.0\"?>", b"<kml xmlns=\"x\">", b"<!DOCTYPE x>", b"<pre>code", b"<Svg>"] {
+            assert!(begins_with_markup(markup), "{}", String::from_utf8_lossy(markup));
+        }
+        for other in
+            [&b"WEBVTT\n\n00:00.000 --> 00:01.000\n<b>Hi</b>"[..], b"1\n00:00:01,000 --> 00:00:02,000\n<i>x</i>", b"< 5 apples", b"<3", b"", b"X:1\nT:Tune"]
+        {
+            assert!(!begins_with_markup(other), "{}", String::from_utf8_lossy(other));
         }
     }
 

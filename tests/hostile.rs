@@ -652,3 +652,51 @@ fn a_quiz_of_thirty_thousand_questions_is_checked() {
     let err = check_fails(&f);
     assert!(err.contains("quiz.yaml:30003:6: error: the question id `q7` is used twice"), "{err}");
 }
+
+/// A file with an extension that no web server maps (`notes.abc`) is sent without a type by
+/// Apache, and the browser guesses: one that begins like a web page opened as a page of the
+/// site. One with an XML type of its own (`.kml`) opens as a document. Files of the safe types
+/// are published whatever they begin with; legitimate subtitles, data and text are published.
+#[test]
+fn a_file_of_an_unknown_type_that_begins_with_markup_is_refused() {
+    let f = Fixture::new();
+    let page = "<!doctype html><html><script>alert(localStorage)</script></html>";
+    f.write("content/en/01-course/notes.abc", format!("\u{feff}\n  {page}"));
+    f.write(
+        "content/en/01-course/map.kml",
+        "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><script xmlns=\"http://www.w3.org/1999/xhtml\">alert(1)</script></kml>",
+    );
+    f.write("content/en/01-course/data.dat", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>");
+    // Legitimate files of all kinds, some of the safe types beginning like a page.
+    f.write("content/en/01-course/example.txt", page);
+    f.write("content/en/01-course/table.csv", "<b>name</b>,value\n");
+    f.write("content/en/01-course/data.json", "{\"a\": \"<html>\"}");
+    f.write("content/en/01-course/photo.png", page);
+    f.write("content/en/01-course/talk.srt", "1\n00:00:01,000 --> 00:00:02,000\n<i>Hello</i>\n");
+    f.write("content/en/01-course/talk.en.vtt", "WEBVTT\n\n00:00.000 --> 00:01.000\n<b>Hello</b>\n");
+    f.write("content/en/01-course/tune.abc", "X:1\nT:Scarborough Fair\nK:Dm\n");
+    f.write("content/en/01-course/slides.pdf", "%PDF-1.7\n");
+    f.write("content/en/01-course/sources.bib", "@book{x, title={<html> for beginners}}\n");
+    let err = check_fails(&f);
+    assert!(
+        err.contains("content/en/01-course/notes.abc: error: this file begins with `<!doctype`, like a web page or an XML document, and `.abc` is not a type that every web server sends as harmless"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "hint: if it is text to read, name it `notes.txt` (sent as plain text, never run); to offer the file itself for download, put it in a .zip"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("content/en/01-course/map.kml: error: this file begins with `<kml`"), "{err}");
+    assert!(err.contains("content/en/01-course/data.dat: error: this file begins with `<?xml`"), "{err}");
+    assert!(err.contains("3 errors"), "{err}");
+    for name in ["notes.abc", "map.kml", "data.dat"] {
+        f.remove(&format!("content/en/01-course/{name}"));
+    }
+    let out = run(&f, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in ["example.txt", "table.csv", "data.json", "photo.png", "talk.srt", "talk.en.vtt", "tune.abc", "slides.pdf", "sources.bib"] {
+        assert!(f.out().join("en/course").join(name).is_file(), "{name} is published");
+    }
+}

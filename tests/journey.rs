@@ -139,6 +139,15 @@ fn progress_and_certificate_pages_say_what_needs_javascript() {
     assert!(text(&select(&cert, ".cert-licence")[0]).contains("Creative Commons"));
     assert!(text(&select(&cert, ".cert-honest")[0]).contains("Δεν έχει ελεγχθεί"));
     assert_eq!(text(&select(&page(&f, "en/certificate.html"), ".cert-issuer")[0]), "Municipality of Egaleo");
+    // Before it is earned (and without JavaScript) the page says what the certificate needs,
+    // module by module; the script adds what is done.
+    let needs = &select(&cert, "section.cert-needs#c0-needs")[0];
+    assert!(needs.value().attr("hidden").is_none(), "shown without JavaScript");
+    assert_eq!(text(&select(&cert, "#c0-needs-title")[0]), "Πώς αποκτάτε το πιστοποιητικό του «Το μάθημα»");
+    let rows: Vec<String> = select(&cert, ".cert-needs-table tbody tr").iter().map(text).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.contains("Περάστε το κουίζ της") || r.contains("Διαβάστε όλα τα μαθήματά της")), "{rows:?}");
+    assert_eq!(select(&cert, ".cert-needs-table td.j-done").len(), 2);
 
     // course pages carry the points in the header; every page links to My progress
     let lesson = page(&f, "el/c/a/one.html");

@@ -378,3 +378,28 @@ fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The printed "from" line: with `base_url`, every page's public address (the script keeps
+/// it; without `base_url` it puts the address the page was opened at over http in its place).
+#[test]
+fn the_printed_from_line_is_the_public_address_with_base_url() {
+    let f = built();
+    let mut seen = 0;
+    for rel in files(&f.out()).into_iter().filter(|r| r.ends_with(".html") && r.contains('/')) {
+        let doc = f.html(&rel);
+        let Some(url) = select(&doc, ".print-meta .print-url").first().map(text) else { continue };
+        assert_eq!(url, format!("https://example.org/course/{rel}"), "{rel}");
+        let canonical = select(&doc, "link[rel=canonical]");
+        assert_eq!(canonical.first().and_then(|l| l.value().attr("href")), Some(url.as_str()), "{rel}: the script keeps it when it finds the canonical link");
+        seen += 1;
+    }
+    assert!(seen > 20, "{seen} pages");
+    // Without base_url: the page's path in the site.
+    let f = site();
+    let yaml = std::fs::read_to_string(f.root().join("site.yaml")).unwrap();
+    f.write("site.yaml", yaml.replace("base_url: https://example.org/course\n", ""));
+    assert!(f.build().status.success());
+    let doc = f.html("en/course/mod/first.html");
+    assert_eq!(text(&select(&doc, ".print-meta .print-url")[0]), "en/course/mod/first.html");
+    assert!(select(&doc, "link[rel=canonical]").is_empty());
+}

@@ -2,7 +2,8 @@
 //! the certificates of completion (`certificate.html`), plus the badges' drawn SVG images.
 //! The build writes what is the same for every learner (courses, modules, badges, labels);
 //! `static/journey.js` fills in this learner's results from the browser's storage. Without
-//! JavaScript each page says that it needs it.
+//! JavaScript each page says that it needs it; the certificate page still says what each
+//! course's certificate needs.
 
 use super::journey::{CourseData, JourneyData};
 use super::views::ExtraSteps;
@@ -136,6 +137,37 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     h
 }
 
+/// What the certificate of course `c` (the `i`th) needs, module by module: shown, and printed,
+/// until it is earned (without JavaScript, for every course). journey-ui.js fills in the last
+/// column with what this learner has done; without JavaScript that column is not shown.
+fn needs_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
+    let t = cx.strings;
+    let mut h = format!(
+        "<section class=\"cert-needs\" id=\"c{i}-needs\" data-course=\"{}\" aria-labelledby=\"c{i}-needs-title\">\n<h2 id=\"c{i}-needs-title\">{}</h2>\n<p>{}</p>\n",
+        e(&c.key),
+        with_title(cx, &t.format("certificate_needs_title", &[("course", "\u{1}")]), c),
+        e(&t.get("certificate_needs_intro"))
+    );
+    let [module, needed, so_far] = ["progress_module", "certificate_needed", "certificate_so_far"].map(|key| e(&t.get(key)));
+    h.push_str(&format!(
+        "<table class=\"cert-needs-table card-table\">\n<thead><tr><th scope=\"col\">{module}</th><th scope=\"col\">{needed}</th><th scope=\"col\" class=\"j-done\">{so_far}</th></tr></thead>\n<tbody>\n"
+    ));
+    for m in &c.modules {
+        let need =
+            if m.quizzes.is_empty() { t.format("certificate_need_lessons", &[("n", &m.lessons.len().to_string())]) } else { t.get("certificate_need_quiz") };
+        h.push_str(&format!(
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td data-label=\"{needed}\">{}</td><td class=\"j-done\" data-label=\"{so_far}\"></td></tr>\n",
+            e(&m.key),
+            e(&m.url),
+            fallback_attrs(cx, m.fallback),
+            e(&m.title),
+            e(&need)
+        ));
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+    h
+}
+
 /// The body of `<lang>/certificate.html`: the controls, then one certificate per course
 /// (hidden until the learner's results show it is earned).
 pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
@@ -165,6 +197,9 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         e(&t.get("certificate_paper"))
     ));
     h.push_str(&format!("<p><button type=\"button\" class=\"button cert-print\">{}</button></p></div>\n</div>\n", e(&t.get("certificate_print"))));
+    for (i, c) in data.courses.iter().enumerate() {
+        h.push_str(&needs_section(cx, c, i));
+    }
     let issuer = super::journey::local(&config.journey.certificate.issuer, cx)
         .or_else(|| (!config.authors.is_empty()).then(|| (config.authors.join(&cx.strings.get("list_separator")), false)));
     let signatory = super::journey::local(&config.journey.certificate.signatory, cx);

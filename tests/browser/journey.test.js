@@ -166,6 +166,9 @@ describe('learner journey', { skip }, () => {
           await page.emulateMedia({ media: 'print' });
           assert.equal(await page.locator('.cert-controls').isVisible(), false, 'controls do not print');
           assert.equal(await page.locator('.site-header').isVisible(), false, 'only the certificate prints');
+          assert.equal(await page.locator('.page-head').isVisible(), false, 'only the certificate prints');
+          assert.equal(await page.locator('.cert-needs').first().isVisible(), false, 'what it needed does not print beside it');
+          assert.ok(await cert.isVisible(), 'the certificate prints');
           assert.equal(await cert.locator('.cert-name').innerText(), name);
           await page.emulateMedia({ media: null });
           const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
@@ -193,6 +196,54 @@ describe('learner journey', { skip }, () => {
       await page.locator('.cert-status').filter({ hasText: /Pass 3 more module quizzes/ }).waitFor();
       assert.equal(await page.locator('article.certificate').first().isVisible(), false);
       assert.equal(await page.locator('#cert-name').isVisible(), false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Printed before it is earned the page was blank: everything but the certificate was hidden
+  // in print, and the certificate was hidden until earned. It prints what the certificate
+  // needs, module by module, and what is done, never a certificate.
+  test('printed before it is earned, the certificate page says what it needs and what is done, in English and Arabic', async () => {
+    const { context, page, w } = await fresh();
+    fs.mkdirSync(h.SCREENSHOT_DIR, { recursive: true });
+    try {
+      for (const lang of ['en', 'ar']) {
+        // the first module's quiz passed, the others not taken
+        await page.goto(urlOf('file', `${lang}/progress.html`));
+        await page.evaluate(() => {
+          self.kyklosJourney.courses[0].modules[0].quizzes.forEach((q) => window.KyklosProgress.recordQuiz(q.key, 90, true, Date.UTC(2026, 10, 21)));
+        });
+        await page.goto(urlOf('file', `${lang}/certificate.html`) + '#c0');
+        await page.locator('#c0-needs td.j-done.is-done').first().waitFor();
+        await page.emulateMedia({ media: 'print' });
+        const main = (await page.locator('main').innerText()).trim();
+        assert.ok(main.length > 200, `${lang}: the printed page has content: ${main}`);
+        for (const cert of await page.locator('article.certificate').all()) assert.equal(await cert.isVisible(), false, `${lang}: no certificate prints`);
+        assert.ok(await page.locator('h1').isVisible(), `${lang}: the title prints`);
+        assert.ok(await page.locator('.cert-status').isVisible(), `${lang}: what is left prints`);
+        if (lang === 'en') assert.equal((await page.locator('.cert-status').innerText()).trim(), 'Pass 2 more module quizzes to get the certificate of this course.');
+        assert.ok(await page.locator('#c0-needs').isVisible(), `${lang}: what it needs prints`);
+        assert.equal(await page.locator('#c1-needs').isVisible(), false, `${lang}: only the chosen course's`);
+        const done = (await page.locator('#c0-needs td.j-done').allInnerTexts()).map((x) => x.trim());
+        if (lang === 'en') {
+          assert.deepEqual(done, ['Passed', 'Not taken yet', 'Not taken yet']);
+          assert.match(await page.locator('#c0-needs').innerText(), /How to get the certificate of “Multicultural Communication and Diversity”[\s\S]*Pass its quiz/);
+        } else {
+          assert.ok(done.length === 3 && done.every((x) => x.length > 0), `${lang}: ${done}`);
+        }
+        for (const control of ['#cert-name', '#cert-course', '#cert-paper', 'button.cert-print']) {
+          assert.equal(await page.locator(control).isVisible(), false, `${lang}: ${control} does not print`);
+        }
+        assert.ok(await page.locator('.print-meta').isVisible(), `${lang}: where and when it was printed`);
+        await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `certificate-not-earned-print-${lang}.png`), fullPage: true });
+        await page.emulateMedia({ media: null });
+        // (it prints with the site's footer, as every page does: one or two A4 pages)
+        const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+        const pages = (pdf.match(/\/Type\s*\/Page\b/g) || []).length;
+        assert.ok(pages >= 1 && pages <= 2, `${lang}: ${pages} pages`);
+      }
+      assert.deepEqual(w.pageErrors, [], 'no script errors');
     } finally {
       await context.close();
     }
@@ -283,6 +334,12 @@ describe('learner journey', { skip }, () => {
         assert.match(await note.innerText(), /JavaScript/);
         assert.equal(await page.locator('.journey-chip').isVisible(), false);
       }
+      // printed without JavaScript: the note and what each certificate needs, no certificate
+      await page.emulateMedia({ media: 'print' });
+      assert.ok(await page.locator('.journey-nojs').isVisible(), 'the note prints');
+      assert.ok(await page.locator('#c0-needs').isVisible(), 'what the certificate needs prints');
+      assert.equal(await page.locator('#c0-needs td.j-done').first().isVisible(), false, 'no empty "done" column');
+      assert.equal(await page.locator('article.certificate').first().isVisible(), false);
     } finally {
       await context.close();
     }

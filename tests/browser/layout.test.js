@@ -246,6 +246,52 @@ describe('layout and screenshots', { skip }, () => {
     assert.ok(dirs.has('ltr'), 'no left-to-right lesson was checked');
   });
 
+  // With base_url the printed "from" line is the page's public address wherever it was opened
+  // (a preview, an intranet copy, a USB stick): the script put the browser's address in its
+  // place, so a handout printed from a preview sent readers to http://127.0.0.1:…. Without
+  // base_url, from disk, it is the page's path in the site, never a folder on the computer.
+  test('print: the "from" line is the public address with base_url, over http and from file://', async () => {
+    const site = {
+      'site.yaml': 'title: Print site\nbase_url: https://example.org/course\nlanguages:\n  - code: en\n  - code: ar\n    direction: rtl\n',
+      'content/en/index.md': '---\ntitle: Home\n---\nWelcome.\n',
+      'content/en/01-course/index.md': '---\ntitle: Course\nkind: course\n---\nAbout.\n',
+      'content/en/01-course/01-mod/index.md': '---\ntitle: Module\nkind: module\n---\nOverview.\n',
+      'content/en/01-course/01-mod/01-first.md': '---\ntitle: First lesson\n---\nText.\n',
+      'content/ar/index.md': '---\ntitle: الرئيسية\n---\nأهلاً.\n',
+      'content/ar/01-course/01-mod/01-first.md': '---\ntitle: الدرس الأول\n---\nنص.\n',
+    };
+    const withBase = h.build(h.writeSite(site, 'print-base'), 'print-base');
+    const noBase = h.build(h.writeSite({ ...site, 'site.yaml': 'title: Print site\nlanguages: [en, ar]\n' }, 'print-nobase'), 'print-nobase');
+    const server = await h.serve(withBase, '/preview/');
+    const context = await openAt(VIEWPORTS[0]);
+    const page = await context.newPage();
+    const printed = async () => {
+      await page.emulateMedia({ media: 'print' });
+      const seen = await page.evaluate(() => ({
+        shown: getComputedStyle(document.querySelector('.print-meta')).display !== 'none',
+        url: document.querySelector('.print-meta .print-url').textContent,
+        date: document.querySelector('.print-meta .print-date').textContent,
+      }));
+      await page.emulateMedia({ media: null });
+      assert.ok(seen.shown, 'the line prints');
+      assert.match(seen.date, /^ \u00b7 \S/, 'the script ran and added the date');
+      return seen.url;
+    };
+    try {
+      for (const rel of ['en/course/mod/first.html', 'en/course/index.html', 'ar/course/mod/first.html', 'en/progress.html']) {
+        await page.goto(server.base + rel);
+        assert.equal(await printed(), `https://example.org/course/${rel}`, `${rel} over http`);
+        await page.goto(h.fileUrl(withBase, rel));
+        assert.equal(await printed(), `https://example.org/course/${rel}`, `${rel} from file://`);
+      }
+      await page.goto(h.fileUrl(noBase, 'en/course/mod/first.html'));
+      assert.equal(await printed(), 'en/course/mod/first.html', 'without base_url, from disk: the path in the site');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   // A lesson not translated yet is shown in the default language inside a right-to-left site;
   // its title carries that language's lang and dir, and must start where its text starts. Its
   // box (24em at most) sat at the right edge of a wider column (in print), its words at the

@@ -10,7 +10,8 @@
  *   equivalent) and a table by module, badges (date or what is needed), certificate links,
  *   export (JSON, CSV) and import, reset of everything with confirmation;
  * - [data-journey-page=certificate]: the certificate of the chosen course (#c0, #c1 …) once
- *   complete: the learner types a name, picks A4 or Letter and prints.
+ *   complete: the learner types a name, picks A4 or Letter and prints; before, what it needs
+ *   module by module and what is done (which is what prints then).
  */
 (function (root) {
   'use strict';
@@ -247,6 +248,7 @@
     const nameInput = $('.cert-name-input', page);
     const paper = $('.cert-paper', page);
     const articles = $$('.certificate', page);
+    const needs = $$('.cert-needs', page);
     controls.hidden = false;
     // Letter in the Americas' habits, A4 elsewhere; the learner can change it.
     if (/-(US|CA|MX|PH|CL|CO|VE)$/i.test(root.navigator.language || '')) paper.value = 'letter';
@@ -270,6 +272,9 @@
         a.hidden = !ok;
         if (mine) {
           form.hidden = !ok;
+          // Printed, the page is the certificate alone once earned; before, it is what the
+          // certificate needs and what is done (journey.css).
+          doc.body.classList.toggle('cert-earned', Boolean(ok));
           status.textContent = ok ? t('certificate_open') : t('certificate_locked', { n: state ? state.left : 0 }, state ? state.left : 0);
         }
         if (!state) return;
@@ -279,6 +284,25 @@
         });
         $('.cert-date', a).textContent = K.formatDate(state.completeAt || Date.now(), lang);
         $('.cert-name', a).textContent = nameInput.value.trim();
+      });
+      showNeeds(id, now);
+    }
+
+    /** What each course's certificate needs, and what is done: shown for the chosen course
+     * until its certificate is earned. */
+    function showNeeds(id, now) {
+      needs.forEach(function (section) {
+        const course = J.courses.find(function (c) { return c.key === section.dataset.course; });
+        const state = course ? K.courseState(course, now, J.points) : null;
+        section.hidden = section.id !== id + '-needs' || !state || state.complete;
+        if (!state) return;
+        state.modules.forEach(function (m) {
+          const row = $$('tr[data-module]', section).find(function (r) { return r.dataset.module === m.key; });
+          if (!row) return;
+          const cell = $('.j-done', row);
+          cell.textContent = m.hasQuiz ? stateText(m) : t('progress_lessons_of', { read: m.read, total: m.total });
+          cell.classList.toggle('is-done', m.complete);
+        });
       });
     }
 

@@ -395,12 +395,19 @@
 
   // ---- print buttons ------------------------------------------------------------------------
 
-  /** The printed page says where and when it was printed (p.print-meta, shown only in print). */
+  /**
+   * The printed page says where and when it was printed (p.print-meta, shown only in print).
+   * With the site's base_url the page carries its public address (the build wrote it, and
+   * <link rel="canonical">), which is kept: a handout printed from a preview, an intranet copy
+   * or a USB stick points to the real site. Without it, the address the page was opened at over
+   * http(s), else (file://) the page's path in the site, never a path on someone's disk.
+   */
   function printMeta() {
     const url = document.querySelector('.print-meta .print-url');
     const date = document.querySelector('.print-meta .print-date');
+    const published = document.querySelector('link[rel="canonical"]');
     function fill() {
-      if (url && /^https?:/.test(root.location.href)) url.textContent = root.location.href;
+      if (url && !published && /^https?:/.test(root.location.href)) url.textContent = root.location.href;
       if (date) {
         let text;
         try {
