@@ -12,6 +12,7 @@ pub mod quiz;
 mod sidebar;
 mod site_views;
 pub mod status;
+mod templates;
 pub mod theme;
 mod theme_check;
 pub mod views;
@@ -212,7 +213,7 @@ fn template_for(theme: &Theme, kind: &str) -> &'static str {
         "lesson" => "lesson.html",
         _ => wanted,
     };
-    if theme.tera.get_template_names().any(|n| n == specific) {
+    if theme.templates.has(specific) {
         specific
     } else {
         wanted
@@ -467,7 +468,7 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
         c
     });
     context.extend(page);
-    let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
+    let html = theme.templates.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
     // The page's text is not kept until the next page.
     context.remove("content");
     if let Ok(mut pool) = cx.contexts.lock() {

@@ -227,7 +227,7 @@ impl LangContext<'_> {
             context.insert("fallback_lang", &default.code);
             context.insert("fallback_dir", default.direction.as_str());
             context.insert("t", &self.t_value);
-            theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
+            theme.templates.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
     }
 }
