@@ -100,7 +100,7 @@ impl<'a> LangContext<'a> {
             site,
             lang,
             strings,
-            ui: plain.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            ui: lesson::ui_text(&plain),
             plain,
             t_value,
             packaging,
