@@ -50,9 +50,9 @@ pub fn has_downloads(site: &Site, lang: &LangSite) -> bool {
 /// theme), so a preview's rebuild with the same structure starts from the last build's.
 #[derive(Default, Clone)]
 pub struct NavMemo {
-    navs: std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>,
-    keys: std::collections::HashMap<PageId, std::sync::Arc<String>>,
-    sidebars: std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
+    navs: rustc_hash::FxHashMap<PageId, std::sync::Arc<views::BookNav>>,
+    keys: rustc_hash::FxHashMap<PageId, std::sync::Arc<String>>,
+    sidebars: rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
 }
 
 /// What every page of one language shares.
@@ -72,11 +72,11 @@ pub struct LangContext<'a> {
     /// The site settings (title, funding notice, …) in this language.
     pub texts: crate::model::config::SiteTexts,
     /// Reading orders and progress keys of sections, computed once each.
-    navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
-    keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
+    navs: std::sync::RwLock<rustc_hash::FxHashMap<PageId, std::sync::Arc<views::BookNav>>>,
+    keys: std::sync::RwLock<rustc_hash::FxHashMap<PageId, std::sync::Arc<String>>>,
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
-    sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    sidebars: std::sync::RwLock<rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
     /// The parts of the pages' rights views that are the same for the whole language.
     rights: crate::rights::Shared,
     /// The site's progress scope (see [`progress_scope`]).
