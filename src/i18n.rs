@@ -71,13 +71,16 @@ pub fn parse_table(text: &str, shown: &Path, diags: &mut Diagnostics) -> Table {
 /// The built-in strings of `code`, or of its primary language (`pt-BR` and `pt_br` → `pt`),
 /// whatever the case; none for a language kyklos has no strings of.
 fn builtin(code: &str) -> Table {
+    builtin_ref(code).cloned().unwrap_or_default()
+}
+
+/// [`builtin`], each language's file parsed once per process (English is asked for by every
+/// language's strings and by their checks: it was parsed three times a build).
+fn builtin_ref(code: &str) -> Option<&'static Table> {
+    static PARSED: [std::sync::OnceLock<Table>; BUILTIN.len()] = [const { std::sync::OnceLock::new() }; BUILTIN.len()];
     let primary = code.split(['-', '_']).next().unwrap_or(code);
-    BUILTIN
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(code))
-        .or_else(|| BUILTIN.iter().find(|(c, _)| c.eq_ignore_ascii_case(primary)))
-        .map(|(_, text)| yaml::parse::<Table>(text, 1).unwrap_or_default())
-        .unwrap_or_default()
+    let at = BUILTIN.iter().position(|(c, _)| c.eq_ignore_ascii_case(code)).or_else(|| BUILTIN.iter().position(|(c, _)| c.eq_ignore_ascii_case(primary)))?;
+    Some(PARSED[at].get_or_init(|| yaml::parse::<Table>(BUILTIN[at].1, 1).unwrap_or_default()))
 }
 
 /// An interface strings file is a few KiB; anything over this is a mistake.
@@ -111,7 +114,7 @@ pub fn site_table(root: &Path, code: &str, diags: &mut Diagnostics) -> Table {
 /// built-in one. Keys far from every built-in one (a theme of the site's own may use its own
 /// strings) and `tag_group_…` headings are the site's to choose.
 fn misspelt_keys(text: &str, table: &Table, shown: &Path, diags: &mut Diagnostics) {
-    let en = builtin("en");
+    let Some(en) = builtin_ref("en") else { return };
     let known: Vec<&str> = en.keys().map(String::as_str).collect();
     for key in table.keys().filter(|k| !en.contains_key(*k) && !k.starts_with("tag_group_")) {
         if let Some(best) = crate::diagnostics::suggest(key, &known) {
@@ -214,15 +217,14 @@ impl Strings {
 
     /// Whether `key` is one of kyklos's built-in interface strings (English has every one).
     pub fn is_builtin(key: &str) -> bool {
-        static EN: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-        EN.get_or_init(|| builtin("en")).contains_key(key)
+        builtin_ref("en").is_some_and(|en| en.contains_key(key))
     }
 
     /// Keys of built-in English that this language has neither from the site nor built in
     /// (they fall back to the default language).
     pub fn missing_keys(&self) -> Vec<String> {
         let own: Vec<&Table> = self.chain.iter().take(2).collect();
-        builtin("en").keys().filter(|k| !own.iter().any(|t| t.contains_key(*k))).cloned().collect()
+        builtin_ref("en").into_iter().flat_map(|en| en.keys()).filter(|k| !own.iter().any(|t| t.contains_key(*k))).cloned().collect()
     }
 
     /// Every plain string, for templates (`{{ t.next }}`).

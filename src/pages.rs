@@ -91,7 +91,7 @@ pub use crate::incremental::Keys;
 /// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's
 /// printable page.
 fn kept_for(site: &Site, lang: &LangSite, theme: &Theme, packages: bool) -> impl Fn(PageId) -> bool {
-    let keep = packages && render::has_packages(site, lang) && theme.tera.get_template_names().any(|n| n == "sco.html");
+    let keep = packages && render::has_packages(site, lang) && theme.templates.has("sco.html");
     // Guides and short courses also make one printable page from their pages' HTML.
     let printed = printed_pages(lang);
     let guides: Vec<bool> = (0..lang.pages.len()).map(|id| lang.guide_of(id).is_some()).collect();
@@ -421,7 +421,7 @@ fn check_anchors(lang: &LangSite, ids: &[Arc<Vec<String>>], anchors: &[Anchors],
 /// The shared context of a language's pages; packaging needs the theme's launch page.
 pub fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, theme: &Theme) -> LangContext<'a> {
     let mut cx = LangContext::new(site, lang, strings);
-    cx.packaging &= theme.tera.get_template_names().any(|n| n == "sco.html");
+    cx.packaging &= theme.templates.has("sco.html");
     cx
 }
 

@@ -208,7 +208,7 @@ pub fn write_journey(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
 /// SCORM packages, question banks and the Downloads page, per language.
 pub fn write_packages(s: &Steps<'_>, rendered: &[Vec<Option<Rendered>>]) {
     let (site, theme, output) = (s.site, s.theme, s.output);
-    let scorm = !site.config.scorm.is_empty() && theme.tera.get_template_names().any(|n| n == "sco.html");
+    let scorm = !site.config.scorm.is_empty() && theme.templates.has("sco.html");
     let statics = if scorm { crate::assets::statics(site, theme) } else { Vec::new() };
     // The editable sources, once for all languages (offered on every Downloads page; a site
     // without one gets none, and does not spend time and memory zipping all its sources).

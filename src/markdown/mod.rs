@@ -116,6 +116,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         out.problems.push(problem);
         return out;
     }
+    // The page's plain text is mostly shorter than its Markdown: room for it made once, not
+    // doubled (and copied) a dozen times as it grows.
+    out.text.reserve(src.len());
     // About one event per 8 bytes of a lesson's Markdown: sized once instead of doubling (and
     // copying) a dozen times; a huge page still grows as it needs.
     let mut events: Vec<Event<'_>> = Vec::with_capacity((src.len() / 8).min(1 << 14));

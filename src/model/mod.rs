@@ -14,9 +14,9 @@ pub mod quiz;
 pub mod rights;
 pub mod url;
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::model::config::Config;
@@ -184,16 +184,16 @@ pub struct LangSite {
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
     /// `rel` → page, for link resolution.
-    pub by_rel: HashMap<String, PageId>,
+    pub by_rel: FxHashMap<String, PageId>,
     /// `rel` → asset.
-    pub assets_by_rel: HashMap<String, usize>,
+    pub assets_by_rel: FxHashMap<String, usize>,
     /// The home page (`content/<lang>/index.md`), if present.
     pub home: Option<PageId>,
     pub quizzes: Vec<quiz::Quiz>,
     /// Quiz translations as read (non-default languages): merged onto the default's quizzes.
     pub quiz_texts: Vec<QuizText>,
     /// For each section page, its quizzes (indexes into `quizzes`), in file-name order.
-    pub quizzes_of: HashMap<PageId, Vec<usize>>,
+    pub quizzes_of: FxHashMap<PageId, Vec<usize>>,
     /// Bytes of Markdown and quiz files read for this language (a site's total is limited).
     pub text_bytes: u64,
     /// Credits of single files, by `rel` (sidecars and `credits.yaml`).
@@ -202,7 +202,7 @@ pub struct LangSite {
     pub drafts: Vec<String>,
     /// Pages and quizzes (by `rel`) that exist but could not be read: their own errors say
     /// why, so a folder, link or translation that needs them does not call them missing too.
-    pub unreadable: HashSet<String>,
+    pub unreadable: FxHashSet<String>,
 }
 
 impl LangSite {
@@ -237,14 +237,14 @@ impl LangSite {
             lang,
             pages: Vec::new(),
             assets: Vec::new(),
-            by_rel: HashMap::new(),
-            assets_by_rel: HashMap::new(),
+            by_rel: FxHashMap::default(),
+            assets_by_rel: FxHashMap::default(),
             home: None,
             quizzes: Vec::new(),
             quiz_texts: Vec::new(),
-            quizzes_of: HashMap::new(),
+            quizzes_of: FxHashMap::default(),
             drafts: Vec::new(),
-            unreadable: HashSet::new(),
+            unreadable: FxHashSet::default(),
             text_bytes: 0,
             credits: Default::default(),
         }

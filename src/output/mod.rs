@@ -49,6 +49,9 @@ pub struct Output {
     names: Mutex<Names>,
     /// Files written to the staging folder, with the hash of their bytes.
     staged: Mutex<Vec<(String, u128)>>,
+    /// The folders made in the staging folder so far (paths from its root): a file's folder is
+    /// made once, not asked for again (two system calls) for every file in it.
+    made: Mutex<rustc_hash::FxHashSet<String>>,
     /// Files of the output left as they were (unchanged), with their records.
     unchanged: Mutex<Vec<(String, Record)>>,
     /// What the last build into this folder recorded of its files.
@@ -149,6 +152,7 @@ impl Output {
             written: Mutex::new(BTreeSet::new()),
             names: Mutex::new(Names::default()),
             staged: Mutex::new(Vec::new()),
+            made: Mutex::new(rustc_hash::FxHashSet::default()),
             unchanged: Mutex::new(Vec::new()),
             last,
             read_back: AtomicUsize::new(0),
@@ -214,10 +218,7 @@ impl Output {
                 return self.unchanged(rel, stamp, hash);
             }
         }
-        let target = self.staging.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        let target = self.staging_path(rel)?;
         std::fs::write(&target, bytes)?;
         self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), hash));
         Ok(())
@@ -324,14 +325,26 @@ impl Output {
             use std::io::Seek;
             source.seek(io::SeekFrom::Start(0))?;
         }
-        let target = self.staging.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        let target = self.staging_path(rel)?;
         let mut file = std::fs::File::create(&target)?;
         let hash = record::copy_hashing(&mut io::Read::take(source, size), &mut file)?;
         self.staged.lock().map_err(|_| io::Error::other("poisoned"))?.push((rel.to_string(), hash));
         Ok(())
+    }
+
+    /// Where `rel` is written in the staging folder, its folder made (once per folder).
+    fn staging_path(&self, rel: &str) -> io::Result<PathBuf> {
+        let target = self.staging.join(rel);
+        if let Some((folder, _)) = rel.rsplit_once('/') {
+            let made = |f: &str| self.made.lock().is_ok_and(|m| m.contains(f));
+            if !made(folder) {
+                std::fs::create_dir_all(self.staging.join(folder))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(folder.to_string());
+                }
+            }
+        }
+        Ok(target)
     }
 
     /// Whether this output keeps files in memory (then media need not be read: see
@@ -454,8 +467,8 @@ fn claim_in(names: &mut Names, written: &mut BTreeSet<String>, rel: &str) -> io:
 /// or a file where another path needs a folder, would clash on some file system.
 #[derive(Default)]
 struct Names {
-    files: std::collections::HashMap<String, String>,
-    folders: std::collections::HashMap<String, String>,
+    files: rustc_hash::FxHashMap<String, String>,
+    folders: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Names {
@@ -477,16 +490,17 @@ impl Names {
         if let Some(other) = self.folders.get(&folded) {
             return Err(format!("`{rel}` would be a file where `{other}` must be a folder: rename one of them"));
         }
-        let mut end = 0;
-        let segments: Vec<&str> = rel.split('/').collect();
-        for seg in &segments[..segments.len() - 1] {
-            end += seg.len();
+        // Each folder the path needs, folded: for an ASCII path (the usual case), the folded
+        // path's own prefixes (lower-casing keeps every byte in its place).
+        for (end, _) in rel.match_indices('/') {
             let prefix = &rel[..end];
-            if let Some(file) = self.files.get(&fold(prefix)) {
+            let key: std::borrow::Cow<'_, str> = if rel.is_ascii() { folded[..end].into() } else { fold(prefix).into() };
+            if let Some(file) = self.files.get(key.as_ref()) {
                 return Err(format!("`{rel}` needs a folder `{prefix}`, but `{file}` is a file of the site: rename one of them"));
             }
-            self.folders.entry(fold(prefix)).or_insert_with(|| prefix.to_string());
-            end += 1;
+            if !self.folders.contains_key(key.as_ref()) {
+                self.folders.insert(key.into_owned(), prefix.to_string());
+            }
         }
         self.files.insert(folded, rel.to_string());
         Ok(())
@@ -495,6 +509,9 @@ impl Names {
 
 /// A path as a file system that ignores case and Unicode normalisation sees it.
 fn fold(rel: &str) -> String {
+    if rel.is_ascii() {
+        return rel.to_ascii_lowercase();
+    }
     crate::model::url::nfc(rel).to_lowercase()
 }
 

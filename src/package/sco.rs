@@ -200,7 +200,7 @@ fn launch_page(cx: &LangContext<'_>, theme: &Theme, p: &LaunchPage<'_>) -> Resul
     context.insert("modules", p.modules);
     context.insert("t", &cx.plain);
     context.insert("licence", &crate::render::views::LicenceView::from(&cx.site.config.licence));
-    theme.tera.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))
+    theme.templates.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))
 }
 
 /// Makes every relative `href` that points outside the package inert (the attribute is

@@ -12,6 +12,7 @@ pub mod quiz;
 mod sidebar;
 mod site_views;
 pub mod status;
+mod templates;
 pub mod theme;
 mod theme_check;
 pub mod views;
@@ -49,9 +50,9 @@ pub fn has_downloads(site: &Site, lang: &LangSite) -> bool {
 /// theme), so a preview's rebuild with the same structure starts from the last build's.
 #[derive(Default, Clone)]
 pub struct NavMemo {
-    navs: std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>,
-    keys: std::collections::HashMap<PageId, std::sync::Arc<String>>,
-    sidebars: std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
+    navs: rustc_hash::FxHashMap<PageId, std::sync::Arc<views::BookNav>>,
+    keys: rustc_hash::FxHashMap<PageId, std::sync::Arc<String>>,
+    sidebars: rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
 }
 
 /// What every page of one language shares.
@@ -71,11 +72,11 @@ pub struct LangContext<'a> {
     /// The site settings (title, funding notice, …) in this language.
     pub texts: crate::model::config::SiteTexts,
     /// Reading orders and progress keys of sections, computed once each.
-    navs: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<views::BookNav>>>,
-    keys: std::sync::RwLock<std::collections::HashMap<PageId, std::sync::Arc<String>>>,
+    navs: std::sync::RwLock<rustc_hash::FxHashMap<PageId, std::sync::Arc<views::BookNav>>>,
+    keys: std::sync::RwLock<rustc_hash::FxHashMap<PageId, std::sync::Arc<String>>>,
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
-    sidebars: std::sync::RwLock<std::collections::HashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    sidebars: std::sync::RwLock<rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
     /// The parts of the pages' rights views that are the same for the whole language.
     rights: crate::rights::Shared,
     /// The site's progress scope (see [`progress_scope`]).
@@ -99,7 +100,7 @@ impl<'a> LangContext<'a> {
             site,
             lang,
             strings,
-            ui: plain.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            ui: lesson::ui_text(&plain),
             plain,
             t_value,
             packaging,
@@ -212,7 +213,7 @@ fn template_for(theme: &Theme, kind: &str) -> &'static str {
         "lesson" => "lesson.html",
         _ => wanted,
     };
-    if theme.tera.get_template_names().any(|n| n == specific) {
+    if theme.templates.has(specific) {
         specific
     } else {
         wanted
@@ -467,7 +468,7 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
         c
     });
     context.extend(page);
-    let html = theme.tera.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
+    let html = theme.templates.render(template, &context).map_err(|e| format!("template {template}: {}", tera_error_chain(&e)));
     // The page's text is not kept until the next page.
     context.remove("content");
     if let Ok(mut pool) = cx.contexts.lock() {

@@ -80,7 +80,7 @@ pub struct SharedNav {
     pub html: std::sync::OnceLock<Result<String, String>>,
     /// Where each link's ` href="…"` ends in `html` (the first link of each `href`), found once
     /// for the folder instead of searching the list again for each of its pages.
-    links: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    links: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
 }
 
 impl SharedNav {
@@ -93,7 +93,7 @@ impl SharedNav {
     /// unmarked.
     pub fn mark_current_into(&self, out: &mut String, list: &str, own_href: &str) {
         let links = self.links.get_or_init(|| {
-            let mut links = std::collections::HashMap::new();
+            let mut links = rustc_hash::FxHashMap::default();
             for (at, needle) in list.match_indices(" href=\"") {
                 let start = at + needle.len();
                 if let Some(len) = list[start..].find('"') {
@@ -227,7 +227,7 @@ impl LangContext<'_> {
             context.insert("fallback_lang", &default.code);
             context.insert("fallback_dir", default.direction.as_str());
             context.insert("t", &self.t_value);
-            theme.tera.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
+            theme.templates.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
     }
 }

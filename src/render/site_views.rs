@@ -103,5 +103,5 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     context.insert("progress_scope", &progress_scope(config));
     let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
     context.insert("t", &labels[0]);
-    theme.tera.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
+    theme.templates.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }

@@ -4,8 +4,6 @@
 
 use std::path::Path;
 
-use tera::Tera;
-
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::files;
 
@@ -51,7 +49,7 @@ pub const STATIC: &[(&str, &[u8])] = embed_static![
 ];
 
 pub struct Theme {
-    pub tera: Tera,
+    pub templates: super::templates::Templates,
     /// (path under `static/`, bytes), sorted by path.
     pub statics: Vec<(String, Vec<u8>)>,
     /// The theme overrides none of the templates a lesson page is made of (`page.html`,
@@ -132,18 +130,25 @@ impl Theme {
         let builtin_nav = builtin("course-nav.html");
         let chrome = builtin("base.html") && builtin("macros.html");
         let (builtin_section, builtin_home) = (chrome && builtin("section.html"), chrome && builtin("home.html"));
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.register_filter("keep_words", keep_words_filter);
-        tera.set_escape_fn(crate::markdown::escape_html_str);
-        if let Err(e) = tera.add_raw_templates(templates) {
-            let message = tera_error_chain(&e);
-            // Name the site's own template the message is about, if any.
-            let culprit = own.iter().find(|t| message.contains(&format!("'{t}'"))).map_or_else(|| "templates".to_string(), |t| format!("templates/{t}"));
-            diags.push(Diagnostic::error(format!("themes/{name}/{culprit}"), 0, 0, message).with_hint("fix the template (Tera, like Jinja2)"));
-            return None;
-        }
-        Some(Theme { tera, statics, builtin_page, builtin_nav, builtin_section, builtin_home })
+        // The built-in templates compile (a test says so): each is compiled when a page first
+        // needs it. A theme's own templates are compiled now, to report their mistakes.
+        let all_builtin = templates.len() == TEMPLATES.len() && templates.iter().all(|(n, _)| builtin(n));
+        let templates = if all_builtin {
+            super::templates::Templates::on_first_use(templates)
+        } else {
+            match super::templates::Templates::whole(templates) {
+                Ok(t) => t,
+                Err(e) => {
+                    let message = tera_error_chain(&e);
+                    // Name the site's own template the message is about, if any.
+                    let culprit =
+                        own.iter().find(|t| message.contains(&format!("'{t}'"))).map_or_else(|| "templates".to_string(), |t| format!("templates/{t}"));
+                    diags.push(Diagnostic::error(format!("themes/{name}/{culprit}"), 0, 0, message).with_hint("fix the template (Tera, like Jinja2)"));
+                    return None;
+                }
+            }
+        };
+        Some(Theme { templates, statics, builtin_page, builtin_nav, builtin_section, builtin_home })
     }
 }
 
@@ -239,7 +244,7 @@ pub fn tera_error_chain(e: &tera::Error) -> String {
 
 /// Tera filter `keep_words`: the text, HTML-escaped, with short hyphenated names ("Q-SER",
 /// "e-learning") kept whole on one line. Use it with `| safe`.
-fn keep_words_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+pub(super) fn keep_words_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     let text = value.as_str().map(str::to_string).unwrap_or_else(|| value.to_string());
     Ok(tera::Value::String(keep_words(&text)))
 }

@@ -205,7 +205,7 @@ pub type ExtraSteps<'a> = &'a dyn Fn(PageId) -> Vec<Step>;
 #[derive(Debug, Default)]
 pub struct BookNav {
     pub steps: Vec<Step>,
-    pub index: std::collections::HashMap<String, usize>,
+    pub index: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl BookNav {

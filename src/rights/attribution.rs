@@ -27,15 +27,19 @@ pub fn tasl(title: &str, authors: &[String], source: &Source<'_>, licence: &Lice
 /// Plain text as HTML with every web address in `<bdi dir="ltr">`, so a right-to-left page
 /// keeps it (and its brackets) in order. The text a reader copies stays the same.
 pub fn isolate_addresses(text: &str) -> String {
-    let mut out = String::new();
+    use crate::escape::escape_into;
+    // Escaped straight into the line (it is made for every page).
+    let mut out = String::with_capacity(text.len() + 64);
     let mut rest = text;
     while let Some(i) = rest.find("https://").or_else(|| rest.find("http://")) {
-        out.push_str(&escape_html(&rest[..i]));
+        escape_into(&mut out, &rest[..i]);
         let end = rest[i..].find(|c: char| c.is_whitespace() || c == ')').map_or(rest.len(), |e| i + e);
-        out.push_str(&format!("<bdi dir=\"ltr\">{}</bdi>", escape_html(&rest[i..end])));
+        out.push_str("<bdi dir=\"ltr\">");
+        escape_into(&mut out, &rest[i..end]);
+        out.push_str("</bdi>");
         rest = &rest[end..];
     }
-    out.push_str(&escape_html(rest));
+    escape_into(&mut out, rest);
     out
 }
 

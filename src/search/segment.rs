@@ -245,6 +245,9 @@ fn join_flags(x: u64) -> u64 {
 
 /// Bit `i` set where byte `i` of `block` (at most 64 bytes) joins a word ([`join_flags`]).
 fn join_bits(block: &[u8]) -> u64 {
+    if let Ok(full) = <&[u8; 64]>::try_from(block) {
+        return join_bits_64(full);
+    }
     let mut bits = 0;
     for (i, chunk) in block.chunks(8).enumerate() {
         let x = match <[u8; 8]>::try_from(chunk) {
@@ -258,6 +261,24 @@ fn join_bits(block: &[u8]) -> u64 {
         // The top bits gathered into the low byte, byte j's as bit j.
         let flags = (join_flags(x) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
         bits |= flags << (8 * i);
+    }
+    bits
+}
+
+/// [`join_bits`] of a whole block: each byte's flag made in a loop the compiler turns into a
+/// few vector instructions (16 bytes at a time), then gathered eight bytes at a time; about
+/// a third of the instructions of eight [`join_flags`].
+fn join_bits_64(block: &[u8; 64]) -> u64 {
+    let mut marks = [0u8; 64];
+    for (f, &b) in marks.iter_mut().zip(block) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *f = u8::from(letter | digit | (b == b'_')) << 7;
+    }
+    let mut bits = 0;
+    for (i, chunk) in marks.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        bits |= ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
     }
     bits
 }
@@ -322,5 +343,24 @@ pub(super) fn split_spans(bytes: &[u8], at: usize, mut f: impl FnMut(usize, usiz
         }
         f(start, end);
         at = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block's bits, whole or cut short, are the bytes that [`JOIN`] says join, every byte
+    /// value in every place.
+    #[test]
+    fn join_bits_are_the_bytes_that_join() {
+        let mut next = crate::search::tests::xorshift();
+        for round in 0..20_000u64 {
+            let block: Vec<u8> = (0..64u64).map(|i| if round < 256 { (round + i) as u8 } else { next() as u8 }).collect();
+            for len in [64, 63, 40, 8, 1] {
+                let want = (0..len).filter(|&i| SPLIT[usize::from(block[i])] & JOIN != 0).fold(0u64, |m, i| m | 1 << i);
+                assert_eq!(join_bits(&block[..len]), want, "{:?}", &block[..len]);
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ mod section;
 mod write;
 
 pub(crate) use nav::course_nav_list;
-pub(crate) use write::UiText;
+pub(crate) use write::{ui_text, UiText};
 
 use super::guide::{PhaseView, TagGroup};
 use super::theme::keep_words;

@@ -1,8 +1,21 @@
 //! The writer the built-in page renderer appends to: Tera's escaping, Tera's truthiness.
 
 /// The interface strings of a language by key (`t` in the templates): a hash map, as the
-/// writers look up some 50 strings per page.
-pub(crate) type UiText = rustc_hash::FxHashMap<String, String>;
+/// writers look up some 50 strings per page; each string as it is and escaped for HTML (the
+/// same for every page of the language, so escaped once).
+pub(crate) type UiText = rustc_hash::FxHashMap<String, (String, String)>;
+
+/// [`UiText`] of the interface strings `plain`.
+pub(crate) fn ui_text<'a>(plain: impl IntoIterator<Item = (&'a String, &'a String)>) -> UiText {
+    plain
+        .into_iter()
+        .map(|(k, v)| {
+            let mut escaped = String::with_capacity(v.len());
+            esc(&mut escaped, v);
+            (k.clone(), (v.clone(), escaped))
+        })
+        .collect()
+}
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
 fn esc(out: &mut String, s: &str) {
@@ -44,16 +57,15 @@ impl<'a> W<'a> {
     }
     /// The interface text `key` (empty when there is none).
     pub fn text(&self, key: &str) -> &str {
-        self.t.get(key).map_or("", String::as_str)
+        self.t.get(key).map_or("", |(text, _)| text.as_str())
     }
     /// `{{ t.key }}`.
     pub fn t(&mut self, key: &str) {
-        let text = self.t.get(key).map_or("", String::as_str);
-        esc(&mut self.out, text);
+        self.out.push_str(self.t.get(key).map_or("", |(_, escaped)| escaped.as_str()));
     }
     /// `t.key` is there and not empty (Tera's truthiness).
     pub fn has(&self, key: &str) -> bool {
-        self.t.get(key).is_some_and(|s| !s.is_empty())
+        self.t.get(key).is_some_and(|(s, _)| !s.is_empty())
     }
     /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
     pub fn fb(&mut self, fallback: bool) {
