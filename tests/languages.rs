@@ -466,3 +466,72 @@ fn untranslated_parts_of_a_quiz_guide_unit_and_badge_are_marked_each_on_its_own(
     assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-name"), "uk");
     assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-description"), "en");
 }
+
+/// it (default), fa (right-to-left, built-in interface) and pl (no built-in interface, no
+/// `i18n/pl.yaml`): fa translates the quiz without its title, pl one lesson.
+fn it_fa_pl() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "title: Sito\nlanguages:\n  - it\n  - fa\n  - code: pl\n    name: Polski\ntranslations:\n  fa: { title: سایت }\n  pl: { title: Strona }\n",
+    );
+    f.write("content/it/index.md", "---\ntitle: Inizio\n---\nBenvenuti nel [corso](01-corso/index.md).\n");
+    f.write("content/it/01-corso/index.md", "---\ntitle: Corso\nkind: course\n---\nIl corso.\n");
+    f.write("content/it/01-corso/01-mod/index.md", "---\ntitle: Modulo uno\nkind: module\n---\nPanoramica.\n");
+    f.write("content/it/01-corso/01-mod/01-prima.md", "---\ntitle: Prima lezione\n---\n## Inizia qui\n\nTesto.\n");
+    f.write("content/it/01-corso/01-mod/02-seconda.md", "---\ntitle: Seconda lezione\n---\nTesto.\n");
+    f.write(
+        "content/it/01-corso/01-mod/quiz.yaml",
+        "title: Quiz del modulo\npass_mark: 50\nquestions:\n  - id: q1\n    type: single\n    prompt: Scegli A\n    options:\n      - text: A\n        correct: true\n        feedback: Giusto.\n      - text: B\n    explanation: A è giusta.\n  - id: q2\n    type: true_false\n    prompt: Il cielo è blu\n    answer: true\n",
+    );
+    for lang in ["fa", "pl"] {
+        f.write(&format!("content/{lang}/index.md"), "---\ntitle: Start\n---\nWitamy.\n");
+        f.write(&format!("content/{lang}/01-corso/index.md"), "---\ntitle: Kurs\nkind: course\n---\nKurs.\n");
+        f.write(&format!("content/{lang}/01-corso/01-mod/index.md"), "---\ntitle: Moduł pierwszy\nkind: module\n---\nPrzegląd.\n");
+    }
+    f.write("content/pl/01-corso/01-mod/01-prima.md", "---\ntitle: Pierwsza lekcja\n---\n## Zacznij tutaj\n\nTekst.\n");
+    f.write("content/fa/01-corso/01-mod/02-seconda.md", "---\ntitle: درس دوم\n---\nمتن.\n");
+    f.write(
+        "content/fa/01-corso/01-mod/quiz.yaml",
+        "questions:\n  - id: q1\n    prompt: الف را انتخاب کنید\n    options:\n      - text: الف\n      - text: ب\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+#[test]
+fn a_quiz_translations_fallback_title_is_marked_wherever_it_is_shown() {
+    // fa's quiz has no title of its own: the Italian one is shown, marked, in the sidebar,
+    // the breadcrumbs, the pager, the module's list, the attribution and the search index,
+    // not only as the page's heading; the translated quiz itself is not "not translated".
+    let f = it_fa_pl();
+    let it = |doc: &scraper::Html, css: &str| {
+        let found: Vec<_> = select(doc, css).into_iter().filter(|e| text(e).starts_with("Quiz del modulo")).collect();
+        assert!(!found.is_empty(), "nothing matches `{css}` with the quiz's title");
+        for e in found {
+            assert_eq!(lang_of(&e), ("it".to_string(), "ltr".to_string()), "{css}: {}", e.html());
+        }
+    };
+    let lesson = f.html("fa/corso/mod/seconda.html");
+    it(&lesson, ".course-nav a");
+    it(&lesson, ".pager-title");
+    let quiz = f.html("fa/corso/mod/quiz.html");
+    it(&quiz, "h1");
+    it(&quiz, ".breadcrumbs [aria-current=page]");
+    it(&quiz, ".course-nav a");
+    assert_eq!(select(&quiz, ".translation-notice").len(), 0, "the quiz is translated");
+    let module = f.html("fa/corso/mod/index.html");
+    it(&module, ".card-title");
+    let attribution = f.read_out("fa/corso/mod/quiz.html");
+    assert!(attribution.contains("<span lang=\"it\" dir=\"ltr\">Quiz del modulo</span>"), "attribution: {attribution}");
+    let search: String = files(&f.out().join("search"))
+        .iter()
+        .filter(|p| p.starts_with("fa/"))
+        .map(|p| std::fs::read_to_string(f.out().join("search").join(p)).unwrap_or_default())
+        .collect();
+    assert!(search.contains("[\"corso/mod/quiz.html\",\"Quiz del modulo\",\"quiz\",[\"Kurs\",\"Moduł pierwszy\"],1,"), "{search}");
+    // A lesson's title cannot fall back: front matter must have one.
+    let pl = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_at(&pl, "h1"), "pl");
+}

@@ -234,6 +234,8 @@ pub struct Subject<'a> {
     pub package: Option<&'a PackageScope>,
     /// Whose words this is in this language, and whether the translation is outdated.
     pub text: crate::model::TextStatus,
+    /// The title alone is the default language's (a quiz translation without its own title).
+    pub title_fallback: bool,
     pub outdated: bool,
 }
 
@@ -257,7 +259,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let books = |b: PageId| cx.book_nav(b, extra);
     let default = cx.site.config.default_language();
     let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
-    let nav = navigation(cx.lang, s.id, s.here, (s.title, fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
+    let title_fallback = fallback || (s.title_fallback && default.code != cx.lang.lang.code);
+    let nav = navigation(cx.lang, s.id, s.here, (s.title, title_fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
@@ -268,7 +271,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let licence = if site_page { config.licence.clone() } else { crate::rights::licence_of(cx.site, cx.lang, s.id) };
     let own_authors = if site_page { None } else { cx.lang.authors_of(s.id) };
     let authors: &[String] = own_authors.unwrap_or(&config.authors);
-    let title_lang = cx.fallback_attrs(fallback);
+    let title_lang = cx.fallback_attrs(title_fallback);
     let rights = {
         let quizzes = if page.is_section && !s.is_step { extra(s.id).into_iter().map(|st| (st.title, st.url)).collect() } else { Vec::new() };
         let d = crate::rights::jsonld::Described {
@@ -502,6 +505,7 @@ pub fn render_page_in(
         is_step: false,
         package,
         text: page.text,
+        title_fallback: false,
         outdated: page.outdated,
     };
     let mut v = view(cx, &subject, extra);
@@ -530,6 +534,7 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
         is_step: true,
         package: None,
         text: TextStatus::Original,
+        title_fallback: false,
         outdated: false,
     };
     let v = view(cx, &subject, extra);

@@ -399,6 +399,7 @@ pub fn render_quiz(
         is_step: true,
         package,
         text: quiz.text,
+        title_fallback: quiz.title_untranslated,
         outdated: quiz.outdated,
     };
     let mut v = view(cx, &subject, extra);
@@ -411,7 +412,7 @@ pub fn render_quiz(
             v.lede_lang = Some(default.code.clone());
             v.lede_dir = Some(default.direction.as_str());
         }
-        if original.is_some_and(|o| o.title == quiz.title) {
+        if quiz.title_untranslated {
             v.title_lang = Some(default.code.clone());
             v.title_dir = Some(default.direction.as_str());
         }
