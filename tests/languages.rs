@@ -535,3 +535,61 @@ fn a_quiz_translations_fallback_title_is_marked_wherever_it_is_shown() {
     let pl = f.html("pl/corso/mod/prima.html");
     assert_eq!(lang_at(&pl, "h1"), "pl");
 }
+
+/// Every text of `doc` that is one of the default language's (Italian) interface strings and
+/// not one of `own`'s, with the language it is read in.
+fn italian_interface_texts(doc: &scraper::Html, own: &std::collections::BTreeMap<String, String>) -> Vec<(String, String)> {
+    use kyklos::i18n::{Strings, Table};
+    let it = Strings::new("it", Table::new(), Table::new(), "it").all_plain();
+    let theirs: std::collections::BTreeSet<&str> =
+        it.iter().filter(|(k, v)| own.get(*k) != Some(*v) && v.chars().filter(|c| c.is_alphabetic()).count() > 3).map(|(_, v)| v.trim()).collect();
+    let mut out = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(t) = node.value().as_text() else { continue };
+        let t = t.trim().trim_start_matches('(').trim_end_matches(')').trim_end_matches(':').trim();
+        if theirs.contains(t) {
+            let parent = scraper::ElementRef::wrap(node.parent().unwrap()).unwrap();
+            if parent.value().name() == "title" {
+                continue;
+            }
+            out.push((t.to_string(), lang_of(&parent).0));
+        }
+    }
+    out
+}
+
+#[test]
+fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in() {
+    // pl has no interface strings: kyklos shows the default language's (Italian) on its pages,
+    // each marked lang="it" dir="ltr" so a screen reader reads it with an Italian voice.
+    let f = it_fa_pl();
+    let none = std::collections::BTreeMap::new();
+    for page in ["pl/corso/mod/prima.html", "pl/corso/mod/index.html", "pl/corso/mod/quiz.html", "pl/index.html"] {
+        let doc = f.html(page);
+        let found = italian_interface_texts(&doc, &none);
+        assert!(found.len() > 10, "{page}: {found:?}");
+        let unmarked: Vec<_> = found.iter().filter(|(_, lang)| lang != "it").collect();
+        assert!(unmarked.is_empty(), "{page}: Italian interface strings read as Polish: {unmarked:?}");
+    }
+    let lesson = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_of(&select(&lesson, "a.skip-link span")[0]), ("it".to_string(), "ltr".to_string()));
+    assert_eq!(lang_at(&lesson, "h1"), "pl", "the page's own text keeps its language");
+    assert_eq!(lang_at(&lesson, ".position"), "it");
+    // The untranslated module's "(not translated yet)" in the sidebar is Italian too.
+    let module_mark = select(&lesson, ".course-nav .nav-module .visually-hidden span");
+    assert!(module_mark.is_empty() || lang_of(&module_mark[0]).0 == "it");
+    // A site file translating some strings: those are Polish and unmarked, the rest Italian.
+    f.write("i18n/pl.yaml", "next: Dalej\nprevious: Wstecz\nskip_to_content: Przejdź do treści\n");
+    assert!(f.build().status.success());
+    let lesson = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_at(&lesson, "a.skip-link"), "pl");
+    assert!(select(&lesson, "a.skip-link span").is_empty());
+    assert_eq!(lang_at(&lesson, ".pager-next .pager-label"), "pl");
+    let own: std::collections::BTreeMap<String, String> =
+        [("next", "Dalej"), ("previous", "Wstecz"), ("skip_to_content", "Przejdź do treści")].map(|(k, v)| (k.to_string(), v.to_string())).into();
+    let found = italian_interface_texts(&lesson, &own);
+    assert!(found.iter().all(|(_, lang)| lang == "it"), "{found:?}");
+    // Persian has its own strings: nothing of the interface is marked.
+    let fa = f.html("fa/corso/mod/seconda.html");
+    assert_eq!(italian_interface_texts(&fa, &none), []);
+}

@@ -64,6 +64,10 @@ pub struct LangContext<'a> {
     ui: lesson::UiText,
     /// `plain` as a template value, made once per language (templates see it as `t`).
     t_value: tera::Value,
+    /// The marks of the strings that are another language's (`tl`: ` lang="…" dir="…"` or
+    /// empty) and the strings as HTML inside such a mark (`tm`), as template values.
+    tl_value: tera::Value,
+    tm_value: tera::Value,
     /// SCORM packages are built for this language.
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
@@ -94,14 +98,23 @@ impl<'a> LangContext<'a> {
         let downloads = site.langs.iter().any(|l| has_downloads(site, l));
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
+        let marks = strings.all_marks();
+        let tl_value = tera::to_value(&marks).unwrap_or_default();
+        let tm: BTreeMap<&String, String> = plain.iter().map(|(k, v)| (k, Strings::marked_html(marks.get(k).map_or("", String::as_str), v))).collect();
+        let tm_value = tera::to_value(&tm).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
         LangContext {
             site,
             lang,
             strings,
-            ui: plain.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            ui: lesson::UiText {
+                text: plain.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                marks: marks.iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect(),
+            },
             plain,
             t_value,
+            tl_value,
+            tm_value,
             packaging,
             downloads,
             texts,
@@ -193,7 +206,13 @@ impl<'a> LangContext<'a> {
     /// The language marks of a quiz on this language's pages (see [`quiz::Marks`]).
     pub fn quiz_marks(&self, q: &Quiz) -> quiz::Marks {
         let d = self.site.config.default_language();
-        quiz::Marks::of(q, (&self.lang.lang.code, self.lang.lang.direction.as_str()), (&d.code, d.direction.as_str()))
+        let mut marks = quiz::Marks::of(q, (&self.lang.lang.code, self.lang.lang.direction.as_str()), (&d.code, d.direction.as_str()));
+        // The interface words inside the quiz are in the language of the interface strings:
+        // the default language's (or English) where this language has none of its own.
+        if let Some((code, dir)) = self.strings.lang_of("quiz_check") {
+            marks.ui = crate::markdown::lang_attrs(code, dir);
+        }
+        marks
     }
 }
 
@@ -467,6 +486,8 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
     let mut context = cx.contexts.lock().ok().and_then(|mut pool| pool.pop()).unwrap_or_else(|| {
         let mut c = Context::new();
         c.insert("t", &cx.t_value);
+        c.insert("tl", &cx.tl_value);
+        c.insert("tm", &cx.tm_value);
         c
     });
     context.extend(page);

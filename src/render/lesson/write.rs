@@ -1,8 +1,14 @@
 //! The writer the built-in page renderer appends to: Tera's escaping, Tera's truthiness.
 
-/// The interface strings of a language by key (`t` in the templates): a hash map, as the
+/// The interface strings of a language by key (`t` in the templates), and the marks of those
+/// that are another language's (`tl`, see [`crate::i18n::Strings::mark`]): hash maps, as the
 /// writers look up some 50 strings per page.
-pub(crate) type UiText = rustc_hash::FxHashMap<String, String>;
+#[derive(Debug, Default)]
+pub(crate) struct UiText {
+    pub text: rustc_hash::FxHashMap<String, String>,
+    /// Only the keys with a mark (the language's own strings have none).
+    pub marks: rustc_hash::FxHashMap<String, String>,
+}
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
 fn esc(out: &mut String, s: &str) {
@@ -44,16 +50,39 @@ impl<'a> W<'a> {
     }
     /// The interface text `key` (empty when there is none).
     pub fn text(&self, key: &str) -> &str {
-        self.t.get(key).map_or("", String::as_str)
+        self.t.text.get(key).map_or("", String::as_str)
     }
-    /// `{{ t.key }}`.
+    /// `{{ t.key }}` (in an attribute).
     pub fn t(&mut self, key: &str) {
-        let text = self.t.get(key).map_or("", String::as_str);
+        let text = self.t.text.get(key).map_or("", String::as_str);
         esc(&mut self.out, text);
+    }
+    /// `{{ tm.key | safe }}`: the text, in a `<span lang dir>` when it is another language's.
+    pub fn tm(&mut self, key: &str) {
+        match self.t.marks.get(key) {
+            Some(mark) => {
+                self.out.push_str("<span");
+                self.out.push_str(mark);
+                self.out.push('>');
+                self.t(key);
+                self.out.push_str("</span>");
+            }
+            None => self.t(key),
+        }
+    }
+    /// `{{ tl.key | safe }}`: ` lang="…" dir="…"` when `key`'s text is another language's.
+    pub fn tl(&mut self, key: &str) {
+        if let Some(mark) = self.t.marks.get(key) {
+            self.out.push_str(mark);
+        }
+    }
+    /// `tl.key` is not empty: `key`'s text is another language's.
+    pub fn has_mark(&self, key: &str) -> bool {
+        self.t.marks.contains_key(key)
     }
     /// `t.key` is there and not empty (Tera's truthiness).
     pub fn has(&self, key: &str) -> bool {
-        self.t.get(key).is_some_and(|s| !s.is_empty())
+        self.t.text.get(key).is_some_and(|s| !s.is_empty())
     }
     /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
     pub fn fb(&mut self, fallback: bool) {
