@@ -575,6 +575,11 @@ fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in(
     assert_eq!(lang_of(&select(&lesson, "a.skip-link span")[0]), ("it".to_string(), "ltr".to_string()));
     assert_eq!(lang_at(&lesson, "h1"), "pl", "the page's own text keeps its language");
     assert_eq!(lang_at(&lesson, ".position"), "it");
+    // Sentences of the footer: Italian, with the page's title in them still Polish.
+    assert_eq!(lang_at(&lesson, ".licence > span"), "it");
+    assert_eq!(lang_at(&lesson, ".attribution-text > span"), "it");
+    let title = select(&lesson, ".attribution-text span span").into_iter().find(|s| text(s) == "Pierwsza lekcja").expect("the title in the attribution");
+    assert_eq!(lang_of(&title).0, "pl");
     // The untranslated module's "(not translated yet)" in the sidebar is Italian too.
     let module_mark = select(&lesson, ".course-nav .nav-module .visually-hidden span");
     assert!(module_mark.is_empty() || lang_of(&module_mark[0]).0 == "it");

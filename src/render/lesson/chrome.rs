@@ -432,7 +432,9 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.tm("reuse_title");
     w.s("</h2>\n      <p class=\"licence\">");
     w.s(&r.badge);
-    w.s(" <span>");
+    w.s(" <span");
+    w.tl("page_licence");
+    w.s(">");
     w.e(&r.licence_before);
     w.s("<a rel=\"license\" href=\"");
     w.e(&v.licence.url);
@@ -473,9 +475,13 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     if let Some(eu) = &r.eu {
         w.s("<div class=\"eu-funding\">\n      <p class=\"eu-emblem\">");
         w.s(&eu.flag);
-        w.s("<span class=\"eu-statement\">");
+        w.s("<span class=\"eu-statement\"");
+        w.tl("eu_cofunded");
+        w.s(">");
         w.e(&eu.statement);
-        w.s("</span></p>\n      <p class=\"eu-disclaimer\">");
+        w.s("</span></p>\n      <p class=\"eu-disclaimer\"");
+        w.tl("eu_disclaimer");
+        w.s(">");
         w.s(&eu.disclaimer_html);
         if let Some(p) = full(eu.project_html.as_deref()) {
             w.s(" ");
