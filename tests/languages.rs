@@ -574,7 +574,7 @@ fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in(
     let lesson = f.html("pl/corso/mod/prima.html");
     assert_eq!(lang_of(&select(&lesson, "a.skip-link span")[0]), ("it".to_string(), "ltr".to_string()));
     assert_eq!(lang_at(&lesson, "h1"), "pl", "the page's own text keeps its language");
-    assert_eq!(lang_at(&lesson, ".position"), "it");
+    assert_eq!(lang_at(&lesson, ".position span"), "it");
     // Sentences of the footer: Italian, with the page's title in them still Polish.
     assert_eq!(lang_at(&lesson, ".licence > span"), "it");
     assert_eq!(lang_at(&lesson, ".attribution-text > span"), "it");

@@ -176,7 +176,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     // Shown where no script runs (the theme hides it when scripts run, and quiz.js shows it
     // again if it cannot score the quiz): not a <noscript>, which says nothing when scripts
     // are on but blocked or broken.
-    h.push_str(&format!("<p class=\"quiz-noscript\"{}>{}</p>\n", t.mark("quiz_noscript"), escape_html(&t.get("quiz_noscript"))));
+    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", t.html("quiz_noscript")));
     h.push_str("<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t, marks);

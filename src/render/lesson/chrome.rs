@@ -479,15 +479,19 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.tl("eu_cofunded");
         w.s(">");
         w.e(&eu.statement);
-        w.s("</span></p>\n      <p class=\"eu-disclaimer\"");
-        w.tl("eu_disclaimer");
-        w.s(">");
+        w.s("</span></p>\n      <p class=\"eu-disclaimer\">");
+        let marked = w.has_mark("eu_disclaimer");
+        if marked {
+            w.s("<span");
+            w.tl("eu_disclaimer");
+            w.s(">");
+        }
         w.s(&eu.disclaimer_html);
         if let Some(p) = full(eu.project_html.as_deref()) {
             w.s(" ");
             w.s(p);
         }
-        w.s("</p>\n    </div>");
+        w.s(if marked { "</span></p>\n    </div>" } else { "</p>\n    </div>" });
     }
     w.s("\n    ");
     if let (Some(f), false) = (full(v.funding), v.package) {

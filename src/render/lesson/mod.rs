@@ -91,11 +91,17 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.e(v.kind);
     w.s("\">\n  <header class=\"page-head\">\n    ");
     if let (Some(p), false) = (full(v.position.as_deref()), v.package) {
-        w.s("<p class=\"position\"");
-        w.tl("lesson_position");
-        w.s(">");
+        // The mark on a span, not on the paragraph: a right-to-left string on a left-to-right
+        // page (or the other way round) must not move the line to the other side.
+        w.s("<p class=\"position\">");
+        let marked = w.has_mark("lesson_position");
+        if marked {
+            w.s("<span");
+            w.tl("lesson_position");
+            w.s(">");
+        }
         w.e(p);
-        w.s("</p>");
+        w.s(if marked { "</span></p>" } else { "</p>" });
     }
     w.s("\n    <h1");
     title_and_lede(w, v);
