@@ -42,6 +42,9 @@ pub type Table = BTreeMap<String, Entry>;
 pub struct Strings {
     pub lang: String,
     chain: Vec<Table>,
+    /// The language each table of `chain` is in, and its direction: the language's own (site
+    /// and built-in), the default language's, English.
+    sources: Vec<(String, &'static str)>,
     rules: Option<PluralRules>,
 }
 
@@ -131,18 +134,81 @@ impl Strings {
     /// Strings for `code`, falling back to `default_code` and then to built-in English.
     pub fn new(code: &str, site_own: Table, site_default: Table, default_code: &str) -> Strings {
         let mut chain = vec![site_own, builtin(code)];
+        let own = (code.to_string(), "ltr");
+        let mut sources = vec![own.clone(), own];
         if default_code != code {
             chain.push(site_default);
             chain.push(builtin(default_code));
+            sources.extend([(default_code.to_string(), "ltr"), (default_code.to_string(), "ltr")]);
         }
         chain.push(builtin("en"));
+        sources.push(("en".to_string(), "ltr"));
         let rules = code.parse::<LanguageIdentifier>().ok().and_then(|id| {
             PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
                 let primary: LanguageIdentifier = id.language.as_str().parse().ok()?;
                 PluralRules::create(primary, PluralRuleType::CARDINAL).ok()
             })
         });
-        Strings { lang: code.to_string(), chain, rules }
+        Strings { lang: code.to_string(), chain, sources, rules }
+    }
+
+    /// The same strings, knowing the default language's direction (`rtl` for a right-to-left
+    /// default language), which marks of its strings on other languages' pages carry.
+    pub fn with_default_direction(mut self, dir: &'static str) -> Strings {
+        let default = self.sources.get(2).map(|s| s.0.clone());
+        for source in self.sources.iter_mut().filter(|s| Some(&s.0) == default.as_ref() && s.0 != self.lang) {
+            source.1 = dir;
+        }
+        self
+    }
+
+    /// The language (code and direction) `key`'s text is in when it is not this language's
+    /// own: taken from the default language or from English because this language has none.
+    /// `None` for the language's own strings (and for an unknown key).
+    pub fn lang_of(&self, key: &str) -> Option<(&str, &'static str)> {
+        let i = self.chain.iter().position(|t| t.contains_key(key))?;
+        let (code, dir) = &self.sources[i];
+        (i >= 2 && *code != self.lang).then_some((code.as_str(), *dir))
+    }
+
+    /// ` lang="…" dir="…"` for the element that shows `key`'s text on this language's pages:
+    /// empty for the language's own strings, the fallback language's otherwise.
+    pub fn mark(&self, key: &str) -> String {
+        self.lang_of(key).map(|(code, dir)| crate::escape::lang_attrs(code, dir)).unwrap_or_default()
+    }
+
+    /// `key`'s text escaped for HTML, inside `<span lang dir>` when it is another language's
+    /// ([`Strings::mark`]): for interface words in the middle of other text.
+    pub fn html(&self, key: &str) -> String {
+        Self::marked_html(&self.mark(key), &self.get(key))
+    }
+
+    /// `text` escaped, in a `<span>` with `mark` when there is one.
+    pub fn marked_html(mark: &str, text: &str) -> String {
+        if mark.is_empty() {
+            crate::escape::escape_html(text)
+        } else {
+            format!("<span{mark}>{}</span>", crate::escape::escape_html(text))
+        }
+    }
+
+    /// [`Strings::mark`] of every plain string, for templates (`{{ t.next }}` in an element
+    /// with `{{ tl.next | safe }}`).
+    pub fn all_marks(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for table in &self.chain {
+            for k in table.keys() {
+                if !out.contains_key(k) {
+                    out.insert(k.clone(), self.mark(k));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether any of the language's strings is another language's (see [`Strings::lang_of`]).
+    pub fn falls_back(&self) -> bool {
+        self.chain.iter().skip(2).flat_map(|t| t.keys()).any(|k| self.lang_of(k).is_some())
     }
 
     fn entry(&self, key: &str) -> Option<&Entry> {
@@ -334,6 +400,34 @@ mod tests {
         assert_eq!(s.count("lessons", 1), "1 lesson");
         assert_eq!(s.count("lessons", 7), "7 lessons");
         assert_eq!(s.format("lesson_position", &[("current", "2"), ("total", "7")]), "Lesson 2 of 7");
+    }
+
+    #[test]
+    fn a_fallback_string_knows_its_language() {
+        // pl has no built-in strings: its own file's keys are Polish, the rest the default
+        // language's (Italian, or Persian right to left), then English.
+        let pl = Strings::new("pl", table("next: Dalej\n"), table("my_banner: Benvenuti\n"), "it");
+        assert_eq!(pl.lang_of("next"), None);
+        assert_eq!(pl.mark("next"), "");
+        assert_eq!(pl.lang_of("previous"), Some(("it", "ltr")));
+        assert_eq!(pl.mark("previous"), " lang=\"it\" dir=\"ltr\"");
+        assert_eq!(pl.lang_of("my_banner"), Some(("it", "ltr")));
+        assert_eq!(pl.html("previous"), "<span lang=\"it\" dir=\"ltr\">Precedente</span>");
+        assert_eq!(pl.html("next"), "Dalej");
+        assert!(pl.falls_back());
+        assert_eq!(pl.all_marks().get("skip_to_content").map(String::as_str), Some(" lang=\"it\" dir=\"ltr\""));
+        let fa_default = Strings::new("pl", Table::new(), Table::new(), "fa").with_default_direction("rtl");
+        assert_eq!(fa_default.lang_of("next"), Some(("fa", "rtl")));
+        // A default language without built-in strings falls back to English, for itself too.
+        let sv = Strings::new("sv", Table::new(), Table::new(), "sv").with_default_direction("ltr");
+        assert_eq!(sv.lang_of("next"), Some(("en", "ltr")));
+        let pl_sv = Strings::new("pl", Table::new(), table("next: Nästa\n"), "sv");
+        assert_eq!((pl_sv.lang_of("next"), pl_sv.lang_of("previous")), (Some(("sv", "ltr")), Some(("en", "ltr"))));
+        // Built-in languages and regional codes have every string of their own.
+        for (code, default) in [("fa", "it"), ("it", "it"), ("pt-BR", "it"), ("en-GB", "sv")] {
+            let s = Strings::new(code, Table::new(), Table::new(), default);
+            assert!(!s.falls_back() && s.all_marks().values().all(String::is_empty), "{code}");
+        }
     }
 
     #[test]

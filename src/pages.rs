@@ -32,7 +32,7 @@ pub fn quiz_steps(lang: &LangSite, section: usize) -> Vec<Step> {
                     url: lang.quizzes[q].url.clone(),
                     page: None,
                     kind: "quiz",
-                    fallback: lang.quizzes[q].text == crate::model::TextStatus::Fallback,
+                    fallback: lang.quizzes[q].title_fallback(),
                 })
                 .collect()
         })

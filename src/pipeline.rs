@@ -335,7 +335,8 @@ fn load_strings(site: &Site, diags: &mut Diagnostics) -> Vec<Strings> {
         .iter()
         .map(|l| {
             let own = if &l.lang.code == default { default_table.clone() } else { i18n::site_table(&site.root, &l.lang.code, diags) };
-            let strings = Strings::new(&l.lang.code, own, default_table.clone(), default);
+            let strings =
+                Strings::new(&l.lang.code, own, default_table.clone(), default).with_default_direction(site.config.default_language().direction.as_str());
             let missing = strings.missing_keys();
             if !missing.is_empty() {
                 let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();

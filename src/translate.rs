@@ -158,6 +158,7 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
     let mut quiz = original.clone();
     quiz.source = t.source.clone();
     // Every text is the original's until the translation gives it.
+    quiz.title_untranslated = true;
     for q in &mut quiz.questions {
         q.untranslated = crate::model::quiz::Untranslated::all(&q.body);
     }
@@ -197,6 +198,7 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
     }
     if let Some(title) = raw.title.filter(|s| !s.trim().is_empty()) {
         quiz.title = title;
+        quiz.title_untranslated = false;
     }
     if raw.description.is_some() {
         quiz.description = raw.description;

@@ -75,6 +75,7 @@ fn hostile_quiz() -> Quiz {
             question("order", 1.0, Body::Ordering { items: vec![h("first"), h("second"), h("third")], partial_credit: true }),
         ],
         text: TextStatus::Translated,
+        title_untranslated: false,
         outdated: false,
         hash: String::new(),
     }
@@ -90,7 +91,14 @@ fn fill_spellings(quiz: &Quiz, star: &str) -> Vec<String> {
 }
 
 fn bank(quiz: &Quiz) -> Bank<'_> {
-    Bank { quiz, category: vec!["Course A/B".into(), format!("Module {HOSTILE}")], lang: "el".into(), id: "kyklos-el-c-m".into(), labels: Labels::english() }
+    Bank {
+        quiz,
+        category: vec!["Course A/B".into(), format!("Module {HOSTILE}")],
+        lang: "el".into(),
+        id: "kyklos-el-c-m".into(),
+        labels: Labels::english(),
+        original: None,
+    }
 }
 
 // ---- Moodle XML ----------------------------------------------------------------------------
@@ -568,4 +576,68 @@ fn qti_items_read_back_field_by_field() {
     // feedback: per option and the explanation, as modal feedback
     let feedback: Vec<&str> = docs[0].descendants().filter(|n| n.has_tag_name("modalFeedback")).filter_map(|n| n.attribute("identifier")).collect();
     assert_eq!(feedback, ["o1", "o2", "EXPLANATION"]);
+}
+
+#[test]
+fn texts_a_translation_leaves_out_carry_the_originals_language_in_every_format() {
+    // A Persian translation of an Italian quiz: `single` left out entirely, `multi` with its
+    // prompt translated and its options and feedback not, the rest translated; the
+    // interface labels are the language's own. A Polish one (no interface strings) has
+    // Italian labels too.
+    use kyklos::model::quiz::Untranslated;
+    let mut quiz = rich_quiz();
+    quiz.questions[0].untranslated = Untranslated::all(&quiz.questions[0].body);
+    let mut partly = Untranslated::all(&quiz.questions[1].body);
+    partly.prompt = false;
+    partly.explanation = false;
+    partly.parts[1] = [false, false];
+    quiz.questions[1].untranslated = partly;
+    let mut b = bank(&quiz);
+    (b.lang, b.original) = ("fa".into(), Some(("it".into(), "ltr")));
+    let it = " lang=\"it\" dir=\"ltr\"";
+
+    // Moodle XML: HTML texts in a span (a div around blocks) with the original's language.
+    let xml = String::from_utf8(moodle_xml::moodle_xml(&b)).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let qs: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("question") && n.attribute("type") != Some("category")).collect();
+    assert!(text_of(qs[0], "questiontext").starts_with(&format!("<div{it}><h1>")), "{}", text_of(qs[0], "questiontext"));
+    assert!(text_of(qs[1], "questiontext").starts_with("multi: "), "translated: unmarked");
+    assert!(!text_of(qs[1], "generalfeedback").contains(" lang="), "translated: unmarked");
+    let answers: Vec<String> = qs[1].children().filter(|c| c.has_tag_name("answer")).map(own_text).collect();
+    assert!(answers[0].starts_with(&format!("<span{it}>a ")) && answers[1].starts_with("b "), "{answers:?}");
+    let feedback: Vec<String> = qs[1].children().filter(|c| c.has_tag_name("answer")).map(|a| text_of(a, "feedback")).collect();
+    assert!(feedback[0].starts_with(&format!("<span{it}>fa ")), "{feedback:?}");
+    assert!(xml.contains("<correctfeedback format=\"html\"><text><![CDATA[Correct]]></text>"), "the labels are the bank's");
+    assert!(!xml.contains("lang=\"fa\""));
+    // GIFT: the same HTML (the question is [html], so are its answers).
+    let text = String::from_utf8(gift::gift(&b)).unwrap();
+    let file = gift_reader::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert!(file.questions[0].text.starts_with(&format!("<div{it}>")));
+    assert!(file.questions[1].answers[0].text.starts_with(&format!("<span{it}>a ")) && file.questions[1].answers[1].text.starts_with("b "));
+    assert!(file.questions[1].answers[0].feedback.starts_with(&format!("<span{it}>fa ")));
+    assert!(file.questions[1].text.starts_with("multi: ") && file.questions[2].text.starts_with("multi_strict: "));
+    // QTI 2.1: the item left out is declared Italian; within the partly translated one each
+    // Italian choice and feedback says so with xml:lang, and every item still validates.
+    let (dir, _) = unzip(&qti::qti_package(&b).unwrap());
+    let item = |n: usize| std::fs::read_to_string(dir.path().join(format!("items/q{n:02}.xml"))).unwrap();
+    assert!(item(1).contains("xml:lang=\"it\" adaptive") && !item(1).contains("<div class=\"prompt\" xml:lang"), "{}", item(1));
+    let multi = item(2);
+    assert!(multi.contains("xml:lang=\"fa\" adaptive") && multi.contains("<div class=\"prompt\">"), "{multi}");
+    assert!(multi.contains("<simpleChoice identifier=\"o1\" xml:lang=\"it\">") && multi.contains("<simpleChoice identifier=\"o2\">"), "{multi}");
+    assert!(multi.contains("identifier=\"o1\"><div xml:lang=\"it\">") && multi.contains("identifier=\"EXPLANATION\"><div>"), "{multi}");
+    assert!(!item(3).contains("xml:lang=\"it\""), "a translated question names no other language");
+
+    // Polish without interface strings: the labels are Italian, and marked so.
+    b.lang = "pl".into();
+    b.labels.lang = Some(("it".into(), "ltr"));
+    let xml = String::from_utf8(moodle_xml::moodle_xml(&b)).unwrap();
+    assert!(xml.contains(&format!("<correctfeedback format=\"html\"><text><![CDATA[<span{it}>Correct</span>]]></text>")), "{xml}");
+    let (dir, _) = unzip(&qti::qti_package(&b).unwrap());
+    let tf = std::fs::read_to_string(dir.path().join("items/q04.xml")).unwrap();
+    assert!(tf.contains("<simpleChoice identifier=\"true\" xml:lang=\"it\">True</simpleChoice>"), "{tf}");
+    if !have_xmllint() {
+        return;
+    }
+    let files: Vec<PathBuf> = (1..=quiz.questions.len()).map(|n| dir.path().join(format!("items/q{n:02}.xml"))).collect();
+    xmllint(&qti_schema(), &files).unwrap_or_else(|e| panic!("QTI items with xml:lang do not validate:\n{e}"));
 }

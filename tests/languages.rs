@@ -466,3 +466,135 @@ fn untranslated_parts_of_a_quiz_guide_unit_and_badge_are_marked_each_on_its_own(
     assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-name"), "uk");
     assert_eq!(lang_at(&progress, "[data-badge=diligent] .jbadge-description"), "en");
 }
+
+/// it (default), fa (right-to-left, built-in interface) and pl (no built-in interface, no
+/// `i18n/pl.yaml`): fa translates the quiz without its title, pl one lesson.
+fn it_fa_pl() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "title: Sito\nlanguages:\n  - it\n  - fa\n  - code: pl\n    name: Polski\ntranslations:\n  fa: { title: سایت }\n  pl: { title: Strona }\n",
+    );
+    f.write("content/it/index.md", "---\ntitle: Inizio\n---\nBenvenuti nel [corso](01-corso/index.md).\n");
+    f.write("content/it/01-corso/index.md", "---\ntitle: Corso\nkind: course\n---\nIl corso.\n");
+    f.write("content/it/01-corso/01-mod/index.md", "---\ntitle: Modulo uno\nkind: module\n---\nPanoramica.\n");
+    f.write("content/it/01-corso/01-mod/01-prima.md", "---\ntitle: Prima lezione\n---\n## Inizia qui\n\nTesto.\n");
+    f.write("content/it/01-corso/01-mod/02-seconda.md", "---\ntitle: Seconda lezione\n---\nTesto.\n");
+    f.write(
+        "content/it/01-corso/01-mod/quiz.yaml",
+        "title: Quiz del modulo\npass_mark: 50\nquestions:\n  - id: q1\n    type: single\n    prompt: Scegli A\n    options:\n      - text: A\n        correct: true\n        feedback: Giusto.\n      - text: B\n    explanation: A è giusta.\n  - id: q2\n    type: true_false\n    prompt: Il cielo è blu\n    answer: true\n",
+    );
+    for lang in ["fa", "pl"] {
+        f.write(&format!("content/{lang}/index.md"), "---\ntitle: Start\n---\nWitamy.\n");
+        f.write(&format!("content/{lang}/01-corso/index.md"), "---\ntitle: Kurs\nkind: course\n---\nKurs.\n");
+        f.write(&format!("content/{lang}/01-corso/01-mod/index.md"), "---\ntitle: Moduł pierwszy\nkind: module\n---\nPrzegląd.\n");
+    }
+    f.write("content/pl/01-corso/01-mod/01-prima.md", "---\ntitle: Pierwsza lekcja\n---\n## Zacznij tutaj\n\nTekst.\n");
+    f.write("content/fa/01-corso/01-mod/02-seconda.md", "---\ntitle: درس دوم\n---\nمتن.\n");
+    f.write(
+        "content/fa/01-corso/01-mod/quiz.yaml",
+        "questions:\n  - id: q1\n    prompt: الف را انتخاب کنید\n    options:\n      - text: الف\n      - text: ب\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+#[test]
+fn a_quiz_translations_fallback_title_is_marked_wherever_it_is_shown() {
+    // fa's quiz has no title of its own: the Italian one is shown, marked, in the sidebar,
+    // the breadcrumbs, the pager, the module's list, the attribution and the search index,
+    // not only as the page's heading; the translated quiz itself is not "not translated".
+    let f = it_fa_pl();
+    let it = |doc: &scraper::Html, css: &str| {
+        let found: Vec<_> = select(doc, css).into_iter().filter(|e| text(e).starts_with("Quiz del modulo")).collect();
+        assert!(!found.is_empty(), "nothing matches `{css}` with the quiz's title");
+        for e in found {
+            assert_eq!(lang_of(&e), ("it".to_string(), "ltr".to_string()), "{css}: {}", e.html());
+        }
+    };
+    let lesson = f.html("fa/corso/mod/seconda.html");
+    it(&lesson, ".course-nav a");
+    it(&lesson, ".pager-title");
+    let quiz = f.html("fa/corso/mod/quiz.html");
+    it(&quiz, "h1");
+    it(&quiz, ".breadcrumbs [aria-current=page]");
+    it(&quiz, ".course-nav a");
+    assert_eq!(select(&quiz, ".translation-notice").len(), 0, "the quiz is translated");
+    let module = f.html("fa/corso/mod/index.html");
+    it(&module, ".card-title");
+    let attribution = f.read_out("fa/corso/mod/quiz.html");
+    assert!(attribution.contains("<span lang=\"it\" dir=\"ltr\">Quiz del modulo</span>"), "attribution: {attribution}");
+    let search: String = files(&f.out().join("search"))
+        .iter()
+        .filter(|p| p.starts_with("fa/"))
+        .map(|p| std::fs::read_to_string(f.out().join("search").join(p)).unwrap_or_default())
+        .collect();
+    assert!(search.contains("[\"corso/mod/quiz.html\",\"Quiz del modulo\",\"quiz\",[\"Kurs\",\"Moduł pierwszy\"],1,"), "{search}");
+    // A lesson's title cannot fall back: front matter must have one.
+    let pl = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_at(&pl, "h1"), "pl");
+}
+
+/// Every text of `doc` that is one of the default language's (Italian) interface strings and
+/// not one of `own`'s, with the language it is read in.
+fn italian_interface_texts(doc: &scraper::Html, own: &std::collections::BTreeMap<String, String>) -> Vec<(String, String)> {
+    use kyklos::i18n::{Strings, Table};
+    let it = Strings::new("it", Table::new(), Table::new(), "it").all_plain();
+    let theirs: std::collections::BTreeSet<&str> =
+        it.iter().filter(|(k, v)| own.get(*k) != Some(*v) && v.chars().filter(|c| c.is_alphabetic()).count() > 3).map(|(_, v)| v.trim()).collect();
+    let mut out = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(t) = node.value().as_text() else { continue };
+        let t = t.trim().trim_start_matches('(').trim_end_matches(')').trim_end_matches(':').trim();
+        if theirs.contains(t) {
+            let parent = scraper::ElementRef::wrap(node.parent().unwrap()).unwrap();
+            if parent.value().name() == "title" {
+                continue;
+            }
+            out.push((t.to_string(), lang_of(&parent).0));
+        }
+    }
+    out
+}
+
+#[test]
+fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in() {
+    // pl has no interface strings: kyklos shows the default language's (Italian) on its pages,
+    // each marked lang="it" dir="ltr" so a screen reader reads it with an Italian voice.
+    let f = it_fa_pl();
+    let none = std::collections::BTreeMap::new();
+    for page in ["pl/corso/mod/prima.html", "pl/corso/mod/index.html", "pl/corso/mod/quiz.html", "pl/index.html"] {
+        let doc = f.html(page);
+        let found = italian_interface_texts(&doc, &none);
+        assert!(found.len() > 10, "{page}: {found:?}");
+        let unmarked: Vec<_> = found.iter().filter(|(_, lang)| lang != "it").collect();
+        assert!(unmarked.is_empty(), "{page}: Italian interface strings read as Polish: {unmarked:?}");
+    }
+    let lesson = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_of(&select(&lesson, "a.skip-link span")[0]), ("it".to_string(), "ltr".to_string()));
+    assert_eq!(lang_at(&lesson, "h1"), "pl", "the page's own text keeps its language");
+    assert_eq!(lang_at(&lesson, ".position span"), "it");
+    // Sentences of the footer: Italian, with the page's title in them still Polish.
+    assert_eq!(lang_at(&lesson, ".licence > span"), "it");
+    assert_eq!(lang_at(&lesson, ".attribution-text > span"), "it");
+    let title = select(&lesson, ".attribution-text span span").into_iter().find(|s| text(s) == "Pierwsza lekcja").expect("the title in the attribution");
+    assert_eq!(lang_of(&title).0, "pl");
+    // The untranslated module's "(not translated yet)" in the sidebar is Italian too.
+    let module_mark = select(&lesson, ".course-nav .nav-module .visually-hidden span");
+    assert!(module_mark.is_empty() || lang_of(&module_mark[0]).0 == "it");
+    // A site file translating some strings: those are Polish and unmarked, the rest Italian.
+    f.write("i18n/pl.yaml", "next: Dalej\nprevious: Wstecz\nskip_to_content: Przejdź do treści\n");
+    assert!(f.build().status.success());
+    let lesson = f.html("pl/corso/mod/prima.html");
+    assert_eq!(lang_at(&lesson, "a.skip-link"), "pl");
+    assert!(select(&lesson, "a.skip-link span").is_empty());
+    assert_eq!(lang_at(&lesson, ".pager-next .pager-label"), "pl");
+    let own: std::collections::BTreeMap<String, String> =
+        [("next", "Dalej"), ("previous", "Wstecz"), ("skip_to_content", "Przejdź do treści")].map(|(k, v)| (k.to_string(), v.to_string())).into();
+    let found = italian_interface_texts(&lesson, &own);
+    assert!(found.iter().all(|(_, lang)| lang == "it"), "{found:?}");
+    // Persian has its own strings: nothing of the interface is marked.
+    let fa = f.html("fa/corso/mod/seconda.html");
+    assert_eq!(italian_interface_texts(&fa, &none), []);
+}

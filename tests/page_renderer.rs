@@ -55,8 +55,12 @@ fn odd_site(root: &Path) {
     write(
         root,
         "site.yaml",
-        "title: \"Q-SER & <\\\"co's\\\">\"\nlanguages:\n  - code: ar\n  - code: en\n  - code: el\nbase_url: https://example.org/sub\nlogo: art/logo.svg\nlogo_alt: \"Logo & co\"\nfunding: \"Funded by <us> & 'them'\"\nsearch: off\nauthors: [\"A & B\", C]\nlicense: CC-BY-SA-4.0\njourney:\n  points: { lesson: 5 }\n  levels: [0, 20]\ntranslations:\n  en:\n    title: English title\n",
+        "title: \"Q-SER & <\\\"co's\\\">\"\nlanguages:\n  - code: ar\n  - code: en\n  - code: el\n  - code: pl\nbase_url: https://example.org/sub\nlogo: art/logo.svg\nlogo_alt: \"Logo & co\"\nfunding: \"Funded by <us> & 'them'\"\nsearch: off\nauthors: [\"A & B\", C]\nlicense: CC-BY-SA-4.0\njourney:\n  points: { lesson: 5 }\n  levels: [0, 20]\ntranslations:\n  en:\n    title: English title\n",
     );
+    // Polish has no interface strings but these two: the rest is the default language's
+    // (Arabic), marked lang="ar" dir="rtl" on its pages.
+    write(root, "i18n/pl.yaml", "next: Dalej\nhome: Start\n");
+    write(root, "content/pl/index.md", "---\ntitle: Start\n---\nDo [kursu](01-course/index.md).\n");
     write(root, "art/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n");
     write(root, "content/ar/index.md", "---\ntitle: الرئيسية\n---\nإلى [الدورة](01-course/index.md).\n");
     write(root, "content/en/index.md", "---\ntitle: Home\n---\nTo [the course](01-course/index.md).\n");

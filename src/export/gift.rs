@@ -15,7 +15,7 @@
 //! quiz). The category line is `$CATEGORY: $course$/top/<course>/<module>`.
 
 use super::moodle_xml::category_path;
-use super::{choice_fractions, html, number, percent, plain, question_name, source_of, Bank};
+use super::{choice_fractions, number, percent, plain, question_name, source_of, Bank};
 use crate::model::quiz::{Body, Question};
 
 /// The GIFT file of one quiz.
@@ -73,8 +73,15 @@ pub fn escape(s: &str) -> String {
 /// HTML text with its format: `[html]` is written only where the text would otherwise start
 /// with `[` (which GIFT would read as a format name); the question's own `[html]` makes it the
 /// default for its answers and feedback.
-fn html_text(markdown: &str) -> String {
-    let text = escape(&html(markdown));
+/// A quiz text as HTML for GIFT, marked with the original's language when the translation
+/// leaves it out (the question is `[html]`, so its answers and feedback are HTML too).
+fn html_text(bank: &Bank<'_>, markdown: &str, untranslated: bool) -> String {
+    gift_html(&bank.html(markdown, untranslated))
+}
+
+/// HTML escaped for GIFT, with `[html]` in front where it starts with `[` (a format name).
+fn gift_html(html: &str) -> String {
+    let text = escape(html);
     if text.starts_with('[') {
         format!("[html]{text}")
     } else {
@@ -87,8 +94,8 @@ fn line(s: &str) -> String {
     super::xml_safe(s).replace('\n', " ")
 }
 
-fn feedback(text: Option<&String>) -> String {
-    match text.map(|t| html_text(t)).filter(|t| !t.is_empty()) {
+fn feedback(bank: &Bank<'_>, text: Option<&String>, untranslated: bool) -> String {
+    match text.map(|t| html_text(bank, t, untranslated)).filter(|t| !t.is_empty()) {
         Some(t) => format!("#{t}"),
         None => String::new(),
     }
@@ -98,24 +105,26 @@ fn question(g: &mut String, bank: &Bank<'_>, q: &Question) {
     g.push_str(&format!("// [id:{}-{}]\n", bank.id, q.id));
     let case = if matches!(q.body, Body::FillIn { case_sensitive: true, .. }) { "; case-sensitive on the site, but GIFT imports it ignoring case" } else { "" };
     g.push_str(&format!("// {} ({}), {} points{case}\n", line(&q.id), q.body.type_name(), number(q.points)));
-    g.push_str(&format!("::{}::[html]{}{{\n", escape(&question_name(q)), escape(&html(&q.prompt))));
+    let u = &q.untranslated;
+    g.push_str(&format!("::{}::[html]{}{{\n", escape(&question_name(q)), escape(&bank.html(&q.prompt, u.prompt))));
     match &q.body {
         Body::Single { options } => {
-            for o in options {
+            for (i, o) in options.iter().enumerate() {
                 // `~%0%` keeps an option whose text starts with `%n%` from being read as a weight.
                 let mark = if o.correct { "=" } else { "~%0%" };
-                g.push_str(&format!("\t{mark}{}{}\n", html_text(&o.text), feedback(o.feedback.as_ref())));
+                g.push_str(&format!("\t{mark}{}{}\n", html_text(bank, &o.text, u.part(i, 0)), feedback(bank, o.feedback.as_ref(), u.part(i, 1))));
             }
         }
         Body::Multiple { options, partial_credit } => {
-            for (o, f) in options.iter().zip(choice_fractions(options, *partial_credit)) {
-                g.push_str(&format!("\t~%{}%{}{}\n", percent(f), html_text(&o.text), feedback(o.feedback.as_ref())));
+            for (i, (o, f)) in options.iter().zip(choice_fractions(options, *partial_credit)).enumerate() {
+                g.push_str(&format!("\t~%{}%{}{}\n", percent(f), html_text(bank, &o.text, u.part(i, 0)), feedback(bank, o.feedback.as_ref(), u.part(i, 1))));
             }
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             // Moodle reads `{TRUE#wrong#right}`: the feedback for the wrong answer comes first.
-            let (word, wrong, right) = if *answer { ("TRUE", feedback_false, feedback_true) } else { ("FALSE", feedback_true, feedback_false) };
-            let text = |f: &Option<String>| f.as_deref().map(html_text).unwrap_or_default();
+            let (f_true, f_false) = ((feedback_true, u.feedback[0]), (feedback_false, u.feedback[1]));
+            let (word, wrong, right) = if *answer { ("TRUE", f_false, f_true) } else { ("FALSE", f_true, f_false) };
+            let text = |(f, untranslated): (&Option<String>, bool)| f.as_deref().map(|f| html_text(bank, f, untranslated)).unwrap_or_default();
             g.push_str(&format!("\t{word}#{}#{}\n", text(wrong), text(right)));
         }
         Body::FillIn { answers, .. } => {
@@ -128,13 +137,13 @@ fn question(g: &mut String, bank: &Bank<'_>, q: &Question) {
             }
         }
         Body::Matching { pairs, .. } => {
-            for (left, right) in pairs {
-                g.push_str(&format!("\t={} -> {}\n", html_text(left), escape(&plain(right))));
+            for (i, (left, right)) in pairs.iter().enumerate() {
+                g.push_str(&format!("\t={} -> {}\n", html_text(bank, left, u.part(i, 0)), escape(&plain(right))));
             }
         }
         Body::Ordering { .. } => {}
     }
-    if let Some(e) = q.explanation.as_deref().map(html_text).filter(|e| !e.is_empty()) {
+    if let Some(e) = q.explanation.as_deref().map(|e| html_text(bank, e, u.explanation)).filter(|e| !e.is_empty()) {
         g.push_str(&format!("\t####{e}\n"));
     }
     g.push_str("}\n");
@@ -148,6 +157,6 @@ mod tests {
     fn escapes_every_special_character() {
         assert_eq!(escape(r"a~b=c#d{e}f:g\h"), r"a\~b\=c\#d\{e\}f\:g\\h");
         assert_eq!(escape("one\r\ntwo"), r"one\ntwo");
-        assert_eq!(html_text("[1] x"), "[html][1] x");
+        assert_eq!(gift_html(&super::super::html("[1] x")), "[html][1] x");
     }
 }

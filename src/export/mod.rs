@@ -33,6 +33,32 @@ pub struct Bank<'a> {
     /// Stable prefix of identifiers: `kyklos-<lang>-<quiz slug>`; questions add `-<id>`.
     pub id: String,
     pub labels: Labels,
+    /// For a translation: the default language (code, direction), in which the texts the
+    /// translation leaves out are written (marked as such, see [`Bank::text_lang`]).
+    pub original: Option<(String, &'static str)>,
+}
+
+impl Bank<'_> {
+    /// The language a quiz text is in when it is not the bank's: the original's, for a text
+    /// the translation leaves out (`untranslated`).
+    pub fn text_lang(&self, untranslated: bool) -> Option<(&str, &'static str)> {
+        self.original.as_ref().filter(|_| untranslated).map(|(code, dir)| (code.as_str(), *dir))
+    }
+
+    /// A quiz text as HTML ([`html`]), inside an element with the original's `lang` and `dir`
+    /// when the translation leaves it out (see [`marked_html`]).
+    pub fn html(&self, markdown: &str, untranslated: bool) -> String {
+        marked_html(html(markdown), self.text_lang(untranslated))
+    }
+}
+
+/// `html` inside `<span lang dir>` (`<div>` when it holds blocks: a quote, a list) when
+/// `lang` is given and there is text; as it is otherwise.
+pub fn marked_html(html: String, lang: Option<(&str, &str)>) -> String {
+    let Some((code, dir)) = lang.filter(|_| !html.trim().is_empty()) else { return html };
+    let blocks = ["<blockquote", "<ul", "<ol", "<p>", "<p ", "<pre", "<div", "<table", "<hr", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6"];
+    let tag = if blocks.iter().any(|b| html.contains(b)) { "div" } else { "span" };
+    format!("<{tag}{}>{html}</{tag}>", crate::escape::lang_attrs(code, dir))
 }
 
 /// Interface strings the formats need, in the quiz's language.
@@ -43,6 +69,9 @@ pub struct Labels {
     pub incorrect: String,
     pub answer_true: String,
     pub answer_false: String,
+    /// The labels' language (code, direction) when it is not the bank's: a language without
+    /// interface strings of its own shows the default language's.
+    pub lang: Option<(String, &'static str)>,
 }
 
 impl Labels {
@@ -54,6 +83,7 @@ impl Labels {
             incorrect: "Incorrect".into(),
             answer_true: "True".into(),
             answer_false: "False".into(),
+            lang: None,
         }
     }
 }

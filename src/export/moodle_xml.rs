@@ -10,7 +10,7 @@
 //! in a text is split across two sections): Moodle's XML reader drops the space between two
 //! entity references (`&quot; &apos;`), so entity-escaped text would not arrive as written.
 
-use super::{choice_fractions, html, number, percent, plain, question_name, source_of, xml_escape, xml_safe, Bank};
+use super::{choice_fractions, number, percent, plain, question_name, source_of, xml_escape, xml_safe, Bank};
 use crate::model::quiz::{Body, Choice, Question, Shuffle};
 
 /// The Moodle XML file of one quiz.
@@ -64,8 +64,10 @@ fn cdata(s: &str) -> String {
     format!("<text><![CDATA[{}]]></text>", s.replace("]]>", "]]]]><![CDATA[>"))
 }
 
-fn html_field(tag: &str, markdown: &str, indent: &str) -> String {
-    format!("{indent}<{tag} format=\"html\">{}</{tag}>\n", cdata(&html(markdown)))
+/// `<tag format="html">` with a quiz text, marked with the original's language when the
+/// translation leaves it out (`untranslated`).
+fn html_field(bank: &Bank<'_>, tag: &str, markdown: &str, untranslated: bool, indent: &str) -> String {
+    format!("{indent}<{tag} format=\"html\">{}</{tag}>\n", cdata(&bank.html(markdown, untranslated)))
 }
 
 fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
@@ -79,20 +81,21 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
     x.push_str(&format!("  <!-- {} ({}) -->\n", comment(&q.id), q.body.type_name()));
     x.push_str(&format!("  <question type=\"{qtype}\">\n"));
     x.push_str(&format!("    <name>{}</name>\n", cdata(&question_name(q))));
-    x.push_str(&html_field("questiontext", &q.prompt, "    "));
-    x.push_str(&html_field("generalfeedback", q.explanation.as_deref().unwrap_or(""), "    "));
+    let u = &q.untranslated;
+    x.push_str(&html_field(bank, "questiontext", &q.prompt, u.prompt, "    "));
+    x.push_str(&html_field(bank, "generalfeedback", q.explanation.as_deref().unwrap_or(""), u.explanation, "    "));
     x.push_str(&format!("    <defaultgrade>{}</defaultgrade>\n", number(q.points)));
     x.push_str("    <hidden>0</hidden>\n");
     x.push_str(&format!("    <idnumber>{}</idnumber>\n", xml_escape(&format!("{}-{}", bank.id, q.id))));
     let shuffle = matches!(bank.quiz.shuffle, Shuffle::Options | Shuffle::All);
     match &q.body {
-        Body::Single { options } => multichoice(x, bank, options, true, false, shuffle),
-        Body::Multiple { options, partial_credit } => multichoice(x, bank, options, false, *partial_credit, shuffle),
+        Body::Single { options } => multichoice(x, bank, q, options, true, false, shuffle),
+        Body::Multiple { options, partial_credit } => multichoice(x, bank, q, options, false, *partial_credit, shuffle),
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
-            for (value, feedback) in [(true, feedback_true), (false, feedback_false)] {
+            for (value, feedback, untranslated) in [(true, feedback_true, u.feedback[0]), (false, feedback_false, u.feedback[1])] {
                 let fraction = if value == *answer { "100" } else { "0" };
                 x.push_str(&format!("    <answer fraction=\"{fraction}\" format=\"moodle_auto_format\">\n      <text>{value}</text>\n"));
-                x.push_str(&html_field("feedback", feedback.as_deref().unwrap_or(""), "      "));
+                x.push_str(&html_field(bank, "feedback", feedback.as_deref().unwrap_or(""), untranslated, "      "));
                 x.push_str("    </answer>\n");
             }
         }
@@ -110,9 +113,10 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
         Body::Matching { pairs, .. } => {
             x.push_str("    <shuffleanswers>true</shuffleanswers>\n");
             combined_feedback(x, bank);
-            for (left, right) in pairs {
+            for (i, (left, right)) in pairs.iter().enumerate() {
+                // The right-hand side is plain text in a menu: it cannot be marked.
                 x.push_str("    <subquestion format=\"html\">\n");
-                x.push_str(&format!("      {}\n", cdata(&html(left))));
+                x.push_str(&format!("      {}\n", cdata(&bank.html(left, u.part(i, 0)))));
                 x.push_str(&format!("      <answer>{}</answer>\n", cdata(&plain(right))));
                 x.push_str("    </subquestion>\n");
             }
@@ -125,14 +129,14 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
             combined_feedback(x, bank);
             x.push_str("    <shownumcorrect>1</shownumcorrect>\n");
             for (i, item) in items.iter().enumerate() {
-                x.push_str(&format!("    <answer fraction=\"{}\" format=\"html\">{}</answer>\n", i + 1, cdata(&html(item))));
+                x.push_str(&format!("    <answer fraction=\"{}\" format=\"html\">{}</answer>\n", i + 1, cdata(&bank.html(item, u.part(i, 0)))));
             }
         }
     }
     x.push_str("  </question>\n");
 }
 
-fn multichoice(x: &mut String, bank: &Bank<'_>, options: &[Choice], single: bool, partial_credit: bool, shuffle: bool) {
+fn multichoice(x: &mut String, bank: &Bank<'_>, q: &Question, options: &[Choice], single: bool, partial_credit: bool, shuffle: bool) {
     x.push_str(&format!("    <single>{single}</single>\n    <shuffleanswers>{shuffle}</shuffleanswers>\n"));
     x.push_str("    <answernumbering>none</answernumbering>\n    <showstandardinstruction>1</showstandardinstruction>\n");
     combined_feedback(x, bank);
@@ -140,9 +144,10 @@ fn multichoice(x: &mut String, bank: &Bank<'_>, options: &[Choice], single: bool
         x.push_str("    <shownumcorrect/>\n");
     }
     let fractions = if single { options.iter().map(|o| if o.correct { 1.0 } else { 0.0 }).collect() } else { choice_fractions(options, partial_credit) };
-    for (o, f) in options.iter().zip(fractions) {
-        x.push_str(&format!("    <answer fraction=\"{}\" format=\"html\">\n      {}\n", percent(f), cdata(&html(&o.text))));
-        x.push_str(&html_field("feedback", o.feedback.as_deref().unwrap_or(""), "      "));
+    let u = &q.untranslated;
+    for (i, (o, f)) in options.iter().zip(fractions).enumerate() {
+        x.push_str(&format!("    <answer fraction=\"{}\" format=\"html\">\n      {}\n", percent(f), cdata(&bank.html(&o.text, u.part(i, 0)))));
+        x.push_str(&html_field(bank, "feedback", o.feedback.as_deref().unwrap_or(""), u.part(i, 1), "      "));
         x.push_str("    </answer>\n");
     }
 }
@@ -150,7 +155,8 @@ fn multichoice(x: &mut String, bank: &Bank<'_>, options: &[Choice], single: bool
 fn combined_feedback(x: &mut String, bank: &Bank<'_>) {
     let l = &bank.labels;
     for (tag, text) in [("correctfeedback", &l.correct), ("partiallycorrectfeedback", &l.partly), ("incorrectfeedback", &l.incorrect)] {
-        x.push_str(&format!("    <{tag} format=\"html\">{}</{tag}>\n", cdata(&crate::markdown::escape_html(text))));
+        let lang = l.lang.as_ref().map(|(c, d)| (c.as_str(), *d));
+        x.push_str(&format!("    <{tag} format=\"html\">{}</{tag}>\n", cdata(&super::marked_html(crate::markdown::escape_html(text), lang))));
     }
 }
 

@@ -75,15 +75,48 @@ fn xhtml(markdown: &str) -> String {
     out
 }
 
-/// One question as an `assessmentItem`.
+/// The languages of one item's texts: the item's own (`xml:lang` of `assessmentItem`), the
+/// translation's, the original's (for texts the translation leaves out) and the labels'.
+struct Langs<'a> {
+    item: &'a str,
+    bank: &'a str,
+    original: Option<&'a str>,
+    labels: &'a str,
+}
+
+impl Langs<'_> {
+    /// ` xml:lang="…"` for an element whose text is the original's (`untranslated`) or the
+    /// translation's, where that differs from the item's; empty otherwise.
+    fn text(&self, untranslated: bool) -> String {
+        let lang = if untranslated { self.original.unwrap_or(self.bank) } else { self.bank };
+        Self::attr(self.item, lang)
+    }
+
+    fn attr(item: &str, lang: &str) -> String {
+        if item == lang {
+            String::new()
+        } else {
+            format!(" xml:lang=\"{}\"", xml_escape(lang))
+        }
+    }
+}
+
+/// One question as an `assessmentItem`. Its `xml:lang` is the translation's, or the
+/// original's for a question the translation leaves out entirely; any text in the other
+/// language carries its own `xml:lang` (QTI 2.1 has no `dir`).
 pub fn item(bank: &Bank<'_>, q: &Question) -> String {
+    let original = bank.original.as_ref().map(|o| o.0.as_str());
+    let whole = original.is_some() && q.untranslated == crate::model::quiz::Untranslated::all(&q.body);
+    let labels = bank.labels.lang.as_ref().map_or(bank.lang.as_str(), |l| l.0.as_str());
+    let langs = Langs { item: if whole { original.unwrap_or(&bank.lang) } else { &bank.lang }, bank: &bank.lang, original, labels };
+    let u = &q.untranslated;
     let mut x = String::with_capacity(4096);
     x.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     x.push_str(&format!(
         "<assessmentItem xmlns=\"{QTI_NS}\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"{QTI_NS} {QTI_XSD}\" identifier=\"{}\" title=\"{}\" xml:lang=\"{}\" adaptive=\"false\" timeDependent=\"false\" toolName=\"kyklos\">\n",
         item_id(bank, q),
         xml_escape(&super::question_name(q)),
-        xml_escape(&bank.lang)
+        xml_escape(langs.item)
     ));
     let shuffle = matches!(bank.quiz.shuffle, Shuffle::Options | Shuffle::All);
     let points = number(q.points);
@@ -91,8 +124,8 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
         Body::Single { options } => {
             declare(&mut x, "single", "identifier", &correct_ids(options), None);
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
-            choices(&mut x, options, 1, shuffle);
+            body_start(&mut x, q, &langs);
+            choices(&mut x, q, options, 1, shuffle, &langs);
         }
         Body::Multiple { options, partial_credit } => {
             let mapping = partial_credit.then(|| {
@@ -104,16 +137,17 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             });
             declare(&mut x, "multiple", "identifier", &correct_ids(options), mapping.as_deref());
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
-            choices(&mut x, options, 0, shuffle);
+            body_start(&mut x, q, &langs);
+            choices(&mut x, q, options, 0, shuffle, &langs);
         }
         Body::TrueFalse { answer, .. } => {
             declare(&mut x, "single", "identifier", &[answer.to_string()], None);
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
+            body_start(&mut x, q, &langs);
             x.push_str("    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"false\" maxChoices=\"1\">\n");
+            let mark = Langs::attr(langs.item, langs.labels);
             for (id, label) in [("true", &bank.labels.answer_true), ("false", &bank.labels.answer_false)] {
-                x.push_str(&format!("      <simpleChoice identifier=\"{id}\">{}</simpleChoice>\n", xml_escape(label)));
+                x.push_str(&format!("      <simpleChoice identifier=\"{id}\"{mark}>{}</simpleChoice>\n", xml_escape(label)));
             }
             x.push_str("    </choiceInteraction>\n");
         }
@@ -132,7 +166,7 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             let mapping = mapping_xml(&entries, &points, *case_sensitive);
             declare(&mut x, "single", "string", &keys[..keys.len().min(1)], Some(&mapping));
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
+            body_start(&mut x, q, &langs);
             let longest = keys.iter().map(|k| k.chars().count()).max().unwrap_or(10).max(10);
             x.push_str(&format!("    <p><textEntryInteraction responseIdentifier=\"RESPONSE\" expectedLength=\"{longest}\"/></p>\n"));
         }
@@ -145,16 +179,22 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             });
             declare(&mut x, "multiple", "directedPair", &correct, mapping.as_deref());
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
+            body_start(&mut x, q, &langs);
             x.push_str(&format!("    <matchInteraction responseIdentifier=\"RESPONSE\" shuffle=\"true\" maxAssociations=\"{n}\">\n      <simpleMatchSet>\n"));
             for (i, (left, _)) in pairs.iter().enumerate() {
-                x.push_str(&format!("        <simpleAssociableChoice identifier=\"l{}\" matchMax=\"1\">{}</simpleAssociableChoice>\n", i + 1, xhtml(left)));
+                x.push_str(&format!(
+                    "        <simpleAssociableChoice identifier=\"l{}\" matchMax=\"1\"{}>{}</simpleAssociableChoice>\n",
+                    i + 1,
+                    langs.text(u.part(i, 0)),
+                    xhtml(left)
+                ));
             }
             x.push_str("      </simpleMatchSet>\n      <simpleMatchSet>\n");
             for (i, (_, right)) in pairs.iter().enumerate() {
                 x.push_str(&format!(
-                    "        <simpleAssociableChoice identifier=\"r{}\" matchMax=\"1\">{}</simpleAssociableChoice>\n",
+                    "        <simpleAssociableChoice identifier=\"r{}\" matchMax=\"1\"{}>{}</simpleAssociableChoice>\n",
                     i + 1,
+                    langs.text(u.part(i, 1)),
                     xml_escape(&plain(right))
                 ));
             }
@@ -164,17 +204,17 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             let order: Vec<String> = (1..=items.len()).map(|i| format!("i{i}")).collect();
             declare(&mut x, "ordered", "identifier", &order, None);
             outcomes(&mut x, &points);
-            body_start(&mut x, q);
+            body_start(&mut x, q, &langs);
             x.push_str("    <orderInteraction responseIdentifier=\"RESPONSE\" shuffle=\"true\">\n");
             for (i, item) in items.iter().enumerate() {
-                x.push_str(&format!("      <simpleChoice identifier=\"i{}\">{}</simpleChoice>\n", i + 1, xhtml(item)));
+                x.push_str(&format!("      <simpleChoice identifier=\"i{}\"{}>{}</simpleChoice>\n", i + 1, langs.text(u.part(i, 0)), xhtml(item)));
             }
             x.push_str("    </orderInteraction>\n");
         }
     }
     x.push_str("  </itemBody>\n");
     processing(&mut x, q, &points);
-    feedback(&mut x, q);
+    feedback(&mut x, q, &langs);
     x.push_str("</assessmentItem>\n");
     x
 }
@@ -212,14 +252,15 @@ fn outcomes(x: &mut String, points: &str) {
     x.push_str("  <outcomeDeclaration identifier=\"FEEDBACK\" cardinality=\"multiple\" baseType=\"identifier\"/>\n");
 }
 
-fn body_start(x: &mut String, q: &Question) {
-    x.push_str(&format!("  <itemBody>\n    <div class=\"prompt\">{}</div>\n", xhtml(&q.prompt)));
+fn body_start(x: &mut String, q: &Question, langs: &Langs<'_>) {
+    x.push_str(&format!("  <itemBody>\n    <div class=\"prompt\"{}>{}</div>\n", langs.text(q.untranslated.prompt), xhtml(&q.prompt)));
 }
 
-fn choices(x: &mut String, options: &[Choice], max: usize, shuffle: bool) {
+fn choices(x: &mut String, q: &Question, options: &[Choice], max: usize, shuffle: bool, langs: &Langs<'_>) {
     x.push_str(&format!("    <choiceInteraction responseIdentifier=\"RESPONSE\" shuffle=\"{shuffle}\" maxChoices=\"{max}\">\n"));
     for (i, o) in options.iter().enumerate() {
-        x.push_str(&format!("      <simpleChoice identifier=\"o{}\">{}</simpleChoice>\n", i + 1, xhtml(&o.text)));
+        let mark = langs.text(q.untranslated.part(i, 0));
+        x.push_str(&format!("      <simpleChoice identifier=\"o{}\"{mark}>{}</simpleChoice>\n", i + 1, xhtml(&o.text)));
     }
     x.push_str("    </choiceInteraction>\n");
 }
@@ -266,10 +307,12 @@ fn processing(x: &mut String, q: &Question, points: &str) {
     x.push_str("  </responseProcessing>\n");
 }
 
-fn feedback(x: &mut String, q: &Question) {
-    let mut modal = |id: &str, text: &str| {
+fn feedback(x: &mut String, q: &Question, langs: &Langs<'_>) {
+    let u = &q.untranslated;
+    let mut modal = |id: &str, text: &str, untranslated: bool| {
         x.push_str(&format!(
-            "  <modalFeedback outcomeIdentifier=\"FEEDBACK\" showHide=\"show\" identifier=\"{id}\"><div>{}</div></modalFeedback>\n",
+            "  <modalFeedback outcomeIdentifier=\"FEEDBACK\" showHide=\"show\" identifier=\"{id}\"><div{}>{}</div></modalFeedback>\n",
+            langs.text(untranslated),
             xhtml(text)
         ));
     };
@@ -277,21 +320,21 @@ fn feedback(x: &mut String, q: &Question) {
         Body::Single { options } | Body::Multiple { options, .. } => {
             for (i, o) in options.iter().enumerate() {
                 if let Some(f) = o.feedback.as_deref().filter(|f| !f.trim().is_empty()) {
-                    modal(&format!("o{}", i + 1), f);
+                    modal(&format!("o{}", i + 1), f, u.part(i, 1));
                 }
             }
         }
         Body::TrueFalse { feedback_true, feedback_false, .. } => {
-            for (id, f) in [("true", feedback_true), ("false", feedback_false)] {
+            for (id, f, untranslated) in [("true", feedback_true, u.feedback[0]), ("false", feedback_false, u.feedback[1])] {
                 if let Some(f) = f.as_deref().filter(|f| !f.trim().is_empty()) {
-                    modal(id, f);
+                    modal(id, f, untranslated);
                 }
             }
         }
         _ => {}
     }
     if let Some(e) = q.explanation.as_deref().filter(|e| !e.trim().is_empty()) {
-        modal("EXPLANATION", e);
+        modal("EXPLANATION", e, u.explanation);
     }
 }
 

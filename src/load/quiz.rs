@@ -182,6 +182,7 @@ pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         show_answers: raw.show_answers,
         questions,
         text: crate::model::TextStatus::Original,
+        title_untranslated: false,
         outdated: false,
         hash: crate::files::sha256_hex(text),
     })

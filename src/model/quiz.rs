@@ -116,12 +116,20 @@ pub struct Quiz {
     pub show_answers: ShowAnswers,
     pub questions: Vec<Question>,
     pub text: crate::model::TextStatus,
+    /// A translation without its own `title:`: the title is the original's.
+    pub title_untranslated: bool,
     pub outdated: bool,
     /// SHA-256 of the quiz file's text.
     pub hash: String,
 }
 
 impl Quiz {
+    /// Whether the title shown is the default language's: the whole quiz is not translated
+    /// yet, or its translation has no `title:` of its own.
+    pub fn title_fallback(&self) -> bool {
+        self.text == crate::model::TextStatus::Fallback || self.title_untranslated
+    }
+
     pub fn max_points(&self) -> f64 {
         self.questions.iter().map(|q| q.points).sum()
     }

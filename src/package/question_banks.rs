@@ -21,7 +21,11 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
         incorrect: t.get("quiz_incorrect"),
         answer_true: t.get("answer_true"),
         answer_false: t.get("answer_false"),
+        // The verdicts and true/false fall back together (a site's strings file has them or not).
+        lang: t.lang_of("quiz_correct").map(|(c, d)| (c.to_string(), d)),
     };
+    let default = cx.site.config.default_language();
+    let original = (default.code != *code).then(|| (default.code.clone(), default.direction.as_str()));
     let mut sections: Vec<(PageId, &Vec<usize>)> = lang.quizzes_of.iter().map(|(&s, qs)| (s, qs)).collect();
     sections.sort_by_key(|&(s, _)| s);
     let mut out = Vec::new();
@@ -42,7 +46,8 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
                 category.push(quiz.title.clone());
             }
             let name = quiz_slug(&quiz.url);
-            let bank = Bank { quiz, category, lang: code.clone(), id: format!("kyklos-{}-{name}", slug(code)), labels: labels.clone() };
+            let bank =
+                Bank { quiz, category, lang: code.clone(), id: format!("kyklos-{}-{name}", slug(code)), labels: labels.clone(), original: original.clone() };
             // The quiz's title, with its section's where two quizzes share a title.
             let shared = lang.quizzes.iter().filter(|q| q.title == quiz.title).count() > 1;
             let title = match lang.pages.get(section) {

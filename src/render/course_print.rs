@@ -56,7 +56,7 @@ pub fn render_course_print(
         for step in extra(section) {
             let Some(quiz) = lang.quizzes.iter().find(|q| q.url == step.url) else { continue };
             *n += 1;
-            let (heading, marks) = (fallback(quiz.text), cx.quiz_marks(quiz));
+            let (heading, marks) = (cx.fallback_attrs(quiz.title_fallback()), cx.quiz_marks(quiz));
             content.push_str(&format!(
                 "<section class=\"print-part print-quiz\" aria-labelledby=\"part-{n}\"{frame}>\n<h{level} id=\"part-{n}\"{heading}>{}</h{level}>\n{}</section>\n",
                 escape_html(&quiz.title),
@@ -98,6 +98,7 @@ pub fn render_course_print(
         is_step: true,
         package: None,
         text: course_page.text,
+        title_fallback: false,
         outdated: course_page.outdated,
     };
     let mut v = view(cx, &subject, extra);

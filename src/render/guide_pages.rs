@@ -60,6 +60,7 @@ pub fn render_tag(
         package: None,
         // The page's own words are interface strings; its cards carry their own language.
         text: crate::model::TextStatus::Original,
+        title_fallback: false,
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);
@@ -128,6 +129,7 @@ pub fn render_guide_print(
         is_step: true,
         package: None,
         text: guide_page.text,
+        title_fallback: false,
         outdated: guide_page.outdated,
     };
     let mut v = view(cx, &subject, extra);

@@ -65,6 +65,10 @@ pub struct LangContext<'a> {
     ui: lesson::UiText,
     /// `plain` as a template value, made once per language (templates see it as `t`).
     t_value: tera::Value,
+    /// The marks of the strings that are another language's (`tl`: ` lang="…" dir="…"` or
+    /// empty) and the strings as HTML inside such a mark (`tm`), as template values.
+    tl_value: tera::Value,
+    tm_value: tera::Value,
     /// SCORM packages are built for this language.
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
@@ -95,14 +99,20 @@ impl<'a> LangContext<'a> {
         let downloads = site.langs.iter().any(|l| has_downloads(site, l));
         let plain = strings.all_plain();
         let t_value = tera::to_value(&plain).unwrap_or_default();
+        let marks = strings.all_marks();
+        let tl_value = tera::to_value(&marks).unwrap_or_default();
+        let tm: BTreeMap<&String, String> = plain.iter().map(|(k, v)| (k, Strings::marked_html(marks.get(k).map_or("", String::as_str), v))).collect();
+        let tm_value = tera::to_value(&tm).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
         LangContext {
             site,
             lang,
             strings,
-            ui: lesson::ui_text(&plain),
+            ui: lesson::ui_text(&plain, &marks),
             plain,
             t_value,
+            tl_value,
+            tm_value,
             packaging,
             downloads,
             texts,
@@ -194,7 +204,13 @@ impl<'a> LangContext<'a> {
     /// The language marks of a quiz on this language's pages (see [`quiz::Marks`]).
     pub fn quiz_marks(&self, q: &Quiz) -> quiz::Marks {
         let d = self.site.config.default_language();
-        quiz::Marks::of(q, (&self.lang.lang.code, self.lang.lang.direction.as_str()), (&d.code, d.direction.as_str()))
+        let mut marks = quiz::Marks::of(q, (&self.lang.lang.code, self.lang.lang.direction.as_str()), (&d.code, d.direction.as_str()));
+        // The interface words inside the quiz are in the language of the interface strings:
+        // the default language's (or English) where this language has none of its own.
+        if let Some((code, dir)) = self.strings.lang_of("quiz_check") {
+            marks.ui = crate::markdown::lang_attrs(code, dir);
+        }
+        marks
     }
 }
 
@@ -235,6 +251,8 @@ pub struct Subject<'a> {
     pub package: Option<&'a PackageScope>,
     /// Whose words this is in this language, and whether the translation is outdated.
     pub text: crate::model::TextStatus,
+    /// The title alone is the default language's (a quiz translation without its own title).
+    pub title_fallback: bool,
     pub outdated: bool,
 }
 
@@ -258,7 +276,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let books = |b: PageId| cx.book_nav(b, extra);
     let default = cx.site.config.default_language();
     let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
-    let nav = navigation(cx.lang, s.id, s.here, (s.title, fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
+    let title_fallback = fallback || (s.title_fallback && default.code != cx.lang.lang.code);
+    let nav = navigation(cx.lang, s.id, s.here, (s.title, title_fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
@@ -269,7 +288,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let licence = if site_page { config.licence.clone() } else { crate::rights::licence_of(cx.site, cx.lang, s.id) };
     let own_authors = if site_page { None } else { cx.lang.authors_of(s.id) };
     let authors: &[String] = own_authors.unwrap_or(&config.authors);
-    let title_lang = cx.fallback_attrs(fallback);
+    let title_lang = cx.fallback_attrs(title_fallback);
     let rights = {
         let quizzes = if page.is_section && !s.is_step { extra(s.id).into_iter().map(|st| (st.title, st.url)).collect() } else { Vec::new() };
         let d = crate::rights::jsonld::Described {
@@ -465,6 +484,8 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
     let mut context = cx.contexts.lock().ok().and_then(|mut pool| pool.pop()).unwrap_or_else(|| {
         let mut c = Context::new();
         c.insert("t", &cx.t_value);
+        c.insert("tl", &cx.tl_value);
+        c.insert("tm", &cx.tm_value);
         c
     });
     context.extend(page);
@@ -503,6 +524,7 @@ pub fn render_page_in(
         is_step: false,
         package,
         text: page.text,
+        title_fallback: false,
         outdated: page.outdated,
     };
     let mut v = view(cx, &subject, extra);
@@ -531,6 +553,7 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
         is_step: true,
         package: None,
         text: TextStatus::Original,
+        title_fallback: false,
         outdated: false,
     };
     let v = view(cx, &subject, extra);

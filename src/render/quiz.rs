@@ -176,18 +176,28 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     // Shown where no script runs (the theme hides it when scripts run, and quiz.js shows it
     // again if it cannot score the quiz): not a <noscript>, which says nothing when scripts
     // are on but blocked or broken.
-    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", escape_html(&t.get("quiz_noscript"))));
+    h.push_str(&format!("<p class=\"quiz-noscript\">{}</p>\n", t.html("quiz_noscript")));
     h.push_str("<ol class=\"quiz-questions\">\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         question_html(&mut h, n + 1, q, &quiz.rel, t, marks);
     }
     // The best score of earlier attempts sits under the questions: when the script shows it,
     // nothing the learner reads moves.
-    h.push_str("</ol>\n<p class=\"quiz-best\" hidden></p>\n<div class=\"quiz-actions\">");
+    // What quiz.js writes (the best score, attempts, the result) is in the language of its
+    // strings: the elements it writes into say so when that is not the page's.
+    h.push_str(&format!("</ol>\n<p class=\"quiz-best\"{} hidden></p>\n<div class=\"quiz-actions\">", t.mark("quiz_best")));
     // Hidden until quiz.js can score: without it the button would do nothing.
-    h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\" hidden>{}</button> ", escape_html(&t.get("quiz_check"))));
-    h.push_str(&format!("<button type=\"button\" class=\"button button-secondary quiz-retry\" hidden>{}</button>", escape_html(&t.get("quiz_retry"))));
-    h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
+    h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\"{} hidden>{}</button> ", t.mark("quiz_check"), escape_html(&t.get("quiz_check"))));
+    h.push_str(&format!(
+        "<button type=\"button\" class=\"button button-secondary quiz-retry\"{} hidden>{}</button>",
+        t.mark("quiz_retry"),
+        escape_html(&t.get("quiz_retry"))
+    ));
+    h.push_str(&format!(
+        "</div>\n<p class=\"quiz-attempts\"{} hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"{}></div>\n</form>\n",
+        t.mark("quiz_attempts_left"),
+        t.mark("quiz_passed")
+    ));
     h
 }
 
@@ -399,6 +409,7 @@ pub fn render_quiz(
         is_step: true,
         package,
         text: quiz.text,
+        title_fallback: quiz.title_untranslated,
         outdated: quiz.outdated,
     };
     let mut v = view(cx, &subject, extra);
@@ -411,7 +422,7 @@ pub fn render_quiz(
             v.lede_lang = Some(default.code.clone());
             v.lede_dir = Some(default.direction.as_str());
         }
-        if original.is_some_and(|o| o.title == quiz.title) {
+        if quiz.title_untranslated {
             v.title_lang = Some(default.code.clone());
             v.title_dir = Some(default.direction.as_str());
         }

@@ -227,6 +227,8 @@ impl LangContext<'_> {
             context.insert("fallback_lang", &default.code);
             context.insert("fallback_dir", default.direction.as_str());
             context.insert("t", &self.t_value);
+            context.insert("tl", &self.tl_value);
+            context.insert("tm", &self.tm_value);
             theme.templates.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
     }

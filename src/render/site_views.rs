@@ -42,8 +42,19 @@ pub fn render_site_view(
     description: &str,
     content: &str,
 ) -> Result<String, String> {
-    let subject =
-        Subject { id, here, title, description: Some(description), kind, content, is_step: true, package: None, text: TextStatus::Original, outdated: false };
+    let subject = Subject {
+        id,
+        here,
+        title,
+        description: Some(description),
+        kind,
+        content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        title_fallback: false,
+        outdated: false,
+    };
     render_view(cx, theme, &view(cx, &subject, extra))
 }
 

@@ -80,7 +80,12 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let source = attribution::Source { site: &shared.site_title, url: url.as_deref() };
     let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
     let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t);
-    let attribution_html = match d.title_lang {
+    // The sentence is in the language of its interface string: where that is another
+    // language's (see `Strings::mark`), the sentence says so and the title keeps its own.
+    let sentence = t.mark(if d.authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" });
+    let own_title =
+        if d.title_lang.is_empty() && !sentence.is_empty() { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) } else { String::new() };
+    let attribution_html = match if own_title.is_empty() { d.title_lang } else { own_title.as_str() } {
         "" => attribution::isolate_addresses(&attribution),
         // The title is marked with its language (what a reader copies stays the same text).
         marks => {
@@ -88,6 +93,7 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
             attribution::isolate_addresses(&attribution::tasl("\u{1}", d.authors, &source, d.licence, t)).replace('\u{1}', &title)
         }
     };
+    let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
     RightsView {
         licence_before: shared.licence_before.clone(),
         licence_after: shared.licence_after.clone(),

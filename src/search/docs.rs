@@ -68,7 +68,8 @@ pub fn quiz_docs(lang: &LangSite) -> Vec<Doc> {
                 title: quiz.title.clone(),
                 kind: "quiz",
                 location: place,
-                fallback: quiz.text == TextStatus::Fallback,
+                // A quiz's document is its title: in the default language when the title is.
+                fallback: quiz.title_fallback(),
                 ..Doc::default()
             });
         }

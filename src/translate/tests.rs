@@ -50,3 +50,15 @@ fn changing_the_key_or_shape_is_an_error_with_a_line() {
     assert_eq!(d[0].message, "question `q1` has 1 options here but 2 in the original");
     assert_eq!(d[0].path, std::path::PathBuf::from("content/el/m/quiz.yaml"));
 }
+
+#[test]
+fn a_translation_without_its_own_title_shows_the_originals_marked_as_such() {
+    let (q, _) = merge("title: Κουίζ\nquestions: []\n");
+    assert!(!q.title_untranslated && !q.title_fallback());
+    for text in ["questions: []\n", "title: \"  \"\nquestions: []\n"] {
+        let (q, _) = merge(text);
+        assert_eq!(q.title, "Quiz");
+        assert!(q.title_untranslated && q.title_fallback(), "{text:?}");
+    }
+    assert!(!original().title_fallback());
+}

@@ -114,7 +114,7 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\"");
     }
     w.s(">\n<a class=\"skip-link\" href=\"#main\">");
-    w.t("skip_to_content");
+    w.tm("skip_to_content");
     w.s("</a>\n");
     if v.package {
         package_bar(w, v);
@@ -149,7 +149,7 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         w.s(" has-sidebar");
     }
     w.s("\">\n  <main id=\"main\" tabindex=\"-1\">\n<p class=\"print-meta\">");
-    w.t("printed_from");
+    w.tm("printed_from");
     w.s(" <span class=\"print-url\" dir=\"ltr\">");
     match full(v.canonical.as_deref()) {
         Some(c) => w.e(c),
@@ -164,7 +164,16 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\" role=\"note\"><span class=\"notice-icon\" aria-hidden=\"true\">");
         w.s(if v.outdated { "!" } else { "i" });
         w.s("</span><p>");
-        w.e(notice);
+        let key = if v.outdated { "outdated" } else { "not_translated" };
+        if w.has_mark(key) {
+            w.s("<span");
+            w.tl(key);
+            w.s(">");
+            w.e(notice);
+            w.s("</span>");
+        } else {
+            w.e(notice);
+        }
         if let Some(o) = &v.original {
             w.s(" <a href=\"");
             w.e(&o.url);
@@ -182,14 +191,14 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
             w.s(" <a href=\"");
             w.e(u);
             w.s("\">");
-            w.t("what_changed");
+            w.tm("what_changed");
             w.s("</a> ·");
         }
         if let Some(u) = full(v.status_url.as_deref()) {
             w.s(" <a href=\"");
             w.e(u);
             w.s("\">");
-            w.t("translation_status");
+            w.tm("translation_status");
             w.s("</a>");
         }
         w.s("</p></div>\n");
@@ -233,7 +242,7 @@ fn package_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str
     w.s("\" href=\"");
     w.e(&l.url);
     w.s("\">");
-    w.t(label);
+    w.tm(label);
     w.s("<span class=\"visually-hidden\">: <span");
     w.fb_text(l.fallback, &l.title);
     w.s("</span></span></a>");
@@ -248,7 +257,7 @@ fn language_switcher(w: &mut W<'_>, languages: &[LangLink]) {
     w.s("\" aria-label=\"");
     w.t("language");
     w.s("\">\n  <details class=\"disclosure lang-disclosure\">\n    <summary><span class=\"visually-hidden\">");
-    w.t("language");
+    w.tm("language");
     w.s(": </span>");
     for l in languages.iter().filter(|l| l.current) {
         lang_name(w, l);
@@ -271,7 +280,7 @@ fn language_switcher(w: &mut W<'_>, languages: &[LangLink]) {
         lang_name(w, l);
         if l.fallback {
             w.s("<span class=\"visually-hidden\"> (");
-            w.t("switcher_fallback");
+            w.tm("switcher_fallback");
             w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
         }
         w.s("</a></li>");
@@ -316,7 +325,7 @@ fn site_header(w: &mut W<'_>, v: &PageView<'_>) {
         w.e(&v.root);
         w.e(v.lang);
         w.s("/progress.html\" hidden><span class=\"visually-hidden\">");
-        w.t("my_progress");
+        w.tm("my_progress");
         w.s(": </span><span class=\"journey-chip-text\"></span></a>");
     }
     w.s("\n    ");
@@ -344,13 +353,17 @@ fn search(w: &mut W<'_>, v: &PageView<'_>) {
         w.t(key);
     }
     w.s("\">\n      <form class=\"search-form\" role=\"search\" action=\"#\">\n        <label class=\"visually-hidden\" for=\"search-input\">");
-    w.t("search_label");
+    w.tm("search_label");
     w.s("</label>\n        <input id=\"search-input\" class=\"search-input\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"");
     w.t("search_placeholder");
     w.s("\" aria-keyshortcuts=\"/\" aria-controls=\"search-panel\">\n        <noscript><p class=\"search-nojs\">");
-    w.t("search_needs_js");
-    w.s("</p></noscript>\n      </form>\n      <p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n      <div class=\"search-panel\" id=\"search-panel\" hidden>\n        <p class=\"search-count\" aria-hidden=\"true\"></p>\n        <ol class=\"search-results\"></ol>\n        <button class=\"search-more\" type=\"button\" hidden>");
-    w.t("search_more");
+    w.tm("search_needs_js");
+    w.s("</p></noscript>\n      </form>\n      <p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"");
+    w.tl("search_count");
+    w.s("></p>\n      <div class=\"search-panel\" id=\"search-panel\" hidden>\n        <p class=\"search-count\" aria-hidden=\"true\"");
+    w.tl("search_count");
+    w.s("></p>\n        <ol class=\"search-results\"></ol>\n        <button class=\"search-more\" type=\"button\" hidden>");
+    w.tm("search_more");
     w.s("</button>\n      </div>\n    </div>");
 }
 
@@ -358,7 +371,7 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("<nav class=\"top-nav\" aria-label=\"");
     w.t("site_navigation");
     w.s("\">\n    <details class=\"wrap disclosure menu-disclosure\">\n      <summary><span class=\"disclosure-label\">");
-    w.t("menu");
+    w.tm("menu");
     w.s("</span>");
     for item in v.top_nav.iter().filter(|i| i.current) {
         w.s(" <span class=\"disclosure-current\"");
@@ -372,7 +385,7 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
         w.s(" aria-current=\"page\"");
     }
     w.s(">");
-    w.t("home");
+    w.tm("home");
     w.s("</a></li>\n        ");
     for item in &v.top_nav {
         w.s("<li><a href=\"");
@@ -391,7 +404,7 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
 pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)>) {
     let Some(nav) = v.course_nav.as_ref().filter(|_| !v.package) else { return };
     w.s("  <nav class=\"course-nav\" aria-labelledby=\"course-nav-title\">\n    <h2 id=\"course-nav-title\" class=\"course-nav-title\"><span class=\"visually-hidden\">");
-    w.t("course_navigation");
+    w.tm("course_navigation");
     w.s(": </span><a href=\"");
     w.e(&nav.url);
     w.s("\"");
@@ -416,10 +429,12 @@ pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)
 pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     let r = &v.rights;
     w.s("<footer class=\"site-footer\">\n  <div class=\"wrap footer-inner\">\n    <section class=\"reuse\" aria-labelledby=\"reuse-title\">\n      <h2 id=\"reuse-title\" class=\"reuse-title\">");
-    w.t("reuse_title");
+    w.tm("reuse_title");
     w.s("</h2>\n      <p class=\"licence\">");
     w.s(&r.badge);
-    w.s(" <span>");
+    w.s(" <span");
+    w.tl("page_licence");
+    w.s(">");
     w.e(&r.licence_before);
     w.s("<a rel=\"license\" href=\"");
     w.e(&v.licence.url);
@@ -432,7 +447,7 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("</span></p>\n      ");
     if !v.authors.is_empty() {
         w.s("<p class=\"authors\">");
-        w.t("authors");
+        w.tm("authors");
         w.s(": ");
         let sep = w.text("list_separator").to_string();
         w.e(&v.authors.join(&sep));
@@ -445,7 +460,7 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("</p>");
     }
     w.s("\n      <p class=\"attribution-label\" id=\"attribution-label\">");
-    w.t("attribution_label");
+    w.tm("attribution_label");
     w.s("</p>\n      <p class=\"attribution-text\" id=\"attribution-text\">");
     w.s(&r.attribution_html);
     w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\" data-t-copied=\"");
@@ -453,20 +468,30 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\" data-t-failed=\"");
     w.t("copy_failed");
     w.s("\">");
-    w.t("copy_attribution");
-    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span></p>\n    </section>\n    ");
+    w.tm("copy_attribution");
+    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"");
+    w.tl("copied");
+    w.s("></span></p>\n    </section>\n    ");
     if let Some(eu) = &r.eu {
         w.s("<div class=\"eu-funding\">\n      <p class=\"eu-emblem\">");
         w.s(&eu.flag);
-        w.s("<span class=\"eu-statement\">");
+        w.s("<span class=\"eu-statement\"");
+        w.tl("eu_cofunded");
+        w.s(">");
         w.e(&eu.statement);
         w.s("</span></p>\n      <p class=\"eu-disclaimer\">");
+        let marked = w.has_mark("eu_disclaimer");
+        if marked {
+            w.s("<span");
+            w.tl("eu_disclaimer");
+            w.s(">");
+        }
         w.s(&eu.disclaimer_html);
         if let Some(p) = full(eu.project_html.as_deref()) {
             w.s(" ");
             w.s(p);
         }
-        w.s("</p>\n    </div>");
+        w.s(if marked { "</span></p>\n    </div>" } else { "</p>\n    </div>" });
     }
     w.s("\n    ");
     if let (Some(f), false) = (full(v.funding), v.package) {
@@ -492,30 +517,30 @@ fn footer_links(w: &mut W<'_>, v: &PageView<'_>) {
             w.s(" aria-current=\"page\"");
         }
         w.s(">");
-        w.t("my_progress");
+        w.tm("my_progress");
         w.s("</a> · ");
     }
     if let Some(u) = full(v.downloads_url.as_deref()) {
         w.s("<a href=\"");
         w.e(u);
         w.s("\">");
-        w.t("downloads_link");
+        w.tm("downloads_link");
         w.s("</a> · ");
     }
     if let Some(u) = full(v.status_url.as_deref()) {
         w.s("<a href=\"");
         w.e(u);
         w.s("\">");
-        w.t("translation_status");
+        w.tm("translation_status");
         w.s("</a> · ");
     }
     w.s("<a href=\"");
     w.e(v.rights.credits_url.as_deref().unwrap_or(""));
     w.s("\">");
-    w.t("credits");
+    w.tm("credits");
     w.s("</a> · <a href=\"");
     w.e(v.rights.accessibility_url.as_deref().unwrap_or(""));
     w.s("\">");
-    w.t("a11y_title");
+    w.tm("a11y_title");
     w.s("</a></p>");
 }

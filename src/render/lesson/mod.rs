@@ -91,9 +91,17 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.e(v.kind);
     w.s("\">\n  <header class=\"page-head\">\n    ");
     if let (Some(p), false) = (full(v.position.as_deref()), v.package) {
+        // The mark on a span, not on the paragraph: a right-to-left string on a left-to-right
+        // page (or the other way round) must not move the line to the other side.
         w.s("<p class=\"position\">");
+        let marked = w.has_mark("lesson_position");
+        if marked {
+            w.s("<span");
+            w.tl("lesson_position");
+            w.s(">");
+        }
         w.e(p);
-        w.s("</p>");
+        w.s(if marked { "</span></p>" } else { "</p>" });
     }
     w.s("\n    <h1");
     title_and_lede(w, v);
@@ -107,7 +115,7 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n    ");
         w.s(cycle);
         w.s("\n    <figcaption id=\"cycle-caption\">");
-        w.t("cycle_title");
+        w.tm("cycle_title");
         w.s("</figcaption>\n  </figure>");
     }
     w.s("\n  ");
@@ -131,7 +139,7 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n  ");
     if !v.discussion.is_empty() {
         w.s("<section class=\"discussion\" aria-labelledby=\"discussion-title\">\n    <h2 id=\"discussion-title\">");
-        w.t("discussion");
+        w.tm("discussion");
         w.s("</h2>\n    <ol");
         content_attrs(w, v);
         w.s(">");
@@ -145,13 +153,13 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n  ");
     if matches!(v.kind, "unit" | "template" | "print") {
         w.s("<p class=\"print-action\" hidden><button type=\"button\" class=\"button button-secondary print-page\">");
-        w.t(if v.kind == "unit" { "handout" } else { "print" });
+        w.tm(if v.kind == "unit" { "handout" } else { "print" });
         w.s("</button></p>");
     }
     w.s("\n  ");
     if !v.related.is_empty() {
         w.s("<section class=\"related\" aria-labelledby=\"related-title\">\n    <h2 id=\"related-title\">");
-        w.t("related");
+        w.tm("related");
         w.s("</h2>\n    ");
         cards(w, &v.related);
         w.s("\n  </section>");
@@ -173,16 +181,16 @@ fn lang_attrs(v: &PageView<'_>) -> String {
 /// `m::checklist_tools`.
 fn checklist_tools(w: &mut W<'_>) {
     w.s("\n<div class=\"checklist-tools\" hidden>\n  <p class=\"checklist-note\">");
-    w.t("checklist_saved");
+    w.tm("checklist_saved");
     w.s("</p>\n  <button type=\"button\" class=\"button button-secondary checklist-reset\">");
-    w.t("checklist_reset");
+    w.tm("checklist_reset");
     w.s("</button>\n</div>\n");
 }
 
 /// `m::unit_card` with the label `t[label]` (`t.unit_card` when that is empty).
 fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
     w.s("\n<section class=\"unit-card\" aria-labelledby=\"unit-card-title\">\n  <h2 id=\"unit-card-title\">");
-    w.t(if w.has(label) { label } else { "unit_card" });
+    w.tm(if w.has(label) { label } else { "unit_card" });
     w.s("</h2>\n  <dl class=\"unit-facts\">\n    ");
     for (i, (key, value)) in [("duration", &unit.duration), ("format", &unit.format), ("assessment", &unit.assessment)].into_iter().enumerate() {
         if i > 0 {
@@ -190,7 +198,7 @@ fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
         }
         if let Some(value) = full(value.as_deref()) {
             w.s("<div><dt>");
-            w.t(key);
+            w.tm(key);
             w.s("</dt><dd");
             w.s(la);
             w.s(">");
@@ -201,7 +209,7 @@ fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
     w.s("\n  </dl>\n  ");
     if !unit.objectives.is_empty() {
         w.s("<h3>");
-        w.t("objectives");
+        w.tm("objectives");
         w.s("</h3>\n  <ul class=\"objectives\"");
         w.s(la);
         w.s(">");
@@ -211,7 +219,7 @@ fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
     w.s("\n  ");
     if !unit.prerequisites.is_empty() {
         w.s("<h3>");
-        w.t("prerequisites");
+        w.tm("prerequisites");
         w.s("</h3>\n  <ul");
         w.s(la);
         w.s(">");
@@ -224,11 +232,11 @@ fn unit_card(w: &mut W<'_>, unit: &UnitView, la: &str, label: &str) {
 /// `m::phase_card`.
 fn phase_card(w: &mut W<'_>, phase: &PhaseView, la: &str) {
     w.s("\n<section class=\"phase-card\" aria-labelledby=\"phase-card-title\">\n  <h2 id=\"phase-card-title\">");
-    w.t("phase_card");
+    w.tm("phase_card");
     w.s("</h2>\n  <dl class=\"unit-facts\">\n    ");
     if let Some(r) = full(phase.responsible.as_deref()) {
         w.s("<div><dt>");
-        w.t("responsible");
+        w.tm("responsible");
         w.s("</dt><dd");
         w.s(la);
         w.s(">");
@@ -238,7 +246,7 @@ fn phase_card(w: &mut W<'_>, phase: &PhaseView, la: &str) {
     w.s("\n    ");
     if !phase.outputs.is_empty() {
         w.s("<div><dt>");
-        w.t("outputs");
+        w.tm("outputs");
         w.s("</dt><dd><ul");
         w.s(la);
         w.s(">");
@@ -248,7 +256,7 @@ fn phase_card(w: &mut W<'_>, phase: &PhaseView, la: &str) {
     w.s("\n  </dl>\n  ");
     if !phase.activities.is_empty() {
         w.s("<h3>");
-        w.t("activities");
+        w.tm("activities");
         w.s("</h3>\n  <ul class=\"activities\"");
         w.s(la);
         w.s(">");
@@ -307,7 +315,7 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup], filters: bool) {
         w.s("\n  ");
         if filters {
             w.s("<p class=\"filter-status\" role=\"status\" aria-live=\"polite\"></p>\n  <button type=\"button\" class=\"button button-secondary filter-reset\" hidden>");
-            w.t("show_all");
+            w.tm("show_all");
             w.s("</button>");
         }
         w.s("\n</nav>");
@@ -320,7 +328,7 @@ fn toc(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n");
     if v.toc.len() > 2 {
         w.s("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n  <h2 id=\"toc-title\" class=\"toc-title\">");
-        w.t("on_this_page");
+        w.tm("on_this_page");
         w.s("</h2>\n  <ul>");
         for h in &v.toc {
             w.s("<li><a href=\"#");
@@ -406,7 +414,7 @@ fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) 
     w.s("\"><span class=\"pager-label\">");
     match full(l.label.as_deref()) {
         Some(own) => w.e(own),
-        None => w.t(label),
+        None => w.tm(label),
     }
     w.s("</span> <span class=\"pager-title\"");
     w.fb_text(l.fallback, &l.title);

@@ -23,7 +23,7 @@ pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &
             w.s("\" dir=\"");
             w.e(dir);
             w.s("\"> (");
-            w.t("switcher_fallback");
+            w.tm("switcher_fallback");
             w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
         }
         w.s("</a>");

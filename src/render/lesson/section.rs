@@ -25,7 +25,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\" data-t-continue=\"");
         w.t("continue_course");
         w.s("\">");
-        w.t("start_course");
+        w.tm("start_course");
         w.s("</a></p>");
     }
     w.s("\n    ");
@@ -50,7 +50,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("<figure class=\"cycle\" aria-labelledby=\"cycle-caption\">\n    ");
         w.s(cycle);
         w.s("\n    <figcaption id=\"cycle-caption\">");
-        w.t("cycle_title");
+        w.tm("cycle_title");
         w.s("</figcaption>\n    <ol class=\"cycle-steps\">");
         for s in &v.cycle_steps {
             w.s("<li>");
@@ -65,7 +65,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\n  ");
         if !v.children.is_empty() {
             w.s("<section class=\"contents results\" aria-labelledby=\"contents-title\">\n    <h2 id=\"contents-title\" class=\"visually-hidden\">");
-            w.t("in_this_section");
+            w.tm("in_this_section");
             w.s("</h2>\n    ");
             cards(w, &v.children);
             w.s("\n  </section>");
@@ -88,7 +88,7 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("<p class=\"print-guide\"><a class=\"button button-secondary\" href=\"");
         w.e(url);
         w.s("\">");
-        w.t(if v.kind == "course" { "print_course" } else { "print_guide" });
+        w.tm(if v.kind == "course" { "print_course" } else { "print_guide" });
         w.s("</a></p>");
     }
     w.s("\n  ");
@@ -122,7 +122,7 @@ pub(super) fn home(w: &mut W<'_>, v: &PageView<'_>) {
 /// The children as cards under "In this section".
 fn contents(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("<section class=\"contents\" aria-labelledby=\"contents-title\">\n    <h2 id=\"contents-title\">");
-    w.t("in_this_section");
+    w.tm("in_this_section");
     w.s("</h2>\n    ");
     cards(w, &v.children);
     w.s("\n  </section>");
@@ -131,7 +131,7 @@ fn contents(w: &mut W<'_>, v: &PageView<'_>) {
 /// A guide's templates and forms.
 fn templates(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("<section class=\"templates\" aria-labelledby=\"templates-title\">\n    <h2 id=\"templates-title\">");
-    w.t("templates");
+    w.tm("templates");
     w.s("</h2>\n    <ul class=\"file-list\">");
     for f in &v.templates {
         w.s("<li><a href=\"");
@@ -143,7 +143,7 @@ fn templates(w: &mut W<'_>, v: &PageView<'_>) {
         w.fb_text(f.fallback, &f.title);
         w.s("</a> <span class=\"file-meta\">(");
         if f.printable {
-            w.t("printable_page");
+            w.tm("printable_page");
         } else {
             w.e(&f.format);
             if let Some(size) = full(f.size.as_deref()) {
@@ -159,16 +159,16 @@ fn templates(w: &mut W<'_>, v: &PageView<'_>) {
 /// The course page's "reset progress" tools.
 fn reset(w: &mut W<'_>, keys: &str) {
     w.s("<section class=\"progress-tools\" aria-labelledby=\"progress-tools-title\" hidden>\n    <h2 id=\"progress-tools-title\" class=\"visually-hidden\">");
-    w.t("reset_progress");
+    w.tm("reset_progress");
     w.s("</h2>\n    <button type=\"button\" class=\"button button-secondary progress-reset\" aria-expanded=\"false\" aria-controls=\"reset-confirm\">");
-    w.t("reset_progress");
+    w.tm("reset_progress");
     w.s("</button>\n    <div id=\"reset-confirm\" class=\"reset-confirm\" data-reset-keys=\"");
     w.e(keys);
     w.s("\" hidden>\n      <p>");
-    w.t("reset_confirm");
+    w.tm("reset_confirm");
     w.s("</p>\n      <p class=\"reset-actions\"><button type=\"button\" class=\"button button-warning reset-yes\">");
-    w.t("reset_yes");
+    w.tm("reset_yes");
     w.s("</button> <button type=\"button\" class=\"button button-secondary reset-cancel\">");
-    w.t("reset_cancel");
+    w.tm("reset_cancel");
     w.s("</button></p>\n    </div>\n    <p class=\"reset-status\" role=\"status\"></p>\n  </section>");
 }

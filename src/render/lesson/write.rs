@@ -1,20 +1,28 @@
 //! The writer the built-in page renderer appends to: Tera's escaping, Tera's truthiness.
 
-/// The interface strings of a language by key (`t` in the templates): a hash map, as the
-/// writers look up some 50 strings per page; each string as it is and escaped for HTML (the
-/// same for every page of the language, so escaped once).
-pub(crate) type UiText = rustc_hash::FxHashMap<String, (String, String)>;
+/// The interface strings of a language by key (`t` in the templates), each as it is and
+/// escaped for HTML (the same for every page of the language, so escaped once), and the marks
+/// of those that are another language's (`tl`, see [`crate::i18n::Strings::mark`]): hash maps,
+/// as the writers look up some 50 strings per page.
+#[derive(Debug, Default)]
+pub(crate) struct UiText {
+    pub text: rustc_hash::FxHashMap<String, (String, String)>,
+    /// Only the keys with a mark (the language's own strings have none).
+    pub marks: rustc_hash::FxHashMap<String, String>,
+}
 
-/// [`UiText`] of the interface strings `plain`.
-pub(crate) fn ui_text<'a>(plain: impl IntoIterator<Item = (&'a String, &'a String)>) -> UiText {
-    plain
+/// [`UiText`] of the interface strings `plain` with the marks `marks` (empty ones left out).
+pub(crate) fn ui_text<'a>(plain: impl IntoIterator<Item = (&'a String, &'a String)>, marks: impl IntoIterator<Item = (&'a String, &'a String)>) -> UiText {
+    let text = plain
         .into_iter()
         .map(|(k, v)| {
             let mut escaped = String::with_capacity(v.len());
             esc(&mut escaped, v);
             (k.clone(), (v.clone(), escaped))
         })
-        .collect()
+        .collect();
+    let marks = marks.into_iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect();
+    UiText { text, marks }
 }
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
@@ -57,15 +65,38 @@ impl<'a> W<'a> {
     }
     /// The interface text `key` (empty when there is none).
     pub fn text(&self, key: &str) -> &str {
-        self.t.get(key).map_or("", |(text, _)| text.as_str())
+        self.t.text.get(key).map_or("", |(text, _)| text.as_str())
     }
-    /// `{{ t.key }}`.
+    /// `{{ t.key }}` (in an attribute).
     pub fn t(&mut self, key: &str) {
-        self.out.push_str(self.t.get(key).map_or("", |(_, escaped)| escaped.as_str()));
+        self.out.push_str(self.t.text.get(key).map_or("", |(_, escaped)| escaped.as_str()));
+    }
+    /// `{{ tm.key | safe }}`: the text, in a `<span lang dir>` when it is another language's.
+    pub fn tm(&mut self, key: &str) {
+        match self.t.marks.get(key) {
+            Some(mark) => {
+                self.out.push_str("<span");
+                self.out.push_str(mark);
+                self.out.push('>');
+                self.t(key);
+                self.out.push_str("</span>");
+            }
+            None => self.t(key),
+        }
+    }
+    /// `{{ tl.key | safe }}`: ` lang="…" dir="…"` when `key`'s text is another language's.
+    pub fn tl(&mut self, key: &str) {
+        if let Some(mark) = self.t.marks.get(key) {
+            self.out.push_str(mark);
+        }
+    }
+    /// `tl.key` is not empty: `key`'s text is another language's.
+    pub fn has_mark(&self, key: &str) -> bool {
+        self.t.marks.contains_key(key)
     }
     /// `t.key` is there and not empty (Tera's truthiness).
     pub fn has(&self, key: &str) -> bool {
-        self.t.get(key).is_some_and(|(s, _)| !s.is_empty())
+        self.t.text.get(key).is_some_and(|(s, _)| !s.is_empty())
     }
     /// `{% if fallback %} lang="{{ fallback_lang }}" dir="{{ fallback_dir }}"{% endif %}`.
     pub fn fb(&mut self, fallback: bool) {
