@@ -183,6 +183,23 @@ impl Strings {
         Self::marked_html(&self.mark(key), &self.get(key))
     }
 
+    /// [`Strings::format`] escaped for HTML, inside `<span lang dir>` when `key`'s text is
+    /// another language's (see [`Strings::html`]).
+    pub fn format_html(&self, key: &str, args: &[(&str, &str)]) -> String {
+        Self::marked_html(&self.mark(key), &self.format(key, args))
+    }
+
+    /// `html`, built from `key`'s text, inside `<span lang dir>` when that text is another
+    /// language's: for sentences whose slots are filled with HTML after escaping.
+    pub fn wrap(&self, key: &str, html: String) -> String {
+        let mark = self.mark(key);
+        if mark.is_empty() {
+            html
+        } else {
+            format!("<span{mark}>{html}</span>")
+        }
+    }
+
     /// `text` escaped, in a `<span>` with `mark` when there is one.
     pub fn marked_html(mark: &str, text: &str) -> String {
         if mark.is_empty() {
@@ -414,6 +431,9 @@ mod tests {
         assert_eq!(pl.lang_of("my_banner"), Some(("it", "ltr")));
         assert_eq!(pl.html("previous"), "<span lang=\"it\" dir=\"ltr\">Precedente</span>");
         assert_eq!(pl.html("next"), "Dalej");
+        assert_eq!(pl.format_html("percent", &[("percent", "5")]), "<span lang=\"it\" dir=\"ltr\">5%</span>");
+        assert_eq!(pl.wrap("previous", "<b>x</b>".into()), "<span lang=\"it\" dir=\"ltr\"><b>x</b></span>");
+        assert_eq!(pl.wrap("next", "<b>x</b>".into()), "<b>x</b>");
         assert!(pl.falls_back());
         assert_eq!(pl.all_marks().get("skip_to_content").map(String::as_str), Some(" lang=\"it\" dir=\"ltr\""));
         let fa_default = Strings::new("pl", Table::new(), Table::new(), "fa").with_default_direction("rtl");

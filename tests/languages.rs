@@ -598,3 +598,31 @@ fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in(
     let fa = f.html("fa/corso/mod/seconda.html");
     assert_eq!(italian_interface_texts(&fa, &none), []);
 }
+
+#[test]
+fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
+    // The progress, certificate, credits, accessibility, translation status and downloads
+    // pages are written in Rust, not by the theme's templates: their Italian words on a Polish
+    // page are marked too, and the page's own words inside such a sentence keep Polish.
+    let f = it_fa_pl();
+    let none = std::collections::BTreeMap::new();
+    let pages = ["progress", "certificate", "credits", "accessibility", "translation-status", "downloads"];
+    for page in pages {
+        let doc = f.html(&format!("pl/{page}.html"));
+        let found = italian_interface_texts(&doc, &none);
+        assert!(found.len() > 10, "{page}: {found:?}");
+        let unmarked: Vec<_> = found.iter().filter(|(_, lang)| lang != "it").collect();
+        assert!(unmarked.is_empty(), "{page}: Italian interface strings read as Polish: {unmarked:?}");
+    }
+    let progress = f.html("pl/progress.html");
+    assert_eq!(lang_at(&progress, ".journey-table caption > span"), "it");
+    let course = select(&progress, ".journey-table caption span span").into_iter().find(|s| text(s) == "Kurs").expect("the course's title in the caption");
+    assert_eq!(lang_of(&course).0, "pl");
+    let accessibility = f.html("pl/accessibility.html");
+    let site = select(&accessibility, "main p span span").into_iter().find(|s| text(s) == "Strona").expect("the site's title");
+    assert_eq!(lang_of(&site).0, "pl");
+    // Persian has its own strings: nothing is marked there.
+    for page in pages {
+        assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");
+    }
+}

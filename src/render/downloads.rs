@@ -11,28 +11,28 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
     let (banks, packages): (Vec<&Download>, Vec<&Download>) = downloads.into_iter().partition(|d| d.kind == "quiz");
     let mut h = String::new();
     if !packages.is_empty() {
-        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_intro"))));
-        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_moodle"))));
+        h.push_str(&format!("<p>{}</p>\n", t.html("downloads_intro")));
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", t.html("downloads_moodle")));
         table(&mut h, &packages, here, t, "downloads-caption", "downloads_caption", "downloads_version");
-        h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", escape_html(&t.get("downloads_import_title"))));
+        h.push_str(&format!("<h2 id=\"import\">{}</h2>\n<ol>", t.html("downloads_import_title")));
         for key in ["downloads_step_1", "downloads_step_2", "downloads_step_3", "downloads_step_4"] {
-            h.push_str(&format!("<li>{}</li>", escape_html(&t.get(key))));
+            h.push_str(&format!("<li>{}</li>", t.html(key)));
         }
         h.push_str("</ol>\n");
-        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_other_lms"))));
+        h.push_str(&format!("<p>{}</p>\n", t.html("downloads_other_lms")));
     }
     if packages.is_empty() && banks.is_empty() {
-        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("downloads_none"))));
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", t.html("downloads_none")));
     }
     if !banks.is_empty() {
-        h.push_str(&format!("<h2 id=\"question-banks\">{}</h2>\n", escape_html(&t.get("downloads_banks_title"))));
-        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_intro"))));
+        h.push_str(&format!("<h2 id=\"question-banks\">{}</h2>\n", t.html("downloads_banks_title")));
+        h.push_str(&format!("<p>{}</p>\n", t.html("downloads_banks_intro")));
         table(&mut h, &banks, here, t, "banks-caption", "downloads_banks_caption", "downloads_format");
-        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("downloads_banks_import"))));
+        h.push_str(&format!("<p>{}</p>\n", t.html("downloads_banks_import")));
     }
     if !sources.is_empty() {
-        h.push_str(&format!("<h2 id=\"sources\">{}</h2>\n", escape_html(&t.get("sources_title"))));
-        h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("sources_intro"))));
+        h.push_str(&format!("<h2 id=\"sources\">{}</h2>\n", t.html("sources_title")));
+        h.push_str(&format!("<p>{}</p>\n", t.html("sources_intro")));
         table(&mut h, &sources, here, t, "sources-caption", "sources_title", "downloads_format");
     }
     h
@@ -42,22 +42,23 @@ pub fn downloads_table(downloads: &[Download], here: &str, t: &crate::i18n::Stri
 /// (`data-label`), so on narrow screens a row shows as a card with labelled lines.
 fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::Strings, id: &str, caption: &str, format_key: &str) {
     h.push_str(&format!("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}\"><table class=\"downloads card-table\">\n"));
-    h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", escape_html(&t.get(caption))));
+    h.push_str(&format!("<caption id=\"{id}\">{}</caption>\n<thead><tr>", t.html(caption)));
     let keys = ["downloads_package", format_key, "language", "downloads_size", "downloads_sha256"];
     for key in keys {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
+        h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    // An attribute cannot carry a language: the labels stay unmarked there.
     let label = |i: usize| escape_html(&t.get(keys[i]));
     for d in rows {
         // Quiz rows need no kind: the table holds nothing else.
         let kind = match d.kind {
-            "course" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_course"))),
-            "module" => format!(" <span class=\"muted\">({})</span>", escape_html(&t.get("downloads_module"))),
+            "course" => format!(" <span class=\"muted\">({})</span>", t.html("downloads_course")),
+            "module" => format!(" <span class=\"muted\">({})</span>", t.html("downloads_module")),
             _ => String::new(),
         };
         let recommended = if d.version == crate::scorm::Version::Scorm12.name() {
-            format!(" <strong class=\"badge badge-recommended\">{}</strong>", escape_html(&t.get("downloads_recommended")))
+            format!(" <strong class=\"badge badge-recommended\">{}</strong>", t.html("downloads_recommended"))
         } else {
             String::new()
         };
@@ -66,7 +67,7 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             .map(|(done, total)| {
                 format!(
                     "<br><span class=\"partial-note\">{}</span>",
-                    escape_html(&t.format("downloads_partial", &[("done", &done.to_string()), ("total", &total.to_string())]))
+                    t.format_html("downloads_partial", &[("done", &done.to_string()), ("total", &total.to_string())])
                 )
             })
             .unwrap_or_default();
@@ -75,7 +76,8 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
             label(0),
             escape_html(&relative(here, &d.url)),
-            escape_html(&d.title),
+            // The site's sources are named by an interface string, perhaps another language's.
+            if d.kind == "sources" && d.title == t.get("sources_name") { t.html("sources_name") } else { escape_html(&d.title) },
             kind,
             label(1),
             d.version,

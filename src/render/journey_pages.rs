@@ -25,30 +25,41 @@ fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
 }
 
 /// An interface text around a course title (at `\u{1}`), the title marked with its language.
-fn with_title(cx: &LangContext<'_>, text: &str, c: &CourseData) -> String {
-    let title = if c.fallback { format!("<span{}>{}</span>", fallback_attrs(cx, true), e(&c.title)) } else { e(&c.title) };
-    e(text).replace('\u{1}', &title)
+/// The text is `key`'s, marked when it is another language's; then the title, when it is in
+/// the page's language, is marked with it.
+fn with_title(cx: &LangContext<'_>, key: &str, c: &CourseData) -> String {
+    let t = cx.strings;
+    let mark = if c.fallback {
+        fallback_attrs(cx, true)
+    } else if !t.mark(key).is_empty() {
+        crate::markdown::lang_attrs(&cx.lang.lang.code, cx.lang.lang.direction.as_str())
+    } else {
+        String::new()
+    };
+    let title = if mark.is_empty() { e(&c.title) } else { format!("<span{mark}>{}</span>", e(&c.title)) };
+    t.wrap(key, e(&t.format(key, &[("course", "\u{1}")])).replace('\u{1}', &title))
 }
 
-fn nojs(text: &str) -> String {
-    format!("<p class=\"journey-nojs\" role=\"note\">{}</p>\n", e(text))
+/// `html`: an interface text already escaped (and marked).
+fn nojs(html: &str) -> String {
+    format!("<p class=\"journey-nojs\" role=\"note\">{html}</p>\n")
 }
 
 /// The body of `<lang>/progress.html`.
 pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     let t = cx.strings;
     let mut h = String::from("<div class=\"journey\" data-journey-page=\"progress\">\n");
-    h.push_str(&nojs(&t.get("progress_nojs")));
+    h.push_str(&nojs(&t.html("progress_nojs")));
     h.push_str(&format!(
         "<section class=\"journey-summary\" aria-labelledby=\"journey-summary-title\">\n<h2 id=\"journey-summary-title\">{}</h2>\n<p class=\"journey-total\"></p>\n<p class=\"journey-level\"></p>\n<p class=\"journey-next\"></p>\n</section>\n",
-        e(&t.get("journey_summary"))
+        t.html("journey_summary")
     ));
     h.push_str(&format!(
         "<section class=\"journey-courses\" aria-labelledby=\"journey-courses-title\">\n<h2 id=\"journey-courses-title\">{}</h2>\n",
-        e(&t.get("progress_courses"))
+        t.html("progress_courses")
     ));
     if data.courses.is_empty() {
-        h.push_str(&format!("<p>{}</p>\n", e(&t.get("progress_no_courses"))));
+        h.push_str(&format!("<p>{}</p>\n", t.html("progress_no_courses")));
     }
     for (i, c) in data.courses.iter().enumerate() {
         h.push_str(&course_section(cx, c, i));
@@ -56,11 +67,22 @@ pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     h.push_str("</section>\n");
     h.push_str(&format!(
         "<section class=\"journey-badges\" aria-labelledby=\"journey-badges-title\">\n<h2 id=\"journey-badges-title\">{}</h2>\n<ul class=\"badge-list\">\n",
-        e(&t.get("badges"))
+        t.html("badges")
     ));
     for b in &data.badges {
-        // Name and description each in their own language: either may be the default's.
-        let (name_attrs, description_attrs) = (fallback_attrs(cx, b.name_fallback), fallback_attrs(cx, b.description_fallback));
+        // Name and description each in their own language: either may be the default's, and a
+        // built-in badge's are interface strings, perhaps another language's.
+        let mark = |fallback: bool, text: &str, key: String| {
+            if fallback {
+                fallback_attrs(cx, true)
+            } else if t.get(&key) == text {
+                t.mark(&key)
+            } else {
+                String::new()
+            }
+        };
+        let name_attrs = mark(b.name_fallback, &b.name, format!("badge_{}", b.id));
+        let description_attrs = mark(b.description_fallback, &b.description, format!("badge_{}_description", b.id));
         h.push_str(&format!(
             "<li class=\"jbadge\" data-badge=\"{}\"><img class=\"jbadge-image\" src=\"{}\" alt=\"\" width=\"64\" height=\"64\"><div class=\"jbadge-text\"><h3 class=\"jbadge-name\"{name_attrs}>{}</h3><p class=\"jbadge-description\"{description_attrs}>{}</p><p class=\"jbadge-state\"></p></div></li>\n",
             e(&b.id),
@@ -72,24 +94,24 @@ pub fn progress_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     h.push_str("</ul>\n</section>\n");
     h.push_str(&format!(
         "<section class=\"journey-transfer\" aria-labelledby=\"journey-transfer-title\" hidden>\n<h2 id=\"journey-transfer-title\">{}</h2>\n<p>{}</p>\n<p class=\"journey-actions\"><button type=\"button\" class=\"button button-secondary journey-export-json\">{}</button> <button type=\"button\" class=\"button button-secondary journey-export-csv\">{}</button></p>\n<p class=\"journey-import\"><label for=\"journey-import-file\">{}</label> <input id=\"journey-import-file\" class=\"journey-import-file\" type=\"file\" accept=\".json,application/json\"></p>\n<p class=\"journey-transfer-status\" role=\"status\"></p>\n</section>\n",
-        e(&t.get("export_title")),
-        e(&t.get("export_intro")),
-        e(&t.get("export_json")),
-        e(&t.get("export_csv")),
-        e(&t.get("import_label")),
+        t.html("export_title"),
+        t.html("export_intro"),
+        t.html("export_json"),
+        t.html("export_csv"),
+        t.html("import_label"),
     ));
     h.push_str(&format!(
         "<section class=\"progress-tools journey-reset\" aria-labelledby=\"journey-reset-title\" hidden>\n<h2 id=\"journey-reset-title\">{}</h2>\n<button type=\"button\" class=\"button button-secondary journey-reset-open\" aria-expanded=\"false\" aria-controls=\"journey-reset-confirm\">{}</button>\n<div id=\"journey-reset-confirm\" class=\"reset-confirm\" hidden>\n<p>{}</p>\n<p class=\"reset-actions\"><button type=\"button\" class=\"button button-warning journey-reset-yes\">{}</button> <button type=\"button\" class=\"button button-secondary journey-reset-cancel\">{}</button></p>\n</div>\n<p class=\"journey-reset-status\" role=\"status\"></p>\n</section>\n",
-        e(&t.get("reset_all_title")),
-        e(&t.get("reset_all")),
-        e(&t.get("reset_all_confirm")),
-        e(&t.get("reset_yes")),
-        e(&t.get("reset_cancel")),
+        t.html("reset_all_title"),
+        t.html("reset_all"),
+        t.html("reset_all_confirm"),
+        t.html("reset_yes"),
+        t.html("reset_cancel"),
     ));
     h.push_str(&format!(
         "<section class=\"journey-privacy\" aria-labelledby=\"journey-privacy-title\">\n<h2 id=\"journey-privacy-title\">{}</h2>\n<p>{}</p>\n</section>\n</div>\n",
-        e(&t.get("privacy_title")),
-        e(&t.get("privacy_note"))
+        t.html("privacy_title"),
+        t.html("privacy_note")
     ));
     h
 }
@@ -105,16 +127,18 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     );
     h.push_str(&format!(
         "<figure class=\"journey-chart\" hidden><div class=\"chart-box\"></div><figcaption>{}</figcaption></figure>\n",
-        with_title(cx, &t.format("progress_chart_caption", &[("course", "\u{1}")]), c)
+        with_title(cx, "progress_chart_caption", c)
     ));
     h.push_str(&format!(
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"course-{i}-caption\"><table class=\"journey-table card-table\">\n<caption id=\"course-{i}-caption\">{}</caption>\n<thead><tr>",
-        with_title(cx, &t.format("progress_table_caption", &[("course", "\u{1}")]), c)
+        with_title(cx, "progress_table_caption", c)
     ));
-    let columns = ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"].map(|key| e(&t.get(key)));
-    for label in &columns {
-        h.push_str(&format!("<th scope=\"col\">{label}</th>"));
+    let keys = ["progress_module", "progress_lessons", "progress_best", "progress_quiz", "progress_last", "progress_points"];
+    for key in keys {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
+    // An attribute cannot carry a language: the labels stay unmarked there.
+    let columns = keys.map(|key| e(&t.get(key)));
     h.push_str("</tr></thead>\n<tbody>\n");
     // Each cell carries its column's name: on a phone the rows are cards with labelled lines.
     let [_, lessons, best, state, last, points] = &columns;
@@ -125,14 +149,14 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
             e(&m.url),
             fallback_attrs(cx, m.fallback),
             e(&m.title),
-            e(&t.format("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())]))
+            t.format_html("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())])
         ));
     }
     h.push_str("</tbody></table></div>\n");
     h.push_str(&format!(
         "<p class=\"journey-cert-state\"></p>\n<p class=\"journey-cert-link\" hidden><a class=\"button\" href=\"{}#c{i}\">{}</a></p>\n</section>\n",
         CERTIFICATE_PAGE,
-        e(&t.get("certificate_get"))
+        t.html("certificate_get")
     ));
     h
 }
@@ -145,23 +169,28 @@ fn needs_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     let mut h = format!(
         "<section class=\"cert-needs\" id=\"c{i}-needs\" data-course=\"{}\" aria-labelledby=\"c{i}-needs-title\">\n<h2 id=\"c{i}-needs-title\">{}</h2>\n<p>{}</p>\n",
         e(&c.key),
-        with_title(cx, &t.format("certificate_needs_title", &[("course", "\u{1}")]), c),
-        e(&t.get("certificate_needs_intro"))
+        with_title(cx, "certificate_needs_title", c),
+        t.html("certificate_needs_intro")
     );
-    let [module, needed, so_far] = ["progress_module", "certificate_needed", "certificate_so_far"].map(|key| e(&t.get(key)));
+    let keys = ["progress_module", "certificate_needed", "certificate_so_far"];
+    let [module, needed_th, so_far_th] = keys.map(|key| t.html(key));
     h.push_str(&format!(
-        "<table class=\"cert-needs-table card-table\">\n<thead><tr><th scope=\"col\">{module}</th><th scope=\"col\">{needed}</th><th scope=\"col\" class=\"j-done\">{so_far}</th></tr></thead>\n<tbody>\n"
+        "<table class=\"cert-needs-table card-table\">\n<thead><tr><th scope=\"col\">{module}</th><th scope=\"col\">{needed_th}</th><th scope=\"col\" class=\"j-done\">{so_far_th}</th></tr></thead>\n<tbody>\n"
     ));
+    let [_, needed, so_far] = keys.map(|key| e(&t.get(key)));
     for m in &c.modules {
-        let need =
-            if m.quizzes.is_empty() { t.format("certificate_need_lessons", &[("n", &m.lessons.len().to_string())]) } else { t.get("certificate_need_quiz") };
+        let need = if m.quizzes.is_empty() {
+            t.format_html("certificate_need_lessons", &[("n", &m.lessons.len().to_string())])
+        } else {
+            t.html("certificate_need_quiz")
+        };
         h.push_str(&format!(
             "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td data-label=\"{needed}\">{}</td><td class=\"j-done\" data-label=\"{so_far}\"></td></tr>\n",
             e(&m.key),
             e(&m.url),
             fallback_attrs(cx, m.fallback),
             e(&m.title),
-            e(&need)
+            need
         ));
     }
     h.push_str("</tbody></table>\n</section>\n");
@@ -174,13 +203,13 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     let t = cx.strings;
     let config = &cx.site.config;
     let mut h = String::from("<div class=\"journey\" data-journey-page=\"certificate\">\n");
-    h.push_str(&nojs(&t.get("certificate_nojs")));
+    h.push_str(&nojs(&t.html("certificate_nojs")));
     h.push_str("<div class=\"cert-controls\" hidden>\n");
-    h.push_str(&format!("<p><a href=\"{PROGRESS_PAGE}\">{}</a></p>\n", e(&t.get("my_progress"))));
+    h.push_str(&format!("<p><a href=\"{PROGRESS_PAGE}\">{}</a></p>\n", t.html("my_progress")));
     if data.courses.len() > 1 {
         h.push_str(&format!(
             "<p class=\"field\"><label for=\"cert-course\">{}</label> <select id=\"cert-course\" class=\"cert-course\">",
-            e(&t.get("certificate_course"))
+            t.html("certificate_course")
         ));
         for (i, c) in data.courses.iter().enumerate() {
             h.push_str(&format!("<option value=\"c{i}\"{}>{}</option>", fallback_attrs(cx, c.fallback), e(&c.title)));
@@ -190,13 +219,13 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     h.push_str("<p class=\"cert-status\" role=\"status\"></p>\n");
     h.push_str(&format!(
         "<div class=\"cert-form\" hidden><p class=\"field\"><label for=\"cert-name\">{}</label> <input id=\"cert-name\" class=\"cert-name-input\" type=\"text\" autocomplete=\"name\" maxlength=\"120\" spellcheck=\"false\"></p>\n",
-        e(&t.get("certificate_name_label"))
+        t.html("certificate_name_label")
     ));
     h.push_str(&format!(
         "<p class=\"field\"><label for=\"cert-paper\">{}</label> <select id=\"cert-paper\" class=\"cert-paper\"><option value=\"a4\">A4</option><option value=\"letter\">Letter</option></select></p>\n",
-        e(&t.get("certificate_paper"))
+        t.html("certificate_paper")
     ));
-    h.push_str(&format!("<p><button type=\"button\" class=\"button cert-print\">{}</button></p></div>\n</div>\n", e(&t.get("certificate_print"))));
+    h.push_str(&format!("<p><button type=\"button\" class=\"button cert-print\">{}</button></p></div>\n</div>\n", t.html("certificate_print")));
     for (i, c) in data.courses.iter().enumerate() {
         h.push_str(&needs_section(cx, c, i));
     }
@@ -218,24 +247,24 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
             h.push_str(&format!("<p class=\"cert-issuer\"{}>{}</p>", fallback_attrs(cx, *fb), e(issuer)));
         }
         h.push_str("</header>\n");
-        h.push_str(&format!("<h2 class=\"cert-title\" id=\"c{i}-title\">{}</h2>\n", e(&t.get("certificate"))));
-        h.push_str(&format!("<p class=\"cert-certifies\">{}</p>\n<p class=\"cert-name\"></p>\n", e(&t.get("certificate_certifies"))));
+        h.push_str(&format!("<h2 class=\"cert-title\" id=\"c{i}-title\">{}</h2>\n", t.html("certificate")));
+        h.push_str(&format!("<p class=\"cert-certifies\">{}</p>\n<p class=\"cert-name\"></p>\n", t.html("certificate_certifies")));
         h.push_str(&format!(
             "<p class=\"cert-completed\">{}</p>\n<p class=\"cert-course-title\"{}>{}</p>\n",
-            e(&t.get("certificate_completed")),
+            t.html("certificate_completed"),
             fallback_attrs(cx, c.fallback),
             e(&c.title)
         ));
         h.push_str("<p class=\"cert-meta\"><span class=\"cert-date\"></span>");
         if let Some(d) = &c.duration {
-            h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", e(&t.format("certificate_hours", &[("duration", d)]))));
+            h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", t.format_html("certificate_hours", &[("duration", d)])));
         }
         h.push_str("</p>\n");
         h.push_str(&format!(
             "<table class=\"cert-modules\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-            e(&t.get("certificate_scores")),
-            e(&t.get("progress_module")),
-            e(&t.get("progress_best"))
+            t.html("certificate_scores"),
+            t.html("progress_module"),
+            t.html("progress_best")
         ));
         for m in &c.modules {
             h.push_str(&format!(
@@ -248,7 +277,7 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         h.push_str("</tbody></table>\n");
         h.push_str(&format!(
             "<div class=\"cert-sign\"><div class=\"cert-line\" aria-hidden=\"true\"></div><p{}>{}</p></div>\n",
-            fallback_attrs(cx, signatory.as_ref().is_some_and(|(_, fb)| *fb)),
+            signatory.as_ref().map_or_else(|| t.mark("certificate_signature"), |(_, fb)| fallback_attrs(cx, *fb)),
             e(&signatory.as_ref().map_or_else(|| t.get("certificate_signature"), |(s, _)| s.clone()))
         ));
         h.push_str("<footer class=\"cert-foot\">");
@@ -257,8 +286,8 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         }
         h.push_str(&format!(
             "<p class=\"cert-licence\">{}</p><p class=\"cert-honest\">{}</p>",
-            e(&t.format("certificate_licence", &[("licence", &licence.name)])),
-            e(&t.get("certificate_self_issued"))
+            t.format_html("certificate_licence", &[("licence", &licence.name)]),
+            t.html("certificate_self_issued")
         ));
         h.push_str("</footer>\n</article>\n");
     }
@@ -275,11 +304,11 @@ fn render_journey_page(
     content: &str,
 ) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
-    let (title, description) = match kind {
-        "progress" => (cx.strings.get("my_progress"), cx.strings.get("my_progress_description")),
-        _ => (cx.strings.get("certificate"), cx.strings.get("certificate_description")),
+    let keys = match kind {
+        "progress" => ("my_progress", "my_progress_description"),
+        _ => ("certificate", "certificate_description"),
     };
-    super::render_site_view(cx, theme, extra, (home, here, kind), &title, &description, content)
+    super::render_site_view(cx, theme, extra, (home, here, kind), keys, content)
 }
 
 /// `<lang>/progress.html`.

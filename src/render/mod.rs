@@ -201,6 +201,24 @@ impl<'a> LangContext<'a> {
         }
     }
 
+    /// `key`'s text is the default language's, shown because this language lacks it.
+    pub fn is_default_languages(&self, key: &str) -> bool {
+        self.strings.lang_of(key).is_some_and(|(code, _)| code == self.site.config.default_language().code)
+    }
+
+    /// A page titled by interface strings (`title_key`, with `description_key` as its lede):
+    /// the heading and the lede carry the language of those strings when it is another's.
+    pub fn mark_interface_title(&self, v: &mut PageView<'_>, title_key: &str, description_key: &str) {
+        if let Some((code, dir)) = self.strings.lang_of(title_key) {
+            v.title_lang = Some(code.to_string());
+            v.title_dir = Some(dir);
+        }
+        if let Some((code, dir)) = self.strings.lang_of(description_key) {
+            v.lede_lang = Some(code.to_string());
+            v.lede_dir = Some(dir);
+        }
+    }
+
     /// The language marks of a quiz on this language's pages (see [`quiz::Marks`]).
     pub fn quiz_marks(&self, q: &Quiz) -> quiz::Marks {
         let d = self.site.config.default_language();
@@ -541,8 +559,7 @@ pub fn render_page_in(
 pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate::model::download::Download], extra: ExtraSteps<'_>) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
     let content = downloads::downloads_table(downloads, "downloads.html", cx.strings);
-    let title = cx.strings.get("downloads");
-    let description = cx.strings.get("downloads_description");
+    let (title, description) = (cx.strings.get("downloads"), cx.strings.get("downloads_description"));
     let subject = Subject {
         id: home,
         here: "downloads.html",
@@ -553,10 +570,11 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
         is_step: true,
         package: None,
         text: TextStatus::Original,
-        title_fallback: false,
+        title_fallback: cx.is_default_languages("downloads"),
         outdated: false,
     };
-    let v = view(cx, &subject, extra);
+    let mut v = view(cx, &subject, extra);
+    cx.mark_interface_title(&mut v, "downloads", "downloads_description");
     render_view(cx, theme, &v)
 }
 

@@ -14,9 +14,7 @@ pub fn render_status(
 ) -> Result<String, String> {
     let home = cx.lang.home.ok_or("no home page")?;
     let content = status::status_html(reports, &cx.lang.lang.code, &cx.site.config.languages, cx.strings, changes);
-    let title = cx.strings.get("translation_status");
-    let description = cx.strings.get("translation_status_description");
-    render_site_view(cx, theme, extra, (home, "translation-status.html", "status"), &title, &description, &content)
+    render_site_view(cx, theme, extra, (home, "translation-status.html", "status"), ("translation_status", "translation_status_description"), &content)
 }
 
 /// A page of the site itself about its rights and duties: `credits` (credits.html) or
@@ -27,35 +25,37 @@ pub fn render_site_page(cx: &LangContext<'_>, theme: &Theme, kind: &'static str,
         "credits" => ("credits.html", crate::rights::pages::credits_html(cx.site, cx.lang, cx.strings), "credits", "credits_description"),
         _ => ("accessibility.html", crate::rights::pages::accessibility_html(cx.site, cx.lang, cx.strings), "a11y_title", "a11y_description"),
     };
-    let (title, description) = (cx.strings.get(title), cx.strings.get(description));
-    render_site_view(cx, theme, extra, (home, here, kind), &title, &description, &content)
+    render_site_view(cx, theme, extra, (home, here, kind), (title, description), &content)
 }
 
 /// A page of the whole site in one language (status, credits, progress, …): the home page's
-/// place in the navigation, original text, no package.
+/// place in the navigation, original text, no package. Its title and description are the
+/// interface strings `title_key` and `description_key`.
 pub fn render_site_view(
     cx: &LangContext<'_>,
     theme: &Theme,
     extra: ExtraSteps<'_>,
     (id, here, kind): (PageId, &str, &'static str),
-    title: &str,
-    description: &str,
+    (title_key, description_key): (&str, &str),
     content: &str,
 ) -> Result<String, String> {
+    let (title, description) = (cx.strings.get(title_key), cx.strings.get(description_key));
     let subject = Subject {
         id,
         here,
-        title,
-        description: Some(description),
+        title: &title,
+        description: Some(&description),
         kind,
         content,
         is_step: true,
         package: None,
         text: TextStatus::Original,
-        title_fallback: false,
+        title_fallback: cx.is_default_languages(title_key),
         outdated: false,
     };
-    render_view(cx, theme, &view(cx, &subject, extra))
+    let mut v = view(cx, &subject, extra);
+    cx.mark_interface_title(&mut v, title_key, description_key);
+    render_view(cx, theme, &v)
 }
 
 /// One language on the root chooser: its name, site title and share translated, each in itself.

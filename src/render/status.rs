@@ -25,15 +25,19 @@ fn diff_html(diff: &str, t: &Strings, source: &str, own: &str) -> String {
     let mut h = format!("<pre class=\"diff\"{source}><code>");
     let lines: Vec<&str> = diff.lines().collect();
     for line in lines.iter().take(MAX_DIFF_LINES) {
-        let (class, label, text) = match line.split_at(line.len().min(2)) {
-            ("- ", rest) => ("diff-del", t.get("diff_removed"), rest),
-            ("+ ", rest) => ("diff-add", t.get("diff_added"), rest),
-            (_, rest) => ("diff-ctx", String::new(), rest),
+        let (class, key, text) = match line.split_at(line.len().min(2)) {
+            ("- ", rest) => ("diff-del", "diff_removed", rest),
+            ("+ ", rest) => ("diff-add", "diff_added", rest),
+            (_, rest) => ("diff-ctx", "", rest),
         };
+        let label = if key.is_empty() { String::new() } else { t.get(key) };
         if label.is_empty() {
             h.push_str(&format!("<span class=\"{class}\">  {}</span>", escape_html(text)));
         } else {
             let sign = if class == "diff-del" { '-' } else { '+' };
+            // The word is the page's, or another language's where the page's strings lack it.
+            let mark = t.mark(key);
+            let own = if mark.is_empty() { own } else { mark.as_str() };
             h.push_str(&format!(
                 "<span class=\"{class}\"><span aria-hidden=\"true\">{sign} </span><span class=\"visually-hidden\"{own}>{}: </span>{}</span>",
                 escape_html(&label),
@@ -68,10 +72,12 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
         "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"status-overview card-table\">\n<thead><tr>",
         escape_html(&t.get("language"))
     ));
-    let columns = ["language", "status_translated", "status_outdated", "status_missing"].map(|key| escape_html(&t.get(key)));
-    for label in &columns {
-        h.push_str(&format!("<th scope=\"col\">{label}</th>"));
+    let keys = ["language", "status_translated", "status_outdated", "status_missing"];
+    for key in keys {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
+    // An attribute cannot carry a language: the labels stay unmarked there.
+    let columns = keys.map(|key| escape_html(&t.get(key)));
     h.push_str("</tr></thead>\n<tbody>\n");
     // Each cell carries its column's name: on a phone each language is a card with labelled lines.
     let [_, translated, outdated, missing] = &columns;
@@ -82,7 +88,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
             marks(&r.lang),
             escape_html(&r.name),
             r.percent,
-            escape_html(&t.format("percent", &[("percent", &r.percent.to_string())])),
+            t.format_html("percent", &[("percent", &r.percent.to_string())]),
             r.outdated,
             r.missing
         ));
@@ -91,7 +97,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
     if let Some(r) = reports.iter().find(|r| r.lang == code) {
         h.push_str(&format!(
             "<p class=\"status-summary\">{}</p>\n",
-            escape_html(&t.format(
+            t.format_html(
                 "status_summary",
                 &[
                     ("percent", &r.percent.to_string()),
@@ -99,12 +105,12 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
                     ("total", &r.total.to_string()),
                     ("outdated", &r.outdated.to_string())
                 ]
-            ))
+            )
         ));
         h.push_str("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"items-caption\"><table class=\"status-items\">\n");
         h.push_str(&format!("<caption id=\"items-caption\">{}</caption>\n<thead><tr>", escape_html(&r.name)));
         for key in ["status_page", "status_state"] {
-            h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(&t.get(key))));
+            h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         // Missing first, then outdated, then translated: what needs work is on top.
@@ -116,9 +122,9 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
         });
         for item in items {
             let (class, label) = match item.state {
-                State::Translated => ("is-translated", t.get("status_translated")),
-                State::Outdated => ("is-outdated", t.get("status_outdated")),
-                State::Missing => ("is-missing", t.get("status_missing")),
+                State::Translated => ("is-translated", t.html("status_translated")),
+                State::Outdated => ("is-outdated", t.html("status_outdated")),
+                State::Missing => ("is-missing", t.html("status_missing")),
             };
             // A page not translated yet has the default language's title.
             let lang = if item.state == State::Missing && item.kind != "setting" && default != code { marks(default) } else { String::new() };
@@ -135,7 +141,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
                 (State::Outdated, Some(diff)) if !diff.is_empty() => format!(
                     "<details class=\"changes\"><summary id=\"{}\">{}</summary>{}</details>",
                     changes_id(&item.url),
-                    escape_html(&t.get("status_changes")),
+                    t.html("status_changes"),
                     if default == code { diff_html(diff, t, "", "") } else { diff_html(diff, t, &marks(default), &marks(code)) }
                 ),
                 _ => String::new(),
@@ -143,7 +149,7 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
             h.push_str(&format!(
                 "<tr class=\"{class}\"><td>{name} <code class=\"source-path\" dir=\"ltr\">{}</code>{changed}</td><td><span class=\"state\">{}</span></td></tr>\n",
                 escape_html(&item.path),
-                escape_html(&label)
+                label
             ));
         }
         h.push_str("</tbody></table></div>\n");

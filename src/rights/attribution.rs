@@ -77,7 +77,7 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
     let sep = escape_html(&t.get("list_separator"));
     match &credit.licence {
         Some(l) => h.push_str(&format!("{sep}<a href=\"{}\">{}</a>", escape_html(&l.url), escape_html(&l.short_name()))),
-        None => h.push_str(&format!("{sep}{}", escape_html(&t.get("credit_no_licence")))),
+        None => h.push_str(&format!("{sep}{}", t.html("credit_no_licence"))),
     }
     h.push('.');
     for extra in [&credit.changes, &credit.note].into_iter().flatten() {

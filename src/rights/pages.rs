@@ -35,16 +35,21 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     let sep = escape_html(&list);
     let config = &site.config;
     let licence = format!("<a href=\"{}\">{}</a>", escape_html(&config.licence.url), escape_html(&config.licence.short_name()));
-    let intro = escape_html(&t.get("credits_intro")).replace("{authors}", &escape_html(&config.authors.join(&list))).replace("{licence}", &licence);
+    let intro = t.wrap(
+        "credits_intro",
+        escape_html(&t.get("credits_intro")).replace("{authors}", &escape_html(&config.authors.join(&list))).replace("{licence}", &licence),
+    );
+    // A page's own title inside words of another language is marked with the page's language.
+    let own = lang_attrs(&lang.lang.code, lang.lang.direction.as_str());
     let mut h = format!("<p>{intro}</p>\n");
     let pages = overridden_pages(site, lang);
     let files: Vec<(&String, &crate::model::rights::Credit)> = lang.credits.iter().filter(|(rel, _)| lang.assets_by_rel.contains_key(*rel)).collect();
     if pages.is_empty() && files.is_empty() {
-        h.push_str(&format!("<p class=\"notice\">{}</p>\n", escape_html(&t.get("credits_none"))));
+        h.push_str(&format!("<p class=\"notice\">{}</p>\n", t.html("credits_none")));
         return h;
     }
     if !pages.is_empty() {
-        h.push_str(&format!("<h2 id=\"pages\">{}</h2>\n<ul class=\"credits-list\">\n", escape_html(&t.get("credits_pages"))));
+        h.push_str(&format!("<h2 id=\"pages\">{}</h2>\n<ul class=\"credits-list\">\n", t.html("credits_pages")));
         for id in pages {
             let p = &lang.pages[id];
             let l = lang.licence_of(id).unwrap_or_else(|| config.licence.clone());
@@ -52,6 +57,8 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             let mark = if p.text == TextStatus::Fallback && lang.lang.code != config.default_language().code {
                 let d = config.default_language();
                 lang_attrs(&d.code, d.direction.as_str())
+            } else if !t.mark("credit_by").is_empty() || !t.mark("quoted").is_empty() {
+                own.clone()
             } else {
                 String::new()
             };
@@ -61,14 +68,14 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             let by = if authors.is_empty() {
                 work
             } else {
-                escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &escape_html(&authors.join(&list)))
+                t.wrap("credit_by", escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &escape_html(&authors.join(&list))))
             };
             h.push_str(&format!("<li>{by}{sep}<a href=\"{}\">{}</a>.</li>\n", escape_html(&l.url), escape_html(&l.short_name())));
         }
         h.push_str("</ul>\n");
     }
     if !files.is_empty() {
-        h.push_str(&format!("<h2 id=\"files\">{}</h2>\n<ul class=\"credits-list\">\n", escape_html(&t.get("credits_files"))));
+        h.push_str(&format!("<h2 id=\"files\">{}</h2>\n<ul class=\"credits-list\">\n", t.html("credits_files")));
         for (rel, credit) in files {
             let asset = &lang.assets[lang.assets_by_rel[rel]];
             let name = rel.rsplit('/').next().unwrap_or(rel);
@@ -112,12 +119,17 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     let a11y = &config.accessibility;
     let texts = config.site_texts(&lang.lang.code);
     let publisher = config.authors.first().cloned().unwrap_or_else(|| texts.title.text.clone());
-    let p = |s: String| format!("<p>{}</p>\n", escape_html(&s));
-    let h2 = |id: &str, key: &str| format!("<h2 id=\"{id}\">{}</h2>\n", escape_html(&t.get(key)));
-    let mut h = p(t.format("a11y_intro", &[("publisher", &publisher)]));
-    h.push_str(&p(t.format("a11y_scope", &[("site", &texts.title.text)])));
+    // `s`: an interface text already escaped (and marked).
+    let p = |s: String| format!("<p>{s}</p>\n");
+    let h2 = |id: &str, key: &str| format!("<h2 id=\"{id}\">{}</h2>\n", t.html(key));
+    let mut h = p(t.format_html("a11y_intro", &[("publisher", &publisher)]));
+    // The site's title in the page's language, inside words of another language when the
+    // page's strings lack them.
+    let own = if t.mark("a11y_scope").is_empty() { String::new() } else { lang_attrs(&lang.lang.code, lang.lang.direction.as_str()) };
+    let site = Strings::marked_html(&own, &texts.title.text);
+    h.push_str(&p(t.wrap("a11y_scope", escape_html(&t.format("a11y_scope", &[("site", "\u{1}")])).replace('\u{1}', &site))));
     h.push_str(&h2("status", "a11y_status_title"));
-    h.push_str(&p(t.get(match a11y.status {
+    h.push_str(&p(t.html(match a11y.status {
         Compliance::Full => "a11y_status_full",
         Compliance::Partial => "a11y_status_partial",
         Compliance::None => "a11y_status_none",
@@ -125,35 +137,38 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     h.push_str(&h2("non-accessible", "a11y_issues_title"));
     let issues = known_issues(lang);
     if issues.is_empty() {
-        h.push_str(&p(t.get("a11y_no_issues")));
+        h.push_str(&p(t.html("a11y_no_issues")));
     } else {
-        h.push_str(&p(t.get("a11y_issues_intro")));
+        h.push_str(&p(t.html("a11y_issues_intro")));
         h.push_str("<ul class=\"a11y-issues\">\n");
         for (key, rel) in &issues {
             let asset = &lang.assets[lang.assets_by_rel[rel]];
             let link = format!("<a href=\"{}\">{}</a>", escape_html(&relative(here, &asset.url)), escape_html(rel.rsplit('/').next().unwrap_or(rel)));
-            h.push_str(&format!("<li>{}</li>\n", escape_html(&t.get(key)).replace("{file}", &link)));
+            h.push_str(&format!("<li>{}</li>\n", t.wrap(key, escape_html(&t.get(key)).replace("{file}", &link))));
         }
         h.push_str("</ul>\n");
     }
     h.push_str(&h2("preparation", "a11y_preparation_title"));
     if let Some(date) = &a11y.date {
-        let sentence = escape_html(&t.get("a11y_prepared")).replace("{date}", &format!("<time datetime=\"{0}\" dir=\"ltr\">{0}</time>", escape_html(date)));
+        let sentence = t.wrap(
+            "a11y_prepared",
+            escape_html(&t.get("a11y_prepared")).replace("{date}", &format!("<time datetime=\"{0}\" dir=\"ltr\">{0}</time>", escape_html(date))),
+        );
         h.push_str(&format!("<p>{sentence}</p>\n"));
     }
-    h.push_str(&p(t.get("a11y_method")));
+    h.push_str(&p(t.html("a11y_method")));
     h.push_str(&h2("feedback", "a11y_feedback_title"));
     match a11y.contact.as_deref().and_then(|c| contact_href(c).ok().map(|href| (c, href))) {
         Some((shown, href)) => {
             let link = format!("<a href=\"{}\" dir=\"ltr\">{}</a>", escape_html(&href), escape_html(shown.trim().trim_start_matches("mailto:")));
-            h.push_str(&format!("<p>{}</p>\n", escape_html(&t.get("a11y_feedback")).replace("{contact}", &link)));
+            h.push_str(&format!("<p>{}</p>\n", t.wrap("a11y_feedback", escape_html(&t.get("a11y_feedback")).replace("{contact}", &link))));
         }
-        None => h.push_str(&p(t.get("a11y_feedback_none"))),
+        None => h.push_str(&p(t.html("a11y_feedback_none"))),
     }
     h.push_str(&h2("enforcement", "a11y_enforcement_title"));
-    h.push_str(&p(t.get("a11y_enforcement")));
+    h.push_str(&p(t.html("a11y_enforcement")));
     if let Some(body) = &a11y.enforcement {
-        h.push_str(&p(t.format("a11y_enforcement_body", &[("body", body)])));
+        h.push_str(&p(t.format_html("a11y_enforcement_body", &[("body", body)])));
     }
     h
 }

@@ -58,6 +58,21 @@ fn page(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut 
     Some(w.out)
 }
 
+/// [`content_attrs`], or else `{% elif other_lang %} lang="…" dir="…"` (a title or lede of
+/// interface strings another language's).
+fn content_attrs_or(w: &mut W<'_>, v: &PageView<'_>, (lang, dir): (Option<&str>, Option<&str>)) {
+    match (full(v.content_lang.as_deref()), full(lang)) {
+        (None, Some(l)) => {
+            w.s(" lang=\"");
+            w.e(l);
+            w.s("\" dir=\"");
+            w.e(dir.unwrap_or(""));
+            w.s("\"");
+        }
+        _ => content_attrs(w, v),
+    }
+}
+
 /// ` lang="…" dir="…"` of the content's language when it is shown in the default language.
 fn content_attrs(w: &mut W<'_>, v: &PageView<'_>) {
     if let Some(cl) = full(v.content_lang.as_deref()) {
@@ -72,13 +87,13 @@ fn content_attrs(w: &mut W<'_>, v: &PageView<'_>) {
 /// The page title's `<h1 …>` after its opening `<h1`, and the description as the lede: the
 /// same in `page.html`, `section.html` and `home.html`.
 fn title_and_lede(w: &mut W<'_>, v: &PageView<'_>) {
-    content_attrs(w, v);
+    content_attrs_or(w, v, (v.title_lang.as_deref(), v.title_dir));
     w.s(">");
     w.s(&keep_words(v.title));
     w.s("</h1>\n    ");
     if let Some(d) = full(v.description) {
         w.s("<p class=\"lede\"");
-        content_attrs(w, v);
+        content_attrs_or(w, v, (v.lede_lang.as_deref(), v.lede_dir));
         w.s(">");
         w.e(d);
         w.s("</p>");
