@@ -479,7 +479,7 @@ fn it_fa_pl() -> Fixture {
     f.write("content/it/01-corso/index.md", "---\ntitle: Corso\nkind: course\n---\nIl corso.\n");
     f.write("content/it/01-corso/01-mod/index.md", "---\ntitle: Modulo uno\nkind: module\n---\nPanoramica.\n");
     f.write("content/it/01-corso/01-mod/01-prima.md", "---\ntitle: Prima lezione\n---\n## Inizia qui\n\nTesto.\n");
-    f.write("content/it/01-corso/01-mod/02-seconda.md", "---\ntitle: Seconda lezione\n---\nTesto.\n");
+    f.write("content/it/01-corso/01-mod/02-seconda.md", "---\ntitle: Seconda lezione\n---\n## Parte due\n\nTesto.\n");
     f.write(
         "content/it/01-corso/01-mod/quiz.yaml",
         "title: Quiz del modulo\npass_mark: 50\nquestions:\n  - id: q1\n    type: single\n    prompt: Scegli A\n    options:\n      - text: A\n        correct: true\n        feedback: Giusto.\n      - text: B\n    explanation: A è giusta.\n  - id: q2\n    type: true_false\n    prompt: Il cielo è blu\n    answer: true\n",
@@ -489,7 +489,7 @@ fn it_fa_pl() -> Fixture {
         f.write(&format!("content/{lang}/01-corso/index.md"), "---\ntitle: Kurs\nkind: course\n---\nKurs.\n");
         f.write(&format!("content/{lang}/01-corso/01-mod/index.md"), "---\ntitle: Moduł pierwszy\nkind: module\n---\nPrzegląd.\n");
     }
-    f.write("content/pl/01-corso/01-mod/01-prima.md", "---\ntitle: Pierwsza lekcja\n---\n## Zacznij tutaj\n\nTekst.\n");
+    f.write("content/pl/01-corso/01-mod/01-prima.md", "---\ntitle: Pierwsza lekcja\n---\n## Zacznij tutaj\n\nTekst.\n\n- [x] Przeczytane\n");
     f.write("content/fa/01-corso/01-mod/02-seconda.md", "---\ntitle: درس دوم\n---\nمتن.\n");
     f.write(
         "content/fa/01-corso/01-mod/quiz.yaml",
@@ -621,6 +621,17 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
     let accessibility = f.html("pl/accessibility.html");
     let site = select(&accessibility, "main p span span").into_iter().find(|s| text(s) == "Strona").expect("the site's title");
     assert_eq!(lang_of(&site).0, "pl");
+    // Interface words put into the lesson's Markdown: the heading's hidden "Link to this
+    // section" and the task's "Done:" are Italian; the heading's own words stay Polish.
+    let lesson = f.html("pl/corso/mod/prima.html");
+    let anchor = select(&lesson, "h2 .anchor .visually-hidden > span");
+    assert_eq!(anchor.len(), 1, "the label is written out, not an aria-label");
+    assert_eq!((lang_of(&anchor[0]).0, text(&anchor[0])), ("it".to_string(), "Link a questa sezione".to_string()));
+    assert_eq!(lang_at(&lesson, "h2 .anchor .visually-hidden"), "pl");
+    assert_eq!(lang_at(&lesson, ".task-mark + .visually-hidden"), "it");
+    // A lesson shown in Italian (not translated): its labels are Italian like its text.
+    let fallback = f.read_out("pl/corso/mod/seconda.html");
+    assert!(fallback.contains("<span class=\"visually-hidden\"><span>Link a questa sezione</span>: Parte due</span>"), "{fallback}");
     // Persian has its own strings: nothing is marked there.
     for page in pages {
         assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");

@@ -25,6 +25,10 @@ pub struct Labels {
     pub in_transcript: bool,
     /// The text is in another language than the page (see [`Mixed`]); `None` when it is not.
     pub mixed: Option<Mixed>,
+    /// The language (code, direction) of `anchor`'s and of the task labels' words when they
+    /// are not the page's own (a language without these interface strings shows another's).
+    pub anchor_lang: Option<(String, String)>,
+    pub task_lang: Option<(String, String)>,
 }
 
 impl Labels {
@@ -34,6 +38,16 @@ impl Labels {
         crate::escape::ui_attrs(self.mixed.as_ref())
     }
 
+    /// ` lang="…" dir="…"` for interface words in `lang` (`None`: the page's language) in the
+    /// text: empty when they are in the text's language.
+    pub fn ui_in(&self, lang: Option<&(String, String)>) -> String {
+        match lang {
+            None => self.ui(),
+            Some((code, _)) if self.mixed.as_ref().is_some_and(|m| m.text.0.eq_ignore_ascii_case(code)) => String::new(),
+            Some((code, dir)) => crate::escape::lang_attrs(code, dir),
+        }
+    }
+
     /// These labels for a text in `text` (code, direction) on a page in `page`.
     pub fn for_text(&self, page: (&str, &str), text: (&str, &str)) -> Labels {
         Labels { mixed: Mixed::new(page, text), ..self.clone() }
@@ -41,22 +55,23 @@ impl Labels {
 }
 
 /// A heading's self-link after its text: ` <a class="anchor" href="#id" aria-label="Link to
-/// this section: Heading">#</a>`. In a text of another language the name is written out in
-/// hidden spans instead, so that its interface words and the heading's each keep their language.
+/// this section: Heading">#</a>`. In a text of another language, or when the label is another
+/// language's, the name is written out in hidden spans instead (an attribute cannot carry a
+/// language), so that its interface words and the heading's each keep their language.
 pub fn anchor(out: &mut String, id: &str, text: &str, labels: &Labels) {
     out.push_str(" <a class=\"anchor\" href=\"#");
     out.push_str(id);
-    match &labels.mixed {
-        None => {
+    match (&labels.mixed, &labels.anchor_lang) {
+        (None, None) => {
             out.push_str("\" aria-label=\"");
             escape_into(out, &labels.anchor);
             out.push_str(": ");
             escape_into(out, text);
             out.push_str("\">#</a>");
         }
-        Some(m) => {
+        _ => {
             out.push_str("\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\"><span");
-            out.push_str(&m.ui());
+            out.push_str(&labels.ui_in(labels.anchor_lang.as_ref()));
             out.push('>');
             escape_into(out, &labels.anchor);
             out.push_str("</span>: ");
@@ -86,7 +101,11 @@ pub fn table_langs(html: String, labels: &Labels) -> String {
 /// The hidden "Done: " or "To do: " before a task list item that cannot be ticked.
 pub fn task_mark(done: bool, labels: &Labels) -> String {
     let (mark, label) = if done { ("☑", &labels.task_done) } else { ("☐", &labels.task_open) };
-    format!("<span class=\"task-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\"{}>{}: </span>", labels.ui(), escape_html(label))
+    format!(
+        "<span class=\"task-mark\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\"{}>{}: </span>",
+        labels.ui_in(labels.task_lang.as_ref()),
+        escape_html(label)
+    )
 }
 
 /// A footnote's link back to where it is referenced, closing its definition.

@@ -27,6 +27,8 @@ fn labels() -> Labels {
         media: crate::media::player::MediaLabels { lang: "en".into(), transcript: "Transcript".into(), ..Default::default() },
         in_transcript: false,
         mixed: None,
+        anchor_lang: None,
+        task_lang: None,
     }
 }
 
