@@ -632,6 +632,10 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
     // A lesson shown in Italian (not translated): its labels are Italian like its text.
     let fallback = f.read_out("pl/corso/mod/seconda.html");
     assert!(fallback.contains("<span class=\"visually-hidden\"><span>Link a questa sezione</span>: Parte due</span>"), "{fallback}");
+    // The root chooser: Polish's "83% tradotto" is Italian.
+    let root = f.html("index.html");
+    assert_eq!(lang_at(&root, "li[lang=pl] .language-share > span"), "it");
+    assert!(select(&root, "li[lang=fa] .language-share > span").is_empty());
     // Persian has its own strings: nothing is marked there.
     for page in pages {
         assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");

@@ -71,6 +71,9 @@ pub struct RootLanguage {
     pub percent: u32,
     /// "original", for the default language, in itself.
     pub original: Option<String>,
+    /// ` lang="…" dir="…"` of `share` or `original` when the language lacks that string and
+    /// shows another language's (empty otherwise).
+    pub share_mark: String,
 }
 
 /// The root `index.html`: a language chooser (a redirect when there is one language).
@@ -93,6 +96,7 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
                 share: percent.map(|p| t.format("share_translated", &[("percent", &p.to_string())])),
                 percent: percent.unwrap_or(100),
                 original: percent.is_none().then(|| t.get("original_language")),
+                share_mark: t.mark(if percent.is_some() { "share_translated" } else { "original_language" }),
             }
         })
         .collect();
@@ -114,5 +118,10 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     context.insert("progress_scope", &progress_scope(config));
     let labels: Vec<BTreeMap<String, String>> = strings.iter().map(Strings::all_plain).collect();
     context.insert("t", &labels[0]);
+    // The default language's strings may be English (a default language without its own).
+    if let Some(t) = strings.first() {
+        let tm: BTreeMap<&String, String> = labels[0].keys().map(|k| (k, t.html(k))).collect();
+        context.insert("tm", &tm);
+    }
     theme.templates.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }
