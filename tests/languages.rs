@@ -636,6 +636,15 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
     let root = f.html("index.html");
     assert_eq!(lang_at(&root, "li[lang=pl] .language-share > span"), "it");
     assert!(select(&root, "li[lang=fa] .language-share > span").is_empty());
+    // A Polish SCORM package's launch page: its notices are Italian.
+    let zip = std::fs::read(f.out().join("pl/downloads/mod-pl-scorm12.zip")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut sco = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("mod/sco.html").unwrap(), &mut sco).unwrap();
+    let sco = scraper::Html::parse_document(&sco);
+    for css in [".sco-note > span", ".sco-refused"] {
+        assert_eq!(lang_at(&sco, css), "it", "sco.html {css}");
+    }
     // Persian has its own strings: nothing is marked there.
     for page in pages {
         assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");

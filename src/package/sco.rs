@@ -5,6 +5,7 @@
 //! A SCO is one module, or in a SCORM 2004 course package the whole course, whose modules the
 //! launch page reports as `cmi.objectives` ([`super::scorm`] says why).
 
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -199,6 +200,11 @@ fn launch_page(cx: &LangContext<'_>, theme: &Theme, p: &LaunchPage<'_>) -> Resul
     context.insert("quizzes", &quizzes);
     context.insert("modules", p.modules);
     context.insert("t", &cx.plain);
+    // The strings as HTML, in a `<span lang dir>` where the language lacks them (`tm`).
+    let tm: BTreeMap<&String, String> = cx.plain.keys().map(|k| (k, cx.strings.html(k))).collect();
+    context.insert("tm", &tm);
+    // scorm.js rewrites the refusal's text: its element carries the mark (`tl`).
+    context.insert("tl", &cx.strings.all_marks());
     context.insert("licence", &crate::render::views::LicenceView::from(&cx.site.config.licence));
     theme.templates.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))
 }
