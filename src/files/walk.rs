@@ -120,12 +120,26 @@ fn walk_at_most(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool, max: usize
                 Ok(_) => Kind::File,
             }
         };
-        // A followed link's metadata is its target's, as `source`'s is.
-        let meta = if kind == Kind::File { entry.metadata().ok() } else { None };
-        let size = meta.as_ref().map_or(0, Metadata::len);
-        found.push(Entry { path, source, kind, size, meta });
+        found.push((Entry { path, source, kind, size: 0, meta: None }, entry.path_is_symlink()));
     }
-    (found, problems.into_inner())
+    (with_metadata(found), problems.into_inner())
+}
+
+/// The entries with their files' metadata, read on every thread (a `statx` per file: the walk
+/// itself only reads folders). A followed link's metadata is its target's, as `source`'s is.
+fn with_metadata(found: Vec<(Entry, bool)>) -> Vec<Entry> {
+    use rayon::prelude::*;
+    found
+        .into_par_iter()
+        .with_min_len(64)
+        .map(|(mut entry, link)| {
+            if entry.kind == Kind::File {
+                entry.meta = if link { std::fs::metadata(&entry.path) } else { std::fs::symlink_metadata(&entry.path) }.ok();
+                entry.size = entry.meta.as_ref().map_or(0, Metadata::len);
+            }
+            entry
+        })
+        .collect()
 }
 
 /// Why the symbolic link at `path` cannot be followed, if it cannot.
