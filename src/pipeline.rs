@@ -113,7 +113,16 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
     // Not fatal: without a state file, the next build renders everything.
     let _ = incremental::disk::save(&opts.out, &cache, &report.records);
+    drop_later(cache);
     Ok(report)
+}
+
+/// Frees `value` on a thread of its own. A large site's pages, caches and records take tens of
+/// milliseconds to free, one allocation at a time: the build's last steps need not wait for
+/// that, and the `kyklos build` process exits without waiting for it either. (If no thread can
+/// be started, `value` is freed here.)
+fn drop_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("kyklos-free".into()).spawn(move || drop(value));
 }
 
 /// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
@@ -128,10 +137,10 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     let _root = crate::files::hold(&opts.root);
     let mut diags = Diagnostics::new();
     let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
+    let clock = std::cell::Cell::new(Instant::now());
+    let lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.get().elapsed()));
+        clock.set(Instant::now());
     };
     if let Some(c) = cache.as_mut() {
         c.begin();
@@ -217,33 +226,26 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
         }
         return Err(diags);
     }
-    let write_errors = Mutex::new(Vec::new());
+    let (search_errors, write_errors) = (Mutex::new(Vec::new()), Mutex::new(Vec::new()));
     let steps = Steps { site: &site, theme: &theme, strings: &strings, output: &output, errors: &write_errors, cache: reuse };
     let disk = cache.as_ref().is_some_and(|c| c.disk);
-    let searched = crate::indexing::write_search(&site, &strings, (plans, indexes), &output, &write_errors, disk);
-    lap("search", &mut timings);
-    site_pages::write_quizzes(&steps);
-    lap("quizzes", &mut timings);
-    site_pages::write_guides_and_tags(&steps, &rendered, &keys);
-    lap("guides", &mut timings);
-    if opts.packages {
-        site_pages::write_packages(&steps, &rendered);
-        lap("package", &mut timings);
-    }
-    site_pages::write_language_files(&steps);
-    lap("status", &mut timings);
-    if site.config.journey.enabled {
-        site_pages::write_journey(&steps, &rendered);
-        lap("journey", &mut timings);
-    }
-    crate::assets::write_assets(&steps);
-    lap("assets", &mut timings);
+    // The search index and the other steps write files of their own: the index is finished
+    // while the others run in turn beside it. Each step is timed by itself, and their errors
+    // are taken in the steps' order.
+    let ((searched, search_took), took) = rayon::join(
+        || timed(|| crate::indexing::write_search(&site, &strings, (plans, indexes), &output, &search_errors, disk)),
+        || site_steps(&steps, opts.packages, &rendered, &keys),
+    );
+    timings.push(("search", search_took));
+    timings.extend(took);
+    clock.set(Instant::now());
 
     if let Some(c) = cache.as_mut() {
         c.replace(entries);
         c.search = searched.kept.into_iter().map(|e| (e.code.clone(), e)).collect();
     }
-    let errors = write_errors.into_inner().unwrap_or_default();
+    let mut errors = search_errors.into_inner().unwrap_or_default();
+    errors.extend(write_errors.into_inner().unwrap_or_default());
     if opts.strict {
         diags.promote_warnings();
     }
@@ -255,9 +257,13 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     let pages = site.langs.iter().map(|l| l.pages.len()).sum();
     if let Some(c) = cache.as_mut() {
         c.end();
-        if let Some(structure) = structure.filter(|_| opts.memory) {
+    }
+    match (cache.as_mut(), structure.filter(|_| opts.memory)) {
+        (Some(c), Some(structure)) => {
             c.last = Some(incremental::quick::Last { site, strings, structure, diags: loaded, keys: (keys, opts.packages), dirty: Vec::new() });
         }
+        // Freed while the output is committed.
+        _ => drop_later((site, strings, keys, rendered, theme)),
     }
     let mut files = Files::new();
     let summary = if opts.memory {
@@ -276,6 +282,34 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     lap("write", &mut timings);
     let reused = cache.as_ref().map_or(0, |c| c.reused.load(std::sync::atomic::Ordering::Relaxed));
     Ok(Report { pages, output: summary, timings, search: searched.stats, diagnostics: diags, files, pending_search: searched.pending, reused, records })
+}
+
+/// `f`'s result and how long it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    (f(), start.elapsed())
+}
+
+/// The steps after the pages that make pages and files of their own (all but the search
+/// index), in turn, each timed.
+fn site_steps(
+    steps: &Steps<'_>,
+    packages: bool,
+    rendered: &[Vec<Option<crate::markdown::Rendered>>],
+    keys: &incremental::Keys,
+) -> Vec<(&'static str, Duration)> {
+    let mut timings = Vec::new();
+    timings.push(("quizzes", timed(|| site_pages::write_quizzes(steps)).1));
+    timings.push(("guides", timed(|| site_pages::write_guides_and_tags(steps, rendered, keys)).1));
+    if packages {
+        timings.push(("package", timed(|| site_pages::write_packages(steps, rendered)).1));
+    }
+    timings.push(("status", timed(|| site_pages::write_language_files(steps)).1));
+    if steps.site.config.journey.enabled {
+        timings.push(("journey", timed(|| site_pages::write_journey(steps, rendered)).1));
+    }
+    timings.push(("assets", timed(|| crate::assets::write_assets(steps)).1));
+    timings
 }
 
 /// The theme, compiled once per preview: again only when one of its files changed.
