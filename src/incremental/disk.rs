@@ -163,8 +163,55 @@ fn is_current(format: u32, by: &str, about: &Path, out: &Path) -> bool {
 /// its files (`files`: their stamps as the build left them). Files without a record are left
 /// out. Errors are not fatal: the next build renders everything.
 pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
-    let records = files;
-    let stamp = |path: &str| files.get(path).map(|r| r.stamp);
+    use std::io::Write;
+    let fail = std::io::Error::other;
+    // The text of [`StateRef`], its two long lists (the pages and the files) made on two threads.
+    let (pages, files_json) = rayon::join(|| json_list(&page_refs(cache, files)), || json_list(&file_refs(files)));
+    let path = path_for(out);
+    let partial = path.with_extension("partial");
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&partial)?);
+    w.write_all(b"{\"format\":")?;
+    serde_json::to_writer(&mut w, &FORMAT).map_err(fail)?;
+    w.write_all(b",\"identity\":")?;
+    serde_json::to_writer(&mut w, &identity()).map_err(fail)?;
+    w.write_all(b",\"out\":")?;
+    serde_json::to_writer(&mut w, out).map_err(fail)?;
+    w.write_all(b",\"pages\":")?;
+    write_list(&mut w, &pages.map_err(fail)?)?;
+    w.write_all(b",\"made\":")?;
+    serde_json::to_writer(&mut w, &made_refs(cache, files)).map_err(fail)?;
+    w.write_all(b",\"search\":")?;
+    serde_json::to_writer(&mut w, &search_refs(cache, files)).map_err(fail)?;
+    w.write_all(b",\"files\":")?;
+    write_list(&mut w, &files_json.map_err(fail)?)?;
+    w.write_all(b"}")?;
+    w.flush()?;
+    drop(w);
+    std::fs::rename(&partial, &path)
+}
+
+/// The JSON text of `items` as serde_json writes a list, made a thousand items at a time on
+/// every thread: each part is a list itself ([`write_list`] joins them).
+fn json_list<T: Serialize + Sync>(items: &[T]) -> serde_json::Result<Vec<Vec<u8>>> {
+    use rayon::prelude::*;
+    items.par_chunks(1024).map(serde_json::to_vec).collect()
+}
+
+/// Writes the parts [`json_list`] made as one list: the items of each, without its brackets.
+fn write_list(w: &mut impl std::io::Write, parts: &[Vec<u8>]) -> std::io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(&part[1..part.len() - 1])?;
+    }
+    w.write_all(b"]")
+}
+
+/// The pages of the cache that have a record, in order.
+fn page_refs<'a>(cache: &'a Cache, records: &Records) -> Vec<PageRef<'a>> {
+    let stamp = |path: &str| records.get(path).map(|r| r.stamp);
     let mut pages: Vec<PageRef<'_>> = cache
         .pages
         .iter()
@@ -186,8 +233,18 @@ pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
         })
         .collect();
     pages.sort_by_key(|p| (p.lang, p.page));
+    pages
+}
+
+/// The steps' files, by step, if every one of a step's files has a record.
+fn made_refs<'a>(cache: &'a Cache, records: &Records) -> Vec<MadeRef<'a>> {
     let mut made: Vec<MadeRef<'_>> = cache.made.iter().filter_map(|(name, (key, files))| Some((name.as_str(), *key, stamps(files, records)?))).collect();
     made.sort_by(|a, b| a.0.cmp(b.0));
+    made
+}
+
+/// The search indexes, by language, if every one of an index's files has a record.
+fn search_refs<'a>(cache: &'a Cache, records: &Records) -> Vec<SearchRef<'a>> {
     let mut search: Vec<SearchRef<'_>> = cache
         .search
         .values()
@@ -197,16 +254,14 @@ pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
         })
         .collect();
     search.sort_by(|a, b| a.code.cmp(b.code));
-    let mut files: Vec<(&str, FileStamp, u128)> = files.iter().map(|(p, r)| (p.as_str(), r.stamp, r.hash)).collect();
+    search
+}
+
+/// Every file's record, by path.
+fn file_refs(records: &Records) -> Vec<(&str, FileStamp, u128)> {
+    let mut files: Vec<(&str, FileStamp, u128)> = records.iter().map(|(p, r)| (p.as_str(), r.stamp, r.hash)).collect();
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let state = StateRef { format: FORMAT, identity: identity(), out, pages, made, search, files };
-    let path = path_for(out);
-    let partial = path.with_extension("partial");
-    let mut writer = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&partial)?);
-    serde_json::to_writer(&mut writer, &state).map_err(std::io::Error::other)?;
-    std::io::Write::flush(&mut writer)?;
-    drop(writer);
-    std::fs::rename(&partial, &path)
+    files
 }
 
 /// The stamps of a step's files, if every one has a record.
@@ -215,6 +270,7 @@ fn stamps<'a>(files: &'a super::SharedFiles, records: &Records) -> Option<Vec<(&
 }
 
 /// [`State`] as [`save`] writes it: the same fields, borrowed from the cache instead of copied.
+#[cfg(test)]
 #[derive(Serialize)]
 struct StateRef<'a> {
     format: u32,
@@ -257,4 +313,57 @@ struct SearchRef<'a> {
 /// The cache of a build that uses nothing of the last one (`--fresh`).
 pub fn empty() -> Cache {
     Cache { disk: true, memo: crate::load::memo::Memo::hashes_only(), ..Cache::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_file_is_the_json_of_its_fields() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        let mut cache = empty();
+        let stamp = FileStamp { len: 3, modified_ns: 7, changed_ns: 8, inode: 9 };
+        let entry = |path: &str, ids: Vec<String>, problems| Entry {
+            key: 11,
+            path: path.to_string(),
+            html: Held::Disk(None),
+            ids: Arc::new(ids),
+            anchors: Arc::new(vec![(AnchorRef { offset: 0, page: Some(1), anchor: "a\"b".into() }, 2, 3)]),
+            problems,
+            kept: None,
+            search: None,
+        };
+        let warning = Diagnostic::warning("content/en/x.md", 4, 5, "über \u{7}").with_hint("h");
+        cache.replace(
+            [((0, 1), Arc::new(entry("en/b.html", vec!["x".into()], vec![warning]))), ((0, 0), Arc::new(entry("en/a.html", vec![], vec![])))]
+                .into_iter()
+                .collect(),
+        );
+        let files: Records = ["en/b.html", "en/a.html", "search/en/x.json"].iter().map(|p| (p.to_string(), Record { stamp, hash: 1 << 100 })).collect();
+        save(&out, &cache, &files).unwrap();
+        let expected = StateRef {
+            format: FORMAT,
+            identity: identity(),
+            out: &out,
+            pages: page_refs(&cache, &files),
+            made: made_refs(&cache, &files),
+            search: search_refs(&cache, &files),
+            files: file_refs(&files),
+        };
+        assert_eq!(std::fs::read(path_for(&out)).unwrap(), serde_json::to_vec(&expected).unwrap());
+        assert_eq!(load_records(&out), files);
+        assert_eq!(load(&out).pages.len(), 2);
+    }
+
+    #[test]
+    fn a_list_made_in_parts_is_the_list_serde_json_writes() {
+        for n in [0, 1, 1023, 1024, 1025, 2500] {
+            let items: Vec<(usize, String)> = (0..n).map(|i| (i, format!("p{i}\""))).collect();
+            let mut text = Vec::new();
+            write_list(&mut text, &json_list(&items).unwrap()).unwrap();
+            assert_eq!(text, serde_json::to_vec(&items).unwrap(), "{n}");
+        }
+    }
 }
