@@ -83,7 +83,8 @@ pub struct Report {
     pub pending_search: Vec<crate::indexing::Pending>,
     /// Pages whose output the build took from the last one instead of rendering them.
     pub reused: usize,
-    /// A build into a folder: the record of each file it left there (see [`Output::commit_recorded`]).
+    /// A build into a folder: the record of each file it left there (see [`Output::commit_recorded`]);
+    /// [`run`] takes them for the state file.
     pub records: Records,
 }
 
@@ -96,7 +97,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     if opts.dry_run || opts.memory {
         return run_with(opts, None);
     }
-    let (cache, report) = if opts.fresh {
+    let (cache, mut report) = if opts.fresh {
         // Nothing rendered by the last build is used, only its files' records, read while the
         // site is loaded; what this build renders is recorded for the next one, as by any build.
         let mut cache = incremental::disk::empty();
@@ -113,7 +114,7 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
     };
     // Not fatal: without a state file, the next build renders everything.
     let _ = incremental::disk::save(&opts.out, &cache, &report.records);
-    drop_later(cache);
+    drop_later((cache, std::mem::take(&mut report.records)));
     Ok(report)
 }
 
@@ -128,7 +129,7 @@ fn drop_later<T: Send + 'static>(value: T) {
 /// Runs the pipeline, reusing what the previous run that `cache` holds made where its inputs
 /// are unchanged (and leaving this run's in it). The output is the same as [`run`]'s.
 pub fn run_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Report, Diagnostics> {
-    run_recorded(opts, cache, Records::new)
+    run_recorded(opts, cache, Records::default)
 }
 
 /// [`run_with`], comparing the output with the last build's records of its files (`last`
@@ -268,7 +269,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     let mut files = Files::new();
     let summary = if opts.memory {
         files = output.into_files();
-        Ok((Summary { files: files.len(), changed: files.len(), ..Summary::default() }, Records::new()))
+        Ok((Summary { files: files.len(), changed: files.len(), ..Summary::default() }, Records::default()))
     } else {
         output.commit_recorded()
     };

@@ -75,7 +75,7 @@ pub struct Summary {
 impl Output {
     /// Prepares a build into `out`; refuses a non-empty folder that kyklos did not make.
     pub fn begin(out: &Path) -> io::Result<Output> {
-        Output::begin_after(out, Records::new())
+        Output::begin_after(out, Records::default())
     }
 
     /// [`Output::begin`], given the records the last build into `out` left
@@ -139,7 +139,7 @@ impl Output {
 
     /// An output that records paths but writes nothing (for `check`).
     pub fn dry_run() -> Output {
-        Output::new(PathBuf::new(), PathBuf::new(), true, Records::new())
+        Output::new(PathBuf::new(), PathBuf::new(), true, Records::default())
     }
 
     /// An output with nothing written yet; a dry run has nothing to commit or clean up.
@@ -380,7 +380,7 @@ impl Output {
         let read_back = self.read_back.load(Ordering::Relaxed);
         let mut summary = Summary { files: written.len(), changed: staged.len(), removed: 0, read_back };
         if self.dry_run {
-            return Ok((summary, Records::new()));
+            return Ok((summary, Records::default()));
         }
         let mut records: Records = unchanged.into_iter().collect();
         records.extend(self.last.iter().filter(|(rel, _)| skipped_path(&self.skipped, rel)).map(|(rel, r)| (rel.clone(), *r)));

@@ -6,7 +6,6 @@
 //! hash to the recorded hash, it already holds them. Any other file is compared by reading it
 //! back, so a missing or wrong record only costs time, never a wrong file.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
@@ -56,8 +55,9 @@ pub struct Record {
     pub hash: u128,
 }
 
-/// The files of a build, by output path (forward slashes).
-pub type Records = HashMap<String, Record>;
+/// The files of a build, by output path (forward slashes), on FxHash: the keys are the build's
+/// own paths.
+pub type Records = rustc_hash::FxHashMap<String, Record>;
 
 /// The hash of a file's bytes: XXH3, 128 bits. Not cryptographic: it tells the build's own
 /// output from the previous build's, which no one crafts collisions for; a file that someone

@@ -68,7 +68,7 @@ fn build(out: &Path, last: Records, files: &[(&str, &[u8])]) -> (Summary, Record
 fn with_records_an_unchanged_file_is_not_read_back_and_a_changed_one_is_rewritten() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("dist");
-    let (_, records) = build(&out, Records::new(), &[("a.html", b"same"), ("x/b.html", b"old!")]);
+    let (_, records) = build(&out, Records::default(), &[("a.html", b"same"), ("x/b.html", b"old!")]);
     assert_eq!(records.len(), 3, "every file of the build is recorded (with the marker)");
     let before = FileStamp::of(&out.join("a.html")).unwrap();
     // Same size, same stamps: only the hash tells that b.html changed.
@@ -79,7 +79,7 @@ fn with_records_an_unchanged_file_is_not_read_back_and_a_changed_one_is_rewritte
     assert_eq!(records["a.html"], Record { stamp: before, hash: record::hash(b"same") });
     assert_eq!(records["x/b.html"].stamp, FileStamp::of(&out.join("x/b.html")).unwrap());
     // Without records, files of the same size are read back.
-    let (s, _) = build(&out, Records::new(), &[("a.html", b"same"), ("x/b.html", b"new!")]);
+    let (s, _) = build(&out, Records::default(), &[("a.html", b"same"), ("x/b.html", b"new!")]);
     assert_eq!((s.read_back, s.changed), (3, 0));
 }
 
@@ -87,7 +87,7 @@ fn with_records_an_unchanged_file_is_not_read_back_and_a_changed_one_is_rewritte
 fn a_file_changed_since_it_was_recorded_is_read_back() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("dist");
-    let (_, mut records) = build(&out, Records::new(), &[("a.html", b"abcd")]);
+    let (_, mut records) = build(&out, Records::default(), &[("a.html", b"abcd")]);
     // Changed by hand to other bytes of the same size, with the old modification time.
     let path = out.join("a.html");
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
@@ -114,7 +114,7 @@ fn copied_files_are_recorded_and_compared_by_their_hash() {
         o.commit_recorded().unwrap()
     };
     std::fs::write(&source, vec![7u8; 200_000]).unwrap();
-    let (_, records) = copy(Records::new());
+    let (_, records) = copy(Records::default());
     let copied = FileStamp::of(&out.join("media/video.mp4")).unwrap();
     assert_eq!(records["media/video.mp4"], Record { stamp: copied, hash: record::hash(&[7u8; 200_000]) });
     let (s, records) = copy(records);
@@ -132,7 +132,7 @@ fn copied_files_are_recorded_and_compared_by_their_hash() {
 fn a_left_out_language_keeps_its_records() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("dist");
-    let (_, records) = build(&out, Records::new(), &[("en/a.html", b"a"), ("el/a.html", b"b"), ("search/el/x.json", b"c")]);
+    let (_, records) = build(&out, Records::default(), &[("en/a.html", b"a"), ("el/a.html", b"b"), ("search/el/x.json", b"c")]);
     let mut o = Output::begin_after(&out, records.clone()).unwrap();
     o.skip_languages(["el".to_string()].into());
     o.write("en/a.html", b"a").unwrap();
