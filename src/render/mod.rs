@@ -69,6 +69,7 @@ pub struct LangContext<'a> {
     /// empty) and the strings as HTML inside such a mark (`tm`), as template values.
     tl_value: tera::Value,
     tm_value: tera::Value,
+    tj_value: tera::Value,
     /// SCORM packages are built for this language.
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
@@ -103,16 +104,19 @@ impl<'a> LangContext<'a> {
         let tl_value = tera::to_value(&marks).unwrap_or_default();
         let tm: BTreeMap<&String, String> = plain.iter().map(|(k, v)| (k, Strings::marked_html(marks.get(k).map_or("", String::as_str), v))).collect();
         let tm_value = tera::to_value(&tm).unwrap_or_default();
+        let scripts = strings.all_script_marks();
+        let tj_value = tera::to_value(&scripts).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
         LangContext {
             site,
             lang,
             strings,
-            ui: lesson::ui_text(&plain, &marks),
+            ui: lesson::ui_text(&plain, &marks, &scripts),
             plain,
             t_value,
             tl_value,
             tm_value,
+            tj_value,
             packaging,
             downloads,
             texts,
@@ -504,6 +508,7 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
         c.insert("t", &cx.t_value);
         c.insert("tl", &cx.tl_value);
         c.insert("tm", &cx.tm_value);
+        c.insert("tj", &cx.tj_value);
         c
     });
     context.extend(page);
