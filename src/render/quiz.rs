@@ -416,6 +416,7 @@ pub fn render_quiz(
         package,
         text: quiz.text,
         title_fallback: quiz.title_untranslated,
+        title_string: None,
         outdated: quiz.outdated,
     };
     let mut v = view(cx, &subject, extra);

@@ -135,6 +135,15 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
             w.s("\n    <li>");
             if c.current {
                 w.s("<span aria-current=\"page\"");
+                // A page titled by an interface string in another language (not the default
+                // one's: English) says so too.
+                if let (false, Some(lang), Some(dir)) = (c.fallback, v.title_lang.as_deref(), v.title_dir) {
+                    w.s(" lang=\"");
+                    w.e(lang);
+                    w.s("\" dir=\"");
+                    w.e(dir);
+                    w.s("\"");
+                }
                 w.fb_text(c.fallback, &c.title);
                 w.s("</span>");
             } else {
