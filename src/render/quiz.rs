@@ -203,7 +203,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
         t.mark("quiz_retry"),
         escape_html(&t.get("quiz_retry"))
     ));
-    h.push_str(&format!("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n"));
+    h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
     h
 }
 
