@@ -40,19 +40,25 @@ const QUIZ = [
 
 const FILES = {
   'site.yaml': 'title: Webbplats\nlanguages:\n  - sv\n  - de\n  - code: ar\n    direction: rtl\n  - code: pl\n    name: Polski\n'
-    + 'translations:\n  de: { title: Webseite }\n  ar: { title: موقع }\n  pl: { title: Strona }\n',
+    + '  - code: he\n    name: עברית\n    direction: rtl\n'
+    + 'translations:\n  de: { title: Webseite }\n  ar: { title: موقع }\n  pl: { title: Strona }\n  he: { title: אתר }\n',
 };
 for (const [lang, home, course, mod, first, second] of [
   ['sv', 'Hem', 'Kurs', 'Modul ett', 'Första lektionen', 'Andra lektionen'],
   ['de', 'Start', 'Kurs', 'Modul eins', 'Erste Lektion', 'Zweite Lektion'],
   ['ar', 'البداية', 'الدورة', 'الوحدة الأولى', 'الدرس الأول', 'الدرس الثاني'],
   ['pl', 'Start', 'Kurs', 'Moduł pierwszy', 'Pierwsza lekcja', 'Druga lekcja'],
+  ['he', 'בית', 'קורס', 'מודול ראשון', 'שיעור ראשון', 'שיעור שני'],
 ]) {
   FILES[`content/${lang}/index.md`] = `---\ntitle: ${home}\n---\n[${course}](01-kurs/index.md): text.\n`;
   FILES[`content/${lang}/01-kurs/index.md`] = `---\ntitle: ${course}\nkind: course\n---\nText.\n`;
   FILES[`content/${lang}/01-kurs/01-mod/index.md`] = `---\ntitle: ${mod}\nkind: module\n---\nText.\n`;
   FILES[`content/${lang}/01-kurs/01-mod/01-forsta.md`] = `---\ntitle: ${first}\n---\nText ett.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n`;
-  FILES[`content/${lang}/01-kurs/01-mod/02-andra.md`] = `---\ntitle: ${second}\n---\nText två.\n`;
+  FILES[`content/${lang}/01-kurs/01-mod/02-andra.md`] = `---\ntitle: ${second}\n---\nText två.\n\n![${second}](film.webm)\n\n`
+    + '```video\nurl: https://www.youtube.com/watch?v=dQw4w9WgXcQ\ntitle: Intervju\nduration: 4 min\n```\n';
+  FILES[`content/${lang}/01-kurs/01-mod/film.webm`] = '\x1a\x45\xdf\xa3 not really a video';
+  FILES[`content/${lang}/01-kurs/01-mod/film.${lang}.vtt`] = 'WEBVTT\n\n00:00.000 --> 00:01.000\nHej\n';
+  FILES[`content/${lang}/01-kurs/01-mod/film.transcript.md`] = 'Transkript.\n';
 }
 FILES['content/sv/01-kurs/01-mod/quiz.yaml'] = QUIZ;
 
@@ -199,14 +205,59 @@ describe('interface text scripts write in another language is marked', { skip },
     }
   });
 
-  test('screenshots: a Swedish quiz and progress page, an Arabic progress page, at 1280 and 390 px and printed', async () => {
+  test('a phone\'s table cards show the labels written out, marked; wider screens do not', async () => {
+    for (const [w, shown] of [[390, true], [1280, false]]) {
+      const { context, page } = await open('he/progress.html', { width: w, height: 844 });
+      try {
+        const labels = await page.locator('.journey-table td > .cell-label').evaluateAll((els) => els.map((e) => [e.lang, e.dir, getComputedStyle(e).display, e.textContent]));
+        assert.ok(labels.length >= 5, JSON.stringify(labels));
+        for (const [lang, dir, display, text] of labels) {
+          assert.deepEqual([lang, dir], ['en', 'ltr'], text);
+          assert.equal(display !== 'none', shown, `${w}px: ${text} ${display}`);
+        }
+        // journey-ui.js fills the cells and keeps their labels.
+        await page.waitForSelector('.journey-chip:not([hidden])');
+        assert.equal(await page.locator('.journey-table td.j-state > .cell-label').count(), 1);
+        assert.deepEqual((await marks(page, '.journey-table td.j-state > span:not(.cell-label)'))[0].slice(0, 2), ['en', 'ltr']);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('the certificate page printed before it is earned is headed as the progress towards it', async () => {
+    const { context, page } = await open('sv/certificate.html');
+    try {
+      await page.waitForSelector('.cert-status > span');
+      assert.equal(await page.locator('.cert-progress-heading').isVisible(), false, 'not on screen');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.cert-progress-heading').isVisible(), true);
+      assert.equal(await page.locator('.page-head h1').isVisible(), false);
+      assert.equal((await page.locator('.cert-progress-heading').innerText()).trim(), 'Progress towards the certificate');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('axe on a Hebrew lesson with a player and a video card, its labels English', async () => {
+    const { context, page } = await open('he/kurs/mod/andra.html');
+    try {
+      assert.deepEqual((await marks(page, '.external-play > span:not([aria-hidden])'))[0].slice(0, 2), ['en', 'ltr']);
+      await h.assertNoAxeViolations(page, 'he lesson with media');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('screenshots: Swedish and Hebrew (right to left) pages with English marks, at 1280 and 390 px and printed', async () => {
     const shots = [];
+    const pages = ['sv/kurs/mod/quiz.html', 'he/kurs/mod/quiz.html', 'sv/progress.html', 'he/progress.html', 'ar/progress.html', 'sv/certificate.html', 'he/certificate.html', 'sv/kurs/mod/andra.html', 'he/kurs/mod/andra.html', 'he/downloads.html'];
     for (const [w, hgt] of [[1280, 900], [390, 844]]) {
-      for (const rel of ['sv/kurs/mod/quiz.html', 'sv/progress.html', 'ar/progress.html', 'sv/certificate.html']) {
+      for (const rel of pages) {
         const { context, page } = await open(rel, { width: w, height: hgt });
         try {
           if (rel.endsWith('quiz.html')) await submitWrong(page);
-          else await page.waitForSelector('.journey-chip:not([hidden]), .cert-status > span');
+          else if (/progress|certificate/.test(rel)) await page.waitForSelector('.journey-chip:not([hidden]), .cert-status > span');
           const name = `fallback-${rel.replace(/\W+/g, '-')}-${w}`;
           const file = path.join(h.SCREENSHOT_DIR, name + '.png');
           await page.screenshot({ path: file, fullPage: true, timeout: 30000 });
@@ -222,6 +273,6 @@ describe('interface text scripts write in another language is marked', { skip },
         }
       }
     }
-    assert.equal(shots.length, 8);
+    assert.equal(shots.length, 2 * pages.length);
   });
 });
