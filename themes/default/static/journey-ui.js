@@ -105,7 +105,7 @@
     if (!region) return;
     const c = K.changes(before, after, J);
     const parts = [];
-    if (c.gained > 0) parts.push(tn('journey_earned', { n: c.gained }, c.gained), ' ', pointsText(c.points), '. ');
+    if (c.gained > 0) parts.push(tn('journey_earned', { n: c.gained }, c.gained), ' ', pointsText(c.points), '.', ' ');
     if (c.level) parts.push(tn('journey_level_up', { name: levelText(c.level) }), ' ');
     c.badges.forEach(function (b) { parts.push(tn('journey_badge_new', { name: badgeName(b) }), ' '); });
     if (parts.length === 0) return;
