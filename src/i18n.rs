@@ -209,15 +209,28 @@ impl Strings {
         }
     }
 
+    /// `code dir` of `key`'s language when its text is another language's, for a script that
+    /// writes the text and marks it (`data-t-…-lang="it ltr"`); empty for the language's own.
+    pub fn script_mark(&self, key: &str) -> String {
+        self.lang_of(key).map(|(code, dir)| format!("{code} {dir}")).unwrap_or_default()
+    }
+
     /// [`Strings::mark`] of every plain string, for templates (`{{ t.next }}` in an element
     /// with `{{ tl.next | safe }}`).
     pub fn all_marks(&self) -> BTreeMap<String, String> {
+        self.every_key(|k| self.mark(k))
+    }
+
+    /// [`Strings::script_mark`] of every plain string, for templates (`tj`).
+    pub fn all_script_marks(&self) -> BTreeMap<String, String> {
+        self.every_key(|k| self.script_mark(k))
+    }
+
+    fn every_key(&self, f: impl Fn(&str) -> String) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
-        for table in &self.chain {
-            for k in table.keys() {
-                if !out.contains_key(k) {
-                    out.insert(k.clone(), self.mark(k));
-                }
+        for k in self.chain.iter().flat_map(|t| t.keys()) {
+            if !out.contains_key(k) {
+                out.insert(k.clone(), f(k));
             }
         }
         out
@@ -436,8 +449,11 @@ mod tests {
         assert_eq!(pl.wrap("next", "<b>x</b>".into()), "<b>x</b>");
         assert!(pl.falls_back());
         assert_eq!(pl.all_marks().get("skip_to_content").map(String::as_str), Some(" lang=\"it\" dir=\"ltr\""));
+        assert_eq!(pl.script_mark("previous"), "it ltr");
+        assert_eq!(pl.all_script_marks().get("next").map(String::as_str), Some(""));
         let fa_default = Strings::new("pl", Table::new(), Table::new(), "fa").with_default_direction("rtl");
         assert_eq!(fa_default.lang_of("next"), Some(("fa", "rtl")));
+        assert_eq!(fa_default.script_mark("next"), "fa rtl");
         // A default language without built-in strings falls back to English, for itself too.
         let sv = Strings::new("sv", Table::new(), Table::new(), "sv").with_default_direction("ltr");
         assert_eq!(sv.lang_of("next"), Some(("en", "ltr")));

@@ -52,6 +52,19 @@ fn media_labels(lang: &crate::model::lang::Language, strings: &Strings) -> crate
         duration: strings.get("duration"),
         read_transcript: strings.get("media_read_transcript"),
         video_on: strings.get("media_video_on"),
+        other: [
+            ("transcript", "media_transcript"),
+            ("download", "media_download"),
+            ("unsupported", "media_unsupported"),
+            ("play_on", "media_play_on"),
+            ("privacy", "media_privacy"),
+            ("duration", "duration"),
+            ("read_transcript", "media_read_transcript"),
+            ("video_on", "media_video_on"),
+        ]
+        .into_iter()
+        .filter_map(|(name, key)| strings.lang_of(key).map(|(code, dir)| (name, (code.to_string(), dir.to_string()))))
+        .collect(),
     }
 }
 

@@ -102,6 +102,23 @@ fn the_rust_page_renderer_writes_what_tera_writes() {
     for kind in ["course", "module", "home", "guide", "phase", "template", "unit"] {
         assert!(kinds.contains(kind), "no {kind} page among the fixture's: {kinds:?}");
     }
+    // A default language without interface strings (Swedish, shown in English) with search:
+    // the strings handed to scripts carry their language (`data-t-…-lang`) both ways.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "site.yaml", "title: Webbplats\nlanguages:\n  - sv\n  - de\n  - code: ar\n    direction: rtl\n");
+    write(root, "content/sv/index.md", "---\ntitle: Hem\n---\nTill [kursen](01-kurs/index.md).\n");
+    write(root, "content/sv/01-kurs/index.md", "---\ntitle: Kurs\nkind: course\n---\nOm.\n");
+    write(root, "content/sv/01-kurs/01-mod/index.md", "---\ntitle: Modul\nkind: module\n---\nÖversikt.\n");
+    write(root, "content/sv/01-kurs/01-mod/01-forsta.md", "---\ntitle: Första\n---\nText.\n");
+    write(root, "content/de/index.md", "---\ntitle: Start\n---\nText.\n");
+    let (n, _) = same_both_ways(root);
+    assert!(n > 8, "only {n} pages of the Swedish fixture compared");
+    let Some(Stored::Bytes(course)) = build(root, false).remove("sv/kurs/index.html") else { panic!("no sv/kurs/index.html") };
+    let course = String::from_utf8_lossy(&course).into_owned();
+    for attr in ["data-t-done-lang=\"en ltr\"", "data-t-count-lang=\"en ltr\"", "data-t-continue-lang=\"en ltr\"", "data-t-reset-done-lang=\"en ltr\""] {
+        assert!(course.contains(attr), "{attr}: {course}");
+    }
 }
 
 #[test]

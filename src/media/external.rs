@@ -168,23 +168,36 @@ pub fn platform_of(url: &str, given: Option<&'static str>) -> Result<(&'static s
 pub fn render(v: &External, transcript: Option<&str>, labels: &MediaLabels, mixed: Option<&Mixed>) -> String {
     let fill = |s: &str| escape_html(&s.replace("{platform}", v.platform));
     let ui = ui_attrs(mixed);
-    // An interface word beside the author's: in a span of its own only where the languages differ.
-    let word = |text: String| if ui.is_empty() { text } else { format!("<span{ui}>{text}</span>") };
+    // An interface word beside the author's: in a span of its own only where the languages
+    // differ (the label's own language when the page's language lacks it).
+    let word = |name: &str, text: String| labels.span(name, mixed, text);
+    // A line of interface words: the element carries the page's language in a text of another;
+    // a label another language's is marked on a span inside, so the line keeps its side.
+    let line = |name: &str, text: String| -> (String, String) {
+        if labels.other.iter().any(|(n, _)| *n == name) {
+            (String::new(), word(name, text))
+        } else {
+            (ui.clone(), text)
+        }
+    };
     let mut h = String::from("<figure class=\"media media-external\">\n<div class=\"external-video\">\n");
-    h.push_str(&format!("<p class=\"external-platform\"{ui}>{}</p>\n", fill(&labels.video_on)));
+    let (attrs, text) = line("video_on", fill(&labels.video_on));
+    h.push_str(&format!("<p class=\"external-platform\"{attrs}>{text}</p>\n"));
     h.push_str(&format!("<figcaption class=\"external-title\">{}</figcaption>\n", escape_html(&v.title)));
     if let Some(d) = &v.duration {
-        h.push_str(&format!("<p class=\"external-duration\">{}: {}</p>\n", word(escape_html(&labels.duration)), escape_html(d)));
+        h.push_str(&format!("<p class=\"external-duration\">{}: {}</p>\n", word("duration", escape_html(&labels.duration)), escape_html(d)));
     }
     h.push_str(&format!(
         "<p><a class=\"button external-play\" href=\"{}\" rel=\"external noopener noreferrer\"><span aria-hidden=\"true\">▶</span>{}<span class=\"visually-hidden\">: {}</span></a></p>\n",
         escape_html(&v.url),
-        word(fill(&labels.play_on)),
+        word("play_on", fill(&labels.play_on)),
         escape_html(&v.title)
     ));
-    h.push_str(&format!("<p class=\"external-privacy\"{ui}>{}</p>\n", fill(&labels.privacy)));
+    let (attrs, text) = line("privacy", fill(&labels.privacy));
+    h.push_str(&format!("<p class=\"external-privacy\"{attrs}>{text}</p>\n"));
     if let Some(t) = transcript {
-        h.push_str(&format!("<p><a class=\"external-transcript\" href=\"{}\"{ui}>{}</a></p>\n", escape_html(t), escape_html(&labels.read_transcript)));
+        let (attrs, text) = line("read_transcript", escape_html(&labels.read_transcript));
+        h.push_str(&format!("<p><a class=\"external-transcript\" href=\"{}\"{attrs}>{text}</a></p>\n", escape_html(t)));
     }
     h.push_str("</div>\n</figure>\n");
     h

@@ -9,7 +9,7 @@
 //! `data-default`; the script shows it (over http the browser loads the file).
 
 use super::{vtt, Caption, MediaFiles, MediaKind};
-use crate::escape::{escape_html, ui_attrs, Mixed};
+use crate::escape::{escape_html, lang_attrs, ui_attrs, Mixed};
 
 /// Interface strings of players and placeholders, in the page's language.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +35,31 @@ pub struct MediaLabels {
     pub read_transcript: String,
     /// "Video on {platform}".
     pub video_on: String,
+    /// The language (code, direction) of each label above, by its name (`transcript`,
+    /// `download`, …), whose string is another language's: a language without these
+    /// interface strings shows the default language's (or English).
+    pub other: Vec<(&'static str, (String, String))>,
+}
+
+impl MediaLabels {
+    /// ` lang="…" dir="…"` for the label `name` in a text whose languages are `mixed`: the
+    /// string's language when it is another's (nothing when that is the text's own), else the
+    /// page's when the text around is in another language, else nothing.
+    pub fn attrs(&self, name: &str, mixed: Option<&Mixed>) -> String {
+        match self.other.iter().find(|(n, _)| *n == name) {
+            None => ui_attrs(mixed),
+            Some((_, (code, _))) if mixed.is_some_and(|m| m.text.0.eq_ignore_ascii_case(code)) => String::new(),
+            Some((_, (code, dir))) => lang_attrs(code, dir),
+        }
+    }
+
+    /// `html` (label `name`'s words) in a `<span>` with [`MediaLabels::attrs`] when it has any.
+    pub fn span(&self, name: &str, mixed: Option<&Mixed>, html: String) -> String {
+        match self.attrs(name, mixed) {
+            a if a.is_empty() => html,
+            a => format!("<span{a}>{html}</span>"),
+        }
+    }
 }
 
 /// A rendered transcript: HTML (already safe) and its language.
@@ -78,7 +103,15 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
     }
     // The size keeps its own direction in a right-to-left sentence ("91 KiB", not "KiB 91").
     let download = escape_html(&labels.download).replace("{size}", &format!("<bdi>{}</bdi>", escape_html(size)));
-    h.push_str(&format!("<p{ui}>{} <a href=\"{href}\" download>{download}</a></p>\n</{tag}>\n", escape_html(&labels.unsupported)));
+    // What shows where the browser cannot play the file: interface words in the page's
+    // language; when a label is another language's, each label marked on its own.
+    let fallback_line = if labels.other.is_empty() {
+        format!("<p{ui}>{} <a href=\"{href}\" download>{download}</a></p>", escape_html(&labels.unsupported))
+    } else {
+        let (unsupported, link) = (labels.span("unsupported", mixed, escape_html(&labels.unsupported)), labels.span("download", mixed, download.clone()));
+        format!("<p>{unsupported} <a href=\"{href}\" download>{link}</a></p>")
+    };
+    h.push_str(&format!("{fallback_line}\n</{tag}>\n"));
     for c in &captions {
         let Some(text) = &c.text else { continue };
         h.push_str(&format!("<template class=\"media-cues\" data-srclang=\"{}\">", escape_html(&c.lang)));
@@ -93,7 +126,8 @@ pub fn render(files: &MediaFiles, title: &str, transcript: Option<&TranscriptHtm
         }
         h.push_str("</template>\n");
     }
-    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download{ui}>{download}</a></figcaption>\n"));
+    let download_mark = labels.attrs("download", mixed);
+    h.push_str(&format!("<figcaption>{title_e} <a class=\"media-download\" href=\"{href}\" download{download_mark}>{download}</a></figcaption>\n"));
     if let Some(t) = transcript {
         h.push_str(&transcript_details(t, title, labels, mixed));
     }
@@ -120,10 +154,7 @@ pub fn transcript_details(t: &TranscriptHtml, title: &str, labels: &MediaLabels,
     let around = mixed.map_or(labels.lang.as_str(), |m| m.text.0.as_str());
     let lang =
         if t.lang.is_empty() || t.lang.eq_ignore_ascii_case(around) { String::new() } else { crate::escape::lang_attrs(&t.lang, super::direction_of(&t.lang)) };
-    let summary = match mixed {
-        Some(m) => format!("<span{}>{}</span>", m.ui(), escape_html(&labels.transcript)),
-        None => escape_html(&labels.transcript),
-    };
+    let summary = labels.span("transcript", mixed, escape_html(&labels.transcript));
     format!(
         "<details class=\"transcript\">\n<summary>{summary}<span class=\"visually-hidden\">: {}</span></summary>\n<div class=\"transcript-body\"{lang}>\n{}</div>\n</details>\n",
         escape_html(title),

@@ -15,6 +15,7 @@ fn labels(lang: &str) -> MediaLabels {
         duration: "Duration".into(),
         read_transcript: "Read the transcript".into(),
         video_on: "Video on {platform}".into(),
+        other: Vec::new(),
     }
 }
 

@@ -99,6 +99,7 @@ pub fn render_course_print(
         package: None,
         text: course_page.text,
         title_fallback: false,
+        title_string: None,
         outdated: course_page.outdated,
     };
     let mut v = view(cx, &subject, extra);

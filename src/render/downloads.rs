@@ -48,8 +48,10 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
         h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
-    // An attribute cannot carry a language: the labels stay unmarked there.
+    // The row's header keeps its label as an attribute (never shown); the cells' labels are
+    // written out where the language lacks them (see `card_table`).
     let label = |i: usize| escape_html(&t.get(keys[i]));
+    let cells = keys.map(|key| super::card_table::cell_label(t, key));
     for d in rows {
         // Quiz rows need no kind: the table holds nothing else.
         let kind = match d.kind {
@@ -72,20 +74,24 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             })
             .unwrap_or_default();
         h.push_str(&format!(
-            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td data-label=\"{}\">{}{recommended}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><code class=\"hash\" dir=\"ltr\">{}</code></td></tr>\n",
+            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td{}>{}{}{recommended}</td><td{}>{}{}</td><td{}>{}{}</td><td{}>{}<code class=\"hash\" dir=\"ltr\">{}</code></td></tr>\n",
             if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
             label(0),
             escape_html(&relative(here, &d.url)),
             // The site's sources are named by an interface string, perhaps another language's.
             if d.kind == "sources" && d.title == t.get("sources_name") { t.html("sources_name") } else { escape_html(&d.title) },
             kind,
-            label(1),
+            cells[1].attr,
+            cells[1].lead,
             d.version,
-            label(2),
+            cells[2].attr,
+            cells[2].lead,
             escape_html(&d.lang),
-            label(3),
+            cells[3].attr,
+            cells[3].lead,
             crate::numbers::file_size(d.size, &t.lang),
-            label(4),
+            cells[4].attr,
+            cells[4].lead,
             d.sha256
         ));
     }

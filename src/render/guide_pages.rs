@@ -61,6 +61,7 @@ pub fn render_tag(
         // The page's own words are interface strings; its cards carry their own language.
         text: crate::model::TextStatus::Original,
         title_fallback: false,
+        title_string: None,
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);
@@ -130,6 +131,7 @@ pub fn render_guide_print(
         package: None,
         text: guide_page.text,
         title_fallback: false,
+        title_string: None,
         outdated: guide_page.outdated,
     };
     let mut v = view(cx, &subject, extra);

@@ -83,6 +83,13 @@ pub struct JourneyData {
     pub badges: Vec<BadgeData>,
     /// Interface strings (CLDR plural forms; `other` alone for plain ones).
     pub t: BTreeMap<String, BTreeMap<String, String>>,
+    /// `code dir` of the strings of `t` (and the built-in badges' `badge_<id>`) that are another
+    /// language's: journey-ui.js marks what it writes from them. Left out when there are none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tl: BTreeMap<String, String>,
+    /// `code dir` of the default language, when a badge's name is left in it (`name_fallback`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub fallback: String,
 }
 
 /// Interface strings the browser uses (besides `level_N` and `badge_*`).
@@ -283,6 +290,11 @@ pub fn data(cx: &LangContext<'_>, extra: ExtraSteps<'_>, has_checklist: &dyn Fn(
         let k = format!("level_{level}");
         strings.insert(k.clone(), t.forms(&k));
     }
+    let badge_keys = BUILTIN_BADGES.iter().map(|id| format!("badge_{id}"));
+    let tl = strings.keys().cloned().chain(badge_keys).filter_map(|k| Some(t.script_mark(&k)).filter(|m| !m.is_empty()).map(|m| (k, m))).collect();
+    let badges = badges(cx, journey);
+    let default = config.default_language();
+    let fallback = if badges.iter().any(|b| b.name_fallback) { format!("{} {}", default.code, default.direction.as_str()) } else { String::new() };
     JourneyData {
         v: DATA_VERSION,
         lang: cx.lang.lang.code.clone(),
@@ -292,8 +304,10 @@ pub fn data(cx: &LangContext<'_>, extra: ExtraSteps<'_>, has_checklist: &dyn Fn(
         levels: journey.levels.iter().enumerate().map(|(i, &min)| LevelData { min, name: t.get(&format!("level_{}", i + 1)) }).collect(),
         courses: courses(cx, extra),
         checklists: checklist_keys(cx, has_checklist),
-        badges: badges(cx, journey),
+        badges,
         t: strings,
+        tl,
+        fallback,
     }
 }
 

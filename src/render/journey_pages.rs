@@ -137,19 +137,28 @@ fn course_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     for key in keys {
         h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
-    // An attribute cannot carry a language: the labels stay unmarked there.
-    let columns = keys.map(|key| e(&t.get(key)));
     h.push_str("</tr></thead>\n<tbody>\n");
-    // Each cell carries its column's name: on a phone the rows are cards with labelled lines.
-    let [_, lessons, best, state, last, points] = &columns;
+    // Each cell carries its column's name: on a phone the rows are cards with labelled lines
+    // (written out, marked, where the language lacks it: see `card_table`).
+    let [_, lessons, best, state, last, points] = &keys.map(|key| super::card_table::cell_label(t, key));
     for m in &c.modules {
         h.push_str(&format!(
-            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\" data-label=\"{lessons}\">{}</td><td class=\"j-best\" data-label=\"{best}\">–</td><td class=\"j-state\" data-label=\"{state}\">–</td><td class=\"j-last\" data-label=\"{last}\">–</td><td class=\"j-points\" data-label=\"{points}\">–</td></tr>\n",
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td class=\"j-lessons\"{}>{}{}</td><td class=\"j-best\"{}>{}–</td><td class=\"j-state\"{}>{}–</td><td class=\"j-last\"{}>{}–</td><td class=\"j-points\"{}>{}–</td></tr>\n",
             e(&m.key),
             e(&m.url),
             fallback_attrs(cx, m.fallback),
             e(&m.title),
-            t.format_html("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())])
+            lessons.attr,
+            lessons.lead,
+            t.format_html("progress_lessons_of", &[("read", "–"), ("total", &m.lessons.len().to_string())]),
+            best.attr,
+            best.lead,
+            state.attr,
+            state.lead,
+            last.attr,
+            last.lead,
+            points.attr,
+            points.lead
         ));
     }
     h.push_str("</tbody></table></div>\n");
@@ -177,7 +186,7 @@ fn needs_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
     h.push_str(&format!(
         "<table class=\"cert-needs-table card-table\">\n<thead><tr><th scope=\"col\">{module}</th><th scope=\"col\">{needed_th}</th><th scope=\"col\" class=\"j-done\">{so_far_th}</th></tr></thead>\n<tbody>\n"
     ));
-    let [_, needed, so_far] = keys.map(|key| e(&t.get(key)));
+    let [_, needed, so_far] = keys.map(|key| super::card_table::cell_label(t, key));
     for m in &c.modules {
         let need = if m.quizzes.is_empty() {
             t.format_html("certificate_need_lessons", &[("n", &m.lessons.len().to_string())])
@@ -185,12 +194,16 @@ fn needs_section(cx: &LangContext<'_>, c: &CourseData, i: usize) -> String {
             t.html("certificate_need_quiz")
         };
         h.push_str(&format!(
-            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td data-label=\"{needed}\">{}</td><td class=\"j-done\" data-label=\"{so_far}\"></td></tr>\n",
+            "<tr data-module=\"{}\"><th scope=\"row\"><a href=\"{}\"{}>{}</a></th><td{}>{}{}</td><td class=\"j-done\"{}>{}</td></tr>\n",
             e(&m.key),
             e(&m.url),
             fallback_attrs(cx, m.fallback),
             e(&m.title),
-            need
+            needed.attr,
+            needed.lead,
+            need,
+            so_far.attr,
+            so_far.lead
         ));
     }
     h.push_str("</tbody></table>\n</section>\n");
@@ -203,6 +216,9 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     let t = cx.strings;
     let config = &cx.site.config;
     let mut h = String::from("<div class=\"journey\" data-journey-page=\"certificate\">\n");
+    // Printed before a certificate is earned, the page is what the certificate needs and what
+    // is done: this heading stands for the page's title then (journey.css), not on screen.
+    h.push_str(&format!("<p class=\"cert-progress-heading\">{}</p>\n", t.html("certificate_progress")));
     h.push_str(&nojs(&t.html("certificate_nojs")));
     h.push_str("<div class=\"cert-controls\" hidden>\n");
     h.push_str(&format!("<p><a href=\"{PROGRESS_PAGE}\">{}</a></p>\n", t.html("my_progress")));

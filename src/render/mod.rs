@@ -1,6 +1,7 @@
 //! Render: model + rendered Markdown → HTML files, through the theme's Tera templates.
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
+mod card_table;
 pub mod course_print;
 pub mod downloads;
 pub mod guide;
@@ -69,6 +70,7 @@ pub struct LangContext<'a> {
     /// empty) and the strings as HTML inside such a mark (`tm`), as template values.
     tl_value: tera::Value,
     tm_value: tera::Value,
+    tj_value: tera::Value,
     /// SCORM packages are built for this language.
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
@@ -103,16 +105,19 @@ impl<'a> LangContext<'a> {
         let tl_value = tera::to_value(&marks).unwrap_or_default();
         let tm: BTreeMap<&String, String> = plain.iter().map(|(k, v)| (k, Strings::marked_html(marks.get(k).map_or("", String::as_str), v))).collect();
         let tm_value = tera::to_value(&tm).unwrap_or_default();
+        let scripts = strings.all_script_marks();
+        let tj_value = tera::to_value(&scripts).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
         LangContext {
             site,
             lang,
             strings,
-            ui: lesson::ui_text(&plain, &marks),
+            ui: lesson::ui_text(&plain, &marks, &scripts),
             plain,
             t_value,
             tl_value,
             tm_value,
+            tj_value,
             packaging,
             downloads,
             texts,
@@ -271,6 +276,10 @@ pub struct Subject<'a> {
     pub text: crate::model::TextStatus,
     /// The title alone is the default language's (a quiz translation without its own title).
     pub title_fallback: bool,
+    /// The interface string that is the title of a page kyklos writes itself (credits,
+    /// downloads, …): its language marks the title wherever it is shown when it is another's
+    /// (English, too, where neither this language nor the default one has the string).
+    pub title_string: Option<&'a str>,
     pub outdated: bool,
 }
 
@@ -306,7 +315,10 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let licence = if site_page { config.licence.clone() } else { crate::rights::licence_of(cx.site, cx.lang, s.id) };
     let own_authors = if site_page { None } else { cx.lang.authors_of(s.id) };
     let authors: &[String] = own_authors.unwrap_or(&config.authors);
-    let title_lang = cx.fallback_attrs(title_fallback);
+    let title_lang = match s.title_string.and_then(|k| cx.strings.lang_of(k)) {
+        Some((code, dir)) => crate::markdown::lang_attrs(code, dir),
+        None => cx.fallback_attrs(title_fallback),
+    };
     let rights = {
         let quizzes = if page.is_section && !s.is_step { extra(s.id).into_iter().map(|st| (st.title, st.url)).collect() } else { Vec::new() };
         let d = crate::rights::jsonld::Described {
@@ -504,6 +516,7 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
         c.insert("t", &cx.t_value);
         c.insert("tl", &cx.tl_value);
         c.insert("tm", &cx.tm_value);
+        c.insert("tj", &cx.tj_value);
         c
     });
     context.extend(page);
@@ -543,6 +556,7 @@ pub fn render_page_in(
         package,
         text: page.text,
         title_fallback: false,
+        title_string: None,
         outdated: page.outdated,
     };
     let mut v = view(cx, &subject, extra);
@@ -571,6 +585,7 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate:
         package: None,
         text: TextStatus::Original,
         title_fallback: cx.is_default_languages("downloads"),
+        title_string: Some("downloads"),
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);

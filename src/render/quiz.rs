@@ -145,13 +145,23 @@ const PLURAL_FORMS: [&str; 5] = ["zero", "one", "two", "few", "many"];
 pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     let data = serde_json::to_string(&quiz_json(quiz, key)).unwrap_or_default();
     let mut h = String::with_capacity(4096);
-    let msg = |name: &str, key: &str| format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
+    // A message the page's language lacks carries its language (data-msg-…-lang="it ltr"):
+    // quiz.js marks what it writes with it.
+    let msg = |name: &str, key: &str| {
+        let mut a = format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
+        if let Some((code, dir)) = t.lang_of(key) {
+            a.push_str(&format!(" data-msg-{name}-lang=\"{} {}\"", escape_html(code), escape_html(dir)));
+        }
+        a
+    };
     h.push_str(&format!("<form class=\"quiz\" id=\"quiz\" novalidate data-quiz=\"{}\"", escape_html(&data)));
     // Numbers in the results are written as the builder writes them ("0,5" in German).
     h.push_str(&format!(" data-decimal=\"{}\"", crate::numbers::decimal_separator(&t.lang)));
     // "{score} of {max} points" agrees with {max}: its plural forms, chosen in the browser by the
     // CLDR rules of `data-plural` ("1 Punkt", "2 Punkten"; "1 бала", "5 балів").
-    h.push_str(&format!(" data-plural=\"{}\"", escape_html(&t.lang)));
+    // The forms are those of the language the string is in (the default language's when the
+    // page's language lacks it), chosen by that language's rules.
+    h.push_str(&format!(" data-plural=\"{}\"", escape_html(t.lang_of("quiz_points").map_or(t.lang.as_str(), |(code, _)| code))));
     for (form, text) in t.forms("quiz_points") {
         if form != "other" && PLURAL_FORMS.contains(&form.as_str()) {
             h.push_str(&format!(" data-msg-points-{form}=\"{}\"", escape_html(&text)));
@@ -183,9 +193,9 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
     }
     // The best score of earlier attempts sits under the questions: when the script shows it,
     // nothing the learner reads moves.
-    // What quiz.js writes (the best score, attempts, the result) is in the language of its
-    // strings: the elements it writes into say so when that is not the page's.
-    h.push_str(&format!("</ol>\n<p class=\"quiz-best\"{} hidden></p>\n<div class=\"quiz-actions\">", t.mark("quiz_best")));
+    // What quiz.js writes here (the best score, attempts, the result) is marked piece by piece
+    // with its message's language where that is not the page's (`data-msg-…-lang`).
+    h.push_str("</ol>\n<p class=\"quiz-best\" hidden></p>\n<div class=\"quiz-actions\">");
     // Hidden until quiz.js can score: without it the button would do nothing.
     h.push_str(&format!("<button type=\"submit\" class=\"button quiz-submit\"{} hidden>{}</button> ", t.mark("quiz_check"), escape_html(&t.get("quiz_check"))));
     h.push_str(&format!(
@@ -193,11 +203,7 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
         t.mark("quiz_retry"),
         escape_html(&t.get("quiz_retry"))
     ));
-    h.push_str(&format!(
-        "</div>\n<p class=\"quiz-attempts\"{} hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"{}></div>\n</form>\n",
-        t.mark("quiz_attempts_left"),
-        t.mark("quiz_passed")
-    ));
+    h.push_str("</div>\n<p class=\"quiz-attempts\" hidden></p>\n<div class=\"quiz-result\" role=\"status\" aria-live=\"polite\"></div>\n</form>\n");
     h
 }
 
@@ -410,6 +416,7 @@ pub fn render_quiz(
         package,
         text: quiz.text,
         title_fallback: quiz.title_untranslated,
+        title_string: None,
         outdated: quiz.outdated,
     };
     let mut v = view(cx, &subject, extra);

@@ -51,6 +51,7 @@ pub fn render_site_view(
         package: None,
         text: TextStatus::Original,
         title_fallback: cx.is_default_languages(title_key),
+        title_string: Some(title_key),
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);

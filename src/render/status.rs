@@ -76,20 +76,25 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
     for key in keys {
         h.push_str(&format!("<th scope=\"col\">{}</th>", t.html(key)));
     }
-    // An attribute cannot carry a language: the labels stay unmarked there.
-    let columns = keys.map(|key| escape_html(&t.get(key)));
     h.push_str("</tr></thead>\n<tbody>\n");
-    // Each cell carries its column's name: on a phone each language is a card with labelled lines.
-    let [_, translated, outdated, missing] = &columns;
+    // Each cell carries its column's name: on a phone each language is a card with labelled
+    // lines (written out, marked, where the language lacks it: see `card_table`).
+    let [_, translated, outdated, missing] = &keys.map(|key| super::card_table::cell_label(t, key));
     for r in reports {
         h.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td data-label=\"{translated}\"><meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}</td><td data-label=\"{outdated}\">{}</td><td data-label=\"{missing}\">{}</td></tr>\n",
+            "<tr><th scope=\"row\"><a href=\"../{}/translation-status.html\"{}>{}</a></th><td{}>{}<meter min=\"0\" max=\"100\" value=\"{}\" aria-hidden=\"true\"></meter> {}</td><td{}>{}{}</td><td{}>{}{}</td></tr>\n",
             escape_html(&r.lang),
             marks(&r.lang),
             escape_html(&r.name),
+            translated.attr,
+            translated.lead,
             r.percent,
             t.format_html("percent", &[("percent", &r.percent.to_string())]),
+            outdated.attr,
+            outdated.lead,
             r.outdated,
+            missing.attr,
+            missing.lead,
             r.missing
         ));
     }

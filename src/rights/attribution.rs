@@ -53,8 +53,16 @@ pub fn quoted_html(title: &str, t: &Strings) -> String {
 /// changes made and any note, e.g. "“Market” by Maria, CC BY-SA 4.0. Cropped." The words that
 /// join them are the page's; a credit shown from the default language has its own words
 /// (title, changes, note) marked with that language and direction.
-pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
-    let marks = credit.shown_from.as_ref().map(|(lang, dir)| lang_attrs(lang, dir));
+pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) -> String {
+    // The credit's words are the default language's when the translation has none of its own;
+    // the page's language's inside a sentence ("{work} by {authors}") of another language
+    // (`page`: its ` lang dir`), which a language without that string shows.
+    let by_mark = t.mark("credit_by");
+    let marks = match &credit.shown_from {
+        Some((lang, dir)) => Some(lang_attrs(lang, dir)),
+        None if !by_mark.is_empty() && !credit.authors.is_empty() => Some(page.to_string()),
+        None => None,
+    };
     let own = |text: &str| match &marks {
         Some(m) => format!("<span{m}>{}</span>", escape_html(text)),
         None => escape_html(text),
@@ -72,7 +80,7 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
     } else {
         // The format string is text; its two slots are filled with HTML made above.
         let by = escape_html(&t.get("credit_by"));
-        by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(&t.get("list_separator"))))
+        t.wrap("credit_by", by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(&t.get("list_separator")))))
     };
     let sep = escape_html(&t.get("list_separator"));
     match &credit.licence {
@@ -80,9 +88,11 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings) -> String {
         None => h.push_str(&format!("{sep}{}", t.html("credit_no_licence"))),
     }
     h.push('.');
+    // After the sentence: the credit's own language, marked only when it is not the page's.
+    let extra_mark = credit.shown_from.as_ref().map(|(lang, dir)| lang_attrs(lang, dir));
     for extra in [&credit.changes, &credit.note].into_iter().flatten() {
         h.push(' ');
-        h.push_str(&own(extra));
+        h.push_str(&Strings::marked_html(extra_mark.as_deref().unwrap_or(""), extra));
     }
     h
 }
@@ -130,7 +140,7 @@ mod tests {
             shown_from: None,
         };
         assert_eq!(
-            credit_html(&c, "map.png", &strings()),
+            credit_html(&c, "map.png", &strings(), ""),
             "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by A &amp; B, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
         );
     }
@@ -152,14 +162,20 @@ mod tests {
         };
         // Arabic quotation marks and commas around English words marked as English.
         assert_eq!(
-            credit_html(&c, "p.svg", &ar),
+            credit_html(&c, "p.svg", &ar, " lang=\"ar\" dir=\"rtl\""),
             "«<span lang=\"en\" dir=\"ltr\">Push and pull</span>» من إعداد Ana، Bo، <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>. <span lang=\"en\" dir=\"ltr\">Drawn after Lee.</span>"
         );
         // Without a title the file name stands in, in no language; the page's own credit has no marks.
         let untitled = Credit { title: None, note: None, ..c.clone() };
-        assert!(credit_html(&untitled, "p.svg", &ar).starts_with("«p.svg» من إعداد"));
+        assert!(credit_html(&untitled, "p.svg", &ar, " lang=\"ar\" dir=\"rtl\"").starts_with("«p.svg» من إعداد"));
         let own = Credit { shown_from: None, ..c };
-        assert!(!credit_html(&own, "p.svg", &ar).contains("lang="));
+        assert!(!credit_html(&own, "p.svg", &ar, " lang=\"ar\" dir=\"rtl\"").contains("lang="));
+        // Polish without strings of its own: the sentence is Italian, the title in it Polish.
+        let pl = Strings::new("pl", Default::default(), Default::default(), "it");
+        assert_eq!(
+            credit_html(&Credit { title: Some("Mapa".into()), note: None, ..own.clone() }, "p.svg", &pl, " lang=\"pl\" dir=\"ltr\""),
+            "<span lang=\"it\" dir=\"ltr\">«<span lang=\"pl\" dir=\"ltr\">Mapa</span>» di Ana, Bo</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+        );
         let l = Licence::from_spdx("CC-BY-4.0").unwrap();
         let line = tasl("T", &["Ana".into(), "Bo".into()], &Source { site: "S", url: None }, &l, &ar);
         assert!(line.contains("Ana، Bo"), "{line}");

@@ -12,6 +12,7 @@ pub fn add(html: &str, lang: &LangSite, page_url: &str, t: &Strings) -> Option<S
     if lang.credits.is_empty() || !html.contains("<img") {
         return None;
     }
+    let own = crate::escape::lang_attrs(&lang.lang.code, lang.lang.direction.as_str());
     let mut out = String::with_capacity(html.len() + 256);
     let mut rest = html;
     let mut changed = false;
@@ -21,7 +22,7 @@ pub fn add(html: &str, lang: &LangSite, page_url: &str, t: &Strings) -> Option<S
         let tag = &rest[start..end];
         let credit = src_of(tag)
             .and_then(|src| asset_rel(lang, page_url, &src))
-            .and_then(|rel| lang.credit_of(&rel).map(|c| super::attribution::credit_html(c, rel.rsplit('/').next().unwrap_or(&rel), t)));
+            .and_then(|rel| lang.credit_of(&rel).map(|c| super::attribution::credit_html(c, rel.rsplit('/').next().unwrap_or(&rel), t, &own)));
         let Some(credit) = credit else {
             out.push_str(&rest[..end]);
             rest = &rest[end..];

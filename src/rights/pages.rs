@@ -83,7 +83,7 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
                 "<li><a class=\"credit-file\" href=\"{}\">{}</a>: {}</li>\n",
                 escape_html(&relative(here, &asset.url)),
                 escape_html(name),
-                super::attribution::credit_html(credit, name, t)
+                super::attribution::credit_html(credit, name, t, &own)
             ));
         }
         h.push_str("</ul>\n");

@@ -100,18 +100,23 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
     }
     w.s(" data-t-done=\"");
     w.t("completed");
-    w.s("\" data-t-progress=\"");
+    w.s("\"");
+    w.tj("done", "completed");
+    w.s(" data-t-progress=\"");
     w.t("progress_complete");
     w.s("\"");
+    w.tj("progress", "progress_complete");
     if v.reset_keys.as_ref().is_some_and(|k| !k.is_empty()) {
         w.s(" data-t-reset-done=\"");
         w.t("reset_done");
         w.s("\"");
+        w.tj("reset-done", "reset_done");
     }
     if v.kind == "collection" {
         w.s(" data-t-filter=\"");
         w.t("filter_status");
         w.s("\"");
+        w.tj("filter", "filter_status");
     }
     w.s(">\n<a class=\"skip-link\" href=\"#main\">");
     w.tm("skip_to_content");
@@ -130,6 +135,15 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
             w.s("\n    <li>");
             if c.current {
                 w.s("<span aria-current=\"page\"");
+                // A page titled by an interface string in another language (not the default
+                // one's: English) says so too.
+                if let (false, Some(lang), Some(dir)) = (c.fallback, v.title_lang.as_deref(), v.title_dir) {
+                    w.s(" lang=\"");
+                    w.e(lang);
+                    w.s("\" dir=\"");
+                    w.e(dir);
+                    w.s("\"");
+                }
                 w.fb_text(c.fallback, &c.title);
                 w.s("</span>");
             } else {
@@ -344,25 +358,24 @@ fn search(w: &mut W<'_>, v: &PageView<'_>) {
     w.e(&v.root);
     w.s("\" data-lang=\"");
     w.e(v.lang);
+    w.s("\"");
     for (attr, key) in
         [("count", "search_count"), ("none", "search_none"), ("loading", "search_loading"), ("error", "search_error"), ("fallback", "search_fallback")]
     {
-        w.s("\" data-t-");
+        w.s(" data-t-");
         w.s(attr);
         w.s("=\"");
         w.t(key);
+        w.s("\"");
+        w.tj(attr, key);
     }
-    w.s("\">\n      <form class=\"search-form\" role=\"search\" action=\"#\">\n        <label class=\"visually-hidden\" for=\"search-input\">");
+    w.s(">\n      <form class=\"search-form\" role=\"search\" action=\"#\">\n        <label class=\"visually-hidden\" for=\"search-input\">");
     w.tm("search_label");
     w.s("</label>\n        <input id=\"search-input\" class=\"search-input\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"");
     w.t("search_placeholder");
     w.s("\" aria-keyshortcuts=\"/\" aria-controls=\"search-panel\">\n        <noscript><p class=\"search-nojs\">");
     w.tm("search_needs_js");
-    w.s("</p></noscript>\n      </form>\n      <p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"");
-    w.tl("search_count");
-    w.s("></p>\n      <div class=\"search-panel\" id=\"search-panel\" hidden>\n        <p class=\"search-count\" aria-hidden=\"true\"");
-    w.tl("search_count");
-    w.s("></p>\n        <ol class=\"search-results\"></ol>\n        <button class=\"search-more\" type=\"button\" hidden>");
+    w.s("</p></noscript>\n      </form>\n      <p class=\"search-status visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n      <div class=\"search-panel\" id=\"search-panel\" hidden>\n        <p class=\"search-count\" aria-hidden=\"true\"></p>\n        <ol class=\"search-results\"></ol>\n        <button class=\"search-more\" type=\"button\" hidden>");
     w.tm("search_more");
     w.s("</button>\n      </div>\n    </div>");
 }
@@ -465,13 +478,15 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s(&r.attribution_html);
     w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\" data-t-copied=\"");
     w.t("copied");
-    w.s("\" data-t-failed=\"");
+    w.s("\"");
+    w.tj("copied", "copied");
+    w.s(" data-t-failed=\"");
     w.t("copy_failed");
-    w.s("\">");
+    w.s("\"");
+    w.tj("failed", "copy_failed");
+    w.s(">");
     w.tm("copy_attribution");
-    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"");
-    w.tl("copied");
-    w.s("></span></p>\n    </section>\n    ");
+    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span></p>\n    </section>\n    ");
     if let Some(eu) = &r.eu {
         w.s("<div class=\"eu-funding\">\n      <p class=\"eu-emblem\">");
         w.s(&eu.flag);

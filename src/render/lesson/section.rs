@@ -24,7 +24,9 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.e(&v.root);
         w.s("\" data-t-continue=\"");
         w.t("continue_course");
-        w.s("\">");
+        w.s("\"");
+        w.tj("continue", "continue_course");
+        w.s(">");
         w.tm("start_course");
         w.s("</a></p>");
     }

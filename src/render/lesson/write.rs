@@ -9,10 +9,16 @@ pub(crate) struct UiText {
     pub text: rustc_hash::FxHashMap<String, (String, String)>,
     /// Only the keys with a mark (the language's own strings have none).
     pub marks: rustc_hash::FxHashMap<String, String>,
+    /// The same keys' `code dir`, for scripts that write their text (`tj`).
+    pub scripts: rustc_hash::FxHashMap<String, String>,
 }
 
 /// [`UiText`] of the interface strings `plain` with the marks `marks` (empty ones left out).
-pub(crate) fn ui_text<'a>(plain: impl IntoIterator<Item = (&'a String, &'a String)>, marks: impl IntoIterator<Item = (&'a String, &'a String)>) -> UiText {
+pub(crate) fn ui_text<'a>(
+    plain: impl IntoIterator<Item = (&'a String, &'a String)>,
+    marks: impl IntoIterator<Item = (&'a String, &'a String)>,
+    scripts: impl IntoIterator<Item = (&'a String, &'a String)>,
+) -> UiText {
     let text = plain
         .into_iter()
         .map(|(k, v)| {
@@ -22,7 +28,8 @@ pub(crate) fn ui_text<'a>(plain: impl IntoIterator<Item = (&'a String, &'a Strin
         })
         .collect();
     let marks = marks.into_iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect();
-    UiText { text, marks }
+    let scripts = scripts.into_iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect();
+    UiText { text, marks, scripts }
 }
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
@@ -88,6 +95,17 @@ impl<'a> W<'a> {
     pub fn tl(&mut self, key: &str) {
         if let Some(mark) = self.t.marks.get(key) {
             self.out.push_str(mark);
+        }
+    }
+    /// `{% if tj.key %} data-t-NAME-lang="{{ tj.key }}"{% endif %}`: for a script that writes
+    /// `key`'s text (`data-t-NAME`), the language it is in when that is another's.
+    pub fn tj(&mut self, name: &str, key: &str) {
+        if let Some(mark) = self.t.scripts.get(key) {
+            self.out.push_str(" data-t-");
+            self.out.push_str(name);
+            self.out.push_str("-lang=\"");
+            esc(&mut self.out, mark);
+            self.out.push('"');
         }
     }
     /// `tl.key` is not empty: `key`'s text is another language's.

@@ -25,6 +25,13 @@
       return false;
     }
   };
+  // A string's text as a node: in a <span lang dir> when the page marks it as another
+  // language's (data-t-<name>-lang="it ltr": the site's language lacks that string).
+  function marked(text, mark) {
+    if (!mark || !text) return document.createTextNode(text || "");
+    const [lang, dir] = mark.split(" ");
+    return Object.assign(document.createElement("span"), { lang: lang, dir: dir, textContent: text });
+  }
   const init = () => {
     for (const button of document.querySelectorAll("button[data-copy]")) {
       const source = document.getElementById(button.dataset.copy);
@@ -34,7 +41,7 @@
       tools.hidden = false;
       button.addEventListener("click", async () => {
         const ok = await copy(source.textContent.trim(), source);
-        status.textContent = ok ? button.dataset.tCopied : button.dataset.tFailed;
+        status.replaceChildren(ok ? marked(button.dataset.tCopied, button.dataset.tCopiedLang) : marked(button.dataset.tFailed, button.dataset.tFailedLang));
         if (!ok) select(source);
       });
     }

@@ -30,12 +30,63 @@
     return store.load();
   }
 
+  // ---- text with its language ---------------------------------------------------------------
+  // A string this language lacks is shown in another's (J.tl[key] = "it ltr"): what the script
+  // writes from it goes in a <span lang dir>. An argument given as a node (a level's name, a
+  // line made of other strings) keeps its own mark inside; a text of the page's own (a
+  // module's title, a file name) inside a marked sentence gets the page's language back.
+
+  function span(mark, text) {
+    const [l, d] = mark.split(' ');
+    const el = Object.assign(doc.createElement('span'), { lang: l, dir: d });
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function own(text) {
+    return span(doc.documentElement.lang + ' ' + doc.documentElement.dir, String(text));
+  }
+
+  /** `key`'s text as a node, marked when it is another language's. */
+  function tn(key, args, n) {
+    const mark = (J.tl || {})[key];
+    const nodes = {};
+    const plain = {};
+    Object.keys(args || {}).forEach(function (k) {
+      const v = args[k];
+      if (v && typeof v === 'object' && 'nodeType' in v) {
+        nodes[k] = v;
+        plain[k] = '\u0000' + k + '\u0000';
+      } else {
+        plain[k] = v;
+      }
+    });
+    const out = mark ? span(mark) : doc.createDocumentFragment();
+    t(key, plain, n).split('\u0000').forEach(function (piece, i) {
+      out.append(i % 2 ? nodes[piece] : piece);
+    });
+    return out;
+  }
+
+  /** A text of the page's own as an argument of `key`: marked with the page's language when
+   * `key`'s text is another language's. */
+  function ownIn(key, text) {
+    return (J.tl || {})[key] ? own(text) : String(text);
+  }
+
+  /** Writes `node` into `el` (a phone table's written-out cell label stays first). */
+  function put(el, node) {
+    const label = el.querySelector(':scope > .cell-label');
+    el.replaceChildren.apply(el, label ? [label, node] : [node]);
+  }
+
   function pointsText(points) {
-    return t('points', { n: points }, points);
+    return tn('points', { n: points }, points);
   }
 
   function levelText(level) {
-    return t('journey_level', { level: level.number, name: level.name });
+    const name = (J.tl || {})['level_' + level.number] ? span(J.tl['level_' + level.number], level.name) : level.name;
+    return tn('journey_level', { level: level.number, name: name });
   }
 
   // ---- header and announcements -------------------------------------------------------------
@@ -45,7 +96,7 @@
     if (!chip) return;
     const points = K.pointsOf(data, J.points);
     const level = K.levelOf(points, J.levels);
-    $('.journey-chip-text', chip).textContent = t('progress_header_points', { points: pointsText(points), level: levelText(level) });
+    put($('.journey-chip-text', chip), tn('progress_header_points', { points: pointsText(points), level: levelText(level) }));
     chip.hidden = false;
   }
 
@@ -54,20 +105,29 @@
     if (!region) return;
     const c = K.changes(before, after, J);
     const parts = [];
-    if (c.gained > 0) parts.push(t('journey_earned', { n: c.gained }, c.gained) + ' ' + pointsText(c.points) + '.');
-    if (c.level) parts.push(t('journey_level_up', { name: levelText(c.level) }));
-    c.badges.forEach(function (b) { parts.push(t('journey_badge_new', { name: b.name })); });
+    if (c.gained > 0) parts.push(tn('journey_earned', { n: c.gained }, c.gained), ' ', pointsText(c.points), '.', ' ');
+    if (c.level) parts.push(tn('journey_level_up', { name: levelText(c.level) }), ' ');
+    c.badges.forEach(function (b) { parts.push(tn('journey_badge_new', { name: badgeName(b) }), ' '); });
     if (parts.length === 0) return;
+    parts.pop();
     // Set after the page has settled, so screen readers notice the change.
-    root.setTimeout(function () { region.textContent = parts.join(' '); }, 400);
+    root.setTimeout(function () { region.replaceChildren.apply(region, parts); }, 400);
   }
 
   // ---- My progress ----------------------------------------------------------------------------
 
   function stateText(m) {
-    if (!m.hasQuiz) return t('progress_no_quiz');
-    if (m.passed) return t('progress_passed');
-    return m.taken ? t('progress_not_passed') : t('progress_not_taken');
+    if (!m.hasQuiz) return tn('progress_no_quiz');
+    if (m.passed) return tn('progress_passed');
+    return m.taken ? tn('progress_not_passed') : tn('progress_not_taken');
+  }
+
+  /** A badge's name: a built-in badge's is an interface string, a site's may be the default
+   * language's (name_fallback) — marked as the progress page marks it. */
+  function badgeName(b) {
+    const mark = (J.tl || {})['badge_' + b.id];
+    if (mark) return span(mark, b.name);
+    return b.name_fallback && J.fallback ? span(J.fallback, b.name) : b.name;
   }
 
   const SVG = 'http://www.w3.org/2000/svg';
@@ -89,6 +149,8 @@
     const svg = svgEl('svg', { viewBox: '0 0 ' + width + ' ' + height, width: '100%', role: 'img', class: 'chart', focusable: 'false' });
     const title = svgEl('title', {});
     title.textContent = t('progress_chart_label', { items: items.join('; ') });
+    // An SVG title holds text only: it takes the language of its sentence.
+    if ((J.tl || {}).progress_chart_label) title.setAttribute('lang', J.tl.progress_chart_label.split(' ')[0]);
     svg.appendChild(title);
     state.modules.forEach(function (m, i) {
       const y = 4 + i * rowH;
@@ -99,6 +161,7 @@
       if (w > 0) svg.appendChild(svgEl('rect', { x: rtl ? x0 + full - w : x0, y: y + 4, width: w, height: rowH - 12, rx: 4, class: m.complete ? 'chart-bar is-complete' : 'chart-bar' }));
       const label = svgEl('text', { x: rtl ? 90 : width - 90, y: y + rowH / 2 + 5, 'text-anchor': rtl ? 'end' : 'start', class: 'chart-value', 'aria-hidden': 'true' });
       label.textContent = (i + 1) + ' · ' + t('percent', { percent: m.percent });
+      if ((J.tl || {}).percent) label.setAttribute('lang', J.tl.percent.split(' ')[0]);
       svg.appendChild(label);
     });
     box.replaceChildren(svg);
@@ -109,11 +172,12 @@
     if (!page) return;
     const points = K.pointsOf(data, J.points);
     const level = K.levelOf(points, J.levels);
-    $('.journey-total', page).textContent = pointsText(points);
-    $('.journey-level', page).textContent = levelText(level);
-    $('.journey-next', page).textContent = level.next
-      ? t('journey_next', { n: level.next.min - points, name: level.next.name }, level.next.min - points)
-      : t('journey_top');
+    put($('.journey-total', page), pointsText(points));
+    put($('.journey-level', page), levelText(level));
+    const nextName = level.next && (J.tl || {})['level_' + (level.number + 1)] ? span(J.tl['level_' + (level.number + 1)], level.next.name) : level.next && level.next.name;
+    put($('.journey-next', page), level.next
+      ? tn('journey_next', { n: level.next.min - points, name: nextName }, level.next.min - points)
+      : tn('journey_top'));
     J.courses.forEach(function (course, ci) {
       const section = $$('.journey-course', page).find(function (s) { return s.dataset.course === course.key; });
       if (!section) return;
@@ -121,11 +185,11 @@
       state.modules.forEach(function (m) {
         const row = $$('tr[data-module]', section).find(function (r) { return r.dataset.module === m.key; });
         if (!row) return;
-        $('.j-lessons', row).textContent = t('progress_lessons_of', { read: m.read, total: m.total });
-        $('.j-best', row).textContent = m.best === null ? '–' : t('percent', { percent: m.best });
-        $('.j-state', row).textContent = stateText(m);
-        $('.j-last', row).textContent = m.last ? K.formatDate(m.last, lang) : m.read || m.taken ? '–' : t('progress_never');
-        $('.j-points', row).textContent = String(m.points);
+        put($('.j-lessons', row), tn('progress_lessons_of', { read: m.read, total: m.total }));
+        put($('.j-best', row), m.best === null ? '–' : tn('percent', { percent: m.best }));
+        put($('.j-state', row), stateText(m));
+        put($('.j-last', row), m.last ? K.formatDate(m.last, lang) : m.read || m.taken ? '–' : tn('progress_never'));
+        put($('.j-points', row), String(m.points));
       });
       const fig = $('.journey-chart', section);
       if (fig) {
@@ -133,7 +197,7 @@
         chart($('.chart-box', fig), course, state);
       }
       const link = $('.journey-cert-link', section);
-      $('.journey-cert-state', section).textContent = state.complete ? t('certificate_ready') : t('certificate_locked', { n: state.left }, state.left);
+      put($('.journey-cert-state', section), state.complete ? tn('certificate_ready') : tn('certificate_locked', { n: state.left }, state.left));
       if (link) {
         link.hidden = !state.complete;
         $('a', link).setAttribute('href', 'certificate.html#c' + ci);
@@ -146,11 +210,13 @@
       li.classList.toggle('is-earned', b.state.earned);
       const p = $('.jbadge-state', li);
       if (b.state.earned) {
-        p.textContent = b.state.at ? t('badge_earned_on', { date: K.formatDate(b.state.at, lang) }) : t('badge_earned');
+        put(p, b.state.at ? tn('badge_earned_on', { date: K.formatDate(b.state.at, lang) }) : tn('badge_earned'));
       } else {
-        p.textContent = t('badge_not_yet') + ' ' + b.state.needs.map(function (n) {
-          return t('need_' + n.fact, { have: n.have, need: n.need });
-        }).join('; ');
+        const parts = [tn('badge_not_yet')];
+        b.state.needs.forEach(function (n, i) {
+          parts.push(i ? '; ' : ' ', tn('need_' + n.fact, { have: n.have, need: n.need }));
+        });
+        p.replaceChildren.apply(p, parts);
       }
     });
   }
@@ -180,12 +246,12 @@
     $('.journey-export-json', box).addEventListener('click', function () {
       const name = fileName('json');
       download(name, 'application/json', JSON.stringify(K.exportFile(load(), J, Date.now()), null, 1));
-      status.textContent = t('export_done', { file: name });
+      put(status, tn('export_done', { file: ownIn('export_done', name) }));
     });
     $('.journey-export-csv', box).addEventListener('click', function () {
       const name = fileName('csv');
       download(name, 'text/csv;charset=utf-8', K.toCsv(load(), J));
-      status.textContent = t('export_done', { file: name });
+      put(status, tn('export_done', { file: ownIn('export_done', name) }));
     });
     const input = $('.journey-import-file', box);
     input.addEventListener('change', function () {
@@ -194,7 +260,7 @@
       file.text().then(function (body) {
         const r = K.parseImport(body, J.scope);
         if (!r.ok) {
-          status.textContent = r.reason === 'other' ? t('import_other_site', { site: r.site }) : t('import_bad');
+          put(status, r.reason === 'other' ? tn('import_other_site', { site: ownIn('import_other_site', r.site) }) : tn('import_bad'));
           return;
         }
         const before = load();
@@ -202,10 +268,10 @@
         const incoming = store.clean(r.progress);
         const merged = K.merge(before, incoming);
         store.save(merged.data);
-        status.textContent = merged.changed > 0 ? t('import_done', { n: merged.changed }, merged.changed) : t('import_nothing');
+        put(status, merged.changed > 0 ? tn('import_done', { n: merged.changed }, merged.changed) : tn('import_nothing'));
         refresh(before);
       }, function () {
-        status.textContent = t('import_bad');
+        put(status, tn('import_bad'));
       }).finally(function () { input.value = ''; });
     });
   }
@@ -231,7 +297,7 @@
       store.reset();
       show(false);
       refresh(null);
-      status.textContent = t('reset_all_done');
+      put(status, tn('reset_all_done'));
       open.focus();
     });
   }
@@ -275,12 +341,12 @@
           // Printed, the page is the certificate alone once earned; before, it is what the
           // certificate needs and what is done (journey.css).
           doc.body.classList.toggle('cert-earned', Boolean(ok));
-          status.textContent = ok ? t('certificate_open') : t('certificate_locked', { n: state ? state.left : 0 }, state ? state.left : 0);
+          put(status, ok ? tn('certificate_open') : tn('certificate_locked', { n: state ? state.left : 0 }, state ? state.left : 0));
         }
         if (!state) return;
         state.modules.forEach(function (m) {
           const row = $$('tr[data-module]', a).find(function (r) { return r.dataset.module === m.key; });
-          if (row) $('.j-best', row).textContent = m.best === null ? t('progress_passed') : t('percent', { percent: m.best });
+          if (row) put($('.j-best', row), m.best === null ? tn('progress_passed') : tn('percent', { percent: m.best }));
         });
         $('.cert-date', a).textContent = K.formatDate(state.completeAt || Date.now(), lang);
         $('.cert-name', a).textContent = nameInput.value.trim();
@@ -300,7 +366,7 @@
           const row = $$('tr[data-module]', section).find(function (r) { return r.dataset.module === m.key; });
           if (!row) return;
           const cell = $('.j-done', row);
-          cell.textContent = m.hasQuiz ? stateText(m) : t('progress_lessons_of', { read: m.read, total: m.total });
+          put(cell, m.hasQuiz ? stateText(m) : tn('progress_lessons_of', { read: m.read, total: m.total }));
           cell.classList.toggle('is-done', m.complete);
         });
       });
@@ -317,7 +383,7 @@
     root.addEventListener('hashchange', show);
     $('.cert-print', page).addEventListener('click', function () {
       if (!nameInput.value.trim()) {
-        status.textContent = t('certificate_name_missing');
+        put(status, tn('certificate_name_missing'));
         nameInput.focus();
         return;
       }

@@ -258,7 +258,9 @@
     const forms = (J.t && J.t[key]) || { other: key };
     let form = 'other';
     if (typeof n === 'number') {
-      try { form = new Intl.PluralRules(J.lang).select(n); } catch (e) { form = n === 1 ? 'one' : 'other'; }
+      // A string this language lacks has the forms of the language it is in (J.tl).
+      const other = ((J.tl && J.tl[key]) || '').split(' ')[0];
+      try { form = new Intl.PluralRules(other || J.lang).select(n); } catch (e) { form = n === 1 ? 'one' : 'other'; }
     }
     let s = forms[form] !== undefined ? forms[form] : forms.other !== undefined ? forms.other : key;
     const all = Object.assign({}, args || {});

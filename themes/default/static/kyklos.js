@@ -275,6 +275,7 @@
   function renderProgress(store) {
     const body = document.body;
     const doneText = body.dataset.tDone || '';
+    const doneLang = body.dataset.tDoneLang;
     const pageKey = body.dataset.key || '';
     document.querySelectorAll('nav.course-nav .course-nav-list li, nav.course-nav [data-key], ol.cards [data-key]').forEach(function (el) {
       const done = store.isDone(navKey(el, pageKey));
@@ -285,10 +286,13 @@
         const span = document.createElement('span');
         span.className = 'visually-hidden kyklos-done';
         span.textContent = doneText;
-        // On a title shown in another language (not translated yet) the word keeps the page's.
+        // On a title shown in another language (not translated yet) the word keeps the page's;
+        // a word the page's language lacks says which language it is in.
         const page = document.documentElement;
         const around = target.closest('[lang]');
-        if (around && around !== page && around.lang !== page.lang) {
+        if (doneLang) {
+          [span.lang, span.dir] = doneLang.split(' ');
+        } else if (around && around !== page && around.lang !== page.lang) {
           span.lang = page.lang;
           span.dir = page.dir;
         }
@@ -303,8 +307,8 @@
       if (keys.length === 0) return;
       const done = keys.filter(function (k) { return store.isDone(k); }).length;
       const percent = Math.round((100 * done) / keys.length);
-      el.textContent = template.replace(/\{percent\}/g, String(percent))
-        .replace(/\{done\}/g, String(done)).replace(/\{total\}/g, String(keys.length));
+      el.replaceChildren(marked(template.replace(/\{percent\}/g, String(percent))
+        .replace(/\{done\}/g, String(done)).replace(/\{total\}/g, String(keys.length)), body.dataset.tProgressLang));
       el.style.setProperty('--progress', percent + '%'); // for a CSS progress bar, if wanted
       el.hidden = false;
     });
@@ -462,24 +466,35 @@
         show(false);
         renderProgress(store);
         startButton(store);
-        if (status) status.textContent = document.body.dataset.tResetDone || '';
+        if (status) status.replaceChildren(marked(document.body.dataset.tResetDone, document.body.dataset.tResetDoneLang));
         button.focus();
       });
     });
   }
 
+  // A string's text as a node: in a <span lang dir> when the page marks it as another
+  // language's (data-t-<name>-lang="it ltr": the site's language lacks that string).
+  function marked(text, mark) {
+    if (!mark || !text) return document.createTextNode(text || '');
+    const [lang, dir] = mark.split(' ');
+    return Object.assign(document.createElement('span'), { lang: lang, dir: dir, textContent: text });
+  }
+
+  const startLabels = new WeakMap();
+
   function startButton(store) {
     document.querySelectorAll('a.start-course[data-start-keys]').forEach(function (a) {
-      if (!a.dataset.startLabel) a.dataset.startLabel = a.textContent;
+      // The label as written (a word the page's language lacks is in a marked span).
+      if (!startLabels.has(a)) startLabels.set(a, Array.from(a.childNodes));
       if (!a.dataset.startHref) a.dataset.startHref = a.getAttribute('href');
       const keys = a.dataset.startKeys.split(/\s+/).filter(Boolean);
       const done = keys.filter(function (k) { return store.isDone(k); });
       const next = keys.find(function (k) { return !store.isDone(k); });
       if (done.length > 0 && next && a.dataset.tContinue) {
-        a.textContent = a.dataset.tContinue;
+        a.replaceChildren(marked(a.dataset.tContinue, a.dataset.tContinueLang));
         a.setAttribute('href', (a.dataset.root || '') + next);
       } else {
-        a.textContent = a.dataset.startLabel;
+        a.replaceChildren.apply(a, startLabels.get(a));
         a.setAttribute('href', a.dataset.startHref);
       }
     });

@@ -55,6 +55,15 @@
     });
   }
 
+  // A message as a node: in a <span lang dir> when the page's language lacks it and it is
+  // another language's (data-msg-<name>-lang="it ltr"); plural forms share their message's.
+  function marked(text, name) {
+    const mark = form.dataset['msg' + name + 'Lang'];
+    if (!mark || !text) return document.createTextNode(text || '');
+    const [lang, dir] = mark.split(' ');
+    return Object.assign(document.createElement('span'), { lang: lang, dir: dir, textContent: text });
+  }
+
   let plurals = null;
   try {
     plurals = new Intl.PluralRules(form.dataset.plural || document.documentElement.lang || undefined);
@@ -210,12 +219,12 @@
     li.classList.add(r.correct ? 'is-correct' : r.partly ? 'is-partly' : 'is-incorrect');
     if (!r.answered) li.classList.add('is-unanswered');
     const state = !r.answered ? 'Unanswered' : r.correct ? 'Correct' : r.partly ? 'Partly' : 'Incorrect';
-    let text = msg(state);
+    const parts = [marked(msg(state), state)];
     if ((r.max > 0 && r.max !== 1) || r.partly) {
-      text += ' — ' + msgFor('Points', r.max, { score: num(r.score), max: num(r.max) });
+      parts.push(' — ', marked(msgFor('Points', r.max, { score: num(r.score), max: num(r.max) }), 'Points'));
     }
     const out = li.querySelector('.q-result');
-    if (out) { out.textContent = text; out.hidden = false; }
+    if (out) { out.replaceChildren.apply(out, parts); out.hidden = false; }
     markOptions(q, li, reveal);
     markRows(q, li);
     $$('.explanation', li).forEach(function (el) { el.hidden = false; });
@@ -231,13 +240,13 @@
   function renderBest() {
     const entry = progress.quiz(key);
     if (bestBox && entry && entry.attempts > 0 && form.dataset.msgBest) {
-      bestBox.textContent = msg('Best', { percent: num(entry.best) });
+      bestBox.replaceChildren(marked(msg('Best', { percent: num(entry.best) }), 'Best'));
       bestBox.hidden = false;
     }
     const used = entry ? entry.attempts : 0;
     const left = maxAttempts - used;
     if (maxAttempts && attemptsBox) {
-      attemptsBox.textContent = left > 0 ? msg('AttemptsLeft', { n: left }) : msg('NoAttempts');
+      attemptsBox.replaceChildren(left > 0 ? marked(msg('AttemptsLeft', { n: left }), 'AttemptsLeft') : marked(msg('NoAttempts'), 'NoAttempts'));
       attemptsBox.hidden = false;
     }
     return maxAttempts === 0 || left > 0;
@@ -264,10 +273,10 @@
     resultBox.classList.add(result.passed ? 'is-passed' : 'is-failed');
     const line = document.createElement('p');
     line.className = 'quiz-result-summary';
-    line.textContent = msg(result.passed ? 'Passed' : 'Failed', vars);
+    line.appendChild(marked(msg(result.passed ? 'Passed' : 'Failed', vars), result.passed ? 'Passed' : 'Failed'));
     const pts = document.createElement('p');
     pts.className = 'quiz-result-points';
-    pts.textContent = msgFor('Points', result.max, { score: num(result.score), max: num(result.max) });
+    pts.appendChild(marked(msgFor('Points', result.max, { score: num(result.score), max: num(result.max) }), 'Points'));
     resultBox.appendChild(line);
     if (pts.textContent) resultBox.appendChild(pts);
     // The questions not fully right, each a link to itself.
@@ -276,7 +285,7 @@
       const review = document.createElement('div');
       review.className = 'quiz-review';
       const head = document.createElement('p');
-      head.textContent = msg('Review');
+      head.appendChild(marked(msg('Review'), 'Review'));
       const ul = document.createElement('ul');
       wrong.forEach(function (r) {
         const li = questionEl(r.id);
@@ -284,7 +293,11 @@
         const a = document.createElement('a');
         a.href = '#' + li.id;
         const number = li.querySelector('.q-number');
-        a.textContent = number ? number.textContent : r.id;
+        // The question's number as the page shows it (marked where its words are another
+        // language's).
+        const label = number && number.lang ? Object.assign(document.createElement('span'), { lang: number.lang, dir: number.dir }) : a;
+        label.textContent = number ? number.textContent : r.id;
+        if (label !== a) a.appendChild(label);
         const item = document.createElement('li');
         item.appendChild(a);
         ul.appendChild(item);

@@ -278,6 +278,14 @@
 
   const PAGE = 10;
 
+  // A string's text as a node: in a <span lang dir> when the page marks it as another
+  // language's (data-t-<name>-lang="it ltr": the site's language lacks that string).
+  function marked(text, mark) {
+    if (!mark || !text) return document.createTextNode(text || '');
+    const [lang, dir] = mark.split(' ');
+    return Object.assign(document.createElement('span'), { lang: lang, dir: dir, textContent: text });
+  }
+
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   }
@@ -286,6 +294,7 @@
     const root = box.getAttribute('data-root') || '';
     const lang = box.getAttribute('data-lang') || 'en';
     const t = (k) => box.getAttribute('data-t-' + k) || '';
+    const tl = (k) => box.getAttribute('data-t-' + k + '-lang') || '';
     const form = box.querySelector('form');
     const input = box.querySelector('input[type="search"]');
     const status = box.querySelector('.search-status');
@@ -304,9 +313,9 @@
       panel.hidden = true;
     }
 
-    function say(text) {
-      status.textContent = text;
-      count.textContent = text;
+    function say(text, k) {
+      status.replaceChildren(marked(text, k && tl(k)));
+      count.replaceChildren(marked(text, k && tl(k)));
     }
 
     async function run() {
@@ -320,7 +329,7 @@
       }
       try {
         if (!manifest) {
-          say(t('loading'));
+          say(t('loading'), 'loading');
           manifest = await load(root, lang, 'index');
           manifest.stopSet = new Set(manifest.stop || []);
         }
@@ -337,19 +346,19 @@
         list.textContent = '';
         panel.hidden = false;
         if (!found.hits.length) {
-          say(fill(t('none'), { query: query.trim() }));
+          say(fill(t('none'), { query: query.trim() }), 'none');
           more.hidden = true;
           panel.setAttribute('data-query', query);
           return;
         }
-        say(fill(t('count'), { n: String(found.hits.length) }));
+        say(fill(t('count'), { n: String(found.hits.length) }), 'count');
         await showMore(mine);
         // Which query the results shown answer (tests and benchmarks wait for it).
         if (mine === generation) panel.setAttribute('data-query', query);
       } catch (e) {
         if (mine !== generation) return;
         panel.hidden = false;
-        say(t('error'));
+        say(t('error'), 'error');
       }
     }
 
@@ -413,7 +422,7 @@
       if (fallback) {
         const fb = document.createElement('span');
         fb.className = 'search-result-fallback';
-        fb.textContent = t('fallback');
+        fb.appendChild(marked(t('fallback'), tl('fallback')));
         meta.appendChild(fb);
         const fl = manifest.fallback || {};
         if (fl.lang) {

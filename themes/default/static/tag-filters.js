@@ -72,6 +72,14 @@
     return shown + ' / ' + total;
   }
 
+  // A string's text as a node: in a <span lang dir> when the page marks it as another
+  // language's (data-t-<name>-lang="it ltr": the site's language lacks that string).
+  function marked(text, mark) {
+    if (!mark || !text) return document.createTextNode(text || '');
+    const [lang, dir] = mark.split(' ');
+    return Object.assign(document.createElement('span'), { lang: lang, dir: dir, textContent: text });
+  }
+
   if (typeof module === 'object' && module.exports) {
     module.exports = {
       parseTagHash: parseTagHash,
@@ -132,7 +140,8 @@
         count.textContent = '(' + n + ')';
       });
       if (status) {
-        status.textContent = selected.length > 0 || announce ? filterStatusText(template, shown, cards.length) : '';
+        const text = selected.length > 0 || announce ? filterStatusText(template, shown, cards.length) : '';
+        status.replaceChildren(marked(text, template && template.indexOf('{shown}') !== -1 ? document.body.dataset.tFilterLang : ''));
       }
       if (reset) reset.hidden = selected.length === 0;
     }

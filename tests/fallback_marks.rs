@@ -1,0 +1,145 @@
+//! Interface strings a language lacks, shown in another language, say which one (WCAG 3.1.2)
+//! wherever kyklos writes them: the media player's and video placeholder's labels, the labels
+//! of a phone's table cards, a file credit's sentence, a site page's title in the breadcrumbs
+//! and attribution, the strings handed to scripts; and the printed certificate page says what
+//! it is before the certificate is earned. The site: Swedish, the default language, has no
+//! interface strings (English shows), German and Arabic have theirs, Polish has none (the
+//! default language's: English too).
+
+mod common;
+
+use common::*;
+
+fn swedish_default() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "title: Webbplats\nlanguages:\n  - sv\n  - de\n  - code: ar\n    direction: rtl\n  - code: pl\n    name: Polski\ntranslations:\n  de: { title: Webseite }\n  ar: { title: موقع }\n  pl: { title: Strona }\n",
+    );
+    let lesson = "Text.\n\n![En film](film.webm)\n\n```video\nurl: https://www.youtube.com/watch?v=dQw4w9WgXcQ\ntitle: Intervju\nduration: 4 min\ntranscript: 01-forsta.md\n```\n\n![Karta](karta.png)\n";
+    for (lang, course, first, second) in [
+        ("sv", "Kurs", "Första lektionen", "Andra lektionen"),
+        ("de", "Kurs", "Erste Lektion", "Zweite Lektion"),
+        ("pl", "Kurs", "Pierwsza lekcja", "Druga lekcja"),
+    ] {
+        let m = format!("content/{lang}/01-kurs/01-mod");
+        f.write(&format!("content/{lang}/index.md"), format!("---\ntitle: Start\n---\n[{course}](01-kurs/index.md).\n"));
+        f.write(&format!("content/{lang}/01-kurs/index.md"), format!("---\ntitle: {course}\nkind: course\n---\nText.\n"));
+        f.write(&format!("{m}/index.md"), "---\ntitle: Modul\nkind: module\n---\nText.\n");
+        f.write(&format!("{m}/01-forsta.md"), format!("---\ntitle: {first}\n---\nText.\n"));
+        f.write(&format!("{m}/02-andra.md"), format!("---\ntitle: {second}\n---\n{lesson}"));
+        f.write(&format!("{m}/film.webm"), b"\x1a\x45\xdf\xa3 not really a video");
+        f.write(&format!("{m}/film.{lang}.vtt"), "WEBVTT\n\n00:00.000 --> 00:01.000\nHej\n");
+        f.write(&format!("{m}/film.transcript.md"), "Transkript.\n");
+        f.write(&format!("{m}/karta.png"), b"\x89PNG\r\n\x1a\n");
+        f.write(&format!("{m}/karta.png.yaml"), "title: Kartan\nauthor: Ana\nlicense: CC-BY-4.0\n");
+    }
+    f.write("content/ar/index.md", "---\ntitle: البداية\n---\nمرحبا.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+/// (lang, dir) of the element `css` matches in `doc`, where the text `text` is.
+fn at(doc: &scraper::Html, css: &str, text: &str) -> (String, String) {
+    let found = select(doc, css).into_iter().find(|e| self::text(e).contains(text)).unwrap_or_else(|| panic!("no `{css}` holding `{text}`"));
+    lang_of(&found)
+}
+
+fn en() -> (String, String) {
+    ("en".to_string(), "ltr".to_string())
+}
+
+#[test]
+fn the_players_and_placeholders_labels_say_they_are_english() {
+    let f = swedish_default();
+    for lang in ["sv", "pl"] {
+        let doc = f.html(&format!("{lang}/kurs/mod/andra.html"));
+        assert_eq!(at(&doc, "figure.media-video video p span", "cannot play"), en(), "{lang}");
+        assert_eq!(at(&doc, "figure.media-video video p a span", "Download"), en(), "{lang}");
+        assert_eq!(at(&doc, "a.media-download", "Download"), en(), "{lang}");
+        assert_eq!(at(&doc, "details.transcript summary span", "Transcript"), en(), "{lang}");
+        assert_eq!(at(&doc, ".external-platform span", "Video on YouTube"), en(), "{lang}");
+        assert_eq!(at(&doc, ".external-duration span", "Duration"), en(), "{lang}");
+        assert_eq!(at(&doc, ".external-play span", "Play on YouTube"), en(), "{lang}");
+        assert_eq!(at(&doc, ".external-privacy span", "IP address"), en(), "{lang}");
+        assert_eq!(at(&doc, ".external-transcript span", "Read the transcript"), en(), "{lang}");
+        // The author's words keep the page's language; the line itself carries no mark (an RTL
+        // mark there would move it to the other side).
+        assert_eq!(lang_at(&doc, ".external-title"), lang);
+        assert_eq!(select(&doc, ".external-platform")[0].value().attr("lang"), None);
+    }
+    // German has its own: no mark at all in the player.
+    let de = f.read_out("de/kurs/mod/andra.html");
+    let figures: String = de.split("<figure").skip(1).map(|s| s.split("</figure>").next().unwrap_or("")).collect();
+    assert!(!figures.contains(" lang="), "{figures}");
+}
+
+#[test]
+fn card_table_labels_a_language_lacks_are_elements_marked_with_their_language() {
+    let f = swedish_default();
+    for page in ["sv/progress.html", "sv/certificate.html", "sv/translation-status.html", "pl/progress.html", "sv/downloads.html"] {
+        let html = f.read_out(page);
+        let doc = scraper::Html::parse_document(&html);
+        let labels = select(&doc, ".card-table td > .cell-label");
+        assert!(!labels.is_empty(), "{page}: no written-out cell label");
+        for l in labels {
+            assert_eq!(lang_of(&l), en(), "{page}: {}", l.html());
+            assert_eq!(l.value().attr("class"), Some("cell-label"));
+        }
+        assert!(select(&doc, ".card-table td[data-label]").is_empty(), "{page}: a data-label (shown by CSS, read in the page's language) is left");
+    }
+    let de = f.html("de/progress.html");
+    assert!(select(&de, ".card-table .cell-label").is_empty());
+    assert!(!select(&de, ".card-table td[data-label]").is_empty());
+}
+
+#[test]
+fn a_file_credit_and_a_site_pages_title_say_which_language_they_are_in() {
+    let f = swedish_default();
+    // The credit's sentence is English ("“…” by Ana"), the credit's own title in it Swedish.
+    for (lang, title) in [("sv", "Kartan"), ("pl", "Kartan")] {
+        let credits = f.html(&format!("{lang}/credits.html"));
+        let item = select(&credits, "ul.credits-list li").into_iter().find(|li| text(li).contains("Kartan")).expect("the file's credit");
+        let sentence = item.select(&scraper::Selector::parse("span").unwrap()).next().expect("a span");
+        assert_eq!(lang_of(&sentence), en(), "{lang}: {}", item.html());
+        assert!(text(&sentence).contains(" by Ana"), "{}", item.html());
+        let t = item.select(&scraper::Selector::parse("span span").unwrap()).find(|s| text(s) == title).expect("the title");
+        assert_eq!(lang_of(&t).0, lang, "{lang}: {}", item.html());
+    }
+    // The title of a page kyklos writes, an English string: English in the breadcrumbs and in
+    // the attribution line (not the page's language).
+    for lang in ["sv", "pl"] {
+        let credits = f.html(&format!("{lang}/credits.html"));
+        assert_eq!(lang_of(&select(&credits, ".breadcrumbs [aria-current=page]")[0]), en(), "{lang}");
+        assert_eq!(at(&credits, ".attribution-text span span", "Credits"), en(), "{lang}");
+        assert_eq!(lang_at(&credits, "h1"), "en");
+    }
+    let de = f.html("de/credits.html");
+    assert_eq!(lang_at(&de, ".breadcrumbs [aria-current=page]"), "de");
+}
+
+#[test]
+fn strings_handed_to_scripts_carry_their_language() {
+    let f = swedish_default();
+    let journey = f.read_out("sv/journey-data.js");
+    assert!(journey.contains("\"tl\":{") && journey.contains("\"progress_passed\":\"en ltr\""), "{journey}");
+    assert!(!f.read_out("de/journey-data.js").contains("\"tl\":"), "German has its own strings");
+    let lesson = f.read_out("sv/kurs/mod/forsta.html");
+    assert!(lesson.contains("data-t-done-lang=\"en ltr\""), "{lesson}");
+    assert!(lesson.contains("data-t-copied-lang=\"en ltr\""), "{lesson}");
+    assert!(!f.read_out("de/kurs/mod/forsta.html").contains("-lang=\"en"));
+}
+
+#[test]
+fn the_certificate_page_printed_before_it_is_earned_is_titled_as_the_progress_towards_it() {
+    let f = swedish_default();
+    let de = f.html("de/certificate.html");
+    let heading = select(&de, ".cert-progress-heading");
+    assert_eq!(heading.len(), 1);
+    assert_eq!(text(&heading[0]), "Fortschritt zum Zertifikat");
+    assert_eq!(at(&f.html("sv/certificate.html"), ".cert-progress-heading span", "Progress towards the certificate"), en());
+    // Printed without the earned certificate, the page's own heading gives way to it.
+    let css = std::fs::read_to_string(repo().join("themes/default/static/journey.css")).unwrap();
+    assert!(css.contains("body.kind-certificate:not(.cert-earned) .page-head { display: none !important; }"), "journey.css");
+}
