@@ -122,7 +122,7 @@ impl Links for PageLinks<'_> {
         let Some(target) = join_normalised(parent_dir(&self.page.rel), &decoded) else {
             return Resolved::Error(
                 format!("`{dest}` leaves the content folder"),
-                format!("link only to pages and files inside content/{}/", self.site.lang.code),
+                format!("link only to pages and files inside {}", content_folder(self.page, &self.site.lang.code)),
             );
         };
         let trimmed = target.trim_end_matches('/');
@@ -167,5 +167,15 @@ impl Links for PageLinks<'_> {
             None => "check the spelling; paths are relative to this file's folder".into(),
         };
         Resolved::Error(format!("the {what} `{dest}` does not exist"), hint)
+    }
+}
+
+/// The language folder a page's file is in (`content/de/`), also where the page is shown in
+/// another language, not translated yet: one message for the file, not one per language.
+fn content_folder(page: &Page, lang: &str) -> String {
+    let depth = page.rel.split('/').count();
+    match page.source.ancestors().nth(depth).map(|p| p.to_string_lossy().replace('\\', "/")) {
+        Some(folder) if !folder.is_empty() => format!("{folder}/"),
+        _ => format!("content/{lang}/"),
     }
 }

@@ -229,3 +229,18 @@ fn symlinks_out_of_the_content_folder_are_refused() {
         assert!(err.contains(&format!("03-link.md: error: this symbolic link points to `{}`, outside the site folder", secret.display())), "{err}");
     }
 }
+
+#[test]
+fn a_link_out_of_the_content_folder_is_one_error_also_where_the_page_is_not_translated() {
+    // The English page is shown in Swedish and Arabic too (not translated yet): its link is
+    // one error, whose hint names the folder the file is in, not one per language.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv, ar]\n");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nVälkommen.\n");
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [up](../../../../etc/passwd).\n");
+    let err = check_errors(&f);
+    let line = "content/en/01-course/01-mod/03-links.md:4:5: error: `../../../../etc/passwd` leaves the content folder\n  hint: link only to pages and files inside content/en/\n";
+    assert_eq!(err.matches("leaves the content folder").count(), 1, "{err}");
+    assert!(err.contains(line), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+}
