@@ -155,6 +155,16 @@ impl Links for PageLinks<'_> {
             return Resolved::Keep;
         }
         let what = if is_image { "image" } else { "page or file" };
+        // `Report #2.pdf`: the `#` began a heading's id, so the name was cut there.
+        if let Some(whole) = fragment.and_then(|f| join_normalised(parent_dir(&self.page.rel), &percent_decode(&format!("{path_part}#{f}")))) {
+            if self.site.assets_by_rel.contains_key(whole.as_str()) || self.site.by_rel.contains_key(whole.as_str()) {
+                let (before, after) = dest.split_once('#').unwrap_or((dest, ""));
+                return Resolved::Error(
+                    format!("`{dest}` is read as the {what} `{before}` and the heading `#{after}`: in a link, `#` begins the id of a heading"),
+                    format!("write the `#` of the name as `%23`: `{before}%23{after}`, or rename the file without `#`"),
+                );
+            }
+        }
         let dir = parent_dir(trimmed);
         let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
         let siblings: Vec<&str> =

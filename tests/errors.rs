@@ -244,3 +244,23 @@ fn a_link_out_of_the_content_folder_is_one_error_also_where_the_page_is_not_tran
     assert!(err.contains(line), "{err}");
     assert!(err.contains("1 error"), "{err}");
 }
+
+#[test]
+fn a_hash_in_a_linked_file_name_is_explained() {
+    // `#` in a link begins a heading's id: `<Report #2.pdf>` names `Report ` and the id `2.pdf`.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/Report #2.pdf", "%PDF-1.4\n");
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [the report](<Report #2.pdf>).\n");
+    let err = check_errors(&f);
+    assert!(
+        err.contains(
+            "03-links.md:4:5: error: `Report #2.pdf` is read as the page or file `Report ` and the heading `#2.pdf`: in a link, `#` begins the id of a heading\n  hint: write the `#` of the name as `%23`: `Report %232.pdf`, or rename the file without `#`\n"
+        ),
+        "{err}"
+    );
+    // written as the hint says, it is the file
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [the report](<Report %232.pdf>).\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.read_out("en/course/mod/links.html").contains("href=\"Report--2.pdf\""));
+}
