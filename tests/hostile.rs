@@ -722,3 +722,24 @@ fn two_pages_at_one_address_are_one_error_in_every_language() {
     }
     assert!(!f.out().exists());
 }
+
+#[test]
+fn a_name_with_a_line_break_or_tab_is_refused_at_the_file() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/03-line\nbreak.md", "---\ntitle: Broken name\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/photo\t1.png", b"\x89PNG\r\n\x1a\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        for name in ["03-line\\nbreak.md", "photo\\t1.png"] {
+            assert!(
+                err.contains(&format!("content/en/01-course/01-mod/{name}: error: the name of this file holds a control character (a line break or a tab)")),
+                "{err}"
+            );
+        }
+        assert!(!err.contains("line\nbreak"), "the name is shown escaped: {err}");
+        assert!(err.contains("2 errors"), "one error each, no packaging error after them: {err}");
+    }
+    assert!(!f.out().exists());
+}
