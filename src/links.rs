@@ -122,7 +122,7 @@ impl Links for PageLinks<'_> {
         let Some(target) = join_normalised(parent_dir(&self.page.rel), &decoded) else {
             return Resolved::Error(
                 format!("`{dest}` leaves the content folder"),
-                format!("link only to pages and files inside content/{}/", self.site.lang.code),
+                format!("link only to pages and files inside {}", content_folder(self.page, &self.site.lang.code)),
             );
         };
         let trimmed = target.trim_end_matches('/');
@@ -155,6 +155,16 @@ impl Links for PageLinks<'_> {
             return Resolved::Keep;
         }
         let what = if is_image { "image" } else { "page or file" };
+        // `Report #2.pdf`: the `#` began a heading's id, so the name was cut there.
+        if let Some(whole) = fragment.and_then(|f| join_normalised(parent_dir(&self.page.rel), &percent_decode(&format!("{path_part}#{f}")))) {
+            if self.site.assets_by_rel.contains_key(whole.as_str()) || self.site.by_rel.contains_key(whole.as_str()) {
+                let (before, after) = dest.split_once('#').unwrap_or((dest, ""));
+                return Resolved::Error(
+                    format!("`{dest}` is read as the {what} `{before}` and the heading `#{after}`: in a link, `#` begins the id of a heading"),
+                    format!("write the `#` of the name as `%23`: `{before}%23{after}`, or rename the file without `#`"),
+                );
+            }
+        }
         let dir = parent_dir(trimmed);
         let name = trimmed.rsplit('/').next().unwrap_or(trimmed);
         let siblings: Vec<&str> =
@@ -167,5 +177,15 @@ impl Links for PageLinks<'_> {
             None => "check the spelling; paths are relative to this file's folder".into(),
         };
         Resolved::Error(format!("the {what} `{dest}` does not exist"), hint)
+    }
+}
+
+/// The language folder a page's file is in (`content/de/`), also where the page is shown in
+/// another language, not translated yet: one message for the file, not one per language.
+fn content_folder(page: &Page, lang: &str) -> String {
+    let depth = page.rel.split('/').count();
+    match page.source.ancestors().nth(depth).map(|p| p.to_string_lossy().replace('\\', "/")) {
+        Some(folder) if !folder.is_empty() => format!("{folder}/"),
+        _ => format!("content/{lang}/"),
     }
 }

@@ -101,6 +101,14 @@ pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 
 pub use crate::incremental::Keys;
 
+/// Pages whose address an earlier page of their language already has (two files that differ
+/// only in their numeric prefix or Unicode form): the load reported each at its file with a
+/// hint, so that its page cannot be written is not reported again, once per language.
+fn clashing(lang: &LangSite) -> rustc_hash::FxHashSet<usize> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    (0..lang.pages.len()).filter(|&id| !seen.insert(lang.pages[id].url.as_str())).collect()
+}
+
 /// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's
 /// printable page.
 fn kept_for(site: &Site, lang: &LangSite, theme: &Theme, packages: bool) -> impl Fn(PageId) -> bool {
@@ -180,6 +188,7 @@ pub fn pages_stage(
             cx = cx.with_memo(memo);
         }
         let kept_for = kept_for(site, lang, theme, packages);
+        let clashing = clashing(lang);
         let one = PageRenderer::new(&cx, theme, strings, indexing);
         let feeding = indexing && feed.get(li).copied().unwrap_or(true);
         // A page of the last build is used again when its key is the same and it holds what
@@ -226,8 +235,9 @@ pub fn pages_stage(
                 (_, Some(html)) => output.write(&rel, html.as_bytes()),
                 (_, None) => Ok(()),
             };
-            if let Err(e) = written {
-                result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}")));
+            match written {
+                Err(e) if !clashing.contains(&id) => result.problems.push(Diagnostic::error(&page.source, 0, 0, format!("cannot write: {e}"))),
+                _ => {}
             }
             (id, result, entry)
         };
@@ -264,7 +274,7 @@ pub fn pages_stage(
                 // One lock for all the kept files; one that cannot be written again is a
                 // problem of its page, as when it is rendered.
                 for (i, e) in output.write_shared_all(kept) {
-                    if let Some((id, result, _)) = done[i].as_mut() {
+                    if let Some((id, result, _)) = done[i].as_mut().filter(|(id, ..)| !clashing.contains(id)) {
                         result.problems.push(Diagnostic::error(&lang.pages[*id].source, 0, 0, format!("cannot write: {e}")));
                     }
                 }

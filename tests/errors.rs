@@ -229,3 +229,38 @@ fn symlinks_out_of_the_content_folder_are_refused() {
         assert!(err.contains(&format!("03-link.md: error: this symbolic link points to `{}`, outside the site folder", secret.display())), "{err}");
     }
 }
+
+#[test]
+fn a_link_out_of_the_content_folder_is_one_error_also_where_the_page_is_not_translated() {
+    // The English page is shown in Swedish and Arabic too (not translated yet): its link is
+    // one error, whose hint names the folder the file is in, not one per language.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv, ar]\n");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nVälkommen.\n");
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [up](../../../../etc/passwd).\n");
+    let err = check_errors(&f);
+    let line = "content/en/01-course/01-mod/03-links.md:4:5: error: `../../../../etc/passwd` leaves the content folder\n  hint: link only to pages and files inside content/en/\n";
+    assert_eq!(err.matches("leaves the content folder").count(), 1, "{err}");
+    assert!(err.contains(line), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+}
+
+#[test]
+fn a_hash_in_a_linked_file_name_is_explained() {
+    // `#` in a link begins a heading's id: `<Report #2.pdf>` names `Report ` and the id `2.pdf`.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/Report #2.pdf", "%PDF-1.4\n");
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [the report](<Report #2.pdf>).\n");
+    let err = check_errors(&f);
+    assert!(
+        err.contains(
+            "03-links.md:4:5: error: `Report #2.pdf` is read as the page or file `Report ` and the heading `#2.pdf`: in a link, `#` begins the id of a heading\n  hint: write the `#` of the name as `%23`: `Report %232.pdf`, or rename the file without `#`\n"
+        ),
+        "{err}"
+    );
+    // written as the hint says, it is the file
+    f.write("content/en/01-course/01-mod/03-links.md", "---\ntitle: Links\n---\nSee [the report](<Report %232.pdf>).\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.read_out("en/course/mod/links.html").contains("href=\"Report--2.pdf\""));
+}

@@ -700,3 +700,46 @@ fn a_file_of_an_unknown_type_that_begins_with_markup_is_refused() {
         assert!(f.out().join("en/course").join(name).is_file(), "{name} is published");
     }
 }
+
+#[test]
+fn two_pages_at_one_address_are_one_error_in_every_language() {
+    // `01-rules.md` and `02-rules.md` both become `rules.html`: one error at the second file,
+    // with its hint, not one more "cannot write" per language that shows the page.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv, ar]\n");
+    f.write("content/en/01-course/01-mod/03-first.md", "---\ntitle: First again\n---\nText.\n");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nVälkommen.\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("content/en/01-course/01-mod/03-first.md:1:1: error: this page gets the same address `course/mod/first.html` as content/en/01-course/01-mod/01-first.md"),
+            "{err}"
+        );
+        assert!(!err.contains("cannot write"), "{err}");
+        assert!(err.contains("1 error"), "{err}");
+    }
+    assert!(!f.out().exists());
+}
+
+#[test]
+fn a_name_with_a_line_break_or_tab_is_refused_at_the_file() {
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/03-line\nbreak.md", "---\ntitle: Broken name\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/photo\t1.png", b"\x89PNG\r\n\x1a\n");
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        for name in ["03-line\\nbreak.md", "photo\\t1.png"] {
+            assert!(
+                err.contains(&format!("content/en/01-course/01-mod/{name}: error: the name of this file holds a control character (a line break or a tab)")),
+                "{err}"
+            );
+        }
+        assert!(!err.contains("line\nbreak"), "the name is shown escaped: {err}");
+        assert!(err.contains("2 errors"), "one error each, no packaging error after them: {err}");
+    }
+    assert!(!f.out().exists());
+}

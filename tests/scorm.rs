@@ -473,3 +473,48 @@ fn packages_carry_media_and_captions() {
         assert!(downloads.contains(&format!(">{shown}<")), "the Downloads page shows {shown}");
     }
 }
+
+/// A course package of a language that has translated only some modules holds only those, and
+/// its previous/next links go from one held module to the next: never a "Next" without a
+/// target (the link to a module left out would be made inert).
+#[test]
+fn a_partial_course_package_links_its_modules_past_those_left_out() {
+    let f = common::Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv]\n");
+    for (n, dir) in [(2, "02-two"), (3, "03-three")] {
+        f.write(&format!("content/en/01-course/{dir}/index.md"), format!("---\ntitle: Module {n}\nkind: module\n---\nOverview {n}.\n"));
+        f.write(&format!("content/en/01-course/{dir}/01-lesson.md"), format!("---\ntitle: Lesson of module {n}\n---\nText {n}.\n"));
+    }
+    f.write("content/en/01-course/01-mod/quiz.yaml", "title: Quiz one\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Yes?\n    answer: true\n");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nVälkommen.\n");
+    f.write("content/sv/01-course/index.md", "---\ntitle: Kurs\nkind: course\n---\nOm kursen.\n");
+    // sv translates modules 1 and 3, not 2
+    f.write("content/sv/01-course/01-mod/index.md", "---\ntitle: Modul ett\nkind: module\n---\nÖversikt.\n");
+    f.write("content/sv/01-course/03-three/index.md", "---\ntitle: Modul tre\nkind: module\n---\nÖversikt tre.\n");
+    let (out, zips) = build_site(f.root());
+    let course: Vec<&PathBuf> = zips.iter().filter(|z| z.to_string_lossy().starts_with("sv/") && z.to_string_lossy().contains("complete")).collect();
+    assert_eq!(course.len(), 2, "the sv course packages (1.2 and 2004): {zips:?}");
+    for rel in course {
+        let name = rel.display().to_string();
+        let (dir, entries) = unzip(&std::fs::read(out.path().join(rel)).unwrap());
+        let names: BTreeSet<String> = entries.iter().cloned().collect();
+        assert!(!names.iter().any(|n| n.contains("two/")), "{name}: module 2 is left out: {names:?}");
+        for page in names.iter().filter(|n| n.ends_with(".html")) {
+            let doc = scraper::Html::parse_document(&std::fs::read_to_string(dir.path().join(page)).unwrap());
+            for a in common::select(&doc, "a[rel~=\"next\"], a[rel~=\"prev\"]") {
+                assert!(a.value().attr("href").is_some(), "{name}: {page} has a previous/next link without a target: {}", a.html());
+            }
+        }
+        if name.contains("2004") {
+            // one SCO for the course: module 1's quiz leads on to module 3, and back
+            let quiz = names.iter().find(|n| n.ends_with("quiz.html")).unwrap_or_else(|| panic!("{name}: the quiz in {names:?}"));
+            let doc = scraper::Html::parse_document(&std::fs::read_to_string(dir.path().join(quiz)).unwrap());
+            let next: Vec<String> = common::select(&doc, "a.pager-next").iter().filter_map(|a| a.value().attr("href").map(String::from)).collect();
+            assert_eq!(next.len(), 1, "{name}: {quiz} leads on");
+            let target = resolve(quiz, &next[0]).unwrap();
+            let three = std::fs::read_to_string(dir.path().join(&target)).unwrap();
+            assert!(three.contains("Modul tre"), "{name}: {quiz} → {target} is module 3");
+        }
+        check_links(dir.path(), &names, &name);
+    }
+}

@@ -484,6 +484,7 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
     }
     site.home = site.by_rel.get("index.md").copied();
     places::addresses_kyklos_writes(root, site, diags);
+    places::names_with_control_characters(root, site, diags);
     if let Some(home) = site.home {
         places::home_is_a_page(root, &mut site.pages[home], diags);
     }

@@ -35,6 +35,30 @@ pub(super) fn addresses_kyklos_writes(root: &Path, site: &mut LangSite, diags: &
     }
 }
 
+/// A page or file whose name holds a control character (a line break or tab, which file
+/// managers let through): its address would break links, web servers and zip files. An error
+/// at the file, shown with the character escaped; its address is moved aside and made
+/// harmless so that no later step reports it again.
+pub(super) fn names_with_control_characters(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
+    let pages = site.pages.iter_mut().map(|p| (&mut p.url, &p.source));
+    for (url, source) in pages.chain(site.assets.iter_mut().map(|a| (&mut a.url, &a.source))) {
+        if !url.contains(char::is_control) {
+            continue;
+        }
+        let shown = display_path(root, source).to_string_lossy().escape_debug().to_string();
+        diags.push(
+            Diagnostic::error(
+                shown.as_str(),
+                0,
+                0,
+                "the name of this file holds a control character (a line break or a tab): its address would break links, web servers and zip files",
+            )
+            .with_hint("rename the file without it (spaces and hyphens are fine)"),
+        );
+        *url = format!("refused/{}", url.replace(char::is_control, "-"));
+    }
+}
+
 /// A language's home page (`index.md`) holds the whole site, so it cannot be a course, a module,
 /// a guide or any other kind of section: an error at its `kind:`, after which it is checked as
 /// the page it must be (so that no other step trips over it).

@@ -65,7 +65,12 @@ pub(super) fn sco_files(
     version: Version,
 ) -> Result<(Files, Sco), String> {
     let lang = cx.lang;
-    let scope = PackageScope { module: root, base: base.to_string() };
+    // Modules under the root left out (untranslated ones): their folders.
+    let left_out: Vec<String> = (0..lang.pages.len())
+        .filter(|&id| id != root && module_of(lang, id) == Some(id) && !modules.contains(&id) && lang.ancestors(id).contains(&root))
+        .map(|id| format!("{}/", parent_dir(&lang.pages[id].url)))
+        .collect();
+    let scope = PackageScope { module: root, base: base.to_string(), left_out };
     let quiz_at = |url: &str| lang.quizzes_of.iter().flat_map(|(&s, qs)| qs.iter().map(move |&q| (s, q))).find(|&(_, q)| lang.quizzes[q].url == url);
     let owner = |step: &Step| match step.page {
         Some(id) => module_of(lang, id),
@@ -88,13 +93,9 @@ pub(super) fn sco_files(
         files.push((scope.path(&step.url).to_string(), html));
     }
     // Assets under the root's folder, except those of modules left out (untranslated ones).
-    let left_out: Vec<String> = (0..lang.pages.len())
-        .filter(|&id| id != root && module_of(lang, id) == Some(id) && !modules.contains(&id) && lang.ancestors(id).contains(&root))
-        .map(|id| format!("{}/", parent_dir(&lang.pages[id].url)))
-        .collect();
     let mut binary: Vec<(String, Vec<u8>)> = Vec::new();
     for asset in lang.assets.iter().filter(|a| !crate::media::is_transcript(&a.rel)) {
-        if asset.url.starts_with(&format!("{root_dir}/")) && !left_out.iter().any(|dir| asset.url.starts_with(dir.as_str())) {
+        if asset.url.starts_with(&format!("{root_dir}/")) && scope.holds(&asset.url) {
             let shown = crate::diagnostics::display_path(&cx.site.root, &asset.source);
             let bytes = crate::files::read_regular(&asset.source, crate::load::MAX_ASSET_BYTES).map_err(|e| format!("{}: {}", shown.display(), e.message()))?;
             // A drawing that fails the check is an error at load, which stops the build; one

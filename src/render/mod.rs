@@ -289,9 +289,19 @@ pub struct Subject<'a> {
 pub struct PackageScope {
     pub module: PageId,
     pub base: String,
+    /// Folders (relative to `dist/<lang>/`, with a trailing slash) of the modules under
+    /// `module` that the package leaves out (a course package of a language that has
+    /// translated only some of its modules): previous/next skip their pages.
+    pub left_out: Vec<String>,
 }
 
 impl PackageScope {
+    /// Whether the page or quiz at `url` (relative to `dist/<lang>/`) is in the package's
+    /// reading order, i.e. not in a module it leaves out.
+    pub fn holds(&self, url: &str) -> bool {
+        !self.left_out.iter().any(|dir| url.starts_with(dir.as_str()))
+    }
+
     /// The path of a site output path inside the package.
     pub fn path<'p>(&self, url: &'p str) -> &'p str {
         url.strip_prefix(self.base.as_str()).unwrap_or(url)
@@ -304,7 +314,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let default = cx.site.config.default_language();
     let fallback = s.text == TextStatus::Fallback && default.code != cx.lang.lang.code;
     let title_fallback = fallback || (s.title_fallback && default.code != cx.lang.lang.code);
-    let nav = navigation(cx.lang, s.id, s.here, (s.title, title_fallback), s.is_step, cx.strings, &books, s.package.map(|p| p.module));
+    let nav = navigation(cx.lang, s.id, s.here, (s.title, title_fallback), s.is_step, cx.strings, &books, s.package);
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),

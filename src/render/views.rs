@@ -256,7 +256,8 @@ pub struct Nav {
 
 /// Navigation for the page (or step) at output path `here` whose page is `id`, titled
 /// `here_title` (`true`: in the default language, not translated yet).
-/// `scope`: inside a package, the module that bounds navigation (nothing outside it is linked).
+/// `scope`: inside a package, the module (or course) that bounds navigation (nothing outside
+/// it is linked), and the modules it leaves out, which previous/next skip.
 #[allow(clippy::too_many_arguments)]
 pub fn navigation(
     site: &LangSite,
@@ -266,8 +267,10 @@ pub fn navigation(
     is_step: bool,
     strings: &Strings,
     books: BookNavs<'_>,
-    scope: Option<PageId>,
+    package: Option<&super::PackageScope>,
 ) -> Nav {
+    let scope = package.map(|p| p.module);
+    let in_package = |s: &&Step| package.is_none_or(|p| p.holds(&s.url));
     let link = |to: PageId, current: bool| LinkView {
         title: site.pages[to].front.title.clone(),
         url: relative(here, &site.pages[to].url),
@@ -306,8 +309,8 @@ pub fn navigation(
         let steps = &nav.steps;
         if let Some(&pos) = nav.index.get(here) {
             let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback, label: None };
-            prev = pos.checked_sub(1).and_then(|p| steps.get(p)).map(to_link);
-            next = steps.get(pos + 1).map(to_link);
+            prev = steps[..pos.min(steps.len())].iter().rev().find(in_package).map(to_link);
+            next = steps.get(pos + 1..).and_then(|rest| rest.iter().find(in_package)).map(to_link);
             // A guide is a cycle: after its last phase comes its first again.
             let is_guide = site.pages[book].kind() == Kind::Guide;
             if is_guide && next.is_none() && pos > 1 {

@@ -75,8 +75,9 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) ->
         Some(src) => format!("<a href=\"{}\">{quoted}</a>", escape_html(src)),
         None => quoted,
     };
+    // The words that join them are marked with their language when the page's has none.
     let mut h = if credit.authors.is_empty() {
-        work
+        t.wrap("quoted", work)
     } else {
         // The format string is text; its two slots are filled with HTML made above.
         let by = escape_html(&t.get("credit_by"));
@@ -143,6 +144,36 @@ mod tests {
             credit_html(&c, "map.png", &strings(), ""),
             "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by A &amp; B, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
         );
+    }
+
+    #[test]
+    fn a_credit_on_a_page_of_a_language_without_strings_marks_the_words_it_borrows() {
+        // Swedish has no interface strings on a German site: "von" and „…“ are German.
+        let sv = Strings::new("sv", Default::default(), Default::default(), "de");
+        let c = Credit {
+            title: Some("Seitenlage".into()),
+            authors: vec!["Maria".into()],
+            source: None,
+            licence: Some(Licence::from_spdx("CC-BY-4.0").unwrap()),
+            changes: None,
+            note: None,
+            declared_in: "x".into(),
+            line: 1,
+            col: 1,
+            shown_from: None,
+        };
+        assert_eq!(
+            credit_html(&c, "s.png", &sv),
+            "<span lang=\"de\" dir=\"ltr\">„Seitenlage“ von Maria</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+        );
+        let anonymous = Credit { authors: Vec::new(), ..c.clone() };
+        assert_eq!(
+            credit_html(&anonymous, "s.png", &sv),
+            "<span lang=\"de\" dir=\"ltr\">„Seitenlage“</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+        );
+        // a language with its own strings gets no mark
+        let de = Strings::new("de", Default::default(), Default::default(), "de");
+        assert!(!credit_html(&c, "s.png", &de).contains("lang="));
     }
 
     #[test]
