@@ -57,10 +57,10 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) ->
     // The credit's words are the default language's when the translation has none of its own;
     // the page's language's inside a sentence ("{work} by {authors}") of another language
     // (`page`: its ` lang dir`), which a language without that string shows.
-    let by_mark = t.mark("credit_by");
+    let sentence = if credit.authors.is_empty() { "quoted" } else { "credit_by" };
     let marks = match &credit.shown_from {
         Some((lang, dir)) => Some(lang_attrs(lang, dir)),
-        None if !by_mark.is_empty() && !credit.authors.is_empty() => Some(page.to_string()),
+        None if !t.mark(sentence).is_empty() => Some(page.to_string()),
         None => None,
     };
     let own = |text: &str| match &marks {
@@ -148,7 +148,9 @@ mod tests {
 
     #[test]
     fn a_credit_on_a_page_of_a_language_without_strings_marks_the_words_it_borrows() {
-        // Swedish has no interface strings on a German site: "von" and „…“ are German.
+        // Swedish has no interface strings on a German site: "von" and „…“ are German, the
+        // title inside them Swedish.
+        const SV: &str = " lang=\"sv\" dir=\"ltr\"";
         let sv = Strings::new("sv", Default::default(), Default::default(), "de");
         let c = Credit {
             title: Some("Seitenlage".into()),
@@ -163,17 +165,17 @@ mod tests {
             shown_from: None,
         };
         assert_eq!(
-            credit_html(&c, "s.png", &sv),
-            "<span lang=\"de\" dir=\"ltr\">„Seitenlage“ von Maria</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+            credit_html(&c, "s.png", &sv, SV),
+            "<span lang=\"de\" dir=\"ltr\">„<span lang=\"sv\" dir=\"ltr\">Seitenlage</span>“ von Maria</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
         );
         let anonymous = Credit { authors: Vec::new(), ..c.clone() };
         assert_eq!(
-            credit_html(&anonymous, "s.png", &sv),
-            "<span lang=\"de\" dir=\"ltr\">„Seitenlage“</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+            credit_html(&anonymous, "s.png", &sv, SV),
+            "<span lang=\"de\" dir=\"ltr\">„<span lang=\"sv\" dir=\"ltr\">Seitenlage</span>“</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
         );
         // a language with its own strings gets no mark
         let de = Strings::new("de", Default::default(), Default::default(), "de");
-        assert!(!credit_html(&c, "s.png", &de).contains("lang="));
+        assert!(!credit_html(&c, "s.png", &de, " lang=\"de\" dir=\"ltr\"").contains("lang="));
     }
 
     #[test]
