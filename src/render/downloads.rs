@@ -1,8 +1,36 @@
-//! The Downloads page body: the tables of a language's SCORM packages and question banks.
+//! The Downloads page: its place under the home page, and its body, the tables of a language's
+//! SCORM packages and question banks.
 
 use crate::markdown::escape_html;
 use crate::model::download::Download;
 use crate::model::url::relative;
+
+use super::{render_view, view, ExtraSteps, LangContext, Subject, TextStatus};
+use crate::render::theme::Theme;
+
+/// The Downloads page of a language (SCORM packages), placed under the home page.
+pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[Download], extra: ExtraSteps<'_>) -> Result<String, String> {
+    let home = cx.lang.home.ok_or("no home page")?;
+    let content = downloads_table(downloads, "downloads.html", cx.strings);
+    let (title, description) = (cx.strings.get("downloads"), cx.strings.get("downloads_description"));
+    let subject = Subject {
+        id: home,
+        here: "downloads.html",
+        title: &title,
+        description: Some(&description),
+        kind: "downloads",
+        content: &content,
+        is_step: true,
+        package: None,
+        text: TextStatus::Original,
+        title_fallback: cx.is_default_languages("downloads"),
+        title_string: Some("downloads"),
+        outdated: false,
+    };
+    let mut v = view(cx, &subject, extra);
+    cx.mark_interface_title(&mut v, "downloads", "downloads_description");
+    render_view(cx, theme, &v)
+}
 
 /// The Downloads page body: a table of every SCORM package of a language, then a table of its
 /// question banks.

@@ -4,6 +4,7 @@
 mod card_table;
 pub mod course_print;
 pub mod downloads;
+pub use downloads::render_downloads;
 pub mod guide;
 mod guide_pages;
 pub mod journey;
@@ -576,30 +577,6 @@ pub fn render_page_in(
     if package.is_none() {
         guide_pages::kind_extras(cx, id, &mut v);
     }
-    render_view(cx, theme, &v)
-}
-
-/// The Downloads page of a language (SCORM packages), placed under the home page.
-pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[crate::model::download::Download], extra: ExtraSteps<'_>) -> Result<String, String> {
-    let home = cx.lang.home.ok_or("no home page")?;
-    let content = downloads::downloads_table(downloads, "downloads.html", cx.strings);
-    let (title, description) = (cx.strings.get("downloads"), cx.strings.get("downloads_description"));
-    let subject = Subject {
-        id: home,
-        here: "downloads.html",
-        title: &title,
-        description: Some(&description),
-        kind: "downloads",
-        content: &content,
-        is_step: true,
-        package: None,
-        text: TextStatus::Original,
-        title_fallback: cx.is_default_languages("downloads"),
-        title_string: Some("downloads"),
-        outdated: false,
-    };
-    let mut v = view(cx, &subject, extra);
-    cx.mark_interface_title(&mut v, "downloads", "downloads_description");
     render_view(cx, theme, &v)
 }
 
