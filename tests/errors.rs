@@ -292,3 +292,24 @@ fn a_space_in_a_link_or_image_target_is_an_error_whose_fix_builds() {
         assert!(html.contains("<a href=\"dritte-lektion.html\">Lektion</a>"), "{link}: {html}");
     }
 }
+
+#[test]
+fn every_problem_of_one_front_matter_is_reported_at_once() {
+    // An unknown key stopped the checks of the values read after it: the unknown licence, the
+    // duration that cannot be read and the empty title came one run at a time.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\ndescripton: typo\nduration: two hours\nlicense: CC-BY-5\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: \"\"\nkind: lessn\n---\nText.\n");
+    let err = check_errors(&f);
+    let expect = [
+        "content/en/01-course/01-mod/01-first.md:3:1: error: unknown field `descripton`",
+        "content/en/01-course/01-mod/01-first.md:4:11: warning: `duration: two hours` cannot be read as a length of time",
+        "content/en/01-course/01-mod/01-first.md:5:10: error: unknown licence `CC-BY-5`",
+        "content/en/01-course/01-mod/02-second.md:2:1: error: the title is empty",
+        "content/en/01-course/01-mod/02-second.md:3:7: error: kind: unknown value `lessn`",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("\n4 errors, "), "{err}");
+}
