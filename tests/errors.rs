@@ -264,3 +264,52 @@ fn a_hash_in_a_linked_file_name_is_explained() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.read_out("en/course/mod/links.html").contains("href=\"Report--2.pdf\""));
 }
+
+#[test]
+fn a_space_in_a_link_or_image_target_is_an_error_whose_fix_builds() {
+    // CommonMark ends a target at a space: these were shown as their Markdown, without a word.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/Rettungsring am Ufer.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/en/01-course/01-mod/03 dritte lektion.md", "---\ntitle: Third\n---\nText.\n");
+    let page = "---\ntitle: Links\n---\nIntro.\n\n![Ein Bild](Rettungsring am Ufer.png)\n\nWeiter zur [Lektion](03 dritte lektion.md), not `[code](a b.md)`.\n";
+    f.write("content/en/01-course/01-mod/04-links.md", page);
+    let err = check_errors(&f);
+    let expect = [
+        "04-links.md:6:1: error: `![Ein Bild](Rettungsring am Ufer.png)` is shown as text, not as an image: in Markdown a space ends a link's target\n  hint: put the target between angle brackets, `![Ein Bild](<Rettungsring am Ufer.png>)`, or write each space as `%20`: `![Ein Bild](Rettungsring%20am%20Ufer.png)`\n",
+        "04-links.md:8:12: error: `[Lektion](03 dritte lektion.md)` is shown as text, not as a link: in Markdown a space ends a link's target\n  hint: put the target between angle brackets, `[Lektion](<03 dritte lektion.md>)`, or write each space as `%20`: `[Lektion](03%20dritte%20lektion.md)`\n",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("\n2 errors"), "{err}");
+    // written either way the hint says, they are the image and the page
+    for (image, link) in [("<Rettungsring am Ufer.png>", "<03 dritte lektion.md>"), ("Rettungsring%20am%20Ufer.png", "03%20dritte%20lektion.md")] {
+        f.write("content/en/01-course/01-mod/04-links.md", format!("---\ntitle: Links\n---\n![Ein Bild]({image})\n\nWeiter zur [Lektion]({link}).\n"));
+        let out = f.build();
+        assert!(out.status.success(), "{image}: {}", stderr(&out));
+        let html = f.read_out("en/course/mod/links.html");
+        assert!(html.contains("<img src=\"Rettungsring-am-Ufer.png\" alt=\"Ein Bild\""), "{image}: {html}");
+        assert!(html.contains("<a href=\"dritte-lektion.html\">Lektion</a>"), "{link}: {html}");
+    }
+}
+
+#[test]
+fn every_problem_of_one_front_matter_is_reported_at_once() {
+    // An unknown key stopped the checks of the values read after it: the unknown licence, the
+    // duration that cannot be read and the empty title came one run at a time.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\ndescripton: typo\nduration: two hours\nlicense: CC-BY-5\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: \"\"\nkind: lessn\n---\nText.\n");
+    let err = check_errors(&f);
+    let expect = [
+        "content/en/01-course/01-mod/01-first.md:3:1: error: unknown field `descripton`",
+        "content/en/01-course/01-mod/01-first.md:4:11: warning: `duration: two hours` cannot be read as a length of time",
+        "content/en/01-course/01-mod/01-first.md:5:10: error: unknown licence `CC-BY-5`",
+        "content/en/01-course/01-mod/02-second.md:2:1: error: the title is empty",
+        "content/en/01-course/01-mod/02-second.md:3:7: error: kind: unknown value `lessn`",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("\n4 errors, "), "{err}");
+}

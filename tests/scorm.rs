@@ -476,7 +476,8 @@ fn packages_carry_media_and_captions() {
 
 /// A course package of a language that has translated only some modules holds only those, and
 /// its previous/next links go from one held module to the next: never a "Next" without a
-/// target (the link to a module left out would be made inert).
+/// target (the link to a module left out would be made inert), and its course page shows
+/// cards for the modules it holds only.
 #[test]
 fn a_partial_course_package_links_its_modules_past_those_left_out() {
     let f = common::Fixture::new();
@@ -504,6 +505,18 @@ fn a_partial_course_package_links_its_modules_past_those_left_out() {
             for a in common::select(&doc, "a[rel~=\"next\"], a[rel~=\"prev\"]") {
                 assert!(a.value().attr("href").is_some(), "{name}: {page} has a previous/next link without a target: {}", a.html());
             }
+            // the course page has no card for module 2 (its title was a link to nowhere)
+            let inert: Vec<String> = common::select(&doc, "a:not([href])").iter().map(|a| a.html()).collect();
+            assert!(inert.is_empty(), "{name}: {page} has links without a target: {inert:?}");
+            for main in common::select(&doc, "main") {
+                assert!(!common::text(&main).contains("Module 2"), "{name}: {page} shows the module left out");
+            }
+        }
+        if name.contains("2004") {
+            // the course page (one SCO for the course) shows the modules it holds
+            let course_page = scraper::Html::parse_document(&std::fs::read_to_string(dir.path().join("index.html")).unwrap());
+            let cards: Vec<String> = common::select(&course_page, ".card-title").iter().map(common::text).collect();
+            assert_eq!(cards, ["Modul ett", "Modul tre"], "{name}: the course page's cards");
         }
         if name.contains("2004") {
             // one SCO for the course: module 1's quiz leads on to module 3, and back

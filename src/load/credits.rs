@@ -150,19 +150,19 @@ fn credit(raw: RawCredit, text: &str, record_line: usize, shown: &Path, diags: &
 
 /// A page's own `license` must be a known SPDX id (error), and its `duration` one that can be
 /// written in ISO 8601 for its metadata (warning). Positions are the file's own.
-pub fn check_front(split: &crate::load::frontmatter::Split<'_>, front: &crate::model::FrontMatter, shown: &Path, diags: &mut Diagnostics) {
+pub fn check_front(split: &crate::load::frontmatter::Split<'_>, license: Option<&str>, duration: Option<&str>, shown: &Path, diags: &mut Diagnostics) {
     let at = |key: &str, value: &str| {
         yaml::find_key_line(split.yaml, key, Some(value), 1)
             .or_else(|| yaml::find_key_line(split.yaml, key, None, 1))
             .map_or((split.yaml_line, 1), |(l, c)| (l + split.yaml_line - 1, c + key.len() + 2))
     };
-    if let Some(id) = &front.license {
+    if let Some(id) = license {
         if let Err(hint) = Licence::from_spdx(id) {
             let (l, c) = ["license", "licence"].iter().map(|k| at(k, id)).find(|&(l, _)| l != split.yaml_line).unwrap_or(at("license", id));
             diags.push(Diagnostic::error(shown, l, c, format!("unknown licence `{id}`")).with_hint(hint));
         }
     }
-    if let Some(d) = &front.duration {
+    if let Some(d) = duration {
         if let Err(why) = crate::model::duration::to_iso8601(d) {
             let (l, c) = at("duration", d);
             diags.push(
@@ -191,7 +191,7 @@ mod tests {
         let split = crate::load::frontmatter::split(text).unwrap();
         let front = crate::load::frontmatter::parse(&split).unwrap();
         let mut d = Diagnostics::new();
-        check_front(&split, &front, Path::new("a.md"), &mut d);
+        check_front(&split, front.license.as_deref(), front.duration.as_deref(), Path::new("a.md"), &mut d);
         let all = d.sorted();
         assert_eq!(all.len(), 2, "{all:?}");
         assert_eq!((all[0].line, all[0].col, all[0].is_error()), (3, 11, false));

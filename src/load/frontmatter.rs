@@ -64,18 +64,40 @@ pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {
         for e in errors.iter_mut().filter(|e| e.message.starts_with("kind: unknown value `lesson`")) {
             e.hint = Some("a lesson needs no `kind:`: remove this line (a page without one is a lesson)".into());
         }
+        // The checks below run on what the YAML says, too: every problem of one front matter
+        // is reported at once.
+        if loose(split).is_some_and(|v| v.title.is_some_and(|t| t.trim().is_empty())) {
+            errors.push(empty_title(split));
+        }
         errors
     })?;
     if front.title.trim().is_empty() {
-        let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
-        return Err(vec![YamlError {
-            line: line + split.yaml_line - 1,
-            col,
-            message: "the title is empty".into(),
-            hint: Some("give the page a title".into()),
-        }]);
+        return Err(vec![empty_title(split)]);
     }
     Ok(front)
+}
+
+fn empty_title(split: &Split<'_>) -> YamlError {
+    let (line, col) = yaml::find_key_line(split.yaml, "title", None, 1).unwrap_or((1, 1));
+    YamlError { line: line + split.yaml_line - 1, col, message: "the title is empty".into(), hint: Some("give the page a title".into()) }
+}
+
+/// The front matter's values that are checked after it is read (the title, the licence, the
+/// duration), taken from the YAML as written.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Values {
+    pub title: Option<String>,
+    pub license: Option<String>,
+    pub duration: Option<String>,
+}
+
+/// [`Values`] read off front matter that could not be read as a whole (an unknown key, a
+/// wrong value beside them): `None` for text that is not YAML or not a mapping.
+pub fn loose(split: &Split<'_>) -> Option<Values> {
+    let doc = yaml::Doc::parse(split.yaml, split.yaml_line).ok()?;
+    let root = doc.root();
+    let text = |key: &str| root.get(key).and_then(yaml::Node::scalar).map(str::to_string);
+    Some(Values { title: text("title"), license: text("license").or_else(|| text("licence")), duration: text("duration") })
 }
 
 #[cfg(test)]

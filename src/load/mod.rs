@@ -445,10 +445,15 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
                 }
                 diags.push(d);
             }
+            // The licence and duration are checked on the YAML as written: every problem of
+            // one front matter at once, not the next one only after the first is fixed.
+            if let Some(values) = frontmatter::split(text).ok().and_then(|split| frontmatter::loose(&split).map(|v| (split, v))) {
+                credits::check_front(&values.0, values.1.license.as_deref(), values.1.duration.as_deref(), &shown, diags);
+            }
             return None;
         }
     };
-    credits::check_front(&split, &front, &shown, diags);
+    credits::check_front(&split, front.license.as_deref(), front.duration.as_deref(), &shown, diags);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let is_section = name == "index.md";
     let order_name = if is_section { parent_dir(rel).rsplit('/').next().unwrap_or("") } else { name };

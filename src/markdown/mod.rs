@@ -12,6 +12,7 @@ pub mod labels;
 pub mod limits;
 pub mod media;
 pub mod rawhtml;
+mod spaced;
 
 use std::collections::HashMap;
 
@@ -159,6 +160,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut label_open: Option<(usize, bool, String)> = None;
     let mut check_ids: HashMap<String, usize> = HashMap::new();
     let mut raw_pieces: Vec<rawhtml::Piece> = Vec::new();
+    // Where the page's text is (outside code), for links that Markdown left as text.
+    let mut text_at: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if let (Some(open), Event::Text(t) | Event::Code(t)) = (label_open.as_mut(), &event) {
             open.2.push_str(t);
@@ -196,6 +199,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                 _ => {}
             }
             continue;
+        }
+        if let Event::Text(_) = event {
+            text_at.push(range.clone());
         }
         if reopen_para {
             reopen_para = false;
@@ -401,6 +407,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
     }
     close_check(&mut events, label_open.take(), &mut check_ids);
+    spaced::check(src, &text_at, &mut out.problems);
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());

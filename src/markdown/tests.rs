@@ -1,6 +1,6 @@
 use super::*;
 
-struct NoLinks;
+pub(super) struct NoLinks;
 impl Links for NoLinks {
     fn resolve(&self, dest: &str, _: bool) -> Resolved {
         if dest.starts_with("missing") {
@@ -15,7 +15,7 @@ impl Links for NoLinks {
     }
 }
 
-fn labels() -> Labels {
+pub(super) fn labels() -> Labels {
     Labels {
         anchor: "Link to this section".into(),
         table: "Table".into(),

@@ -409,7 +409,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         prev: nav.prev,
         next: nav.next,
         unit: if own_page { unit_view(&page.front) } else { None },
-        children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra) } else { Vec::new() },
+        children: if own_page && page.is_section { child_cards(cx.lang, s.id, cx.strings, extra, s.package) } else { Vec::new() },
         licence: cx.licence_view(&licence),
         authors,
         rights,

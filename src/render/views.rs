@@ -371,13 +371,16 @@ pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
     counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(&strings.get("list_separator"))
 }
 
-/// Cards for a section's children (and extra steps such as its quiz).
-pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraSteps<'_>) -> Vec<CardView> {
+/// Cards for a section's children (and extra steps such as its quiz). Inside a package
+/// (`package`), none for the modules it leaves out: their pages are not in it.
+pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraSteps<'_>, package: Option<&super::PackageScope>) -> Vec<CardView> {
     let here = &site.pages[id].url;
     let lang = &site.lang.code;
+    let held = |url: &str| package.is_none_or(|p| p.holds(url));
     let mut cards: Vec<CardView> = site.pages[id]
         .children
         .iter()
+        .filter(|&&c| held(&site.pages[c].url))
         .map(|&c| {
             let p = &site.pages[c];
             let meta = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
@@ -393,7 +396,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
             }
         })
         .collect();
-    cards.extend(extra(id).into_iter().map(|s| CardView {
+    cards.extend(extra(id).into_iter().filter(|s| held(&s.url)).map(|s| CardView {
         tags: String::new(),
         key: format!("{lang}/{}", s.url),
         url: relative(here, &s.url),
