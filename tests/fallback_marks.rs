@@ -143,3 +143,21 @@ fn the_certificate_page_printed_before_it_is_earned_is_titled_as_the_progress_to
     let css = std::fs::read_to_string(repo().join("themes/default/static/journey.css")).unwrap();
     assert!(css.contains("body.kind-certificate:not(.cert-earned) .page-head { display: none !important; }"), "journey.css");
 }
+
+#[test]
+fn the_not_translated_notice_marks_the_language_names_it_holds() {
+    // The Arabic notice "…معروض بلغته الأصلية (Svenska)" read the Swedish name of the
+    // original's language unmarked; on a Polish page the notice is an English sentence
+    // (neither Polish nor Swedish has strings) that held "Polski" and "Svenska" as English.
+    let f = swedish_default();
+    f.write("content/sv/90-om.md", "---\ntitle: Om oss\n---\nText.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ar = f.html("ar/om.html");
+    assert_eq!(at(&ar, ".translation-notice p span", "Svenska"), ("sv".to_string(), "ltr".to_string()));
+    assert_eq!(lang_of(&select(&ar, ".translation-notice p")[0]), ("ar".to_string(), "rtl".to_string()), "the sentence is the page's");
+    let pl = f.html("pl/om.html");
+    assert_eq!(at(&pl, ".translation-notice p > span", "not been translated"), en(), "the sentence is English");
+    assert_eq!(at(&pl, ".translation-notice p span span", "Polski"), ("pl".to_string(), "ltr".to_string()));
+    assert_eq!(at(&pl, ".translation-notice p span span", "Svenska"), ("sv".to_string(), "ltr".to_string()));
+}

@@ -129,8 +129,9 @@ pub struct PageView<'a> {
     /// original | translated | fallback
     pub text_status: &'static str,
     pub outdated: bool,
-    /// A notice about the translation ("not yet translated", "may be outdated").
-    pub notice: Option<String>,
+    /// A notice about the translation ("not yet translated", "may be outdated"), as HTML: the
+    /// language names it holds are marked where the sentence is in another language.
+    pub notice_html: Option<String>,
     /// For fallback text: the language the content is written in.
     pub content_lang: Option<String>,
     pub content_dir: Option<&'static str>,
