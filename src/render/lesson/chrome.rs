@@ -463,7 +463,14 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.tm("authors");
         w.s(": ");
         let sep = w.text("list_separator").to_string();
-        w.e(&v.authors.join(&sep));
+        for (i, author) in v.authors.iter().enumerate() {
+            if i > 0 {
+                w.e(&sep);
+            }
+            w.s("<bdi>");
+            w.e(author);
+            w.s("</bdi>");
+        }
         w.s("</p>");
     }
     w.s("\n      ");
