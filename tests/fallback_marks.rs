@@ -161,3 +161,16 @@ fn the_not_translated_notice_marks_the_language_names_it_holds() {
     assert_eq!(at(&pl, ".translation-notice p span span", "Polski"), ("pl".to_string(), "ltr".to_string()));
     assert_eq!(at(&pl, ".translation-notice p span span", "Svenska"), ("sv".to_string(), "ltr".to_string()));
 }
+
+#[test]
+fn a_cards_counts_say_which_language_they_are_in() {
+    // A Turkish page of a Ukrainian site (no Turkish strings) listed "3 модуля", "2 уроку" on
+    // its cards unmarked; here a Polish page reads "2 lessons" from the English strings.
+    let f = swedish_default();
+    let pl = f.html("pl/kurs/index.html");
+    assert_eq!(at(&pl, ".card-meta span", "2 lessons"), en());
+    // a language with its own strings: no mark
+    let de = f.html("de/kurs/index.html");
+    let meta = &select(&de, ".card-meta")[0];
+    assert!(select(&de, ".card-meta span").is_empty() && text(meta).contains("Lektionen"), "{}", meta.html());
+}

@@ -217,7 +217,7 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                         title: lang.pages[r].front.title.clone(),
                         description: lang.pages[r].front.description.clone(),
                         url: relative(here, &lang.pages[r].url),
-                        meta: None,
+                        meta_html: None,
                         kind: "practice",
                         key: format!("{}/{}", lang.lang.code, lang.pages[r].url),
                         fallback: views::is_fallback(lang, r),

@@ -41,7 +41,9 @@ pub struct CardView {
     pub title: String,
     pub description: Option<String>,
     pub url: String,
-    pub meta: Option<String>,
+    /// What a folder's card holds ("3 modules, 1 guide"), as HTML: each count a language
+    /// lacks is marked with the language it is shown in.
+    pub meta_html: Option<String>,
     pub kind: &'static str,
     pub key: String,
     pub fallback: bool,
@@ -349,7 +351,8 @@ pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
     (!empty).then_some(unit)
 }
 
-/// What a section holds, counted by kind: "3 guides", "7 practices", "2 modules, 1 lesson".
+/// What a section holds, counted by kind, as HTML: "3 guides", "7 practices", "2 modules, 1 lesson";
+/// a count a language lacks is marked with the language it is shown in.
 pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for &c in &site.pages[id].children {
@@ -369,7 +372,8 @@ pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
             None => counts.push((key, 1)),
         }
     }
-    counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(&strings.get("list_separator"))
+    let sep = crate::escape::escape_html(&strings.get("list_separator"));
+    counts.iter().map(|&(k, n)| Strings::marked_html(&strings.mark(k), &strings.count(k, n))).collect::<Vec<_>>().join(&sep)
 }
 
 /// Cards for a section's children (and extra steps such as its quiz).
@@ -381,13 +385,13 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         .iter()
         .map(|&c| {
             let p = &site.pages[c];
-            let meta = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
+            let meta_html = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
             CardView {
                 tags: super::guide::tag_keys(site, c),
                 title: p.front.title.clone(),
                 description: p.front.description.clone(),
                 url: relative(here, &p.url),
-                meta,
+                meta_html,
                 kind: site.kind_name(c),
                 key: format!("{lang}/{}", p.url),
                 fallback: is_fallback(site, c),
@@ -400,7 +404,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         url: relative(here, &s.url),
         title: s.title,
         description: None,
-        meta: None,
+        meta_html: None,
         kind: s.kind,
         fallback: s.fallback,
     }));

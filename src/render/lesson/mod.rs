@@ -388,9 +388,9 @@ fn cards(w: &mut W<'_>, children: &[CardView]) {
                 w.s("</p>");
             }
             w.s("\n    ");
-            if let Some(m) = full(c.meta.as_deref()) {
+            if let Some(m) = full(c.meta_html.as_deref()) {
                 w.s("<p class=\"card-meta\">");
-                w.e(m);
+                w.s(m);
                 w.s("</p>");
             }
             w.s("\n  </li>");
