@@ -174,3 +174,29 @@ fn a_cards_counts_say_which_language_they_are_in() {
     let meta = &select(&de, ".card-meta")[0];
     assert!(select(&de, ".card-meta span").is_empty() && text(meta).contains("Lektionen"), "{}", meta.html());
 }
+
+#[test]
+fn a_collections_headings_and_tag_pages_say_which_language_they_are_in() {
+    // A Turkish page (no Turkish strings) of a Ukrainian collection read "Країна", "Сектор",
+    // "Усі практики", "2 практики" and "Практики з тегом «Україна»" unmarked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, tr]\ntranslations:\n  tr: { title: Site }\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\n[Практики](01-p/index.md)\n");
+    f.write("content/tr/index.md", "---\ntitle: Başlangıç\n---\n[Uygulamalar](01-p/index.md)\n");
+    f.write("content/uk/01-p/index.md", "---\ntitle: Практики\nkind: collection\n---\nТекст.\n");
+    f.write("content/uk/01-p/01-a.md", "---\ntitle: Київ\ntags:\n  country: [Україна]\n---\nТекст.\n");
+    f.write("content/uk/01-p/02-b.md", "---\ntitle: Львів\ntags:\n  country: [Україна]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let uk = ("uk".to_string(), "ltr".to_string());
+    let collection = f.html("tr/p/index.html");
+    assert_eq!(at(&collection, "h2.tag-group-title", "Країна"), uk);
+    let tag = f.html("tr/p/tags/country-україна.html");
+    assert_eq!(at(&tag, "h2.tag-group-title", "Країна"), uk);
+    assert_eq!(at(&tag, "main a span", "Усі практики"), uk);
+    assert_eq!(at(&tag, "p.lede", "2 практики"), uk);
+    assert_eq!(at(&tag, "h1", "Практики з тегом «Україна»"), uk);
+    // the default language's own page: no marks
+    let own = f.html("uk/p/index.html");
+    assert!(select(&own, "h2.tag-group-title[lang]").is_empty());
+}

@@ -298,7 +298,9 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup], filters: bool) {
         w.t(if filters { "filter_by" } else { "tags_label" });
         w.s("\">\n  ");
         for g in groups {
-            w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\">");
+            w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\"");
+            w.s(&g.label_lang);
+            w.s(">");
             w.e(&g.label);
             w.s("</h2>\n    <ul>");
             for tag in &g.tags {
