@@ -200,3 +200,32 @@ fn a_collections_headings_and_tag_pages_say_which_language_they_are_in() {
     let own = f.html("uk/p/index.html");
     assert!(select(&own, "h2.tag-group-title[lang]").is_empty());
 }
+
+#[test]
+fn a_guides_print_labels_and_cycle_link_say_which_language_they_are_in() {
+    // A Turkish page (no Turkish strings) of a Ukrainian guide: the printed phases' "Хто
+    // відповідає", "Що є результатом", "Заходи" and the last phase's "Повернутися до початку
+    // циклу" were unmarked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, tr]\ntranslations:\n  tr: { title: Site }\n");
+    for lang in ["uk", "tr"] {
+        f.write(&format!("content/{lang}/index.md"), "---\ntitle: Start\n---\n[Guide](01-g/index.md)\n");
+        f.write(&format!("content/{lang}/01-g/index.md"), "---\ntitle: Rehber\nkind: guide\n---\nText.\n");
+        f.write(
+            &format!("content/{lang}/01-g/01-a.md"),
+            "---\ntitle: Analiz\nresponsible: Koordinatör\noutputs: [Rapor]\nactivities: [Görüşmeler]\n---\nText.\n",
+        );
+        f.write(&format!("content/{lang}/01-g/02-b.md"), "---\ntitle: Değerlendirme\n---\nText.\n");
+    }
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let uk = ("uk".to_string(), "ltr".to_string());
+    let print = f.html("tr/g/print.html");
+    for label in ["Хто відповідає", "Що є результатом", "Заходи"] {
+        assert_eq!(at(&print, ".phase-facts dt span", label), uk, "{label}");
+    }
+    let last = f.html("tr/g/b.html");
+    assert_eq!(at(&last, ".pager-next .pager-label", "Повернутися до початку циклу"), uk);
+    let own = f.html("uk/g/b.html");
+    assert!(select(&own, ".pager-label[lang]").is_empty());
+}

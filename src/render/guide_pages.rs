@@ -112,20 +112,12 @@ pub fn render_guide_print(
         if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
             content.push_str("<dl class=\"phase-facts\">");
             if let Some(r) = &f.responsible {
-                content.push_str(&format!(
-                    "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
-                    crate::markdown::escape_html(&cx.strings.get("responsible")),
-                    crate::markdown::escape_html(r)
-                ));
+                content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html("responsible"), crate::markdown::escape_html(r)));
             }
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!(
-                        "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
-                        crate::markdown::escape_html(&cx.strings.get(key)),
-                        items.join("; ")
-                    ));
+                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join("; ")));
                 }
             }
             content.push_str("</dl>\n");
@@ -203,6 +195,7 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                         current: false,
                         fallback: views::is_fallback(lang, p),
                         label: None,
+                        label_lang: String::new(),
                     })
                     .collect();
                 v.print_url = Some(relative(here, &format!("{}/print.html", crate::model::url::parent_dir(here))));

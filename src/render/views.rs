@@ -23,6 +23,8 @@ pub struct LinkView {
     /// What the pager says before the title instead of "Next" or "Previous" (after a guide's
     /// last phase: "Back to the start of the cycle"), in the page's language.
     pub label: Option<String>,
+    /// ` lang dir` of `label` when it is another language's (a string the page's lacks).
+    pub label_lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -280,6 +282,7 @@ pub fn navigation(
         current,
         fallback: is_fallback(site, to),
         label: None,
+        label_lang: String::new(),
     };
     let mut ancestors = site.ancestors(id);
     if let Some(module) = scope {
@@ -293,7 +296,14 @@ pub fn navigation(
     if is_step {
         breadcrumbs.push(link(id, false));
     }
-    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true, fallback: here_fallback, label: None });
+    breadcrumbs.push(LinkView {
+        title: here_title.to_string(),
+        url: relative(here, here),
+        current: true,
+        fallback: here_fallback,
+        label: None,
+        label_lang: String::new(),
+    });
     if breadcrumbs.len() == 1 {
         breadcrumbs.clear();
     }
@@ -311,13 +321,20 @@ pub fn navigation(
         let nav = books(book);
         let steps = &nav.steps;
         if let Some(&pos) = nav.index.get(here) {
-            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback, label: None };
+            let to_link = |s: &Step| LinkView {
+                title: s.title.clone(),
+                url: relative(here, &s.url),
+                current: false,
+                fallback: s.fallback,
+                label: None,
+                label_lang: String::new(),
+            };
             prev = steps[..pos.min(steps.len())].iter().rev().find(in_package).map(to_link);
             next = steps.get(pos + 1..).and_then(|rest| rest.iter().find(in_package)).map(to_link);
             // A guide is a cycle: after its last phase comes its first again.
             let is_guide = site.pages[book].kind() == Kind::Guide;
             if is_guide && next.is_none() && pos > 1 {
-                next = steps.get(1).map(|s| LinkView { label: Some(strings.get("cycle_again")), ..to_link(s) });
+                next = steps.get(1).map(|s| LinkView { label: Some(strings.get("cycle_again")), label_lang: strings.mark("cycle_again"), ..to_link(s) });
             }
         }
     }

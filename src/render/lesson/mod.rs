@@ -428,10 +428,17 @@ fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) 
     w.s(rel);
     w.s("\" href=\"");
     w.e(&l.url);
-    w.s("\"><span class=\"pager-label\">");
+    w.s("\"><span class=\"pager-label\"");
     match full(l.label.as_deref()) {
-        Some(own) => w.e(own),
-        None => w.tm(label),
+        Some(own) => {
+            w.s(&l.label_lang);
+            w.s(">");
+            w.e(own);
+        }
+        None => {
+            w.s(">");
+            w.tm(label);
+        }
     }
     w.s("</span> <span class=\"pager-title\"");
     w.fb_text(l.fallback, &l.title);
