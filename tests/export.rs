@@ -396,6 +396,29 @@ fn question_banks_without_scorm() {
     assert!(lesson.contains("downloads.html"), "pages link to the Downloads page");
 }
 
+#[test]
+fn a_question_bank_of_a_quiz_translation_without_a_title_names_it_in_the_originals_language() {
+    // A Persian translation that leaves out `title:`: its rows on the Downloads page read the
+    // English "Module quiz" unmarked inside the Persian page.
+    let f = two_language_site();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, el, fa]\nscorm: off\n");
+    f.write("content/fa/index.md", "---\ntitle: خانه\n---\nمتن.\n");
+    f.write("content/fa/01-course/01-mod/quiz.yaml", "questions:\n  - id: q1\n    prompt: کدام‌ها عوامل کشش هستند؟\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = f.html("fa/downloads.html");
+    let names = common::select(&doc, "#question-banks + p + div table tbody th a");
+    assert_eq!(names.len(), 3, "one row per format");
+    for name in &names {
+        assert_eq!(common::text(name), "Module quiz");
+        assert_eq!(common::lang_of(name), ("en".to_string(), "ltr".to_string()), "{}", name.html());
+    }
+    // a translated title is the page's own
+    let el = f.html("el/downloads.html");
+    let own = &common::select(&el, "#question-banks + p + div table tbody th a")[0];
+    assert_eq!((common::text(own), own.value().attr("lang")), ("Κουίζ ενότητας".to_string(), None));
+}
+
 // ---- QTI 2.1 -------------------------------------------------------------------------------
 
 fn find<'a, 'input>(d: &'a roxmltree::Document<'input>, tag: &str) -> roxmltree::Node<'a, 'input> {

@@ -143,3 +143,89 @@ fn the_certificate_page_printed_before_it_is_earned_is_titled_as_the_progress_to
     let css = std::fs::read_to_string(repo().join("themes/default/static/journey.css")).unwrap();
     assert!(css.contains("body.kind-certificate:not(.cert-earned) .page-head { display: none !important; }"), "journey.css");
 }
+
+#[test]
+fn the_not_translated_notice_marks_the_language_names_it_holds() {
+    // The Arabic notice "…معروض بلغته الأصلية (Svenska)" read the Swedish name of the
+    // original's language unmarked; on a Polish page the notice is an English sentence
+    // (neither Polish nor Swedish has strings) that held "Polski" and "Svenska" as English.
+    let f = swedish_default();
+    f.write("content/sv/90-om.md", "---\ntitle: Om oss\n---\nText.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ar = f.html("ar/om.html");
+    assert_eq!(at(&ar, ".translation-notice p span", "Svenska"), ("sv".to_string(), "ltr".to_string()));
+    assert_eq!(lang_of(&select(&ar, ".translation-notice p")[0]), ("ar".to_string(), "rtl".to_string()), "the sentence is the page's");
+    let pl = f.html("pl/om.html");
+    assert_eq!(at(&pl, ".translation-notice p > span", "not been translated"), en(), "the sentence is English");
+    assert_eq!(at(&pl, ".translation-notice p span span", "Polski"), ("pl".to_string(), "ltr".to_string()));
+    assert_eq!(at(&pl, ".translation-notice p span span", "Svenska"), ("sv".to_string(), "ltr".to_string()));
+}
+
+#[test]
+fn a_cards_counts_say_which_language_they_are_in() {
+    // A Turkish page of a Ukrainian site (no Turkish strings) listed "3 модуля", "2 уроку" on
+    // its cards unmarked; here a Polish page reads "2 lessons" from the English strings.
+    let f = swedish_default();
+    let pl = f.html("pl/kurs/index.html");
+    assert_eq!(at(&pl, ".card-meta span", "2 lessons"), en());
+    // a language with its own strings: no mark
+    let de = f.html("de/kurs/index.html");
+    let meta = &select(&de, ".card-meta")[0];
+    assert!(select(&de, ".card-meta span").is_empty() && text(meta).contains("Lektionen"), "{}", meta.html());
+}
+
+#[test]
+fn a_collections_headings_and_tag_pages_say_which_language_they_are_in() {
+    // A Turkish page (no Turkish strings) of a Ukrainian collection read "Країна", "Сектор",
+    // "Усі практики", "2 практики" and "Практики з тегом «Україна»" unmarked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, tr]\ntranslations:\n  tr: { title: Site }\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\n[Практики](01-p/index.md)\n");
+    f.write("content/tr/index.md", "---\ntitle: Başlangıç\n---\n[Uygulamalar](01-p/index.md)\n");
+    f.write("content/uk/01-p/index.md", "---\ntitle: Практики\nkind: collection\n---\nТекст.\n");
+    f.write("content/uk/01-p/01-a.md", "---\ntitle: Київ\ntags:\n  country: [Україна]\n---\nТекст.\n");
+    f.write("content/uk/01-p/02-b.md", "---\ntitle: Львів\ntags:\n  country: [Україна]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let uk = ("uk".to_string(), "ltr".to_string());
+    let collection = f.html("tr/p/index.html");
+    assert_eq!(at(&collection, "h2.tag-group-title", "Країна"), uk);
+    let tag = f.html("tr/p/tags/country-україна.html");
+    assert_eq!(at(&tag, "h2.tag-group-title", "Країна"), uk);
+    assert_eq!(at(&tag, "main a span", "Усі практики"), uk);
+    assert_eq!(at(&tag, "p.lede", "2 практики"), uk);
+    assert_eq!(at(&tag, "h1", "Практики з тегом «Україна»"), uk);
+    // the default language's own page: no marks
+    let own = f.html("uk/p/index.html");
+    assert!(select(&own, "h2.tag-group-title[lang]").is_empty());
+}
+
+#[test]
+fn a_guides_print_labels_and_cycle_link_say_which_language_they_are_in() {
+    // A Turkish page (no Turkish strings) of a Ukrainian guide: the printed phases' "Хто
+    // відповідає", "Що є результатом", "Заходи" and the last phase's "Повернутися до початку
+    // циклу" were unmarked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, tr]\ntranslations:\n  tr: { title: Site }\n");
+    for lang in ["uk", "tr"] {
+        f.write(&format!("content/{lang}/index.md"), "---\ntitle: Start\n---\n[Guide](01-g/index.md)\n");
+        f.write(&format!("content/{lang}/01-g/index.md"), "---\ntitle: Rehber\nkind: guide\n---\nText.\n");
+        f.write(
+            &format!("content/{lang}/01-g/01-a.md"),
+            "---\ntitle: Analiz\nresponsible: Koordinatör\noutputs: [Rapor]\nactivities: [Görüşmeler]\n---\nText.\n",
+        );
+        f.write(&format!("content/{lang}/01-g/02-b.md"), "---\ntitle: Değerlendirme\n---\nText.\n");
+    }
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let uk = ("uk".to_string(), "ltr".to_string());
+    let print = f.html("tr/g/print.html");
+    for label in ["Хто відповідає", "Що є результатом", "Заходи"] {
+        assert_eq!(at(&print, ".phase-facts dt span", label), uk, "{label}");
+    }
+    let last = f.html("tr/g/b.html");
+    assert_eq!(at(&last, ".pager-next .pager-label", "Повернутися до початку циклу"), uk);
+    let own = f.html("uk/g/b.html");
+    assert!(select(&own, ".pager-label[lang]").is_empty());
+}

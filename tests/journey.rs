@@ -202,3 +202,24 @@ fn bad_journey_settings_and_clashing_pages_are_errors_with_positions() {
     let err = stderr(&f.check());
     assert!(err.contains("site.yaml:12:3: error: `journey.levels` must go up"), "{err}");
 }
+
+#[test]
+fn an_untranslated_courses_duration_on_the_certificate_is_marked_with_its_language() {
+    // A Persian page of a Greek course not translated yet: "3 ώρες" inside the Persian
+    // sentence "مدت: …" was unmarked, and a right-to-left line showed it as "ώρες 3".
+    let f = site(BADGES);
+    f.write("art/reader.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let yaml = std::fs::read_to_string(f.root().join("site.yaml")).unwrap();
+    f.write("site.yaml", yaml.replace("languages: [el, en]", "languages: [el, en, fa]"));
+    f.write("content/fa/index.md", "---\ntitle: خانه\n---\nمتن.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cert = page(&f, "fa/certificate.html");
+    let hours = &select(&cert, ".cert-hours")[0];
+    assert_eq!(text(hours), "مدت: 3 ώρες");
+    let duration = select(&cert, ".cert-hours span").into_iter().find(|s| text(s) == "3 ώρες").expect("the duration has an element of its own");
+    assert_eq!(lang_of(&duration), ("el".to_string(), "ltr".to_string()));
+    assert_eq!(lang_of(hours), ("fa".to_string(), "rtl".to_string()), "the words around it are the page's");
+    // a translated course's duration is the page's own: no mark
+    assert!(select(&page(&f, "en/certificate.html"), ".cert-hours span").is_empty());
+}

@@ -258,6 +258,30 @@ fn attribution_line_names_title_authors_url_and_licence() {
 }
 
 #[test]
+fn author_names_are_isolated_so_a_right_to_left_page_keeps_their_order() {
+    // A Persian page of a Ukrainian site: "نویسندگان: ГО «Відкриті двері»" showed the name's
+    // closing » at its far side ("«ГО «Відкриті двері"), in the footer and in the credit.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, fa]\nauthors: [ГО «Відкриті двері», Ірина Мельник]\ntranslations:\n  fa: { title: سایت }\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\nТекст.\n");
+    f.write("content/fa/index.md", "---\ntitle: آغاز\n---\nمتن.\n");
+    f.write("content/uk/01-page.md", "---\ntitle: Сторінка\nauthors: [Олена Коваль (ред.)]\n---\n![Схема](map.png)\n");
+    f.write("content/uk/map.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/uk/map.png.yaml", "title: Схема\nauthor: Тарас Бондар (фото)\nlicense: CC-BY-4.0\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let isolated = |doc: &scraper::Html, css: &str| -> Vec<String> { select(doc, css).iter().map(text).collect() };
+    let home = f.html("fa/index.html");
+    assert_eq!(isolated(&home, "footer .authors bdi"), ["ГО «Відкриті двері»", "Ірина Мельник"]);
+    assert_eq!(isolated(&home, ".attribution-text bdi:not([dir])"), ["ГО «Відкриті двері»", "Ірина Мельник"]);
+    assert_eq!(text(&select(&home, "footer .authors")[0]), "نویسندگان: ГО «Відкриті двері»، Ірина Мельник", "the names and their separator as before");
+    let page = f.html("fa/page.html");
+    assert_eq!(isolated(&page, "footer .authors bdi"), ["Олена Коваль (ред.)"]);
+    assert_eq!(isolated(&page, ".attribution-text bdi:not([dir])"), ["Олена Коваль (ред.)"]);
+    assert_eq!(isolated(&page, "figcaption.credit bdi"), ["Тарас Бондар (фото)"]);
+}
+
+#[test]
 fn eu_emblem_and_accessibility_statement_in_every_language() {
     let f = built();
     for (code, statement) in [("en", "Co-funded by the European Union"), ("el", "Με τη συγχρηματοδότηση της Ευρωπαϊκής Ένωσης")]

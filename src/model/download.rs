@@ -18,4 +18,7 @@ pub struct Download {
     pub sha256: String,
     /// A course package that holds only the modules translated so far: (in it, in the course).
     pub partial: Option<(usize, usize)>,
+    /// The language and direction of `title` when it is another language's than the page's:
+    /// a quiz translation without a `title:` of its own is named by the original's.
+    pub title_lang: Option<(String, &'static str)>,
 }

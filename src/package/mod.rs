@@ -51,7 +51,7 @@ fn slug(url_dir: &str) -> String {
 /// SHA-256 from the bytes.
 fn listed(title: String, kind: &'static str, version: &'static str, lang: &str, path: &str, bytes: &[u8]) -> Download {
     let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-    Download { title, kind, version, lang: lang.to_string(), url: path.to_string(), size: bytes.len() as u64, sha256, partial: None }
+    Download { title, kind, version, lang: lang.to_string(), url: path.to_string(), size: bytes.len() as u64, sha256, partial: None, title_lang: None }
 }
 
 #[cfg(test)]

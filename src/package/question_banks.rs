@@ -50,16 +50,19 @@ pub fn question_banks(cx: &LangContext<'_>) -> Result<Vec<(String, Vec<u8>, Down
                 Bank { quiz, category, lang: code.clone(), id: format!("kyklos-{}-{name}", slug(code)), labels: labels.clone(), original: original.clone() };
             // The quiz's title, with its section's where two quizzes share a title.
             let shared = lang.quizzes.iter().filter(|q| q.title == quiz.title).count() > 1;
-            let title = match lang.pages.get(section) {
-                Some(p) if shared && p.front.title != quiz.title => format!("{} — {}", p.front.title, quiz.title),
-                _ => quiz.title.clone(),
+            let (title, title_fallback) = match lang.pages.get(section) {
+                Some(p) if shared && p.front.title != quiz.title => {
+                    (format!("{} — {}", p.front.title, quiz.title), quiz.title_fallback() && p.text == TextStatus::Fallback)
+                }
+                _ => (quiz.title.clone(), quiz.title_fallback()),
             };
             let qti = qti::qti_package(&bank).map_err(|e| format!("exporting {}: {e}", quiz.source.display()))?;
             let files: [(&str, &'static str, Vec<u8>); 3] =
                 [("moodle.xml", "Moodle XML", moodle_xml::moodle_xml(&bank)), ("gift.txt", "GIFT", gift::gift(&bank)), ("qti21.zip", "QTI 2.1", qti)];
             for (suffix, format, bytes) in files {
                 let path = format!("downloads/{name}-{}-{suffix}", slug(code));
-                let download = listed(title.clone(), "quiz", format, code, &path, &bytes);
+                let mut download = listed(title.clone(), "quiz", format, code, &path, &bytes);
+                download.title_lang = title_fallback.then(|| original.clone()).flatten();
                 out.push((path, bytes, download));
             }
         }

@@ -102,10 +102,11 @@ fn table(h: &mut String, rows: &[&Download], here: &str, t: &crate::i18n::String
             })
             .unwrap_or_default();
         h.push_str(&format!(
-            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download>{}</a>{}{partial}</th><td{}>{}{}{recommended}</td><td{}>{}{}</td><td{}>{}{}</td><td{}>{}<code class=\"hash\" dir=\"ltr\">{}</code></td></tr>\n",
+            "<tr{}><th scope=\"row\" data-label=\"{}\"><a href=\"{}\" download{}>{}</a>{}{partial}</th><td{}>{}{}{recommended}</td><td{}>{}{}</td><td{}>{}{}</td><td{}>{}<code class=\"hash\" dir=\"ltr\">{}</code></td></tr>\n",
             if recommended.is_empty() { "" } else { " class=\"is-recommended\"" },
             label(0),
             escape_html(&relative(here, &d.url)),
+            d.title_lang.as_ref().map_or_else(String::new, |(code, dir)| crate::markdown::lang_attrs(code, dir)),
             // The site's sources are named by an interface string, perhaps another language's.
             if d.kind == "sources" && d.title == t.get("sources_name") { t.html("sources_name") } else { escape_html(&d.title) },
             kind,
@@ -142,6 +143,7 @@ mod tests {
             size,
             sha256: "ab".into(),
             partial: None,
+            title_lang: None,
         };
         let de = Strings::new("de", Table::new(), Table::new(), "de");
         let html = downloads_table(&[package(96_669), package(5_400)], "de/downloads.html", &de);

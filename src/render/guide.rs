@@ -187,6 +187,9 @@ pub struct TagLink {
 pub struct TagGroup {
     pub group: String,
     pub label: String,
+    /// ` lang dir` of `label` when it is another language's (an interface string the page's
+    /// language lacks), else empty.
+    pub label_lang: String,
     pub tags: Vec<TagLink>,
 }
 
@@ -221,8 +224,9 @@ pub fn tag_keys(site: &LangSite, id: PageId) -> String {
     keys.join(" ")
 }
 
-/// Tag groups with links from the page at `here`, labelled with `group_label`.
-pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<PageId>, group_label: &dyn Fn(&str) -> String) -> Vec<TagGroup> {
+/// Tag groups with links from the page at `here`, labelled with `group_label` (the label and
+/// its ` lang dir` where it is another language's).
+pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<PageId>, group_label: &dyn Fn(&str) -> (String, String)) -> Vec<TagGroup> {
     let index = tag_index(site, collection);
     let mut groups: Vec<TagGroup> = Vec::new();
     for ((group, value), ids) in &index {
@@ -231,7 +235,7 @@ pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<
         }
         let link = TagLink {
             group: group.clone(),
-            label: group_label(group),
+            label: group_label(group).0,
             value: value.clone(),
             url: relative(here, &tag_url(site, collection, group, value)),
             key: format!("{}:{}", tag_slug(group), tag_slug(value)),
@@ -241,7 +245,10 @@ pub fn tag_groups(site: &LangSite, collection: PageId, here: &str, only: Option<
         };
         match groups.iter_mut().find(|g| g.group == *group) {
             Some(g) => g.tags.push(link),
-            None => groups.push(TagGroup { group: group.clone(), label: group_label(group), tags: vec![link] }),
+            None => {
+                let (label, label_lang) = group_label(group);
+                groups.push(TagGroup { group: group.clone(), label, label_lang, tags: vec![link] });
+            }
         }
     }
     groups

@@ -11,9 +11,12 @@ use super::views::{self, ExtraSteps, PageView};
 use super::{guide, render_view, view, LangContext, Subject};
 
 /// The label of a tag group: `tag_group_<name>` from the interface strings, else the name made
-/// readable (see [`crate::tag_labels`]).
-fn tag_group_label(t: &Strings, group: &str) -> String {
-    crate::tag_labels::label(t, group)
+/// readable (see [`crate::tag_labels`]); with its ` lang dir` where the string is another
+/// language's (a name made readable is in no language).
+fn tag_group_label(t: &Strings, group: &str) -> (String, String) {
+    let key = crate::tag_labels::key(group);
+    let mark = if t.get(&key) == key { String::new() } else { t.mark(&key) };
+    (crate::tag_labels::label(t, group), mark)
 }
 
 /// A tag page of a collection: the practices that carry one tag.
@@ -45,10 +48,14 @@ pub fn render_tag(
     content.push_str(&format!(
         "<p><a href=\"{}\">{}</a></p>\n",
         crate::markdown::escape_html(&relative(&here, &lang.pages[collection].url)),
-        crate::markdown::escape_html(&cx.strings.get("all_practices"))
+        cx.strings.html("all_practices")
     ));
     let title = cx.strings.format("tagged", &[("tag", value)]);
     let description = cx.strings.count("practices", ids.len());
+    // The heading is one sentence: marked with the string's language where the page's lacks it
+    // and the tag's value is in that language too (its practices not translated yet).
+    let value_lang = if ids.iter().all(|&p| views::is_fallback(lang, p)) { &cx.site.config.default_language().code } else { &lang.lang.code };
+    let title_string = cx.strings.lang_of("tagged").is_some_and(|(code, _)| code == value_lang.as_str()).then_some("tagged");
     let subject = Subject {
         id: collection,
         here: &here,
@@ -60,11 +67,17 @@ pub fn render_tag(
         package: None,
         // The page's own words are interface strings; its cards carry their own language.
         text: crate::model::TextStatus::Original,
-        title_fallback: false,
-        title_string: None,
+        title_fallback: title_string.is_some(),
+        title_string,
         outdated: false,
     };
     let mut v = view(cx, &subject, extra);
+    if let Some((code, dir)) = cx.strings.lang_of("practices") {
+        (v.lede_lang, v.lede_dir) = (Some(code.to_string()), Some(dir));
+    }
+    if let Some((code, dir)) = title_string.and_then(|k| cx.strings.lang_of(k)) {
+        (v.title_lang, v.title_dir) = (Some(code.to_string()), Some(dir));
+    }
     let t = cx.strings;
     let group_label = |g: &str| tag_group_label(t, g);
     v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);
@@ -99,20 +112,12 @@ pub fn render_guide_print(
         if f.responsible.is_some() || !f.outputs.is_empty() || !f.activities.is_empty() {
             content.push_str("<dl class=\"phase-facts\">");
             if let Some(r) = &f.responsible {
-                content.push_str(&format!(
-                    "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
-                    crate::markdown::escape_html(&cx.strings.get("responsible")),
-                    crate::markdown::escape_html(r)
-                ));
+                content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html("responsible"), crate::markdown::escape_html(r)));
             }
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!(
-                        "<div><dt>{}</dt><dd{marks}>{}</dd></div>",
-                        crate::markdown::escape_html(&cx.strings.get(key)),
-                        items.join("; ")
-                    ));
+                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join("; ")));
                 }
             }
             content.push_str("</dl>\n");
@@ -190,6 +195,7 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                         current: false,
                         fallback: views::is_fallback(lang, p),
                         label: None,
+                        label_lang: String::new(),
                     })
                     .collect();
                 v.print_url = Some(relative(here, &format!("{}/print.html", crate::model::url::parent_dir(here))));
@@ -217,7 +223,7 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                         title: lang.pages[r].front.title.clone(),
                         description: lang.pages[r].front.description.clone(),
                         url: relative(here, &lang.pages[r].url),
-                        meta: None,
+                        meta_html: None,
                         kind: "practice",
                         key: format!("{}/{}", lang.lang.code, lang.pages[r].url),
                         fallback: views::is_fallback(lang, r),

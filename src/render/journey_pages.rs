@@ -24,20 +24,27 @@ fn fallback_attrs(cx: &LangContext<'_>, fallback: bool) -> String {
     cx.fallback_attrs(fallback)
 }
 
-/// An interface text around a course title (at `\u{1}`), the title marked with its language.
-/// The text is `key`'s, marked when it is another language's; then the title, when it is in
-/// the page's language, is marked with it.
+/// An interface text around a course title, the title marked with its language.
 fn with_title(cx: &LangContext<'_>, key: &str, c: &CourseData) -> String {
+    with_course_text(cx, key, "course", &c.title, c.fallback)
+}
+
+/// An interface text around a text of a course (its title, its duration) in the slot `slot`,
+/// that text marked with its language. The interface text is `key`'s, marked when it is
+/// another language's; then the course's text, when it is in the page's language, is marked
+/// with it; a course not translated yet (`fallback`) gives its text the default language's
+/// mark, so "3 ώρες" in a Persian sentence keeps its order and voice.
+fn with_course_text(cx: &LangContext<'_>, key: &str, slot: &str, text: &str, fallback: bool) -> String {
     let t = cx.strings;
-    let mark = if c.fallback {
+    let mark = if fallback {
         fallback_attrs(cx, true)
     } else if !t.mark(key).is_empty() {
         crate::markdown::lang_attrs(&cx.lang.lang.code, cx.lang.lang.direction.as_str())
     } else {
         String::new()
     };
-    let title = if mark.is_empty() { e(&c.title) } else { format!("<span{mark}>{}</span>", e(&c.title)) };
-    t.wrap(key, e(&t.format(key, &[("course", "\u{1}")])).replace('\u{1}', &title))
+    let text = if mark.is_empty() { e(text) } else { format!("<span{mark}>{}</span>", e(text)) };
+    t.wrap(key, e(&t.format(key, &[(slot, "\u{1}")])).replace('\u{1}', &text))
 }
 
 /// `html`: an interface text already escaped (and marked).
@@ -273,7 +280,7 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
         ));
         h.push_str("<p class=\"cert-meta\"><span class=\"cert-date\"></span>");
         if let Some(d) = &c.duration {
-            h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", t.format_html("certificate_hours", &[("duration", d)])));
+            h.push_str(&format!(" · <span class=\"cert-hours\">{}</span>", with_course_text(cx, "certificate_hours", "duration", d, c.fallback)));
         }
         h.push_str("</p>\n");
         h.push_str(&format!(

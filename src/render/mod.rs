@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 use tera::Context;
 
+use crate::escape::escape_html;
 use crate::i18n::Strings;
 use crate::markdown::Rendered;
 use crate::model::config::Config;
@@ -309,6 +310,25 @@ impl PackageScope {
     }
 }
 
+/// The notice of a page not translated yet, as HTML: "not translated into {language} yet, so
+/// it is shown in its original language ({original})", each language's name (in itself)
+/// marked with its language where the sentence is another's: "(Українська)" in a Persian
+/// sentence, "Türkçe" in the Ukrainian sentence a language without strings borrows.
+fn not_translated_notice(cx: &LangContext<'_>, default: &crate::model::lang::Language) -> String {
+    let t = cx.strings;
+    let sentence = t.lang_of("not_translated").map_or(cx.lang.lang.code.as_str(), |(code, _)| code);
+    let name = |l: &crate::model::lang::Language| {
+        if l.code == sentence {
+            escape_html(&l.name)
+        } else {
+            format!("<span{}>{}</span>", crate::markdown::lang_attrs(&l.code, l.direction.as_str()), escape_html(&l.name))
+        }
+    };
+    escape_html(&t.format("not_translated", &[("language", "\u{1}"), ("original", "\u{2}")]))
+        .replace('\u{1}', &name(&cx.lang.lang))
+        .replace('\u{2}', &name(default))
+}
+
 pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSteps<'_>) -> PageView<'a> {
     let page = &cx.lang.pages[s.id];
     let books = |b: PageId| cx.book_nav(b, extra);
@@ -358,10 +378,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     };
     let multilingual = cx.site.langs.len() > 1;
     let notice = match (s.text, s.outdated) {
-        (TextStatus::Fallback, _) if s.package.is_none() => {
-            Some(cx.strings.format("not_translated", &[("language", &cx.lang.lang.name), ("original", &default.name)]))
-        }
-        (TextStatus::Translated, true) if s.package.is_none() => Some(cx.strings.get("outdated")),
+        (TextStatus::Fallback, _) if s.package.is_none() => Some(not_translated_notice(cx, default)),
+        (TextStatus::Translated, true) if s.package.is_none() => Some(escape_html(&cx.strings.get("outdated"))),
         _ => None,
     };
     let own_page = !s.is_step;
@@ -430,7 +448,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             TextStatus::Fallback => "fallback",
         },
         outdated: s.outdated,
-        notice,
+        notice_html: notice,
         content_lang: fallback.then(|| default.code.clone()),
         content_dir: fallback.then(|| default.direction.as_str()),
         lede_lang: None,

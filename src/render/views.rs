@@ -23,6 +23,8 @@ pub struct LinkView {
     /// What the pager says before the title instead of "Next" or "Previous" (after a guide's
     /// last phase: "Back to the start of the cycle"), in the page's language.
     pub label: Option<String>,
+    /// ` lang dir` of `label` when it is another language's (a string the page's lacks).
+    pub label_lang: String,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -41,7 +43,9 @@ pub struct CardView {
     pub title: String,
     pub description: Option<String>,
     pub url: String,
-    pub meta: Option<String>,
+    /// What a folder's card holds ("3 modules, 1 guide"), as HTML: each count a language
+    /// lacks is marked with the language it is shown in.
+    pub meta_html: Option<String>,
     pub kind: &'static str,
     pub key: String,
     pub fallback: bool,
@@ -129,8 +133,9 @@ pub struct PageView<'a> {
     /// original | translated | fallback
     pub text_status: &'static str,
     pub outdated: bool,
-    /// A notice about the translation ("not yet translated", "may be outdated").
-    pub notice: Option<String>,
+    /// A notice about the translation ("not yet translated", "may be outdated"), as HTML: the
+    /// language names it holds are marked where the sentence is in another language.
+    pub notice_html: Option<String>,
     /// For fallback text: the language the content is written in.
     pub content_lang: Option<String>,
     pub content_dir: Option<&'static str>,
@@ -277,6 +282,7 @@ pub fn navigation(
         current,
         fallback: is_fallback(site, to),
         label: None,
+        label_lang: String::new(),
     };
     let mut ancestors = site.ancestors(id);
     if let Some(module) = scope {
@@ -290,7 +296,14 @@ pub fn navigation(
     if is_step {
         breadcrumbs.push(link(id, false));
     }
-    breadcrumbs.push(LinkView { title: here_title.to_string(), url: relative(here, here), current: true, fallback: here_fallback, label: None });
+    breadcrumbs.push(LinkView {
+        title: here_title.to_string(),
+        url: relative(here, here),
+        current: true,
+        fallback: here_fallback,
+        label: None,
+        label_lang: String::new(),
+    });
     if breadcrumbs.len() == 1 {
         breadcrumbs.clear();
     }
@@ -308,13 +321,20 @@ pub fn navigation(
         let nav = books(book);
         let steps = &nav.steps;
         if let Some(&pos) = nav.index.get(here) {
-            let to_link = |s: &Step| LinkView { title: s.title.clone(), url: relative(here, &s.url), current: false, fallback: s.fallback, label: None };
+            let to_link = |s: &Step| LinkView {
+                title: s.title.clone(),
+                url: relative(here, &s.url),
+                current: false,
+                fallback: s.fallback,
+                label: None,
+                label_lang: String::new(),
+            };
             prev = steps[..pos.min(steps.len())].iter().rev().find(in_package).map(to_link);
             next = steps.get(pos + 1..).and_then(|rest| rest.iter().find(in_package)).map(to_link);
             // A guide is a cycle: after its last phase comes its first again.
             let is_guide = site.pages[book].kind() == Kind::Guide;
             if is_guide && next.is_none() && pos > 1 {
-                next = steps.get(1).map(|s| LinkView { label: Some(strings.get("cycle_again")), ..to_link(s) });
+                next = steps.get(1).map(|s| LinkView { label: Some(strings.get("cycle_again")), label_lang: strings.mark("cycle_again"), ..to_link(s) });
             }
         }
     }
@@ -348,7 +368,8 @@ pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {
     (!empty).then_some(unit)
 }
 
-/// What a section holds, counted by kind: "3 guides", "7 practices", "2 modules, 1 lesson".
+/// What a section holds, counted by kind, as HTML: "3 guides", "7 practices", "2 modules, 1 lesson";
+/// a count a language lacks is marked with the language it is shown in.
 pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
     let mut counts: Vec<(&'static str, usize)> = Vec::new();
     for &c in &site.pages[id].children {
@@ -368,7 +389,8 @@ pub fn count_by_kind(site: &LangSite, id: PageId, strings: &Strings) -> String {
             None => counts.push((key, 1)),
         }
     }
-    counts.iter().map(|&(k, n)| strings.count(k, n)).collect::<Vec<_>>().join(&strings.get("list_separator"))
+    let sep = crate::escape::escape_html(&strings.get("list_separator"));
+    counts.iter().map(|&(k, n)| Strings::marked_html(&strings.mark(k), &strings.count(k, n))).collect::<Vec<_>>().join(&sep)
 }
 
 /// Cards for a section's children (and extra steps such as its quiz). Inside a package
@@ -383,13 +405,13 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         .filter(|&&c| held(&site.pages[c].url))
         .map(|&c| {
             let p = &site.pages[c];
-            let meta = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
+            let meta_html = p.is_section.then(|| count_by_kind(site, c, strings)).filter(|m| !m.is_empty());
             CardView {
                 tags: super::guide::tag_keys(site, c),
                 title: p.front.title.clone(),
                 description: p.front.description.clone(),
                 url: relative(here, &p.url),
-                meta,
+                meta_html,
                 kind: site.kind_name(c),
                 key: format!("{lang}/{}", p.url),
                 fallback: is_fallback(site, c),
@@ -402,7 +424,7 @@ pub fn child_cards(site: &LangSite, id: PageId, strings: &Strings, extra: ExtraS
         url: relative(here, &s.url),
         title: s.title,
         description: None,
-        meta: None,
+        meta_html: None,
         kind: s.kind,
         fallback: s.fallback,
     }));

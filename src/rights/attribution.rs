@@ -43,6 +43,14 @@ pub fn isolate_addresses(text: &str) -> String {
     out
 }
 
+/// Names as HTML, joined by the language's separator, each isolated in a `<bdi>`: a name of
+/// the other direction than the page, or one that ends in punctuation ("ГО «Відкриті двері»"
+/// in a Persian page, "Maria (ed.)" in an Arabic one), keeps its order and its side.
+pub fn authors_html(authors: &[String], t: &Strings) -> String {
+    let sep = escape_html(&t.get("list_separator"));
+    authors.iter().map(|a| format!("<bdi>{}</bdi>", escape_html(a))).collect::<Vec<_>>().join(&sep)
+}
+
 /// A title already made HTML (`title`, perhaps marked with its language) inside the page
 /// language's quotation marks ("“…”", "«…»", "„…“").
 pub fn quoted_html(title: &str, t: &Strings) -> String {
@@ -81,7 +89,7 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) ->
     } else {
         // The format string is text; its two slots are filled with HTML made above.
         let by = escape_html(&t.get("credit_by"));
-        t.wrap("credit_by", by.replace("{work}", &work).replace("{authors}", &escape_html(&credit.authors.join(&t.get("list_separator")))))
+        t.wrap("credit_by", by.replace("{work}", &work).replace("{authors}", &authors_html(&credit.authors, t)))
     };
     let sep = escape_html(&t.get("list_separator"));
     match &credit.licence {
@@ -142,7 +150,7 @@ mod tests {
         };
         assert_eq!(
             credit_html(&c, "map.png", &strings(), ""),
-            "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by A &amp; B, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
+            "<a href=\"https://e.org/?a=1&amp;b=2\">“&lt;b&gt;Map&lt;/b&gt;”</a> by <bdi>A &amp; B</bdi>, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>. Cropped."
         );
     }
 
@@ -166,7 +174,7 @@ mod tests {
         };
         assert_eq!(
             credit_html(&c, "s.png", &sv, SV),
-            "<span lang=\"de\" dir=\"ltr\">„<span lang=\"sv\" dir=\"ltr\">Seitenlage</span>“ von Maria</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+            "<span lang=\"de\" dir=\"ltr\">„<span lang=\"sv\" dir=\"ltr\">Seitenlage</span>“ von <bdi>Maria</bdi></span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
         );
         let anonymous = Credit { authors: Vec::new(), ..c.clone() };
         assert_eq!(
@@ -196,7 +204,7 @@ mod tests {
         // Arabic quotation marks and commas around English words marked as English.
         assert_eq!(
             credit_html(&c, "p.svg", &ar, " lang=\"ar\" dir=\"rtl\""),
-            "«<span lang=\"en\" dir=\"ltr\">Push and pull</span>» من إعداد Ana، Bo، <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>. <span lang=\"en\" dir=\"ltr\">Drawn after Lee.</span>"
+            "«<span lang=\"en\" dir=\"ltr\">Push and pull</span>» من إعداد <bdi>Ana</bdi>، <bdi>Bo</bdi>، <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>. <span lang=\"en\" dir=\"ltr\">Drawn after Lee.</span>"
         );
         // Without a title the file name stands in, in no language; the page's own credit has no marks.
         let untitled = Credit { title: None, note: None, ..c.clone() };
@@ -207,7 +215,7 @@ mod tests {
         let pl = Strings::new("pl", Default::default(), Default::default(), "it");
         assert_eq!(
             credit_html(&Credit { title: Some("Mapa".into()), note: None, ..own.clone() }, "p.svg", &pl, " lang=\"pl\" dir=\"ltr\""),
-            "<span lang=\"it\" dir=\"ltr\">«<span lang=\"pl\" dir=\"ltr\">Mapa</span>» di Ana, Bo</span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
+            "<span lang=\"it\" dir=\"ltr\">«<span lang=\"pl\" dir=\"ltr\">Mapa</span>» di <bdi>Ana</bdi>, <bdi>Bo</bdi></span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>."
         );
         let l = Licence::from_spdx("CC-BY-4.0").unwrap();
         let line = tasl("T", &["Ana".into(), "Bo".into()], &Source { site: "S", url: None }, &l, &ar);

@@ -25,5 +25,6 @@ pub fn download(bytes: &[u8], langs: &str, t: &crate::i18n::Strings) -> Download
         size: bytes.len() as u64,
         sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),
         partial: None,
+        title_lang: None,
     }
 }

@@ -120,8 +120,8 @@ mod tests {
         let l = lang();
         let html = "<p><img src=\"map%20of%20egaleo.png\" alt=\"A map\"></p>\n<p>See <img src=\"map%20of%20egaleo.png\" alt=\"m\"> and <img src=\"plain.png\" alt=\"p\"></p>";
         let out = add(html, &l, "mod/lesson.html", &t).unwrap();
-        assert!(out.starts_with("<figure class=\"credited\"><img src=\"map%20of%20egaleo.png\" alt=\"A map\"><figcaption class=\"credit\">“Map” by Ana, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>.</figcaption></figure>\n"), "{out}");
-        assert!(out.contains("alt=\"m\"> <small class=\"credit\">(“Map” by Ana"), "{out}");
+        assert!(out.starts_with("<figure class=\"credited\"><img src=\"map%20of%20egaleo.png\" alt=\"A map\"><figcaption class=\"credit\">“Map” by <bdi>Ana</bdi>, <a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a>.</figcaption></figure>\n"), "{out}");
+        assert!(out.contains("alt=\"m\"> <small class=\"credit\">(“Map” by <bdi>Ana</bdi>"), "{out}");
         assert!(out.ends_with("<img src=\"plain.png\" alt=\"p\"></p>"), "{out}");
         assert_eq!(add("<p><img src=\"plain.png\" alt=\"p\"></p>", &l, "mod/lesson.html", &t), None);
         assert_eq!(add("<p>no images</p>", &l, "mod/lesson.html", &t), None);

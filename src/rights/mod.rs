@@ -85,14 +85,16 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let sentence = t.mark(if d.authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" });
     let own_title =
         if d.title_lang.is_empty() && !sentence.is_empty() { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) } else { String::new() };
-    let attribution_html = match if own_title.is_empty() { d.title_lang } else { own_title.as_str() } {
-        "" => attribution::isolate_addresses(&attribution),
-        // The title is marked with its language (what a reader copies stays the same text).
-        marks => {
-            let title = format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title));
-            attribution::isolate_addresses(&attribution::tasl("\u{1}", d.authors, &source, d.licence, t)).replace('\u{1}', &title)
-        }
+    // The title is marked with its language and each author's name isolated (what a reader
+    // copies stays the same text).
+    let title = match if own_title.is_empty() { d.title_lang } else { own_title.as_str() } {
+        "" => attribution::isolate_addresses(d.title),
+        marks => format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title)),
     };
+    let authors_slot = if d.authors.is_empty() { Vec::new() } else { vec!["\u{2}".to_string()] };
+    let attribution_html = attribution::isolate_addresses(&attribution::tasl("\u{1}", &authors_slot, &source, d.licence, t))
+        .replace('\u{1}', &title)
+        .replace('\u{2}', &attribution::authors_html(d.authors, t));
     let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
     RightsView {
         licence_before: shared.licence_before.clone(),

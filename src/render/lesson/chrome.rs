@@ -170,7 +170,7 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         None => w.e(&v.key),
     }
     w.s("</span><span class=\"print-date\"></span></p>\n");
-    if let Some(notice) = full(v.notice.as_deref()) {
+    if let Some(notice) = full(v.notice_html.as_deref()) {
         w.s("<div class=\"translation-notice");
         if v.outdated {
             w.s(" is-outdated");
@@ -183,10 +183,10 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
             w.s("<span");
             w.tl(key);
             w.s(">");
-            w.e(notice);
+            w.s(notice);
             w.s("</span>");
         } else {
-            w.e(notice);
+            w.s(notice);
         }
         if let Some(o) = &v.original {
             w.s(" <a href=\"");
@@ -463,7 +463,14 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.tm("authors");
         w.s(": ");
         let sep = w.text("list_separator").to_string();
-        w.e(&v.authors.join(&sep));
+        for (i, author) in v.authors.iter().enumerate() {
+            if i > 0 {
+                w.e(&sep);
+            }
+            w.s("<bdi>");
+            w.e(author);
+            w.s("</bdi>");
+        }
         w.s("</p>");
     }
     w.s("\n      ");

@@ -298,7 +298,9 @@ fn tag_list(w: &mut W<'_>, groups: &[TagGroup], filters: bool) {
         w.t(if filters { "filter_by" } else { "tags_label" });
         w.s("\">\n  ");
         for g in groups {
-            w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\">");
+            w.s("<div class=\"tag-group\">\n    <h2 class=\"tag-group-title\"");
+            w.s(&g.label_lang);
+            w.s(">");
             w.e(&g.label);
             w.s("</h2>\n    <ul>");
             for tag in &g.tags {
@@ -388,9 +390,9 @@ fn cards(w: &mut W<'_>, children: &[CardView]) {
                 w.s("</p>");
             }
             w.s("\n    ");
-            if let Some(m) = full(c.meta.as_deref()) {
+            if let Some(m) = full(c.meta_html.as_deref()) {
                 w.s("<p class=\"card-meta\">");
-                w.e(m);
+                w.s(m);
                 w.s("</p>");
             }
             w.s("\n  </li>");
@@ -426,10 +428,17 @@ fn pager_link(w: &mut W<'_>, l: &LinkView, class: &str, rel: &str, label: &str) 
     w.s(rel);
     w.s("\" href=\"");
     w.e(&l.url);
-    w.s("\"><span class=\"pager-label\">");
+    w.s("\"><span class=\"pager-label\"");
     match full(l.label.as_deref()) {
-        Some(own) => w.e(own),
-        None => w.tm(label),
+        Some(own) => {
+            w.s(&l.label_lang);
+            w.s(">");
+            w.e(own);
+        }
+        None => {
+            w.s(">");
+            w.tm(label);
+        }
     }
     w.s("</span> <span class=\"pager-title\"");
     w.fb_text(l.fallback, &l.title);
