@@ -15,6 +15,10 @@ use crate::diagnostics::Severity;
 /// A link or image text is looked for this far back from its `](`.
 const MAX_LABEL_BYTES: usize = 1000;
 
+/// A target's closing `)` is looked for this far after its `(`: no file name is longer, and
+/// a bound keeps a line of many unclosed `](` linear (each would otherwise scan to its end).
+const MAX_TARGET_BYTES: usize = 1000;
+
 /// Problems for every `[..](target with spaces)` and `![..](..)` in the text at `ranges` of `src`.
 pub fn check(src: &str, ranges: &[Range<usize>], out: &mut Vec<Problem>) {
     let mut i = 0;
@@ -57,10 +61,12 @@ fn spaced_targets(src: &str, run: Range<usize>) -> Vec<(usize, usize)> {
     found
 }
 
-/// The `)` that closes a target opened at `from`, on the same line, parentheses balanced.
+/// The `)` that closes a target opened at `from`, on the same line and at most
+/// [`MAX_TARGET_BYTES`] on, parentheses balanced.
 fn closing_paren(bytes: &[u8], from: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (k, &b) in bytes[from..].iter().enumerate() {
+    let end = bytes.len().min(from.saturating_add(MAX_TARGET_BYTES));
+    for (k, &b) in bytes[from..end].iter().enumerate() {
         match b {
             b'\n' | b'\r' => return None,
             b'(' if !escaped(bytes, from + k) => depth += 1,
@@ -199,9 +205,22 @@ mod tests {
             "Escaped \\[a\\](b c.md) and \\![x\\](y z.png).\n",
             "Working: [a](<b c.md>), ![x](<y z.png>), [t](b.md \"Title here\").\n",
             "A [bracket\n\nparagraph](a b.md)\n",
+            &format!("[a]({} b.md)\n", "x".repeat(MAX_TARGET_BYTES)),
         ] {
             let p = problems(src);
             assert!(p.is_empty(), "{src:?}: {p:?}");
         }
+    }
+
+    #[test]
+    fn many_unclosed_targets_on_one_line_are_each_looked_at_a_bounded_way() {
+        // 20,000 `](x y` without a `)`: each scan stops after MAX_TARGET_BYTES, not at the
+        // line's end (unbounded, 150,000 of them on one line took a minute of CPU in `check`).
+        let src = format!("[a{}\n", "](x y".repeat(20_000));
+        let bytes = src.as_bytes();
+        assert_eq!(closing_paren(bytes, 4), None);
+        assert!(spaced_targets(&src, 0..src.len()).is_empty());
+        let p = problems(&src);
+        assert!(p.is_empty(), "{p:?}");
     }
 }
