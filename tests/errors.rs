@@ -313,3 +313,23 @@ fn every_problem_of_one_front_matter_is_reported_at_once() {
     }
     assert!(err.contains("\n4 errors, "), "{err}");
 }
+
+#[test]
+fn a_wrong_anchor_on_a_page_not_yet_translated_is_one_error_at_its_file() {
+    // The English lesson is shown in Swedish and Arabic untranslated: `#nope` was reported
+    // once more for the Swedish translation of the page it links to. An anchor that only the
+    // translation lacks is its own error, naming the translation.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv, ar]\n");
+    f.write("content/sv/01-course/01-mod/01-first.md", "---\ntitle: Första\n---\n## Börja här\n\nText.\n");
+    f.write("content/en/01-course/01-mod/03-third.md", "---\ntitle: Third\n---\nSee [one](01-first.md#nope) and [two](01-first.md#start-here).\n");
+    let err = check_errors(&f);
+    let wrong = "content/en/01-course/01-mod/03-third.md:4:5: error: no heading `#nope` on content/en/01-course/01-mod/01-first.md\n  hint: headings on that page: #start-here\n";
+    assert!(err.contains(wrong), "{err}");
+    assert_eq!(err.matches("`#nope`").count(), 1, "{err}");
+    assert!(
+        err.contains("content/en/01-course/01-mod/03-third.md:4:33: error: no heading `#start-here` on content/sv/01-course/01-mod/01-first.md, the translation of the page linked to (this page is shown in sv untranslated)\n  hint: give the translated heading the id the original has: `## … {#start-here}`\n"),
+        "{err}"
+    );
+    assert!(err.contains("\n2 errors"), "{err}");
+}
