@@ -333,3 +333,25 @@ fn a_wrong_anchor_on_a_page_not_yet_translated_is_one_error_at_its_file() {
     );
     assert!(err.contains("\n2 errors"), "{err}");
 }
+
+#[test]
+fn a_credits_key_cut_at_a_hash_says_to_quote_it() {
+    // `Foto #1.png:` is the key `Foto` in YAML (` #` starts a comment): the reader said
+    // "more than one document" or "could not find expected ':'", with no word of the `#`.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/Foto #1.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/en/01-course/01-mod/map.png", b"\x89PNG\r\n\x1a\n");
+    for credits in ["Foto #1.png:\n  license: CC0-1.0\nmap.png:\n  license: CC0-1.0\n", "map.png:\n  license: CC0-1.0\nFoto #1.png: {license: CC0-1.0}\n"] {
+        f.write("content/en/01-course/01-mod/credits.yaml", credits);
+        let err = check_errors(&f);
+        let line = if credits.starts_with("Foto") { 1 } else { 3 };
+        let expect = format!("content/en/01-course/01-mod/credits.yaml:{line}:1: error: the key `Foto #1.png` is cut at ` #`: in YAML a space and `#` start a comment, so the key reads `Foto`\n  hint: put the key in quotes: `\"Foto #1.png\":`\n");
+        assert!(err.contains(&expect), "{credits:?}:\n{err}");
+        assert!(err.contains("\n1 error"), "{err}");
+    }
+    // quoted, as the hint says, it is the file's credit
+    f.write("content/en/01-course/01-mod/credits.yaml", "\"Foto #1.png\":\n  license: CC0-1.0\nmap.png:\n  license: CC0-1.0\n");
+    let out = f.check();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Foto #1.png"), "{}", stderr(&out));
+}
