@@ -116,6 +116,9 @@ pub struct Item {
     pub untranslated_texts: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub texts: Option<usize>,
+    /// The title shown is the default language's (a quiz translation without `title:`).
+    #[serde(skip)]
+    pub title_fallback: bool,
     /// Output path relative to `dist/<lang>/`.
     #[serde(skip)]
     pub url: String,
@@ -157,6 +160,7 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                     untracked: p.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&p.rel)),
                     untranslated_texts: None,
                     texts: None,
+                    title_fallback: false,
                     url: p.url.clone(),
                 })
                 .chain(lang.quizzes.iter().map(|q| {
@@ -169,6 +173,7 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                         untracked: q.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&q.rel)),
                         untranslated_texts: (left > 0).then_some(left),
                         texts: (left > 0).then_some(texts),
+                        title_fallback: q.title_fallback(),
                         url: q.url.clone(),
                     }
                 }))
@@ -195,6 +200,7 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                         untracked: false,
                         untranslated_texts: None,
                         texts: None,
+                        title_fallback: false,
                         url: String::new(),
                     });
                 }

@@ -229,6 +229,19 @@ fn a_partly_translated_quiz_is_reported_with_the_texts_it_still_lacks() {
 }
 
 #[test]
+fn the_status_page_marks_the_originals_title_of_a_quiz_translation_without_one() {
+    // "Тест до модуля 2" (the Ukrainian title of a Persian quiz translation without `title:`)
+    // was unmarked in its row of the Persian translation status page.
+    let f = three_languages();
+    f.write("content/el/01-course/01-mod/quiz.yaml", "questions:\n  - id: q1\n    prompt: Διαλέξτε Α\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("el/translation-status.html");
+    let row = select(&doc, "table a").into_iter().find(|a| text(a) == "Quiz").expect("the quiz's row links to it");
+    assert_eq!(lang_of(&row), ("en".to_string(), "ltr".to_string()), "{}", row.html());
+}
+
+#[test]
 fn fallback_passages_carry_their_own_language_and_direction() {
     let f = three_languages();
     f.write(
