@@ -177,6 +177,9 @@ pub fn pages_stage(
     let mut all_indexes = Vec::with_capacity(site.langs.len());
     let mut entries = Entries::new();
     let default = site.config.default_language();
+    // The default language's heading ids, to tell a wrong `#anchor` of a page not translated
+    // yet (reported once, by the default language) from one its translated target lacks.
+    let mut default_ids: Option<(&crate::model::LangSite, Vec<Arc<Vec<String>>>)> = None;
     for (li, ((lang, strings), bodies)) in site.langs.iter().zip(strings).zip(bodies).enumerate() {
         if output.skips_language(&lang.lang.code) {
             all.push(vec![None; lang.pages.len()]);
@@ -324,7 +327,10 @@ pub fn pages_stage(
         if let Some((c, structure)) = cache.filter(|(c, _)| !c.disk) {
             c.keep_navs(li, structure, cx.memo());
         }
-        check_anchors(lang, &ids, &anchors, diags);
+        check_anchors(lang, &ids, &anchors, default_ids.as_ref().map(|(l, ids)| (*l, ids.as_slice())), diags);
+        if lang.lang.code == default.code {
+            default_ids = Some((lang, ids));
+        }
         all.push(kept);
         all_indexes.push(indexer);
     }
@@ -421,13 +427,35 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// Links to headings that do not exist on their target page.
-fn check_anchors(lang: &LangSite, ids: &[Arc<Vec<String>>], anchors: &[Anchors], diags: &mut Diagnostics) {
+/// Links to headings that do not exist on their target page. `default`: the default
+/// language's pages and heading ids, when checked before this language. A page shown here
+/// not translated yet is the default language's file: a wrong anchor of it is reported there,
+/// once; here only an anchor that its target's translation lacks.
+fn check_anchors(lang: &LangSite, ids: &[Arc<Vec<String>>], anchors: &[Anchors], default: Option<(&LangSite, &[Arc<Vec<String>>])>, diags: &mut Diagnostics) {
     for (id, refs) in anchors.iter().enumerate() {
         for (anchor, line, col) in refs.iter() {
             let target = anchor.page.unwrap_or(id);
             if !ids[target].contains(&anchor.anchor) {
                 let page = &lang.pages[id];
+                let in_default = default
+                    .filter(|(d, _)| page.text == crate::model::TextStatus::Fallback && d.lang.code != lang.lang.code)
+                    .map(|(d, d_ids)| d.by_rel.get(&lang.pages[target].rel).is_some_and(|&t| d_ids.get(t).is_some_and(|known| known.contains(&anchor.anchor))));
+                match in_default {
+                    // reported by the default language, at the same file
+                    Some(false) => continue,
+                    Some(true) => {
+                        let message = format!(
+                            "no heading `#{}` on {}, the translation of the page linked to (this page is shown in {} untranslated)",
+                            anchor.anchor,
+                            lang.pages[target].source.display(),
+                            lang.lang.code
+                        );
+                        let hint = format!("give the translated heading the id the original has: `## … {{#{}}}`", anchor.anchor);
+                        diags.push(Diagnostic::error(&page.source, *line, *col, message).with_hint(hint));
+                        continue;
+                    }
+                    None => {}
+                }
                 let known: Vec<&str> = ids[target].iter().map(String::as_str).collect();
                 let hint = match crate::diagnostics::suggest(&anchor.anchor, &known) {
                     Some(best) => format!("did you mean `#{best}`?"),

@@ -110,6 +110,15 @@ pub struct Item {
     pub state: State,
     /// Translated but never marked: cannot tell whether it is outdated.
     pub untracked: bool,
+    /// A quiz translation that leaves texts out (they show in the default language): how many,
+    /// of `texts`. Absent for pages and for quizzes translated whole or not at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub untranslated_texts: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub texts: Option<usize>,
+    /// The title shown is the default language's (a quiz translation without `title:`).
+    #[serde(skip)]
+    pub title_fallback: bool,
     /// Output path relative to `dist/<lang>/`.
     #[serde(skip)]
     pub url: String,
@@ -149,15 +158,24 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                     kind: "page",
                     state: state(p.text, p.outdated),
                     untracked: p.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&p.rel)),
+                    untranslated_texts: None,
+                    texts: None,
+                    title_fallback: false,
                     url: p.url.clone(),
                 })
-                .chain(lang.quizzes.iter().map(|q| Item {
-                    path: q.rel.clone(),
-                    title: q.title.clone(),
-                    kind: "quiz",
-                    state: state(q.text, q.outdated),
-                    untracked: q.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&q.rel)),
-                    url: q.url.clone(),
+                .chain(lang.quizzes.iter().map(|q| {
+                    let (left, texts) = if q.text == TextStatus::Translated { q.untranslated_texts() } else { (0, 0) };
+                    Item {
+                        path: q.rel.clone(),
+                        title: q.title.clone(),
+                        kind: "quiz",
+                        state: state(q.text, q.outdated),
+                        untracked: q.text == TextStatus::Translated && !tracked.is_some_and(|s| s.entries.contains_key(&q.rel)),
+                        untranslated_texts: (left > 0).then_some(left),
+                        texts: (left > 0).then_some(texts),
+                        title_fallback: q.title_fallback(),
+                        url: q.url.clone(),
+                    }
                 }))
                 .collect();
             items.sort_by(|a, b| a.path.cmp(&b.path));
@@ -180,6 +198,9 @@ pub fn report(site: &Site, stamps: &BTreeMap<String, Stamps>) -> Vec<LangReport>
                         kind: "setting",
                         state: if missing_settings.contains(&key) { State::Missing } else { State::Translated },
                         untracked: false,
+                        untranslated_texts: None,
+                        texts: None,
+                        title_fallback: false,
                         url: String::new(),
                     });
                 }
@@ -201,19 +222,25 @@ pub fn table(reports: &[LangReport]) -> String {
         out.push_str(&format!("{:<10} {:>10} {:>8} {:>8} {:>5}%  {}\n", r.lang, r.translated, r.outdated, r.missing, r.percent, r.name));
     }
     for r in reports {
-        let todo: Vec<&Item> = r.items.iter().filter(|i| i.state != State::Translated || i.untracked).collect();
+        let todo: Vec<&Item> = r.items.iter().filter(|i| i.state != State::Translated || i.untracked || i.untranslated_texts.is_some()).collect();
         if todo.is_empty() {
             continue;
         }
         out.push_str(&format!("\n{} ({}):\n", r.name, r.lang));
         for i in todo {
-            let what = match (i.state, i.untracked) {
-                (State::Missing, _) => "missing ",
-                (State::Outdated, _) => "outdated",
-                (_, true) => "untracked",
+            let what = match (i.state, i.untracked, i.untranslated_texts) {
+                (State::Missing, ..) => "missing ",
+                (State::Outdated, ..) => "outdated",
+                (_, _, Some(_)) => "partial",
+                (_, true, _) => "untracked",
                 _ => "",
             };
-            out.push_str(&format!("  {what:<9} {} ({})\n", i.path, i.title));
+            match (i.untranslated_texts, i.texts) {
+                (Some(left), Some(all)) => {
+                    out.push_str(&format!("  {what:<9} {} ({}): {left} of {all} texts not translated yet\n", i.path, i.title));
+                }
+                _ => out.push_str(&format!("  {what:<9} {} ({})\n", i.path, i.title)),
+            }
         }
     }
     if reports.iter().any(|r| r.items.iter().any(|i| i.untracked)) {

@@ -313,3 +313,45 @@ fn every_problem_of_one_front_matter_is_reported_at_once() {
     }
     assert!(err.contains("\n4 errors, "), "{err}");
 }
+
+#[test]
+fn a_wrong_anchor_on_a_page_not_yet_translated_is_one_error_at_its_file() {
+    // The English lesson is shown in Swedish and Arabic untranslated: `#nope` was reported
+    // once more for the Swedish translation of the page it links to. An anchor that only the
+    // translation lacks is its own error, naming the translation.
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv, ar]\n");
+    f.write("content/sv/01-course/01-mod/01-first.md", "---\ntitle: Första\n---\n## Börja här\n\nText.\n");
+    f.write("content/en/01-course/01-mod/03-third.md", "---\ntitle: Third\n---\nSee [one](01-first.md#nope) and [two](01-first.md#start-here).\n");
+    let err = check_errors(&f);
+    let wrong = "content/en/01-course/01-mod/03-third.md:4:5: error: no heading `#nope` on content/en/01-course/01-mod/01-first.md\n  hint: headings on that page: #start-here\n";
+    assert!(err.contains(wrong), "{err}");
+    assert_eq!(err.matches("`#nope`").count(), 1, "{err}");
+    assert!(
+        err.contains("content/en/01-course/01-mod/03-third.md:4:33: error: no heading `#start-here` on content/sv/01-course/01-mod/01-first.md, the translation of the page linked to (this page is shown in sv untranslated)\n  hint: give the translated heading the id the original has: `## … {#start-here}`\n"),
+        "{err}"
+    );
+    assert!(err.contains("\n2 errors"), "{err}");
+}
+
+#[test]
+fn a_credits_key_cut_at_a_hash_says_to_quote_it() {
+    // `Foto #1.png:` is the key `Foto` in YAML (` #` starts a comment): the reader said
+    // "more than one document" or "could not find expected ':'", with no word of the `#`.
+    let f = Fixture::new();
+    f.write("content/en/01-course/01-mod/Foto #1.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/en/01-course/01-mod/map.png", b"\x89PNG\r\n\x1a\n");
+    for credits in ["Foto #1.png:\n  license: CC0-1.0\nmap.png:\n  license: CC0-1.0\n", "map.png:\n  license: CC0-1.0\nFoto #1.png: {license: CC0-1.0}\n"] {
+        f.write("content/en/01-course/01-mod/credits.yaml", credits);
+        let err = check_errors(&f);
+        let line = if credits.starts_with("Foto") { 1 } else { 3 };
+        let expect = format!("content/en/01-course/01-mod/credits.yaml:{line}:1: error: the key `Foto #1.png` is cut at ` #`: in YAML a space and `#` start a comment, so the key reads `Foto`\n  hint: put the key in quotes: `\"Foto #1.png\":`\n");
+        assert!(err.contains(&expect), "{credits:?}:\n{err}");
+        assert!(err.contains("\n1 error"), "{err}");
+    }
+    // quoted, as the hint says, it is the file's credit
+    f.write("content/en/01-course/01-mod/credits.yaml", "\"Foto #1.png\":\n  license: CC0-1.0\nmap.png:\n  license: CC0-1.0\n");
+    let out = f.check();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("Foto #1.png"), "{}", stderr(&out));
+}

@@ -211,6 +211,37 @@ fn translations_report_marks_and_detects_outdated_pages() {
 }
 
 #[test]
+fn a_partly_translated_quiz_is_reported_with_the_texts_it_still_lacks() {
+    // A Persian quiz translation with one prompt of three questions was listed as translated,
+    // like a finished one: a translator saw nothing left to do.
+    let f = three_languages();
+    let out = f.run(&["translations", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quiz = r[0]["items"].as_array().unwrap().iter().find(|i| i["kind"] == "quiz").unwrap().clone();
+    // title, q1's prompt and two options, q2's prompt: q2's prompt is still English
+    assert_eq!((quiz["state"].as_str(), quiz["untranslated_texts"].as_u64(), quiz["texts"].as_u64()), (Some("translated"), Some(1), Some(5)));
+    let page = r[0]["items"].as_array().unwrap().iter().find(|i| i["path"] == "01-course/01-mod/01-first.md").unwrap().clone();
+    assert!(page.get("untranslated_texts").is_none(), "pages are translated or not: {page}");
+    let table = f.run(&["translations"]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(table.contains("  partial   01-course/01-mod/quiz.yaml (Κουίζ): 1 of 5 texts not translated yet\n"), "{table}");
+}
+
+#[test]
+fn the_status_page_marks_the_originals_title_of_a_quiz_translation_without_one() {
+    // "Тест до модуля 2" (the Ukrainian title of a Persian quiz translation without `title:`)
+    // was unmarked in its row of the Persian translation status page.
+    let f = three_languages();
+    f.write("content/el/01-course/01-mod/quiz.yaml", "questions:\n  - id: q1\n    prompt: Διαλέξτε Α\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = f.html("el/translation-status.html");
+    let row = select(&doc, "table a").into_iter().find(|a| text(a) == "Quiz").expect("the quiz's row links to it");
+    assert_eq!(lang_of(&row), ("en".to_string(), "ltr".to_string()), "{}", row.html());
+}
+
+#[test]
 fn fallback_passages_carry_their_own_language_and_direction() {
     let f = three_languages();
     f.write(

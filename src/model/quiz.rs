@@ -130,6 +130,47 @@ impl Quiz {
         self.text == crate::model::TextStatus::Fallback || self.title_untranslated
     }
 
+    /// (still the original's, in all) of the quiz's texts: its title and each question's
+    /// prompt, explanation, options and their feedback, pairs, items, true/false feedback and
+    /// accepted answers; a text the original lacks does not count. In the default language's
+    /// quiz, and in one shown whole in it, none is counted as the original's.
+    pub fn untranslated_texts(&self) -> (usize, usize) {
+        let mut n = (0, 0);
+        let mut count = |exists: bool, left: bool| {
+            if exists {
+                n.1 += 1;
+                n.0 += usize::from(left);
+            }
+        };
+        count(true, self.title_untranslated);
+        for q in &self.questions {
+            let u = &q.untranslated;
+            count(true, u.prompt);
+            count(q.explanation.is_some(), u.explanation);
+            match &q.body {
+                Body::Single { options } | Body::Multiple { options, .. } => {
+                    for (i, o) in options.iter().enumerate() {
+                        count(true, u.part(i, 0));
+                        count(o.feedback.is_some(), u.part(i, 1));
+                    }
+                }
+                Body::Matching { pairs, .. } => {
+                    for i in 0..pairs.len() {
+                        count(true, u.part(i, 0));
+                        count(true, u.part(i, 1));
+                    }
+                }
+                Body::Ordering { items, .. } => (0..items.len()).for_each(|i| count(true, u.part(i, 0))),
+                Body::TrueFalse { feedback_true, feedback_false, .. } => {
+                    count(feedback_true.is_some(), u.feedback[0]);
+                    count(feedback_false.is_some(), u.feedback[1]);
+                }
+                Body::FillIn { .. } => count(true, u.answers),
+            }
+        }
+        n
+    }
+
     pub fn max_points(&self) -> f64 {
         self.questions.iter().map(|q| q.points).sum()
     }

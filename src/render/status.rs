@@ -131,8 +131,10 @@ pub fn status_html(reports: &[LangReport], code: &str, languages: &[Language], t
                 State::Outdated => ("is-outdated", t.html("status_outdated")),
                 State::Missing => ("is-missing", t.html("status_missing")),
             };
-            // A page not translated yet has the default language's title.
-            let lang = if item.state == State::Missing && item.kind != "setting" && default != code { marks(default) } else { String::new() };
+            // A page not translated yet has the default language's title, and so has a quiz
+            // translation without a title of its own.
+            let lang =
+                if (item.state == State::Missing && item.kind != "setting" || item.title_fallback) && default != code { marks(default) } else { String::new() };
             let name = if item.url.is_empty() {
                 if lang.is_empty() {
                     escape_html(&item.title)

@@ -134,8 +134,10 @@ pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
     let mut m = Obj::default();
     m.str("@context", "https://schema.org");
     m.str("@type", ty);
-    m.str("@id", &url(code, d.here));
-    m.str("url", &url(code, d.here));
+    // The page's own address, its `@id` and `url`, made once.
+    let own = quoted(&url(code, d.here));
+    m.raw("@id", own.clone());
+    m.raw("url", own);
     m.str("name", d.title);
     if let Some(desc) = d.description.filter(|s| !s.trim().is_empty()) {
         m.str("description", desc);
@@ -155,9 +157,9 @@ pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
     if let Some(r) = resource {
         m.str("learningResourceType", r);
     }
-    let home = lang.home.map(|h| url(code, &lang.pages[h].url)).unwrap_or_else(|| url(code, "index.html"));
     if is_site_page(d.kind) || d.kind == "home" {
         if d.kind != "home" {
+            let home = lang.home.map(|h| url(code, &lang.pages[h].url)).unwrap_or_else(|| url(code, "index.html"));
             m.raw("isPartOf", Obj::strs(&[("@type", "WebSite"), ("@id", &home), ("name", &d.title_of_site(site, code))]));
         }
     } else {
@@ -177,7 +179,7 @@ pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
     if !is_quiz && !is_site_page(d.kind) {
         rich(lang, d, &url, &mut m);
     }
-    translations(site, lang, d, &mut m);
+    translations(site, lang, d, &base, &mut m);
     m.finish()
 }
 
@@ -264,7 +266,8 @@ fn rich(lang: &LangSite, d: &Described<'_>, url: &dyn Fn(&str, &str) -> String, 
 }
 
 /// `workTranslation` on an original, `translationOfWork` on a translation.
-fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Obj) {
+/// `base`: the page's [`address_base`].
+fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, base: &str, m: &mut Obj) {
     let config = &site.config;
     let code = &lang.lang.code;
     let default = &config.default_language().code;
@@ -276,8 +279,7 @@ fn translations(site: &Site, lang: &LangSite, d: &Described<'_>, m: &mut Obj) {
             _ => l.pages.get(d.id).filter(|p| p.url == d.here).map(|p| p.text),
         }
     };
-    let base = address_base(config, code, d.here);
-    let url = |c: &str| join(&base, c, d.here);
+    let url = |c: &str| join(base, c, d.here);
     match status_in(lang) {
         Some(TextStatus::Original) if code == default => {
             let others: Vec<String> = site

@@ -265,9 +265,40 @@ fn join_bits(block: &[u8]) -> u64 {
     bits
 }
 
+/// [`join_bits`] of a whole block, 16 bytes at a time with SSE2 (part of every x86-64): the
+/// letter, digit and underscore tests as byte compares, each byte's answer gathered into a bit
+/// by `pmovmskb`, about one instruction a byte (the portable loop below takes about three).
+#[cfg(target_arch = "x86_64")]
+fn join_bits_64(block: &[u8; 64]) -> u64 {
+    // SAFETY: SSE2 is part of every x86-64 processor (and of Rust's x86_64 targets).
+    unsafe { join_bits_sse2(block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn join_bits_sse2(block: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x, _mm_sub_epi8};
+    let mut bits = 0;
+    for (i, chunk) in block.chunks_exact(16).enumerate() {
+        let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or_default());
+        let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or_default());
+        let v = _mm_set_epi64x(hi, lo);
+        // Unsigned `x <= n` as `min(x, n) == x`.
+        let letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
+        let letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
+        let digit = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
+        let digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+        let under = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
+        let mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), under)) as u32 & 0xFFFF;
+        bits |= u64::from(mask) << (16 * i);
+    }
+    bits
+}
+
 /// [`join_bits`] of a whole block: each byte's flag made in a loop the compiler turns into a
 /// few vector instructions (16 bytes at a time), then gathered eight bytes at a time; about
 /// a third of the instructions of eight [`join_flags`].
+#[cfg(not(target_arch = "x86_64"))]
 fn join_bits_64(block: &[u8; 64]) -> u64 {
     let mut marks = [0u8; 64];
     for (f, &b) in marks.iter_mut().zip(block) {

@@ -222,13 +222,24 @@ pub fn parse_all_fast<T: DeserializeOwned>(text: &str, first_line: usize) -> Res
 
 /// Parses `text` into `T`, reporting every problem of it at once, in file order.
 pub fn parse_all<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, Vec<YamlError>> {
-    let doc = Doc::parse(text, first_line)?;
-    let read = doc.read_all::<T>();
-    match read.value {
-        Some(value) if read.errors.is_empty() => Ok(value),
-        _ if read.errors.is_empty() => Err(vec![YamlError { line: first_line, col: 1, message: "this YAML cannot be read".into(), hint: None }]),
-        _ => Err(read.errors),
+    let errors = match Doc::parse(text, first_line) {
+        Err(errors) => errors,
+        Ok(doc) => {
+            let read = doc.read_all::<T>();
+            match read.value {
+                Some(value) if read.errors.is_empty() => return Ok(value),
+                _ if read.errors.is_empty() => vec![YamlError { line: first_line, col: 1, message: "this YAML cannot be read".into(), hint: None }],
+                _ => read.errors,
+            }
+        }
+    };
+    // A key cut at ` #` (a file's name in credits.yaml) leaves the reader lost further on:
+    // what it says then is no help, the cut key is.
+    let cut = words::cut_keys(text, first_line);
+    if cut.is_empty() {
+        return Err(errors);
     }
+    Err(if errors.iter().any(|e| words::is_syntax(&e.message)) { cut } else { cut.into_iter().chain(errors).collect() })
 }
 
 /// The 1-based line of the first line in `text` (at or after `from_line`) whose trimmed form,

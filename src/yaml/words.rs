@@ -188,6 +188,35 @@ pub fn hint_for(message: &str, key: &str) -> Option<String> {
     })
 }
 
+/// Keys cut by a comment: `Foto #1.png:` is the key `Foto` (a space and `#` start a
+/// comment), its `:` lost. A line counts when its text before ` #` holds no `: ` (so not
+/// `title: A #comment`) and its comment ends with `:` or holds `: `.
+pub fn cut_keys(text: &str, first_line: usize) -> Vec<YamlError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start();
+        let body = body.strip_prefix("- ").map_or(body, str::trim_start);
+        if body.starts_with(['#', '"', '\'', '[', '{', '|', '>']) {
+            continue;
+        }
+        let Some(at) = body.find(" #").or_else(|| body.find("\t#")) else { continue };
+        let (key, comment) = (&body[..at], body[at..].trim());
+        if key.trim().is_empty() || key.contains(": ") || key.ends_with(':') || !(comment.ends_with(':') || comment.contains(": ")) {
+            continue;
+        }
+        let name = comment.split_once(": ").map_or(comment.trim_end_matches(':'), |(n, _)| n);
+        let whole = format!("{} {name}", key.trim_end());
+        let col = line.len() - body.len() + 1;
+        out.push(YamlError {
+            line: first_line + i,
+            col: line[..col - 1].chars().count() + 1,
+            message: format!("the key `{whole}` is cut at ` #`: in YAML a space and `#` start a comment, so the key reads `{}`", key.trim_end()),
+            hint: Some(format!("put the key in quotes: `\"{}\":`", whole.replace('"', "\\\""))),
+        });
+    }
+    out
+}
+
 /// A problem found by the YAML reader itself (not a key or value that does not fit).
 pub fn is_syntax(message: &str) -> bool {
     [

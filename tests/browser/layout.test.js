@@ -436,6 +436,38 @@ describe('layout and screenshots', { skip }, () => {
     assert.ok(paths > 0, 'no source path was checked');
   });
 
+  // A footnote's link back to the text ("↩") was a flex item stretched down the whole note:
+  // 13 px wide and as tall as the note, its arrow at the top, far from the words. It is a
+  // target of at least 44×44 px whose middle sits on the note's first line, and it is not
+  // printed (a link back has no use on paper).
+  test('footnotes: the link back to the text is a 44 px target on the first line, and not printed', async () => {
+    const lesson = h.htmlFiles(dir).find((rel) => rel.startsWith(lang + '/') && fs.readFileSync(path.join(dir, rel), 'utf8').includes('class="footnote-backref"'));
+    assert.ok(lesson, 'the sample has a lesson with footnotes');
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        await page.goto(h.fileUrl(dir, lesson));
+        const seen = await page.evaluate(() => Array.from(document.querySelectorAll('.footnote-definition')).map((note) => {
+          const back = note.querySelector('.footnote-backref').getBoundingClientRect();
+          const words = document.createRange();
+          words.selectNodeContents(note.querySelector('.footnote-definition-label'));
+          const label = words.getClientRects()[0];
+          return { w: back.width, h: back.height, middle: back.top + back.height / 2, line: label.top + label.height / 2, note: note.getBoundingClientRect().height };
+        }));
+        assert.ok(seen.length > 0, `${lesson}: no footnote`);
+        for (const s of seen) {
+          assert.ok(s.w >= 44 && s.h >= 44, `${lesson} at ${vp.width}px: the link back is ${Math.round(s.w)}×${Math.round(s.h)} px`);
+          assert.ok(Math.abs(s.middle - s.line) <= 4, `${lesson} at ${vp.width}px: the link back is centred ${Math.round(s.middle - s.line)} px from the note's first line`);
+        }
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('.footnote-backref').first().isVisible(), false, `${lesson}: the link back is printed`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test('no horizontal overflow at 390 px: every page kind, and home, lesson and quiz in every language', async (t) => {
     const vp = VIEWPORTS[1];
     const context = await openAt(vp);
