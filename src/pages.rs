@@ -217,13 +217,16 @@ pub fn pages_stage(
         let render_one = |(id, body): (usize, String)| -> Done {
             let page = &lang.pages[id];
             let rel = format!("{}/{}", lang.lang.code, page.url);
-            let body = if body.is_empty() { crate::load::page_body(&site.root, &page.source) } else { body };
+            // A body the load kept is the one its key was made from (`keys`); one read again
+            // here is hashed again below (the file may have changed since the load read it).
+            let loaded = !body.is_empty();
+            let body = if loaded { body } else { crate::load::page_body(&site.root, &page.source) };
             let (mut result, html) = one.render(id, &body, kept_for(id));
-            // Kept under the key of the Markdown rendered (the file may have changed since the
-            // load read it).
+            // Kept under the key of the Markdown rendered.
             let entry = cache.zip(html.as_ref()).map(|((c, structure), html)| {
+                let known = keys.get(li).and_then(|k| k.get(id)).copied().flatten().filter(|_| loaded);
                 Arc::new(Entry {
-                    key: incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body)),
+                    key: known.unwrap_or_else(|| incremental::page_key(structure, li, id, kept_for(id), crate::load::memo::body_hash(&body))),
                     path: rel.clone(),
                     html: if c.disk { Held::Disk(None) } else { Held::Bytes(Arc::from(html.as_bytes())) },
                     ids: result.ids.clone(),
