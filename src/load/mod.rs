@@ -434,20 +434,27 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             return None;
         }
     }
-    let parsed = frontmatter::split(text).map_err(|e| vec![e]).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
-    let (front, split) = match parsed {
-        Ok(ok) => ok,
-        Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
-                if let Some(h) = e.hint {
-                    d = d.with_hint(h);
-                }
-                diags.push(d);
+    let report = |errors: Vec<crate::yaml::YamlError>, diags: &mut Diagnostics| {
+        for e in errors {
+            let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
+            if let Some(h) = e.hint {
+                d = d.with_hint(h);
             }
+            diags.push(d);
+        }
+    };
+    let split = match frontmatter::split(text) {
+        Ok(split) => split,
+        Err(e) => {
+            report(vec![e], diags);
             return None;
         }
     };
+    // A front matter with problems is reported; read without the keys in error, the page is
+    // still checked (the build fails on the errors anyway).
+    let (front, errors) = frontmatter::parse_lenient(&split);
+    report(errors, diags);
+    let front = front?;
     credits::check_front(&split, &front, &shown, diags);
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let is_section = name == "index.md";
