@@ -64,6 +64,26 @@ fn a_page_or_quiz_that_cannot_be_read_is_reported_once_not_also_as_missing() {
 }
 
 #[test]
+fn a_misspelt_front_matter_key_does_not_hide_the_pages_other_errors() {
+    // `autor:` in a lesson's front matter was its only error: its missing page and image were
+    // reported only once the key was fixed, in a second run.
+    let f = Fixture::new();
+    f.write(
+        "content/en/01-course/01-mod/05-broken.md",
+        "---\ntitle: Broken\nautor: Somebody\n---\n## Links\n\nSee [gone](99-missing.md) and ![a map](nope.png).\n",
+    );
+    let err = check_errors(&f);
+    for e in [
+        "content/en/01-course/01-mod/05-broken.md:3:1: error: unknown field `autor`",
+        "content/en/01-course/01-mod/05-broken.md:7:5: error: the page or file `99-missing.md` does not exist",
+        "content/en/01-course/01-mod/05-broken.md:7:31: error: the image `nope.png` does not exist",
+    ] {
+        assert!(err.contains(e), "missing `{e}` in:\n{err}");
+    }
+    assert!(err.contains("\n3 errors, "), "{err}");
+}
+
+#[test]
 fn build_fails_with_exit_1_and_writes_nothing() {
     let f = Fixture::new();
     f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First\n---\n[x](nope.md)\n");

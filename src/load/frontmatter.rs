@@ -45,6 +45,22 @@ pub fn split(text: &str) -> Result<Split<'_>, YamlError> {
     })
 }
 
+/// [`parse`], and where it finds problems, the front matter read without the keys in error
+/// (when it still has a title), so the rest of the page (its links, images, HTML) can be
+/// checked in the same run: a misspelt `autor:` does not hide a missing page further down.
+pub fn parse_lenient(split: &Split<'_>) -> (Option<FrontMatter>, Vec<YamlError>) {
+    match parse(split) {
+        Ok(front) => (Some(front), Vec::new()),
+        Err(errors) => {
+            let rest = yaml::Doc::parse(split.yaml, split.yaml_line)
+                .ok()
+                .and_then(|doc| doc.read_all::<FrontMatter>().value)
+                .filter(|front| !front.title.trim().is_empty());
+            (rest, errors)
+        }
+    }
+}
+
 /// Parses the front matter strictly (unknown keys are errors with a suggestion), reporting
 /// every problem of it at once, in file order.
 pub fn parse(split: &Split<'_>) -> Result<FrontMatter, Vec<YamlError>> {

@@ -434,24 +434,33 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             return None;
         }
     }
-    let parsed = frontmatter::split(text).map_err(|e| vec![e]).and_then(|split| frontmatter::parse(&split).map(|fm| (fm, split)));
-    let (front, split) = match parsed {
-        Ok(ok) => ok,
-        Err(errors) => {
-            for e in errors {
-                let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
-                if let Some(h) = e.hint {
-                    d = d.with_hint(h);
-                }
-                diags.push(d);
+    let report = |errors: Vec<crate::yaml::YamlError>, diags: &mut Diagnostics| {
+        for e in errors {
+            let mut d = Diagnostic::error(&shown, e.line, e.col, e.message);
+            if let Some(h) = e.hint {
+                d = d.with_hint(h);
             }
-            // The licence and duration are checked on the YAML as written: every problem of
-            // one front matter at once, not the next one only after the first is fixed.
-            if let Some(values) = frontmatter::split(text).ok().and_then(|split| frontmatter::loose(&split).map(|v| (split, v))) {
-                credits::check_front(&values.0, values.1.license.as_deref(), values.1.duration.as_deref(), &shown, diags);
-            }
+            diags.push(d);
+        }
+    };
+    let split = match frontmatter::split(text) {
+        Ok(split) => split,
+        Err(e) => {
+            report(vec![e], diags);
             return None;
         }
+    };
+    // A front matter with problems is reported; read without the keys in error, the page is
+    // still checked (the build fails on the errors anyway).
+    let (front, errors) = frontmatter::parse_lenient(&split);
+    report(errors, diags);
+    let Some(front) = front else {
+        // Without a title the page is not read, but the licence and duration are checked on
+        // the YAML as written: every problem of one front matter at once.
+        if let Some(values) = frontmatter::loose(&split) {
+            credits::check_front(&split, values.license.as_deref(), values.duration.as_deref(), &shown, diags);
+        }
+        return None;
     };
     credits::check_front(&split, front.license.as_deref(), front.duration.as_deref(), &shown, diags);
     let name = rel.rsplit('/').next().unwrap_or(rel);
