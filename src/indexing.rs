@@ -7,7 +7,6 @@
 //! sent ([`Plan::Later`], [`finish`]): the pages' search data is in the cache, so a save reaches
 //! the browser before the index is ready (a search made in the meantime uses the last one).
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Diagnostic;
@@ -75,12 +74,20 @@ pub struct Pending {
     fallback: (String, String),
     pages: usize,
     quizzes: Vec<Doc>,
-    kinds: BTreeMap<String, String>,
+    kinds: search::KindLabels,
 }
 
-/// The kind labels a language's search results show.
-fn kinds(strings: &Strings) -> BTreeMap<String, String> {
-    search::KINDS.iter().map(|k| (k.to_string(), strings.get(&format!("kind_{k}")))).collect()
+/// The kind labels a language's search results show, and the language of those it lacks.
+fn kinds(strings: &Strings) -> search::KindLabels {
+    let mut kinds = search::KindLabels::default();
+    for k in search::KINDS {
+        let key = format!("kind_{k}");
+        kinds.labels.insert(k.to_string(), strings.get(&key));
+        if let Some((code, dir)) = strings.lang_of(&key) {
+            kinds.langs.insert(k.to_string(), format!("{code} {dir}"));
+        }
+    }
+    kinds
 }
 
 fn push_error(errors: &Mutex<Vec<Diagnostic>>, path: &str, e: std::io::Error) {

@@ -207,3 +207,19 @@ fn refuses_to_overwrite_a_folder_it_did_not_make() {
     assert!(stderr(&out).contains("refusing to overwrite"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(f.out().join("notes.txt")).unwrap(), "mine");
 }
+
+/// The addresses the README's content contract gives quiz files: `quiz.yaml` → `quiz.html`, a
+/// further `name.quiz.yaml` → `name.quiz.html`, its numeric prefix dropped and spaces as hyphens.
+#[test]
+fn each_quiz_file_has_the_address_the_readme_gives() {
+    let f = Fixture::new();
+    let quiz = "title: Q\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Yes?\n    answer: true\n";
+    for name in ["quiz.yaml", "extra.quiz.yaml", "02-Second Try.quiz.yaml"] {
+        f.write(&format!("content/en/01-course/01-mod/{name}"), quiz);
+    }
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for page in ["quiz.html", "extra.quiz.html", "Second-Try.quiz.html"] {
+        assert!(f.out().join("en/course/mod").join(page).is_file(), "{page}: {:?}", files(&f.out().join("en/course/mod")));
+    }
+}

@@ -35,6 +35,15 @@ pub use shards::{DOC_TARGET, TERM_TARGET, TEXT_MAX};
 /// The page kinds a result can be, each labelled by the interface string `kind_<kind>`.
 pub const KINDS: &[&str] = &["home", "course", "module", "lesson", "quiz", "section", "page", "guide", "phase", "template", "unit", "collection", "practice"];
 
+/// The labels of the page kinds a language's results show (`kind_<kind>`), and, for each label
+/// taken from another language (the site's language has no such string), that language's
+/// code and direction ("en ltr"): search.js marks those with `lang` and `dir`.
+#[derive(Debug, Clone, Default)]
+pub struct KindLabels {
+    pub labels: BTreeMap<String, String>,
+    pub langs: BTreeMap<String, String>,
+}
+
 /// Field boosts: title, headings (and tags, objectives), body.
 const BOOSTS: [f32; 3] = [8.0, 4.0, 1.0];
 
@@ -212,7 +221,7 @@ impl Indexer {
 
     /// The remaining files (the last page shard, the term shards and the manifest) and the
     /// statistics of the whole index. `kinds` maps page kinds to their labels.
-    pub fn finish(mut self, kinds: &BTreeMap<String, String>) -> Built {
+    pub fn finish(mut self, kinds: &KindLabels) -> Built {
         let mut files = Vec::new();
         if let Some(f) = self.doc_shards.flush(&self.dir) {
             files.push(f);
@@ -308,7 +317,7 @@ impl Indexer {
 /// Builds the index of one language at once (the pipeline feeds an [`Indexer`] page by page
 /// instead). `fallback` (language code and direction) is the language of the pages shown
 /// untranslated; `kinds` maps page kinds to their labels.
-pub fn build(lang: &str, fallback: (&str, &str), docs: &[Doc], kinds: &BTreeMap<String, String>) -> Built {
+pub fn build(lang: &str, fallback: (&str, &str), docs: &[Doc], kinds: &KindLabels) -> Built {
     let prepared: Vec<Prepared> = docs.par_iter().map(Prepared::of).collect();
     let mut indexer = Indexer::new(lang, fallback);
     let mut files: Vec<(String, Vec<u8>)> = prepared.into_iter().filter_map(|p| indexer.add(p)).collect();

@@ -2,7 +2,7 @@
 //! themes/default/static/search.js). Every file is one call:
 //!
 //! ```text
-//! kyklosSearch.add("en", "index", {"v":1,"n":120,"terms":["a…","mi…"],"docs":[3,4,…],"kinds":{…},"stop":[…]});
+//! kyklosSearch.add("en", "index", {"v":1,"n":120,"terms":["a…","mi…"],"docs":[3,4,…],"kinds":{…},"kind_langs":{…},"stop":[…]});
 //! kyklosSearch.add("en", "t1", {"w":{"migrant":0,"migrants":0,"migration":[1,2]},"p":[[0,5,3,12],[…]]});
 //! kyklosSearch.add("en", "d0", [["module/lesson.html","Title","lesson",["Course","Module"],0,"Text…"],…]);
 //! ```
@@ -425,7 +425,7 @@ pub fn manifest(
     docs: usize,
     terms: &[String],
     doc_sizes: &[usize],
-    kinds: &BTreeMap<String, String>,
+    kinds: &super::KindLabels,
     stop: &BTreeSet<String>,
 ) -> Vec<u8> {
     let data = serde_json::json!({
@@ -434,7 +434,8 @@ pub fn manifest(
         "n": docs,
         "terms": terms,
         "docs": doc_sizes,
-        "kinds": kinds,
+        "kinds": kinds.labels,
+        "kind_langs": kinds.langs,
         "stop": stop,
     });
     wrap(lang, "index", &data.to_string())

@@ -1,7 +1,5 @@
-use std::collections::BTreeMap;
-
 use super::normalize::{normalize, words};
-use super::{build, Doc};
+use super::{build, Doc, KindLabels};
 
 const VECTORS: &str = include_str!("../../tests/search-vectors.json");
 
@@ -82,7 +80,7 @@ fn body_words_titles_and_word_forms_are_found() {
         doc("b.html", "Greetings", "An asylum seeker waits for a decision about migrants."),
         Doc { headings: vec!["Bennett scale".into()], ..doc("c.html", "Stages", "Denial, defence, minimisation.") },
     ];
-    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    let built = build("en", ("en", "ltr"), &docs, &KindLabels::default());
     assert_eq!(lookup(&built, "conflict"), vec![0], "a word only in a body");
     assert_eq!(lookup(&built, "asylum"), vec![1]);
     assert_eq!(lookup(&built, "bennett"), vec![2], "a word only in a heading");
@@ -97,12 +95,12 @@ fn body_words_titles_and_word_forms_are_found() {
 #[test]
 fn stems_join_word_forms_and_weights_favour_titles() {
     let docs = vec![doc("a.html", "Migration", "Text."), doc("b.html", "Other", "Many migrants arrive; migration grows.")];
-    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    let built = build("en", ("en", "ltr"), &docs, &KindLabels::default());
     // "migrants" (stem migrant) and "migration" (stem migrat) differ; each finds its forms.
     assert_eq!(lookup(&built, "migration"), vec![0, 1]);
     assert_eq!(lookup(&built, "migrants"), vec![1]);
     let docs = vec![doc("a.html", "Lesson", "The learner learns. Learning helps learners.")];
-    let built = build("en", ("en", "ltr"), &docs, &BTreeMap::new());
+    let built = build("en", ("en", "ltr"), &docs, &KindLabels::default());
     let shard = data(&built.files.iter().find(|f| f.0 == "search/en/t0.js").unwrap().1);
     assert_eq!(shard["w"]["learns"], shard["w"]["learning"], "one stem for learns/learning: {shard}");
 }
@@ -111,7 +109,7 @@ fn stems_join_word_forms_and_weights_favour_titles() {
 fn greek_and_persian_have_our_own_tokenizer() {
     let docs = vec![doc("a.html", "Μετανάστευση", "Ο πρόσφυγας ζητά άσυλο."), doc("b.html", "کتاب", "این کتاب برای کارکنان است.")];
     for lang in ["el", "fa", "uk", "cs"] {
-        let built = build(lang, ("en", "ltr"), &docs, &BTreeMap::new());
+        let built = build(lang, ("en", "ltr"), &docs, &KindLabels::default());
         assert_eq!(lookup(&built, &normalize("μεταναστευση")), vec![0], "{lang}");
         assert_eq!(lookup(&built, &normalize("προσφυγας")), vec![0], "{lang}");
         assert_eq!(lookup(&built, &normalize("كتاب")), vec![1], "{lang}");
@@ -122,8 +120,8 @@ fn greek_and_persian_have_our_own_tokenizer() {
 fn index_files_are_small_and_the_output_is_deterministic() {
     let body: String = (0..1500).map(|i| format!("word{} ", i % 997)).collect();
     let docs: Vec<Doc> = (0..120).map(|i| doc(&format!("p{i}.html"), &format!("Page {i}"), &body)).collect();
-    let a = build("de", ("de", "ltr"), &docs, &BTreeMap::new());
-    let b = build("de", ("de", "ltr"), &docs, &BTreeMap::new());
+    let a = build("de", ("de", "ltr"), &docs, &KindLabels::default());
+    let b = build("de", ("de", "ltr"), &docs, &KindLabels::default());
     assert_eq!(a.files, b.files);
     assert!(a.files.len() > 3);
     assert!(a.stats.largest <= 300 * 1024, "largest file {}", a.stats.largest);
@@ -135,7 +133,7 @@ fn index_files_are_small_and_the_output_is_deterministic() {
 #[test]
 fn fallback_pages_are_marked_and_analysed_in_their_own_language() {
     let docs = vec![Doc { fallback: true, ..doc("a.html", "Refugees", "Refugees and the municipalities.") }, doc("b.html", "Πρόσφυγες", "Οι δήμοι.")];
-    let built = build("el", ("en", "ltr"), &docs, &BTreeMap::new());
+    let built = build("el", ("en", "ltr"), &docs, &KindLabels::default());
     assert_eq!(lookup(&built, "refugees"), vec![0]);
     assert!(lookup(&built, "the").is_empty(), "English stop words in English fallback text");
     let d0 = data(&built.files.iter().find(|f| f.0 == "search/el/d0.js").unwrap().1);

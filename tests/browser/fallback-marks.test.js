@@ -129,11 +129,29 @@ describe('interface text scripts write in another language is marked', { skip },
       assert.match(count[0][2], /^Results: \d+$/);
       assert.deepEqual((await marks(page, '.search-status > span'))[0].slice(0, 2), ['en', 'ltr']);
       assert.equal(await page.locator('.search-count').getAttribute('lang'), null, 'no mark on the element itself');
+      // Each result's kind ("Lesson", "Module", …) is an English label too.
+      const kinds = await marks(page, '.search-result-kind > span');
+      assert.ok(kinds.length > 0 && kinds.length === (await page.locator('.search-result-kind').count()), 'every kind label marked');
+      assert.ok(kinds.every((k) => k[0] === 'en' && k[1] === 'ltr'), JSON.stringify(kinds));
+      assert.ok(kinds.some((k) => k[2] === 'Lesson'), JSON.stringify(kinds));
       await page.fill('#search-input', 'qqqzzz');
       await page.waitForSelector('.search-panel[data-query="qqqzzz"]');
       const none = await marks(page, '.search-count > span');
       assert.match(none[0][2], /^No pages match/);
       assert.deepEqual(none[0].slice(0, 2), ['en', 'ltr']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('search: German kind labels, the page\'s own, get no mark', async () => {
+    const { context, page } = await open('de/kurs/mod/forsta.html');
+    try {
+      await page.fill('#search-input', 'text');
+      await page.waitForSelector('.search-panel[data-query="text"]');
+      assert.ok((await page.locator('.search-result-kind').count()) > 0);
+      assert.equal(await page.locator('.search-result-kind > span').count(), 0);
+      assert.ok((await page.locator('.search-result-kind').allInnerTexts()).includes('Lektion'));
     } finally {
       await context.close();
     }

@@ -396,7 +396,8 @@
       meta.className = 'search-result-meta';
       const kindEl = document.createElement('span');
       kindEl.className = 'search-result-kind';
-      kindEl.textContent = (manifest.kinds && manifest.kinds[kind]) || kind;
+      // A label the site's language lacks is another language's: marked as such.
+      kindEl.appendChild(marked((manifest.kinds && manifest.kinds[kind]) || kind, manifest.kind_langs && manifest.kind_langs[kind]));
       meta.appendChild(kindEl);
       if (place && place.length) {
         // A title the index writes as [title] shows the default language's text.
