@@ -101,12 +101,16 @@ pub type CacheUse<'a> = Option<(&'a Cache, u64)>;
 
 pub use crate::incremental::Keys;
 
-/// Pages whose address an earlier page of their language already has (two files that differ
-/// only in their numeric prefix or Unicode form): the load reported each at its file with a
-/// hint, so that its page cannot be written is not reported again, once per language.
+/// Pages whose address another page of their language has too (two files that differ only in
+/// their numeric prefix or Unicode form): the load reported the clash at the second file with a
+/// hint, so that one of them cannot be written is not reported again, once per language. Both
+/// pages of a clash are in the set: pages are written in parallel, and either may come second.
 fn clashing(lang: &LangSite) -> rustc_hash::FxHashSet<usize> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    (0..lang.pages.len()).filter(|&id| !seen.insert(lang.pages[id].url.as_str())).collect()
+    let mut count = rustc_hash::FxHashMap::<&str, usize>::default();
+    for page in &lang.pages {
+        *count.entry(page.url.as_str()).or_default() += 1;
+    }
+    (0..lang.pages.len()).filter(|&id| count[lang.pages[id].url.as_str()] > 1).collect()
 }
 
 /// Whether a page's Markdown HTML is handed on: for packages, its guide's or its course's

@@ -724,6 +724,28 @@ fn two_pages_at_one_address_are_one_error_in_every_language() {
 }
 
 #[test]
+fn clashing_pages_are_reported_once_whichever_is_written_first() {
+    // 100 pairs (`003-p1.md` and `103-p1.md` …): pages are written in parallel, so in about half
+    // of the pairs the second file's page is written first. Each pair is still one error, never
+    // a "cannot write" at the first file (which made the test above pass or fail by chance).
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en, sv]\n");
+    f.write("content/sv/index.md", "---\ntitle: Hem\n---\nVälkommen.\n");
+    for k in 1..=100 {
+        f.write(&format!("content/en/01-course/01-mod/{:03}-p{k}.md", k + 2), format!("---\ntitle: A {k}\n---\nText.\n"));
+        f.write(&format!("content/en/01-course/01-mod/{:03}-p{k}.md", k + 102), format!("---\ntitle: B {k}\n---\nText.\n"));
+    }
+    for args in [&["check"][..], &["build"][..]] {
+        let out = run(&f, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(err.matches("this page gets the same address").count(), 100, "{err}");
+        assert!(!err.contains("cannot write"), "{err}");
+        assert!(err.contains("100 errors"), "{err}");
+    }
+}
+
+#[test]
 fn a_name_with_a_line_break_or_tab_is_refused_at_the_file() {
     let f = Fixture::new();
     f.write("content/en/01-course/01-mod/03-line\nbreak.md", "---\ntitle: Broken name\n---\nText.\n");
