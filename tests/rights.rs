@@ -282,6 +282,26 @@ fn author_names_are_isolated_so_a_right_to_left_page_keeps_their_order() {
 }
 
 #[test]
+fn author_names_on_the_credits_and_accessibility_pages_are_isolated() {
+    // The same Persian page of a Ukrainian site: the credits page's introduction and page list,
+    // and the accessibility statement's first sentence ("ГО «Відкриті двері» متعهد است …").
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, fa]\nauthors: [ГО «Відкриті двері», Ірина Мельник]\ntranslations:\n  fa: { title: سایت }\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\nТекст.\n");
+    f.write("content/fa/index.md", "---\ntitle: آغاز\n---\nمتن.\n");
+    f.write("content/uk/01-page.md", "---\ntitle: Сторінка\nauthors: [Олена Коваль (ред.)]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let isolated = |doc: &scraper::Html, css: &str| -> Vec<String> { select(doc, css).iter().map(text).collect() };
+    let credits = f.html("fa/credits.html");
+    assert_eq!(isolated(&credits, "main p bdi"), ["ГО «Відкриті двері»", "Ірина Мельник"], "the introduction");
+    assert_eq!(isolated(&credits, ".credits-list bdi"), ["Олена Коваль (ред.)"], "the page with its own authors");
+    let a11y = f.html("fa/accessibility.html");
+    let intro = select(&a11y, "main p").iter().map(|p| p.html()).find(|h| h.contains("ГО «Відкриті двері»")).expect("the publisher is named");
+    assert!(intro.contains("<bdi>ГО «Відкриті двері»</bdi>"), "{intro}");
+}
+
+#[test]
 fn eu_emblem_and_accessibility_statement_in_every_language() {
     let f = built();
     for (code, statement) in [("en", "Co-funded by the European Union"), ("el", "Με τη συγχρηματοδότηση της Ευρωπαϊκής Ένωσης")]

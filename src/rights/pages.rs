@@ -31,13 +31,12 @@ pub fn overridden_pages(site: &Site, lang: &LangSite) -> Vec<usize> {
 pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     let here = "credits.html";
     // ", " or, in Arabic and Persian, "، ".
-    let list = t.get("list_separator");
-    let sep = escape_html(&list);
+    let sep = escape_html(&t.get("list_separator"));
     let config = &site.config;
     let licence = format!("<a href=\"{}\">{}</a>", escape_html(&config.licence.url), escape_html(&config.licence.short_name()));
     let intro = t.wrap(
         "credits_intro",
-        escape_html(&t.get("credits_intro")).replace("{authors}", &escape_html(&config.authors.join(&list))).replace("{licence}", &licence),
+        escape_html(&t.get("credits_intro")).replace("{authors}", &super::attribution::authors_html(&config.authors, t)).replace("{licence}", &licence),
     );
     // A page's own title inside words of another language is marked with the page's language.
     let own = lang_attrs(&lang.lang.code, lang.lang.direction.as_str());
@@ -68,7 +67,10 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             let by = if authors.is_empty() {
                 work
             } else {
-                t.wrap("credit_by", escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &escape_html(&authors.join(&list))))
+                t.wrap(
+                    "credit_by",
+                    escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &super::attribution::authors_html(authors, t)),
+                )
             };
             h.push_str(&format!("<li>{by}{sep}<a href=\"{}\">{}</a>.</li>\n", escape_html(&l.url), escape_html(&l.short_name())));
         }
@@ -122,7 +124,10 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     // `s`: an interface text already escaped (and marked).
     let p = |s: String| format!("<p>{s}</p>\n");
     let h2 = |id: &str, key: &str| format!("<h2 id=\"{id}\">{}</h2>\n", t.html(key));
-    let mut h = p(t.format_html("a11y_intro", &[("publisher", &publisher)]));
+    // The publisher's name isolated (`<bdi>`), as names are everywhere: "ГО «Відкриті двері»"
+    // at the start of a Persian sentence keeps its closing quote at its own end.
+    let publisher = format!("<bdi>{}</bdi>", escape_html(&publisher));
+    let mut h = p(t.wrap("a11y_intro", escape_html(&t.format("a11y_intro", &[("publisher", "\u{1}")])).replace('\u{1}', &publisher)));
     // The site's title in the page's language, inside words of another language when the
     // page's strings lack them.
     let own = if t.mark("a11y_scope").is_empty() { String::new() } else { lang_attrs(&lang.lang.code, lang.lang.direction.as_str()) };
