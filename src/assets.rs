@@ -167,4 +167,8 @@ pub fn write_assets(s: &Steps<'_>) {
     if let Err(e) = s.page("index.html", "root", || render::render_root(site, s.theme, s.strings)) {
         s.push(Diagnostic::error(format!("themes/{}/templates/languages.html", site.config.theme), 0, 0, e));
     }
+    // Static hosts show the root's 404.html for an address without a page.
+    if let Err(e) = s.page("404.html", "not-found", || render::render_not_found(site, s.theme, s.strings)) {
+        s.push(Diagnostic::error(format!("themes/{}/templates/not-found.html", site.config.theme), 0, 0, e));
+    }
 }

@@ -234,6 +234,18 @@ fn only_files_of_the_site_are_served() {
     assert!(status_line(&server.get("/en/course")).contains("301"));
 }
 
+#[test]
+fn a_missing_address_gets_the_sites_404_page_with_addresses_from_the_root() {
+    let f = Fixture::new();
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(f.root(), tmp.path(), &[]);
+    let missing = server.get("/en/course/gone/nothing-here.html");
+    assert!(status_line(&missing).contains("404"), "{}", status_line(&missing));
+    assert!(missing.contains("<h1>Page not found</h1>") && missing.contains("class=\"kind-not-found\""), "the site's own page: {missing}");
+    assert!(missing.contains("href=\"/static/kyklos.css\"") && missing.contains("href=\"/en/index.html\""), "addresses from the root: {missing}");
+    assert!(missing.contains("/__kyklos/reload.js"), "it reloads like every served page");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn idle_connections_do_not_each_take_a_thread() {

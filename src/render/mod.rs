@@ -35,7 +35,7 @@ use views::{child_cards, language_links, navigation, unit_view, ExtraSteps, Lice
 
 pub use guide_pages::{render_guide_print, render_tag};
 pub use quiz::render_quiz;
-pub use site_views::{render_root, render_site_page, render_site_view, render_status, RootLanguage};
+pub use site_views::{render_not_found, render_root, render_site_page, render_site_view, render_status, RootLanguage};
 
 /// Whether a language gets SCORM packages (and a Downloads page): it has a module of its own.
 pub fn has_packages(site: &Site, lang: &LangSite) -> bool {

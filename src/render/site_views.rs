@@ -126,3 +126,71 @@ pub fn render_root(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<St
     }
     theme.templates.render("languages.html", &context).map_err(|e| format!("template languages.html: {}", tera_error_chain(&e)))
 }
+
+/// One language's home on the not-found page: its name and site title, in itself.
+#[derive(Debug, Clone, serde::Serialize)]
+struct HomeLink {
+    code: String,
+    name: String,
+    url: String,
+    dir: &'static str,
+    site_title: String,
+}
+
+/// The root `404.html` that static hosts show for an address with no page, in the default
+/// language. Hosts show it at any depth, so its addresses start at `base_url`'s path when the
+/// site has one (`/course/static/kyklos.css`), else they are relative to the root.
+pub fn render_not_found(site: &Site, theme: &Theme, strings: &[Strings]) -> Result<String, String> {
+    let config = &site.config;
+    let root = config.base_url.as_deref().map_or_else(String::new, base_path);
+    let languages: Vec<HomeLink> = site
+        .langs
+        .iter()
+        .filter(|l| l.home.is_some())
+        .map(|l| HomeLink {
+            code: l.lang.code.clone(),
+            name: l.lang.name.clone(),
+            url: format!("{root}{}/index.html", l.lang.code),
+            dir: l.lang.direction.as_str(),
+            site_title: config.site_texts(&l.lang.code).title.text,
+        })
+        .collect();
+    let default = config.default_language();
+    let mut context = Context::new();
+    context.insert("lang", &default.code);
+    context.insert("dir", default.direction.as_str());
+    context.insert("site_title", &config.title);
+    context.insert("languages", &languages);
+    context.insert("root", &root);
+    context.insert("licence", &LicenceView::from(&config.licence));
+    context.insert("attribution", &config.attribution);
+    context.insert("funding", &config.funding);
+    let labels: BTreeMap<String, String> = strings.first().map(Strings::all_plain).unwrap_or_default();
+    // The default language's strings may be English (a default language without its own).
+    if let Some(t) = strings.first() {
+        let tm: BTreeMap<&String, String> = labels.keys().map(|k| (k, t.html(k))).collect();
+        context.insert("tm", &tm);
+    }
+    context.insert("t", &labels);
+    theme.templates.render("not-found.html", &context).map_err(|e| format!("template not-found.html: {}", tera_error_chain(&e)))
+}
+
+/// The path of a site address with its slash at the end: `https://x.org/course` → `/course/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    format!("{}/", path.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_is_the_address_path_with_a_final_slash() {
+        assert_eq!(base_path("https://x.org/course"), "/course/");
+        assert_eq!(base_path("https://x.org/a/b"), "/a/b/");
+        assert_eq!(base_path("https://x.org"), "/");
+        assert_eq!(base_path("http://localhost:8000/"), "/");
+    }
+}

@@ -25,8 +25,18 @@ macro_rules! embed_static {
 }
 
 /// The embedded default templates.
-pub const TEMPLATES: &[(&str, &str)] =
-    embed_templates!["base.html", "macros.html", "page.html", "section.html", "home.html", "quiz.html", "languages.html", "sco.html", "course-nav.html"];
+pub const TEMPLATES: &[(&str, &str)] = embed_templates![
+    "base.html",
+    "macros.html",
+    "page.html",
+    "section.html",
+    "home.html",
+    "quiz.html",
+    "languages.html",
+    "not-found.html",
+    "sco.html",
+    "course-nav.html"
+];
 
 /// The embedded default static files (copied to `dist/static/`).
 pub const STATIC: &[(&str, &[u8])] = embed_static![

@@ -106,7 +106,12 @@ async fn respond(req: Request<Incoming>, state: Arc<State>, instance: u64) -> Re
             r
         }
         Ok(Lookup::NotFound) => {
-            let html = inject(&not_found_page(&path, &files), build, instance);
+            // The site's own 404.html when it has one, as a static host shows it.
+            let page = match files.get("404.html") {
+                Some(Stored::Bytes(b)) => from_the_root(&String::from_utf8_lossy(b)),
+                _ => not_found_page(&path, &files),
+            };
+            let html = inject(&page, build, instance);
             file(StatusCode::NOT_FOUND, "text/html; charset=utf-8", Bytes::from(html))
         }
         Ok(Lookup::File(key)) => {
@@ -140,6 +145,30 @@ pub fn inject(html: &str, build: u64, instance: u64) -> String {
         Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
         None => format!("{html}{tag}"),
     }
+}
+
+/// The site's 404 page with its addresses made to start at the preview's root: shown at any
+/// depth, its relative addresses (no `base_url`) would resolve against the missing page's
+/// folder, and with `base_url` they start at its path (`/course/`), which the preview serves
+/// at `/`. The page names that start in its body's `data-root`.
+fn from_the_root(html: &str) -> String {
+    let root = html.split_once(" data-root=\"").and_then(|(_, rest)| rest.split_once('"')).map_or("", |(r, _)| r);
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = [" href=\"", " src=\""].iter().filter_map(|a| rest.find(a).map(|i| i + a.len())).min() {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let value = &rest[..rest.find('"').unwrap_or(rest.len())];
+        let relative = !value.starts_with(['/', '#']) && !value.split('/').next().unwrap_or("").contains(':');
+        if !root.is_empty() && value.starts_with(root) {
+            out.push('/');
+            rest = &rest[root.len()..];
+        } else if root.is_empty() && relative {
+            out.push('/');
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn not_found_page(path: &str, files: &crate::output::Files) -> String {
@@ -331,6 +360,21 @@ mod tests {
         for ignored in ["bytes=5-1", "bytes=0-1,5-9", "items=0-1", "bytes=a-b", "bytes=", "bytes=-", "bytes=+1-2"] {
             assert_eq!(parse_range(ignored, 1000), Ignore, "{ignored}");
         }
+    }
+
+    #[test]
+    fn the_sites_404_page_is_served_with_addresses_from_the_root() {
+        let relative =
+            r##"<link href="static/kyklos.css"><body data-root=""><a href="en/index.html">x</a> <a href="https://x.org/l">l</a> <a href="#main">m</a>"##;
+        assert_eq!(
+            from_the_root(relative),
+            r##"<link href="/static/kyklos.css"><body data-root=""><a href="/en/index.html">x</a> <a href="https://x.org/l">l</a> <a href="#main">m</a>"##
+        );
+        let based = r##"<link href="/course/static/kyklos.css"><body data-root="/course/"><a href="/course/en/index.html">x</a> <a href="https://x.org/course/">y</a>"##;
+        assert_eq!(
+            from_the_root(based),
+            r##"<link href="/static/kyklos.css"><body data-root="/course/"><a href="/en/index.html">x</a> <a href="https://x.org/course/">y</a>"##
+        );
     }
 
     #[test]
