@@ -163,6 +163,8 @@ pub fn render_not_found(site: &Site, theme: &Theme, strings: &[Strings]) -> Resu
     context.insert("languages", &languages);
     context.insert("root", &root);
     context.insert("licence", &LicenceView::from(&config.licence));
+    // The site's own metadata, its licence for machines too, as on the root page.
+    context.insert("jsonld", &crate::rights::jsonld::root(site));
     context.insert("attribution", &config.attribution);
     context.insert("funding", &config.funding);
     let labels: BTreeMap<String, String> = strings.first().map(Strings::all_plain).unwrap_or_default();
