@@ -116,7 +116,11 @@ describe('kyklos serve in the browser', { skip }, () => {
 
     const missing = await page.goto(`${server.origin}/en/no-such-page.html`);
     assert.equal(missing.status(), 404);
-    assert.match(await page.textContent('h1'), /no-such-page/);
+    // The site's own 404.html (the preview's page only for a site without one), its addresses
+    // from the root, so its stylesheet and links work at any depth.
+    assert.match(await page.textContent('h1'), /Page not found/);
+    assert.equal(await page.locator('main a[href="/en/index.html"]').count(), 1);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).backgroundColor), 'rgba(0, 0, 0, 0)');
     await h.assertNoAxeViolations(page, 'serve 404 page');
     await context.close();
   });
