@@ -45,13 +45,25 @@ pub struct Strings {
     /// The language each table of `chain` is in, and its direction: the language's own (site
     /// and built-in), the default language's, English.
     sources: Vec<(String, &'static str)>,
-    rules: Option<PluralRules>,
+    /// The CLDR plural rules of each language `sources` names: a form taken from another
+    /// language is chosen by that language's rules ("3 أسئلة", Arabic's `few`, on a Hebrew
+    /// page, where Hebrew's rules would pick Arabic's `other`).
+    rules: Vec<(String, Option<PluralRules>)>,
 }
 
 impl std::fmt::Debug for Strings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Strings").field("lang", &self.lang).finish()
     }
+}
+
+/// The CLDR cardinal plural rules of `code`, or of its language without the region.
+fn plural_rules(code: &str) -> Option<PluralRules> {
+    let id = code.parse::<LanguageIdentifier>().ok()?;
+    PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
+        let primary: LanguageIdentifier = id.language.as_str().parse().ok()?;
+        PluralRules::create(primary, PluralRuleType::CARDINAL).ok()
+    })
 }
 
 /// Parses a strings file; errors carry the file's line and column.
@@ -143,12 +155,12 @@ impl Strings {
         }
         chain.push(builtin("en"));
         sources.push(("en".to_string(), "ltr"));
-        let rules = code.parse::<LanguageIdentifier>().ok().and_then(|id| {
-            PluralRules::create(id.clone(), PluralRuleType::CARDINAL).ok().or_else(|| {
-                let primary: LanguageIdentifier = id.language.as_str().parse().ok()?;
-                PluralRules::create(primary, PluralRuleType::CARDINAL).ok()
-            })
-        });
+        let mut rules: Vec<(String, Option<PluralRules>)> = Vec::new();
+        for (source, _) in &sources {
+            if !rules.iter().any(|(c, _)| c == source) {
+                rules.push((source.clone(), plural_rules(source)));
+            }
+        }
         Strings { lang: code.to_string(), chain, sources, rules }
     }
 
@@ -271,7 +283,7 @@ impl Strings {
         let plain = crate::numbers::plain_decimal(x, 2);
         let template = match self.entry(key) {
             Some(Entry::Plural(forms)) => {
-                let name = self.category(&plain);
+                let name = self.category(self.source_of(key), &plain);
                 forms.get(name).or_else(|| forms.get("other")).cloned().unwrap_or_default()
             }
             Some(Entry::Text(s)) => s.clone(),
@@ -283,10 +295,19 @@ impl Strings {
         fill(&template, &all)
     }
 
-    /// The CLDR plural category of a number written with a point ("1", "0.5"): its visible
-    /// decimals count, as in the rules ("1" is `one` in English, "1.5" `other`).
-    fn category(&self, plain: &str) -> &'static str {
-        match self.rules.as_ref().and_then(|r| r.select(plain).ok()).unwrap_or(PluralCategory::OTHER) {
+    /// The language `key`'s text is in: this language's own code, the default language's or
+    /// `en` (this language's for an unknown key).
+    fn source_of(&self, key: &str) -> &str {
+        let i = self.chain.iter().position(|t| t.contains_key(key)).unwrap_or(0);
+        self.sources.get(i).map_or(self.lang.as_str(), |s| s.0.as_str())
+    }
+
+    /// The CLDR plural category, by the rules of `lang`, of a number written with a point
+    /// ("1", "0.5"): its visible decimals count, as in the rules ("1" is `one` in English,
+    /// "1.5" `other`).
+    fn category(&self, lang: &str, plain: &str) -> &'static str {
+        let rules = self.rules.iter().find(|(c, _)| c == lang).and_then(|(_, r)| r.as_ref());
+        match rules.and_then(|r| r.select(plain).ok()).unwrap_or(PluralCategory::OTHER) {
             PluralCategory::ZERO => "zero",
             PluralCategory::ONE => "one",
             PluralCategory::TWO => "two",
@@ -541,6 +562,22 @@ mod tests {
         assert_eq!(points("fr", 1.5), "1,5 point");
         assert_eq!(points("en", 2.25), "2.25 points");
         assert_eq!(points("en", 1.0), "1 point");
+    }
+
+    #[test]
+    fn a_form_taken_from_another_language_follows_that_languages_plural_rules() {
+        // Hebrew without `questions` on an Arabic-default site shows Arabic: 3 to 10 take
+        // Arabic's `few` form ("3 أسئلة"), though Hebrew's rules call 3 `other`.
+        let he = Strings::new("he", table("lessons:\n  one: \"שיעור אחד\"\n  other: \"{n} שיעורים\"\n"), Table::new(), "ar");
+        assert_eq!(he.count("questions", 3), "3 أسئلة");
+        assert_eq!(he.count("questions", 8), "8 أسئلة");
+        assert_eq!(he.count("questions", 0), "لا توجد أسئلة");
+        assert_eq!(he.count("questions", 11), "11 سؤالًا");
+        assert_eq!(he.count("lessons", 3), "3 שיעורים", "the language's own forms keep its own rules");
+        // Polish without strings on an English-default site: 1 is English `one`.
+        let pl = Strings::new("pl", Table::new(), Table::new(), "en");
+        assert_eq!(pl.count("lessons", 1), "1 lesson");
+        assert_eq!(pl.count("lessons", 22), "22 lessons");
     }
 
     #[test]
