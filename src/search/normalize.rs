@@ -6,7 +6,8 @@
 //!   `l`, `école`), keeping pieces with a letter or digit, at most [`MAX_WORD`] characters;
 //! - a word: compatibility decomposition (NFKD), lower case, the diacritics of Latin, Greek and
 //!   Cyrillic letters removed, final ς as σ, Arabic-script forms unified (Persian ی and ى as
-//!   ي, Persian ک as ك, alef variants as ا, tashkeel and tatweel removed), a few letters
+//!   ي, Persian ک as ك, alef variants as ا, tashkeel and tatweel removed), Hebrew points
+//!   and cantillation removed, a few letters
 //!   without a decomposition spelt out (ß → ss, ł → l, ø → o …), then composed again (NFC).
 
 use unicode_normalization::UnicodeNormalization;
@@ -50,11 +51,17 @@ pub fn each_lower(text: &str, scratch: &mut String, mut f: impl FnMut(&str)) {
 
 /// Combining marks removed after decomposition: Latin, Greek and Cyrillic diacritics, Arabic
 /// tashkeel (harakat, shadda, sukun, hamza and madda above and below, superscript alef,
-/// Quranic marks), tatweel, zero-width (non-)joiners and soft hyphens. Marks of other scripts (Indic vowel signs, kana voicing) are kept.
+/// Quranic marks), Hebrew points (niqqud, the shin and sin dots, dagesh) and cantillation
+/// marks, tatweel, zero-width (non-)joiners and soft hyphens. Marks of other scripts (Indic vowel signs, kana voicing) are kept.
 fn is_folded_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036f}'
         | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05bd}'
+        | '\u{05bf}'
+        | '\u{05c1}'..='\u{05c2}'
+        | '\u{05c4}'..='\u{05c5}'
+        | '\u{05c7}'
         | '\u{0610}'..='\u{061a}'
         | '\u{064b}'..='\u{065f}'
         | '\u{0670}'

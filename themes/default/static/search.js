@@ -21,7 +21,7 @@
   // ---- normalisation (keep in step with src/search/normalize.rs) ----------------------------
 
   const MAX_WORD = 40;
-  const MARKS = /[\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d\u00ad]/g;
+  const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d\u00ad]/g;
   const LETTERS = {
     'ς': 'σ', '\u06cc': '\u064a', '\u0649': '\u064a', '\u06a9': '\u0643', '\u0671': '\u0627',
     'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h'
