@@ -26,7 +26,12 @@
     'ς': 'σ', '\u06cc': '\u064a', '\u0649': '\u064a', '\u06a9': '\u0643', '\u0671': '\u0627',
     'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h'
   };
-  const LETTER_RE = /[ς\u06cc\u0649\u06a9\u0671ßæœłđøıħ]/g;
+  // Arabic-Indic and Persian digits as 0-9.
+  for (let d = 0; d < 10; d++) {
+    LETTERS[String.fromCharCode(0x0660 + d)] = String(d);
+    LETTERS[String.fromCharCode(0x06f0 + d)] = String(d);
+  }
+  const LETTER_RE = /[ς\u06cc\u0649\u06a9\u0671ßæœłđøıħ\u0660-\u0669\u06f0-\u06f9]/g;
   const ASCII = /^[\x00-\x7f]*$/;
   const WORDY = /[\p{Alphabetic}\p{N}]/u;
   const APOSTROPHES = /['\u2019\u02bc]/;
