@@ -120,6 +120,19 @@ fn a_file_credit_and_a_site_pages_title_say_which_language_they_are_in() {
 }
 
 #[test]
+fn the_site_title_in_an_attribution_line_of_another_language_says_its_own() {
+    // Polish and Swedish lack `attribution_line`: the sentence is English, the site's title in
+    // it the page's ("Strona", "Webbplats"), and a screen reader must switch back for it.
+    let f = swedish_default();
+    for (lang, site) in [("pl", "Strona"), ("sv", "Webbplats")] {
+        let page = f.html(&format!("{lang}/kurs/mod/forsta.html"));
+        assert_eq!(lang_of(&select(&page, ".attribution-text > span")[0]), en(), "{lang}");
+        let dir = "ltr".to_string();
+        assert_eq!(at(&page, ".attribution-text span span", site), (lang.to_string(), dir), "{lang}: {}", select(&page, ".attribution-text")[0].html());
+    }
+}
+
+#[test]
 fn strings_handed_to_scripts_carry_their_language() {
     let f = swedish_default();
     let journey = f.read_out("sv/journey-data.js");

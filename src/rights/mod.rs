@@ -77,12 +77,20 @@ pub fn eu_view(site: &Site, t: &Strings) -> Option<EuView> {
 pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: &jsonld::Described<'_>, package: bool) -> RightsView {
     let code = &lang.lang.code;
     let url = site.config.base_url.as_ref().filter(|_| !package).map(|b| format!("{b}/{code}/{}", d.here));
-    let source = attribution::Source { site: &shared.site_title, url: url.as_deref() };
+    let source = attribution::Source { site: "\u{3}", url: url.as_deref() };
     let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
-    let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t);
+    let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t).replace('\u{3}', &shared.site_title);
     // The sentence is in the language of its interface string: where that is another
-    // language's (see `Strings::mark`), the sentence says so and the title keeps its own.
-    let sentence = t.mark(if d.authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" });
+    // language's (see `Strings::mark`), the sentence says so and the title keeps its own;
+    // so does the site's name where its language is not the sentence's (a Hebrew site title
+    // in the Arabic sentence of a Hebrew page without interface strings, or the other way).
+    let key = if d.authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
+    let sentence = t.mark(key);
+    let sentence_lang = t.lang_of(key).map_or(code.as_str(), |(c, _)| c);
+    let site_name = match &shared.site_title_lang {
+        (l, dir) if l != sentence_lang => format!("<span{}>{}</span>", crate::markdown::lang_attrs(l, dir), attribution::isolate_addresses(&shared.site_title)),
+        _ => attribution::isolate_addresses(&shared.site_title),
+    };
     let own_title =
         if d.title_lang.is_empty() && !sentence.is_empty() { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) } else { String::new() };
     // The title is marked with its language and each author's name isolated (what a reader
@@ -94,7 +102,8 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let authors_slot = if d.authors.is_empty() { Vec::new() } else { vec!["\u{2}".to_string()] };
     let attribution_html = attribution::isolate_addresses(&attribution::tasl("\u{1}", &authors_slot, &source, d.licence, t))
         .replace('\u{1}', &title)
-        .replace('\u{2}', &attribution::authors_html(d.authors, t));
+        .replace('\u{2}', &attribution::authors_html(d.authors, t))
+        .replace('\u{3}', &site_name);
     let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
     RightsView {
         licence_before: shared.licence_before.clone(),
@@ -115,6 +124,9 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
 #[derive(Debug)]
 pub struct Shared {
     site_title: String,
+    /// The language (code, direction) the site title is in: the page's, or the default
+    /// language's where the title is not translated.
+    site_title_lang: (String, &'static str),
     licence_before: Arc<str>,
     licence_after: Arc<str>,
     eu: Option<Arc<EuView>>,
@@ -125,8 +137,11 @@ impl Shared {
     pub fn new(site: &Site, lang: &LangSite, t: &Strings) -> Shared {
         let sentence = t.get("page_licence");
         let (before, after) = sentence.split_once("{licence}").unwrap_or((sentence.as_str(), ""));
+        let title = site.config.site_texts(&lang.lang.code).title;
+        let title_lang = if title.fallback { site.config.default_language() } else { &lang.lang };
         Shared {
-            site_title: site.config.site_texts(&lang.lang.code).title.text,
+            site_title: title.text,
+            site_title_lang: (title_lang.code.clone(), title_lang.direction.as_str()),
             licence_before: before.into(),
             licence_after: after.into(),
             eu: eu_view(site, t).map(Arc::new),
