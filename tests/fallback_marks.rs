@@ -242,3 +242,55 @@ fn a_guides_print_labels_and_cycle_link_say_which_language_they_are_in() {
     let own = f.html("uk/g/b.html");
     assert!(select(&own, ".pager-label[lang]").is_empty());
 }
+
+#[test]
+fn a_phases_and_a_packaged_lessons_place_say_which_language_they_are_in() {
+    // Turkish translates "Lesson 2 of 7" but not "Step 2 of 5": the phase's Ukrainian step line
+    // took the mark of the lesson line (none) and was unmarked; inside a SCORM package the
+    // lesson bar's "Урок 1 з 2" of a language without it was never marked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, tr, pl]\ntranslations:\n  tr: { title: Site }\n  pl: { title: Strona }\n");
+    f.write("i18n/tr.yaml", "lesson_position: \"Ders {current} / {total}\"\n");
+    f.write("content/uk/index.md", "---\ntitle: Start\n---\n[Guide](01-g/index.md)\n");
+    f.write("content/uk/01-g/index.md", "---\ntitle: Посібник\nkind: guide\n---\nText.\n");
+    f.write("content/uk/01-g/01-a.md", "---\ntitle: Аналіз\n---\nText.\n");
+    f.write("content/uk/01-g/02-b.md", "---\ntitle: Оцінка\n---\nText.\n");
+    f.write("content/uk/02-c/index.md", "---\ntitle: Курс\nkind: course\n---\nText.\n");
+    f.write("content/uk/02-c/01-m/index.md", "---\ntitle: Модуль\nkind: module\n---\nText.\n");
+    f.write("content/uk/02-c/01-m/01-a.md", "---\ntitle: Перший\n---\nText.\n");
+    f.write("content/uk/02-c/01-m/02-b.md", "---\ntitle: Другий\n---\nText.\n");
+    for (rel, title) in [("index.md", "Başla"), ("01-g/index.md", "Rehber"), ("01-g/01-a.md", "Analiz"), ("01-g/02-b.md", "Değerlendirme")] {
+        f.write(
+            &format!("content/tr/{rel}"),
+            format!("---\ntitle: {title}\nkind: {}\n---\nMetin.\n", if rel == "01-g/index.md" { "guide" } else { "page" }).replace("kind: page\n", ""),
+        );
+    }
+    f.write("content/tr/02-c/index.md", "---\ntitle: Kurs\nkind: course\n---\nMetin.\n");
+    f.write("content/tr/02-c/01-m/index.md", "---\ntitle: Modül\nkind: module\n---\nMetin.\n");
+    f.write("content/tr/02-c/01-m/01-a.md", "---\ntitle: Birinci\n---\nMetin.\n");
+    f.write("content/pl/index.md", "---\ntitle: Start\n---\nTekst.\n");
+    f.write("content/pl/02-c/index.md", "---\ntitle: Kurs\nkind: course\n---\nTekst.\n");
+    f.write("content/pl/02-c/01-m/index.md", "---\ntitle: Moduł\nkind: module\n---\nTekst.\n");
+    f.write("content/pl/02-c/01-m/01-a.md", "---\ntitle: Pierwsza\n---\nTekst.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let uk = ("uk".to_string(), "ltr".to_string());
+    let step = f.html("tr/g/b.html");
+    assert_eq!(at(&step, ".position span", "Крок 2 з 2"), uk, "{}", select(&step, ".position")[0].html());
+    let lesson = f.html("tr/c/m/a.html");
+    assert!(select(&lesson, ".position [lang]").is_empty(), "Turkish's own lesson line is not marked");
+    assert_eq!(lang_at(&f.html("uk/g/b.html"), ".position"), "uk");
+    // Packages: the bar's place line is Turkish in Turkish, Ukrainian (and so marked) in Polish.
+    let bar = |lang: &str| {
+        let zip = std::fs::read(f.out().join(format!("{lang}/downloads/m-{lang}-scorm12.zip"))).expect("the module package");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        let mut html = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("m/a.html").expect("the lesson in the package"), &mut html).unwrap();
+        html
+    };
+    let tr = scraper::Html::parse_document(&bar("tr"));
+    assert!(text(&select(&tr, ".package-position")[0]).contains("Ders 1 / 2"));
+    assert!(select(&tr, ".package-position[lang], .package-position [lang]").is_empty());
+    let pl = scraper::Html::parse_document(&bar("pl"));
+    assert_eq!(at(&pl, ".package-position span", "Урок 1 з 2"), uk, "{}", select(&pl, ".package-where")[0].html());
+}

@@ -424,6 +424,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         // Packages show no sidebar (nothing outside the package is linked).
         course_nav: nav.book.filter(|_| s.package.is_none()).map(|b| cx.course_nav(b, s.here, extra)),
         position: nav.position,
+        position_key: nav.position_key,
         prev: nav.prev,
         next: nav.next,
         unit: if own_page { unit_view(&page.front) } else { None },

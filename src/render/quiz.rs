@@ -421,6 +421,7 @@ pub fn render_quiz(
     };
     let mut v = view(cx, &subject, extra);
     v.position = Some(intro);
+    v.position_key = "quiz_intro";
     // A translation without its own description or title shows the original's: marked as such.
     let default = cx.site.config.default_language();
     let original = cx.site.langs.iter().find(|l| l.lang.code == default.code).and_then(|l| l.quizzes.iter().find(|q| q.rel == quiz.rel));

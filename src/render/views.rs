@@ -111,6 +111,8 @@ pub struct PageView<'a> {
     pub top_nav: Vec<LinkView>,
     pub course_nav: Option<CourseNavView>,
     pub position: Option<String>,
+    /// The interface string `position` is made of, whose language marks it (`tl[position_key]`).
+    pub position_key: &'static str,
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
     pub unit: Option<UnitView>,
@@ -255,6 +257,9 @@ pub struct Nav {
     /// The course (book) whose navigation the sidebar shows.
     pub book: Option<PageId>,
     pub position: Option<String>,
+    /// The interface string `position` is made of (`lesson_position`, `step_position`), whose
+    /// language marks it.
+    pub position_key: &'static str,
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
 }
@@ -340,6 +345,7 @@ pub fn navigation(
     }
 
     let page = &site.pages[id];
+    let mut position_key = "lesson_position";
     let position = match (is_step, page.is_section, page.parent) {
         (false, false, Some(parent)) if book.is_some() && matches!(site.kind_name(id), "lesson" | "phase") => {
             let in_guide = site.pages[parent].kind() == Kind::Guide;
@@ -349,11 +355,12 @@ pub fn navigation(
                 site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section && site.effective_kind(c) != Kind::Template).collect()
             };
             let key = if in_guide { "step_position" } else { "lesson_position" };
+            position_key = key;
             lessons.iter().position(|&c| c == id).map(|i| strings.format(key, &[("current", &(i + 1).to_string()), ("total", &lessons.len().to_string())]))
         }
         _ => None,
     };
-    Nav { breadcrumbs, top_nav, book, position, prev, next }
+    Nav { breadcrumbs, top_nav, book, position, position_key, prev, next }
 }
 
 pub fn unit_view(front: &crate::model::FrontMatter) -> Option<UnitView> {

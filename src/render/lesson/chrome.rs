@@ -238,8 +238,14 @@ fn package_bar(w: &mut W<'_>, v: &PageView<'_>) {
     }
     if let Some(p) = position {
         w.s("<span class=\"package-position\">");
+        let marked = w.has_mark(v.position_key);
+        if marked {
+            w.s("<span");
+            w.tl(v.position_key);
+            w.s(">");
+        }
         w.e(p);
-        w.s("</span>");
+        w.s(if marked { "</span></span>" } else { "</span>" });
     }
     w.s("</p>\n  ");
     if let Some(next) = &v.next {

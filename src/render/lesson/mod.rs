@@ -109,10 +109,10 @@ fn main(w: &mut W<'_>, v: &PageView<'_>) {
         // The mark on a span, not on the paragraph: a right-to-left string on a left-to-right
         // page (or the other way round) must not move the line to the other side.
         w.s("<p class=\"position\">");
-        let marked = w.has_mark("lesson_position");
+        let marked = w.has_mark(v.position_key);
         if marked {
             w.s("<span");
-            w.tl("lesson_position");
+            w.tl(v.position_key);
             w.s(">");
         }
         w.e(p);
