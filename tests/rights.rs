@@ -302,6 +302,31 @@ fn author_names_on_the_credits_and_accessibility_pages_are_isolated() {
 }
 
 #[test]
+fn the_enforcement_body_written_in_the_default_language_says_so_on_other_pages() {
+    // An Arabic site's enforcement body, on its Italian statement: "Organismo competente:
+    // الهيئة الوطنية …" was one Italian paragraph, read with the Italian voice.
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "title: موقع\nlanguages: [ar, it]\naccessibility:\n  enforcement: الهيئة الوطنية للنفاذ الرقمي\ntranslations:\n  it: { title: Sito }\n",
+    );
+    f.write("content/ar/index.md", "---\ntitle: البداية\n---\nنص.\n");
+    f.write("content/it/index.md", "---\ntitle: Inizio\n---\nTesto.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let body = |code: &str| {
+        let doc = f.html(&format!("{code}/accessibility.html"));
+        let p = select(&doc, "main p").into_iter().find(|p| text(p).contains("الهيئة الوطنية")).expect("the enforcement body");
+        (p.html(), select(&doc, "main p span").into_iter().find(|s| text(s) == "الهيئة الوطنية للنفاذ الرقمي").map(|s| common::lang_of(&s)))
+    };
+    let (html, mark) = body("it");
+    assert!(html.starts_with("<p>Organismo competente: "), "{html}");
+    assert_eq!(mark, Some(("ar".to_string(), "rtl".to_string())), "{html}");
+    let (html, mark) = body("ar");
+    assert_eq!(mark, None, "the default language's own statement: {html}");
+}
+
+#[test]
 fn eu_emblem_and_accessibility_statement_in_every_language() {
     let f = built();
     for (code, statement) in [("en", "Co-funded by the European Union"), ("el", "Με τη συγχρηματοδότηση της Ευρωπαϊκής Ένωσης")]

@@ -173,7 +173,13 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     h.push_str(&h2("enforcement", "a11y_enforcement_title"));
     h.push_str(&p(t.html("a11y_enforcement")));
     if let Some(body) = &a11y.enforcement {
-        h.push_str(&p(t.format_html("a11y_enforcement_body", &[("body", body)])));
+        // Written once, in the default language: marked so where the sentence around it is in
+        // another (an Arabic body in an Italian statement).
+        let default = config.default_language();
+        let sentence = t.lang_of("a11y_enforcement_body").map_or(lang.lang.code.as_str(), |(c, _)| c);
+        let mark = if sentence == default.code { String::new() } else { lang_attrs(&default.code, default.direction.as_str()) };
+        let body = Strings::marked_html(&mark, body);
+        h.push_str(&p(t.wrap("a11y_enforcement_body", escape_html(&t.format("a11y_enforcement_body", &[("body", "\u{1}")])).replace('\u{1}', &body))));
     }
     h
 }
