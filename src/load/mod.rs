@@ -5,6 +5,7 @@
 //! Languages are loaded as they are on disk; aligning them onto the default language is the
 //! next step ([`crate::translate`]), which the pipeline runs.
 
+mod bidi;
 pub mod credits;
 pub mod frontmatter;
 pub mod memo;
@@ -450,6 +451,8 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             return None;
         }
     };
+    bidi::check(split.yaml, split.yaml_line, |_| true, &shown, diags);
+    bidi::check(split.body, split.body_line, bidi::is_heading, &shown, diags);
     // A front matter with problems is reported; read without the keys in error, the page is
     // still checked (the build fails on the errors anyway).
     let (front, errors) = frontmatter::parse_lenient(&split);

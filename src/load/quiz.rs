@@ -101,6 +101,7 @@ pub fn is_quiz_file(rel: &str) -> bool {
 pub fn parse_quiz(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Quiz> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let before = diags.error_count();
+    super::bidi::check(text, 1, |_| true, &shown, diags);
     let report = |diags: &mut Diagnostics, e: &YamlError| {
         let hint = e.hint.clone().unwrap_or_else(|| "see the quiz schema in the README".into());
         diags.push(Diagnostic::error(&shown, e.line, e.col, e.message.clone()).with_hint(hint));
