@@ -249,3 +249,16 @@ fn no_input_makes_the_reader_panic() {
     let deep = format!("{}x", "- ".repeat(500));
     assert!(parse::<Settings>(&deep, 1).is_err());
 }
+
+#[test]
+fn a_number_written_in_arabic_indic_or_persian_digits_is_shown_in_0_to_9() {
+    // An Arabic or Persian keyboard writes ٥ and ۱٫۵: the hint gives the value to write.
+    let errs = all("title: A\nweight: ٥\nsize: ۱۲\n");
+    assert_eq!(errs[0].message, "weight: wrong kind of value: the text \"٥\", expected a number");
+    assert_eq!(errs[0].hint.as_deref(), Some("write it with the digits 0–9: `weight: 5`"));
+    assert_eq!(errs[1].hint.as_deref(), Some("write it with the digits 0–9: `size: 12`"));
+    let errs = all("title: A\nweight: ١٫٥\n");
+    assert_eq!(errs[0].hint.as_deref(), Some("write it with the digits 0–9: `weight: 1.5`"));
+    let errs = all("title: A\nweight: lots\n");
+    assert_eq!(errs[0].hint.as_deref(), Some("write a number, e.g. `weight: 2` or `weight: 1.5`"));
+}

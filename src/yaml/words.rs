@@ -169,6 +169,11 @@ pub fn hint_for(message: &str, key: &str) -> Option<String> {
     }
     let expected = message.rsplit_once("expected ").map(|(_, e)| e)?;
     let key = if key.is_empty() || key.starts_with('[') { "key" } else { key };
+    if expected == "a number" || expected.starts_with("a whole number") {
+        if let Some(n) = message.split_once("the text \"").and_then(|(_, rest)| rest.split_once('"')).and_then(|(t, _)| western_digits(t)) {
+            return Some(format!("write it with the digits 0–9: `{key}: {n}`"));
+        }
+    }
     Some(match expected {
         e if e.starts_with("a whole number") => format!("write a whole number, e.g. `{key}: 5`"),
         "a number" => format!("write a number, e.g. `{key}: 2` or `{key}: 1.5`"),
@@ -186,6 +191,26 @@ pub fn hint_for(message: &str, key: &str) -> Option<String> {
         e if e.contains('`') || e.contains(' ') => format!("write {e}"),
         _ => return None,
     })
+}
+
+/// A number written in Arabic-Indic (٠–٩) or Persian (۰–۹) digits, with `٫` or `.` as its
+/// decimal separator, in the digits 0–9 (`١٫٥` → `1.5`); `None` for any other text.
+fn western_digits(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut eastern = false;
+    for c in text.trim().chars() {
+        match c {
+            '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' => {
+                let base = if c >= '\u{06f0}' { 0x06f0 } else { 0x0660 };
+                out.push(char::from(b'0' + (c as u32 - base) as u8));
+                eastern = true;
+            }
+            '0'..='9' => out.push(c),
+            '\u{066b}' | '.' => out.push('.'),
+            _ => return None,
+        }
+    }
+    eastern.then_some(out)
 }
 
 /// Keys cut by a comment: `Foto #1.png:` is the key `Foto` (a space and `#` start a
