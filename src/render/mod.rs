@@ -304,6 +304,13 @@ impl PackageScope {
         !self.left_out.iter().any(|dir| url.starts_with(dir.as_str()))
     }
 
+    /// The progress keys (`<lang>/<url>`, space-separated) of the pages it holds: a partial
+    /// course package's course page counts its own modules' lessons and quizzes, so its
+    /// progress can reach 100 %.
+    pub fn held_keys(&self, keys: &str) -> String {
+        keys.split(' ').filter(|k| k.split_once('/').is_none_or(|(_, url)| self.holds(url))).collect::<Vec<_>>().join(" ")
+    }
+
     /// The path of a site output path inside the package.
     pub fn path<'p>(&self, url: &'p str) -> &'p str {
         url.strip_prefix(self.base.as_str()).unwrap_or(url)
@@ -387,7 +394,10 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     // good practices are reference material without a progress bar.
     let book = cx.lang.book_of(s.id);
     let tracked = book.is_some_and(|b| cx.tracked(b, extra));
-    let progress_keys = if own_page && page.is_section && tracked { Some(cx.progress_keys(s.id, extra)) } else { None };
+    let progress_keys = (own_page && page.is_section && tracked).then(|| match s.package {
+        Some(p) if !p.left_out.is_empty() => std::sync::Arc::new(p.held_keys(&cx.progress_keys(s.id, extra))),
+        _ => cx.progress_keys(s.id, extra),
+    });
     let book_page = own_page && book == Some(s.id) && tracked && s.package.is_none();
     let start_url = book_page
         .then(|| cx.book_nav(s.id, extra).steps.iter().find(|st| st.kind == "lesson" || st.kind == "quiz").map(|st| relative(s.here, &st.url)))

@@ -205,6 +205,39 @@ describe('layout and screenshots', { skip }, () => {
     if (Array.from(byLang.keys()).some((l) => /^(ar|fa|he|ur|ps|yi|ckb|dv|sd|ug)(-|$)/.test(l))) assert.ok(checked.rtl > 0, 'no right-to-left lesson was checked');
   });
 
+  // A neighbour's title in another writing direction than the page (an untranslated page's
+  // title, marked with its own dir) stays on its label's side: on an Arabic page the previous
+  // link's English title began at the far (left) edge while its label stood at the right.
+  test('pager: a title in another direction sits on its label\'s side, at 1280 and 390 px', async () => {
+    const pages = (kinds.lesson || []).filter((rel) => {
+      const html = fs.readFileSync(path.join(dir, rel), 'utf8');
+      const own = (html.match(/<html[^>]* dir="(\w+)"/) || [])[1];
+      return (html.match(/class="pager-title"[^>]* dir="(\w+)"/g) || []).some((m) => !m.endsWith(`"${own}"`));
+    }).slice(0, 3);
+    if (!Array.from(new Set(kinds.lesson.map((rel) => rel.split('/')[0]))).some((l) => /^(ar|fa|he|ur)$/.test(l))) return;
+    assert.ok(pages.length > 0, 'no lesson whose pager shows a title in another direction');
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const rel of pages) {
+          await page.goto(h.fileUrl(dir, rel));
+          const links = await page.evaluate(() => Array.from(document.querySelectorAll('nav.pager a')).map((a) => {
+            const text = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
+            const box = a.getBoundingClientRect();
+            const label = text(a.querySelector('.pager-label'));
+            const title = text(a.querySelector('.pager-title'));
+            const side = box.right - label.right < label.left - box.left ? 'right' : 'left';
+            return { href: a.getAttribute('href'), side, gap: Math.round(side === 'right' ? box.right - title.right : title.left - box.left) };
+          }));
+          for (const l of links) assert.ok(l.gap <= 2, `${rel} at ${vp.width}px: the title of ${l.href} is ${l.gap}px away from its label's ${l.side} side`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   // In print the page says where and when it was printed: "Printed from <address> · <date>".
   // In a right-to-left page the address is a left-to-right island; without isolating it the
   // day of the date ran into it ("طُبع من 5 ,http://…html ديسمبر 2026").
