@@ -49,6 +49,20 @@ pub struct Strings {
     /// language is chosen by that language's rules ("3 أسئلة", Arabic's `few`, on a Hebrew
     /// page, where Hebrew's rules would pick Arabic's `other`).
     rules: Vec<(String, Option<PluralRules>)>,
+    /// [`Strings::tables`], made on first use.
+    tables: std::sync::OnceLock<AllStrings>,
+}
+
+/// Every plain string of a language with its marks, as templates and the page writers take
+/// them: the same for every page and step of a build, so made once per language.
+#[derive(Debug, Default)]
+pub struct AllStrings {
+    /// [`Strings::all_plain`].
+    pub plain: BTreeMap<String, String>,
+    /// [`Strings::all_marks`].
+    pub marks: BTreeMap<String, String>,
+    /// [`Strings::all_script_marks`].
+    pub scripts: BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -161,7 +175,7 @@ impl Strings {
                 rules.push((source.clone(), plural_rules(source)));
             }
         }
-        Strings { lang: code.to_string(), chain, sources, rules }
+        Strings { lang: code.to_string(), chain, sources, rules, tables: std::sync::OnceLock::new() }
     }
 
     /// The same strings, knowing the default language's direction (`rtl` for a right-to-left
@@ -171,6 +185,8 @@ impl Strings {
         for source in self.sources.iter_mut().filter(|s| Some(&s.0) == default.as_ref() && s.0 != self.lang) {
             source.1 = dir;
         }
+        // The marks follow the sources.
+        self.tables = std::sync::OnceLock::new();
         self
     }
 
@@ -225,6 +241,11 @@ impl Strings {
     /// writes the text and marks it (`data-t-…-lang="it ltr"`); empty for the language's own.
     pub fn script_mark(&self, key: &str) -> String {
         self.lang_of(key).map(|(code, dir)| format!("{code} {dir}")).unwrap_or_default()
+    }
+
+    /// Every plain string with its marks (made once, then shared by every caller).
+    pub fn tables(&self) -> &AllStrings {
+        self.tables.get_or_init(|| AllStrings { plain: self.all_plain(), marks: self.all_marks(), scripts: self.all_script_marks() })
     }
 
     /// [`Strings::mark`] of every plain string, for templates (`{{ t.next }}` in an element

@@ -472,3 +472,31 @@ fn the_printed_from_line_is_the_public_address_with_base_url() {
     assert_eq!(text(&select(&doc, ".print-meta .print-url")[0]), "en/course/mod/first.html");
     assert!(select(&doc, "link[rel=canonical]").is_empty());
 }
+
+/// Without `base_url` an attribution line holds no address of its page, so its wording is made
+/// once per licence and per "with or without authors" and shared by the pages: each page still
+/// gets its own title, authors and licence, in the wording for them.
+#[test]
+fn attribution_lines_without_base_url_keep_each_pages_title_authors_and_licence() {
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Plain site\nlanguages: [en]\nlicense: CC-BY-4.0\n");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    f.write("content/en/01-course/index.md", "---\ntitle: Course\nkind: course\n---\nAbout.\n");
+    f.write("content/en/01-course/01-mod/index.md", "---\ntitle: Module\nkind: module\n---\nOverview.\n");
+    f.write("content/en/01-course/01-mod/01-alpha.md", "---\ntitle: Alpha\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/02-beta.md", "---\ntitle: Beta\nauthors: [Bo]\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/03-gamma.md", "---\ntitle: Gamma\nlicense: CC-BY-SA-4.0\n---\nText.\n");
+    f.write("content/en/01-course/01-mod/04-delta.md", "---\ntitle: Delta\nauthors: [Di, Ed]\nlicense: CC-BY-SA-4.0\n---\nText.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (page, line) in [
+        ("alpha", "“Alpha”, Plain site, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."),
+        ("beta", "“Beta” by Bo, Plain site, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."),
+        ("gamma", "“Gamma”, Plain site, licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)."),
+        ("delta", "“Delta” by Di, Ed, Plain site, licensed under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)."),
+    ] {
+        let doc = f.html(&format!("en/course/mod/{page}.html"));
+        assert_eq!(text(&select(&doc, ".attribution-text")[0]), line, "{page}");
+        assert_eq!(select(&doc, ".attribution-text bdi[dir=ltr]").len(), 1, "{page}: the licence's address isolated");
+    }
+}

@@ -160,7 +160,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut label_open: Option<(usize, bool, String)> = None;
     let mut check_ids: HashMap<String, usize> = HashMap::new();
     let mut raw_pieces: Vec<rawhtml::Piece> = Vec::new();
-    // Where the page's text is (outside code), for links that Markdown left as text.
+    // Where the page's text is (outside code), for links that Markdown left as text: only
+    // looked for where the page has a `](`.
+    let spaced = spaced::possible(src);
     let mut text_at: Vec<std::ops::Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if let (Some(open), Event::Text(t) | Event::Code(t)) = (label_open.as_mut(), &event) {
@@ -200,7 +202,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             }
             continue;
         }
-        if let Event::Text(_) = event {
+        if spaced && matches!(event, Event::Text(_)) {
             text_at.push(range.clone());
         }
         if reopen_para {
@@ -407,7 +409,9 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
     }
     close_check(&mut events, label_open.take(), &mut check_ids);
-    spaced::check(src, &text_at, &mut out.problems);
+    if spaced {
+        spaced::check(src, &text_at, &mut out.problems);
+    }
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());

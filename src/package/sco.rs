@@ -200,12 +200,12 @@ fn launch_page(cx: &LangContext<'_>, theme: &Theme, p: &LaunchPage<'_>) -> Resul
         .collect();
     context.insert("quizzes", &quizzes);
     context.insert("modules", p.modules);
-    context.insert("t", &cx.plain);
+    context.insert("t", cx.plain);
     // The strings as HTML, in a `<span lang dir>` where the language lacks them (`tm`).
     let tm: BTreeMap<&String, String> = cx.plain.keys().map(|k| (k, cx.strings.html(k))).collect();
     context.insert("tm", &tm);
     // scorm.js rewrites the refusal's text: its element carries the mark (`tl`).
-    context.insert("tl", &cx.strings.all_marks());
+    context.insert("tl", &cx.strings.tables().marks);
     context.insert("licence", &crate::render::views::LicenceView::from(&cx.site.config.licence));
     theme.templates.render("sco.html", &context).map_err(|e| format!("template sco.html: {}", tera_error_chain(&e)))
 }

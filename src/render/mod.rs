@@ -58,21 +58,39 @@ pub struct NavMemo {
     sidebars: rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>,
 }
 
+/// A language's interface strings as template values: `t` (the plain strings), `tl` (the marks
+/// of those that are another language's: ` lang="…" dir="…"` or empty), `tm` (each as HTML
+/// inside such a mark), `tj` (`code dir` of the marked ones, for scripts).
+struct TemplateStrings {
+    t: tera::Value,
+    tl: tera::Value,
+    tm: tera::Value,
+    tj: tera::Value,
+}
+
+impl TemplateStrings {
+    fn new(all: &crate::i18n::AllStrings) -> Self {
+        let tm: BTreeMap<&String, String> = all.plain.iter().map(|(k, v)| (k, Strings::marked_html(all.marks.get(k).map_or("", String::as_str), v))).collect();
+        TemplateStrings {
+            t: tera::to_value(&all.plain).unwrap_or_default(),
+            tl: tera::to_value(&all.marks).unwrap_or_default(),
+            tm: tera::to_value(&tm).unwrap_or_default(),
+            tj: tera::to_value(&all.scripts).unwrap_or_default(),
+        }
+    }
+}
+
 /// What every page of one language shares.
 pub struct LangContext<'a> {
     pub site: &'a Site,
     pub lang: &'a LangSite,
     pub strings: &'a Strings,
-    pub plain: BTreeMap<String, String>,
-    /// `plain` for the built-in page writers (see [`lesson`]).
-    ui: lesson::UiText,
-    /// `plain` as a template value, made once per language (templates see it as `t`).
-    t_value: tera::Value,
-    /// The marks of the strings that are another language's (`tl`: ` lang="…" dir="…"` or
-    /// empty) and the strings as HTML inside such a mark (`tm`), as template values.
-    tl_value: tera::Value,
-    tm_value: tera::Value,
-    tj_value: tera::Value,
+    /// Every plain string (made once per language, see [`Strings::tables`]).
+    pub plain: &'a BTreeMap<String, String>,
+    /// `plain` for the built-in page writers (see [`lesson`]), made when a page first needs it.
+    ui: std::sync::OnceLock<lesson::UiText>,
+    /// The strings as template values, made when a template first needs them.
+    values: std::sync::OnceLock<TemplateStrings>,
     /// SCORM packages are built for this language.
     pub packaging: bool,
     /// This language has a Downloads page (packages or question banks).
@@ -101,25 +119,14 @@ impl<'a> LangContext<'a> {
         let packaging = has_packages(site, lang);
         // Every language gets a Downloads page once any has one (it says why it is empty).
         let downloads = site.langs.iter().any(|l| has_downloads(site, l));
-        let plain = strings.all_plain();
-        let t_value = tera::to_value(&plain).unwrap_or_default();
-        let marks = strings.all_marks();
-        let tl_value = tera::to_value(&marks).unwrap_or_default();
-        let tm: BTreeMap<&String, String> = plain.iter().map(|(k, v)| (k, Strings::marked_html(marks.get(k).map_or("", String::as_str), v))).collect();
-        let tm_value = tera::to_value(&tm).unwrap_or_default();
-        let scripts = strings.all_script_marks();
-        let tj_value = tera::to_value(&scripts).unwrap_or_default();
         let texts = site.config.site_texts(&lang.lang.code);
         LangContext {
             site,
             lang,
             strings,
-            ui: lesson::ui_text(&plain, &marks, &scripts),
-            plain,
-            t_value,
-            tl_value,
-            tm_value,
-            tj_value,
+            plain: &strings.tables().plain,
+            ui: Default::default(),
+            values: Default::default(),
             packaging,
             downloads,
             texts,
@@ -131,6 +138,19 @@ impl<'a> LangContext<'a> {
             sidebars: Default::default(),
             contexts: Default::default(),
         }
+    }
+
+    /// The interface strings for the built-in page writers.
+    fn ui(&self) -> &lesson::UiText {
+        self.ui.get_or_init(|| {
+            let all = self.strings.tables();
+            lesson::ui_text(&all.plain, &all.marks, &all.scripts)
+        })
+    }
+
+    /// The interface strings as template values.
+    fn values(&self) -> &TemplateStrings {
+        self.values.get_or_init(|| TemplateStrings::new(self.strings.tables()))
     }
 
     /// Starts from the navigation of a build whose site had the same structure.
@@ -527,7 +547,7 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
             Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
             None => None,
         };
-        if let Some(html) = writer(&cx.ui, view, list) {
+        if let Some(html) = writer(cx.ui(), view, list) {
             return Ok(html);
         }
     }
@@ -553,10 +573,11 @@ fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, templat
     // Every page view has the same keys, so a reused context holds only `t` and this page's.
     let mut context = cx.contexts.lock().ok().and_then(|mut pool| pool.pop()).unwrap_or_else(|| {
         let mut c = Context::new();
-        c.insert("t", &cx.t_value);
-        c.insert("tl", &cx.tl_value);
-        c.insert("tm", &cx.tm_value);
-        c.insert("tj", &cx.tj_value);
+        let values = cx.values();
+        c.insert("t", &values.t);
+        c.insert("tl", &values.tl);
+        c.insert("tm", &values.tm);
+        c.insert("tj", &values.tj);
         c
     });
     context.extend(page);

@@ -218,7 +218,7 @@ impl LangContext<'_> {
             let default = self.site.config.default_language();
             if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
                 let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
-                return Ok(lesson::course_nav_list(&self.ui, &shared.nav, here, (&default.code, default.direction.as_str())));
+                return Ok(lesson::course_nav_list(self.ui(), &shared.nav, here, (&default.code, default.direction.as_str())));
             }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
@@ -226,9 +226,10 @@ impl LangContext<'_> {
             context.insert("dir", self.lang.lang.direction.as_str());
             context.insert("fallback_lang", &default.code);
             context.insert("fallback_dir", default.direction.as_str());
-            context.insert("t", &self.t_value);
-            context.insert("tl", &self.tl_value);
-            context.insert("tm", &self.tm_value);
+            let values = self.values();
+            context.insert("t", &values.t);
+            context.insert("tl", &values.tl);
+            context.insert("tm", &values.tm);
             theme.templates.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
     }

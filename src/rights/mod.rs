@@ -99,11 +99,18 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
         "" => attribution::isolate_addresses(d.title),
         marks => format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title)),
     };
-    let authors_slot = if d.authors.is_empty() { Vec::new() } else { vec!["\u{2}".to_string()] };
-    let attribution_html = attribution::isolate_addresses(&attribution::tasl("\u{1}", &authors_slot, &source, d.licence, t))
-        .replace('\u{1}', &title)
-        .replace('\u{2}', &attribution::authors_html(d.authors, t))
-        .replace('\u{3}', &site_name);
+    // The line with a slot for the title (`\u{1}`), one for the authors (`\u{2}`) and the
+    // site's name (`\u{3}`): without the page's own address in it, the same for every page
+    // with its licence.
+    let line = |source: &attribution::Source<'_>| {
+        let authors_slot = if d.authors.is_empty() { Vec::new() } else { vec!["\u{2}".to_string()] };
+        attribution::isolate_addresses(&attribution::tasl("\u{1}", &authors_slot, source, d.licence, t))
+    };
+    let line: Arc<str> = match source.url {
+        Some(_) => line(&source).into(),
+        None => shared.line(d.licence, d.authors.is_empty(), || line(&source)),
+    };
+    let attribution_html = line.replace('\u{1}', &title).replace('\u{2}', &attribution::authors_html(d.authors, t)).replace('\u{3}', &site_name);
     let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
     RightsView {
         licence_before: shared.licence_before.clone(),
@@ -131,6 +138,9 @@ pub struct Shared {
     licence_after: Arc<str>,
     eu: Option<Arc<EuView>>,
     badges: std::sync::RwLock<Vec<(Licence, Arc<str>)>>,
+    /// The attribution lines with slots of pages without an address in theirs, by licence and
+    /// whether the page has no authors.
+    lines: std::sync::RwLock<Vec<(Licence, bool, Arc<str>)>>,
 }
 
 impl Shared {
@@ -146,7 +156,22 @@ impl Shared {
             licence_after: after.into(),
             eu: eu_view(site, t).map(Arc::new),
             badges: Default::default(),
+            lines: Default::default(),
         }
+    }
+
+    /// The attribution line with slots for `licence` and `anonymous` (see [`page_view`]), made
+    /// by `make` on first use.
+    fn line(&self, licence: &Licence, anonymous: bool, make: impl FnOnce() -> String) -> Arc<str> {
+        let found = |lines: &Vec<(Licence, bool, Arc<str>)>| lines.iter().find(|(l, a, _)| *a == anonymous && l == licence).map(|(.., line)| line.clone());
+        if let Some(line) = self.lines.read().ok().and_then(|l| found(&l)) {
+            return line;
+        }
+        let line: Arc<str> = make().into();
+        if let Ok(mut l) = self.lines.write() {
+            l.push((licence.clone(), anonymous, line.clone()));
+        }
+        line
     }
 
     /// The badge of a licence, made on first use.
