@@ -254,6 +254,24 @@ impl Strings {
         }
     }
 
+    /// The text for `key` in the language `code` (this one, the default one or English), where
+    /// these strings have it in that language: the punctuation inside a passage in another
+    /// language (the list separator of a quiz shown in the default language, of a sentence
+    /// whose string falls back) is that passage's. Else [`Strings::get`].
+    pub fn get_in(&self, key: &str, code: &str) -> String {
+        let found = self.chain.iter().zip(&self.sources).filter(|(_, (c, _))| c == code).find_map(|(t, _)| t.get(key));
+        match found {
+            Some(Entry::Text(s)) => s.clone(),
+            _ => self.get(key),
+        }
+    }
+
+    /// [`Strings::get_in`] the language `sentence`'s text is in (this one's when it is its own).
+    pub fn get_like(&self, key: &str, sentence: &str) -> String {
+        let code = self.lang_of(sentence).map_or(self.lang.as_str(), |(code, _)| code).to_string();
+        self.get_in(key, &code)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(&self.get(key), args)

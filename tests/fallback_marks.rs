@@ -229,3 +229,30 @@ fn a_guides_print_labels_and_cycle_link_say_which_language_they_are_in() {
     let own = f.html("uk/g/b.html");
     assert!(select(&own, ".pager-label[lang]").is_empty());
 }
+
+#[test]
+fn a_printed_guides_outputs_are_listed_with_the_separator_of_their_language() {
+    // The print view joined outputs with a fixed "; ", a Latin semicolon in Persian text.
+    // Persian is the default language; the Ukrainian guide translates the first phase only.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: سایت\nlanguages: [fa, uk]\ntranslations:\n  uk: { title: Сайт }\n");
+    f.write("content/fa/index.md", "---\ntitle: آغاز\n---\n[راهنما](01-g/index.md)\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\n[Посібник](01-g/index.md)\n");
+    f.write("content/fa/01-g/index.md", "---\ntitle: راهنما\nkind: guide\n---\nمتن.\n");
+    f.write("content/fa/01-g/01-a.md", "---\ntitle: تحلیل\noutputs: [گزارش, برنامه]\n---\nمتن.\n");
+    f.write("content/fa/01-g/02-b.md", "---\ntitle: ارزیابی\noutputs: [جدول, فهرست]\n---\nمتن.\n");
+    f.write("content/uk/01-g/index.md", "---\ntitle: Посібник\nkind: guide\n---\nТекст.\n");
+    f.write("content/uk/01-g/01-a.md", "---\ntitle: Аналіз\noutputs: [Звіт, План]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dd = |doc: &scraper::Html, what: &str| {
+        let found = select(doc, ".phase-facts dd").into_iter().find(|e| text(e).contains(what)).unwrap_or_else(|| panic!("no dd with {what}"));
+        (text(&found), lang_of(&found).0)
+    };
+    let fa = f.html("fa/g/print.html");
+    assert_eq!(dd(&fa, "گزارش"), ("گزارش؛ برنامه".to_string(), "fa".to_string()));
+    let uk = f.html("uk/g/print.html");
+    assert_eq!(dd(&uk, "Звіт"), ("Звіт; План".to_string(), "uk".to_string()));
+    // The phase not translated yet: Persian, listed the Persian way, on the Ukrainian page.
+    assert_eq!(dd(&uk, "جدول"), ("جدول؛ فهرست".to_string(), "fa".to_string()));
+}

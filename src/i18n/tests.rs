@@ -226,3 +226,22 @@ fn broken_file_is_reported_with_position() {
     parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);
     assert!(d.has_errors());
 }
+
+#[test]
+fn a_separator_is_taken_in_the_language_of_the_passage_it_joins() {
+    // A Persian page of a Ukrainian site: the Persian strings' own "؛ ", the Ukrainian "; ".
+    let fa = Strings::new("fa", Table::new(), Table::new(), "uk");
+    assert_eq!(fa.get("answers_separator"), "؛ ");
+    assert_eq!(fa.get_in("answers_separator", "uk"), "; ");
+    assert_eq!(fa.get_in("answers_separator", "fa"), "؛ ");
+    // A language without strings of its own reads the default language's sentences, English
+    // where that has none; the separator inside them is theirs.
+    let tr = Strings::new("tr", table("tagged: \"{tag} etiketli\"\n"), Table::new(), "fa");
+    assert_eq!(tr.get_like("answers_separator", "cycle_description"), "؛ ");
+    assert_eq!(tr.get_like("answers_separator", "tagged"), tr.get("answers_separator"));
+    let sv = Strings::new("sv", Table::new(), table("answers_separator: \" · \"\n"), "el");
+    assert_eq!(sv.get_like("answers_separator", "cycle_description"), " · ", "the site's own string for the default language");
+    assert_eq!(sv.get_in("answers_separator", "en"), "; ");
+    // A language the strings are not in: the usual text.
+    assert_eq!(fa.get_in("answers_separator", "de"), "؛ ");
+}

@@ -104,7 +104,11 @@ pub fn render_guide_print(
     for (n, &p) in parts.iter().enumerate() {
         let page = &lang.pages[p];
         let f = &page.front;
-        let marks = cx.fallback_attrs(views::is_fallback(lang, p));
+        let fallback = views::is_fallback(lang, p);
+        let marks = cx.fallback_attrs(fallback);
+        // A list in the part's language is joined the way that language joins one.
+        let text_lang = if fallback { &cx.site.config.default_language().code } else { &lang.lang.code };
+        let sep = crate::markdown::escape_html(&cx.strings.get_in("answers_separator", text_lang));
         content.push_str(&format!(
             "<section class=\"print-part\" aria-labelledby=\"part-{n}\"{frame}>\n<h2 id=\"part-{n}\"{marks}>{}</h2>\n",
             crate::markdown::escape_html(&f.title)
@@ -117,7 +121,7 @@ pub fn render_guide_print(
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join("; ")));
+                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join(&sep)));
                 }
             }
             content.push_str("</dl>\n");
@@ -182,7 +186,9 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                 })
                 .collect();
             let names: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.title)).collect();
-            let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join("; "))]);
+            // The names are listed the way the sentence's language lists them.
+            let sep = t.get_like("answers_separator", "cycle_description");
+            let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join(&sep))]);
             let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
             if !steps.is_empty() {
                 v.cycle = Some(guide::cycle_svg(&steps, lang.lang.direction.as_str(), &t.get("cycle_title"), &desc, &label));
