@@ -54,8 +54,15 @@ pub fn render_tag(
     let description = cx.strings.count("practices", ids.len());
     // The heading is one sentence: marked with the string's language where the page's lacks it
     // and the tag's value is in that language too (its practices not translated yet).
-    let value_lang = if ids.iter().all(|&p| views::is_fallback(lang, p)) { &cx.site.config.default_language().code } else { &lang.lang.code };
-    let title_string = cx.strings.lang_of("tagged").is_some_and(|(code, _)| code == value_lang.as_str()).then_some("tagged");
+    let value_lang = if ids.iter().all(|&p| views::is_fallback(lang, p)) { cx.site.config.default_language() } else { &lang.lang };
+    let words_lang = cx.strings.lang_of("tagged").map_or(lang.lang.code.as_str(), |(code, _)| code);
+    let title_string = (words_lang == value_lang.code && words_lang != lang.lang.code).then_some("tagged");
+    // Otherwise the words are in their string's language and the value in its own, marked.
+    let title_html = (words_lang != value_lang.code).then(|| {
+        let value =
+            format!("<span{}>{}</span>", crate::markdown::lang_attrs(&value_lang.code, value_lang.direction.as_str()), crate::markdown::escape_html(value));
+        cx.strings.wrap("tagged", crate::markdown::escape_html(&cx.strings.get("tagged")).replace("{tag}", &value))
+    });
     let subject = Subject {
         id: collection,
         here: &here,
@@ -78,6 +85,7 @@ pub fn render_tag(
     if let Some((code, dir)) = title_string.and_then(|k| cx.strings.lang_of(k)) {
         (v.title_lang, v.title_dir) = (Some(code.to_string()), Some(dir));
     }
+    v.title_html = title_html;
     let t = cx.strings;
     let group_label = |g: &str| tag_group_label(t, g);
     v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);

@@ -178,6 +178,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         lede_dir: None,
         title_lang: None,
         title_dir: None,
+        title_html: None,
         original: (s.text == TextStatus::Translated && s.outdated && s.package.is_none()).then(|| views::LangLink {
             code: default.code.clone(),
             name: default.name.clone(),
