@@ -68,6 +68,13 @@
     return out;
   }
 
+  /** The language `key`'s text is in: the page's, or the one it is marked with. A date or
+   * number inside that text is written the way its language writes it. */
+  function langOfKey(key) {
+    const mark = (J.tl || {})[key];
+    return mark ? mark.split(' ')[0] : lang;
+  }
+
   /** A text of the page's own as an argument of `key`: marked with the page's language when
    * `key`'s text is another language's. */
   function ownIn(key, text) {
@@ -210,7 +217,7 @@
       li.classList.toggle('is-earned', b.state.earned);
       const p = $('.jbadge-state', li);
       if (b.state.earned) {
-        put(p, b.state.at ? tn('badge_earned_on', { date: K.formatDate(b.state.at, lang) }) : tn('badge_earned'));
+        put(p, b.state.at ? tn('badge_earned_on', { date: K.formatDate(b.state.at, langOfKey('badge_earned_on')) }) : tn('badge_earned'));
       } else {
         const parts = [tn('badge_not_yet')];
         b.state.needs.forEach(function (n, i) {
