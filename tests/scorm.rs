@@ -517,6 +517,11 @@ fn a_partial_course_package_links_its_modules_past_those_left_out() {
             let course_page = scraper::Html::parse_document(&std::fs::read_to_string(dir.path().join("index.html")).unwrap());
             let cards: Vec<String> = common::select(&course_page, ".card-title").iter().map(common::text).collect();
             assert_eq!(cards, ["Modul ett", "Modul tre"], "{name}: the course page's cards");
+            // and its metadata lists the same parts, not the module left out (a link to the site)
+            let ld = common::select(&course_page, "script[type=\"application/ld+json\"]");
+            let ld: serde_json::Value = serde_json::from_str(&ld[0].inner_html()).unwrap();
+            let parts: Vec<&str> = ld["hasPart"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+            assert_eq!(parts, ["Modul ett", "Modul tre"], "{name}: the course page's JSON-LD");
         }
         if name.contains("2004") {
             // one SCO for the course: module 1's quiz leads on to module 3, and back
