@@ -315,7 +315,7 @@
     const page = $('[data-journey-page="certificate"]');
     if (!page) return;
     const controls = $('.cert-controls', page);
-    const select = $('.cert-course', page);
+    const choices = $$('.cert-course input[type="radio"]', page);
     const form = $('.cert-form', page);
     const status = $('.cert-status', page);
     const nameInput = $('.cert-name-input', page);
@@ -329,13 +329,14 @@
     function chosen() {
       const id = (root.location.hash || '').slice(1);
       const valid = articles.some(function (a) { return a.id === id; });
-      return valid ? id : select ? select.value : articles.length ? articles[0].id : '';
+      const picked = choices.find(function (c) { return c.checked; });
+      return valid ? id : picked ? picked.value : articles.length ? articles[0].id : '';
     }
 
     function show() {
       doc.body.classList.toggle('paper-letter', paper.value === 'letter');
       const id = chosen();
-      if (select) select.value = id;
+      choices.forEach(function (c) { c.checked = c.value === id; });
       const now = load();
       articles.forEach(function (a) {
         const course = J.courses.find(function (c) { return c.key === a.dataset.course; });
@@ -379,12 +380,12 @@
       });
     }
 
-    if (select) {
-      select.addEventListener('change', function () {
-        try { root.history.replaceState(null, '', '#' + select.value); } catch (e) { root.location.hash = select.value; }
+    choices.forEach(function (choice) {
+      choice.addEventListener('change', function () {
+        try { root.history.replaceState(null, '', '#' + choice.value); } catch (e) { root.location.hash = choice.value; }
         show();
       });
-    }
+    });
     nameInput.addEventListener('input', show);
     paper.addEventListener('change', show);
     root.addEventListener('hashchange', show);
