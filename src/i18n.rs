@@ -287,6 +287,24 @@ impl Strings {
         }
     }
 
+    /// The text for `key` in the language `code` (this one, the default one or English), where
+    /// these strings have it in that language: the punctuation inside a passage in another
+    /// language (the list separator of a quiz shown in the default language, of a sentence
+    /// whose string falls back) is that passage's. Else [`Strings::get`].
+    pub fn get_in(&self, key: &str, code: &str) -> String {
+        let found = self.chain.iter().zip(&self.sources).filter(|(_, (c, _))| c == code).find_map(|(t, _)| t.get(key));
+        match found {
+            Some(Entry::Text(s)) => s.clone(),
+            _ => self.get(key),
+        }
+    }
+
+    /// [`Strings::get_in`] the language `sentence`'s text is in (this one's when it is its own).
+    pub fn get_like(&self, key: &str, sentence: &str) -> String {
+        let code = self.lang_of(sentence).map_or(self.lang.as_str(), |(code, _)| code).to_string();
+        self.get_in(key, &code)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         fill(&self.get(key), args)
@@ -425,249 +443,4 @@ fn fill_once(template: &str, args: &[(&str, &str)]) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `fill` as it was: one `replace` per name.
-    fn fill_by_names(template: &str, args: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    }
-
-    #[test]
-    fn filling_in_one_pass_gives_what_filling_name_by_name_gives() {
-        let pieces = ["{", "}", "{a}", "{b}", "{n}", "{a", "b}", "a", "b", "x", " ", "«", "{}", "{a-b}", "{{a}", ""];
-        let values = ["", "v", "{b}", "}", "{", "w w", "{a}", "«»"];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let mut once = 0;
-        for _ in 0..50_000 {
-            let template: String = (0..next() % 6).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
-            let args = [("a", values[(next() % values.len() as u64) as usize]), ("b", values[(next() % values.len() as u64) as usize]), ("a", "second")];
-            let args = &args[..(next() % 4) as usize];
-            assert_eq!(fill(&template, args), fill_by_names(&template, args), "{template:?} {args:?}");
-            once += usize::from(fill_once(&template, args).is_some());
-        }
-        assert!(once > 10_000, "{once}");
-        assert_eq!(fill_once("Lesson {current} of {total}", &[("current", "2"), ("total", "7")]).as_deref(), Some("Lesson 2 of 7"));
-    }
-
-    fn table(text: &str) -> Table {
-        parse_table(text, Path::new("x.yaml"), &mut Diagnostics::new())
-    }
-
-    #[test]
-    fn override_fallback_and_plurals() {
-        let s = Strings::new("en", table("next: Onwards\n"), Table::new(), "en");
-        assert_eq!(s.get("next"), "Onwards");
-        assert_eq!(s.get("previous"), "Previous");
-        assert_eq!(s.count("lessons", 1), "1 lesson");
-        assert_eq!(s.count("lessons", 7), "7 lessons");
-        assert_eq!(s.format("lesson_position", &[("current", "2"), ("total", "7")]), "Lesson 2 of 7");
-    }
-
-    #[test]
-    fn a_fallback_string_knows_its_language() {
-        // pl has no built-in strings: its own file's keys are Polish, the rest the default
-        // language's (Italian, or Persian right to left), then English.
-        let pl = Strings::new("pl", table("next: Dalej\n"), table("my_banner: Benvenuti\n"), "it");
-        assert_eq!(pl.lang_of("next"), None);
-        assert_eq!(pl.mark("next"), "");
-        assert_eq!(pl.lang_of("previous"), Some(("it", "ltr")));
-        assert_eq!(pl.mark("previous"), " lang=\"it\" dir=\"ltr\"");
-        assert_eq!(pl.lang_of("my_banner"), Some(("it", "ltr")));
-        assert_eq!(pl.html("previous"), "<span lang=\"it\" dir=\"ltr\">Precedente</span>");
-        assert_eq!(pl.html("next"), "Dalej");
-        assert_eq!(pl.format_html("percent", &[("percent", "5")]), "<span lang=\"it\" dir=\"ltr\">5%</span>");
-        assert_eq!(pl.wrap("previous", "<b>x</b>".into()), "<span lang=\"it\" dir=\"ltr\"><b>x</b></span>");
-        assert_eq!(pl.wrap("next", "<b>x</b>".into()), "<b>x</b>");
-        assert!(pl.falls_back());
-        assert_eq!(pl.all_marks().get("skip_to_content").map(String::as_str), Some(" lang=\"it\" dir=\"ltr\""));
-        assert_eq!(pl.script_mark("previous"), "it ltr");
-        assert_eq!(pl.all_script_marks().get("next").map(String::as_str), Some(""));
-        let fa_default = Strings::new("pl", Table::new(), Table::new(), "fa").with_default_direction("rtl");
-        assert_eq!(fa_default.lang_of("next"), Some(("fa", "rtl")));
-        assert_eq!(fa_default.script_mark("next"), "fa rtl");
-        // A default language without built-in strings falls back to English, for itself too.
-        let sv = Strings::new("sv", Table::new(), Table::new(), "sv").with_default_direction("ltr");
-        assert_eq!(sv.lang_of("next"), Some(("en", "ltr")));
-        let pl_sv = Strings::new("pl", Table::new(), table("next: Nästa\n"), "sv");
-        assert_eq!((pl_sv.lang_of("next"), pl_sv.lang_of("previous")), (Some(("sv", "ltr")), Some(("en", "ltr"))));
-        // Built-in languages and regional codes have every string of their own.
-        for (code, default) in [("fa", "it"), ("it", "it"), ("pt-BR", "it"), ("en-GB", "sv")] {
-            let s = Strings::new(code, Table::new(), Table::new(), default);
-            assert!(!s.falls_back() && s.all_marks().values().all(String::is_empty), "{code}");
-        }
-    }
-
-    #[test]
-    fn slavic_plurals_use_cldr_categories() {
-        let cs = table("lessons:\n  one: \"{n} lekce\"\n  few: \"{n} lekce\"\n  many: \"{n} lekce\"\n  other: \"{n} lekcí\"\n");
-        let s = Strings::new("cs", cs, Table::new(), "en");
-        assert_eq!(s.count("lessons", 3), "3 lekce");
-        assert_eq!(s.count("lessons", 5), "5 lekcí");
-    }
-
-    #[test]
-    fn every_builtin_language_parses_and_has_every_key() {
-        let en = builtin("en");
-        for (code, text) in BUILTIN {
-            let table: Table = yaml::parse(text, 1).unwrap_or_else(|e| panic!("i18n/{code}.yaml:{}:{}: {}", e.line, e.col, e.message));
-            let missing: Vec<&String> = en.keys().filter(|k| !table.contains_key(*k)).collect();
-            assert!(missing.is_empty(), "i18n/{code}.yaml lacks {missing:?}");
-            for (key, entry) in &table {
-                let placeholders = |s: &str| -> Vec<String> {
-                    let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
-                    v.sort();
-                    v.dedup();
-                    v
-                };
-                if let (Some(Entry::Text(mine)), Some(Entry::Text(orig))) = (Some(entry), en.get(key)) {
-                    assert_eq!(placeholders(mine), placeholders(orig), "i18n/{code}.yaml `{key}` placeholders");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_regional_code_gets_its_language_built_in() {
-        // pt-BR is Portuguese, whatever the case or separator; a language kyklos has no strings
-        // of falls back to the default language, then to English.
-        let pt = builtin("pt");
-        for code in ["pt-BR", "pt_br", "PT", "pt-PT"] {
-            let s = Strings::new(code, Table::new(), Table::new(), code);
-            assert_eq!(Some(&Entry::Text(s.get("next"))), pt.get("next"), "{code}");
-            assert!(s.missing_keys().is_empty(), "{code}");
-        }
-        let sv = Strings::new("sv", Table::new(), Table::new(), "pt-BR");
-        assert_eq!(Some(&Entry::Text(sv.get("next"))), pt.get("next"));
-        assert!(!sv.missing_keys().is_empty());
-        assert!(!Strings::new("ptx", Table::new(), Table::new(), "ptx").missing_keys().is_empty(), "no prefix match on a longer code");
-    }
-
-    #[test]
-    fn counts_by_kind_in_every_builtin_language() {
-        for (code, _) in BUILTIN {
-            let s = Strings::new(code, Table::new(), Table::new(), code);
-            for key in ["courses", "modules", "lessons", "guides", "phases", "units", "practices"] {
-                for n in [0, 1, 2, 3, 11, 100] {
-                    let text = s.count(key, n);
-                    assert!(!text.is_empty() && text != key, "{code} {key} {n}: {text:?}");
-                }
-            }
-        }
-        let ar = Strings::new("ar", Table::new(), Table::new(), "ar");
-        assert_eq!(ar.count("guides", 3), "3 أدلة");
-        assert_eq!(ar.count("units", 1), "وحدة تدريبية واحدة");
-        let el = Strings::new("el", Table::new(), Table::new(), "el");
-        assert_eq!(el.count("phases", 5), "5 φάσεις");
-    }
-
-    #[test]
-    fn fractions_take_their_own_plural_form() {
-        let points = |code: &str, x: f64| Strings::new(code, Table::new(), Table::new(), code).plural("points", x, &[]);
-        assert_eq!(points("uk", 1.0), "1 бал");
-        assert_eq!(points("uk", 3.0), "3 бали");
-        assert_eq!(points("uk", 5.0), "5 балів");
-        assert_eq!(points("uk", 1.5), "1,5 бала");
-        assert_eq!(points("cs", 0.5), "0,5 bodu");
-        assert_eq!(points("de", 1.5), "1,5 Punkte");
-        assert_eq!(points("fr", 1.5), "1,5 point");
-        assert_eq!(points("en", 2.25), "2.25 points");
-        assert_eq!(points("en", 1.0), "1 point");
-    }
-
-    #[test]
-    fn a_form_taken_from_another_language_follows_that_languages_plural_rules() {
-        // Hebrew without `questions` on an Arabic-default site shows Arabic: 3 to 10 take
-        // Arabic's `few` form ("3 أسئلة"), though Hebrew's rules call 3 `other`.
-        let he = Strings::new("he", table("lessons:\n  one: \"שיעור אחד\"\n  other: \"{n} שיעורים\"\n"), Table::new(), "ar");
-        assert_eq!(he.count("questions", 3), "3 أسئلة");
-        assert_eq!(he.count("questions", 8), "8 أسئلة");
-        assert_eq!(he.count("questions", 0), "لا توجد أسئلة");
-        assert_eq!(he.count("questions", 11), "11 سؤالًا");
-        assert_eq!(he.count("lessons", 3), "3 שיעורים", "the language's own forms keep its own rules");
-        // Polish without strings on an English-default site: 1 is English `one`.
-        let pl = Strings::new("pl", Table::new(), Table::new(), "en");
-        assert_eq!(pl.count("lessons", 1), "1 lesson");
-        assert_eq!(pl.count("lessons", 22), "22 lessons");
-    }
-
-    #[test]
-    fn the_points_line_agrees_with_its_maximum_in_every_language() {
-        // "{score} of {max} points": the noun follows {max}; {score} is written by the caller.
-        let line = |code: &str, score: &str, max: f64| {
-            let s = Strings::new(code, Table::new(), Table::new(), code);
-            s.plural("quiz_points", max, &[("score", score), ("max", &crate::numbers::decimal(max, code))])
-        };
-        assert_eq!(line("en", "0.5", 1.0), "0.5 of 1 point");
-        assert_eq!(line("en", "1", 3.0), "1 of 3 points");
-        assert_eq!(line("de", "0,5", 1.0), "0,5 von 1 Punkt");
-        assert_eq!(line("de", "1", 2.5), "1 von 2,5 Punkten");
-        assert_eq!(line("uk", "0,33", 1.0), "0,33 з 1 бала");
-        assert_eq!(line("uk", "1", 3.0), "1 з 3 балів");
-        assert_eq!(line("uk", "1", 5.0), "1 з 5 балів");
-        assert_eq!(line("uk", "1", 1.5), "1 з 1,5 бала");
-        assert_eq!(line("cs", "0,5", 1.0), "0,5 z 1 bodu");
-        assert_eq!(line("cs", "2", 4.0), "2 z 4 bodů");
-        assert_eq!(line("cs", "1", 1.5), "1 z 1,5 bodu");
-        assert_eq!(line("fr", "0,5", 1.0), "0,5 sur 1 point");
-        assert_eq!(line("fr", "1", 4.0), "1 sur 4 points");
-        assert_eq!(line("pt", "0,5", 1.0), "0,5 de 1 ponto");
-        assert_eq!(line("es", "0,5", 2.0), "0,5 de 2 puntos");
-        assert_eq!(line("it", "0,5", 1.0), "0,5 su 1 punto");
-        assert_eq!(line("el", "0,5", 1.0), "0,5 από 1 μονάδα");
-        assert_eq!(line("el", "0,5", 2.0), "0,5 από 2 μονάδες");
-        assert_eq!(line("fa", "0.5", 1.0), "0.5 از 1 امتیاز");
-        assert_eq!(line("ar", "0.5", 3.0), "النقاط: 0.5 من 3");
-        for (code, _) in BUILTIN {
-            for max in [0.5, 1.0, 2.0, 3.0, 5.0, 11.0, 21.0, 100.0, 1.5] {
-                let text = line(code, "0", max);
-                assert!(!text.contains('{') && text.contains(&crate::numbers::decimal(max, code)), "{code} {max}: {text}");
-            }
-        }
-    }
-
-    #[test]
-    fn verdicts_cannot_be_read_as_true_false_options() {
-        // "✗ Falsch … Richtige Antwort: Falsch": a verdict must share no word (nor the start of
-        // one: Σωστό/Σωστή, صح/صحيحة, Неправда/Неправильно) with the options True and False.
-        let stems = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase().chars().take(4).collect()).collect()
-        };
-        for (code, _) in BUILTIN {
-            let s = Strings::new(code, Table::new(), Table::new(), code);
-            let options: Vec<String> = ["answer_true", "answer_false"].iter().flat_map(|k| stems(&s.get(k))).collect();
-            for key in ["quiz_correct", "quiz_incorrect", "quiz_partly"] {
-                let verdict = s.get(key);
-                let looks_like = |w: &String| options.iter().any(|o| w.starts_with(o.as_str()));
-                assert!(!stems(&verdict).iter().any(looks_like), "{code}: `{key}` {verdict:?} looks like an option ({options:?})");
-            }
-        }
-    }
-
-    #[test]
-    fn a_misspelt_key_is_a_warning_at_its_line() {
-        let text = "next: Dalej\nnxet: بعدی\ntag_group_land: Land\nmy_theme_banner: Hello\n";
-        let mut d = Diagnostics::new();
-        let table = parse_table(text, Path::new("i18n/fa.yaml"), &mut d);
-        misspelt_keys(text, &table, Path::new("i18n/fa.yaml"), &mut d);
-        let shown: Vec<String> = d.iter().map(|x| format!("{}:{} {} {}", x.line, x.col, x.message, x.hint.clone().unwrap_or_default())).collect();
-        assert_eq!(shown, ["2:1 `nxet` is not one of kyklos's interface strings, so it changes nothing did you mean `next`?"]);
-    }
-
-    #[test]
-    fn broken_file_is_reported_with_position() {
-        let mut d = Diagnostics::new();
-        parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);
-        assert!(d.has_errors());
-    }
-}
+mod tests;

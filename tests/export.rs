@@ -288,6 +288,19 @@ fn gift_skips_what_it_cannot_say() {
     assert!(text.contains("// skipped: arrow (fill_in): an accepted answer contains `->`"), "{text}");
 }
 
+#[test]
+fn gift_says_each_questions_points_in_the_right_number() {
+    // The comment read "1 points".
+    let mut quiz = hostile_quiz();
+    let fill = |a: &str| Body::FillIn { answers: vec![a.into()], case_sensitive: false };
+    quiz.questions = vec![question("one", 1.0, fill("a")), question("two", 2.0, fill("b")), question("half", 0.5, fill("c"))];
+    let text = String::from_utf8(gift::gift(&bank(&quiz))).unwrap();
+    for said in ["// one (fill_in), 1 point\n", "// two (fill_in), 2 points\n", "// half (fill_in), 0.5 points\n"] {
+        assert!(text.contains(said), "{said:?} in {text}");
+    }
+    assert_eq!(gift_reader::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}")).questions.len(), 3, "it still imports");
+}
+
 // ---- a real build --------------------------------------------------------------------------
 
 const QUIZ_EN: &str = r#"title: Module quiz

@@ -294,3 +294,53 @@ fn a_phases_and_a_packaged_lessons_place_say_which_language_they_are_in() {
     let pl = scraper::Html::parse_document(&bar("pl"));
     assert_eq!(at(&pl, ".package-position span", "Урок 1 з 2"), uk, "{}", select(&pl, ".package-where")[0].html());
 }
+
+#[test]
+fn a_tag_pages_heading_marks_a_value_in_another_language_than_its_words() {
+    // A Persian tag page (Persian strings) of practices only in Ukrainian read
+    // "تجربه‌های دارای برچسب «Україна»" with nothing saying "Україна" is Ukrainian.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Сайт\nlanguages: [uk, fa]\ntranslations:\n  fa: { title: سایت }\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\n[Практики](01-p/index.md)\n");
+    f.write("content/fa/index.md", "---\ntitle: آغاز\n---\n[تجربه‌ها](01-p/index.md)\n");
+    f.write("content/uk/01-p/index.md", "---\ntitle: Практики\nkind: collection\n---\nТекст.\n");
+    f.write("content/uk/01-p/01-a.md", "---\ntitle: Київ\ntags:\n  country: [Україна]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tag = f.html("fa/p/tags/country-україна.html");
+    let h1 = select(&tag, "main h1");
+    assert_eq!(lang_of(&h1[0]), ("fa".to_string(), "rtl".to_string()), "the heading's words are Persian");
+    assert_eq!(at(&tag, "main h1 span", "Україна"), ("uk".to_string(), "ltr".to_string()));
+    assert_eq!(text(&h1[0]), "تجربه‌های دارای برچسب «Україна»");
+    assert_eq!(at(&tag, ".breadcrumbs [aria-current=page] span", "Україна"), ("uk".to_string(), "ltr".to_string()));
+    // The default language's own tag page: nothing to mark.
+    let own = f.html("uk/p/tags/country-україна.html");
+    assert!(select(&own, "main h1 [lang]").is_empty());
+}
+
+#[test]
+fn a_printed_guides_outputs_are_listed_with_the_separator_of_their_language() {
+    // The print view joined outputs with a fixed "; ", a Latin semicolon in Persian text.
+    // Persian is the default language; the Ukrainian guide translates the first phase only.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: سایت\nlanguages: [fa, uk]\ntranslations:\n  uk: { title: Сайт }\n");
+    f.write("content/fa/index.md", "---\ntitle: آغاز\n---\n[راهنما](01-g/index.md)\n");
+    f.write("content/uk/index.md", "---\ntitle: Початок\n---\n[Посібник](01-g/index.md)\n");
+    f.write("content/fa/01-g/index.md", "---\ntitle: راهنما\nkind: guide\n---\nمتن.\n");
+    f.write("content/fa/01-g/01-a.md", "---\ntitle: تحلیل\noutputs: [گزارش, برنامه]\n---\nمتن.\n");
+    f.write("content/fa/01-g/02-b.md", "---\ntitle: ارزیابی\noutputs: [جدول, فهرست]\n---\nمتن.\n");
+    f.write("content/uk/01-g/index.md", "---\ntitle: Посібник\nkind: guide\n---\nТекст.\n");
+    f.write("content/uk/01-g/01-a.md", "---\ntitle: Аналіз\noutputs: [Звіт, План]\n---\nТекст.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dd = |doc: &scraper::Html, what: &str| {
+        let found = select(doc, ".phase-facts dd").into_iter().find(|e| text(e).contains(what)).unwrap_or_else(|| panic!("no dd with {what}"));
+        (text(&found), lang_of(&found).0)
+    };
+    let fa = f.html("fa/g/print.html");
+    assert_eq!(dd(&fa, "گزارش"), ("گزارش؛ برنامه".to_string(), "fa".to_string()));
+    let uk = f.html("uk/g/print.html");
+    assert_eq!(dd(&uk, "Звіт"), ("Звіт; План".to_string(), "uk".to_string()));
+    // The phase not translated yet: Persian, listed the Persian way, on the Ukrainian page.
+    assert_eq!(dd(&uk, "جدول"), ("جدول؛ فهرست".to_string(), "fa".to_string()));
+}

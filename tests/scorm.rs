@@ -526,6 +526,11 @@ fn a_partial_course_package_links_its_modules_past_those_left_out() {
             let keys: Vec<&str> = keys[0].split_whitespace().collect();
             assert!(keys.iter().any(|k| k.contains("three/")), "{name}: progress counts module 3: {keys:?}");
             assert!(!keys.iter().any(|k| k.contains("two/")), "{name}: progress counts module 2, which the package leaves out: {keys:?}");
+            // and its metadata lists the same parts, not the module left out (a link to the site)
+            let ld = common::select(&course_page, "script[type=\"application/ld+json\"]");
+            let ld: serde_json::Value = serde_json::from_str(&ld[0].inner_html()).unwrap();
+            let parts: Vec<&str> = ld["hasPart"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+            assert_eq!(parts, ["Modul ett", "Modul tre"], "{name}: the course page's JSON-LD");
         }
         if name.contains("2004") {
             // one SCO for the course: module 1's quiz leads on to module 3, and back

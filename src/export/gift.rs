@@ -104,7 +104,10 @@ fn feedback(bank: &Bank<'_>, text: Option<&String>, untranslated: bool) -> Strin
 fn question(g: &mut String, bank: &Bank<'_>, q: &Question) {
     g.push_str(&format!("// [id:{}-{}]\n", bank.id, q.id));
     let case = if matches!(q.body, Body::FillIn { case_sensitive: true, .. }) { "; case-sensitive on the site, but GIFT imports it ignoring case" } else { "" };
-    g.push_str(&format!("// {} ({}), {} points{case}\n", line(&q.id), q.body.type_name(), number(q.points)));
+    // The comments are English: "1 point", "2 points", "0.5 points".
+    let points = number(q.points);
+    let unit = if points == "1" { "point" } else { "points" };
+    g.push_str(&format!("// {} ({}), {points} {unit}{case}\n", line(&q.id), q.body.type_name()));
     let u = &q.untranslated;
     g.push_str(&format!("::{}::[html]{}{{\n", escape(&question_name(q)), escape(&bank.html(&q.prompt, u.prompt))));
     match &q.body {

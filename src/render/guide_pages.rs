@@ -54,8 +54,15 @@ pub fn render_tag(
     let description = cx.strings.count("practices", ids.len());
     // The heading is one sentence: marked with the string's language where the page's lacks it
     // and the tag's value is in that language too (its practices not translated yet).
-    let value_lang = if ids.iter().all(|&p| views::is_fallback(lang, p)) { &cx.site.config.default_language().code } else { &lang.lang.code };
-    let title_string = cx.strings.lang_of("tagged").is_some_and(|(code, _)| code == value_lang.as_str()).then_some("tagged");
+    let value_lang = if ids.iter().all(|&p| views::is_fallback(lang, p)) { cx.site.config.default_language() } else { &lang.lang };
+    let words_lang = cx.strings.lang_of("tagged").map_or(lang.lang.code.as_str(), |(code, _)| code);
+    let title_string = (words_lang == value_lang.code && words_lang != lang.lang.code).then_some("tagged");
+    // Otherwise the words are in their string's language and the value in its own, marked.
+    let title_html = (words_lang != value_lang.code).then(|| {
+        let value =
+            format!("<span{}>{}</span>", crate::markdown::lang_attrs(&value_lang.code, value_lang.direction.as_str()), crate::markdown::escape_html(value));
+        cx.strings.wrap("tagged", crate::markdown::escape_html(&cx.strings.get("tagged")).replace("{tag}", &value))
+    });
     let subject = Subject {
         id: collection,
         here: &here,
@@ -78,6 +85,7 @@ pub fn render_tag(
     if let Some((code, dir)) = title_string.and_then(|k| cx.strings.lang_of(k)) {
         (v.title_lang, v.title_dir) = (Some(code.to_string()), Some(dir));
     }
+    v.title_html = title_html;
     let t = cx.strings;
     let group_label = |g: &str| tag_group_label(t, g);
     v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);
@@ -104,7 +112,11 @@ pub fn render_guide_print(
     for (n, &p) in parts.iter().enumerate() {
         let page = &lang.pages[p];
         let f = &page.front;
-        let marks = cx.fallback_attrs(views::is_fallback(lang, p));
+        let fallback = views::is_fallback(lang, p);
+        let marks = cx.fallback_attrs(fallback);
+        // A list in the part's language is joined the way that language joins one.
+        let text_lang = if fallback { &cx.site.config.default_language().code } else { &lang.lang.code };
+        let sep = crate::markdown::escape_html(&cx.strings.get_in("answers_separator", text_lang));
         content.push_str(&format!(
             "<section class=\"print-part\" aria-labelledby=\"part-{n}\"{frame}>\n<h2 id=\"part-{n}\"{marks}>{}</h2>\n",
             crate::markdown::escape_html(&f.title)
@@ -117,7 +129,7 @@ pub fn render_guide_print(
             for (key, list) in [("outputs", &f.outputs), ("activities", &f.activities)] {
                 if !list.is_empty() {
                     let items: Vec<String> = list.iter().map(|i| crate::markdown::escape_html(i)).collect();
-                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join("; ")));
+                    content.push_str(&format!("<div><dt>{}</dt><dd{marks}>{}</dd></div>", cx.strings.html(key), items.join(&sep)));
                 }
             }
             content.push_str("</dl>\n");
@@ -182,7 +194,9 @@ pub(super) fn kind_extras(cx: &LangContext<'_>, id: PageId, v: &mut PageView<'_>
                 })
                 .collect();
             let names: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, s.title)).collect();
-            let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join("; "))]);
+            // The names are listed the way the sentence's language lists them.
+            let sep = t.get_like("answers_separator", "cycle_description");
+            let desc = t.format("cycle_description", &[("n", &steps.len().to_string()), ("steps", &names.join(&sep))]);
             let label = |i: usize| t.format("step_position", &[("current", &i.to_string()), ("total", &steps.len().to_string())]);
             if !steps.is_empty() {
                 v.cycle = Some(guide::cycle_svg(&steps, lang.lang.direction.as_str(), &t.get("cycle_title"), &desc, &label));

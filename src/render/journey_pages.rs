@@ -230,14 +230,17 @@ pub fn certificate_html(cx: &LangContext<'_>, data: &JourneyData) -> String {
     h.push_str("<div class=\"cert-controls\" hidden>\n");
     h.push_str(&format!("<p><a href=\"{PROGRESS_PAGE}\">{}</a></p>\n", t.html("my_progress")));
     if data.courses.len() > 1 {
-        h.push_str(&format!(
-            "<p class=\"field\"><label for=\"cert-course\">{}</label> <select id=\"cert-course\" class=\"cert-course\">",
-            t.html("certificate_course")
-        ));
+        // A choice of radio buttons, not a drop-down: a long course name wraps on a phone
+        // where a closed <select> cuts it.
+        h.push_str(&format!("<fieldset id=\"cert-course\" class=\"field cert-course\"><legend>{}</legend>\n", t.html("certificate_course")));
         for (i, c) in data.courses.iter().enumerate() {
-            h.push_str(&format!("<option value=\"c{i}\"{}>{}</option>", fallback_attrs(cx, c.fallback), e(&c.title)));
+            h.push_str(&format!(
+                "<label class=\"cert-course-choice\"><input type=\"radio\" name=\"cert-course\" value=\"c{i}\"> <span{}>{}</span></label>\n",
+                fallback_attrs(cx, c.fallback),
+                e(&c.title)
+            ));
         }
-        h.push_str("</select></p>\n");
+        h.push_str("</fieldset>\n");
     }
     h.push_str("<p class=\"cert-status\" role=\"status\"></p>\n");
     h.push_str(&format!(

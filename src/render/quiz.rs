@@ -99,13 +99,15 @@ fn scrambled(seed: &str, n: usize, text: impl Fn(usize) -> String) -> Vec<usize>
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     pub text: String,
+    /// The language code of `text` (a fallback quiz's), whose punctuation joins its lists.
+    pub text_lang: String,
     pub ui: String,
     pub original: String,
 }
 
 impl Marks {
     pub fn new(text: (&str, &str), ui: (&str, &str)) -> Marks {
-        Marks { text: lang_attrs(text.0, text.1), ui: lang_attrs(ui.0, ui.1), original: String::new() }
+        Marks { text: lang_attrs(text.0, text.1), text_lang: text.0.to_string(), ui: lang_attrs(ui.0, ui.1), original: String::new() }
     }
 
     /// The marks of `quiz` on a page in `page` (code, direction) of a site whose default
@@ -248,9 +250,11 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 choice_input(h, (&qid, &oid, input), (&render_inline(&o.text), left_out(u.part(i, 0))), (o.feedback.as_ref(), left_out(u.part(i, 1))));
             }
             h.push_str("</div>\n");
-            // "; " in most languages; the Arabic "؛ ", and in Greek "· " (";" is its question mark).
+            // "; " in most languages; the Arabic "؛ ", and in Greek "· " (";" is its question mark):
+            // the quiz text's language's, in a quiz shown in the default language.
+            let sep = if marks.text_lang.is_empty() { t.get("answers_separator") } else { t.get_in("answers_separator", &marks.text_lang) };
             let correct = options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, o)| marks.span(render_inline(&o.text), u.part(i, 0)));
-            correct.collect::<Vec<_>>().join(&escape_html(&t.get("answers_separator")))
+            correct.collect::<Vec<_>>().join(&escape_html(&sep))
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             h.push_str("<div class=\"q-options\">\n");
@@ -486,6 +490,22 @@ mod tests {
             let html = quiz_form(&q, "k", &t, &Marks::default());
             assert!(html.contains(listed), "{code}: {html}");
         }
+    }
+
+    #[test]
+    fn a_fallback_quizs_correct_options_are_listed_with_its_own_languages_separator() {
+        // A Ukrainian quiz (not translated) on a Persian page listed its answers with the
+        // Persian "؛ " inside the Ukrainian passage; a Persian quiz on a Ukrainian page, the other way.
+        let text = "title: T\nquestions:\n  - id: a\n    type: multiple\n    prompt: Pick\n    options:\n      - {text: Один, correct: true}\n      - {text: Два, correct: true}\n      - {text: Три}\n";
+        let mut d = Diagnostics::new();
+        let mut q = crate::load::quiz::parse_quiz(text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()));
+        q.text = TextStatus::Fallback;
+        let fa = Strings::new("fa", Table::new(), Table::new(), "uk");
+        let html = quiz_form(&q, "k", &fa, &Marks::of(&q, ("fa", "rtl"), ("uk", "ltr")));
+        assert!(html.contains("</span> Один; Два</div>"), "{html}");
+        let uk = Strings::new("uk", Table::new(), Table::new(), "fa");
+        let html = quiz_form(&q, "k", &uk, &Marks::of(&q, ("uk", "ltr"), ("fa", "rtl")));
+        assert!(html.contains("</span> Один؛ Два</div>"), "{html}");
     }
 
     #[test]

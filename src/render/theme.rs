@@ -34,6 +34,8 @@ pub const TEMPLATES: &[(&str, &str)] = embed_templates![
     "quiz.html",
     "languages.html",
     "not-found.html",
+    "root-footer.html",
+    "language-link.html",
     "sco.html",
     "course-nav.html"
 ];

@@ -31,6 +31,9 @@ pub struct Described<'a> {
     pub own_authors: bool,
     /// The section's quizzes (title, output path), listed as its parts.
     pub quizzes: Vec<(String, String)>,
+    /// Folders (under `<lang>/`) of the modules a SCORM package leaves out: not listed as parts
+    /// (a course package of a language that has translated only some of its modules).
+    pub left_out: &'a [String],
 }
 
 /// The schema.org type and learning-resource type of a page kind.
@@ -238,9 +241,11 @@ fn rich(lang: &LangSite, d: &Described<'_>, url: &dyn Fn(&str, &str) -> String, 
         o.num("position", position);
         o.finish()
     };
+    let held = |c: &PageId| !d.left_out.iter().any(|dir| lang.pages[*c].url.starts_with(dir.as_str()));
     let mut parts: Vec<String> = page
         .children
         .iter()
+        .filter(|c| held(c))
         .enumerate()
         .map(|(i, &c)| part(type_of(lang.kind_name(c)).0, &url(code, &lang.pages[c].url), &lang.pages[c].front.title, i + 1))
         .collect();

@@ -208,6 +208,30 @@ describe('interface text scripts write in another language is marked', { skip },
     }
   });
 
+  test('an earned badge\'s date is written in the language of its sentence', async () => {
+    // "Earned on {date}" is English on a Swedish page: the date was Swedish ("6 december
+    // 2026") inside the English sentence.
+    const { context, page } = await open('sv/kurs/mod/quiz.html');
+    try {
+      await h.answerQuiz(page, await h.readQuiz(page), true);
+      await page.click('button.quiz-submit');
+      await page.waitForSelector('.quiz-result-summary');
+      await page.goto(server.base + 'sv/progress.html');
+      await page.waitForSelector('.journey-chip:not([hidden])');
+      const earned = await page.locator('.jbadge.is-earned .jbadge-state').evaluateAll((els) => els.map((e) => {
+        const marked = e.querySelector(':scope > span[lang]');
+        return [marked ? marked.lang : '', e.textContent.trim()];
+      }));
+      assert.ok(earned.length > 0, 'no badge earned');
+      for (const [l, text] of earned) {
+        assert.equal(l, 'en', text);
+        assert.match(text, /^Earned on [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('German and Arabic have their own strings: nothing the scripts write is marked', async () => {
     for (const lang of ['de', 'ar']) {
       const { context, page } = await open(`${lang}/kurs/mod/forsta.html`);

@@ -201,6 +201,36 @@ describe('learner journey', { skip }, () => {
     }
   });
 
+  test('the course chooser shows each course\'s full name at 390 and 1280 px, in English and Arabic, and switches course', async () => {
+    // A drop-down cut "Multicultural Communication and D…" at 390 px: the names are radio
+    // buttons' labels that wrap, none wider than its box.
+    for (const lang of ['en', 'ar']) {
+      for (const width of [390, 1280]) {
+        const { context, page } = await fresh({ viewport: { width, height: 844 } });
+        try {
+          await page.goto(urlOf('http', `${lang}/certificate.html`));
+          await page.locator('.cert-controls:not([hidden])').waitFor();
+          const titles = await page.locator('article.certificate .cert-course-title').allInnerTexts();
+          const shown = await page.locator('#cert-course label').evaluateAll((els) => els.map((e) => {
+            const box = e.closest('.cert-controls').getBoundingClientRect();
+            const r = e.getBoundingClientRect();
+            return { text: e.innerText.trim(), over: e.scrollWidth - e.clientWidth, inside: r.left >= box.left - 1 && r.right <= box.right + 1 };
+          }));
+          assert.deepEqual(shown.map((c) => c.text), titles.map((t) => t.trim()), `${lang} ${width}px: every course by its full name`);
+          for (const c of shown) assert.ok(c.over <= 0 && c.inside, `${lang} ${width}px: "${c.text}" overflows: ${JSON.stringify(c)}`);
+          await page.screenshot({ path: path.join(h.SCREENSHOT_DIR, `certificate-courses-${lang}-${width}.png`) });
+          // Choosing the second course shows what its certificate needs.
+          await page.locator('#cert-course input[value="c1"]').check();
+          await page.locator('#c1-needs:not([hidden])').waitFor();
+          assert.equal(new URL(page.url()).hash, '#c1');
+          assert.equal(await page.locator('#c0-needs').isVisible(), false);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  });
+
   // Printed before it is earned the page was blank: everything but the certificate was hidden
   // in print, and the certificate was hidden until earned. It prints what the certificate
   // needs, module by module, and what is done, never a certificate.

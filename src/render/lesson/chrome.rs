@@ -144,7 +144,14 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
                     w.e(dir);
                     w.s("\"");
                 }
-                w.fb_text(c.fallback, &c.title);
+                match full(v.title_html.as_deref()) {
+                    Some(html) => {
+                        w.fb(c.fallback);
+                        w.s(">");
+                        w.s(html);
+                    }
+                    None => w.fb_text(c.fallback, &c.title),
+                }
                 w.s("</span>");
             } else {
                 w.link(&c.url, c.fallback, &c.title);

@@ -89,7 +89,10 @@ fn content_attrs(w: &mut W<'_>, v: &PageView<'_>) {
 fn title_and_lede(w: &mut W<'_>, v: &PageView<'_>) {
     content_attrs_or(w, v, (v.title_lang.as_deref(), v.title_dir));
     w.s(">");
-    w.s(&keep_words(v.title));
+    match full(v.title_html.as_deref()) {
+        Some(html) => w.s(html),
+        None => w.s(&keep_words(v.title)),
+    }
     w.s("</h1>\n    ");
     if let Some(d) = full(v.description) {
         w.s("<p class=\"lede\"");

@@ -68,6 +68,13 @@
     return out;
   }
 
+  /** The language `key`'s text is in: the page's, or the one it is marked with. A date or
+   * number inside that text is written the way its language writes it. */
+  function langOfKey(key) {
+    const mark = (J.tl || {})[key];
+    return mark ? mark.split(' ')[0] : lang;
+  }
+
   /** A text of the page's own as an argument of `key`: marked with the page's language when
    * `key`'s text is another language's. */
   function ownIn(key, text) {
@@ -210,7 +217,7 @@
       li.classList.toggle('is-earned', b.state.earned);
       const p = $('.jbadge-state', li);
       if (b.state.earned) {
-        put(p, b.state.at ? tn('badge_earned_on', { date: K.formatDate(b.state.at, lang) }) : tn('badge_earned'));
+        put(p, b.state.at ? tn('badge_earned_on', { date: K.formatDate(b.state.at, langOfKey('badge_earned_on')) }) : tn('badge_earned'));
       } else {
         const parts = [tn('badge_not_yet')];
         b.state.needs.forEach(function (n, i) {
@@ -308,7 +315,7 @@
     const page = $('[data-journey-page="certificate"]');
     if (!page) return;
     const controls = $('.cert-controls', page);
-    const select = $('.cert-course', page);
+    const choices = $$('.cert-course input[type="radio"]', page);
     const form = $('.cert-form', page);
     const status = $('.cert-status', page);
     const nameInput = $('.cert-name-input', page);
@@ -322,13 +329,14 @@
     function chosen() {
       const id = (root.location.hash || '').slice(1);
       const valid = articles.some(function (a) { return a.id === id; });
-      return valid ? id : select ? select.value : articles.length ? articles[0].id : '';
+      const picked = choices.find(function (c) { return c.checked; });
+      return valid ? id : picked ? picked.value : articles.length ? articles[0].id : '';
     }
 
     function show() {
       doc.body.classList.toggle('paper-letter', paper.value === 'letter');
       const id = chosen();
-      if (select) select.value = id;
+      choices.forEach(function (c) { c.checked = c.value === id; });
       const now = load();
       articles.forEach(function (a) {
         const course = J.courses.find(function (c) { return c.key === a.dataset.course; });
@@ -372,12 +380,12 @@
       });
     }
 
-    if (select) {
-      select.addEventListener('change', function () {
-        try { root.history.replaceState(null, '', '#' + select.value); } catch (e) { root.location.hash = select.value; }
+    choices.forEach(function (choice) {
+      choice.addEventListener('change', function () {
+        try { root.history.replaceState(null, '', '#' + choice.value); } catch (e) { root.location.hash = choice.value; }
         show();
       });
-    }
+    });
     nameInput.addEventListener('input', show);
     paper.addEventListener('change', show);
     root.addEventListener('hashchange', show);
