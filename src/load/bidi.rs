@@ -22,12 +22,23 @@ fn opener(c: char) -> Option<(&'static str, char, &'static str)> {
     })
 }
 
+/// Whether `text` holds an embedding, override or isolate, or the end of one (U+202A–U+202E,
+/// U+2066–U+2069): in UTF-8 each is three bytes from 0xE2, found with `memchr` (every page's
+/// body passes here, and most hold none).
+fn has_controls(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(0xe2, b).any(|i| matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))))
+}
+
 /// The controls opened and never closed on each line of `text`: (line index from 0, column in
 /// characters from 1, the control's name, the name of the character that closes it).
 pub fn unclosed(text: &str) -> Vec<(usize, usize, &'static str, &'static str)> {
     let mut out = Vec::new();
+    if !has_controls(text) {
+        return out;
+    }
     for (i, line) in text.lines().enumerate() {
-        if !line.contains(|c| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
+        if !has_controls(line) {
             continue;
         }
         // (column, closer, name, closer's name) of each control still open.
@@ -57,8 +68,12 @@ pub fn unclosed(text: &str) -> Vec<(usize, usize, &'static str, &'static str)> {
 /// Warns about each line of `text` (whose first line is the file's line `first_line`) that
 /// leaves a bidi control open; `lines` chooses the lines looked at (by their text).
 pub fn check(text: &str, first_line: usize, lines: impl Fn(&str) -> bool, shown: &Path, diags: &mut Diagnostics) {
+    let found = unclosed(text);
+    if found.is_empty() {
+        return;
+    }
     let all: Vec<&str> = text.lines().collect();
-    for (i, col, name, closer) in unclosed(text) {
+    for (i, col, name, closer) in found {
         if !lines(all[i]) {
             continue;
         }
@@ -89,6 +104,19 @@ mod tests {
         assert_eq!(unclosed("\u{2067}a\u{202c}").len(), 1);
         assert!(unclosed("\u{2067}a\u{202e}b\u{2069}").is_empty());
         assert_eq!(unclosed("\u{202e}a\u{2069}").len(), 1, "a PDI closes no override");
+    }
+
+    fn is_control(c: char) -> bool {
+        ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+    }
+
+    #[test]
+    fn the_byte_search_finds_exactly_the_controls() {
+        for c in ('\u{0}'..='\u{2fff}').chain(['\u{e2}', '\u{fe0f}', '\u{1f600}']) {
+            let text = format!("a{c}b");
+            assert_eq!(has_controls(&text), is_control(c), "{:?} U+{:04X}", c, c as u32);
+        }
+        assert!(!has_controls("\u{2014} “quoted” \u{2026}"), "dashes, quotes and ellipses are no controls");
     }
 
     #[test]
