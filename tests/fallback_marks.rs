@@ -313,6 +313,14 @@ fn a_tag_pages_heading_marks_a_value_in_another_language_than_its_words() {
     assert_eq!(at(&tag, "main h1 span", "Україна"), ("uk".to_string(), "ltr".to_string()));
     assert_eq!(text(&h1[0]), "تجربه‌های دارای برچسب «Україна»");
     assert_eq!(at(&tag, ".breadcrumbs [aria-current=page] span", "Україна"), ("uk".to_string(), "ltr".to_string()));
+    // Its metadata says it is Persian, though the collection it lists is still Ukrainian.
+    let ld = select(&tag, "script[type=\"application/ld+json\"]");
+    let ld: serde_json::Value = serde_json::from_str(&ld[0].inner_html()).unwrap();
+    assert_eq!(ld["inLanguage"], "fa", "the tag page's JSON-LD");
+    let collection = f.html("fa/p/index.html");
+    let ld = select(&collection, "script[type=\"application/ld+json\"]");
+    let ld: serde_json::Value = serde_json::from_str(&ld[0].inner_html()).unwrap();
+    assert_eq!(ld["inLanguage"], "uk", "the untranslated collection's JSON-LD");
     // The default language's own tag page: nothing to mark.
     let own = f.html("uk/p/tags/country-україна.html");
     assert!(select(&own, "main h1 [lang]").is_empty());

@@ -87,6 +87,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             own_authors: own_authors.is_some(),
             quizzes,
             left_out: s.package.map_or(&[], |p| &p.left_out),
+            fallback: s.text == TextStatus::Fallback,
         };
         crate::rights::page_view(cx.site, cx.lang, cx.strings, &cx.rights, &d, s.package.is_some())
     };

@@ -31,6 +31,9 @@ pub struct Described<'a> {
     pub own_authors: bool,
     /// The section's quizzes (title, output path), listed as its parts.
     pub quizzes: Vec<(String, String)>,
+    /// Its text is the default language's, not translated yet (a page or quiz; a page kyklos
+    /// makes of interface strings, such as a tag page or the credits, never is).
+    pub fallback: bool,
     /// Folders (under `<lang>/`) of the modules a SCORM package leaves out: not listed as parts
     /// (a course package of a language that has translated only some of its modules).
     pub left_out: &'a [String],
@@ -146,8 +149,7 @@ pub fn page(site: &Site, lang: &LangSite, d: &Described<'_>) -> String {
         m.str("description", desc);
     }
     let is_quiz = d.kind == "quiz";
-    let status = if is_quiz { lang.quizzes.iter().find(|q| q.url == d.here).map(|q| q.text) } else { Some(page.text) };
-    let shown_in = if status == Some(TextStatus::Fallback) { &config.default_language().code } else { code };
+    let shown_in = if d.fallback { &config.default_language().code } else { code };
     m.str("inLanguage", shown_in);
     m.str("license", &d.licence.url);
     m.raw("isAccessibleForFree", "true".into());
