@@ -143,7 +143,8 @@ fn a_theme_that_overrides_page_html_or_course_nav_html_gets_tera() {
     // Which pages show the change, and which of the built-in writers stay in use.
     for (name, at, uses, builtin_flags) in [
         ("page.html", "<article", &pages[..1], [false, true, true]),
-        ("base.html", "<!DOCTYPE", &pages[..], [false, false, false]),
+        ("base.html", "<title>", &pages[..], [false, false, false]),
+        ("head.html", "<head>", &pages[..], [false, false, false]),
         ("macros.html", "<ol class=\"cards\">", &pages[1..], [false, false, false]),
         ("section.html", "<article", &pages[1..3], [true, false, true]),
         ("home.html", "<article", &pages[3..], [true, true, false]),

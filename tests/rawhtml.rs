@@ -101,17 +101,61 @@ fn removed_formatting_warns_and_allowed_html_is_published() {
     assert_eq!(select(&doc, "body > footer.site-footer").len(), 1, "the footer is gone:\n{html}");
 }
 
+/// The policy of a page's `Content-Security-Policy` meta (empty if none; the first if several).
+fn policy(html: &str) -> &str {
+    html.split("http-equiv=\"Content-Security-Policy\" content=\"").nth(1).and_then(|c| c.split('"').next()).unwrap_or_default()
+}
+
 #[test]
 fn every_page_forbids_forms_frames_plugins_and_base() {
     let f = Fixture::new();
     assert!(f.build().status.success());
     for rel in files(&f.out()).iter().filter(|r| r.ends_with(".html")) {
         let html = f.read_out(rel);
-        let csp = html.split("http-equiv=\"Content-Security-Policy\" content=\"").nth(1).and_then(|c| c.split('"').next()).unwrap_or_default();
+        let csp = policy(&html);
         for directive in ["form-action 'none'", "object-src 'none'", "base-uri 'none'", "frame-src '"] {
             assert!(csp.contains(directive), "{rel}: CSP `{csp}` lacks {directive}");
         }
     }
+}
+
+#[test]
+fn every_kind_of_page_carries_the_one_policy_kyklos_writes() {
+    // Pages written by Rust code (lessons, courses, home) and by templates (quiz, the language
+    // page, 404, a package's launch page): one policy each, the one src/render/csp.rs holds.
+    use kyklos::render::csp::{PACKAGE_LAUNCH, PAGE};
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages:\n  - en\n  - code: ar\n    name: العربية\n    direction: rtl\n");
+    f.write("content/ar/index.md", "---\ntitle: الرئيسية\n---\nمرحبا.\n");
+    f.write(
+        "content/en/01-course/01-mod/quiz.yaml",
+        "title: Quiz\npass_mark: 50\nquestions:\n  - id: q1\n    type: true_false\n    prompt: Yes?\n    answer: true\n",
+    );
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut seen = std::collections::BTreeSet::new();
+    for rel in files(&f.out()).iter().filter(|r| r.ends_with(".html")) {
+        let html = f.read_out(rel);
+        assert_eq!(html.matches("Content-Security-Policy").count(), 1, "{rel}");
+        assert_eq!(policy(&html), PAGE, "{rel}");
+        seen.insert(html.split("<body class=\"").nth(1).and_then(|b| b.split(['"', ' ']).next()).unwrap_or_default().to_string());
+    }
+    for kind in ["kind-languages", "kind-not-found", "kind-home", "kind-course", "kind-module", "kind-lesson", "kind-quiz"] {
+        assert!(seen.contains(kind), "no {kind} page among {seen:?}");
+    }
+    let mut launch = 0;
+    for rel in files(&f.out()).iter().filter(|r| r.ends_with(".zip") && r.contains("scorm")) {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(f.out().join(rel)).unwrap())).unwrap();
+        let names: Vec<String> = zip.file_names().filter_map(Result::ok).filter(|n| n.ends_with(".html")).map(|n| n.into_owned()).collect();
+        for name in names {
+            let mut html = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut html).unwrap();
+            let want = if name.ends_with("sco.html") { PACKAGE_LAUNCH } else { PAGE };
+            launch += usize::from(name.ends_with("sco.html"));
+            assert_eq!(policy(&html), want, "{rel}: {name}");
+        }
+    }
+    assert!(launch > 0, "no package launch page");
 }
 
 /// Author HTML that tries everything at once; every script would set `window.__pwned` or

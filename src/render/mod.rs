@@ -3,6 +3,7 @@
 
 mod card_table;
 pub mod course_print;
+pub mod csp;
 pub mod downloads;
 pub use downloads::render_downloads;
 pub mod guide;

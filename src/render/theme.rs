@@ -26,6 +26,7 @@ macro_rules! embed_static {
 
 /// The embedded default templates.
 pub const TEMPLATES: &[(&str, &str)] = embed_templates![
+    "head.html",
     "base.html",
     "macros.html",
     "page.html",
@@ -65,19 +66,19 @@ pub struct Theme {
     /// (path under `static/`, bytes), sorted by path.
     pub statics: Vec<(String, Vec<u8>)>,
     /// The theme overrides none of the templates a lesson page is made of (`page.html`,
-    /// `base.html`, `macros.html`, `lesson.html`): such pages are written by the built-in
+    /// `base.html`, `head.html`, `macros.html`, `lesson.html`): such pages are written by the built-in
     /// renderer ([`super::lesson`]), which gives the same bytes as Tera with the built-in ones.
     pub builtin_page: bool,
     /// The theme's `course-nav.html` is the built-in one: the Rust code writes the list.
     pub builtin_nav: bool,
     /// Likewise for `section.html` (course, module, guide and collection pages) and
-    /// `home.html`, each with `base.html` and `macros.html`.
+    /// `home.html`, each with `base.html`, `head.html` and `macros.html`.
     pub builtin_section: bool,
     pub builtin_home: bool,
 }
 
 /// The templates the built-in page renderer stands for.
-pub const PAGE_TEMPLATES: [&str; 4] = ["page.html", "base.html", "macros.html", "lesson.html"];
+pub const PAGE_TEMPLATES: [&str; 5] = ["page.html", "base.html", "head.html", "macros.html", "lesson.html"];
 
 impl Theme {
     /// The embedded theme overlaid with `<root>/themes/<name>/`.
@@ -140,7 +141,7 @@ impl Theme {
         };
         let builtin_page = PAGE_TEMPLATES.iter().all(|name| builtin(name));
         let builtin_nav = builtin("course-nav.html");
-        let chrome = builtin("base.html") && builtin("macros.html");
+        let chrome = ["base.html", "head.html", "macros.html"].iter().all(|name| builtin(name));
         let (builtin_section, builtin_home) = (chrome && builtin("section.html"), chrome && builtin("home.html"));
         // The built-in templates compile (a test says so): each is compiled when a page first
         // needs it. A theme's own templates are compiled now, to report their mistakes.

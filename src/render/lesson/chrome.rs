@@ -10,7 +10,9 @@ pub(super) fn head(w: &mut W<'_>, v: &PageView<'_>) {
     w.e(v.lang);
     w.s("\" dir=\"");
     w.e(v.dir);
-    w.s("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
+    w.s("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    w.s(crate::render::csp::PAGE);
+    w.s("\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>");
     if v.kind == "home" {
         w.e(v.site_title);
     } else {

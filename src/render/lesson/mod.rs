@@ -5,7 +5,8 @@
 //! The templates in `themes/default/templates/` stay the documented source of truth: this
 //! renderer produces the same bytes as Tera does with them (a test renders every page of the
 //! sample and fixture sites both ways), and it is used only while the site's theme overrides
-//! none of `page.html`, `base.html`, `macros.html` or `lesson.html` (see [`Theme::builtin_page`]).
+//! none of `page.html`, `base.html`, `head.html`, `macros.html` or `lesson.html` (see
+//! [`Theme::builtin_page`]).
 //! [`section`] does the same for `section.html` and `home.html`.
 //! Text is escaped as Tera's autoescape does with kyklos's escape function
 //! ([`crate::escape::escape_html`]: `& < > " '`); what the templates mark `safe` is copied as is.
