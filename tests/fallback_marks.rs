@@ -313,6 +313,13 @@ fn a_tag_pages_heading_marks_a_value_in_another_language_than_its_words() {
     assert_eq!(at(&tag, "main h1 span", "Україна"), ("uk".to_string(), "ltr".to_string()));
     assert_eq!(text(&h1[0]), "تجربه‌های دارای برچسب «Україна»");
     assert_eq!(at(&tag, ".breadcrumbs [aria-current=page] span", "Україна"), ("uk".to_string(), "ltr".to_string()));
+    // So does the credit for re-use at its foot, which quotes the title; the document's
+    // `<title>` holds text only (it takes the page's language, like every title: README).
+    let credit = select(&tag, ".attribution-text");
+    assert_eq!(lang_of(&credit[0]), ("fa".to_string(), "rtl".to_string()));
+    assert_eq!(at(&tag, ".attribution-text span", "Україна"), ("uk".to_string(), "ltr".to_string()));
+    assert!(text(&credit[0]).starts_with("«تجربه‌های دارای برچسب «Україна»»"), "{}", credit[0].html());
+    assert_eq!(text(&select(&tag, "title")[0]), "تجربه‌های دارای برچسب «Україна» – سایت");
     // Its metadata says it is Persian, though the collection it lists is still Ukrainian.
     let ld = select(&tag, "script[type=\"application/ld+json\"]");
     let ld: serde_json::Value = serde_json::from_str(&ld[0].inner_html()).unwrap();

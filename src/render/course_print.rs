@@ -92,6 +92,7 @@ pub fn render_course_print(
         id: course,
         here: &here,
         title: &course_page.front.title,
+        title_html: None,
         description: course_page.front.description.as_deref(),
         kind: "print",
         content: &content,

@@ -17,6 +17,7 @@ pub fn render_downloads(cx: &LangContext<'_>, theme: &Theme, downloads: &[Downlo
         id: home,
         here: "downloads.html",
         title: &title,
+        title_html: None,
         description: Some(&description),
         kind: "downloads",
         content: &content,

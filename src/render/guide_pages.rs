@@ -67,6 +67,7 @@ pub fn render_tag(
         id: collection,
         here: &here,
         title: &title,
+        title_html: title_html.as_deref(),
         description: Some(&description),
         kind: "tag",
         content: &content,
@@ -85,7 +86,6 @@ pub fn render_tag(
     if let Some((code, dir)) = title_string.and_then(|k| cx.strings.lang_of(k)) {
         (v.title_lang, v.title_dir) = (Some(code.to_string()), Some(dir));
     }
-    v.title_html = title_html;
     let t = cx.strings;
     let group_label = |g: &str| tag_group_label(t, g);
     v.tag_groups = guide::tag_groups(lang, collection, &here, None, &group_label);
@@ -141,6 +141,7 @@ pub fn render_guide_print(
         id: guide_id,
         here: &here,
         title: &guide_page.front.title,
+        title_html: None,
         description: guide_page.front.description.as_deref(),
         kind: "print",
         content: &content,

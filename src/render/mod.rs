@@ -405,6 +405,7 @@ pub fn render_page_in(
         id,
         here: &page.url,
         title: &page.front.title,
+        title_html: None,
         description: page.front.description.as_deref(),
         kind: cx.lang.kind_name(id),
         content: captioned.as_deref().unwrap_or(&md.html),

@@ -16,6 +16,10 @@ pub struct Subject<'a> {
     /// Output path relative to `dist/<lang>/`.
     pub here: &'a str,
     pub title: &'a str,
+    /// The title as HTML where a part of it is in another language than its words (a tag
+    /// page's value not translated yet), each part marked: the heading, the breadcrumbs and
+    /// the attribution line show it.
+    pub title_html: Option<&'a str>,
     pub description: Option<&'a str>,
     pub kind: &'static str,
     pub content: &'a str,
@@ -80,6 +84,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
             here: s.here,
             title: s.title,
             title_lang: &title_lang,
+            title_html: s.title_html,
             description: s.description,
             kind: s.kind,
             licence: &licence,
@@ -184,7 +189,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         lede_dir: None,
         title_lang: None,
         title_dir: None,
-        title_html: None,
+        title_html: s.title_html.map(str::to_string),
         original: (s.text == TextStatus::Translated && s.outdated && s.package.is_none()).then(|| views::LangLink {
             code: default.code.clone(),
             name: default.name.clone(),

@@ -413,6 +413,7 @@ pub fn render_quiz(
         id: section,
         here: &quiz.url,
         title: &quiz.title,
+        title_html: None,
         description: description.as_deref(),
         kind: "quiz",
         content: &form,

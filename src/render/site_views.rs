@@ -44,6 +44,7 @@ pub fn render_site_view(
         id,
         here,
         title: &title,
+        title_html: None,
         description: Some(&description),
         kind,
         content,

@@ -151,7 +151,8 @@ pub struct PageView<'a> {
     pub title_dir: Option<&'static str>,
     /// The heading as HTML where a part of it is in another language than its words (a tag
     /// page's value not translated yet): shown instead of `title` in the heading and the
-    /// breadcrumbs (the document's `<title>` holds text only).
+    /// breadcrumbs, and quoted so in the attribution line (`rights.attribution_html`); the
+    /// document's `<title>` holds text only.
     pub title_html: Option<String>,
     /// For an outdated translation: the original page.
     pub original: Option<LangLink>,

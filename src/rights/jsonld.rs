@@ -22,6 +22,8 @@ pub struct Described<'a> {
     /// ` lang="…" dir="…"` of a title in another language than the page (not translated
     /// yet), else empty.
     pub title_lang: &'a str,
+    /// The title as HTML with its parts in other languages marked (a tag page's value), if any.
+    pub title_html: Option<&'a str>,
     pub description: Option<&'a str>,
     /// The page kind as templates know it (`lesson`, `quiz`, `downloads`, …).
     pub kind: &'a str,

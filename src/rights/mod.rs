@@ -93,11 +93,13 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     };
     let own_title =
         if d.title_lang.is_empty() && !sentence.is_empty() { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) } else { String::new() };
-    // The title is marked with its language and each author's name isolated (what a reader
-    // copies stays the same text).
-    let title = match if own_title.is_empty() { d.title_lang } else { own_title.as_str() } {
-        "" => attribution::isolate_addresses(d.title),
-        marks => format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title)),
+    // The title is marked with its language (or its parts with theirs: a tag page's value) and
+    // each author's name isolated (what a reader copies stays the same text).
+    let title = match (d.title_html, if own_title.is_empty() { d.title_lang } else { own_title.as_str() }) {
+        (Some(html), "") => html.to_string(),
+        (Some(html), marks) => format!("<span{marks}>{html}</span>"),
+        (None, "") => attribution::isolate_addresses(d.title),
+        (None, marks) => format!("<span{marks}>{}</span>", crate::markdown::escape_html(d.title)),
     };
     // The line with a slot for the title (`\u{1}`), one for the authors (`\u{2}`) and the
     // site's name (`\u{3}`): without the page's own address in it, the same for every page
