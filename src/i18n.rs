@@ -315,9 +315,17 @@ impl Strings {
         self.plural(key, n as f64, &[])
     }
 
-    /// The plural form of `key` for the number `x` as this language writes it (at most two
-    /// decimals): a fraction has its own form in many languages ("1 бал", "5 балів", "1,5
-    /// бала"). `{n}` becomes the number; `args` fill the other placeholders.
+    /// `x` with at most two decimals, as the language of `key`'s text writes it: a number
+    /// inside a sentence another language lends takes that language's decimal separator
+    /// ("1,5 бала" from Ukrainian on a Hebrew page, whose own numbers read "1.5").
+    pub fn decimal(&self, key: &str, x: f64) -> String {
+        crate::numbers::decimal(x, self.source_of(key))
+    }
+
+    /// The plural form of `key` for the number `x` as the language of its text writes it (at
+    /// most two decimals, [`Strings::decimal`]): a fraction has its own form in many languages
+    /// ("1 бал", "5 балів", "1,5 бала"). `{n}` becomes the number; `args` fill the other
+    /// placeholders.
     pub fn plural(&self, key: &str, x: f64, args: &[(&str, &str)]) -> String {
         let plain = crate::numbers::plain_decimal(x, 2);
         let template = match self.entry(key) {
@@ -328,7 +336,7 @@ impl Strings {
             Some(Entry::Text(s)) => s.clone(),
             None => key.to_string(),
         };
-        let n = crate::numbers::decimal(x, &self.lang);
+        let n = self.decimal(key, x);
         let mut all = vec![("n", n.as_str())];
         all.extend_from_slice(args);
         fill(&template, &all)

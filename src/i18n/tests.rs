@@ -174,6 +174,20 @@ fn a_form_taken_from_another_language_follows_that_languages_plural_rules() {
 }
 
 #[test]
+fn a_number_in_a_borrowed_string_is_written_as_that_strings_language_writes_it() {
+    // A Hebrew page (no strings of its own, "1.5") of a Ukrainian site reads Ukrainian
+    // "1,5 бала"; a Turkish one ("1,5") of an English site English "1.5 points".
+    let he = Strings::new("he", Table::new(), Table::new(), "uk");
+    assert_eq!(he.plural("points", 1.5, &[]), "1,5 бала");
+    assert_eq!(he.decimal("quiz_intro", 62.5), "62,5");
+    let tr = Strings::new("tr", table("points:\n  other: \"{n} puan\"\n"), Table::new(), "en");
+    assert_eq!(tr.plural("points", 1.5, &[]), "1,5 puan", "its own string: its own separator");
+    assert_eq!(tr.count("questions", 2), "2 questions");
+    assert_eq!(tr.decimal("quiz_intro", 62.5), "62.5");
+    assert_eq!(tr.decimal("no_such_key", 62.5), "62,5", "the page's own");
+}
+
+#[test]
 fn the_points_line_agrees_with_its_maximum_in_every_language() {
     // "{score} of {max} points": the noun follows {max}; {score} is written by the caller.
     let line = |code: &str, score: &str, max: f64| {

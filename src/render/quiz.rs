@@ -407,7 +407,7 @@ pub fn render_quiz(
     let key = format!("{}/{}", cx.lang.lang.code, quiz.url);
     let form = quiz_form(quiz, &key, cx.strings, &cx.quiz_marks(quiz));
     let questions = cx.strings.count("questions", quiz.questions.len());
-    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &crate::numbers::decimal(quiz.pass_mark, &cx.strings.lang))]);
+    let intro = cx.strings.format("quiz_intro", &[("questions", &questions), ("pass", &cx.strings.decimal("quiz_intro", quiz.pass_mark))]);
     let description = quiz.description.clone();
     let subject = Subject {
         id: section,
