@@ -29,6 +29,25 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("uk", include_str!("../i18n/uk.yaml")),
 ];
 
+/// The strings that are punctuation, not words: a language that lacks one takes it from the
+/// default language only where that writes the same script's punctuation (Dari or Urdu from
+/// Persian: "، "), else English's plain one (a Hebrew or Turkish page of an Arabic or Persian
+/// site: ", ", not Arabic's "، "; a Polish page of a Greek site: "; ", not Greek's "· "). It
+/// is never marked as another language's: it belongs to the page's own text.
+const PUNCTUATION: &[&str] = &["list_separator", "answers_separator", "percent"];
+
+/// Languages written in the Arabic script (with its comma "،", semicolon "؛" and percent
+/// sign "٪"); and Thaana's Dhivehi, which uses them too.
+const ARABIC_PUNCTUATION: &[&str] = &["ar", "fa", "prs", "ur", "ps", "ckb", "sd", "ug", "ks", "bal", "azb", "lrc", "mzn", "glk", "dv"];
+
+/// Whether the language `code` writes the punctuation of the language `from`: the same
+/// language (a region, `fa-AF`), or two languages of the Arabic script.
+fn same_punctuation(code: &str, from: &str) -> bool {
+    let primary = |c: &str| c.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let (a, b) = (primary(code), primary(from));
+    a == b || (ARABIC_PUNCTUATION.contains(&a.as_str()) && ARABIC_PUNCTUATION.contains(&b.as_str()))
+}
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(untagged)]
 pub enum Entry {
@@ -193,10 +212,21 @@ impl Strings {
     /// The language (code and direction) `key`'s text is in when it is not this language's
     /// own: taken from the default language or from English because this language has none.
     /// `None` for the language's own strings (and for an unknown key).
+    /// Punctuation ([`PUNCTUATION`]) is never another language's.
     pub fn lang_of(&self, key: &str) -> Option<(&str, &'static str)> {
-        let i = self.chain.iter().position(|t| t.contains_key(key))?;
+        let i = self.position(key)?;
         let (code, dir) = &self.sources[i];
-        (i >= 2 && *code != self.lang).then_some((code.as_str(), *dir))
+        (i >= 2 && *code != self.lang && !PUNCTUATION.contains(&key)).then_some((code.as_str(), *dir))
+    }
+
+    /// The table of `chain` that `key`'s text comes from: the first that has it, but
+    /// punctuation only from a language that writes the page's ([`PUNCTUATION`]) or English.
+    fn position(&self, key: &str) -> Option<usize> {
+        let punctuation = PUNCTUATION.contains(&key);
+        self.chain
+            .iter()
+            .zip(&self.sources)
+            .position(|(t, (code, _))| t.contains_key(key) && (!punctuation || code == "en" || same_punctuation(&self.lang, code)))
     }
 
     /// ` lang="…" dir="…"` for the element that shows `key`'s text on this language's pages:
@@ -275,7 +305,7 @@ impl Strings {
     }
 
     fn entry(&self, key: &str) -> Option<&Entry> {
-        self.chain.iter().find_map(|t| t.get(key))
+        self.chain[self.position(key)?].get(key)
     }
 
     /// The text for `key` (a plural entry gives its `other` form).
@@ -345,7 +375,7 @@ impl Strings {
     /// The language `key`'s text is in: this language's own code, the default language's or
     /// `en` (this language's for an unknown key).
     fn source_of(&self, key: &str) -> &str {
-        let i = self.chain.iter().position(|t| t.contains_key(key)).unwrap_or(0);
+        let i = self.position(key).unwrap_or(0);
         self.sources.get(i).map_or(self.lang.as_str(), |s| s.0.as_str())
     }
 

@@ -58,7 +58,8 @@ fn a_fallback_string_knows_its_language() {
     assert_eq!(pl.lang_of("my_banner"), Some(("it", "ltr")));
     assert_eq!(pl.html("previous"), "<span lang=\"it\" dir=\"ltr\">Precedente</span>");
     assert_eq!(pl.html("next"), "Dalej");
-    assert_eq!(pl.format_html("percent", &[("percent", "5")]), "<span lang=\"it\" dir=\"ltr\">5%</span>");
+    assert_eq!(pl.format_html("previous", &[]), "<span lang=\"it\" dir=\"ltr\">Precedente</span>");
+    assert_eq!(pl.format_html("percent", &[("percent", "5")]), "5%", "punctuation is not marked");
     assert_eq!(pl.wrap("previous", "<b>x</b>".into()), "<span lang=\"it\" dir=\"ltr\"><b>x</b></span>");
     assert_eq!(pl.wrap("next", "<b>x</b>".into()), "<b>x</b>");
     assert!(pl.falls_back());
@@ -255,6 +256,34 @@ fn broken_file_is_reported_with_position() {
     let mut d = Diagnostics::new();
     parse_table("next: [a\n", Path::new("i18n/en.yaml"), &mut d);
     assert!(d.has_errors());
+}
+
+#[test]
+fn punctuation_a_language_lacks_is_its_scripts_or_else_the_plain_one_and_never_marked() {
+    // A Hebrew page of an Arabic site, i18n/he.yaml without punctuation: Hebrew items were
+    // joined by Arabic's "، " (and "50٪" marked Arabic); Hebrew writes ", " and "50%".
+    let he = Strings::new("he", table("next: הבא\n"), Table::new(), "ar").with_default_direction("rtl");
+    assert_eq!(he.get("list_separator"), ", ");
+    assert_eq!(he.get("answers_separator"), "; ");
+    assert_eq!(he.format_html("percent", &[("percent", "50")]), "50%");
+    assert_eq!(he.mark("list_separator"), "");
+    assert!(he.mark("previous").contains("lang=\"ar\""), "words are still borrowed, and marked");
+    // A passage in Arabic on that page keeps Arabic's.
+    assert_eq!(he.get_in("answers_separator", "ar"), "؛ ");
+    // A language of the same script borrows the default language's: Dari and Urdu of a
+    // Persian site, a regional variant.
+    for code in ["prs", "ur", "fa-AF"] {
+        let s = Strings::new(code, Table::new(), Table::new(), "fa").with_default_direction("rtl");
+        assert_eq!((s.get("list_separator").as_str(), s.get("percent").as_str(), s.mark("percent").as_str()), ("، ", "{percent}٪", ""), "{code}");
+    }
+    // Turkish of a Persian site, Polish of a Greek one: the plain punctuation, not "، " or "· ".
+    let tr = Strings::new("tr", table("tagged: \"{tag} etiketli\"\n"), Table::new(), "fa").with_default_direction("rtl");
+    assert_eq!((tr.get("list_separator").as_str(), tr.get("answers_separator").as_str()), (", ", "; "));
+    let pl = Strings::new("pl", Table::new(), Table::new(), "el");
+    assert_eq!(pl.get("answers_separator"), "; ");
+    // The default language's own site strings are its words: the same rule.
+    let he_site = Strings::new("he", Table::new(), table("list_separator: \" ، \"\n"), "ar");
+    assert_eq!(he_site.get("list_separator"), ", ");
 }
 
 #[test]
