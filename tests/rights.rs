@@ -327,6 +327,42 @@ fn the_enforcement_body_written_in_the_default_language_says_so_on_other_pages()
 }
 
 #[test]
+fn a_credits_title_is_in_the_language_its_credit_says() {
+    // An Arabic site's credits.yaml names a photo by its English title: Italian pages (which
+    // show the Arabic credit) marked "Market day" Arabic, right to left; the Arabic page left
+    // it unmarked in its Arabic caption. `title_lang: en` says what it is.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: موقع\nlanguages: [ar, it]\ntranslations:\n  it: { title: Sito }\n");
+    f.write("content/ar/index.md", "---\ntitle: البداية\n---\n![سوق](market.png)\n");
+    f.write("content/it/index.md", "---\ntitle: Inizio\n---\n![Mercato](market.png)\n");
+    f.write("content/ar/market.png", b"\x89PNG\r\n\x1a\n");
+    f.write("content/ar/credits.yaml", "market.png:\n  title: Market day\n  title_lang: en\n  author: Ana\n  license: CC-BY-4.0\n  changes: قُصّت\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let marks = |code: &str| {
+        let doc = f.html(&format!("{code}/index.html"));
+        let caption = select(&doc, "main figcaption");
+        assert_eq!(caption.len(), 1, "{code}: {}", select(&doc, "main")[0].html());
+        let title = select(&doc, "main figcaption span").into_iter().find(|s| text(s) == "Market day").map(|s| common::lang_of(&s));
+        let changes = select(&doc, "main figcaption span").into_iter().find(|s| text(s) == "قُصّت").map(|s| common::lang_of(&s));
+        (title, changes)
+    };
+    let en = Some(("en".to_string(), "ltr".to_string()));
+    assert_eq!(marks("it"), (en.clone(), Some(("ar".to_string(), "rtl".to_string()))), "the changes are still the credit's Arabic");
+    assert_eq!(marks("ar"), (en, None));
+    let credits = f.html("it/credits.html");
+    assert_eq!(common::lang_at(&credits, "main li span[lang=en]"), "en");
+    assert!(select(&credits, "main span[lang=ar]").iter().all(|s| text(s) != "Market day"));
+    // A code that is none: an error at its value, with the code it likely means.
+    f.write("content/ar/credits.yaml", "market.png:\n  title: Market day\n  title_lang: english\n  license: CC-BY-4.0\n");
+    let out = f.check();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("content/ar/credits.yaml:3:15: error: `title_lang: english` is not a language code"), "{err}");
+    assert!(err.contains("`title_lang: en`"), "{err}");
+}
+
+#[test]
 fn eu_emblem_and_accessibility_statement_in_every_language() {
     let f = built();
     for (code, statement) in [("en", "Co-funded by the European Union"), ("el", "Με τη συγχρηματοδότηση της Ευρωπαϊκής Ένωσης")]

@@ -28,6 +28,7 @@ pub const FOLDER_FILE: &str = "credits.yaml";
 #[serde(deny_unknown_fields)]
 struct RawCredit {
     title: Option<String>,
+    title_lang: Option<String>,
     #[serde(alias = "authors")]
     author: Option<Names>,
     source: Option<String>,
@@ -134,8 +135,25 @@ fn credit(raw: RawCredit, text: &str, record_line: usize, shown: &Path, diags: &
                 .with_hint("give the address where the original can be found (https://…), or leave `source` out"),
         );
     }
+    let title_lang = match raw.title_lang.as_deref() {
+        None => None,
+        Some(code) if crate::model::lang::is_language_tag(code) => Some((code.to_string(), crate::model::lang::direction_of(code).as_str())),
+        Some(code) => {
+            let (l, c) = yaml::find_key_line(text, "title_lang", Some(code), record_line).map_or((record_line, 1), |(l, c)| (l, c + "title_lang: ".len()));
+            let hint = match crate::model::lang::suggest_code(code) {
+                Some(likely) => format!("write the title's language as a language code: `title_lang: {likely}`"),
+                None => {
+                    "write the title's language as a language code (`en`, `ar`, `pt-BR`), or leave `title_lang` out if the title is in this folder's language"
+                        .to_string()
+                }
+            };
+            diags.push(Diagnostic::error(shown, l, c, format!("`title_lang: {code}` is not a language code")).with_hint(hint));
+            return None;
+        }
+    };
     Some(Credit {
         title: raw.title,
+        title_lang,
         authors,
         source: raw.source.filter(|s| s.starts_with("https://") || s.starts_with("http://")),
         licence,

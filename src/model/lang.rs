@@ -157,6 +157,13 @@ pub fn suggest_code(code: &str) -> Option<&'static str> {
     KNOWN.iter().find(|(c, _, _)| *c == lower && *c != code).map(|(c, _, _)| *c)
 }
 
+/// The writing direction of the language `code` (a valid tag): from the built-in table, by its
+/// primary subtag; left to right for a language kyklos does not know.
+pub fn direction_of(code: &str) -> Direction {
+    let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+    KNOWN.iter().find(|(c, _, _)| *c == primary).map_or(Direction::Ltr, |k| k.2)
+}
+
 /// A light BCP 47 check: 2–3 letter primary subtag, then alphanumeric subtags of 1–8.
 pub fn is_language_tag(code: &str) -> bool {
     let mut parts = code.split('-');

@@ -11,6 +11,10 @@ use super::{FrontMatter, LangSite, PageId};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credit {
     pub title: Option<String>,
+    /// The language (code, direction) of the title where the credit says it (`title_lang:`): an
+    /// original's title in its own language, in a credit written in another. `None`: the
+    /// title is in the language of the credit's folder, as the rest of the credit.
+    pub title_lang: Option<(String, &'static str)>,
     pub authors: Vec<String>,
     /// Where the original comes from (a URL).
     pub source: Option<String>,

@@ -71,13 +71,20 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) ->
         None if !t.mark(sentence).is_empty() => Some(page.to_string()),
         None => None,
     };
-    let own = |text: &str| match &marks {
+    let marked = |marks: Option<&str>, text: &str| match marks {
         Some(m) => format!("<span{m}>{}</span>", escape_html(text)),
         None => escape_html(text),
     };
     // The quotation marks are the page's, the title inside them the credit's (a file name
-    // is in no language).
-    let title = credit.title.as_deref().map_or_else(|| escape_html(file_name), own);
+    // is in no language), or in the language the credit gives it (`title_lang:`), marked
+    // where that is not the sentence's around it.
+    let sentence_lang = t.lang_of(sentence).map_or(t.lang.as_str(), |(code, _)| code);
+    let title_marks = match &credit.title_lang {
+        Some((code, _)) if code == sentence_lang => None,
+        Some((code, dir)) => Some(lang_attrs(code, dir)),
+        None => marks.clone(),
+    };
+    let title = credit.title.as_deref().map_or_else(|| escape_html(file_name), |text| marked(title_marks.as_deref(), text));
     let quoted = quoted_html(&title, t);
     let work = match &credit.source {
         Some(src) => format!("<a href=\"{}\">{quoted}</a>", escape_html(src)),
@@ -138,6 +145,7 @@ mod tests {
     fn file_credits_are_escaped_html() {
         let c = Credit {
             title: Some("<b>Map</b>".into()),
+            title_lang: None,
             authors: vec!["A & B".into()],
             source: Some("https://e.org/?a=1&b=2".into()),
             licence: Some(Licence::from_spdx("CC-BY-SA-4.0").unwrap()),
@@ -162,6 +170,7 @@ mod tests {
         let sv = Strings::new("sv", Default::default(), Default::default(), "de");
         let c = Credit {
             title: Some("Seitenlage".into()),
+            title_lang: None,
             authors: vec!["Maria".into()],
             source: None,
             licence: Some(Licence::from_spdx("CC-BY-4.0").unwrap()),
@@ -191,6 +200,7 @@ mod tests {
         let ar = Strings::new("ar", Default::default(), Default::default(), "en");
         let c = Credit {
             title: Some("Push and pull".into()),
+            title_lang: None,
             authors: vec!["Ana".into(), "Bo".into()],
             source: None,
             licence: Some(Licence::from_spdx("CC-BY-4.0").unwrap()),

@@ -100,6 +100,7 @@ mod tests {
             "01-mod/map of egaleo.png".into(),
             Credit {
                 title: Some("Map".into()),
+                title_lang: None,
                 authors: vec!["Ana".into()],
                 source: None,
                 licence: Some(Licence::from_spdx("CC-BY-SA-4.0").unwrap()),
