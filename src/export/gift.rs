@@ -132,7 +132,7 @@ fn question(g: &mut String, bank: &Bank<'_>, q: &Question) {
         }
         Body::FillIn { answers, .. } => {
             // A dash respelled as `-` must not make `->`, which GIFT reads as a matching pair.
-            for a in super::spellings::accepted(answers).iter().filter(|a| !a.contains("->")) {
+            for a in super::spellings::accepted(answers, super::spellings::wide_keyboard(&bank.lang)).iter().filter(|a| !a.contains("->")) {
                 // Plain text as typed; `*` is Moodle's wildcard, `\*` a literal star.
                 let literal = escape(a).replace('*', "\\*");
                 let literal = if literal.starts_with('[') { format!("[plain]{literal}") } else { literal };

@@ -101,7 +101,7 @@ fn question(x: &mut String, bank: &Bank<'_>, q: &Question) {
         }
         Body::FillIn { answers, case_sensitive } => {
             x.push_str(&format!("    <usecase>{}</usecase>\n", u8::from(*case_sensitive)));
-            for a in super::spellings::accepted(answers) {
+            for a in super::spellings::accepted(answers, super::spellings::wide_keyboard(&bank.lang)) {
                 // `*` is Moodle's wildcard in short answers; `\*` is a literal star.
                 let literal = a.replace('*', "\\*");
                 x.push_str(&format!(

@@ -156,7 +156,7 @@ pub fn item(bank: &Bank<'_>, q: &Question) -> String {
             // thousands of answers is not compared pair by pair.
             let mut keys: Vec<String> = Vec::new();
             let mut seen = std::collections::HashSet::new();
-            for a in super::spellings::accepted(answers) {
+            for a in super::spellings::accepted(answers, super::spellings::wide_keyboard(&bank.lang)) {
                 let a = xml_safe(&a);
                 if seen.insert(if *case_sensitive { a.clone() } else { a.to_lowercase() }) {
                     keys.push(a);

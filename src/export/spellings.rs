@@ -8,7 +8,9 @@
 //! each kind of keyboard: plain ASCII (`сім'ю`, `"Ja"`, `1914-1918`, `...`), smart punctuation
 //! in English, German and French or Ukrainian (`сім’ю`, `“Ja”`, `„Ja“`, `«Ja»`, `…`; dashes
 //! typed as `-`) and a Ukrainian layout (`сімʼю`). An answer mixing spellings (`'` here, `’`
-//! there) is accepted on the site only.
+//! there) is accepted on the site only. In a Japanese, Chinese or Korean bank an answer is also
+//! written full-width (`１９９５`) or, written full-width, in ordinary width, as the site folds
+//! full-width forms.
 
 /// How one kind of keyboard writes the marks: apostrophe or single quote (opening, closing),
 /// double quotes (opening, closing), an ellipsis. Dashes are always typed as `-`.
@@ -63,9 +65,47 @@ fn typed(s: &str, k: &Keyboard) -> String {
         .collect()
 }
 
-/// Every accepted answer (trimmed) followed by its other spellings, without duplicates.
-pub fn accepted(answers: &[String]) -> Vec<String> {
-    dedup(answers.iter().flat_map(|a| spellings(a.trim())).collect())
+/// Every accepted answer (trimmed) followed by its other spellings, without duplicates; with
+/// `wide` (see [`wide_keyboard`]) also in full-width and in ordinary width.
+pub fn accepted(answers: &[String], wide: bool) -> Vec<String> {
+    let widths = |a: &str| if wide { [full_width(a), ordinary_width(a)].into_iter().flatten().collect() } else { Vec::new() };
+    dedup(answers.iter().flat_map(|a| spellings(a.trim()).into_iter().chain(widths(a.trim()))).collect())
+}
+
+/// Whether learners of `lang` type with a Japanese, Chinese or Korean input method, whose
+/// full-width mode writes Latin letters, digits and punctuation full-width (`１９９５`), which
+/// the site takes as the ordinary ones.
+pub fn wide_keyboard(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    ["ja", "zh", "ko"].iter().any(|l| primary.eq_ignore_ascii_case(l))
+}
+
+/// `s` with its ASCII letters, digits, punctuation and spaces full-width, as an input method in
+/// full-width mode types it (`Plain 2` → `Ｐｌａｉｎ　２`); `None` when it holds no ASCII letter or digit.
+fn full_width(s: &str) -> Option<String> {
+    s.chars().any(|c| c.is_ascii_alphanumeric()).then(|| {
+        s.chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                ' ' => '\u{3000}',
+                _ => c,
+            })
+            .collect()
+    })
+}
+
+/// `s` with its full-width letters, digits, punctuation and spaces in ordinary width
+/// (`Ａ－５` → `A-5`); `None` when it holds none.
+fn ordinary_width(s: &str) -> Option<String> {
+    s.chars().any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}')).then(|| {
+        s.chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                _ => c,
+            })
+            .collect()
+    })
 }
 
 /// The list in its order, each string once (by a set: thousands of answers stay quick).
@@ -130,6 +170,16 @@ mod tests {
     #[test]
     fn accepted_answers_keep_their_order_without_duplicates() {
         let answers = vec![" сім'ю ".to_string(), "сім’ю".to_string(), "родину".to_string()];
-        assert_eq!(accepted(&answers), ["сім'ю", "сім\u{2019}ю", "сім\u{02BC}ю", "родину"]);
+        assert_eq!(accepted(&answers, false), ["сім'ю", "сім\u{2019}ю", "сім\u{02BC}ю", "родину"]);
+    }
+
+    #[test]
+    fn japanese_chinese_and_korean_answers_in_full_width_too() {
+        // An input method in full-width mode types １９９５: the site takes it as 1995, and so
+        // must Moodle, GIFT and QTI, which compare as written.
+        let answers = vec!["1995".to_string(), "Plain Japanese".to_string(), "逃げる".to_string(), "Ａ－５".to_string()];
+        assert_eq!(accepted(&answers, true), ["1995", "１９９５", "Plain Japanese", "Ｐｌａｉｎ\u{3000}Ｊａｐａｎｅｓｅ", "逃げる", "Ａ－５", "A-5"]);
+        assert_eq!(accepted(&answers, false), ["1995", "Plain Japanese", "逃げる", "Ａ－５"]);
+        assert!(wide_keyboard("ja") && wide_keyboard("zh-Hant-TW") && wide_keyboard("KO") && !wide_keyboard("pt-BR"));
     }
 }

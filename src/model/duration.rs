@@ -1,6 +1,7 @@
 //! A page's `duration` ("2 hours", "90 Minuten", "1 ώρα 30 λεπτά", "PT1H30M") as an ISO 8601
 //! duration, for the `timeRequired` of its metadata. Pure; units are known in the eleven
-//! built-in interface languages, so a site written in any of them is understood.
+//! built-in interface languages and in Japanese, Chinese and Korean ("1時間30分", "3小時",
+//! "2시간"), so a site written in any of them is understood.
 
 /// Seconds in each unit a duration may use.
 const WEEK: u64 = 7 * 24 * 3600;
@@ -126,6 +127,31 @@ const UNITS: &[(&str, u64)] = &[
     ("روز", DAY),
     ("ساعت", HOUR),
     ("دقیقه", MINUTE),
+    // ja, zh (Traditional and Simplified), ko
+    ("週", WEEK),
+    ("週間", WEEK),
+    ("周", WEEK),
+    ("星期", WEEK),
+    ("個星期", WEEK),
+    ("个星期", WEEK),
+    ("주", WEEK),
+    ("주일", WEEK),
+    ("日", DAY),
+    ("日間", DAY),
+    ("天", DAY),
+    ("일", DAY),
+    ("일간", DAY),
+    ("時間", HOUR),
+    ("小時", HOUR),
+    ("小时", HOUR),
+    ("個小時", HOUR),
+    ("个小时", HOUR),
+    ("시간", HOUR),
+    ("分", MINUTE),
+    ("分間", MINUTE),
+    ("分鐘", MINUTE),
+    ("分钟", MINUTE),
+    ("분", MINUTE),
 ];
 
 /// "About 6 hours": the approximate length is the length.
@@ -156,6 +182,12 @@ const APPROX: &[&str] = &[
     "تقريباً",
     "حدود",
     "حدودا",
+    "約",
+    "约",
+    "大約",
+    "大约",
+    "およそ",
+    "약",
 ];
 
 /// Words that may join two parts ("1 hour and 30 minutes").
@@ -172,6 +204,7 @@ pub fn to_iso8601(text: &str) -> Result<String, &'static str> {
         .map(|c| match c {
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
             '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             _ => c,
         })
         .collect();
@@ -319,6 +352,17 @@ mod tests {
             ("About 6 hours", "PT6H"),
             ("Περίπου 6 ώρες", "PT6H"),
             ("Etwa 6 Stunden", "PT6H"),
+            // ja, zh, ko: written without spaces, in full-width digits too.
+            ("6時間", "PT6H"),
+            ("約２時間", "PT2H"),
+            ("1時間30分", "PT1H30M"),
+            ("９０分間", "PT1H30M"),
+            ("3日間", "P3D"),
+            ("2週間", "P14D"),
+            ("約3小時", "PT3H"),
+            ("45分鐘", "PT45M"),
+            ("2시간 30분", "PT2H30M"),
+            ("약 3시간", "PT3H"),
         ] {
             assert_eq!(to_iso8601(text).as_deref(), Ok(iso), "{text}");
         }

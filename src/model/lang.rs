@@ -32,19 +32,29 @@ pub struct Language {
 const KNOWN: &[(&str, &str, Direction)] = &[
     ("ar", "العربية", Direction::Rtl),
     ("bg", "Български", Direction::Ltr),
+    ("ca", "Català", Direction::Ltr),
     ("cs", "Čeština", Direction::Ltr),
     ("da", "Dansk", Direction::Ltr),
     ("de", "Deutsch", Direction::Ltr),
     ("el", "Ελληνικά", Direction::Ltr),
     ("en", "English", Direction::Ltr),
     ("es", "Español", Direction::Ltr),
+    ("et", "Eesti", Direction::Ltr),
     ("fa", "فارسی", Direction::Rtl),
     ("fi", "Suomi", Direction::Ltr),
     ("fr", "Français", Direction::Ltr),
+    ("ga", "Gaeilge", Direction::Ltr),
     ("he", "עברית", Direction::Rtl),
+    ("hi", "हिन्दी", Direction::Ltr),
     ("hr", "Hrvatski", Direction::Ltr),
     ("hu", "Magyar", Direction::Ltr),
     ("it", "Italiano", Direction::Ltr),
+    ("ja", "日本語", Direction::Ltr),
+    ("ko", "한국어", Direction::Ltr),
+    ("lt", "Lietuvių", Direction::Ltr),
+    ("lv", "Latviešu", Direction::Ltr),
+    ("mk", "Македонски", Direction::Ltr),
+    ("mt", "Malti", Direction::Ltr),
     ("nl", "Nederlands", Direction::Ltr),
     ("pl", "Polski", Direction::Ltr),
     ("ps", "پښتو", Direction::Rtl),
@@ -54,11 +64,16 @@ const KNOWN: &[(&str, &str, Direction)] = &[
     ("sk", "Slovenčina", Direction::Ltr),
     ("sl", "Slovenščina", Direction::Ltr),
     ("so", "Soomaali", Direction::Ltr),
+    ("sq", "Shqip", Direction::Ltr),
+    ("sr", "Српски", Direction::Ltr),
     ("sv", "Svenska", Direction::Ltr),
+    ("th", "ไทย", Direction::Ltr),
     ("ti", "ትግርኛ", Direction::Ltr),
     ("tr", "Türkçe", Direction::Ltr),
     ("uk", "Українська", Direction::Ltr),
     ("ur", "اردو", Direction::Rtl),
+    ("vi", "Tiếng Việt", Direction::Ltr),
+    ("zh", "中文", Direction::Ltr),
 ];
 
 impl Language {
@@ -190,5 +205,17 @@ mod tests {
         assert_eq!(suggest_code("Ελληνικά"), Some("el"));
         assert_eq!(suggest_code("EL"), Some("el"));
         assert_eq!(suggest_code("xx"), None);
+    }
+
+    #[test]
+    fn a_suggested_code_is_a_known_language() {
+        // `jp` suggests `ja`: `ja` (and the other languages suggest_code names) must then be
+        // accepted without a `name:`, as `kyklos new --lang ja` offers no way to give one.
+        for (_, to) in LOOKALIKES {
+            assert!(Language::new(to, None, None).is_ok(), "{to}");
+        }
+        let names = |codes: &[&str]| codes.iter().map(|c| Language::new(c, None, None).unwrap().name).collect::<Vec<_>>();
+        assert_eq!(names(&["ja", "zh-Hant-TW", "ko", "pt-BR"]), ["日本語", "中文", "한국어", "Português"]);
+        assert_eq!(Language::new("zh-Hant-TW", None, None).unwrap().code, "zh-Hant-TW");
     }
 }

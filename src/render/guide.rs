@@ -20,16 +20,29 @@ pub struct CycleStep {
     pub lang: Option<(String, &'static str)>,
 }
 
-/// Splits a title into lines of about `width` characters, at most `max` lines.
+/// Splits a title into lines of about `width` columns (a Chinese, Japanese or Korean character
+/// takes two, as it is about twice as wide), at most `max` lines. Lines break at spaces and,
+/// in Chinese and Japanese, written without spaces, between two characters beside an ideograph or kana,
+/// though not before closing punctuation or small kana (、。」ー っ) nor after an opening bracket.
 fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
+    let mut used = 0;
     for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
+        for (k, piece) in unbreakable(word).into_iter().enumerate() {
+            let (space, cols) = (usize::from(k == 0), piece.chars().map(columns).sum::<usize>());
+            match lines.last_mut() {
+                Some(line) if used + space + cols <= width => {
+                    if space == 1 {
+                        line.push(' ');
+                    }
+                    line.push_str(piece);
+                    used += space + cols;
+                }
+                _ => {
+                    lines.push(piece.to_string());
+                    used = cols;
+                }
             }
-            _ => lines.push(word.to_string()),
         }
     }
     if lines.len() > max {
@@ -39,6 +52,42 @@ fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The pieces of a word between which a line may break (see [`wrap`]).
+fn unbreakable(word: &str) -> Vec<&str> {
+    const NO_START: &str = "、。，．・：；？！ー」』）〕］｝〉》】〙〗ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…),.!?:;]}";
+    const NO_END: &str = "「『（〔［｛〈《【〘〖([{";
+    let mut pieces = Vec::new();
+    let (mut start, mut prev) = (0, None);
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev {
+            if (breaks(p) || breaks(c)) && !NO_START.contains(c) && !NO_END.contains(p) {
+                pieces.push(&word[start..i]);
+                start = i;
+            }
+        }
+        prev = Some(c);
+    }
+    pieces.push(&word[start..]);
+    pieces
+}
+
+/// Whether a line may break beside `c`: a wide character of text written without spaces (not
+/// Hangul: Korean breaks at its spaces).
+fn breaks(c: char) -> bool {
+    columns(c) == 2 && !matches!(c, '\u{1100}'..='\u{115F}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// How many columns a character takes in a label: two for the wide characters of Chinese,
+/// Japanese and Korean (ideographs, kana, Hangul, full-width forms), else one.
+fn columns(c: char) -> usize {
+    let wide = matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{303E}' | '\u{3041}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' | '\u{20000}'..='\u{3FFFD}');
+    if wide {
+        2
+    } else {
+        1
+    }
 }
 
 /// An inline SVG: the steps on a circle, numbered, labelled, each a link, joined by arrows
@@ -313,5 +362,19 @@ mod tests {
     fn titles_wrap() {
         assert_eq!(wrap("Access to the learning platform", 18, 3), ["Access to the", "learning platform"]);
         assert_eq!(wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg", 6, 2).len(), 2);
+    }
+
+    #[test]
+    fn titles_without_spaces_wrap_between_characters() {
+        // A Japanese or Chinese title has no spaces: it was one word, one line of any length,
+        // which ran out of the diagram beside the ring.
+        assert_eq!(wrap("外国人住民との意見交換会を開き、課題を整理する", 16, 3), ["外国人住民との意", "見交換会を開き、", "課題を整理する"]);
+        assert_eq!(wrap("評價與改善（第二輪）", 16, 3), ["評價與改善（第二", "輪）"]);
+        assert_eq!(wrap("メンタリングを実施する", 16, 3), ["メンタリングを実", "施する"]);
+        assert_eq!(wrap("멘토링 실시와 평가", 16, 3), ["멘토링 실시와", "평가"]);
+        for line in wrap("「やさしい日本語」で、外国人住民に分かりやすく伝える。", 16, 3) {
+            assert!(line.chars().map(columns).sum::<usize>() <= 17, "{line}");
+            assert!(!line.starts_with(['、', '。', '」']), "{line}");
+        }
     }
 }

@@ -262,3 +262,15 @@ fn a_number_written_in_arabic_indic_or_persian_digits_is_shown_in_0_to_9() {
     let errs = all("title: A\nweight: lots\n");
     assert_eq!(errs[0].hint.as_deref(), Some("write a number, e.g. `weight: 2` or `weight: 1.5`"));
 }
+
+#[test]
+fn a_number_written_in_full_width_digits_is_shown_in_0_to_9() {
+    // A Japanese, Chinese or Korean input method in full-width mode writes ５ and １．５.
+    let errs = all("title: A\nweight: ５\nsize: １２\n");
+    assert_eq!(errs[0].hint.as_deref(), Some("write it with the digits 0–9: `weight: 5`"));
+    assert_eq!(errs[1].hint.as_deref(), Some("write it with the digits 0–9: `size: 12`"));
+    let errs = all("title: A\nweight: １．５\n");
+    assert_eq!(errs[0].hint.as_deref(), Some("write it with the digits 0–9: `weight: 1.5`"));
+    let errs = all("title: A\nweight: 五\n");
+    assert_eq!(errs[0].hint.as_deref(), Some("write a number, e.g. `weight: 2` or `weight: 1.5`"));
+}

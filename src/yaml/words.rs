@@ -193,20 +193,25 @@ pub fn hint_for(message: &str, key: &str) -> Option<String> {
     })
 }
 
-/// A number written in Arabic-Indic (٠–٩) or Persian (۰–۹) digits, with `٫` or `.` as its
-/// decimal separator, in the digits 0–9 (`١٫٥` → `1.5`); `None` for any other text.
+/// A number written in Arabic-Indic (٠–٩), Persian (۰–۹) or full-width (０–９, as a Japanese,
+/// Chinese or Korean input method types them) digits, with `٫`, `．` or `.` as its decimal
+/// separator, in the digits 0–9 (`١٫٥` → `1.5`, `１２` → `12`); `None` for any other text.
 fn western_digits(text: &str) -> Option<String> {
     let mut out = String::new();
     let mut eastern = false;
     for c in text.trim().chars() {
         match c {
-            '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' => {
-                let base = if c >= '\u{06f0}' { 0x06f0 } else { 0x0660 };
+            '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' | '\u{ff10}'..='\u{ff19}' => {
+                let base = match c {
+                    '\u{ff10}'.. => 0xff10,
+                    '\u{06f0}'.. => 0x06f0,
+                    _ => 0x0660,
+                };
                 out.push(char::from(b'0' + (c as u32 - base) as u8));
                 eastern = true;
             }
             '0'..='9' => out.push(c),
-            '\u{066b}' | '.' => out.push('.'),
+            '\u{066b}' | '\u{ff0e}' | '.' => out.push('.'),
             _ => return None,
         }
     }

@@ -159,6 +159,23 @@ test('fill in: every apostrophe, quotation mark, dash and ellipsis a keyboard ty
   assert.equal(normalizeText("L\u2019eau \u00ABd\u2019ici\u00BB \u2013 oui\u2026"), 'l\'eau "d\'ici" - oui...');
 });
 
+test('fill in: full-width and half-width forms a Japanese, Chinese or Korean IME types', () => {
+  // An IME in full-width mode types １９９５ and Ｊａｐａｎｅｓｅ; a half-width katakana keyboard ﾆｹﾞﾙ.
+  const year = { id: 'f', type: 'fill_in', points: 1, answers: ['1995'] };
+  for (const a of ['1995', '１９９５', '\u3000１９９５\u3000', '１995']) {
+    assert.equal(q(one(year, a)).correct, true, a);
+  }
+  assert.equal(q(one(year, '一九九五')).correct, false, 'CJK numerals are another answer');
+  const word = { id: 'f', type: 'fill_in', points: 1, answers: ['Plain Japanese', 'ニゲル'] };
+  for (const a of ['Ｐｌａｉｎ\u3000Ｊａｐａｎｅｓｅ', 'ｐｌａｉｎ japanese', 'ﾆｹﾞﾙ']) {
+    assert.equal(q(one(word, a)).correct, true, a);
+  }
+  const fullKey = { id: 'f', type: 'fill_in', points: 1, answers: ['Ａ－５'], case_sensitive: true };
+  assert.equal(q(one(fullKey, 'A-5')).correct, true, 'a key written full-width takes half-width too');
+  assert.equal(q(one(fullKey, 'a-5')).correct, false);
+  assert.equal(normalizeText('（１）！？'), '(1)!?');
+});
+
 test('normalizeText', () => {
   assert.equal(normalizeText('  A\u00a0 B\tc  '), 'a b c');
   assert.equal(normalizeText('E\u0301'), '\u00e9');

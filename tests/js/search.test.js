@@ -32,6 +32,13 @@ test('queries drop stop words and repeats; the last word is a prefix while typin
   assert.deepEqual(s.parseQuery('the an', stop), []);
 });
 
+test('a Korean word finds the word with its particle wherever it stands in the query', () => {
+  // Korean writes particles onto the word (주민과, 주민들은): the index holds those forms only.
+  assert.deepEqual(s.parseQuery('주민 외국인'), [{ word: '주민', prefix: true }, { word: '외국인', prefix: true }]);
+  assert.deepEqual(s.parseQuery('주민 외국인 '), [{ word: '주민', prefix: true }, { word: '외국인', prefix: true }]);
+  assert.deepEqual(s.parseQuery('때 migration '), [{ word: '때', prefix: false }, { word: 'migration', prefix: false }]);
+});
+
 test('the shard of a word is the last one whose first word is not after it', () => {
   const firsts = ['0', 'ea', 'mi', 'σα'];
   assert.equal(s.shardOf(firsts, 'asylum'), 0);

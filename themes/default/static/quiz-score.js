@@ -31,12 +31,17 @@
   const QUOTES = /["\u201C\u201D\u201E\u201F\u00AB\u00BB]/g; // " “ ” „ ‟ « »
   const DASHES = /[\u2010-\u2015\u2212]/g; // ‐ ‑ ‒ – — ― −
   const ELLIPSIS = /\u2026/g; // …
+  // Full-width ASCII (１９９５, Ｊａｐａｎ, （）！？) that a Japanese, Chinese or Korean input method
+  // types, and half-width katakana (ﾆｹﾞﾙ): compared in their ordinary width (NFKC of these only;
+  // CJK numerals such as 一九九五 stay another answer).
+  const WIDTHS = /[\uFF01-\uFF5E\uFF61-\uFFDC\uFFE0-\uFFEE]+/g;
 
-  /** Unicode NFC, one form of each apostrophe, quote, dash and ellipsis, trim, collapse
-   * whitespace, and case-fold unless caseSensitive. */
+  /** Unicode NFC, full-width and half-width forms in their ordinary width, one form of each
+   * apostrophe, quote, dash and ellipsis, trim, collapse whitespace, and case-fold unless
+   * caseSensitive. */
   function normalizeText(text, caseSensitive) {
     if (typeof text !== 'string') return '';
-    let s = text.normalize('NFC').replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, '-')
+    let s = text.replace(WIDTHS, function (w) { return w.normalize('NFKC'); }).normalize('NFC').replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(DASHES, '-')
       .replace(ELLIPSIS, '...').trim().replace(/\s+/g, ' ');
     if (!caseSensitive) s = s.toLowerCase().normalize('NFC');
     return s;

@@ -11,7 +11,7 @@
  *   both sides). Stemming happened at build time: the index maps every word form found in
  *   the site to its stem, so the browser only looks words up.
  * - A query finds pages that contain all its words; the last word also matches as a prefix
- *   while it is being typed.
+ *   while it is being typed, and a Korean word always (its particles are written onto it).
  *
  * In node, module.exports exposes the pure parts for tests (no DOM is touched).
  */
@@ -35,6 +35,10 @@
   const ASCII = /^[\x00-\x7f]*$/;
   const WORDY = /[\p{Alphabetic}\p{N}]/u;
   const APOSTROPHES = /['\u2019\u02bc]/;
+  // Ideographs and hiragana are one word each in the index (Unicode word boundaries, UAX #29),
+  // where the browser's dictionary joins them ("震災", "やさしい"): split them the same way.
+  const ONE_EACH = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+  const HANGUL = /^\p{Script=Hangul}+$/u;
 
   /** A word as the index stores it: folded case, diacritics and Arabic-script variants. */
   function normalize(word) {
@@ -54,12 +58,33 @@
 
   /** Words of a text with their offsets, one at a time: { word, start, end }. */
   function* spanIter(text) {
+    function* piece(part, start) {
+      if (part && WORDY.test(part) && [...part].length <= MAX_WORD) {
+        yield { word: part, start, end: start + part.length };
+      }
+    }
+    /** A part cut before and after each ideograph and hiragana, as the index cuts it. */
+    function* cjk(part, start) {
+      if (!ONE_EACH.test(part)) {
+        yield* piece(part, start);
+        return;
+      }
+      let run = start;
+      let at = start;
+      for (const c of part) {
+        if (ONE_EACH.test(c)) {
+          yield* piece(text.slice(run, at), run);
+          yield* piece(c, at);
+          run = at + c.length;
+        }
+        at += c.length;
+      }
+      yield* piece(text.slice(run, at), run);
+    }
     function* parts(w, start) {
       let at = start;
       for (const part of w.split(APOSTROPHES)) {
-        if (part && WORDY.test(part) && [...part].length <= MAX_WORD) {
-          yield { word: part, start: at, end: at + part.length };
-        }
+        yield* cjk(part, at);
         at += part.length + 1;
       }
     }
@@ -94,6 +119,9 @@
       const last = terms[terms.length - 1];
       if ([...last.word].length >= 2 && list[list.length - 1] === last.word) last.prefix = true;
     }
+    // A Korean word is written with its particle (주민과, 주민들은), so each word of two or more
+    // Hangul syllables also finds the longer forms, wherever it stands in the query.
+    for (const t of terms) if (HANGUL.test(t.word) && [...t.word].length >= 2) t.prefix = true;
     return terms;
   }
 
