@@ -165,6 +165,31 @@ fn site_theme_overrides_a_template_and_static_file() {
     assert!(f.read_out("en/course/mod/first.html").contains("<p class=\"custom\">First lesson</p>"));
 }
 
+/// `rights.attribution`, the page's credit as plain text, is made only for pages a template
+/// writes (the built-in writers show the HTML line): a theme's `page.html` still gets it.
+#[test]
+fn a_theme_template_gets_the_plain_text_attribution() {
+    let f = Fixture::new();
+    f.write("site.yaml", "title: Fixture site\nlanguages: [en]\nbase_url: https://example.org/site\nauthors: [Ana Ruiz]\n");
+    f.write("content/en/01-course/01-mod/01-first.md", "---\ntitle: First lesson\nauthors: [Bo Li, Cy Do]\n---\n## Start here\n");
+    f.write("content/en/01-course/01-mod/02-second.md", "---\ntitle: Second <lesson>\n---\n## Details\n");
+    f.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"plain\">{{ rights.attribution }}</p>{% endblock main %}",
+    );
+    assert!(f.build().status.success());
+    assert!(
+        f.read_out("en/course/mod/first.html").contains(
+            "<p class=\"plain\">“First lesson” by Bo Li, Cy Do, Fixture site (https://example.org/site/en/course/mod/first.html), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).</p>"
+        ),
+        "{}",
+        f.read_out("en/course/mod/first.html")
+    );
+    assert!(f.read_out("en/course/mod/second.html").contains(
+        "<p class=\"plain\">“Second &lt;lesson&gt;” by Ana Ruiz, Fixture site (https://example.org/site/en/course/mod/second.html), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).</p>"
+    ));
+}
+
 #[test]
 fn failed_build_leaves_previous_output_untouched() {
     let f = Fixture::new();

@@ -351,6 +351,13 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
 
 fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, template: &str) -> Result<String, String> {
     let mut value = tera::to_value(view).map_err(|e| e.to_string())?;
+    // The plain-text attribution, which only a template shows (`rights.attribution`): the
+    // page's canonical address is the source's address the line names.
+    if let Some(rights) = value.get_mut("rights").and_then(|r| r.as_object_mut()) {
+        let licence = (view.licence.short.as_str(), view.licence.url.as_str());
+        let line = cx.rights.plain_attribution(view.title, view.authors, view.canonical.as_deref(), licence, cx.strings);
+        rights.insert("attribution".into(), tera::Value::String(line));
+    }
     if let (Some(nav), Some(map)) = (&view.course_nav, value.as_object_mut()) {
         let list = cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?;
         if let Some(slot) = map.get_mut("course_nav").and_then(|n| n.as_object_mut()) {

@@ -93,10 +93,12 @@ impl SharedNav {
     /// unmarked.
     pub fn mark_current_into(&self, out: &mut String, list: &str, own_href: &str) {
         let links = self.links.get_or_init(|| {
+            // `memchr`'s searches: the list is some 20 KB with 200 links, in every folder.
+            const HREF: &[u8] = b" href=\"";
             let mut links = rustc_hash::FxHashMap::default();
-            for (at, needle) in list.match_indices(" href=\"") {
-                let start = at + needle.len();
-                if let Some(len) = list[start..].find('"') {
+            for at in memchr::memmem::find_iter(list.as_bytes(), HREF) {
+                let start = at + HREF.len();
+                if let Some(len) = memchr::memchr(b'"', &list.as_bytes()[start..]) {
                     links.entry(list[start..start + len].to_string()).or_insert(start + len + 1);
                 }
             }
@@ -132,7 +134,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                 let p = &site.pages[c];
                 // Only the branch that holds the folder is expanded: a module of many lessons
                 // must not put every lesson link on every page of the course.
-                let inside = p.is_section && here.starts_with(&format!("{}/", crate::model::url::parent_dir(&p.url)));
+                let inside = p.is_section && holds(crate::model::url::parent_dir(&p.url), here);
                 let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra, tracked) } else { Vec::new() };
                 let innermost = inside && (depth == SHOWN || !children.iter().any(|ch| ch.open));
                 NavItem {
@@ -142,7 +144,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
                     current: false,
                     open: inside,
                     keyed: !plain_key(&p.url),
-                    key: format!("{lang}/{}", p.url),
+                    key: key(lang, &p.url),
                     children,
                     fallback: is_fallback(site, c),
                     progress_keys: if innermost && tracked { progress_keys(site, &BookNav::new(sequence(site, c, extra))) } else { String::new() },
@@ -154,7 +156,7 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
             current: false,
             open: false,
             keyed: !plain_key(&s.url),
-            key: format!("{lang}/{}", s.url),
+            key: key(lang, &s.url),
             url: relative(here, &s.url),
             kind: s.kind,
             children: Vec::new(),
@@ -170,6 +172,22 @@ pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraStep
         items: items(site, book, &here, 1, extra, tracked),
         fallback: is_fallback(site, book),
     }
+}
+
+/// The folder `dir` holds the page at `here` (`here` starts with `dir/`): asked of every
+/// module for every folder's list, so without making `dir/` first.
+fn holds(dir: &str, here: &str) -> bool {
+    here.len() > dir.len() && here.starts_with(dir) && here.as_bytes()[dir.len()] == b'/'
+}
+
+/// A progress key, `<lang>/<url>`, made in one allocation (two for every item of every folder's
+/// list through `format!`).
+fn key(lang: &str, url: &str) -> String {
+    let mut key = String::with_capacity(lang.len() + 1 + url.len());
+    key.push_str(lang);
+    key.push('/');
+    key.push_str(url);
+    key
 }
 
 /// A page address that a browser resolves back to itself from a relative link, letter for

@@ -266,6 +266,11 @@ pub(super) fn keep_words_filter(value: &tera::Value, _: &std::collections::HashM
 /// letters or digits in `<span class="nobr">`, so it never breaks at its hyphen.
 pub fn keep_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    // Most titles have no hyphen at all: escaped whole, as word by word gives the same text.
+    if !text.contains('-') {
+        crate::escape::escape_into(&mut out, text);
+        return out;
+    }
     for (i, word) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');

@@ -354,14 +354,18 @@ pub fn navigation(
     let position = match (is_step, page.is_section, page.parent) {
         (false, false, Some(parent)) if book.is_some() && matches!(site.kind_name(id), "lesson" | "phase") => {
             let in_guide = site.pages[parent].kind() == Kind::Guide;
-            let lessons: Vec<PageId> = if in_guide {
-                site.phases(parent)
+            // The page's place among the lessons of its folder and their number (counted, not
+            // listed: a module of 100 lessons is walked for each of its pages).
+            let (at, total) = if in_guide {
+                let phases = site.phases(parent);
+                (phases.iter().position(|&c| c == id), phases.len())
             } else {
-                site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section && site.effective_kind(c) != Kind::Template).collect()
+                let lessons = site.pages[parent].children.iter().copied().filter(|&c| !site.pages[c].is_section && site.effective_kind(c) != Kind::Template);
+                lessons.fold((None, 0), |(at, n), c| (if c == id { at.or(Some(n)) } else { at }, n + 1))
             };
             let key = if in_guide { "step_position" } else { "lesson_position" };
             position_key = key;
-            lessons.iter().position(|&c| c == id).map(|i| strings.format(key, &[("current", &(i + 1).to_string()), ("total", &lessons.len().to_string())]))
+            at.map(|i| strings.format(key, &[("current", &(i + 1).to_string()), ("total", &total.to_string())]))
         }
         _ => None,
     };

@@ -15,11 +15,16 @@ pub struct Source<'a> {
 /// The plain-text attribution of a page: "“Title” by A, B, Site (URL), licensed under
 /// CC BY 4.0 (https://…)." in the page's language.
 pub fn tasl(title: &str, authors: &[String], source: &Source<'_>, licence: &Licence, t: &Strings) -> String {
+    tasl_of(title, authors, source, (&licence.short_name(), &licence.url), t)
+}
+
+/// [`tasl`] with the licence given by its short name and address.
+pub fn tasl_of(title: &str, authors: &[String], source: &Source<'_>, (short, url): (&str, &str), t: &Strings) -> String {
     let source = match source.url {
         Some(url) => format!("{} ({url})", source.site),
         None => source.site.to_string(),
     };
-    let licence = format!("{} ({})", licence.short_name(), licence.url);
+    let licence = format!("{short} ({url})");
     let key = if authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
     t.format(key, &[("title", title), ("authors", &authors.join(&t.get("list_separator"))), ("source", &source), ("licence", &licence)])
 }

@@ -31,7 +31,9 @@ pub struct RightsView {
     /// The licence sentence around the licence's linked name.
     pub licence_before: Arc<str>,
     pub licence_after: Arc<str>,
-    /// The page's credit in Title–Author–Source–Licence form, as plain text.
+    /// The page's credit in Title–Author–Source–Licence form, as plain text. Only a page
+    /// template rendered by Tera can show it, so it is made there (see
+    /// [`Shared::plain_attribution`]), not for every page: empty in the view itself.
     pub attribution: String,
     /// The same as HTML, each web address isolated left-to-right (for right-to-left pages).
     pub attribution_html: String,
@@ -79,7 +81,6 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let url = site.config.base_url.as_ref().filter(|_| !package).map(|b| format!("{b}/{code}/{}", d.here));
     let source = attribution::Source { site: "\u{3}", url: url.as_deref() };
     let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
-    let attribution = attribution::tasl(d.title, d.authors, &source, d.licence, t).replace('\u{3}', &shared.site_title);
     // The sentence is in the language of its interface string: where that is another
     // language's (see `Strings::mark`), the sentence says so and the title keeps its own;
     // so does the site's name where its language is not the sentence's (a Hebrew site title
@@ -120,7 +121,8 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
         badge: shared.badge(d.licence),
         own_licence: d.licence != &site.config.licence,
         attribution_html,
-        attribution,
+        // Only a template written by Tera can show it: made there ([`Shared::plain_attribution`]).
+        attribution: String::new(),
         jsonld: jsonld::page(site, lang, d),
         eu: shared.eu.clone(),
         credits_url: link("credits.html"),
@@ -160,6 +162,14 @@ impl Shared {
             badges: Default::default(),
             lines: Default::default(),
         }
+    }
+
+    /// A page's plain-text attribution ([`RightsView::attribution`]): its title, authors, own
+    /// address (with a `base_url`, not in a package) and licence (short name, address), with
+    /// this language's site title as the source.
+    pub fn plain_attribution(&self, title: &str, authors: &[String], url: Option<&str>, licence: (&str, &str), t: &Strings) -> String {
+        let source = attribution::Source { site: "\u{3}", url };
+        attribution::tasl_of(title, authors, &source, licence, t).replace('\u{3}', &self.site_title)
     }
 
     /// The attribution line with slots for `licence` and `anonymous` (see [`page_view`]), made
