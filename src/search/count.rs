@@ -3,8 +3,8 @@
 //!
 //! Most words are short: a word of at most [`SHORT`] bytes is found by its bytes read as two
 //! integers, in an open-addressing table of this module (compared as two integers, no string
-//! comparison); longer words by their text in a `hashbrown` table. Both kinds hash with
-//! [`hash_word`], which the index uses again to merge the pages' words.
+//! comparison), which counts it in place; longer words by their text in a `hashbrown` table.
+//! Both kinds are kept with [`hash_word`], which the index uses to merge the pages' words.
 
 use std::cell::RefCell;
 use std::hash::Hasher;
@@ -55,6 +55,49 @@ fn below_eight(w: &[u8]) -> u64 {
     }
 }
 
+/// Which bytes of a word of `len` ≤ [`SHORT`] bytes each half of its key keeps, by `len`: a
+/// short word's key is read as two eight-byte loads from a text padded with [`PAD`] bytes and
+/// masked with these (the same key as [`short_key`], without a branch on the length).
+const KEY_MASKS: [(u64, u64); SHORT + 1] = {
+    /// The low `n` bytes of a `u64`.
+    const fn bytes(n: usize) -> u64 {
+        if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    }
+    let mut masks = [(0, 0); SHORT + 1];
+    let mut len = 1;
+    while len <= SHORT {
+        masks[len] = (bytes(len), if len > 8 { bytes(len - 8) } else { 0 });
+        len += 1;
+    }
+    masks
+};
+
+/// Zero bytes after a field's lower-cased copy, so that a short word's two loads stay inside it.
+const PAD: usize = SHORT;
+
+/// The key of the word of `len` ≤ [`SHORT`] bytes at `start` of `bytes` (which go on for at
+/// least [`SHORT`] bytes after it: [`PAD`]).
+#[inline(always)]
+fn padded_key(bytes: &[u8], start: usize, len: usize) -> (u64, u64) {
+    let Some(Ok(both)) = bytes.get(start..start + 16).map(<[u8; 16]>::try_from) else { return short_key(&bytes[start..start + len]) };
+    let (ma, mb) = KEY_MASKS[len];
+    let a = u64::from_le_bytes(both[..8].try_into().unwrap_or_default());
+    let b = u64::from_le_bytes(both[8..].try_into().unwrap_or_default());
+    (a & ma, b & mb)
+}
+
+/// Where a short word's key starts its search in the table: one multiplication, whose top
+/// `64 - shift` bits are taken (they depend on every bit of the key). Only the table uses it:
+/// the word is kept with its [`mix`].
+#[inline(always)]
+fn probe(a: u64, b: u64, shift: u32) -> usize {
+    ((a ^ b.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
 /// The hash of a short word's key and length: a folded 64 × 64 → 128-bit multiplication.
 fn mix(a: u64, b: u64, len: usize) -> u64 {
     let x = u128::from(a ^ 0x243f_6a88_85a3_08d3 ^ len as u64) * u128::from(b ^ 0x1319_8a2e_0370_7344);
@@ -85,26 +128,32 @@ fn round(x: f32) -> u32 {
     }
 }
 
-/// A slot of the table of short words; `len` 0 is an empty slot (a word is never empty).
+/// A slot of the table of short words: the key, the word's index in [`Counter::words`] and
+/// how often each field has it. `a` 0 is an empty slot: a word's first byte is never 0 (a word
+/// is never empty, and a NUL byte is no part of one), and no two words have the same key (it
+/// is their bytes, padded with zeros).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     a: u64,
     b: u64,
-    len: u32,
-    /// Index into [`Counter::words`].
     word: u32,
+    counts: [u32; 3],
 }
 
 /// Counts a page's words; kept by each thread and reused from page to page.
 #[derive(Default)]
 struct Counter {
-    /// Short words: open addressing, linear probing, at most half full.
+    /// Short words: open addressing, linear probing, at most half full; their counts are
+    /// kept here while a page is counted ([`Counter::take_counts`]).
     slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the [`probe`] bits taken.
+    shift: u32,
     /// The slots this page filled (emptied again before the next page).
     filled: Vec<u32>,
     /// Longer words: indexes into `words`, found by the word's hash.
     long: HashTable<u32>,
-    /// Each distinct word: its start and end in `text`, its hash, how often each field has it.
+    /// Each distinct word: its start and end in `text`, its hash, how often each field has it
+    /// (a short word's once [`Counter::take_counts`] has taken them from its slot).
     words: Vec<(u32, u32, u64, [u32; 3])>,
     /// The distinct words one after another (UTF-8: ASCII words and whole non-ASCII ones).
     text: Vec<u8>,
@@ -120,16 +169,25 @@ thread_local! {
 
 impl Counter {
     fn clear(&mut self) {
-        for &s in &self.filled {
-            self.slots[s as usize].len = 0;
-        }
-        self.filled.clear();
+        self.take_counts();
         self.long.clear();
         self.words.clear();
         self.text.clear();
         if self.slots.is_empty() {
             self.slots = vec![Slot::default(); FIRST_SLOTS];
+            self.shift = 64 - FIRST_SLOTS.trailing_zeros();
         }
+    }
+
+    /// Moves the short words' counts from their slots to [`Counter::words`], emptying the slots.
+    fn take_counts(&mut self) {
+        for &s in &self.filled {
+            let slot = std::mem::take(&mut self.slots[s as usize]);
+            if let Some(w) = self.words.get_mut(slot.word as usize) {
+                w.3 = slot.counts;
+            }
+        }
+        self.filled.clear();
     }
 
     /// Counts the words of `text` in field `f` (the words `normalize::each_lower` gives, in the
@@ -145,11 +203,16 @@ impl Counter {
         lower.clear();
         lower.extend_from_slice(text.as_bytes());
         lower.make_ascii_lowercase();
+        lower.resize(text.len() + PAD, 0);
         let mut n = 0u32;
         let mut at = 0;
         while at < text.len() {
             let (fast_end, slow_end) = plan(text, at, true);
-            n += self.count_ascii(&lower[..fast_end], at, f);
+            n += match f {
+                0 => self.count_ascii::<0>(&lower, at, fast_end),
+                1 => self.count_ascii::<1>(&lower, at, fast_end),
+                _ => self.count_ascii::<2>(&lower, at, fast_end),
+            };
             if slow_end > fast_end {
                 // With the whitespace before it: combining marks at the start join it (WB4),
                 // and spaces join each other (WB3d).
@@ -168,79 +231,83 @@ impl Counter {
         n
     }
 
-    /// Counts the words of `bytes` (lower-cased) from `at` on, which the fast path segments
-    /// (ASCII and boundary marks); returns how many there are. Out of line: inside the loop
-    /// over a field's pieces the scan over the bytes kept its registers on the stack.
+    /// Counts the words of `bytes[at..end]` (lower-cased, followed by at least [`PAD`] bytes)
+    /// in field `F`, which the fast path segments (ASCII and boundary marks); returns how many
+    /// there are. Out of line: inside the loop over a field's pieces the scan over the bytes
+    /// kept its registers on the stack. A short word's key is read in place ([`padded_key`]).
     #[inline(never)]
-    fn count_ascii(&mut self, bytes: &[u8], at: usize, f: usize) -> u32 {
+    fn count_ascii<const F: usize>(&mut self, bytes: &[u8], at: usize, end: usize) -> u32 {
         let mut n = 0u32;
-        super::segment::split_spans(bytes, at, |start, end| {
+        for (start, end) in super::segment::Spans::new(bytes, at, end) {
             let len = end - start;
-            let w = &bytes[start..end];
             // Underscores only: no word (no letter or digit).
-            if len > normalize::MAX_WORD || (w[0] == b'_' && w.iter().all(|&b| b == b'_')) {
-                return;
+            if len > normalize::MAX_WORD || (bytes[start] == b'_' && bytes[start..end].iter().all(|&b| b == b'_')) {
+                continue;
             }
             n += 1;
             if len <= SHORT {
-                let (a, b) = short_key(w);
-                self.count_short(a, b, len, f);
+                let (a, b) = padded_key(bytes, start, len);
+                self.count_short::<F>(a, b, len);
             } else {
-                self.count_long(w, f);
+                self.count_long(&bytes[start..end], F);
             }
-        });
+        }
         n
     }
 
     /// Counts one occurrence of `w` (lower-cased) in field `f`.
     fn count(&mut self, w: &str, f: usize) {
-        if w.len() <= SHORT {
+        // A word never starts with a NUL byte (see `Slot`); one that did would be counted apart.
+        if w.len() <= SHORT && !w.starts_with('\0') {
             let (a, b) = short_key(w.as_bytes());
-            self.count_short(a, b, w.len(), f);
+            match f {
+                0 => self.count_short::<0>(a, b, w.len()),
+                1 => self.count_short::<1>(a, b, w.len()),
+                _ => self.count_short::<2>(a, b, w.len()),
+            }
         } else {
             self.count_long(w.as_bytes(), f);
         }
     }
 
-    /// Counts one occurrence in field `f` of the short word whose key is `a`, `b` and length
-    /// `len` (lower-cased: the key is the word's text).
+    /// Counts one occurrence in field `F` of the short word whose key is `a`, `b` and length
+    /// `len` (lower-cased: the key is the word's text), in its slot.
     #[inline(always)]
-    fn count_short(&mut self, a: u64, b: u64, len: usize, f: usize) {
-        let hash = mix(a, b, len);
-        let len32 = len as u32;
+    fn count_short<const F: usize>(&mut self, a: u64, b: u64, len: usize) {
         let mask = self.slots.len() - 1;
-        let mut at = (hash >> 32) as usize & mask;
+        let mut at = probe(a, b, self.shift) & mask;
         loop {
-            let slot = self.slots[at];
-            if slot.len == 0 {
-                break;
-            }
-            if slot.a == a && slot.b == b && slot.len == len32 {
-                self.words[slot.word as usize].3[f] += 1;
+            let slot = &mut self.slots[at];
+            if slot.a == a && slot.b == b {
+                slot.counts[F] += 1;
                 return;
+            }
+            if slot.a == 0 {
+                break;
             }
             at = (at + 1) & mask;
         }
-        self.insert_short(a, b, len32, hash, at, f);
+        self.insert_short(a, b, len, at, F);
     }
 
     /// A new short word, in the empty slot `at`: its text is its key's first `len` bytes
     /// (sixteen bytes copied, the padding cut off again).
     #[inline(never)]
-    fn insert_short(&mut self, a: u64, b: u64, len: u32, hash: u64, at: usize, f: usize) {
+    fn insert_short(&mut self, a: u64, b: u64, len: usize, at: usize, f: usize) {
         let start = self.text.len();
-        let (Ok(first), Ok(end), Ok(word)) = (u32::try_from(start), u32::try_from(start + len as usize), u32::try_from(self.words.len())) else {
+        let (Ok(first), Ok(end), Ok(word)) = (u32::try_from(start), u32::try_from(start + len), u32::try_from(self.words.len())) else {
             return;
         };
         let mut key = [0u8; 16];
         key[..8].copy_from_slice(&a.to_le_bytes());
         key[8..].copy_from_slice(&b.to_le_bytes());
+        // A fixed length is copied inline (no `memcpy` call).
         self.text.extend_from_slice(&key);
         self.text.truncate(end as usize);
         let mut counts = [0; 3];
         counts[f] = 1;
-        self.words.push((first, end, hash, counts));
-        self.slots[at] = Slot { a, b, len, word };
+        self.words.push((first, end, mix(a, b, len), [0; 3]));
+        self.slots[at] = Slot { a, b, word, counts };
         self.filled.push(at as u32);
         if self.filled.len() * 2 > self.slots.len() {
             self.grow();
@@ -283,15 +350,16 @@ impl Counter {
     fn grow(&mut self) {
         let doubled = vec![Slot::default(); self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, doubled);
+        self.shift -= 1;
         let mask = self.slots.len() - 1;
-        self.filled.clear();
-        for slot in old.into_iter().filter(|s| s.len > 0) {
-            let mut at = (mix(slot.a, slot.b, slot.len as usize) >> 32) as usize & mask;
-            while self.slots[at].len != 0 {
+        for s in &mut self.filled {
+            let slot = old[*s as usize];
+            let mut at = probe(slot.a, slot.b, self.shift) & mask;
+            while self.slots[at].a != 0 {
                 at = (at + 1) & mask;
             }
             self.slots[at] = slot;
-            self.filled.push(at as u32);
+            *s = at as u32;
         }
     }
 
@@ -303,11 +371,14 @@ impl Counter {
         for (f, field) in fields {
             lens[f] += self.count_field(field, f);
         }
+        self.take_counts();
+        // The fields' square roots taken once per page (the same values as once per word).
+        let roots = lens.map(|n| (n as f32).sqrt());
         let words = self
             .words
             .iter()
             .map(|&(_, end, hash, c)| {
-                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / (lens[f] as f32).sqrt()).sum();
+                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / roots[f]).sum();
                 Word { end, weight: round(score * 100.0).max(1), hash }
             })
             .collect();
@@ -346,6 +417,11 @@ mod tests {
             padded[..w.len()].copy_from_slice(w.as_bytes());
             let want = (u64::from_le_bytes(padded[..8].try_into().unwrap()), u64::from_le_bytes(padded[8..].try_into().unwrap()));
             assert_eq!(short_key(w.as_bytes()), want, "{w:?}");
+            // Read in place from a text that goes on (with anything) for at least PAD bytes.
+            if !w.is_empty() {
+                let text = [b"xy".as_slice(), w.as_bytes(), &[0xaa; PAD]].concat();
+                assert_eq!(padded_key(&text, 2, w.len()), want, "{w:?}");
+            }
         }
     }
 
@@ -439,6 +515,7 @@ mod tests {
                 got_lens[1] += c.count_field(h, 1);
             }
             got_lens[2] += c.count_field(&doc.body, 2);
+            c.take_counts();
             let got: Vec<(String, [u32; 3])> =
                 c.words.iter().map(|&(s, e, _, counts)| (String::from_utf8(c.text[s as usize..e as usize].to_vec()).unwrap(), counts)).collect();
             assert_eq!(got, want, "{doc:?}");

@@ -226,154 +226,176 @@ fn ascii_words(bytes: &[u8], mut at: usize, table: &[u8; 256], mut f: impl FnMut
     }
 }
 
-/// Eight bytes' worth of [`JOIN`]: the top bit of each byte of `x` set where the byte is a
-/// letter, digit or `_` (ASCII; a byte ≥ 0x80 never joins). Per byte, without carries into
-/// the next (the top bit is cleared first): `y + 0x1f` reaches 0x80 from `a` on, `y + 0x05`
-/// past `z`, and the same for digits; `u + 0x7f` stays below 0x80 only for 0 (`_`).
-fn join_flags(x: u64) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let h = x & LOW;
-    let y = h | 0x2020_2020_2020_2020;
-    let letter = (y + ONES * 0x1f) & !(y + ONES * 0x05);
-    let digit = (h + ONES * 0x50) & !(h + ONES * 0x46);
-    let u = h ^ 0x5f5f_5f5f_5f5f_5f5f;
-    let under = !((u + LOW) | u);
-    (letter | digit | under) & !x & HIGH
+/// Which bytes of a 64-byte block join words (`.0`: letters, digits and `_`) and which may
+/// hold two of them together (`.1`: `:`, `.`, `,` and `;`), as bitmasks, bit `i` for byte `i`.
+/// The portable version: each byte's answers made in a loop the compiler turns into vector
+/// compares (16 bytes at a time), then gathered eight bytes at a time by a multiplication.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classes_portable(block: &[u8; 64]) -> (u64, u64) {
+    let mut join = [0u8; 64];
+    let mut mid = [0u8; 64];
+    for ((j, m), &b) in join.iter_mut().zip(mid.iter_mut()).zip(block) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *j = u8::from(letter | digit | (b == b'_')) << 7;
+        *m = u8::from(matches!(b, b':' | b'.' | b',' | b';')) << 7;
+    }
+    let gather = |marks: &[u8; 64]| {
+        let mut bits = 0;
+        for (i, chunk) in marks.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            bits |= ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
+        }
+        bits
+    };
+    (gather(&join), gather(&mid))
 }
 
-/// Bit `i` set where byte `i` of `block` (at most 64 bytes) joins a word ([`join_flags`]).
-fn join_bits(block: &[u8]) -> u64 {
-    if let Ok(full) = <&[u8; 64]>::try_from(block) {
-        return join_bits_64(full);
-    }
-    let mut bits = 0;
-    for (i, chunk) in block.chunks(8).enumerate() {
-        let x = match <[u8; 8]>::try_from(chunk) {
-            Ok(full) => u64::from_le_bytes(full),
-            Err(_) => {
-                let mut padded = [0u8; 8];
-                padded[..chunk.len()].copy_from_slice(chunk);
-                u64::from_le_bytes(padded)
-            }
-        };
-        // The top bits gathered into the low byte, byte j's as bit j.
-        let flags = (join_flags(x) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits |= flags << (8 * i);
-    }
-    bits
-}
-
-/// [`join_bits`] of a whole block, 16 bytes at a time with SSE2 (part of every x86-64): the
-/// letter, digit and underscore tests as byte compares, each byte's answer gathered into a bit
-/// by `pmovmskb`, about one instruction a byte (the portable loop below takes about three).
+/// [`classes_portable`], 16 bytes at a time with SSE2 (part of every x86-64): the tests as
+/// byte compares, each byte's answer gathered into a bit by `pmovmskb`.
 #[cfg(target_arch = "x86_64")]
-fn join_bits_64(block: &[u8; 64]) -> u64 {
+fn classes(block: &[u8; 64]) -> (u64, u64) {
     // SAFETY: SSE2 is part of every x86-64 processor (and of Rust's x86_64 targets).
-    unsafe { join_bits_sse2(block) }
+    unsafe { classes_sse2(block) }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn classes(block: &[u8; 64]) -> (u64, u64) {
+    classes_portable(block)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn join_bits_sse2(block: &[u8; 64]) -> u64 {
+fn classes_sse2(block: &[u8; 64]) -> (u64, u64) {
     use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x, _mm_sub_epi8};
-    let mut bits = 0;
+    let (mut join, mut mid) = (0, 0);
     for (i, chunk) in block.chunks_exact(16).enumerate() {
         let lo = i64::from_le_bytes(chunk[..8].try_into().unwrap_or_default());
         let hi = i64::from_le_bytes(chunk[8..].try_into().unwrap_or_default());
         let v = _mm_set_epi64x(hi, lo);
+        let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
         // Unsigned `x <= n` as `min(x, n) == x`.
         let letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(b'a' as i8));
         let letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
         let digit = _mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8));
         let digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
-        let under = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'_' as i8));
-        let mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), under)) as u32 & 0xFFFF;
-        bits |= u64::from(mask) << (16 * i);
+        let j = _mm_or_si128(_mm_or_si128(letter, digit), is(b'_'));
+        let m = _mm_or_si128(_mm_or_si128(is(b':'), is(b'.')), _mm_or_si128(is(b','), is(b';')));
+        join |= u64::from(_mm_movemask_epi8(j) as u32 & 0xFFFF) << (16 * i);
+        mid |= u64::from(_mm_movemask_epi8(m) as u32 & 0xFFFF) << (16 * i);
     }
-    bits
+    (join, mid)
 }
 
-/// [`join_bits`] of a whole block: each byte's flag made in a loop the compiler turns into a
-/// few vector instructions (16 bytes at a time), then gathered eight bytes at a time; about
-/// a third of the instructions of eight [`join_flags`].
-#[cfg(not(target_arch = "x86_64"))]
-fn join_bits_64(block: &[u8; 64]) -> u64 {
-    let mut marks = [0u8; 64];
-    for (f, &b) in marks.iter_mut().zip(block) {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
-        *f = u8::from(letter | digit | (b == b'_')) << 7;
-    }
-    let mut bits = 0;
-    for (i, chunk) in marks.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        bits |= ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * i);
-    }
-    bits
-}
-
-/// Which bytes of a text join words, 64 at a time, for a scan that only moves forward.
-struct Joins<'a> {
-    bytes: &'a [u8],
-    /// The first byte of the block in `bits` (a multiple of 64), or `usize::MAX` for none yet.
-    base: usize,
-    bits: u64,
-}
-
-impl Joins<'_> {
-    /// The first byte from `at` on that joins a word (`join`) or does not, or the end.
-    #[inline(always)]
-    fn next(&mut self, mut at: usize, join: bool) -> usize {
-        let len = self.bytes.len();
-        while at < len {
-            let base = at & !63;
-            if base != self.base {
-                self.base = base;
-                self.bits = join_bits(&self.bytes[base..len.min(base + 64)]);
-            }
-            let bits = (if join { self.bits } else { !self.bits }) >> (at - base);
-            if bits != 0 {
-                return len.min(at + bits.trailing_zeros() as usize);
-            }
-            at = base + 64;
-        }
-        len
-    }
-}
-
-/// The same segments as [`ascii_words`] with `SPLIT` (the index's words), found 64 bytes at
-/// a time: `f(start, end)` for each segment, also one of underscores only (no letter or digit;
-/// [`ascii_words`] leaves those out, the caller checks). A segment's capitals are not
-/// reported either: the caller lower-cases what it keeps.
-#[inline(always)]
-pub(super) fn split_spans(bytes: &[u8], at: usize, mut f: impl FnMut(usize, usize)) {
+/// Whether the mark at `p` (`:`, `.`, `,` or `;`, between two bytes that join) holds them
+/// together: between two letters (`:` and `.`) or two digits (`,`, `;` and `.`).
+fn held(bytes: &[u8], p: usize) -> bool {
     let flags = |b: u8| SPLIT[usize::from(b)];
-    let mut joins = Joins { bytes, base: usize::MAX, bits: 0 };
-    let len = bytes.len();
-    let mut at = at;
-    loop {
-        let start = joins.next(at, true);
-        if start >= len {
-            return;
-        }
-        let mut end = joins.next(start, false);
-        // A mark held between two letters or two digits (the byte before `end` joins).
-        while let Some(&b) = bytes.get(end) {
-            let mid = flags(b);
-            if mid & (MID_LETTER | MID_NUM_LET | MID_NUM) == 0 {
-                break;
+    let mid = flags(bytes[p]);
+    let both = flags(bytes[p - 1]) & bytes.get(p + 1).map_or(0, |&b| flags(b));
+    (mid & (MID_LETTER | MID_NUM_LET) != 0 && both & LETTER != 0) || (mid & (MID_NUM_LET | MID_NUM) != 0 && both & DIGIT != 0)
+}
+
+/// The same segments as [`ascii_words`] with `SPLIT` (the index's words) in `bytes[at..end]`,
+/// in order: `(start, end)` of each segment, also one of underscores only (no letter or digit;
+/// [`ascii_words`] leaves those out, the caller checks). A segment's capitals are not reported
+/// either: the caller lower-cases what it keeps.
+///
+/// 64 bytes at a time, without a branch per byte or per word boundary search: a block's bytes
+/// that join words and its marks are bitmasks ([`classes`]); a mark between two bytes that
+/// join (rare in prose: `3.14`, `e.g`) is checked by [`held`] and joins too; the segments are
+/// the runs of set bits, whose starts and ends are the bits that differ from the bit before
+/// (the last bit of the block before carried in), taken in order by `trailing_zeros`. An
+/// iterator, so that the caller's loop body is inlined once (a closure called for each
+/// segment was not inlined: it had two call sites).
+pub(super) struct Spans<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    end: usize,
+    /// The next block's first byte (a multiple of 64).
+    base: usize,
+    /// Whether the last byte of the block before joins a word (`join`), is in a segment (`word`).
+    carry_join: u64,
+    carry_word: u64,
+    /// The bits of the block before `base` where a segment starts or ends, not taken yet.
+    edges: u64,
+    /// Within a segment, which started at `start`.
+    in_word: bool,
+    start: usize,
+}
+
+impl<'a> Spans<'a> {
+    pub(super) fn new(bytes: &'a [u8], at: usize, end: usize) -> Spans<'a> {
+        Spans { bytes, at, end, base: at & !63, carry_join: 0, carry_word: 0, edges: 0, in_word: false, start: 0 }
+    }
+
+    /// The edges of the block at `base`, which moves to the next block.
+    #[inline(always)]
+    fn block(&mut self) -> u64 {
+        let (bytes, base, end) = (self.bytes, self.base, self.end);
+        let (mut join, mid) = match bytes.get(base..base + 64) {
+            Some(block) => classes(block.try_into().unwrap_or(&[0; 64])),
+            None => {
+                let mut padded = [0u8; 64];
+                let tail = &bytes[base.min(bytes.len())..];
+                padded[..tail.len().min(64)].copy_from_slice(&tail[..tail.len().min(64)]);
+                classes(&padded)
             }
-            let both = flags(bytes[end - 1]) & bytes.get(end + 1).map_or(0, |&b| flags(b));
-            let held = (mid & (MID_LETTER | MID_NUM_LET) != 0 && both & LETTER != 0) || (mid & (MID_NUM_LET | MID_NUM) != 0 && both & DIGIT != 0);
-            if !held {
-                break;
-            }
-            end = joins.next(end + 1, false);
+        };
+        // Only bytes from `at` to `end` count.
+        let mut valid = u64::MAX << (self.at.max(base) - base);
+        if end - base < 64 {
+            valid &= (1u64 << (end - base)) - 1;
         }
-        f(start, end);
-        at = end;
+        join &= valid;
+        let next_joins = base + 64 < end && SPLIT[usize::from(bytes[base + 64])] & JOIN != 0;
+        let mut candidates = mid & valid & (join << 1 | self.carry_join) & (join >> 1 | u64::from(next_joins) << 63);
+        let mut word = join;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros();
+            candidates &= candidates - 1;
+            if held(bytes, base + i as usize) {
+                word |= 1 << i;
+            }
+        }
+        let edges = word ^ (word << 1 | self.carry_word);
+        self.carry_join = join >> 63;
+        self.carry_word = word >> 63;
+        self.base += 64;
+        edges
+    }
+}
+
+impl Iterator for Spans<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            if self.edges != 0 {
+                // `base` is already the next block's.
+                let p = self.base - 64 + self.edges.trailing_zeros() as usize;
+                self.edges &= self.edges - 1;
+                if self.in_word {
+                    self.in_word = false;
+                    return Some((self.start, p));
+                }
+                // A segment's start; most end in the same block.
+                if self.edges != 0 {
+                    let end = self.base - 64 + self.edges.trailing_zeros() as usize;
+                    self.edges &= self.edges - 1;
+                    return Some((p, end));
+                }
+                self.start = p;
+                self.in_word = true;
+                continue;
+            }
+            if self.base >= self.end {
+                // A segment that runs to the end.
+                return std::mem::take(&mut self.in_word).then_some((self.start, self.end));
+            }
+            self.edges = self.block();
+        }
     }
 }
 
@@ -381,17 +403,35 @@ pub(super) fn split_spans(bytes: &[u8], at: usize, mut f: impl FnMut(usize, usiz
 mod tests {
     use super::*;
 
-    /// A block's bits, whole or cut short, are the bytes that [`JOIN`] says join, every byte
-    /// value in every place.
+    /// A block's bitmasks are the bytes that [`JOIN`] says join and the four marks, every byte
+    /// value in every place, with SSE2 and without.
     #[test]
-    fn join_bits_are_the_bytes_that_join() {
+    fn classes_are_the_bytes_that_join_and_the_marks() {
         let mut next = crate::search::tests::xorshift();
         for round in 0..20_000u64 {
-            let block: Vec<u8> = (0..64u64).map(|i| if round < 256 { (round + i) as u8 } else { next() as u8 }).collect();
-            for len in [64, 63, 40, 8, 1] {
-                let want = (0..len).filter(|&i| SPLIT[usize::from(block[i])] & JOIN != 0).fold(0u64, |m, i| m | 1 << i);
-                assert_eq!(join_bits(&block[..len]), want, "{:?}", &block[..len]);
-            }
+            let block: [u8; 64] = std::array::from_fn(|i| if round < 256 { (round + i as u64) as u8 } else { next() as u8 });
+            let join = (0..64).filter(|&i| SPLIT[usize::from(block[i])] & JOIN != 0).fold(0u64, |m, i| m | 1 << i);
+            let mid = (0..64).filter(|&i| matches!(block[i], b':' | b'.' | b',' | b';')).fold(0u64, |m, i| m | 1 << i);
+            assert_eq!(classes(&block), (join, mid), "{block:?}");
+            assert_eq!(classes_portable(&block), (join, mid), "{block:?}");
+        }
+    }
+
+    /// The segments of any range of generated ASCII are those of [`ascii_words`] (which leaves
+    /// out segments of underscores only), across block boundaries and at a range's ends.
+    #[test]
+    fn spans_are_the_ascii_words() {
+        let mut next = crate::search::tests::xorshift();
+        let alphabet = b"aZ9_:.,;' -e.g3.14x";
+        for round in 0..20_000 {
+            let len = (next() % if round % 10 == 0 { 400 } else { 140 }) as usize;
+            let text: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let end = if len == 0 { 0 } else { len - (next() % 3) as usize % (len + 1) };
+            let at = if end == 0 { 0 } else { (next() as usize) % (end + 1) };
+            let mut want = Vec::new();
+            ascii_words(&text[..end], at, &SPLIT, |s, e, _| want.push((s, e)));
+            let got: Vec<(usize, usize)> = Spans::new(&text, at, end).filter(|&(s, e)| !text[s..e].iter().all(|&b| b == b'_')).collect();
+            assert_eq!(got, want, "{:?} {at}..{end}", String::from_utf8_lossy(&text));
         }
     }
 }
