@@ -238,9 +238,9 @@ describe('search in Japanese, Chinese and Korean', { skip }, () => {
   });
 
   for (const [rel, query, title, marks] of [
-    ['ja/index.html', '震災', '歴史', ['震', '災']],
-    ['ja/index.html', '窓口', '窓口', ['窓', '口']],
-    ['zh-Hant-TW/index.html', '地震', '歷史', ['地', '震']],
+    ['ja/index.html', '震災', '歴史', ['震災']],
+    ['ja/index.html', '窓口', '窓口', ['窓口']],
+    ['zh-Hant-TW/index.html', '地震', '歷史', ['地震']],
     ['ko/index.html', '주민 외국인', '환영합니다', ['주민과', '외국인']],
   ]) {
     test(`${query} in running text (${rel.split('/')[0]})`, async () => {
