@@ -435,6 +435,12 @@ impl Strings {
                 );
             }
         }
+        // Punctuation only from where [`Strings::get`] takes it.
+        for key in PUNCTUATION {
+            if out.contains_key(*key) {
+                out.insert(key.to_string(), self.get(key));
+            }
+        }
         out
     }
 }

@@ -267,6 +267,7 @@ fn punctuation_a_language_lacks_is_its_scripts_or_else_the_plain_one_and_never_m
     assert_eq!(he.get("answers_separator"), "; ");
     assert_eq!(he.format_html("percent", &[("percent", "50")]), "50%");
     assert_eq!(he.mark("list_separator"), "");
+    assert_eq!(he.all_plain().get("list_separator").map(String::as_str), Some(", "), "the table templates and page writers read");
     assert!(he.mark("previous").contains("lang=\"ar\""), "words are still borrowed, and marked");
     // A passage in Arabic on that page keeps Arabic's.
     assert_eq!(he.get_in("answers_separator", "ar"), "؛ ");

@@ -26,7 +26,8 @@ pub fn tasl_of(title: &str, authors: &[String], source: &Source<'_>, (short, url
     };
     let licence = format!("{short} ({url})");
     let key = if authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
-    t.format(key, &[("title", title), ("authors", &authors.join(&t.get("list_separator"))), ("source", &source), ("licence", &licence)])
+    let authors = authors.join(&t.get_like("list_separator", key));
+    t.format(key, &[("title", title), ("authors", &authors), ("source", &source), ("licence", &licence)])
 }
 
 /// Plain text as HTML with every web address in `<bdi dir="ltr">`, so a right-to-left page
@@ -48,11 +49,12 @@ pub fn isolate_addresses(text: &str) -> String {
     out
 }
 
-/// Names as HTML, joined by the language's separator, each isolated in a `<bdi>`: a name of
-/// the other direction than the page, or one that ends in punctuation ("ГО «Відкриті двері»"
-/// in a Persian page, "Maria (ed.)" in an Arabic one), keeps its order and its side.
-pub fn authors_html(authors: &[String], t: &Strings) -> String {
-    let sep = escape_html(&t.get("list_separator"));
+/// Names as HTML, joined by the separator of the language of the sentence they go into (the
+/// string `sentence`'s, which another language may lend), each isolated in a `<bdi>`: a name
+/// of the other direction than the page, or one that ends in punctuation ("ГО «Відкриті
+/// двері»" in a Persian page, "Maria (ed.)" in an Arabic one), keeps its order and its side.
+pub fn authors_html(authors: &[String], t: &Strings, sentence: &str) -> String {
+    let sep = escape_html(&t.get_like("list_separator", sentence));
     authors.iter().map(|a| format!("<bdi>{}</bdi>", escape_html(a))).collect::<Vec<_>>().join(&sep)
 }
 
@@ -101,7 +103,7 @@ pub fn credit_html(credit: &Credit, file_name: &str, t: &Strings, page: &str) ->
     } else {
         // The format string is text; its two slots are filled with HTML made above.
         let by = escape_html(&t.get("credit_by"));
-        t.wrap("credit_by", by.replace("{work}", &work).replace("{authors}", &authors_html(&credit.authors, t)))
+        t.wrap("credit_by", by.replace("{work}", &work).replace("{authors}", &authors_html(&credit.authors, t, "credit_by")))
     };
     let sep = escape_html(&t.get("list_separator"));
     match &credit.licence {
@@ -234,6 +236,15 @@ mod tests {
         );
         let l = Licence::from_spdx("CC-BY-4.0").unwrap();
         let line = tasl("T", &["Ana".into(), "Bo".into()], &Source { site: "S", url: None }, &l, &ar);
+        assert!(line.contains("Ana، Bo"), "{line}");
+        // Hebrew without strings of its own on an Arabic site: the Arabic sentence joins its
+        // names with Arabic's "، ", the Hebrew page its own parts with the plain ", ".
+        let he = Strings::new("he", Default::default(), Default::default(), "ar").with_default_direction("rtl");
+        assert_eq!(
+            credit_html(&own, "p.svg", &he, " lang=\"he\" dir=\"rtl\""),
+            "<span lang=\"ar\" dir=\"rtl\">«<span lang=\"he\" dir=\"rtl\">Push and pull</span>» من إعداد <bdi>Ana</bdi>، <bdi>Bo</bdi></span>, <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>. Drawn after Lee."
+        );
+        let line = tasl("T", &["Ana".into(), "Bo".into()], &Source { site: "S", url: None }, &l, &he);
         assert!(line.contains("Ana، Bo"), "{line}");
     }
 }

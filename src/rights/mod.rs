@@ -113,7 +113,7 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
         Some(_) => line(&source).into(),
         None => shared.line(d.licence, d.authors.is_empty(), || line(&source)),
     };
-    let attribution_html = line.replace('\u{1}', &title).replace('\u{2}', &attribution::authors_html(d.authors, t)).replace('\u{3}', &site_name);
+    let attribution_html = line.replace('\u{1}', &title).replace('\u{2}', &attribution::authors_html(d.authors, t, key)).replace('\u{3}', &site_name);
     let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
     RightsView {
         licence_before: shared.licence_before.clone(),

@@ -36,7 +36,9 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     let licence = format!("<a href=\"{}\">{}</a>", escape_html(&config.licence.url), escape_html(&config.licence.short_name()));
     let intro = t.wrap(
         "credits_intro",
-        escape_html(&t.get("credits_intro")).replace("{authors}", &super::attribution::authors_html(&config.authors, t)).replace("{licence}", &licence),
+        escape_html(&t.get("credits_intro"))
+            .replace("{authors}", &super::attribution::authors_html(&config.authors, t, "credits_intro"))
+            .replace("{licence}", &licence),
     );
     // A page's own title inside words of another language is marked with the page's language.
     let own = lang_attrs(&lang.lang.code, lang.lang.direction.as_str());
@@ -69,7 +71,7 @@ pub fn credits_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
             } else {
                 t.wrap(
                     "credit_by",
-                    escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &super::attribution::authors_html(authors, t)),
+                    escape_html(&t.get("credit_by")).replace("{work}", &work).replace("{authors}", &super::attribution::authors_html(authors, t, "credit_by")),
                 )
             };
             h.push_str(&format!("<li>{by}{sep}<a href=\"{}\">{}</a>.</li>\n", escape_html(&l.url), escape_html(&l.short_name())));

@@ -210,3 +210,63 @@ describe('search', { skip }, () => {
     }
   });
 });
+
+// Chinese and Japanese are written without spaces: the index holds each ideograph and kana
+// as a word, and the browser must cut a query the same way (its own dictionary would make
+// "震災" one word, which no entry matches). Korean words carry their particles.
+describe('search in Japanese, Chinese and Korean', { skip }, () => {
+  let chrome, dir, server;
+  const page = (title, body) => `---\ntitle: ${title}\n---\n${body}\n`;
+  const FILES = {
+    'site.yaml': 'title: 研修\nlanguages:\n  - code: ja\n  - code: zh-Hant-TW\n  - code: ko\nscorm: off\n',
+    'content/ja/index.md': page('ようこそ', 'やさしい日本語を学びます。'),
+    'content/ja/01-rekishi.md': page('歴史', '一九九五年の震災のとき、外国人住民に情報が届きませんでした。'),
+    'content/ja/02-madoguchi.md': page('窓口', '窓口ではゆっくり話します。'),
+    'content/zh-Hant-TW/index.md': page('歡迎', '本網站介紹簡明日語。'),
+    'content/zh-Hant-TW/01-rekishi.md': page('歷史', '一九九五年發生了阪神大地震。'),
+    'content/ko/index.md': page('환영합니다', '외국인 주민과 대화합니다.'),
+  };
+
+  before(async () => {
+    dir = h.build(h.writeSite(FILES, 'search-cjk'), 'search-cjk-out');
+    server = await h.serve(dir, '/sub/');
+    chrome = await h.launchBrowser();
+  });
+  after(async () => {
+    if (chrome) await chrome.close();
+    if (server) await server.close();
+  });
+
+  for (const [rel, query, title, marks] of [
+    ['ja/index.html', '震災', '歴史', ['震災']],
+    ['ja/index.html', '窓口', '窓口', ['窓口']],
+    ['zh-Hant-TW/index.html', '地震', '歷史', ['地震']],
+    ['ko/index.html', '주민 외국인', '환영합니다', ['주민과', '외국인']],
+  ]) {
+    test(`${query} in running text (${rel.split('/')[0]})`, async () => {
+      const context = await h.newContext(chrome.browser);
+      try {
+        const p = await context.newPage();
+        const w = await h.watch(p);
+        await p.goto(server.base + rel, { waitUntil: 'load' });
+        await p.keyboard.press('/');
+        await p.keyboard.type(query);
+        await p.waitForFunction((q) => {
+          const panel = document.querySelector('.search-panel');
+          return !panel.hidden && panel.getAttribute('data-query') === q;
+        }, query);
+        const found = await p.$$eval('.search-result', (items) => items.map((li) => ({
+          title: li.querySelector('.search-result-title').textContent,
+          marks: Array.from(li.querySelectorAll('mark')).map((m) => m.textContent),
+        })));
+        assert.equal(found.length, 1, `${query}: ${JSON.stringify(found)}`);
+        assert.equal(found[0].title, title);
+        for (const m of marks) assert.ok(found[0].marks.includes(m), `${m} is highlighted: ${JSON.stringify(found[0].marks)}`);
+        h.assertLocalRequests(w, server.origin, query);
+        await h.assertCleanConsole(p, w, query);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

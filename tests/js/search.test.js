@@ -96,6 +96,11 @@ test('snippets show the first match with the matched words marked', () => {
   assert.deepEqual(greek.filter((p) => p.mark).map((p) => p.text), ['μετανάστευση']);
   const persian = s.snippet('موظفي البلديات الذين', s.matcher([{ word: s.normalize('البلدیات'), prefix: false }], new Set([s.normalize('البلدیات')])));
   assert.deepEqual(persian.filter((p) => p.mark).map((p) => p.text), ['البلديات']);
+  // Japanese: each character is a word; characters next to each other are one mark, so a
+  // screen reader reads 震災 as one highlighted word, not as two.
+  const ja = s.snippet('一九九五年の震災のとき、震度は七でした。', s.matcher([{ word: '震', prefix: false }, { word: '災', prefix: false }], new Set(['震', '災'])));
+  assert.deepEqual(ja.filter((p) => p.mark).map((p) => p.text), ['震災', '震']);
+  assert.equal(ja.map((p) => p.text).join(''), '一九九五年の震災のとき、震度は七でした。');
   const none = s.snippet('No match here at all', () => false);
   assert.equal(none.map((p) => p.text).join(''), 'No match here at all');
 });

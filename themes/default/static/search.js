@@ -258,7 +258,10 @@
     for (const h of hits) {
       if (h.start < from || h.end > to) continue;
       if (h.start > at) pieces.push({ text: text.slice(at, h.start), mark: false });
-      pieces.push({ text: text.slice(h.start, h.end), mark: true });
+      const prev = pieces[pieces.length - 1];
+      // Matches side by side (the characters of 震災, each a word) are one mark.
+      if (prev && prev.mark && h.start === at) prev.text += text.slice(h.start, h.end);
+      else pieces.push({ text: text.slice(h.start, h.end), mark: true });
       at = h.end;
     }
     if (at < to) pieces.push({ text: text.slice(at, to), mark: false });
