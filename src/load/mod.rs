@@ -417,7 +417,8 @@ fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> O
 
 /// Pure: a page's text → a [`Page`] (tree links filled in later), or diagnostics.
 pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
-    if let Ok(split) = frontmatter::split(text) {
+    let split = frontmatter::split(text);
+    if let Ok(split) = &split {
         if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
             diags.push(
                 Diagnostic::error(
@@ -444,7 +445,7 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
             diags.push(d);
         }
     };
-    let split = match frontmatter::split(text) {
+    let split = match split {
         Ok(split) => split,
         Err(e) => {
             report(vec![e], diags);

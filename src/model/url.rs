@@ -43,13 +43,25 @@ pub fn slug_segment(name: &str) -> String {
 /// A source path relative to `content/<lang>/` (forward slashes) → its output path relative to
 /// `dist/<lang>/`: prefixes stripped from every segment, `.md` → `.html`.
 pub fn output_path(rel: &str) -> String {
-    let mut segments: Vec<String> = rel.split('/').map(slug_segment).collect();
-    if let Some(last) = segments.last_mut() {
-        if let Some(stem) = last.strip_suffix(".md") {
-            *last = format!("{stem}.html");
+    // Each segment's slug written straight into the path (no string per segment, no join).
+    let mut out = String::with_capacity(rel.len() + 2);
+    for (i, segment) in rel.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for (j, piece) in split_prefix(segment).1.split([' ', '#', '?', '%']).enumerate() {
+            if j > 0 {
+                out.push('-');
+            }
+            out.push_str(piece);
         }
     }
-    segments.join("/")
+    // The last segment's `.md` (it ends the path).
+    if out.ends_with(".md") {
+        out.truncate(out.len() - ".md".len());
+        out.push_str(".html");
+    }
+    out
 }
 
 /// The relative URL from the page at output path `from` to output path `to` (both relative to
@@ -102,7 +114,9 @@ pub fn join_normalised(base_dir: &str, target: &str) -> Option<String> {
 
 /// The folder part of a relative path ("a/b/c.md" → "a/b", "c.md" → "").
 pub fn parent_dir(rel: &str) -> &str {
-    rel.rfind('/').map_or("", |i| &rel[..i])
+    // A byte search from the end (`rfind` sets up a character searcher: costly for a short
+    // path asked for thousands of times).
+    rel.bytes().rposition(|b| b == b'/').map_or("", |i| &rel[..i])
 }
 
 /// Percent-decodes a link target as written in Markdown (`my%20file.pdf`).
@@ -194,6 +208,29 @@ mod tests {
         assert_eq!(split_prefix("01-.md"), (None, "01-.md"), "not the hidden file .md");
         assert_eq!(split_prefix("01..hidden"), (None, "01..hidden"));
         assert_eq!(split_prefix("about.md"), (None, "about.md"));
+    }
+
+    /// [`output_path`] as it was first written: a slug per segment, joined.
+    fn output_path_by_segments(rel: &str) -> String {
+        let mut segments: Vec<String> = rel.split('/').map(slug_segment).collect();
+        if let Some(last) = segments.last_mut() {
+            if let Some(stem) = last.strip_suffix(".md") {
+                *last = format!("{stem}.html");
+            }
+        }
+        segments.join("/")
+    }
+
+    #[test]
+    fn output_paths_are_those_of_slugging_segment_by_segment() {
+        let names = ["", "01-a", "a b", "x#y?z%w", "01-.md", ".md", "b.md", "02-c d.md", "é ü.md", "md", "01-", "a.md.md", " #?% "];
+        for a in names {
+            for b in names {
+                for rel in [a.to_string(), format!("{a}/{b}"), format!("{a}/{b}/{a}")] {
+                    assert_eq!(output_path(&rel), output_path_by_segments(&rel), "{rel:?}");
+                }
+            }
+        }
     }
 
     #[test]
