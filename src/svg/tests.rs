@@ -313,9 +313,11 @@ fn cut_off_and_malformed_files_never_panic() {
     refused("<svg><a href=javascript:x onclick=y/></svg>", &[("1:9", "`href=\"javascript:…\"`"), ("1:27", "`onclick`")]);
 }
 
+/// Megabytes of hostile repetition are read through and reported with a bounded number of
+/// problems. Not timed (speed belongs in benchmarks): a scan that went quadratic on these
+/// inputs would not finish in hours, and CI stops a run at its time limit.
 #[test]
-fn huge_hostile_files_take_linear_time_and_report_a_bounded_number() {
-    let start = std::time::Instant::now();
+fn huge_hostile_files_are_read_through_and_report_a_bounded_number() {
     let handlers = format!("<svg>{}</svg>", "<a onclick=\"x\"/>".repeat(300_000));
     let f = check("d.svg", handlers.as_bytes());
     assert_eq!(f.len(), MAX_REPORTED + 1);
@@ -332,5 +334,4 @@ fn huge_hostile_files_take_linear_time_and_report_a_bounded_number() {
     ] {
         let _ = check("d.svg", svg.as_bytes());
     }
-    assert!(start.elapsed() < std::time::Duration::from_secs(30), "{:?}", start.elapsed());
 }
