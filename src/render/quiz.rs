@@ -153,6 +153,11 @@ pub fn quiz_form(quiz: &Quiz, key: &str, t: &Strings, marks: &Marks) -> String {
         let mut a = format!(" data-msg-{name}=\"{}\"", escape_html(&t.get(key)));
         if let Some((code, dir)) = t.lang_of(key) {
             a.push_str(&format!(" data-msg-{name}-lang=\"{} {}\"", escape_html(code), escape_html(dir)));
+            // Its numbers as its language writes them ("62.5" in English on a Swedish page).
+            let sep = crate::numbers::decimal_separator(code);
+            if sep != crate::numbers::decimal_separator(&t.lang) {
+                a.push_str(&format!(" data-msg-{name}-decimal=\"{sep}\""));
+            }
         }
         a
     };

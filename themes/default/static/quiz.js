@@ -79,12 +79,13 @@
     return msg(category !== 'other' && form.dataset['msg' + plural] !== undefined ? plural : name, vars);
   }
 
-  /** A number as the builder writes it: at most two decimals, the page language's separator
-   * (data-decimal, "0,5" in German), digits 0-9 as on the rest of the page. */
-  function num(n) {
+  /** A number as the builder writes it: at most two decimals, the separator of the language
+   * of the message it goes into (data-msg-<name>-decimal where another language lends the
+   * message, else the page's data-decimal: "0,5" in German), digits 0-9 as on the rest of the page. */
+  function num(n, name) {
     const r = Math.round(Number(n) * 100) / 100;
     if (!isFinite(r)) return '0';
-    return String(r === 0 ? 0 : r).replace('.', form.dataset.decimal || '.');
+    return String(r === 0 ? 0 : r).replace('.', form.dataset['msg' + name + 'Decimal'] || form.dataset.decimal || '.');
   }
 
   function shuffled(items) {
@@ -221,7 +222,7 @@
     const state = !r.answered ? 'Unanswered' : r.correct ? 'Correct' : r.partly ? 'Partly' : 'Incorrect';
     const parts = [marked(msg(state), state)];
     if ((r.max > 0 && r.max !== 1) || r.partly) {
-      parts.push(' — ', marked(msgFor('Points', r.max, { score: num(r.score), max: num(r.max) }), 'Points'));
+      parts.push(' — ', marked(msgFor('Points', r.max, { score: num(r.score, 'Points'), max: num(r.max, 'Points') }), 'Points'));
     }
     const out = li.querySelector('.q-result');
     if (out) { out.replaceChildren.apply(out, parts); out.hidden = false; }
@@ -240,7 +241,7 @@
   function renderBest() {
     const entry = progress.quiz(key);
     if (bestBox && entry && entry.attempts > 0 && form.dataset.msgBest) {
-      bestBox.replaceChildren(marked(msg('Best', { percent: num(entry.best) }), 'Best'));
+      bestBox.replaceChildren(marked(msg('Best', { percent: num(entry.best, 'Best') }), 'Best'));
       bestBox.hidden = false;
     }
     const used = entry ? entry.attempts : 0;
@@ -268,15 +269,16 @@
     });
     setControlsDisabled(true);
     form.classList.add('is-scored', result.passed ? 'is-passed' : 'is-failed');
-    const vars = { percent: num(result.percent), pass: num(quiz.pass_mark || 0) };
+    const verdict = result.passed ? 'Passed' : 'Failed';
+    const vars = { percent: num(result.percent, verdict), pass: num(quiz.pass_mark || 0, verdict) };
     resultBox.textContent = '';
     resultBox.classList.add(result.passed ? 'is-passed' : 'is-failed');
     const line = document.createElement('p');
     line.className = 'quiz-result-summary';
-    line.appendChild(marked(msg(result.passed ? 'Passed' : 'Failed', vars), result.passed ? 'Passed' : 'Failed'));
+    line.appendChild(marked(msg(verdict, vars), verdict));
     const pts = document.createElement('p');
     pts.className = 'quiz-result-points';
-    pts.appendChild(marked(msgFor('Points', result.max, { score: num(result.score), max: num(result.max) }), 'Points'));
+    pts.appendChild(marked(msgFor('Points', result.max, { score: num(result.score, 'Points'), max: num(result.max, 'Points') }), 'Points'));
     resultBox.appendChild(line);
     if (pts.textContent) resultBox.appendChild(pts);
     // The questions not fully right, each a link to itself.
