@@ -270,3 +270,12 @@ test('CSV: one row per lesson and quiz, quoted, no formulas, BOM for spreadsheet
   assert.ok(lines[3].includes(',80,2,2026-01-03'), lines[3]);
   assert.ok(lines[6].includes('"C, ""the last"""'), lines[6]);
 });
+
+test('a date is written with the digits 0–9 and the Gregorian calendar in every language', () => {
+  const day = Date.UTC(2026, 11, 6, 12);
+  for (const lang of ['fa', 'ar', 'ar-EG', 'ps', 'ur', 'th', 'ja', 'zh-Hant-TW', 'en']) {
+    const text = K.formatDate(day, lang);
+    assert.match(text, /2026/, `${lang}: ${text}`);
+    assert.doesNotMatch(text, /[\u0660-\u0669\u06f0-\u06f9\u0e50-\u0e59\u3007\u4e00-\u4e5d]{2}|1405|2569|令和/, `${lang}: ${text}`);
+  }
+});

@@ -269,10 +269,12 @@
     return s;
   }
 
+  /** A date in the page's language with the digits 0–9 and the Gregorian calendar, as every
+   *  other number and date of the site (a Persian page's default would be "۱۵ آذر ۱۴۰۵"). */
   function formatDate(ms, lang) {
     if (!ms) return '';
     try {
-      return new Date(ms).toLocaleDateString(lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+      return new Date(ms).toLocaleDateString(lang || undefined, { year: 'numeric', month: 'long', day: 'numeric', numberingSystem: 'latn', calendar: 'gregory' });
     } catch (e) {
       return new Date(ms).toISOString().slice(0, 10);
     }

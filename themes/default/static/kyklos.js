@@ -415,7 +415,8 @@
       if (date) {
         let text;
         try {
-          text = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+          // The digits 0–9 and the Gregorian calendar, as every other date of the site.
+          text = new Date().toLocaleDateString(document.documentElement.lang || undefined, { year: 'numeric', month: 'long', day: 'numeric', numberingSystem: 'latn', calendar: 'gregory' });
         } catch (e) {
           text = new Date().toISOString().slice(0, 10);
         }
