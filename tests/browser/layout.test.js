@@ -40,6 +40,23 @@ describe('layout and screenshots', { skip }, () => {
     });
   }
 
+  /** Each of `pages` opened at each of the viewports (one browser context per viewport), then
+   *  `check(page, rel, vp)` on it. */
+  async function eachPageAt(pages, check) {
+    for (const vp of VIEWPORTS) {
+      const context = await openAt(vp);
+      const page = await context.newPage();
+      try {
+        for (const rel of pages) {
+          await page.goto(h.fileUrl(dir, rel));
+          await check(page, rel, vp);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  }
+
   /** Widths that stick out of the viewport: the document's and the widest offenders'. */
   function overflow(width) {
     const doc = document.documentElement;
@@ -104,26 +121,17 @@ describe('layout and screenshots', { skip }, () => {
   test('text after a card grid keeps its distance from it, at 1280 and 390 px', async () => {
     const pages = [...(kinds.home || []), ...(kinds.collection || [])].filter((rel) => rel.includes('/'));
     let checked = 0;
-    for (const vp of VIEWPORTS) {
-      const context = await openAt(vp);
-      const page = await context.newPage();
-      try {
-        for (const rel of pages) {
-          await page.goto(h.fileUrl(dir, rel));
-          const gaps = await page.evaluate(() => Array.from(document.querySelectorAll('.contents')).map((c) => {
-            const prose = c.nextElementSibling;
-            const first = prose && prose.classList.contains('prose') ? prose.firstElementChild : null;
-            return first ? Math.round(first.getBoundingClientRect().top - c.querySelector('.cards').getBoundingClientRect().bottom) : null;
-          }).filter((g) => g !== null));
-          for (const gap of gaps) {
-            checked += 1;
-            assert.ok(gap >= 24, `${rel} at ${vp.width}px: the text after the cards starts ${gap} px below them`);
-          }
-        }
-      } finally {
-        await context.close();
+    await eachPageAt(pages, async (page, rel, vp) => {
+      const gaps = await page.evaluate(() => Array.from(document.querySelectorAll('.contents')).map((c) => {
+        const prose = c.nextElementSibling;
+        const first = prose && prose.classList.contains('prose') ? prose.firstElementChild : null;
+        return first ? Math.round(first.getBoundingClientRect().top - c.querySelector('.cards').getBoundingClientRect().bottom) : null;
+      }).filter((g) => g !== null));
+      for (const gap of gaps) {
+        checked += 1;
+        assert.ok(gap >= 24, `${rel} at ${vp.width}px: the text after the cards starts ${gap} px below them`);
       }
-    }
+    });
     assert.ok(checked > 0, 'no page with text after its cards was checked');
   });
 
@@ -216,26 +224,17 @@ describe('layout and screenshots', { skip }, () => {
     }).slice(0, 3);
     if (!Array.from(new Set(kinds.lesson.map((rel) => rel.split('/')[0]))).some((l) => /^(ar|fa|he|ur)$/.test(l))) return;
     assert.ok(pages.length > 0, 'no lesson whose pager shows a title in another direction');
-    for (const vp of VIEWPORTS) {
-      const context = await openAt(vp);
-      const page = await context.newPage();
-      try {
-        for (const rel of pages) {
-          await page.goto(h.fileUrl(dir, rel));
-          const links = await page.evaluate(() => Array.from(document.querySelectorAll('nav.pager a')).map((a) => {
-            const text = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
-            const box = a.getBoundingClientRect();
-            const label = text(a.querySelector('.pager-label'));
-            const title = text(a.querySelector('.pager-title'));
-            const side = box.right - label.right < label.left - box.left ? 'right' : 'left';
-            return { href: a.getAttribute('href'), side, gap: Math.round(side === 'right' ? box.right - title.right : title.left - box.left) };
-          }));
-          for (const l of links) assert.ok(l.gap <= 2, `${rel} at ${vp.width}px: the title of ${l.href} is ${l.gap}px away from its label's ${l.side} side`);
-        }
-      } finally {
-        await context.close();
-      }
-    }
+    await eachPageAt(pages, async (page, rel, vp) => {
+      const links = await page.evaluate(() => Array.from(document.querySelectorAll('nav.pager a')).map((a) => {
+        const text = (el) => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect(); };
+        const box = a.getBoundingClientRect();
+        const label = text(a.querySelector('.pager-label'));
+        const title = text(a.querySelector('.pager-title'));
+        const side = box.right - label.right < label.left - box.left ? 'right' : 'left';
+        return { href: a.getAttribute('href'), side, gap: Math.round(side === 'right' ? box.right - title.right : title.left - box.left) };
+      }));
+      for (const l of links) assert.ok(l.gap <= 2, `${rel} at ${vp.width}px: the title of ${l.href} is ${l.gap}px away from its label's ${l.side} side`);
+    });
   });
 
   // In print the page says where and when it was printed: "Printed from <address> · <date>".
@@ -439,33 +438,24 @@ describe('layout and screenshots', { skip }, () => {
   test('translation status: each source path starts its own line and reads in order, at 390 and 1280 px, in every language', async () => {
     const pages = h.htmlFiles(dir).filter((rel) => /^[\w-]+\/translation-status\.html$/.test(rel));
     let paths = 0;
-    for (const vp of VIEWPORTS) {
-      const context = await openAt(vp);
-      const page = await context.newPage();
-      try {
-        for (const rel of pages) {
-          await page.goto(h.fileUrl(dir, rel));
-          const found = await page.evaluate(() => Array.from(document.querySelectorAll('.status-items code.source-path')).map((code) => {
-            const text = code.firstChild;
-            const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
-            const chars = Array.from({ length: text.length }, (_, i) => at(i));
-            const title = code.previousElementSibling ? code.previousElementSibling.getBoundingClientRect() : null;
-            return {
-              path: text.data,
-              below: !title || chars[0].top >= title.bottom - 1,
-              inOrder: chars.every((c, i) => i === 0 || c.top > chars[i - 1].top + 1 || (Math.abs(c.top - chars[i - 1].top) <= 1 && c.left >= chars[i - 1].left - 0.5)),
-            };
-          }));
-          for (const f of found) {
-            paths += 1;
-            assert.ok(f.below, `${rel} at ${vp.width}px: ${f.path} starts on its title's line`);
-            assert.ok(f.inOrder, `${rel} at ${vp.width}px: ${f.path} is laid out out of order`);
-          }
-        }
-      } finally {
-        await context.close();
+    await eachPageAt(pages, async (page, rel, vp) => {
+      const found = await page.evaluate(() => Array.from(document.querySelectorAll('.status-items code.source-path')).map((code) => {
+        const text = code.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+        const chars = Array.from({ length: text.length }, (_, i) => at(i));
+        const title = code.previousElementSibling ? code.previousElementSibling.getBoundingClientRect() : null;
+        return {
+          path: text.data,
+          below: !title || chars[0].top >= title.bottom - 1,
+          inOrder: chars.every((c, i) => i === 0 || c.top > chars[i - 1].top + 1 || (Math.abs(c.top - chars[i - 1].top) <= 1 && c.left >= chars[i - 1].left - 0.5)),
+        };
+      }));
+      for (const f of found) {
+        paths += 1;
+        assert.ok(f.below, `${rel} at ${vp.width}px: ${f.path} starts on its title's line`);
+        assert.ok(f.inOrder, `${rel} at ${vp.width}px: ${f.path} is laid out out of order`);
       }
-    }
+    });
     assert.ok(paths > 0, 'no source path was checked');
   });
 
