@@ -61,24 +61,67 @@ pub(super) fn push_digits(out: &mut Vec<u8>, mut n: u32) {
     }
 }
 
+/// The numbers below 1000 in decimal, each followed by a comma, padded to four bytes; the
+/// last byte is how many of the first three are the number's digits and comma.
+static WITH_COMMA: [[u8; 4]; 1000] = {
+    let mut table = [[0u8; 4]; 1000];
+    let mut n = 0;
+    while n < 1000 {
+        let (entry, len) = if n < 10 {
+            ([b'0' + n as u8, b',', 0, 0], 2)
+        } else if n < 100 {
+            ([b'0' + (n / 10) as u8, b'0' + (n % 10) as u8, b',', 0], 3)
+        } else {
+            ([b'0' + (n / 100) as u8, b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8, b','], 4)
+        };
+        table[n] = entry;
+        // Four bytes copied, then cut to `len`; a number of three digits has no room for the
+        // length, which is then 4 (the table's own rule: any entry ending in a comma).
+        if len < 4 {
+            table[n][3] = len as u8;
+        }
+        n += 1;
+    }
+    table
+};
+
+/// `n` in decimal and a comma, appended to `out`: four bytes copied from [`WITH_COMMA`] and
+/// cut to the number's length below 1000 (most of the postings' numbers), [`push_digits`]
+/// above.
+#[inline(always)]
+fn push_with_comma(out: &mut Vec<u8>, n: u32) {
+    match WITH_COMMA.get(n as usize) {
+        Some(entry) => {
+            let len = if entry[3] == b',' { 4 } else { usize::from(entry[3]) };
+            let end = out.len() + len;
+            out.extend_from_slice(entry);
+            out.truncate(end);
+        }
+        None => {
+            push_digits(out, n);
+            out.push(b',');
+        }
+    }
+}
+
 /// A stem's postings as a JSON array of (id delta, weight) pairs, cut to its best pages if
 /// it would be too large.
 fn encode_postings(list: &[(u32, u32)]) -> String {
     let encode = |list: &[(u32, u32)]| {
-        // Bytes, ASCII only (digits, commas, brackets), made a string once at the end.
-        let mut s = Vec::with_capacity(list.len() * 6 + 2);
+        // Bytes, ASCII only (digits, commas, brackets), made a string once at the end: each
+        // number with the comma after it, the last comma made the closing bracket.
+        let mut s = Vec::with_capacity(list.len() * 8 + 2);
         s.push(b'[');
         let mut last = 0;
-        for (i, (doc, weight)) in list.iter().enumerate() {
-            if i > 0 {
-                s.push(b',');
-            }
-            push_digits(&mut s, doc - last);
-            s.push(b',');
-            push_digits(&mut s, *weight);
-            last = *doc;
+        for &(doc, weight) in list {
+            push_with_comma(&mut s, doc - last);
+            push_with_comma(&mut s, weight);
+            last = doc;
         }
-        s.push(b']');
+        match s.last_mut() {
+            Some(b @ b',') => *b = b']',
+            _ => s.push(b']'),
+        }
         String::from_utf8(s).unwrap_or_default()
     };
     let mut out = encode(list);
@@ -624,6 +667,37 @@ mod tests {
                 }
                 window = [b'a'; 18];
             }
+        }
+    }
+
+    /// A number and its comma, and a stem's postings, are what `format!` writes.
+    #[test]
+    fn postings_are_written_as_format_writes_them() {
+        let mut s = b"[".to_vec();
+        for n in (0..2000).chain([9999, 10_000, 12345, 999_999_999, 1_000_000_000, u32::MAX]) {
+            s.truncate(1);
+            push_with_comma(&mut s, n);
+            assert_eq!(s, format!("[{n},").into_bytes());
+        }
+        let mut next = crate::search::tests::xorshift();
+        for len in 0..50 {
+            let mut doc = 0;
+            let list: Vec<(u32, u32)> = (0..len)
+                .map(|_| {
+                    doc += 1 + (next() % [3, 200, 5000][len % 3]) as u32;
+                    (doc, (next() % [20, 1500, 100_000][len % 3]) as u32)
+                })
+                .collect();
+            let mut last = 0;
+            let pairs: Vec<String> = list
+                .iter()
+                .map(|&(d, w)| {
+                    let pair = format!("{},{w}", d - last);
+                    last = d;
+                    pair
+                })
+                .collect();
+            assert_eq!(encode_postings(&list), format!("[{}]", pairs.join(",")));
         }
     }
 
