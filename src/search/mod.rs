@@ -21,6 +21,7 @@ pub mod docs;
 pub mod normalize;
 mod segment;
 mod shards;
+mod snippet;
 #[cfg(test)]
 mod tests;
 
