@@ -6,44 +6,66 @@ use super::write::{UiText, W};
 use crate::render::views::{CourseNav, NavItem};
 
 /// The list as the built-in `course-nav.html` renders it. `lang`/`dir`: the page's language;
-/// `fallback`: the default language's, for titles shown in it.
+/// `fallback`: the default language's, for titles shown in it. A line shared with the
+/// course's closed lines ([`CourseNav::closed`]) is copied from their HTML, made once.
 pub(crate) fn course_nav_list(t: &UiText, nav: &CourseNav, (lang, dir): (&str, &str), (fl, fd): (&str, &str)) -> String {
+    let closed = nav.closed.as_ref().map(|c| {
+        let html = c.html.get_or_init(|| {
+            c.items
+                .iter()
+                .map(|item| {
+                    let mut w = W::new(t, (fl, fd), 256);
+                    line(&mut w, item, (lang, dir));
+                    w.out
+                })
+                .collect()
+        });
+        (&c.items, html)
+    });
     let mut w = W::new(t, (fl, fd), 256 * (nav.items.len() + 1));
     w.s("<ol class=\"course-nav-list\">");
-    for item in &nav.items {
-        w.s("<li class=\"nav-");
-        w.e(item.kind);
-        if item.open {
-            w.s(" is-open");
+    for (i, item) in nav.items.iter().enumerate() {
+        match closed {
+            Some((items, html)) if items.get(i).is_some_and(|c| std::sync::Arc::ptr_eq(c, item)) => w.s(&html[i]),
+            _ => line(&mut w, item, (lang, dir)),
         }
-        link_start(&mut w, item);
-        if item.fallback {
-            w.s("<span class=\"visually-hidden\" lang=\"");
-            w.e(lang);
-            w.s("\" dir=\"");
-            w.e(dir);
-            w.s("\"> (");
-            w.tm("switcher_fallback");
-            w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
-        }
-        w.s("</a>");
-        summary(&mut w, item);
-        if !item.children.is_empty() {
-            w.s("<ol>");
-            for child in &item.children {
-                w.s("<li class=\"nav-");
-                w.e(child.kind);
-                link_start(&mut w, child);
-                w.s("</a>");
-                summary(&mut w, child);
-                w.s("</li>");
-            }
-            w.s("</ol>");
-        }
-        w.s("</li>");
     }
     w.s("</ol>");
     w.out
+}
+
+/// One line of the list (a `<li>` with the lines of an open section inside).
+fn line(w: &mut W<'_>, item: &NavItem, (lang, dir): (&str, &str)) {
+    w.s("<li class=\"nav-");
+    w.e(item.kind);
+    if item.open {
+        w.s(" is-open");
+    }
+    link_start(w, item);
+    if item.fallback {
+        w.s("<span class=\"visually-hidden\" lang=\"");
+        w.e(lang);
+        w.s("\" dir=\"");
+        w.e(dir);
+        w.s("\"> (");
+        w.tm("switcher_fallback");
+        w.s(")</span><span class=\"fallback-mark\" aria-hidden=\"true\">*</span>");
+    }
+    w.s("</a>");
+    summary(w, item);
+    if !item.children.is_empty() {
+        w.s("<ol>");
+        for child in &item.children {
+            w.s("<li class=\"nav-");
+            w.e(child.kind);
+            link_start(w, child);
+            w.s("</a>");
+            summary(w, child);
+            w.s("</li>");
+        }
+        w.s("</ol>");
+    }
+    w.s("</li>");
 }
 
 /// The progress of the section that holds the folder, under its link (filled in by kyklos.js).
