@@ -12,7 +12,7 @@ use crate::model::url::relative;
 use crate::model::{LangSite, PageId};
 
 use super::theme::Theme;
-use super::views::{is_fallback, progress_keys, sequence, BookNav, ExtraSteps};
+use super::views::{is_fallback, ExtraSteps};
 use super::{lesson, tera_error_chain, LangContext, TERA_PAGES};
 
 /// The template of the course navigation list, rendered once per folder.
@@ -153,7 +153,7 @@ impl SharedNav {
 /// the folder gets its progress keys ([`NavItem::progress_keys`]). `closed`: the course's lines
 /// as [`closed_items`] made them for the folders beside `dir` (one level below its parent): a
 /// line closed here whose page is not inside `dir` is that one, shared.
-pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: bool, closed: Option<&Arc<ClosedItems>>) -> CourseNav {
+pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: Keys<'_>, closed: Option<&Arc<ClosedItems>>) -> CourseNav {
     // Any page in the folder: relative addresses depend only on the folder.
     let here = if dir.is_empty() { "-".to_string() } else { format!("{dir}/-") };
     let b = &site.pages[book];
@@ -186,17 +186,21 @@ pub fn closed_items(site: &LangSite, book: PageId, parent: &str, extra: ExtraSte
     // A folder no page is in (no address holds a NUL): no line is open from there, and each
     // address relative to it is the same as from any folder beside it that does not hold it.
     let here = if parent.is_empty() { "\0/-".to_string() } else { format!("{parent}/\0/-") };
-    let children = site.pages[book].children.iter().map(|&c| Arc::new(page_item(site, c, &here, 1, extra, false)));
+    let children = site.pages[book].children.iter().map(|&c| Arc::new(page_item(site, c, &here, 1, extra, None)));
     let steps = extra(book).into_iter().map(|s| Arc::new(step_item(&site.lang.code, &here, s)));
     ClosedItems { items: children.chain(steps).collect(), html: OnceLock::new() }
 }
+
+/// The progress keys of a section ([`super::views::progress_keys`], as the language's cache
+/// holds them), where the course counts progress (see [`course_nav_for`]).
+pub type Keys<'a> = Option<&'a dyn Fn(PageId) -> Arc<String>>;
 
 /// The levels `course-nav.html` shows: modules and what the open one holds.
 const SHOWN: usize = 2;
 
 /// The line of page `c` as seen from `here`, with the lines of the sections it holds where
 /// it holds the folder.
-fn page_item(site: &LangSite, c: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: bool) -> NavItem {
+fn page_item(site: &LangSite, c: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: Keys<'_>) -> NavItem {
     let p = &site.pages[c];
     // Only the branch that holds the folder is expanded: a module of many lessons
     // must not put every lesson link on every page of the course.
@@ -213,7 +217,10 @@ fn page_item(site: &LangSite, c: PageId, here: &str, depth: usize, extra: ExtraS
         key: key(&site.lang.code, &p.url),
         children,
         fallback: is_fallback(site, c),
-        progress_keys: if innermost && tracked { progress_keys(site, &BookNav::new(sequence(site, c, extra))) } else { String::new() },
+        progress_keys: match tracked {
+            Some(keys) if innermost => keys(c).as_str().to_string(),
+            _ => String::new(),
+        },
     }
 }
 
@@ -234,7 +241,7 @@ fn step_item(lang: &str, here: &str, s: super::views::Step) -> NavItem {
 }
 
 /// The lines of section `section`'s pages and extra steps as seen from `here`.
-fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: bool) -> Vec<NavItem> {
+fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: Keys<'_>) -> Vec<NavItem> {
     let mut out: Vec<NavItem> = site.pages[section].children.iter().map(|&c| page_item(site, c, here, depth, extra, tracked)).collect();
     out.extend(extra(section).into_iter().map(|s| step_item(&site.lang.code, here, s)));
     out
@@ -279,7 +286,9 @@ impl LangContext<'_> {
         let shared = cached.unwrap_or_else(|| {
             let tracked = self.tracked(book, extra);
             let closed = (!dir.is_empty()).then(|| self.closed_items(book, crate::model::url::parent_dir(dir), extra));
-            let nav = std::sync::Arc::new(SharedNav::new(course_nav_for(self.lang, book, dir, extra, tracked, closed.as_ref())));
+            let keys = |section: PageId| self.progress_keys(section, extra);
+            let keys: Keys<'_> = if tracked { Some(&keys) } else { None };
+            let nav = std::sync::Arc::new(SharedNav::new(course_nav_for(self.lang, book, dir, extra, keys, closed.as_ref())));
             match self.sidebars.write() {
                 Ok(mut m) => m.entry(key).or_insert(nav).clone(),
                 Err(_) => nav,
@@ -316,7 +325,10 @@ impl LangContext<'_> {
             let default = self.site.config.default_language();
             if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
                 let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
-                return Ok(lesson::course_nav_list(self.ui(), &shared.nav, here, (&default.code, default.direction.as_str())));
+                let (html, links) = lesson::course_nav_list(self.ui(), &shared.nav, here, (&default.code, default.direction.as_str()));
+                // Found while writing, so the list is not searched for them.
+                let _ = shared.links.set(links);
+                return Ok(html);
             }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
