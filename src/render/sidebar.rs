@@ -302,7 +302,8 @@ impl LangContext<'_> {
             fallback: is_fallback(self.lang, book),
             list: String::new(),
             shared,
-            own_href: relative(here, here),
+            // `relative(here, here)`: the page's file name.
+            own_href: here[here.rfind('/').map_or(0, |i| i + 1)..].to_string(),
         }
     }
 
