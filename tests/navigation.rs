@@ -163,3 +163,37 @@ fn a_theme_can_replace_the_navigation_list() {
     let current = select(&doc, ".course-nav-list.custom [aria-current=page]");
     assert_eq!(current.iter().map(text).collect::<Vec<_>>(), ["Module 2"]);
 }
+
+/// The lines of other modules are shared between folders beside each other (made once, see
+/// `course_nav_for`): from every folder, at every depth (a lesson in the course's own folder,
+/// a module, a part inside a module and a part inside that), every link of the list leads to
+/// a page that was written, and the line of the module that holds the page is the open one.
+#[test]
+fn sidebar_links_lead_to_pages_from_every_folder() {
+    let f = course();
+    f.write("content/en/01-course/00-intro.md", "---\ntitle: Intro\n---\nIntro.\n");
+    f.write("content/en/01-course/02-mod2/05-part/index.md", "---\ntitle: Part\n---\nPart.\n");
+    f.write("content/en/01-course/02-mod2/05-part/01-inner.md", "---\ntitle: Inner\n---\nInner.\n");
+    f.write("content/en/01-course/02-mod2/05-part/02-deep/index.md", "---\ntitle: Deep\n---\nDeep.\n");
+    f.write("content/en/01-course/02-mod2/05-part/02-deep/01-deepest.md", "---\ntitle: Deepest\n---\nDeepest.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = files(&f.out());
+    for (page, module) in [
+        ("en/course/intro.html", None),
+        ("en/course/mod1/lesson13.html", Some("Module 1")),
+        ("en/course/mod3/lesson31.html", Some("Module 3")),
+        ("en/course/mod2/part/inner.html", Some("Module 2")),
+        ("en/course/mod2/part/deep/deepest.html", Some("Module 2")),
+    ] {
+        let doc = f.html(page);
+        let hrefs: Vec<String> = select(&doc, ".course-nav-list a").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
+        assert!(hrefs.len() >= 4, "{page}: {hrefs:?}");
+        for href in &hrefs {
+            let target = resolve(page, href);
+            assert!(written.contains(&target), "{page}: {href} leads to {target}, not a page");
+        }
+        let open: Vec<String> = select(&doc, ".course-nav-list > li.is-open > a").iter().map(text).collect();
+        assert_eq!(open, module.into_iter().collect::<Vec<_>>(), "{page}");
+    }
+}

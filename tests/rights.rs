@@ -61,7 +61,13 @@ fn jsonld(f: &Fixture, rel: &str) -> Value {
     let doc = f.html(rel);
     let blocks = select(&doc, "script[type=\"application/ld+json\"]");
     assert_eq!(blocks.len(), 1, "{rel}: one JSON-LD block");
-    serde_json::from_str(&blocks[0].text().collect::<String>()).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    let text = blocks[0].text().collect::<String>();
+    let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    // Written as serde_json writes it (keys in byte order, no spaces), but for the three
+    // characters that could close the `<script>` element.
+    let plain = serde_json::to_string(&value).unwrap().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+    assert_eq!(text, plain, "{rel}: JSON-LD as serde_json writes it");
+    value
 }
 
 /// schema.org types and properties used, each property with the types it may describe.

@@ -105,6 +105,9 @@ pub struct LangContext<'a> {
     /// Course navigation lists per (course, folder): built and rendered once, shared by the
     /// folder's pages.
     sidebars: std::sync::RwLock<rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<views::SharedNav>>>,
+    /// A course's lines closed, per (course, folder): shared by the lists of the folders one
+    /// level below that folder (see [`sidebar::course_nav_for`]).
+    closed_navs: std::sync::RwLock<rustc_hash::FxHashMap<(PageId, String), std::sync::Arc<sidebar::ClosedItems>>>,
     /// The parts of the pages' rights views that are the same for the whole language.
     rights: crate::rights::Shared,
     /// The site's progress scope (see [`progress_scope`]).
@@ -138,6 +141,7 @@ impl<'a> LangContext<'a> {
             navs: Default::default(),
             keys: Default::default(),
             sidebars: Default::default(),
+            closed_navs: Default::default(),
             contexts: Default::default(),
         }
     }

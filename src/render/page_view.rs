@@ -66,7 +66,8 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
     let config = cx.config();
     let root = match s.package {
         Some(scope) => to_root(scope.path(s.here)),
-        None => to_root(&format!("{}/{}", cx.lang.lang.code, s.here)),
+        // `to_root` of `{code}/{here}`, without making that path.
+        None => "../".repeat(1 + cx.lang.lang.code.bytes().chain(s.here.bytes()).filter(|&b| b == b'/').count()),
     };
     // Site pages (downloads, credits, …) are the site's; a quiz is its module's.
     let site_page = s.is_step && s.kind != "quiz";
@@ -139,7 +140,7 @@ pub(crate) fn view<'a>(cx: &'a LangContext<'_>, s: &Subject<'a>, extra: ExtraSte
         description: s.description,
         kind: s.kind,
         root: root.clone(),
-        key: format!("{code}/{}", s.here),
+        key: [code.as_str(), "/", s.here].concat(),
         site_title: &cx.texts.title.text,
         site: &cx.texts,
         fallback_lang: &default.code,

@@ -3,6 +3,8 @@
 //! page's own view of it. Part of the render step; the list is marked per page afterwards
 //! ([`SharedNav::mark_current_into`]).
 
+use std::sync::{Arc, OnceLock};
+
 use serde::Serialize;
 use tera::Context;
 
@@ -10,7 +12,7 @@ use crate::model::url::relative;
 use crate::model::{LangSite, PageId};
 
 use super::theme::Theme;
-use super::views::{is_fallback, progress_keys, sequence, BookNav, ExtraSteps};
+use super::views::{is_fallback, ExtraSteps};
 use super::{lesson, tera_error_chain, LangContext, TERA_PAGES};
 
 /// The template of the course navigation list, rendered once per folder.
@@ -49,8 +51,25 @@ pub struct NavItem {
 pub struct CourseNav {
     pub title: String,
     pub url: String,
-    pub items: Vec<NavItem>,
+    /// The course's lines. A closed line is the same in every folder one level below the same
+    /// folder (a module's lessons see the other modules at the same `../m/index.html`): those
+    /// lines are shared with [`CourseNav::closed`] (the same `Arc`), not made again.
+    pub items: Vec<Arc<NavItem>>,
     pub fallback: bool,
+    /// The course's lines as closed lines seen from the folders one level below the folder's
+    /// parent, where this list took some of its lines from.
+    #[serde(skip)]
+    pub closed: Option<Arc<ClosedItems>>,
+}
+
+/// A course's lines all closed (no lessons listed, no progress), as seen from any folder one
+/// level below one folder (see [`course_nav_for`]): made once for all those folders, and
+/// their HTML once when the built-in list is written.
+#[derive(Debug)]
+pub struct ClosedItems {
+    pub items: Vec<Arc<NavItem>>,
+    /// Each line's HTML (`course_nav_list`), made on first use.
+    pub html: OnceLock<Vec<String>>,
 }
 
 /// The sidebar of one page, as page templates see it (`course_nav`): the course's title and
@@ -77,10 +96,11 @@ pub struct CourseNavView {
 #[derive(Debug)]
 pub struct SharedNav {
     pub nav: CourseNav,
-    pub html: std::sync::OnceLock<Result<String, String>>,
+    pub html: OnceLock<Result<String, String>>,
     /// Where each link's ` href="…"` ends in `html` (the first link of each `href`), found once
-    /// for the folder instead of searching the list again for each of its pages.
-    links: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
+    /// for the folder instead of searching the list again for each of its pages. Only links
+    /// within the folder (an `href` without `/`): a page's own link is its file name.
+    links: OnceLock<rustc_hash::FxHashMap<String, usize>>,
 }
 
 impl SharedNav {
@@ -99,13 +119,24 @@ impl SharedNav {
             for at in memchr::memmem::find_iter(list.as_bytes(), HREF) {
                 let start = at + HREF.len();
                 if let Some(len) = memchr::memchr(b'"', &list.as_bytes()[start..]) {
-                    links.entry(list[start..start + len].to_string()).or_insert(start + len + 1);
+                    let href = &list[start..start + len];
+                    if memchr::memchr(b'/', href.as_bytes()).is_none() {
+                        links.entry(href.to_string()).or_insert(start + len + 1);
+                    }
                 }
             }
             links
         });
-        match links.get(crate::markdown::escape_html(own_href).as_str()) {
-            Some(&end) => {
+        let own = crate::markdown::escape_html(own_href);
+        let found = if own.contains('/') {
+            // Not a link the index holds: the first link with that `href`, searched for.
+            let quoted = format!(" href=\"{own}\"");
+            list.find(&quoted).map(|at| at + quoted.len())
+        } else {
+            links.get(own.as_str()).copied()
+        };
+        match found {
+            Some(end) => {
                 out.push_str(&list[..end]);
                 out.push_str(" aria-current=\"page\"");
                 out.push_str(&list[end..]);
@@ -119,59 +150,101 @@ impl SharedNav {
 /// root): its modules, one line each, and the lessons (and quizzes) of the sections that hold
 /// the folder. It is the same for every page in the folder, so it is built and rendered once.
 /// `tracked`: the course has lessons or quizzes, so the innermost listed section that holds
-/// the folder gets its progress keys ([`NavItem::progress_keys`]).
-pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: bool) -> CourseNav {
+/// the folder gets its progress keys ([`NavItem::progress_keys`]). `closed`: the course's lines
+/// as [`closed_items`] made them for the folders beside `dir` (one level below its parent): a
+/// line closed here whose page is not inside `dir` is that one, shared.
+pub fn course_nav_for(site: &LangSite, book: PageId, dir: &str, extra: ExtraSteps<'_>, tracked: Keys<'_>, closed: Option<&Arc<ClosedItems>>) -> CourseNav {
     // Any page in the folder: relative addresses depend only on the folder.
     let here = if dir.is_empty() { "-".to_string() } else { format!("{dir}/-") };
-    /// The levels `course-nav.html` shows: modules and what the open one holds.
-    const SHOWN: usize = 2;
-    fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: bool) -> Vec<NavItem> {
-        let lang = &site.lang.code;
-        let mut out: Vec<NavItem> = site.pages[section]
-            .children
-            .iter()
-            .map(|&c| {
-                let p = &site.pages[c];
-                // Only the branch that holds the folder is expanded: a module of many lessons
-                // must not put every lesson link on every page of the course.
-                let inside = p.is_section && holds(crate::model::url::parent_dir(&p.url), here);
-                let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra, tracked) } else { Vec::new() };
-                let innermost = inside && (depth == SHOWN || !children.iter().any(|ch| ch.open));
-                NavItem {
-                    title: p.front.title.clone(),
-                    url: relative(here, &p.url),
-                    kind: site.kind_name(c),
-                    current: false,
-                    open: inside,
-                    keyed: !plain_key(&p.url),
-                    key: key(lang, &p.url),
-                    children,
-                    fallback: is_fallback(site, c),
-                    progress_keys: if innermost && tracked { progress_keys(site, &BookNav::new(sequence(site, c, extra))) } else { String::new() },
-                }
-            })
-            .collect();
-        out.extend(extra(section).into_iter().map(|s| NavItem {
-            title: s.title,
-            current: false,
-            open: false,
-            keyed: !plain_key(&s.url),
-            key: key(lang, &s.url),
-            url: relative(here, &s.url),
-            kind: s.kind,
-            children: Vec::new(),
-            fallback: s.fallback,
-            progress_keys: String::new(),
-        }));
-        out
-    }
     let b = &site.pages[book];
-    CourseNav {
-        title: b.front.title.clone(),
-        url: relative(&here, &b.url),
-        items: items(site, book, &here, 1, extra, tracked),
-        fallback: is_fallback(site, book),
+    let children = &b.children;
+    let steps = extra(book);
+    // A shared line is used only where the lists line up (they are made from the same pages).
+    let shared = closed.filter(|c| c.items.len() == children.len() + steps.len());
+    let reuse = |i: usize, url: &str| shared.and_then(|c| c.items.get(i)).filter(|item| !item.open && !dir.is_empty() && !holds(dir, url)).cloned();
+    let mut items: Vec<Arc<NavItem>> = Vec::with_capacity(children.len() + steps.len());
+    for (i, &c) in children.iter().enumerate() {
+        let p = &site.pages[c];
+        let open = p.is_section && holds(crate::model::url::parent_dir(&p.url), &here);
+        match reuse(i, &p.url).filter(|_| !open) {
+            Some(item) => items.push(item),
+            None => items.push(Arc::new(page_item(site, c, &here, 1, extra, tracked))),
+        }
     }
+    for (j, s) in steps.into_iter().enumerate() {
+        match reuse(children.len() + j, &s.url) {
+            Some(item) => items.push(item),
+            None => items.push(Arc::new(step_item(&site.lang.code, &here, s))),
+        }
+    }
+    CourseNav { title: b.front.title.clone(), url: relative(&here, &b.url), items, fallback: is_fallback(site, book), closed: shared.cloned() }
+}
+
+/// The course's lines all closed, as seen from any folder one level below `parent` (see
+/// [`course_nav_for`]): the language root has no folder above it, so has none.
+pub fn closed_items(site: &LangSite, book: PageId, parent: &str, extra: ExtraSteps<'_>) -> ClosedItems {
+    // A folder no page is in (no address holds a NUL): no line is open from there, and each
+    // address relative to it is the same as from any folder beside it that does not hold it.
+    let here = if parent.is_empty() { "\0/-".to_string() } else { format!("{parent}/\0/-") };
+    let children = site.pages[book].children.iter().map(|&c| Arc::new(page_item(site, c, &here, 1, extra, None)));
+    let steps = extra(book).into_iter().map(|s| Arc::new(step_item(&site.lang.code, &here, s)));
+    ClosedItems { items: children.chain(steps).collect(), html: OnceLock::new() }
+}
+
+/// The progress keys of a section ([`super::views::progress_keys`], as the language's cache
+/// holds them), where the course counts progress (see [`course_nav_for`]).
+pub type Keys<'a> = Option<&'a dyn Fn(PageId) -> Arc<String>>;
+
+/// The levels `course-nav.html` shows: modules and what the open one holds.
+const SHOWN: usize = 2;
+
+/// The line of page `c` as seen from `here`, with the lines of the sections it holds where
+/// it holds the folder.
+fn page_item(site: &LangSite, c: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: Keys<'_>) -> NavItem {
+    let p = &site.pages[c];
+    // Only the branch that holds the folder is expanded: a module of many lessons
+    // must not put every lesson link on every page of the course.
+    let inside = p.is_section && holds(crate::model::url::parent_dir(&p.url), here);
+    let children = if inside && depth < 3 { items(site, c, here, depth + 1, extra, tracked) } else { Vec::new() };
+    let innermost = inside && (depth == SHOWN || !children.iter().any(|ch| ch.open));
+    NavItem {
+        title: p.front.title.clone(),
+        url: relative(here, &p.url),
+        kind: site.kind_name(c),
+        current: false,
+        open: inside,
+        keyed: !plain_key(&p.url),
+        key: key(&site.lang.code, &p.url),
+        children,
+        fallback: is_fallback(site, c),
+        progress_keys: match tracked {
+            Some(keys) if innermost => keys(c).as_str().to_string(),
+            _ => String::new(),
+        },
+    }
+}
+
+/// The line of an extra step (a section's quiz) as seen from `here`.
+fn step_item(lang: &str, here: &str, s: super::views::Step) -> NavItem {
+    NavItem {
+        title: s.title,
+        current: false,
+        open: false,
+        keyed: !plain_key(&s.url),
+        key: key(lang, &s.url),
+        url: relative(here, &s.url),
+        kind: s.kind,
+        children: Vec::new(),
+        fallback: s.fallback,
+        progress_keys: String::new(),
+    }
+}
+
+/// The lines of section `section`'s pages and extra steps as seen from `here`.
+fn items(site: &LangSite, section: PageId, here: &str, depth: usize, extra: ExtraSteps<'_>, tracked: Keys<'_>) -> Vec<NavItem> {
+    let mut out: Vec<NavItem> = site.pages[section].children.iter().map(|&c| page_item(site, c, here, depth, extra, tracked)).collect();
+    out.extend(extra(section).into_iter().map(|s| step_item(&site.lang.code, here, s)));
+    out
 }
 
 /// The folder `dir` holds the page at `here` (`here` starts with `dir/`): asked of every
@@ -212,7 +285,10 @@ impl LangContext<'_> {
         let cached = self.sidebars.read().ok().and_then(|m| m.get(&key).cloned());
         let shared = cached.unwrap_or_else(|| {
             let tracked = self.tracked(book, extra);
-            let nav = std::sync::Arc::new(SharedNav::new(course_nav_for(self.lang, book, dir, extra, tracked)));
+            let closed = (!dir.is_empty()).then(|| self.closed_items(book, crate::model::url::parent_dir(dir), extra));
+            let keys = |section: PageId| self.progress_keys(section, extra);
+            let keys: Keys<'_> = if tracked { Some(&keys) } else { None };
+            let nav = std::sync::Arc::new(SharedNav::new(course_nav_for(self.lang, book, dir, extra, keys, closed.as_ref())));
             match self.sidebars.write() {
                 Ok(mut m) => m.entry(key).or_insert(nav).clone(),
                 Err(_) => nav,
@@ -226,7 +302,21 @@ impl LangContext<'_> {
             fallback: is_fallback(self.lang, book),
             list: String::new(),
             shared,
-            own_href: relative(here, here),
+            // `relative(here, here)`: the page's file name.
+            own_href: here[here.rfind('/').map_or(0, |i| i + 1)..].to_string(),
+        }
+    }
+
+    /// The course's lines closed, as seen from the folders one level below `parent` (made once).
+    fn closed_items(&self, book: PageId, parent: &str, extra: ExtraSteps<'_>) -> Arc<ClosedItems> {
+        let key = (book, parent.to_string());
+        if let Some(c) = self.closed_navs.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return c;
+        }
+        let closed = Arc::new(closed_items(self.lang, book, parent, extra));
+        match self.closed_navs.write() {
+            Ok(mut m) => m.entry(key).or_insert(closed).clone(),
+            Err(_) => closed,
         }
     }
 
@@ -236,7 +326,10 @@ impl LangContext<'_> {
             let default = self.site.config.default_language();
             if theme.builtin_nav && !TERA_PAGES.load(std::sync::atomic::Ordering::Relaxed) {
                 let here = (self.lang.lang.code.as_str(), self.lang.lang.direction.as_str());
-                return Ok(lesson::course_nav_list(self.ui(), &shared.nav, here, (&default.code, default.direction.as_str())));
+                let (html, links) = lesson::course_nav_list(self.ui(), &shared.nav, here, (&default.code, default.direction.as_str()));
+                // Found while writing, so the list is not searched for them.
+                let _ = shared.links.set(links);
+                return Ok(html);
             }
             let mut context = Context::new();
             context.insert("course_nav", &shared.nav);
@@ -258,7 +351,7 @@ mod tests {
     use super::{CourseNav, SharedNav};
 
     fn mark_current(list: &str, own_href: &str) -> String {
-        let nav = SharedNav::new(CourseNav { title: String::new(), url: String::new(), items: Vec::new(), fallback: false });
+        let nav = SharedNav::new(CourseNav { title: String::new(), url: String::new(), items: Vec::new(), fallback: false, closed: None });
         let mut out = String::new();
         nav.mark_current_into(&mut out, list, own_href);
         // The second page of the folder finds its link in the index the first one made.

@@ -472,7 +472,15 @@ pub fn language_links(config: &Config, current: &str, url: &str, target: &str, s
 pub fn alternates(config: &Config, current: &str, url: &str, status: &dyn Fn(&str) -> Option<crate::model::TextStatus>) -> Vec<Alternate> {
     let href = |code: &str| match &config.base_url {
         Some(base) => format!("{base}/{code}/{url}"),
-        None => format!("{}{code}/{url}", to_root(&format!("{current}/{url}"))),
+        // `to_root` of `{current}/{url}`, without making that path.
+        None => {
+            let ups = 1 + current.bytes().chain(url.bytes()).filter(|&b| b == b'/').count();
+            let mut href = "../".repeat(ups);
+            href.push_str(code);
+            href.push('/');
+            href.push_str(url);
+            href
+        }
     };
     let mut out: Vec<Alternate> = config
         .languages
@@ -488,5 +496,15 @@ pub fn alternates(config: &Config, current: &str, url: &str, status: &dyn Fn(&st
 
 /// Progress keys (`<lang>/<url>`) of every lesson and quiz in a section's reading order.
 pub fn progress_keys(site: &LangSite, nav: &BookNav) -> String {
-    nav.steps.iter().filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section)).map(|s| format!("{}/{}", site.lang.code, s.url)).collect::<Vec<_>>().join(" ")
+    let code = &site.lang.code;
+    let mut out = String::new();
+    for s in nav.steps.iter().filter(|s| s.page.is_none_or(|p| !site.pages[p].is_section)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(code);
+        out.push('/');
+        out.push_str(&s.url);
+    }
+    out
 }

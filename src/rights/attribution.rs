@@ -36,6 +36,10 @@ pub fn isolate_addresses(text: &str) -> String {
     use crate::escape::escape_into;
     // Escaped straight into the line (it is made for every page).
     let mut out = String::with_capacity(text.len() + 64);
+    if memchr::memmem::find(text.as_bytes(), b"http").is_none() {
+        escape_into(&mut out, text);
+        return out;
+    }
     let mut rest = text;
     while let Some(i) = rest.find("https://").or_else(|| rest.find("http://")) {
         escape_into(&mut out, &rest[..i]);
@@ -54,8 +58,21 @@ pub fn isolate_addresses(text: &str) -> String {
 /// of the other direction than the page, or one that ends in punctuation ("ГО «Відкриті
 /// двері»" in a Persian page, "Maria (ed.)" in an Arabic one), keeps its order and its side.
 pub fn authors_html(authors: &[String], t: &Strings, sentence: &str) -> String {
-    let sep = escape_html(&t.get_like("list_separator", sentence));
-    authors.iter().map(|a| format!("<bdi>{}</bdi>", escape_html(a))).collect::<Vec<_>>().join(&sep)
+    authors_html_with(authors, &escape_html(&t.get_like("list_separator", sentence)))
+}
+
+/// [`authors_html`] with the separator given, already escaped.
+pub fn authors_html_with(authors: &[String], separator: &str) -> String {
+    let mut out = String::with_capacity(authors.iter().map(|a| a.len() + 13 + separator.len()).sum());
+    for (i, a) in authors.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str("<bdi>");
+        crate::escape::escape_into(&mut out, a);
+        out.push_str("</bdi>");
+    }
+    out
 }
 
 /// A title already made HTML (`title`, perhaps marked with its language) inside the page

@@ -80,23 +80,19 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     let code = &lang.lang.code;
     let url = site.config.base_url.as_ref().filter(|_| !package).map(|b| format!("{b}/{code}/{}", d.here));
     let source = attribution::Source { site: "\u{3}", url: url.as_deref() };
-    let link = |to: &str| (!package).then(|| crate::model::url::relative(d.here, to));
+    // `relative` from the page to a page at the language root: the way up, then its name.
+    let up = "../".repeat(d.here.bytes().filter(|&b| b == b'/').count());
+    let link = |to: &str| (!package).then(|| format!("{up}{to}"));
     // The sentence is in the language of its interface string: where that is another
     // language's (see `Strings::mark`), the sentence says so and the title keeps its own;
     // so does the site's name where its language is not the sentence's (a Hebrew site title
     // in the Arabic sentence of a Hebrew page without interface strings, or the other way).
     let key = if d.authors.is_empty() { "attribution_line_anonymous" } else { "attribution_line" };
-    let sentence = t.mark(key);
-    let sentence_lang = t.lang_of(key).map_or(code.as_str(), |(c, _)| c);
-    let site_name = match &shared.site_title_lang {
-        (l, dir) if l != sentence_lang => format!("<span{}>{}</span>", crate::markdown::lang_attrs(l, dir), attribution::isolate_addresses(&shared.site_title)),
-        _ => attribution::isolate_addresses(&shared.site_title),
-    };
-    let own_title =
-        if d.title_lang.is_empty() && !sentence.is_empty() { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) } else { String::new() };
+    let sentence = shared.sentence(key, t, lang);
+    let own_title = if d.title_lang.is_empty() { sentence.own.as_str() } else { "" };
     // The title is marked with its language (or its parts with theirs: a tag page's value) and
     // each author's name isolated (what a reader copies stays the same text).
-    let title = match (d.title_html, if own_title.is_empty() { d.title_lang } else { own_title.as_str() }) {
+    let title = match (d.title_html, if own_title.is_empty() { d.title_lang } else { own_title }) {
         (Some(html), "") => html.to_string(),
         (Some(html), marks) => format!("<span{marks}>{html}</span>"),
         (None, "") => attribution::isolate_addresses(d.title),
@@ -113,8 +109,8 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
         Some(_) => line(&source).into(),
         None => shared.line(d.licence, d.authors.is_empty(), || line(&source)),
     };
-    let attribution_html = line.replace('\u{1}', &title).replace('\u{2}', &attribution::authors_html(d.authors, t, key)).replace('\u{3}', &site_name);
-    let attribution_html = if sentence.is_empty() { attribution_html } else { format!("<span{sentence}>{attribution_html}</span>") };
+    let authors = attribution::authors_html_with(d.authors, &sentence.separator);
+    let attribution_html = fill_slots(&line, [&title, &authors, &sentence.site_name], &sentence.mark);
     RightsView {
         licence_before: shared.licence_before.clone(),
         licence_after: shared.licence_after.clone(),
@@ -130,6 +126,46 @@ pub fn page_view(site: &Site, lang: &LangSite, t: &Strings, shared: &Shared, d: 
     }
 }
 
+/// `line` with its slots `\u{1}`, `\u{2}` and `\u{3}` filled with `values`, inside
+/// `<span{mark}>` unless `mark` is empty: in one pass, as replacing them one after the other
+/// does (which it falls back to where a value holds a slot's character itself).
+fn fill_slots(line: &str, values: [&str; 3], mark: &str) -> String {
+    let mut out = String::with_capacity(line.len() + values.iter().map(|v| v.len()).sum::<usize>() + mark.len() + 16);
+    if !mark.is_empty() {
+        out.push_str("<span");
+        out.push_str(mark);
+        out.push('>');
+    }
+    if values.iter().any(|v| v.bytes().any(|b| (1..=3).contains(&b))) {
+        out.push_str(&line.replace('\u{1}', values[0]).replace('\u{2}', values[1]).replace('\u{3}', values[2]));
+    } else {
+        let mut rest = line;
+        while let Some(at) = memchr::memchr3(1, 2, 3, rest.as_bytes()) {
+            out.push_str(&rest[..at]);
+            out.push_str(values[usize::from(rest.as_bytes()[at] - 1)]);
+            rest = &rest[at + 1..];
+        }
+        out.push_str(rest);
+    }
+    if !mark.is_empty() {
+        out.push_str("</span>");
+    }
+    out
+}
+
+/// What a language's attribution lines share for one sentence (with or without authors).
+#[derive(Debug)]
+struct Sentence {
+    /// ` lang="…" dir="…"` of the sentence where it is another language's, else empty.
+    mark: String,
+    /// The page language's mark for a title without one of its own, inside a marked sentence.
+    own: String,
+    /// The site's name as HTML, marked where its language is not the sentence's.
+    site_name: String,
+    /// The separator of authors' names in the sentence's language, escaped.
+    separator: String,
+}
+
 /// What the rights views of all pages of one language share, made once per language (the
 /// licence sentence, the EU emblem) and once per licence (its badge).
 #[derive(Debug)]
@@ -142,6 +178,8 @@ pub struct Shared {
     licence_after: Arc<str>,
     eu: Option<Arc<EuView>>,
     badges: std::sync::RwLock<Vec<(Licence, Arc<str>)>>,
+    /// The attribution sentence with authors and without ([`Sentence`]), made on first use.
+    sentences: [std::sync::OnceLock<Sentence>; 2],
     /// The attribution lines with slots of pages without an address in theirs, by licence and
     /// whether the page has no authors.
     lines: std::sync::RwLock<Vec<(Licence, bool, Arc<str>)>>,
@@ -160,6 +198,7 @@ impl Shared {
             licence_after: after.into(),
             eu: eu_view(site, t).map(Arc::new),
             badges: Default::default(),
+            sentences: Default::default(),
             lines: Default::default(),
         }
     }
@@ -170,6 +209,24 @@ impl Shared {
     pub fn plain_attribution(&self, title: &str, authors: &[String], url: Option<&str>, licence: (&str, &str), t: &Strings) -> String {
         let source = attribution::Source { site: "\u{3}", url };
         attribution::tasl_of(title, authors, &source, licence, t).replace('\u{3}', &self.site_title)
+    }
+
+    /// What the attribution lines of the sentence `key` share in this language.
+    fn sentence(&self, key: &str, t: &Strings, lang: &LangSite) -> &Sentence {
+        let i = usize::from(key == "attribution_line");
+        self.sentences[i].get_or_init(|| {
+            let code = &lang.lang.code;
+            let mark = t.mark(key);
+            let sentence_lang = t.lang_of(key).map_or(code.as_str(), |(c, _)| c);
+            let site_name = match &self.site_title_lang {
+                (l, dir) if l != sentence_lang => {
+                    format!("<span{}>{}</span>", crate::markdown::lang_attrs(l, dir), attribution::isolate_addresses(&self.site_title))
+                }
+                _ => attribution::isolate_addresses(&self.site_title),
+            };
+            let own = if mark.is_empty() { String::new() } else { crate::markdown::lang_attrs(code, lang.lang.direction.as_str()) };
+            Sentence { mark, own, site_name, separator: escape_html(&t.get_like("list_separator", key)) }
+        })
     }
 
     /// The attribution line with slots for `licence` and `anonymous` (see [`page_view`]), made
@@ -202,4 +259,30 @@ impl Shared {
 /// The licence of a page: its own or its nearest folder's, else the site's.
 pub fn licence_of(site: &Site, lang: &LangSite, id: crate::model::PageId) -> Licence {
     lang.licence_of(id).unwrap_or_else(|| site.config.licence.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_slots;
+
+    /// Filling the slots in one pass gives what replacing them one after the other gives,
+    /// values holding slot characters and non-ASCII text included.
+    #[test]
+    fn slots_are_filled_as_replacing_them_in_turn_would() {
+        let lines = ["", "\u{1}", "“\u{1}” by \u{2}, \u{3}, CC BY 4.0.", "\u{3}\u{2}\u{1}\u{1}", "no slots", "ü\u{2}ü"];
+        let values = ["", "Title", "A & B", "x\u{2}y", "\u{3}", "\u{1}\u{1}", "Ελληνικά"];
+        for line in lines {
+            for a in values {
+                for b in values {
+                    for c in values {
+                        for mark in ["", " lang=\"en\" dir=\"ltr\""] {
+                            let plain = line.replace('\u{1}', a).replace('\u{2}', b).replace('\u{3}', c);
+                            let want = if mark.is_empty() { plain } else { format!("<span{mark}>{plain}</span>") };
+                            assert_eq!(fill_slots(line, [a, b, c], mark), want, "{line:?} {a:?} {b:?} {c:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

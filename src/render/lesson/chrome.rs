@@ -1,7 +1,7 @@
 //! `base.html` of the built-in theme: the head, the site header or package bar, breadcrumbs,
 //! the translation notice, the sidebar and the footer.
 
-use super::write::{full, W};
+use super::write::{full, Seg, W};
 use crate::render::theme::keep_words;
 use crate::render::views::{LangLink, LinkView, PageView};
 
@@ -50,9 +50,11 @@ pub(super) fn head(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\">\n");
     }
     let root = v.root.as_str();
+    // The way up to the site's root, `../` repeated: nothing to escape.
+    debug_assert!(root.bytes().all(|b| matches!(b, b'.' | b'/')), "{root}");
     let link = |w: &mut W<'_>, before: &str, file: &str| {
         w.s(before);
-        w.e(root);
+        w.s(root);
         w.s(file);
     };
     link(w, "<link rel=\"stylesheet\" href=\"", "static/kyklos.css\">\n");
@@ -100,14 +102,16 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
     if v.package {
         w.s(" data-package=\"1\"");
     }
-    w.s(" data-t-done=\"");
-    w.t("completed");
-    w.s("\"");
-    w.tj("done", "completed");
-    w.s(" data-t-progress=\"");
-    w.t("progress_complete");
-    w.s("\"");
-    w.tj("progress", "progress_complete");
+    w.seg(Seg::BodyStrings, |w| {
+        w.s(" data-t-done=\"");
+        w.t("completed");
+        w.s("\"");
+        w.tj("done", "completed");
+        w.s(" data-t-progress=\"");
+        w.t("progress_complete");
+        w.s("\"");
+        w.tj("progress", "progress_complete");
+    });
     if v.reset_keys.as_ref().is_some_and(|k| !k.is_empty()) {
         w.s(" data-t-reset-done=\"");
         w.t("reset_done");
@@ -120,9 +124,11 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         w.s("\"");
         w.tj("filter", "filter_status");
     }
-    w.s(">\n<a class=\"skip-link\" href=\"#main\">");
-    w.tm("skip_to_content");
-    w.s("</a>\n");
+    w.seg(Seg::SkipLink, |w| {
+        w.s(">\n<a class=\"skip-link\" href=\"#main\">");
+        w.tm("skip_to_content");
+        w.s("</a>\n");
+    });
     if v.package {
         package_bar(w, v);
     } else {
@@ -130,9 +136,11 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
     }
     w.s("\n");
     if !v.breadcrumbs.is_empty() && !v.package {
-        w.s("<nav class=\"breadcrumbs wrap\" aria-label=\"");
-        w.t("breadcrumbs");
-        w.s("\">\n  <ol>");
+        w.seg(Seg::Breadcrumbs, |w| {
+            w.s("<nav class=\"breadcrumbs wrap\" aria-label=\"");
+            w.t("breadcrumbs");
+            w.s("\">\n  <ol>");
+        });
         for c in &v.breadcrumbs {
             w.s("\n    <li>");
             if c.current {
@@ -171,9 +179,11 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
     if v.course_nav.is_some() && !v.package {
         w.s(" has-sidebar");
     }
-    w.s("\">\n  <main id=\"main\" tabindex=\"-1\">\n<p class=\"print-meta\">");
-    w.tm("printed_from");
-    w.s(" <span class=\"print-url\" dir=\"ltr\">");
+    w.seg(Seg::PrintMeta, |w| {
+        w.s("\">\n  <main id=\"main\" tabindex=\"-1\">\n<p class=\"print-meta\">");
+        w.tm("printed_from");
+        w.s(" <span class=\"print-url\" dir=\"ltr\">");
+    });
     match full(v.canonical.as_deref()) {
         Some(c) => w.e(c),
         None => w.e(&v.key),
@@ -374,6 +384,11 @@ fn search(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\" data-lang=\"");
     w.e(v.lang);
     w.s("\"");
+    w.seg(Seg::Search, search_strings);
+}
+
+/// The search box after its `data-lang`: its strings and form.
+fn search_strings(w: &mut W<'_>) {
     for (attr, key) in
         [("count", "search_count"), ("none", "search_none"), ("loading", "search_loading"), ("error", "search_error"), ("fallback", "search_fallback")]
     {
@@ -396,11 +411,13 @@ fn search(w: &mut W<'_>, v: &PageView<'_>) {
 }
 
 fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
-    w.s("<nav class=\"top-nav\" aria-label=\"");
-    w.t("site_navigation");
-    w.s("\">\n    <details class=\"wrap disclosure menu-disclosure\">\n      <summary><span class=\"disclosure-label\">");
-    w.tm("menu");
-    w.s("</span>");
+    w.seg(Seg::TopNav, |w| {
+        w.s("<nav class=\"top-nav\" aria-label=\"");
+        w.t("site_navigation");
+        w.s("\">\n    <details class=\"wrap disclosure menu-disclosure\">\n      <summary><span class=\"disclosure-label\">");
+        w.tm("menu");
+        w.s("</span>");
+    });
     for item in v.top_nav.iter().filter(|i| i.current) {
         w.s(" <span class=\"disclosure-current\"");
         w.fb_text(item.fallback, &item.title);
@@ -431,9 +448,11 @@ fn top_nav(w: &mut W<'_>, v: &PageView<'_>) {
 /// The course navigation beside `<main>`: `list` is the shared list and the page's own `href`.
 pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)>) {
     let Some(nav) = v.course_nav.as_ref().filter(|_| !v.package) else { return };
-    w.s("  <nav class=\"course-nav\" aria-labelledby=\"course-nav-title\">\n    <h2 id=\"course-nav-title\" class=\"course-nav-title\"><span class=\"visually-hidden\">");
-    w.tm("course_navigation");
-    w.s(": </span><a href=\"");
+    w.seg(Seg::Sidebar, |w| {
+        w.s("  <nav class=\"course-nav\" aria-labelledby=\"course-nav-title\">\n    <h2 id=\"course-nav-title\" class=\"course-nav-title\"><span class=\"visually-hidden\">");
+        w.tm("course_navigation");
+        w.s(": </span><a href=\"");
+    });
     w.e(&nav.url);
     w.s("\"");
     if nav.current {
@@ -456,9 +475,11 @@ pub(super) fn sidebar(w: &mut W<'_>, v: &PageView<'_>, list: Option<(&str, &str)
 
 pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     let r = &v.rights;
-    w.s("<footer class=\"site-footer\">\n  <div class=\"wrap footer-inner\">\n    <section class=\"reuse\" aria-labelledby=\"reuse-title\">\n      <h2 id=\"reuse-title\" class=\"reuse-title\">");
-    w.tm("reuse_title");
-    w.s("</h2>\n      <p class=\"licence\">");
+    w.seg(Seg::FooterTop, |w| {
+        w.s("<footer class=\"site-footer\">\n  <div class=\"wrap footer-inner\">\n    <section class=\"reuse\" aria-labelledby=\"reuse-title\">\n      <h2 id=\"reuse-title\" class=\"reuse-title\">");
+        w.tm("reuse_title");
+        w.s("</h2>\n      <p class=\"licence\">");
+    });
     w.s(&r.badge);
     w.s(" <span");
     w.tl("page_licence");
@@ -494,21 +515,13 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
         w.fb_text(v.site.attribution.as_ref().is_some_and(|a| a.fallback), a);
         w.s("</p>");
     }
-    w.s("\n      <p class=\"attribution-label\" id=\"attribution-label\">");
-    w.tm("attribution_label");
-    w.s("</p>\n      <p class=\"attribution-text\" id=\"attribution-text\">");
+    w.seg(Seg::AttributionLabel, |w| {
+        w.s("\n      <p class=\"attribution-label\" id=\"attribution-label\">");
+        w.tm("attribution_label");
+        w.s("</p>\n      <p class=\"attribution-text\" id=\"attribution-text\">");
+    });
     w.s(&r.attribution_html);
-    w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\" data-t-copied=\"");
-    w.t("copied");
-    w.s("\"");
-    w.tj("copied", "copied");
-    w.s(" data-t-failed=\"");
-    w.t("copy_failed");
-    w.s("\"");
-    w.tj("failed", "copy_failed");
-    w.s(">");
-    w.tm("copy_attribution");
-    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span></p>\n    </section>\n    ");
+    w.seg(Seg::AttributionTools, attribution_tools);
     if let Some(eu) = &r.eu {
         w.s("<div class=\"eu-funding\">\n      <p class=\"eu-emblem\">");
         w.s(&eu.flag);
@@ -543,6 +556,21 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("\n  </div>\n</footer>\n</body>\n</html>\n");
 }
 
+/// The attribution line's copy button, after the line.
+fn attribution_tools(w: &mut W<'_>) {
+    w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\" data-t-copied=\"");
+    w.t("copied");
+    w.s("\"");
+    w.tj("copied", "copied");
+    w.s(" data-t-failed=\"");
+    w.t("copy_failed");
+    w.s("\"");
+    w.tj("failed", "copy_failed");
+    w.s(">");
+    w.tm("copy_attribution");
+    w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span></p>\n    </section>\n    ");
+}
+
 fn footer_links(w: &mut W<'_>, v: &PageView<'_>) {
     w.s("<p class=\"footer-links\">");
     if v.journey {
@@ -573,11 +601,15 @@ fn footer_links(w: &mut W<'_>, v: &PageView<'_>) {
     }
     w.s("<a href=\"");
     w.e(v.rights.credits_url.as_deref().unwrap_or(""));
-    w.s("\">");
-    w.tm("credits");
-    w.s("</a> · <a href=\"");
+    w.seg(Seg::Credits, |w| {
+        w.s("\">");
+        w.tm("credits");
+        w.s("</a> · <a href=\"");
+    });
     w.e(v.rights.accessibility_url.as_deref().unwrap_or(""));
-    w.s("\">");
-    w.tm("a11y_title");
-    w.s("</a></p>");
+    w.seg(Seg::Accessibility, |w| {
+        w.s("\">");
+        w.tm("a11y_title");
+        w.s("</a></p>");
+    });
 }

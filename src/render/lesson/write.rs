@@ -11,7 +11,29 @@ pub(crate) struct UiText {
     pub marks: rustc_hash::FxHashMap<String, String>,
     /// The same keys' `code dir`, for scripts that write their text (`tj`).
     pub scripts: rustc_hash::FxHashMap<String, String>,
+    /// Parts of the page made only of markup and interface strings ([`Seg`]), written once.
+    segments: [std::sync::OnceLock<String>; SEGMENTS],
 }
+
+/// A part of the page made only of markup and interface strings: the same on every page of a
+/// language, so written once ([`W::seg`]) instead of looking its strings up on every page.
+#[derive(Clone, Copy)]
+pub(super) enum Seg {
+    BodyStrings,
+    SkipLink,
+    Search,
+    Breadcrumbs,
+    TopNav,
+    PrintMeta,
+    Sidebar,
+    FooterTop,
+    AttributionLabel,
+    AttributionTools,
+    Credits,
+    Accessibility,
+}
+
+const SEGMENTS: usize = 12;
 
 /// [`UiText`] of the interface strings `plain` with the marks `marks` (empty ones left out).
 pub(crate) fn ui_text<'a>(
@@ -29,7 +51,7 @@ pub(crate) fn ui_text<'a>(
         .collect();
     let marks = marks.into_iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect();
     let scripts = scripts.into_iter().filter(|(_, m)| !m.is_empty()).map(|(k, m)| (k.clone(), m.clone())).collect();
-    UiText { text, marks, scripts }
+    UiText { text, marks, scripts, segments: Default::default() }
 }
 
 /// Appends `s` escaped for HTML text and attribute values (Tera's autoescape in kyklos).
@@ -60,6 +82,18 @@ impl<'a> W<'a> {
         esc(&mut fb, dir);
         fb.push('"');
         W { out: String::with_capacity(capacity), t, fb }
+    }
+
+    /// The part `seg`, as `write` writes it (with nothing but markup and interface strings),
+    /// written on the language's first page and copied on the others.
+    pub fn seg(&mut self, seg: Seg, write: fn(&mut W<'_>)) {
+        let t = self.t;
+        let text = t.segments[seg as usize].get_or_init(|| {
+            let mut w = W { out: String::new(), t, fb: self.fb.clone() };
+            write(&mut w);
+            w.out
+        });
+        self.out.push_str(text);
     }
 
     /// Text copied as is (markup, or what a template marks `safe`).
