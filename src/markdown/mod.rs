@@ -221,7 +221,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
         if heading.is_none() {
             match &event {
-                Event::Text(t) | Event::Code(t) => out.text.push_str(t),
+                Event::Text(t) | Event::Code(t) => out.text.push_str(text_of(t)),
                 Event::SoftBreak | Event::HardBreak => out.text.push(' '),
                 Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
                     if !out.text.is_empty() && !out.text.ends_with('\n') =>
@@ -453,6 +453,16 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     }
     out.html = html_out;
     out
+}
+
+/// The text of a `CowStr`: a borrowed one (most of a page's text) without the call its `deref`
+/// makes for every kind.
+#[inline(always)]
+fn text_of<'b>(t: &'b CowStr<'_>) -> &'b str {
+    match t {
+        CowStr::Borrowed(s) => s,
+        other => other,
+    }
 }
 
 /// The opening tag of a table cell with its column's alignment as a class, as the HTML writer
