@@ -223,7 +223,7 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// A path shown relative to the site root, so messages are short and clickable in editors.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    crate::files::strip_dir(path, root).unwrap_or(path).to_path_buf()
 }
 
 #[cfg(test)]

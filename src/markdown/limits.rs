@@ -79,30 +79,46 @@ pub fn check(src: &str) -> Option<Problem> {
     // A line adds at most two marks per byte (itself and its marks and pairs, fenced code one
     // per byte), so a page of up to half the limit in bytes cannot pass it: its marks need
     // not be counted (they were most of this check's time on every page).
-    check_counting(src, src.len() > MAX_INLINE_MARKS / 2)
+    if src.len() > MAX_INLINE_MARKS / 2 {
+        check_counting::<true>(src)
+    } else {
+        check_counting::<false>(src)
+    }
 }
 
-/// [`check`], counting the inline marks only if `count_marks`.
-fn check_counting(src: &str, count_marks: bool) -> Option<Problem> {
-    let mut fence: Option<(char, usize)> = None;
+/// [`check`], counting the inline marks only if `COUNT_MARKS` (made twice, so that the pass
+/// over every line of every page carries nothing of the count).
+fn check_counting<const COUNT_MARKS: bool>(src: &str) -> Option<Problem> {
+    let count_marks = COUNT_MARKS;
+    // The open code fence's character (ASCII) and length.
+    let mut fence: Option<(u8, usize)> = None;
     let mut blocks = 0usize;
     let mut cells = 0usize;
     let mut headings = 0usize;
     let mut marks = 0usize;
     // Columns of the table being read (GFM drops cells beyond the header's count).
     let mut table: Option<usize> = None;
-    let mut previous_had_pipe = false;
+    // The rest of the last line of text (empty after a blank line): only a line that may be a
+    // table's delimiter row asks whether it has a pipe, not every line.
+    let mut previous: &str = "";
     let mut previous_text = false;
     let mut offset = 0;
     for line in lines(src) {
         let at = offset;
         offset += line.len();
         let (markers, cols, rest) = container_prefix(line);
-        let rest_trimmed = rest.trim_end();
+        // Most lines end in a letter or a mark and a line break.
+        let rest_trimmed = match rest.as_bytes() {
+            [.., b, b'\n'] if b.is_ascii_graphic() => &rest[..rest.len() - 1],
+            _ => rest.trim_end(),
+        };
         if let Some((c, n)) = fence {
-            let run = rest_trimmed.chars().take_while(|&x| x == c).count();
-            if run >= n && rest_trimmed.len() == run * c.len_utf8() {
-                fence = None;
+            // Only a line that starts with the fence's character may close it.
+            if rest_trimmed.as_bytes().first() == Some(&c) {
+                let run = rest_trimmed.bytes().take_while(|&x| x == c).count();
+                if run >= n && rest_trimmed.len() == run {
+                    fence = None;
+                }
             }
             // Code is text, but `" & < >` grow four to six times as entities in every copy of
             // the page (site, packages).
@@ -114,8 +130,8 @@ fn check_counting(src: &str, count_marks: bool) -> Option<Problem> {
             }
             continue;
         }
-        if let Some(c) = ['`', '~'].into_iter().find(|&c| rest.starts_with(if c == '`' { "```" } else { "~~~" })) {
-            fence = Some((c, rest.chars().take_while(|&x| x == c).count()));
+        if let Some(c) = fence_char(rest) {
+            fence = Some((c, rest.bytes().take_while(|&x| x == c).count()));
         }
         let depth = markers + cols / 2;
         if depth > MAX_NESTING {
@@ -137,13 +153,13 @@ fn check_counting(src: &str, count_marks: bool) -> Option<Problem> {
         }
         if rest_trimmed.is_empty() {
             table = None;
-            previous_had_pipe = false;
+            previous = "";
             previous_text = false;
             continue;
         }
         match table {
             Some(columns) => cells += columns,
-            None if previous_had_pipe && is_delimiter_row(rest_trimmed) => {
+            None if is_delimiter_row(rest_trimmed) && memchr::memchr(b'|', previous.as_bytes()).is_some() => {
                 let columns = rest_trimmed.trim_matches('|').split('|').count();
                 table = Some(columns);
                 cells += 2 * columns;
@@ -174,7 +190,7 @@ fn check_counting(src: &str, count_marks: bool) -> Option<Problem> {
         if marks > MAX_INLINE_MARKS {
             return too_many_marks(at);
         }
-        previous_had_pipe = memchr::memchr(b'|', rest.as_bytes()).is_some();
+        previous = rest;
         previous_text = true;
     }
     None
@@ -194,7 +210,17 @@ fn lines(src: &str) -> impl Iterator<Item = &str> {
 
 /// The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of a line, the columns
 /// of white space among them (a tab counts 4), and the rest of the line.
+#[inline(always)]
 fn container_prefix(line: &str) -> (usize, usize, &str) {
+    // Most lines start with a letter: nothing to take off.
+    if !line.as_bytes().first().is_some_and(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'0'..=b'9')) {
+        return (0, 0, line);
+    }
+    markers_and_space(line)
+}
+
+/// [`container_prefix`] of a line that starts with white space or what may be a marker.
+fn markers_and_space(line: &str) -> (usize, usize, &str) {
     let mut markers = 0;
     let mut cols = 0;
     let mut rest = line;
@@ -223,15 +249,35 @@ fn container_prefix(line: &str) -> (usize, usize, &str) {
     (markers, cols, rest)
 }
 
+/// The character of a code fence (```` ``` ```` or `~~~`) that `rest` opens.
+fn fence_char(rest: &str) -> Option<u8> {
+    match rest.as_bytes() {
+        [b'`', b'`', b'`', ..] => Some(b'`'),
+        [b'~', b'~', b'~', ..] => Some(b'~'),
+        _ => None,
+    }
+}
+
 /// An ATX heading (`## x`), or the underline of a setext one after a line of text.
+#[inline(always)]
 fn is_heading(line: &str, after_text: bool) -> bool {
+    // Most lines start with a letter.
+    if !line.as_bytes().first().is_some_and(|b| matches!(b, b'#' | b'=' | b'-')) {
+        return false;
+    }
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     let atx = (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
     atx || (after_text && !line.is_empty() && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-')))
 }
 
 /// `|---|:--:|` or `--- | ---`: only pipes, colons, hyphens and spaces, with a hyphen.
+#[inline(always)]
 fn is_delimiter_row(line: &str) -> bool {
+    matches!(line.as_bytes().first(), Some(b'|' | b':' | b'-')) && only_delimiters(line)
+}
+
+/// Only pipes, colons, hyphens and spaces, with a hyphen.
+fn only_delimiters(line: &str) -> bool {
     line.contains('-') && line.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
 }
 
@@ -275,10 +321,10 @@ mod tests {
         for page in ["!\n".repeat(half / 2), "`".repeat(half), "```\n".to_string() + &"\"".repeat(half - 4), "...-".repeat(half / 4)] {
             assert!(page.len() <= half);
             assert_eq!(check(&page), None);
-            assert_eq!(check_counting(&page, true), None, "{:?}…", &page[..8]);
+            assert_eq!(check_counting::<true>(&page), None, "{:?}…", &page[..8]);
         }
         for page in ["# T\n\n- a\n  - b\n> q\n".to_string(), "- item\n".repeat(MAX_BLOCKS + 1), format!("{}x\n", "> ".repeat(MAX_NESTING + 1))] {
-            assert_eq!(check_counting(&page, false), check_counting(&page, true));
+            assert_eq!(check_counting::<false>(&page), check_counting::<true>(&page));
         }
     }
 

@@ -144,6 +144,12 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     let mut reopen_para = false;
     let mut image_depth = 0usize;
     let mut tables = 0usize;
+    // The open table's column alignments, whether its head is open and the cell's column:
+    // aligned cells are written with a class here (a strict Content-Security-Policy blocks the
+    // style attribute the HTML writer would give them), not found again in the HTML after.
+    let mut table_align: Vec<pulldown_cmark::Alignment> = Vec::new();
+    let mut table_head = false;
+    let mut table_cell = 0usize;
     let mut open_note: Option<String> = None;
     let mut lists: Vec<usize> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
@@ -215,7 +221,7 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
         }
         if heading.is_none() {
             match &event {
-                Event::Text(t) | Event::Code(t) => out.text.push_str(t),
+                Event::Text(t) | Event::Code(t) => out.text.push_str(text_of(t)),
                 Event::SoftBreak | Event::HardBreak => out.text.push(' '),
                 Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
                     if !out.text.is_empty() && !out.text.ends_with('\n') =>
@@ -320,7 +326,28 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
             Event::Start(Tag::Table(align)) => {
                 tables += 1;
                 events.push(Event::Html(labels::table_open(tables, labels).into()));
-                events.push(Event::Start(Tag::Table(align)));
+                table_align = align;
+                events.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::Start(Tag::TableHead) => {
+                (table_head, table_cell) = (true, 0);
+                events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                table_head = false;
+                events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table_cell = 0;
+                events.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => events.push(match aligned_cell(table_align.get(table_cell), table_head) {
+                Some(tag) => Event::Html(tag.into()),
+                None => Event::Start(Tag::TableCell),
+            }),
+            Event::End(TagEnd::TableCell) => {
+                table_cell += 1;
+                events.push(Event::End(TagEnd::TableCell));
             }
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));
@@ -415,10 +442,6 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter());
-    // Column alignment as classes: a strict Content-Security-Policy blocks style attributes.
-    if tables > 0 && html_out.contains(ALIGN_STYLE) {
-        html_out = align_classes(&html_out);
-    }
     if tables > 0 {
         html_out = labels::table_langs(html_out, labels);
     }
@@ -432,32 +455,29 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     out
 }
 
-/// What pulldown-cmark writes for an aligned table cell.
-const ALIGN_STYLE: &str = " style=\"text-align: ";
-
-/// Table cells' ` style="text-align: X"` as ` class="align-X"`, in one pass.
-fn align_classes(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    let finder = memchr::memmem::Finder::new(ALIGN_STYLE);
-    while let Some(at) = finder.find(rest.as_bytes()) {
-        let after = &rest[at + ALIGN_STYLE.len()..];
-        let side = ["left\"", "center\"", "right\""].into_iter().find(|s| after.starts_with(s));
-        out.push_str(&rest[..at]);
-        match side {
-            Some(side) => {
-                out.push_str(" class=\"align-");
-                out.push_str(side);
-                rest = &after[side.len()..];
-            }
-            None => {
-                out.push_str(ALIGN_STYLE);
-                rest = after;
-            }
-        }
+/// The text of a `CowStr`: a borrowed one (most of a page's text) without the call its `deref`
+/// makes for every kind.
+#[inline(always)]
+fn text_of<'b>(t: &'b CowStr<'_>) -> &'b str {
+    match t {
+        CowStr::Borrowed(s) => s,
+        other => other,
     }
-    out.push_str(rest);
-    out
+}
+
+/// The opening tag of a table cell with its column's alignment as a class, as the HTML writer
+/// would write it with a style (`<td style="text-align: left">`); `None` for a cell without.
+fn aligned_cell(align: Option<&pulldown_cmark::Alignment>, head: bool) -> Option<&'static str> {
+    use pulldown_cmark::Alignment;
+    Some(match (align?, head) {
+        (Alignment::None, _) => return None,
+        (Alignment::Left, true) => "<th class=\"align-left\">",
+        (Alignment::Center, true) => "<th class=\"align-center\">",
+        (Alignment::Right, true) => "<th class=\"align-right\">",
+        (Alignment::Left, false) => "<td class=\"align-left\">",
+        (Alignment::Center, false) => "<td class=\"align-center\">",
+        (Alignment::Right, false) => "<td class=\"align-right\">",
+    })
 }
 
 /// Finishes a checklist item: its checkbox gets an id from its text (so saved ticks stay with

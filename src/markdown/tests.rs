@@ -141,6 +141,26 @@ fn table_alignment_uses_classes_not_styles() {
 }
 
 #[test]
+fn aligned_cells_are_written_as_the_html_writer_would_with_classes_for_styles() {
+    // Rows shorter and longer than the head, every alignment, a table after an unaligned one.
+    for table in [
+        "| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n| 5 |\n| 6 | 7 | 8 | 9 | 10 |\n",
+        "| x |\n|---|\n| y |\n\n| p | q |\n|--:|:--|\n| `r` | *s* |\n",
+        "a | b\n:-: | -:\n**c** | d\n",
+    ] {
+        let mut plain = String::new();
+        pulldown_cmark::html::push_html(&mut plain, pulldown_cmark::Parser::new_ext(table, super::options()));
+        for side in ["left", "center", "right"] {
+            plain = plain.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\""));
+        }
+        let html = md(table).html;
+        for part in plain.split("<table>").skip(1) {
+            assert!(html.contains(part), "{table:?}:\n{html}\nwithout\n{part}");
+        }
+    }
+}
+
+#[test]
 fn checklists_become_labelled_checkboxes_with_ids_from_their_text() {
     let mut l = labels();
     l.checklist = true;

@@ -447,10 +447,18 @@ pub const MAX_NAME_BYTES: usize = 255;
 
 /// [`Output::claim`] with its locks held.
 fn claim_in(names: &mut Names, written: &mut BTreeSet<String>, rel: &str) -> io::Result<()> {
-    if rel.split('/').any(|s| s == ".." || s.is_empty()) {
+    // One pass over the path's parts (a byte search per part, not a character search).
+    let (mut outside, mut long) = (false, None);
+    for part in rel.as_bytes().split(|&b| b == b'/') {
+        outside |= part == b".." || part.is_empty();
+        if part.len() > MAX_NAME_BYTES && long.is_none() {
+            long = Some(String::from_utf8_lossy(part));
+        }
+    }
+    if outside {
         return Err(io::Error::other(format!("refusing to write outside the output: {rel}")));
     }
-    if let Some(long) = rel.split('/').find(|s| s.len() > MAX_NAME_BYTES) {
+    if let Some(long) = long {
         return Err(io::Error::other(format!(
             "the output name `{long}` is {} bytes long; file systems allow {MAX_NAME_BYTES}: shorten the file or folder name",
             long.len()
@@ -492,7 +500,7 @@ impl Names {
         }
         // Each folder the path needs, folded: for an ASCII path (the usual case), the folded
         // path's own prefixes (lower-casing keeps every byte in its place).
-        for (end, _) in rel.match_indices('/') {
+        for end in memchr::memchr_iter(b'/', rel.as_bytes()) {
             let prefix = &rel[..end];
             let key: std::borrow::Cow<'_, str> = if rel.is_ascii() { folded[..end].into() } else { fold(prefix).into() };
             if let Some(file) = self.files.get(key.as_ref()) {

@@ -50,6 +50,13 @@ fn refuses_foreign_folders_and_escapes() {
     assert!(Output::begin(tmp.path()).is_err());
     let o = Output::begin(&tmp.path().join("d")).unwrap();
     assert!(o.write("../x", b"").is_err());
+    // An empty or `..` part is named before a name too long (in whichever order they come).
+    let long = "n".repeat(300);
+    for rel in ["a//b.html", "/a.html", "a/", "a/../b.html", "..", &format!("{long}/../x.html"), &format!("../{long}.html")] {
+        assert!(o.write(rel, b"").unwrap_err().to_string().contains("outside the output"), "{rel}");
+    }
+    let err = o.write(&format!("a/{long}.html/{long}"), b"").unwrap_err().to_string();
+    assert!(err.contains(&format!("`{long}.html` is 305 bytes long")), "{err}");
     assert!(o.write("a.html", b"").is_ok());
     assert!(o.write("a.html", b"").is_err());
 }
