@@ -305,3 +305,25 @@ fn a_separator_is_taken_in_the_language_of_the_passage_it_joins() {
     // A language the strings are not in: the usual text.
     assert_eq!(fa.get_in("answers_separator", "de"), "؛ ");
 }
+
+#[test]
+fn french_strings_keep_their_punctuation_on_the_line_and_use_typographic_apostrophes() {
+    // French puts a space before `: ; ! ? %` and inside « »; an ordinary space there lets a
+    // line break strand the sign at the start of a line ("Résultat" / ": 80 %").
+    let text = BUILTIN.iter().find(|b| b.0 == "fr").map(|b| b.1).unwrap_or_default();
+    let mut faults = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with('#')) {
+        let value = line.split_once(": ").map_or("", |(_, v)| v);
+        let chars: Vec<char> = value.chars().collect();
+        for (i, pair) in chars.windows(2).enumerate() {
+            let breaks_before = pair[0] == ' ' && matches!(pair[1], ':' | ';' | '!' | '?' | '%' | '»');
+            let breaks_after = pair[0] == '«' && pair[1] == ' ';
+            let straight = pair[1] == '\'' && pair[0].is_alphabetic() && chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+            if breaks_before || breaks_after || straight {
+                faults.push(format!("i18n/fr.yaml:{}: {value}", n + 1));
+                break;
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
