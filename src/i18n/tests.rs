@@ -326,4 +326,7 @@ fn french_strings_keep_their_punctuation_on_the_line_and_use_typographic_apostro
         }
     }
     assert!(faults.is_empty(), "{}", faults.join("\n"));
+    // The correct options a quiz reveals are joined with " ; ", its space kept before it too.
+    let fr = Strings::new("fr", Table::new(), Table::new(), "fr");
+    assert_eq!(fr.get("answers_separator"), "\u{a0}; ");
 }
