@@ -681,3 +681,20 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
         assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");
     }
 }
+
+#[test]
+fn french_footer_and_statement_write_labels_and_dates_as_french_does() {
+    // "Auteurs: …" (the colon glued to the label) and "établie le 2026-12-04": French writes
+    // "Auteurs : …" with a no-break space and "4 décembre 2026".
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Accueil\nlanguages: [fr]\nauthors: [Atelier]\naccessibility:\n  contact: a@example.org\n  date: 2026-12-04\n");
+    f.write("content/fr/index.md", "---\ntitle: Accueil\n---\nBienvenue.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = f.html("fr/index.html");
+    assert!(f.read_out("fr/index.html").contains("Auteurs\u{a0}: <bdi>Atelier</bdi>"), "{}", select(&home, ".authors")[0].html());
+    let a11y = f.html("fr/accessibility.html");
+    let date = select(&a11y, "time[datetime=\"2026-12-04\"]");
+    assert_eq!(text(&date[0]), "4 décembre 2026");
+    assert_eq!(date[0].value().attr("dir"), None, "a date in words takes the sentence's direction");
+}
