@@ -34,7 +34,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// Persian: "، "), else English's plain one (a Hebrew or Turkish page of an Arabic or Persian
 /// site: ", ", not Arabic's "، "; a Polish page of a Greek site: "; ", not Greek's "· "). It
 /// is never marked as another language's: it belongs to the page's own text.
-const PUNCTUATION: &[&str] = &["list_separator", "answers_separator", "percent"];
+const PUNCTUATION: &[&str] = &["list_separator", "answers_separator", "percent", "label_separator"];
 
 /// Languages written in the Arabic script (with its comma "،", semicolon "؛" and percent
 /// sign "٪"); and Thaana's Dhivehi, which uses them too.
@@ -333,6 +333,28 @@ impl Strings {
     pub fn get_like(&self, key: &str, sentence: &str) -> String {
         let code = self.lang_of(sentence).map_or(self.lang.as_str(), |(code, _)| code).to_string();
         self.get_in(key, &code)
+    }
+
+    /// The date `iso` (`2026-12-04`) written as the language of `sentence`'s text writes
+    /// dates ("4 décembre 2026", "4 грудня 2026 р."): with that language's own `date_format`
+    /// and `months`. `None` where that language has not both, or for another kind of date:
+    /// the date is then shown as written, `2026-12-04`.
+    pub fn date(&self, sentence: &str, iso: &str) -> Option<String> {
+        let code = self.lang_of(sentence).map_or(self.lang.as_str(), |(code, _)| code);
+        let of_code = || self.chain.iter().zip(&self.sources).filter(|(_, (c, _))| c == code).map(|(t, _)| t);
+        let (Some(Entry::Text(format)), Some(Entry::Text(months))) = (of_code().find_map(|t| t.get("date_format")), of_code().find_map(|t| t.get("months")))
+        else {
+            return None;
+        };
+        let mut parts = iso.trim().splitn(3, '-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        let all_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(all_digits(year, 4) && all_digits(month, 2) && all_digits(day, 2)) {
+            return None;
+        }
+        let (m, d): (usize, u32) = (month.parse().ok()?, day.parse().ok()?);
+        let name = months.split('|').nth(m.checked_sub(1)?).map(str::trim).filter(|n| !n.is_empty() && (1..=31).contains(&d))?;
+        Some(fill(format, &[("day", &d.to_string()), ("month", name), ("year", year)]))
     }
 
     /// The text for `key` with `{name}` placeholders filled in.

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use crate::model::lang::Language;
 
-/// The starter in each language it is written in, by primary language code (see
-/// [`Starter`]); English is the first.
+/// The starter in each language it is written in, by language code (see [`Starter`]): a
+/// primary language, or a regional one that writes differently (Brazilian Portuguese);
+/// English is the first.
 const STARTERS: &[(&str, &str)] = &[
     ("en", include_str!("new/starter/en.txt")),
     ("ar", include_str!("new/starter/ar.txt")),
@@ -20,6 +21,7 @@ const STARTERS: &[(&str, &str)] = &[
     ("fr", include_str!("new/starter/fr.txt")),
     ("it", include_str!("new/starter/it.txt")),
     ("pt", include_str!("new/starter/pt.txt")),
+    ("pt-BR", include_str!("new/starter/pt-BR.txt")),
     ("uk", include_str!("new/starter/uk.txt")),
 ];
 
@@ -45,10 +47,13 @@ impl Starter {
         starter
     }
 
-    /// The starter written in `code`'s language (by its primary subtag), if there is one.
+    /// The starter written in `code`'s language: its region's own (`pt-BR`, `pt_br`), else
+    /// its primary language's, if there is one.
     fn of(code: &str) -> Option<Starter> {
-        let primary = code.split(['-', '_']).next().unwrap_or(code).to_ascii_lowercase();
-        STARTERS.iter().find(|s| s.0 == primary).map(|s| Starter::parse(s.1))
+        let region = code.replace('_', "-");
+        let primary = code.split(['-', '_']).next().unwrap_or(code);
+        let found = |c: &str| STARTERS.iter().find(|s| s.0.eq_ignore_ascii_case(c));
+        found(&region).or_else(|| found(primary)).map(|s| Starter::parse(s.1))
     }
 
     fn english() -> Starter {
@@ -115,21 +120,18 @@ fn site_yaml(langs: &[Language], default: &Starter) -> String {
 
 /// Every file of the starter site: (path inside the site, contents). The pages are in the
 /// default language where kyklos has a starter in it, otherwise in English; every other
-/// language gets its home page, translated where there is a starter in it. Pure.
+/// language with a starter gets its home page in its own words. A language without one gets
+/// no page: its site shows the default language's, marked with that language and "not
+/// translated yet", rather than a placeholder in another language marked as its own. Pure.
 pub fn files(langs: &[Language]) -> Vec<(String, String)> {
     let default = &langs[0].code;
     let starter = Starter::of(default).unwrap_or_else(Starter::english);
     let mut out = vec![("site.yaml".to_string(), site_yaml(langs, &starter)), ("AUTHORS.md".to_string(), AUTHORS.replace("{L}", default))];
     out.extend(starter.files.iter().map(|(rel, text)| (format!("content/{default}/{rel}"), text.to_string())));
     for l in &langs[1..] {
-        let home = match Starter::of(&l.code).and_then(|s| s.file("index.md")) {
-            Some(home) => home.to_string(),
-            None => format!(
-                "---\ntitle: Welcome\n---\n<!-- Translate this page into {}: the title above and this text. -->\nThis site holds a short course, a guide and good practices.\n",
-                l.name
-            ),
-        };
-        out.push((format!("content/{}/index.md", l.code), home));
+        if let Some(home) = Starter::of(&l.code).and_then(|s| s.file("index.md")) {
+            out.push((format!("content/{}/index.md", l.code), home.to_string()));
+        }
     }
     out
 }
@@ -205,6 +207,32 @@ mod tests {
         assert!(lesson.1.contains("title: The first lesson"));
         assert!(files[0].1.contains("title: \"My open course\""));
         assert!(files.iter().any(|f| f.0 == "content/en/index.md" && f.1.contains("[a short course](01-course/index.md)")));
+    }
+
+    #[test]
+    fn a_language_without_a_starter_gets_no_page_in_another_language() {
+        // `--lang fr,pl,hi,ur` wrote an English "Welcome … This site holds a short course"
+        // as the Polish, Hindi and Urdu home pages: English text marked as each of them.
+        let files = files(&languages(&["fr".into(), "pl".into(), "hi".into(), "ur".into()]).unwrap());
+        for code in ["pl", "hi", "ur"] {
+            assert!(!files.iter().any(|f| f.0.starts_with(&format!("content/{code}/"))), "{code}");
+        }
+        assert!(files.iter().any(|f| f.0 == "content/fr/index.md" && f.1.contains("title: Bienvenue")));
+        assert!(!files.iter().any(|f| f.1.contains("This site holds")), "no English page on a French site");
+    }
+
+    #[test]
+    fn brazilian_portuguese_gets_its_own_starter() {
+        for code in ["pt-BR", "pt-br", "PT-br"] {
+            let files = files(&languages(&[code.into()]).unwrap());
+            let all: String = files.iter().map(|f| f.1.as_str()).collect();
+            assert!(all.contains("title: \"Meu curso aberto\"") && all.contains("arquivo"), "{code}");
+            assert!(!all.contains("ficheiro") && !all.contains("O meu"), "{code}: European Portuguese");
+        }
+        let pt = files(&languages(&["pt-PT".into()]).unwrap());
+        assert!(pt.iter().any(|f| f.1.contains("ficheiro")), "pt-PT keeps the European starter");
+        let second = files(&languages(&["en".into(), "pt-BR".into()]).unwrap());
+        assert!(second[0].1.contains("  pt-BR:\n    title: \"Meu curso aberto\""), "{}", second[0].1);
     }
 
     #[test]

@@ -95,7 +95,13 @@ fn align(default: &LangSite, lang: &mut LangSite, stamps: &Stamps, diags: &mut D
         .collect();
     let mut left: Vec<QuizText> = texts.into_values().collect();
     left.sort_by(|a, b| a.rel.cmp(&b.rel));
-    for t in left.into_iter().filter(|t| !default.unreadable.contains(&t.rel)) {
+    for t in left {
+        if default.unreadable.contains(&t.rel) {
+            // Its original's errors are reported at the original; the translation's own
+            // mistakes (a misspelt key, broken YAML) are reported in the same run.
+            read_translation(&t, diags);
+            continue;
+        }
         diags.push(
             Diagnostic::warning(&t.source, 1, 1, format!("this quiz has no original in content/{}/, so it is not built", default.lang.code))
                 .with_hint("a quiz translation must have the same path as the original quiz"),
@@ -152,6 +158,24 @@ struct TPair {
     right: Option<Scalar>,
 }
 
+/// A quiz translation's YAML read into its shape; its mistakes (with line and column) go into
+/// `diags`.
+fn read_translation(t: &QuizText, diags: &mut Diagnostics) -> Option<TQuiz> {
+    let text = t.text.strip_prefix('\u{feff}').unwrap_or(&t.text);
+    match yaml::parse_all(text, 1) {
+        Ok(r) => Some(r),
+        Err(errors) => {
+            for e in errors {
+                diags.push(
+                    Diagnostic::error(&t.source, e.line, e.col, e.message)
+                        .with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())),
+                );
+            }
+            None
+        }
+    }
+}
+
 /// The default quiz with the translation's texts; problems are errors in the translation file.
 /// Pure apart from the diagnostics it pushes.
 pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Quiz {
@@ -163,18 +187,7 @@ pub fn merge_quiz(original: &Quiz, t: &QuizText, diags: &mut Diagnostics) -> Qui
         q.untranslated = crate::model::quiz::Untranslated::all(&q.body);
     }
     let text = t.text.strip_prefix('\u{feff}').unwrap_or(&t.text);
-    let raw: TQuiz = match yaml::parse_all(text, 1) {
-        Ok(r) => r,
-        Err(errors) => {
-            for e in errors {
-                diags.push(
-                    Diagnostic::error(&t.source, e.line, e.col, e.message)
-                        .with_hint(e.hint.unwrap_or_else(|| "a quiz translation has the original's shape, with translated texts".into())),
-                );
-            }
-            return quiz;
-        }
-    };
+    let Some(raw) = read_translation(t, diags) else { return quiz };
     let shown = &t.source;
     let orig_path = original.source.display().to_string();
     let key_error = |diags: &mut Diagnostics, at: (usize, usize), what: &str| {

@@ -61,6 +61,11 @@ fn new_writes_the_starter_in_the_default_language() {
     assert!(yaml.contains("title: \"Mein offener Kurs\"") && yaml.contains("  en:\n    title: \"My open course\""), "{yaml}");
     let en = std::fs::read_to_string(dir.join("dist/en/index.html")).unwrap();
     assert!(en.contains("lang=\"en\"") && en.contains("a short course"), "the English home page is the English starter's");
+    // Swedish has no starter: its home page is the German one, marked German, not an English
+    // placeholder marked Swedish.
+    assert!(!dir.join("content/sv").exists());
+    let sv = std::fs::read_to_string(dir.join("dist/sv/index.html")).unwrap();
+    assert!(sv.contains("<html lang=\"sv\"") && sv.contains("lang=\"de\"") && !sv.contains("This site holds"), "{sv}");
 }
 
 #[test]

@@ -64,6 +64,24 @@ fn a_page_or_quiz_that_cannot_be_read_is_reported_once_not_also_as_missing() {
 }
 
 #[test]
+fn a_quiz_whose_original_cannot_be_read_still_has_its_translations_own_mistakes_reported() {
+    // A French quiz with a pass mark over 100 hid the Polish translation's misspelt key until
+    // the French one was fixed: two runs of check for two mistakes.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Accueil\nlanguages: [fr, pl]\n");
+    f.write("content/fr/index.md", "---\ntitle: Accueil\n---\nBienvenue.\n");
+    f.write("content/fr/01-cours/index.md", "---\ntitle: Cours\nkind: course\n---\nLe cours.\n");
+    f.write("content/fr/01-cours/01-mod/index.md", "---\ntitle: Module\nkind: module\n---\nLe module.\n");
+    f.write("content/fr/01-cours/01-mod/quiz.yaml", "title: Quiz\npass_mark: 150\nquestions:\n  - {id: q1, type: true_false, prompt: Vrai ?, answer: true}\n");
+    f.write("content/pl/01-cours/01-mod/quiz.yaml", "title: Quiz\nquestions:\n  - id: q1\n    promt: Czy to prawda?\n");
+    let err = check_errors(&f);
+    assert!(err.contains("content/fr/01-cours/01-mod/quiz.yaml:2:1: error: the pass mark 150 is outside 0–100"), "{err}");
+    assert!(err.contains("content/pl/01-cours/01-mod/quiz.yaml:4:5: error: questions[0]: unknown field `promt`"), "{err}");
+    assert!(err.contains("hint: did you mean `prompt`?"), "{err}");
+    assert!(!err.contains("has no original"), "{err}");
+}
+
+#[test]
 fn a_misspelt_front_matter_key_does_not_hide_the_pages_other_errors() {
     // `autor:` in a lesson's front matter was its only error: its missing page and image were
     // reported only once the key was fixed, in a second run.

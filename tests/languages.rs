@@ -608,8 +608,8 @@ fn interface_strings_a_language_lacks_are_marked_with_the_language_they_show_in(
     assert_eq!(lang_at(&lesson, ".position span"), "it");
     // Sentences of the footer: Italian, with the page's title in them still Polish.
     assert_eq!(lang_at(&lesson, ".licence > span"), "it");
-    assert_eq!(lang_at(&lesson, ".attribution-text > span"), "it");
-    let title = select(&lesson, ".attribution-text span span").into_iter().find(|s| text(s) == "Pierwsza lekcja").expect("the title in the attribution");
+    assert_eq!(lang_at(&lesson, ".attribution-text"), "it");
+    let title = select(&lesson, ".attribution-text span").into_iter().find(|s| text(s) == "Pierwsza lekcja").expect("the title in the attribution");
     assert_eq!(lang_of(&title).0, "pl");
     // The untranslated module's "(not translated yet)" in the sidebar is Italian too.
     let module_mark = select(&lesson, ".course-nav .nav-module .visually-hidden span");
@@ -650,7 +650,7 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
     let course = select(&progress, ".journey-table caption span span").into_iter().find(|s| text(s) == "Kurs").expect("the course's title in the caption");
     assert_eq!(lang_of(&course).0, "pl");
     let accessibility = f.html("pl/accessibility.html");
-    let site = select(&accessibility, "main p span span").into_iter().find(|s| text(s) == "Strona").expect("the site's title");
+    let site = select(&accessibility, "main p span").into_iter().find(|s| text(s) == "Strona").expect("the site's title");
     assert_eq!(lang_of(&site).0, "pl");
     // Interface words put into the lesson's Markdown: the heading's hidden "Link to this
     // section" and the task's "Done:" are Italian; the heading's own words stay Polish.
@@ -680,4 +680,21 @@ fn pages_kyklos_writes_itself_mark_the_interface_strings_a_language_lacks() {
     for page in pages {
         assert_eq!(italian_interface_texts(&f.html(&format!("fa/{page}.html")), &none), [], "fa/{page}");
     }
+}
+
+#[test]
+fn french_footer_and_statement_write_labels_and_dates_as_french_does() {
+    // "Auteurs: …" (the colon glued to the label) and "établie le 2026-12-04": French writes
+    // "Auteurs : …" with a no-break space and "4 décembre 2026".
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Accueil\nlanguages: [fr]\nauthors: [Atelier]\naccessibility:\n  contact: a@example.org\n  date: 2026-12-04\n");
+    f.write("content/fr/index.md", "---\ntitle: Accueil\n---\nBienvenue.\n");
+    let out = f.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = f.html("fr/index.html");
+    assert!(f.read_out("fr/index.html").contains("Auteurs\u{a0}: <bdi>Atelier</bdi>"), "{}", select(&home, ".authors")[0].html());
+    let a11y = f.html("fr/accessibility.html");
+    let date = select(&a11y, "time[datetime=\"2026-12-04\"]");
+    assert_eq!(text(&date[0]), "4 décembre 2026");
+    assert_eq!(date[0].value().attr("dir"), None, "a date in words takes the sentence's direction");
 }

@@ -388,6 +388,9 @@ fn eu_emblem_and_accessibility_statement_in_every_language() {
         assert_eq!(issues, ["clip.mp4", "form.pdf"], "{code}: the video has no captions, the PDF is not checked");
         assert_eq!(select(&doc, "a[href=\"mailto:a11y@example.org\"]").len(), 1, "{code}: feedback contact");
         assert_eq!(select(&doc, "time[datetime=\"2026-12-04\"]").len(), 1, "{code}: date");
+        // Written as the language writes dates, not as 2026-12-04.
+        let shown = text(&select(&doc, "time[datetime=\"2026-12-04\"]")[0]);
+        assert!(["4 December 2026", "4 Δεκεμβρίου 2026", "4 ديسمبر 2026"].contains(&shown.as_str()), "{code}: {shown}");
     }
 }
 

@@ -305,3 +305,59 @@ fn a_separator_is_taken_in_the_language_of_the_passage_it_joins() {
     // A language the strings are not in: the usual text.
     assert_eq!(fa.get_in("answers_separator", "de"), "؛ ");
 }
+
+#[test]
+fn french_strings_keep_their_punctuation_on_the_line_and_use_typographic_apostrophes() {
+    // French puts a space before `: ; ! ? %` and inside « »; an ordinary space there lets a
+    // line break strand the sign at the start of a line ("Résultat" / ": 80 %").
+    let text = BUILTIN.iter().find(|b| b.0 == "fr").map(|b| b.1).unwrap_or_default();
+    let mut faults = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with('#')) {
+        let value = line.split_once(": ").map_or("", |(_, v)| v);
+        let chars: Vec<char> = value.chars().collect();
+        for (i, pair) in chars.windows(2).enumerate() {
+            let breaks_before = pair[0] == ' ' && matches!(pair[1], ':' | ';' | '!' | '?' | '%' | '»');
+            let breaks_after = pair[0] == '«' && pair[1] == ' ';
+            let straight = pair[1] == '\'' && pair[0].is_alphabetic() && chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+            if breaks_before || breaks_after || straight {
+                faults.push(format!("i18n/fr.yaml:{}: {value}", n + 1));
+                break;
+            }
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+    // The correct options a quiz reveals are joined with " ; ", its space kept before it too.
+    let fr = Strings::new("fr", Table::new(), Table::new(), "fr");
+    assert_eq!(fr.get("answers_separator"), "\u{a0}; ");
+    // and the footer's "Auteurs : …", as its label ends.
+    assert_eq!(fr.get("label_separator"), "\u{a0}: ");
+}
+
+#[test]
+fn a_date_is_written_as_the_language_of_its_sentence_writes_dates() {
+    let fr = Strings::new("fr", Table::new(), Table::new(), "fr");
+    assert_eq!(fr.date("a11y_prepared", "2026-12-04").as_deref(), Some("4 décembre 2026"));
+    let uk = Strings::new("uk", Table::new(), Table::new(), "en");
+    assert_eq!(uk.date("a11y_prepared", "2026-03-21").as_deref(), Some("21 березня 2026 р."));
+    let de = Strings::new("de", Table::new(), Table::new(), "en");
+    assert_eq!(de.date("a11y_prepared", "2026-01-09").as_deref(), Some("9. Januar 2026"));
+    // An Urdu page of a French site: the French sentence writes a French date; with its own
+    // sentence but no months of its own, Urdu shows the date as written.
+    let ur = Strings::new("ur", Table::new(), Table::new(), "fr");
+    assert_eq!(ur.date("a11y_prepared", "2026-12-04").as_deref(), Some("4 décembre 2026"));
+    let own = Strings::new("ur", table("a11y_prepared: \"یہ بیان {date} کو تیار کیا گیا۔\"\n"), Table::new(), "fr");
+    assert_eq!(own.date("a11y_prepared", "2026-12-04"), None);
+    for odd in ["2026-13-04", "2026-12-32", "04.12.2026", "2026-1-4", "2026-12-04x", ""] {
+        assert_eq!(fr.date("a11y_prepared", odd), None, "{odd}");
+    }
+}
+
+#[test]
+fn polish_counts_take_each_of_its_four_forms() {
+    // A site's own i18n/pl.yaml (Polish has no built-in strings): one, few, many, other.
+    let pl = Strings::new("pl", table("lessons:\n  one: \"{n} lekcja\"\n  few: \"{n} lekcje\"\n  many: \"{n} lekcji\"\n  other: \"{n} lekcji\"\npoints:\n  one: \"{n} punkt\"\n  few: \"{n} punkty\"\n  many: \"{n} punktów\"\n  other: \"{n} punktu\"\n"), Table::new(), "fr");
+    let shown: Vec<String> = [1, 2, 5, 12, 22, 25].iter().map(|&n| pl.count("lessons", n)).collect();
+    assert_eq!(shown, ["1 lekcja", "2 lekcje", "5 lekcji", "12 lekcji", "22 lekcje", "25 lekcji"]);
+    assert_eq!(pl.plural("points", 1.5, &[]), "1,5 punktu");
+    assert_eq!(pl.plural("points", 22.0, &[]), "22 punkty");
+}

@@ -5,7 +5,8 @@
 
 use rustc_hash::FxHashMap;
 
-/// A heading id from its text: lowercase letters and digits of any script, hyphens between words.
+/// A heading id from its text: lowercase letters and digits of any script (with the marks that
+/// spell its words: [`spells_word`]), hyphens between words.
 pub fn slugify(text: &str) -> String {
     let mut pending_dash = false;
     if text.is_ascii() {
@@ -56,6 +57,8 @@ pub fn slugify(text: &str) -> String {
                     slug.push(l);
                 } else if l.is_whitespace() || l == '-' {
                     pending_dash = true;
+                } else if spells_word(&slug, pending_dash, l) {
+                    slug.push(l);
                 }
             }
         }
@@ -84,6 +87,14 @@ const SLUG_BYTES: [u8; 256] = {
     table
 };
 const WORD_BREAK: u8 = 0x80;
+
+/// Whether `mark`, which is no letter, is kept as part of the word `slug` ends with: a
+/// combining mark right after a letter of a script from Hebrew on, such as a Devanagari virama
+/// (्) or nukta (़), which spell the word (साक्षात्कार, not साकषातकार). The marks of decomposed
+/// Latin, Greek and Cyrillic letters are dropped (`A\u{301}` → `a`; İ lowercases to i and a dot).
+fn spells_word(slug: &str, pending_dash: bool, mark: char) -> bool {
+    !pending_dash && slug.chars().next_back().is_some_and(|last| last >= '\u{590}') && unicode_normalization::char::is_combining_mark(mark)
+}
 
 /// Element ids used by the default theme's templates and kyklos's own markup.
 pub const RESERVED_IDS: &[&str] = &[
@@ -151,6 +162,8 @@ mod tests {
                     slug.push(l);
                 } else if l.is_whitespace() || l == '-' {
                     pending_dash = true;
+                } else if spells_word(&slug, pending_dash, l) {
+                    slug.push(l);
                 }
             }
         }

@@ -37,6 +37,11 @@ pub fn player_html(files: &MediaFiles, alt: &str, offset: usize, links: &dyn Lin
         _ => {}
     }
     out.has_media = true;
+    // The player's name is in the text already (the image's alt text): its transcript is
+    // another passage, not the rest of its last word.
+    if !out.text.is_empty() && !out.text.ends_with(char::is_whitespace) {
+        out.text.push('\n');
+    }
     let transcript = transcript(files, offset, links, labels, out, n);
     let size = crate::numbers::file_size(files.size, lang);
     out.text.push_str(alt);

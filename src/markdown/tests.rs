@@ -117,6 +117,14 @@ fn slugs() {
     assert_eq!(slugify("Ελληνικά ΣΟΦΙΑ"), "ελληνικά-σοφια");
     assert_eq!(slugify("İstanbul Ärger_x"), "istanbul-ärger_x");
     assert_eq!(slugify("مرحبا بالعالم"), "مرحبا-بالعالم");
+    // A Devanagari virama (्) or nukta (़) is a mark, not a letter, but part of the word's
+    // spelling: साक्षात्कार without them reads साकषातकार (as Bengali, Tamil, Thai … would).
+    assert_eq!(slugify("वीडियो साक्षात्कार"), "वीडियो-साक्षात्कार");
+    assert_eq!(slugify("प्रारंभिक शिक्षा"), "प्रारंभिक-शिक्षा");
+    assert_eq!(slugify("उत्पीड\u{93c}न"), "उत्पीड\u{93c}न");
+    assert_eq!(slugify("বাংলা ক্লাস"), "বাংলা-ক্লাস");
+    // A mark after a Latin letter stays dropped, as before (İ lowercases to i and a dot).
+    assert_eq!(slugify("A\u{301}B"), "ab");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Render: model + rendered Markdown → HTML files, through the theme's Tera templates.
 //! No disk access here: functions return strings; the pipeline hands them to the writer.
 
+mod block_marks;
 mod card_table;
 pub mod course_print;
 pub mod csp;
@@ -347,10 +348,10 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
             None => None,
         };
         if let Some(html) = writer(cx.ui(), view, list) {
-            return Ok(html);
+            return Ok(block_marks::block_marks(&html).unwrap_or(html));
         }
     }
-    render_tera(cx, theme, view, template)
+    render_tera(cx, theme, view, template).map(|html| block_marks::block_marks(&html).unwrap_or(html))
 }
 
 fn render_tera(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>, template: &str) -> Result<String, String> {

@@ -122,6 +122,18 @@ impl Marks {
         }
     }
 
+    /// The attributes of the element that shows interface string `key`: its own language
+    /// when the page's language lacks it (a French "Choisir…" on an Urdu page), else `ui`
+    /// (the page's language inside a quiz shown in another).
+    pub fn ui_of(&self, t: &Strings, key: &str) -> String {
+        let borrowed = t.mark(key);
+        if borrowed.is_empty() {
+            self.ui.clone()
+        } else {
+            borrowed
+        }
+    }
+
     /// The attributes of one text: `original` when the translation left it out.
     fn left_out(&self, untranslated: bool) -> &str {
         if untranslated {
@@ -238,10 +250,14 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
     let left_out = |untranslated: bool| marks.left_out(untranslated);
     let number = t.format("question_number", &[("n", &n.to_string())]);
     h.push_str(&format!("<li class=\"quiz-question\" id=\"q-{qid}\" data-qid=\"{qid}\" data-type=\"{}\"{}>\n<fieldset>\n", q.body.type_name(), marks.text));
-    let points =
-        if q.points == 1.0 { String::new() } else { format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.plural("points", q.points, &[]))) };
+    let points = if q.points == 1.0 {
+        String::new()
+    } else {
+        format!(" <span class=\"q-points\"{}>({})</span>", marks.ui_of(t, "points"), escape_html(&t.plural("points", q.points, &[])))
+    };
     h.push_str(&format!(
-        "<legend><span class=\"q-number\"{ui}>{}</span> <span class=\"q-prompt\"{}>{}</span>{points}</legend>\n",
+        "<legend><span class=\"q-number\"{}>{}</span> <span class=\"q-prompt\"{}>{}</span>{points}</legend>\n",
+        marks.ui_of(t, "question_number"),
         escape_html(&number),
         left_out(u.prompt),
         render_inline(&q.prompt)
@@ -263,20 +279,23 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
         }
         Body::TrueFalse { answer, feedback_true, feedback_false } => {
             h.push_str("<div class=\"q-options\">\n");
-            let word = |key: &str| format!("<span{ui}>{}</span>", escape_html(&t.get(key)));
+            let word = |key: &str| format!("<span{}>{}</span>", marks.ui_of(t, key), escape_html(&t.get(key)));
             choice_input(h, (&qid, "true", "radio"), (&word("answer_true"), ""), (feedback_true.as_ref(), left_out(u.feedback[0])));
             choice_input(h, (&qid, "false", "radio"), (&word("answer_false"), ""), (feedback_false.as_ref(), left_out(u.feedback[1])));
             h.push_str("</div>\n");
             // An interface word: on a fallback quiz it carries the page's language.
-            if ui.is_empty() {
-                escape_html(&t.get(if *answer { "answer_true" } else { "answer_false" }))
+            let key = if *answer { "answer_true" } else { "answer_false" };
+            let mark = marks.ui_of(t, key);
+            if mark.is_empty() {
+                escape_html(&t.get(key))
             } else {
-                word(if *answer { "answer_true" } else { "answer_false" })
+                word(key)
             }
         }
         Body::FillIn { answers, .. } => {
             h.push_str(&format!(
-                "<div class=\"q-fill\"><label for=\"{qid}-input\"{ui}>{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
+                "<div class=\"q-fill\"><label for=\"{qid}-input\"{}>{}</label><input type=\"text\" id=\"{qid}-input\" name=\"{qid}\" autocomplete=\"off\" spellcheck=\"false\"></div>\n",
+                marks.ui_of(t, "your_answer"),
                 escape_html(&t.get("your_answer"))
             ));
             marks.span(answers.iter().map(|a| escape_html(a)).collect::<Vec<_>>().join(" / "), u.answers)
@@ -286,9 +305,10 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             for (i, (left, _)) in pairs.iter().enumerate() {
                 let l = format!("l{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\"{}>{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\"{ui}>{}</option>",
+                    "<div class=\"q-match\" data-left=\"{l}\"><label for=\"{qid}-{l}\"{}>{}</label><select id=\"{qid}-{l}\" name=\"{qid}-{l}\" data-left=\"{l}\"><option value=\"\"{}>{}</option>",
                     left_out(u.part(i, 0)),
                     render_inline(left),
+                    marks.ui_of(t, "choose"),
                     escape_html(&t.get("choose"))
                 ));
                 for &r in &rights {
@@ -318,9 +338,10 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
             for &i in &shown {
                 let item = format!("i{}", i + 1);
                 h.push_str(&format!(
-                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\"{}>{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\"{ui}>{}</option>",
+                    "<div class=\"q-order\" data-item=\"{item}\"><label for=\"{qid}-{item}\"{}>{}</label><select id=\"{qid}-{item}\" name=\"{qid}-{item}\" data-item=\"{item}\"><option value=\"\"{}>{}</option>",
                     left_out(u.part(i, 0)),
                     render_inline(&items[i]),
+                    marks.ui_of(t, "choose_position"),
                     escape_html(&t.get("choose_position"))
                 ));
                 for p in 1..=items.len() {
@@ -336,7 +357,11 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
     if let Some(e) = &q.explanation {
         h.push_str(&format!("<div class=\"explanation\"{} hidden>{}</div>\n", left_out(u.explanation), render_inline(e)));
     }
-    h.push_str(&format!("<div class=\"q-answer\" hidden><span{ui}>{}</span> {answer_html}</div>\n", escape_html(&t.get("correct_answer"))));
+    h.push_str(&format!(
+        "<div class=\"q-answer\" hidden><span{}>{}</span> {answer_html}</div>\n",
+        marks.ui_of(t, "correct_answer"),
+        escape_html(&t.get("correct_answer"))
+    ));
     h.push_str("</fieldset>\n</li>\n");
 }
 
@@ -344,15 +369,14 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
 /// on, and nothing of the answer key (no correct marks, feedback, explanations or data).
 /// Matching and ordering show their items in the same scrambled order as the online form.
 pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
-    let ui = &marks.ui;
     let mut h = String::with_capacity(2048);
-    h.push_str(&format!("<p class=\"sheet-note\"{ui}>{}</p>\n<ol class=\"sheet-questions\">\n", escape_html(&t.get("sheet_note"))));
+    h.push_str(&format!("<p class=\"sheet-note\"{}>{}</p>\n<ol class=\"sheet-questions\">\n", marks.ui_of(t, "sheet_note"), escape_html(&t.get("sheet_note"))));
     for q in &quiz.questions {
         let u = &q.untranslated;
         let prompt = marks.span(render_inline(&q.prompt), u.prompt);
         h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{prompt}", marks.text));
         if q.points != 1.0 {
-            h.push_str(&format!(" <span class=\"q-points\"{ui}>({})</span>", escape_html(&t.plural("points", q.points, &[]))));
+            h.push_str(&format!(" <span class=\"q-points\"{}>({})</span>", marks.ui_of(t, "points"), escape_html(&t.plural("points", q.points, &[]))));
         }
         h.push_str("</p>\n");
         let boxes = |h: &mut String, texts: &mut dyn Iterator<Item = String>, shape: &str| {
@@ -366,17 +390,22 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
         match &q.body {
             Body::Single { options } => boxes(&mut h, &mut options.iter().enumerate().map(option), "round"),
             Body::Multiple { options, .. } => {
-                h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_multiple"))));
+                h.push_str(&format!("<p class=\"sheet-hint\"{}>{}</p>", marks.ui_of(t, "sheet_multiple"), escape_html(&t.get("sheet_multiple"))));
                 boxes(&mut h, &mut options.iter().enumerate().map(option), "square");
             }
-            Body::TrueFalse { .. } => {
-                boxes(&mut h, &mut ["answer_true", "answer_false"].iter().map(|k| format!("<span{ui}>{}</span>", escape_html(&t.get(k)))), "round")
+            Body::TrueFalse { .. } => boxes(
+                &mut h,
+                &mut ["answer_true", "answer_false"].iter().map(|k| format!("<span{}>{}</span>", marks.ui_of(t, k), escape_html(&t.get(k)))),
+                "round",
+            ),
+            Body::FillIn { .. } => {
+                h.push_str(&format!("<p class=\"sheet-line\"{}>{}</p>\n", marks.ui_of(t, "your_answer"), escape_html(&t.get("your_answer"))))
             }
-            Body::FillIn { .. } => h.push_str(&format!("<p class=\"sheet-line\"{ui}>{}</p>\n", escape_html(&t.get("your_answer")))),
             Body::Matching { pairs, .. } => {
                 let rights = scrambled(&format!("{}#{}", quiz.rel, q.id), pairs.len(), |i| pairs[i].1.clone());
                 h.push_str(&format!(
-                    "<p class=\"sheet-hint\"{ui}>{}</p>\n<div class=\"sheet-match\"><ol class=\"sheet-lefts\">",
+                    "<p class=\"sheet-hint\"{}>{}</p>\n<div class=\"sheet-match\"><ol class=\"sheet-lefts\">",
+                    marks.ui_of(t, "sheet_match"),
                     escape_html(&t.get("sheet_match"))
                 ));
                 for (i, (left, _)) in pairs.iter().enumerate() {
@@ -390,7 +419,7 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
             }
             Body::Ordering { items, .. } => {
                 let shown = scrambled(&format!("{}#{}", quiz.rel, q.id), items.len(), |i| items[i].clone());
-                h.push_str(&format!("<p class=\"sheet-hint\"{ui}>{}</p>", escape_html(&t.get("sheet_order"))));
+                h.push_str(&format!("<p class=\"sheet-hint\"{}>{}</p>", marks.ui_of(t, "sheet_order"), escape_html(&t.get("sheet_order"))));
                 boxes(&mut h, &mut shown.iter().map(|&i| marks.span(render_inline(&items[i]), u.part(i, 0))), "number");
             }
         }
@@ -552,6 +581,45 @@ mod tests {
         assert_eq!((whole.text.as_str(), whole.ui.as_str(), whole.original.as_str()), (" lang=\"en\" dir=\"ltr\"", " lang=\"el\" dir=\"ltr\"", ""));
         let html = quiz_form(&q, "k", &t, &Marks::of(&q, ("en", "ltr"), ("en", "ltr")));
         assert!(!html.contains(" lang="), "{html}");
+    }
+
+    #[test]
+    fn interface_words_a_language_lacks_are_marked_with_the_language_they_are_in() {
+        // An Urdu page of a French site without those strings in i18n/ur.yaml: the sheet's
+        // hints, the lists' "Choisir…" and "Position…", the question's number and labels are
+        // French, and were left unmarked inside the Urdu page (read with an Urdu voice).
+        let text = "title: T\nquestions:\n  - id: a\n    type: multiple\n    prompt: P\n    points: 2\n    options:\n      - {text: A, correct: true}\n      - {text: B}\n  - id: b\n    type: matching\n    prompt: P\n    pairs:\n      - {left: L1, right: R1}\n      - {left: L2, right: R2}\n  - id: c\n    type: ordering\n    prompt: P\n    items: [X, Y]\n  - id: d\n    type: fill_in\n    prompt: P\n    answers: [w]\n  - id: e\n    type: true_false\n    prompt: P\n    answer: true\n";
+        let mut d = Diagnostics::new();
+        let mut q = crate::load::quiz::parse_quiz(text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()));
+        q.text = TextStatus::Translated;
+        let ur = Strings::new("ur", Table::new(), Table::new(), "fr").with_default_direction("ltr");
+        let marks = Marks::of(&q, ("ur", "rtl"), ("fr", "ltr"));
+        let fr = " lang=\"fr\" dir=\"ltr\"";
+        let sheet = question_sheet(&q, &ur, &marks);
+        for key in ["sheet_note", "sheet_multiple", "sheet_match", "sheet_order", "your_answer", "answer_true"] {
+            let shown = escape_html(&ur.get(key));
+            assert!(sheet.contains(&format!("{fr}>{shown}<")), "{key} unmarked in {sheet}");
+        }
+        assert!(sheet.contains(&format!("{fr}>(2 points)<")), "{sheet}");
+        let form = quiz_form(&q, "k", &ur, &marks);
+        for key in ["choose", "choose_position", "your_answer", "correct_answer", "answer_false"] {
+            let shown = escape_html(&ur.get(key));
+            assert!(form.contains(&format!("{fr}>{shown}<")), "{key} unmarked in {form}");
+        }
+        assert!(form.contains(&format!("<span class=\"q-number\"{fr}>Question 1</span>")), "{form}");
+        // The page's own strings stay unmarked, and a fallback quiz's interface words carry
+        // the page's language as before.
+        let own = Strings::new(
+            "ur",
+            crate::i18n::parse_table("sheet_note: یاد رکھیں\nchoose: منتخب کریں…\n", std::path::Path::new("ur.yaml"), &mut Diagnostics::new()),
+            Table::new(),
+            "fr",
+        );
+        assert!(question_sheet(&q, &own, &marks).contains("<p class=\"sheet-note\">یاد رکھیں</p>"));
+        q.text = TextStatus::Fallback;
+        let whole = Marks::of(&q, ("ur", "rtl"), ("fr", "ltr"));
+        let form = quiz_form(&q, "k", &own, &whole);
+        assert!(form.contains("<option value=\"\" lang=\"ur\" dir=\"rtl\">منتخب کریں…</option>"), "{form}");
     }
 
     #[test]

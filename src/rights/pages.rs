@@ -159,7 +159,13 @@ pub fn accessibility_html(site: &Site, lang: &LangSite, t: &Strings) -> String {
     if let Some(date) = &a11y.date {
         let sentence = t.wrap(
             "a11y_prepared",
-            escape_html(&t.get("a11y_prepared")).replace("{date}", &format!("<time datetime=\"{0}\" dir=\"ltr\">{0}</time>", escape_html(date))),
+            escape_html(&t.get("a11y_prepared")).replace(
+                "{date}",
+                &match t.date("a11y_prepared", date) {
+                    Some(shown) => format!("<time datetime=\"{}\">{}</time>", escape_html(date), escape_html(&shown)),
+                    None => format!("<time datetime=\"{0}\" dir=\"ltr\">{0}</time>", escape_html(date)),
+                },
+            ),
         );
         h.push_str(&format!("<p>{sentence}</p>\n"));
     }

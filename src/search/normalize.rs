@@ -6,7 +6,7 @@
 //!   `l`, `école`), keeping pieces with a letter or digit, at most [`MAX_WORD`] characters;
 //! - a word: compatibility decomposition (NFKD), lower case, the diacritics of Latin, Greek and
 //!   Cyrillic letters removed, final ς as σ, Arabic-script forms unified (Persian ی and ى as
-//!   ي, Persian ک as ك, alef variants as ا, tashkeel and tatweel removed), Hebrew points
+//!   ي, Persian ک as ك, Urdu ہ and ۃ as ه and ة, alef variants as ا, tashkeel and tatweel removed), Hebrew points
 //!   and cantillation removed, Arabic-Indic and Persian digits as 0–9, a few letters
 //!   without a decomposition spelt out (ß → ss, ł → l, ø → o …), then composed again (NFC).
 
@@ -79,6 +79,8 @@ fn fold_letter(c: char, out: &mut String) {
         'ς' => out.push('σ'),
         '\u{06cc}' | '\u{0649}' => out.push('\u{064a}'), // Persian yeh, alef maksura → ي
         '\u{06a9}' => out.push('\u{0643}'),              // keheh → ك
+        '\u{06c1}' => out.push('\u{0647}'),              // Urdu heh goal (ہ) → ه
+        '\u{06c3}' => out.push('\u{0629}'),              // Urdu teh marbuta goal (ۃ) → ة
         '\u{0671}' => out.push('\u{0627}'),              // alef wasla → ا
         '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)), // Arabic-Indic digits
         '\u{06f0}'..='\u{06f9}' => out.push(char::from(b'0' + (c as u32 - 0x06f0) as u8)), // Persian digits

@@ -377,4 +377,38 @@ describe('learner journey', { skip }, () => {
       await context.close();
     }
   });
+
+  test('the page\'s own words inside a borrowed sentence keep the page\'s language', async () => {
+    // An Urdu page of a French site whose i18n/ur.yaml has `points` only: the chip's sentence
+    // "{points} · {level}" is French, its "0 نمبر" Urdu; it was all marked French, so a screen
+    // reader read the Urdu words with a French voice.
+    const site = h.build(h.writeSite({
+      'site.yaml': 'title: Accueil\nlanguages: [fr, ur]\n',
+      'i18n/ur.yaml': 'points:\n  one: "{n} نمبر"\n  other: "{n} نمبر"\n',
+      'content/fr/index.md': '---\ntitle: Accueil\n---\nBienvenue.\n',
+      'content/fr/01-cours/index.md': '---\ntitle: Cours\nkind: course\n---\nLe cours.\n',
+      'content/fr/01-cours/01-mod/index.md': '---\ntitle: Module\nkind: module\n---\nLe module.\n',
+      'content/fr/01-cours/01-mod/01-lecon.md': '---\ntitle: Leçon\n---\nTexte.\n',
+      'content/ur/01-cours/01-mod/01-lecon.md': '---\ntitle: سبق\n---\nمتن۔\n',
+    }, 'own-in-borrowed'), 'own-in-borrowed');
+    const { context, page } = await fresh();
+    try {
+      await page.goto(h.fileUrl(site, 'ur/cours/mod/lecon.html'));
+      assert.match(await chip(page), /نمبر/);
+      const langs = await page.evaluate(() => {
+        const out = [];
+        const walk = document.createTreeWalker(document.querySelector('.journey-chip-text'), NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          if (n.nodeValue.trim()) out.push([n.nodeValue.trim(), n.parentElement.closest('[lang]').lang, n.parentElement.closest('[dir]').dir]);
+        }
+        return out;
+      });
+      for (const [text, lang, dir] of langs) {
+        const urdu = /\p{Script=Arabic}/u.test(text);
+        assert.deepEqual([lang, dir], urdu ? ['ur', 'rtl'] : ['fr', 'ltr'], `"${text}" in ${JSON.stringify(langs)}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -530,4 +530,31 @@ describe('layout and screenshots', { skip }, () => {
       await context.close();
     }
   });
+
+  test('header: a long points chip wraps inside a phone\'s width instead of widening the page', async () => {
+    // A Polish page of a French site whose i18n/pl.yaml has `points` only: the chip read
+    // "0 punktów · Niveau 1 : Nouveau venu" on one line, 393 px wide on a 390 px phone.
+    const site = h.build(h.writeSite({
+      'site.yaml': 'title: Accueil\nlanguages: [fr, pl]\n',
+      'i18n/pl.yaml': 'points:\n  one: "{n} punkt"\n  few: "{n} punkty"\n  many: "{n} punktów"\n  other: "{n} punktu"\n',
+      'content/fr/index.md': '---\ntitle: Accueil\n---\nBienvenue.\n',
+      'content/fr/01-cours/index.md': '---\ntitle: Cours\nkind: course\n---\nLe cours.\n',
+      'content/fr/01-cours/01-mod/index.md': '---\ntitle: Module\nkind: module\n---\nLe module.\n',
+      'content/fr/01-cours/01-mod/01-lecon.md': '---\ntitle: Leçon\n---\nTexte.\n',
+      'content/pl/01-cours/01-mod/01-lecon.md': '---\ntitle: Lekcja\n---\nTekst.\n',
+    }, 'chip'), 'chip');
+    const vp = VIEWPORTS[1];
+    const context = await openAt(vp);
+    try {
+      const page = await context.newPage();
+      for (const rel of ['pl/cours/mod/lecon.html', 'fr/cours/mod/lecon.html']) {
+        await page.goto(h.fileUrl(site, rel));
+        await page.locator('.journey-chip:not([hidden])').waitFor();
+        assert.match(await page.locator('.journey-chip-text').textContent(), /\S/, `${rel}: the chip is filled in`);
+        await assertNoOverflow(page, vp, rel);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -55,6 +55,19 @@ fn a_media_image_on_its_own_line_becomes_a_figure_not_inside_a_paragraph() {
 }
 
 #[test]
+fn the_searchable_text_keeps_a_players_name_and_its_transcript_apart() {
+    // The name and the transcript's first words made one word ("mentoringMentors"), which
+    // the search index kept: neither word found the page there.
+    for src in ["![A talk about mentoring](talk.mp4)\n", "Intro.\n\n![A talk about mentoring](talk.mp4)\n", "![Audio](told.mp3)\n"] {
+        let r = render_media(src);
+        let words: Vec<&str> = r.text.split(|c: char| !c.is_alphanumeric()).collect();
+        for glued in ["mentoringEleni", "mentoringMentors", "AudioPart", "AudioThe"] {
+            assert!(!words.contains(&glued), "{glued} in {:?}", r.text);
+        }
+    }
+}
+
+#[test]
 fn text_around_a_player_stays_in_valid_paragraphs() {
     let r = render_media("Watch ![Talk](talk.mp4) then read.\n");
     assert!(r.html.starts_with("<p>Watch </p>\n<figure") || r.html.starts_with("<p>Watch </p><figure"), "{}", r.html);

@@ -497,7 +497,8 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
     if !v.authors.is_empty() {
         w.s("<p class=\"authors\">");
         w.tm("authors");
-        w.s(": ");
+        let label_sep = w.text("label_separator").to_string();
+        w.e(&label_sep);
         let sep = w.text("list_separator").to_string();
         for (i, author) in v.authors.iter().enumerate() {
             if i > 0 {

@@ -55,7 +55,10 @@
     Object.keys(args || {}).forEach(function (k) {
       const v = args[k];
       if (v && typeof v === 'object' && 'nodeType' in v) {
-        nodes[k] = v;
+        // A fragment is the page's own words (a marked text is a span): inside a sentence
+        // another language lends, it says so.
+        nodes[k] = mark && v.nodeType === 11 ? own('') : v;
+        if (nodes[k] !== v) nodes[k].replaceChildren(v);
         plain[k] = '\u0000' + k + '\u0000';
       } else {
         plain[k] = v;

@@ -24,6 +24,7 @@
   const MARKS = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640\u200c\u200d\u00ad]/g;
   const LETTERS = {
     'ς': 'σ', '\u06cc': '\u064a', '\u0649': '\u064a', '\u06a9': '\u0643', '\u0671': '\u0627',
+    '\u06c1': '\u0647', '\u06c3': '\u0629',
     'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ł': 'l', 'đ': 'd', 'ø': 'o', 'ı': 'i', 'ħ': 'h'
   };
   // Arabic-Indic and Persian digits as 0-9.
@@ -31,7 +32,7 @@
     LETTERS[String.fromCharCode(0x0660 + d)] = String(d);
     LETTERS[String.fromCharCode(0x06f0 + d)] = String(d);
   }
-  const LETTER_RE = /[ς\u06cc\u0649\u06a9\u0671ßæœłđøıħ\u0660-\u0669\u06f0-\u06f9]/g;
+  const LETTER_RE = /[ς\u06cc\u0649\u06a9\u06c1\u06c3\u0671ßæœłđøıħ\u0660-\u0669\u06f0-\u06f9]/g;
   const ASCII = /^[\x00-\x7f]*$/;
   const WORDY = /[\p{Alphabetic}\p{N}]/u;
   const APOSTROPHES = /['\u2019\u02bc]/;
