@@ -103,26 +103,14 @@ pub(super) fn body_top(w: &mut W<'_>, v: &PageView<'_>) {
         w.s(" data-package=\"1\"");
     }
     w.seg(Seg::BodyStrings, |w| {
-        w.s(" data-t-done=\"");
-        w.t("completed");
-        w.s("\"");
-        w.tj("done", "completed");
-        w.s(" data-t-progress=\"");
-        w.t("progress_complete");
-        w.s("\"");
-        w.tj("progress", "progress_complete");
+        w.data_t("done", "completed");
+        w.data_t("progress", "progress_complete");
     });
     if v.reset_keys.as_ref().is_some_and(|k| !k.is_empty()) {
-        w.s(" data-t-reset-done=\"");
-        w.t("reset_done");
-        w.s("\"");
-        w.tj("reset-done", "reset_done");
+        w.data_t("reset-done", "reset_done");
     }
     if v.kind == "collection" {
-        w.s(" data-t-filter=\"");
-        w.t("filter_status");
-        w.s("\"");
-        w.tj("filter", "filter_status");
+        w.data_t("filter", "filter_status");
     }
     w.seg(Seg::SkipLink, |w| {
         w.s(">\n<a class=\"skip-link\" href=\"#main\">");
@@ -392,12 +380,7 @@ fn search_strings(w: &mut W<'_>) {
     for (attr, key) in
         [("count", "search_count"), ("none", "search_none"), ("loading", "search_loading"), ("error", "search_error"), ("fallback", "search_fallback")]
     {
-        w.s(" data-t-");
-        w.s(attr);
-        w.s("=\"");
-        w.t(key);
-        w.s("\"");
-        w.tj(attr, key);
+        w.data_t(attr, key);
     }
     w.s(">\n      <form class=\"search-form\" role=\"search\" action=\"#\">\n        <label class=\"visually-hidden\" for=\"search-input\">");
     w.tm("search_label");
@@ -559,14 +542,9 @@ pub(super) fn footer(w: &mut W<'_>, v: &PageView<'_>) {
 
 /// The attribution line's copy button, after the line.
 fn attribution_tools(w: &mut W<'_>) {
-    w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\" data-t-copied=\"");
-    w.t("copied");
-    w.s("\"");
-    w.tj("copied", "copied");
-    w.s(" data-t-failed=\"");
-    w.t("copy_failed");
-    w.s("\"");
-    w.tj("failed", "copy_failed");
+    w.s("</p>\n      <p class=\"attribution-tools\" hidden><button type=\"button\" class=\"button button-secondary copy-attribution\" aria-describedby=\"attribution-label\" data-copy=\"attribution-text\"");
+    w.data_t("copied", "copied");
+    w.data_t("failed", "copy_failed");
     w.s(">");
     w.tm("copy_attribution");
     w.s("</button> <span class=\"copy-status\" role=\"status\" aria-live=\"polite\"></span></p>\n    </section>\n    ");

@@ -22,10 +22,8 @@ pub(super) fn main(w: &mut W<'_>, v: &PageView<'_>) {
         w.e(v.progress_keys.as_deref().map_or("", String::as_str));
         w.s("\" data-root=\"");
         w.e(&v.root);
-        w.s("\" data-t-continue=\"");
-        w.t("continue_course");
         w.s("\"");
-        w.tj("continue", "continue_course");
+        w.data_t("continue", "continue_course");
         w.s(">");
         w.tm("start_course");
         w.s("</a></p>");

@@ -142,6 +142,16 @@ impl<'a> W<'a> {
             self.out.push('"');
         }
     }
+    /// ` data-t-NAME="…"` with `key`'s text for the scripts, and its language when another
+    /// language lends it ([`W::tj`]).
+    pub fn data_t(&mut self, name: &str, key: &str) {
+        self.out.push_str(" data-t-");
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.t(key);
+        self.out.push('"');
+        self.tj(name, key);
+    }
     /// `tl.key` is not empty: `key`'s text is another language's.
     pub fn has_mark(&self, key: &str) -> bool {
         self.t.marks.contains_key(key)
