@@ -223,7 +223,7 @@ pub fn count(n: usize, noun: &str) -> String {
 
 /// A path shown relative to the site root, so messages are short and clickable in editors.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    crate::files::strip_dir(path, root).unwrap_or(path).to_path_buf()
+    crate::paths::strip_dir(path, root).unwrap_or(path).to_path_buf()
 }
 
 #[cfg(test)]

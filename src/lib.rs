@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod output;
 pub mod package;
 pub mod pages;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod rights;

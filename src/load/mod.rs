@@ -189,7 +189,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             }
             walk::Kind::File => {}
         }
-        let Some(rel_path) = files::strip_dir(path, dir) else { continue };
+        let Some(rel_path) = crate::paths::strip_dir(path, dir) else { continue };
         let Some(rel) = rel_path.to_str().map(|s| crate::model::url::nfc(&s.replace('\\', "/")).into_owned()) else {
             diags.push(Diagnostic::error(shown, 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
             continue;
