@@ -46,6 +46,23 @@ pub fn block_marks(html: &str) -> Option<String> {
     Some(out)
 }
 
+/// [`block_marks`] of `html` outside `skip`, a part that holds no paragraph (the course
+/// navigation of a page the built-in writer made: list items and links); `None` when there is
+/// none. Pure.
+pub fn block_marks_around(html: &str, skip: std::ops::Range<usize>) -> Option<String> {
+    let (Some(before), Some(kept), Some(after)) = (html.get(..skip.start), html.get(skip.clone()), html.get(skip.end..)) else {
+        return block_marks(html);
+    };
+    let (marked_before, marked_after) = (block_marks(before), block_marks(after));
+    if marked_before.is_none() && marked_after.is_none() {
+        return None;
+    }
+    let mut out = marked_before.unwrap_or_else(|| before.to_string());
+    out.push_str(kept);
+    out.push_str(marked_after.as_deref().unwrap_or(after));
+    Some(out)
+}
+
 /// The `<p …>` that ends right at `at`: its start and its attributes (` class="x"` or empty),
 /// unless it has a `lang` or `dir` of its own.
 fn paragraph_before(html: &str, at: usize) -> Option<(usize, &str)> {
@@ -127,6 +144,23 @@ mod tests {
         );
         // Counted without its tags: a short line with a long link is still a line.
         assert_eq!(block_marks(&format!("<p><span lang=\"ar\" dir=\"rtl\"><a href=\"{}\">x</a></span></p>", "y".repeat(100))), None);
+    }
+
+    #[test]
+    fn around_a_part_marks_the_rest_as_a_whole_and_keeps_the_part() {
+        let p = |l: &str| format!("<p><span lang=\"{l}\" dir=\"rtl\">{AR}</span></p>");
+        let nav = "<nav><ul><li><a href=\"x.html\"><span lang=\"ar\" dir=\"rtl\">انسخ</span></a></li></ul></nav>";
+        let html = format!("<main>{}</main>{nav}<footer>{}</footer>", p("ar"), p("fa"));
+        let start = html.find("<nav>").unwrap();
+        let skip = start..start + nav.len();
+        assert_eq!(block_marks_around(&html, skip.clone()), block_marks(&html));
+        assert!(block_marks_around(&html, skip).unwrap().contains(&format!("<p lang=\"fa\" dir=\"rtl\">{AR}</p></footer>")));
+        // Nothing to mark outside the part, or a range that is not on the text's characters.
+        let plain = format!("<main>x</main>{nav}");
+        assert_eq!(block_marks_around(&plain, 14..plain.len()), None);
+        let inside = html.find('ل').unwrap() + 1;
+        assert_eq!(block_marks_around(&html, inside..inside + 1), block_marks(&html));
+        assert_eq!(block_marks_around(&html, 0..html.len() + 1), block_marks(&html));
     }
 
     #[test]

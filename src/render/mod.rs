@@ -335,7 +335,7 @@ pub fn force_tera_pages(on: bool) {
 /// same bytes, without Tera and without turning the view into a template context.
 pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'_>) -> Result<String, String> {
     let template = template_for(theme, view.kind);
-    type Writer = fn(&lesson::UiText, &PageView<'_>, Option<(&str, &str)>) -> Option<String>;
+    type Writer = fn(&lesson::UiText, &PageView<'_>, Option<(&str, &str)>) -> Option<(String, std::ops::Range<usize>)>;
     let writer: Option<Writer> = match template {
         "page.html" if theme.builtin_page => Some(lesson::render),
         "section.html" if theme.builtin_section => Some(lesson::render_section),
@@ -347,8 +347,10 @@ pub(crate) fn render_view(cx: &LangContext<'_>, theme: &Theme, view: &PageView<'
             Some(nav) => Some((cx.course_nav_html(theme, &nav.shared).as_ref().map_err(Clone::clone)?.as_str(), nav.own_href.as_str())),
             None => None,
         };
-        if let Some(html) = writer(cx.ui(), view, list) {
-            return Ok(block_marks::block_marks(&html).unwrap_or(html));
+        if let Some((html, sidebar)) = writer(cx.ui(), view, list) {
+            // The course navigation holds no paragraph: its bytes (a third to a half of a
+            // lesson page) are not searched for one.
+            return Ok(block_marks::block_marks_around(&html, sidebar).unwrap_or(html));
         }
     }
     render_tera(cx, theme, view, template).map(|html| block_marks::block_marks(&html).unwrap_or(html))

@@ -341,7 +341,13 @@ impl LangContext<'_> {
             context.insert("t", &values.t);
             context.insert("tl", &values.tl);
             context.insert("tm", &values.tm);
-            theme.templates.render(COURSE_NAV_TEMPLATE, &context).map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
+            // A theme's list may hold paragraphs: marked here, once, since a page's own pass
+            // leaves the list out (see `render_view`).
+            theme
+                .templates
+                .render(COURSE_NAV_TEMPLATE, &context)
+                .map(|html| super::block_marks::block_marks(&html).unwrap_or(html))
+                .map_err(|e| format!("template {COURSE_NAV_TEMPLATE}: {}", tera_error_chain(&e)))
         })
     }
 }

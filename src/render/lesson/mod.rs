@@ -21,6 +21,8 @@ mod write;
 pub(crate) use nav::course_nav_list;
 pub(crate) use write::{ui_text, UiText};
 
+use std::ops::Range;
+
 use super::guide::{PhaseView, TagGroup};
 use super::theme::keep_words;
 use super::views::{CardView, LinkView, PageView, UnitView};
@@ -29,22 +31,23 @@ use write::{full, W};
 /// The page as the built-in `page.html` renders it. `list`: the course navigation list shared
 /// by the page's folder and the page's own `href` in it (marked `aria-current="page"`).
 /// `None` for what this renderer does not reproduce (Tera renders it).
-pub(crate) fn render(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<(String, Range<usize>)> {
     page(t, v, list, main)
 }
 
 /// The page as the built-in `section.html` renders it (see [`render`]).
-pub(crate) fn render_section(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render_section(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<(String, Range<usize>)> {
     page(t, v, list, section::main)
 }
 
 /// The page as the built-in `home.html` renders it (see [`render`]).
-pub(crate) fn render_home(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<String> {
+pub(crate) fn render_home(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>) -> Option<(String, Range<usize>)> {
     page(t, v, list, section::home)
 }
 
-/// `base.html` around the `main` block of one page template.
-fn page(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut W<'_>, &PageView<'_>)) -> Option<String> {
+/// `base.html` around the `main` block of one page template, and where in it the course
+/// navigation is (list items and links, never a paragraph: see `render::block_marks`).
+fn page(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut W<'_>, &PageView<'_>)) -> Option<(String, Range<usize>)> {
     if v.logo_url.is_some() && v.logo_alt.is_none() {
         return None;
     }
@@ -53,10 +56,12 @@ fn page(t: &UiText, v: &PageView<'_>, list: Option<(&str, &str)>, main: fn(&mut 
     chrome::body_top(&mut w, v);
     main(&mut w, v);
     w.s("\n  </main>\n");
+    let sidebar = w.out.len();
     chrome::sidebar(&mut w, v, list);
+    let sidebar = sidebar..w.out.len();
     w.s("</div>\n");
     chrome::footer(&mut w, v);
-    Some(w.out)
+    Some((w.out, sidebar))
 }
 
 /// [`content_attrs`], or else `{% elif other_lang %} lang="…" dir="…"` (a title or lede of
