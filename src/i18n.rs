@@ -29,6 +29,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("uk", include_str!("../i18n/uk.yaml")),
 ];
 
+/// Built-in strings of a region whose usage differs from its language's: (the region's code,
+/// the language of [`BUILTIN`] whose strings fill in every key it leaves out, the YAML text of
+/// the keys it writes its own way). Brazilian Portuguese says "arquivo", "salvar", "site" and
+/// "você" where European Portuguese says "ficheiro", "guardar", "sítio" and "o seu".
+pub const REGIONAL: &[(&str, &str, &str)] = &[("pt-BR", "pt", include_str!("../i18n/pt-BR.yaml"))];
+
 /// The strings that are punctuation, not words: a language that lacks one takes it from the
 /// default language only where that writes the same script's punctuation (Dari or Urdu from
 /// Persian: "، "), else English's plain one (a Hebrew or Turkish page of an Arabic or Persian
@@ -116,8 +122,9 @@ pub fn parse_table(text: &str, shown: &Path, diags: &mut Diagnostics) -> Table {
     }
 }
 
-/// The built-in strings of `code`, or of its primary language (`pt-BR` and `pt_br` → `pt`),
-/// whatever the case; none for a language kyklos has no strings of.
+/// The built-in strings of `code`: a region's of [`REGIONAL`] over its language's (`pt-BR` and
+/// `pt_br`), else those of `code` or of its primary language (`pt-PT` → `pt`), whatever the
+/// case; none for a language kyklos has no strings of.
 fn builtin(code: &str) -> Table {
     builtin_ref(code).cloned().unwrap_or_default()
 }
@@ -125,6 +132,16 @@ fn builtin(code: &str) -> Table {
 /// [`builtin`], each language's file parsed once per process (English is asked for by every
 /// language's strings and by their checks: it was parsed three times a build).
 fn builtin_ref(code: &str) -> Option<&'static Table> {
+    static REGIONS: [std::sync::OnceLock<Table>; REGIONAL.len()] = [const { std::sync::OnceLock::new() }; REGIONAL.len()];
+    let region = |r: &str| r.len() == code.len() && r.bytes().zip(code.bytes()).all(|(a, b)| a.eq_ignore_ascii_case(&b) || (a == b'-' && b == b'_'));
+    if let Some(at) = REGIONAL.iter().position(|(r, _, _)| region(r)) {
+        let (_, language, text) = REGIONAL[at];
+        return Some(REGIONS[at].get_or_init(|| {
+            let mut table = builtin_ref(language).cloned().unwrap_or_default();
+            table.extend(yaml::parse::<Table>(text, 1).unwrap_or_default());
+            table
+        }));
+    }
     static PARSED: [std::sync::OnceLock<Table>; BUILTIN.len()] = [const { std::sync::OnceLock::new() }; BUILTIN.len()];
     let primary = code.split(['-', '_']).next().unwrap_or(code);
     let at = BUILTIN.iter().position(|(c, _)| c.eq_ignore_ascii_case(code)).or_else(|| BUILTIN.iter().position(|(c, _)| c.eq_ignore_ascii_case(primary)))?;

@@ -309,7 +309,8 @@ fn fallback_passages_carry_their_own_language_and_direction() {
 
 #[test]
 fn a_regional_language_code_gets_its_languages_interface_and_a_language_without_one_is_named() {
-    // pt-BR is Portuguese: its interface is the built-in Portuguese one, with no warning.
+    // pt-BR is Portuguese: its interface is the built-in Brazilian one over Portuguese, with
+    // no warning, and its pages keep the code as written.
     let f = Fixture::empty();
     f.write("site.yaml", "title: Sítio\nlanguages:\n  - pt-BR\n  - sv\n");
     f.write("content/pt-BR/index.md", "---\ntitle: Início\n---\nTexto.\n");
@@ -325,6 +326,13 @@ fn a_regional_language_code_gets_its_languages_interface_and_a_language_without_
     assert!(f.build().status.success());
     assert_eq!(text(&select(&f.html("pt-BR/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal");
     assert_eq!(text(&select(&f.html("sv/index.html"), "a.skip-link")[0]), "Ir para o conteúdo principal", "Swedish falls back to the default");
+    let br = f.read_out("pt-BR/index.html");
+    assert!(br.contains("<html lang=\"pt-BR\"") && br.contains("“Início”, Sítio, licenciado") && !br.contains("«"), "{br}");
+    let sv = f.read_out("sv/index.html");
+    assert!(
+        sv.contains("<span lang=\"pt-BR\" dir=\"ltr\">Para reutilizá-la, faça a atribuição assim:") && !sv.contains("«"),
+        "Brazilian strings lent to Swedish: {sv}"
+    );
     // A default language kyklos has no strings of shows English, and says so.
     f.write("site.yaml", "title: Webbplats\nlanguages: [sv]\n");
     f.remove("content/pt-BR/index.md");

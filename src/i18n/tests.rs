@@ -115,15 +115,61 @@ fn a_regional_code_gets_its_language_built_in() {
     // pt-BR is Portuguese, whatever the case or separator; a language kyklos has no strings
     // of falls back to the default language, then to English.
     let pt = builtin("pt");
-    for code in ["pt-BR", "pt_br", "PT", "pt-PT"] {
+    for code in ["PT", "pt-PT", "pt_AO"] {
         let s = Strings::new(code, Table::new(), Table::new(), code);
         assert_eq!(Some(&Entry::Text(s.get("next"))), pt.get("next"), "{code}");
         assert!(s.missing_keys().is_empty(), "{code}");
     }
-    let sv = Strings::new("sv", Table::new(), Table::new(), "pt-BR");
+    let sv = Strings::new("sv", Table::new(), Table::new(), "pt-PT");
     assert_eq!(Some(&Entry::Text(sv.get("next"))), pt.get("next"));
     assert!(!sv.missing_keys().is_empty());
     assert!(!Strings::new("ptx", Table::new(), Table::new(), "ptx").missing_keys().is_empty(), "no prefix match on a longer code");
+}
+
+#[test]
+fn brazilian_portuguese_has_its_own_strings_over_portuguese() {
+    // Brazilian usage where it differs ("Próximo", "arquivo", "salvar", "você", the
+    // gerund), European Portuguese for the rest, all of it the page's own language.
+    for code in ["pt-BR", "pt_br", "PT-br"] {
+        let s = Strings::new(code, Table::new(), Table::new(), "en");
+        assert_eq!(s.get("next"), "Próximo", "{code}");
+        assert_eq!(s.get("search_loading"), "Pesquisando…");
+        assert_eq!(s.get("media_download"), "Baixar ({size})");
+        assert_eq!(s.get("your_answer"), "Sua resposta");
+        assert_eq!(s.count("lessons", 2), "2 lições", "from Portuguese");
+        assert_eq!(s.get("previous"), "Anterior", "from Portuguese");
+        assert!(s.missing_keys().is_empty() && !s.falls_back(), "{code}");
+        assert_eq!(s.lang, code, "the code as written");
+    }
+    let pt = Strings::new("pt", Table::new(), Table::new(), "pt-BR");
+    assert_eq!(pt.get("next"), "Seguinte", "a European Portuguese page of a Brazilian site");
+    // Other languages' pages of a Brazilian site lend its Brazilian strings.
+    let sv = Strings::new("sv", Table::new(), Table::new(), "pt-BR");
+    assert_eq!((sv.get("next"), sv.lang_of("next")), ("Próximo".to_string(), Some(("pt-BR", "ltr"))));
+    // No word of a European spelling in any Brazilian string the region writes or takes.
+    let all = Strings::new("pt-BR", Table::new(), Table::new(), "pt-BR").all_plain();
+    for word in ["ficheiro", "sítio", "registo", "guardar", "ecrã", "utilizador", "telemóvel", "secção", "contacto", "descarregar", "transfira", "«"] {
+        let found: Vec<&String> = all.iter().filter(|(k, v)| !k.starts_with("eu_") && v.to_lowercase().contains(word)).map(|(k, _)| k).collect();
+        assert!(found.is_empty(), "{word} in {found:?}");
+    }
+}
+
+#[test]
+fn every_regional_file_writes_only_keys_its_language_writes_otherwise() {
+    let en = builtin("en");
+    for (code, language, text) in REGIONAL {
+        let own: Table = yaml::parse(text, 1).unwrap_or_else(|e| panic!("i18n/{code}.yaml:{}:{}: {}", e.line, e.col, e.message));
+        let base = builtin(language);
+        assert!(!own.is_empty() && !base.is_empty(), "{code}");
+        for (key, entry) in &own {
+            assert!(en.contains_key(key), "i18n/{code}.yaml `{key}` is not a key");
+            assert_ne!(Some(entry), base.get(key), "i18n/{code}.yaml `{key}` is {language}'s already");
+            if let (Entry::Text(mine), Some(Entry::Text(orig))) = (entry, en.get(key)) {
+                let braces = |s: &str| s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect::<std::collections::BTreeSet<_>>();
+                assert_eq!(braces(mine), braces(orig), "i18n/{code}.yaml `{key}` placeholders");
+            }
+        }
+    }
 }
 
 #[test]
