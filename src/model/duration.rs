@@ -1,7 +1,8 @@
 //! A page's `duration` ("2 hours", "90 Minuten", "1 ώρα 30 λεπτά", "PT1H30M") as an ISO 8601
 //! duration, for the `timeRequired` of its metadata. Pure; units are known in the eleven
-//! built-in interface languages and in Japanese, Chinese and Korean ("1時間30分", "3小時",
-//! "2시간"), so a site written in any of them is understood.
+//! built-in interface languages, in Polish, Hindi and Urdu ("2 godziny", "30 मिनट",
+//! "2 گھنٹے") and in Japanese, Chinese and Korean ("1時間30分", "3小時", "2시간"), so a site
+//! written in any of them is understood.
 
 /// Seconds in each unit a duration may use.
 const WEEK: u64 = 7 * 24 * 3600;
@@ -127,6 +128,41 @@ const UNITS: &[(&str, u64)] = &[
     ("روز", DAY),
     ("ساعت", HOUR),
     ("دقیقه", MINUTE),
+    // pl
+    ("tydzień", WEEK),
+    ("tygodnie", WEEK),
+    ("tygodni", WEEK),
+    ("tygodnia", WEEK),
+    ("tyg", WEEK),
+    ("dzień", DAY),
+    ("dni", DAY),
+    ("dnia", DAY),
+    ("godzina", HOUR),
+    ("godziny", HOUR),
+    ("godzin", HOUR),
+    ("godz", HOUR),
+    // hi (फ़ with its dot below as two characters or as one, and without it)
+    ("सप्ताह", WEEK),
+    ("हफ़्ता", WEEK),
+    ("हफ़्ते", WEEK),
+    ("हफ़्ता", WEEK),
+    ("हफ़्ते", WEEK),
+    ("हफ्ता", WEEK),
+    ("हफ्ते", WEEK),
+    ("दिन", DAY),
+    ("घंटा", HOUR),
+    ("घंटे", HOUR),
+    ("घण्टा", HOUR),
+    ("घण्टे", HOUR),
+    ("मिनट", MINUTE),
+    // ur
+    ("ہفتہ", WEEK),
+    ("ہفتے", WEEK),
+    ("دن", DAY),
+    ("گھنٹہ", HOUR),
+    ("گھنٹا", HOUR),
+    ("گھنٹے", HOUR),
+    ("منٹ", MINUTE),
     // ja, zh (Traditional and Simplified), ko
     ("週", WEEK),
     ("週間", WEEK),
@@ -184,6 +220,14 @@ const APPROX: &[&str] = &[
     "حدودا",
     "約",
     "约",
+    "około",
+    "ok",
+    "लगभग",
+    "करीब",
+    "क़रीब",
+    "تقریباً",
+    "تقریبا",
+    "تقریبًا",
     "大約",
     "大约",
     "およそ",
@@ -191,7 +235,7 @@ const APPROX: &[&str] = &[
 ];
 
 /// Words that may join two parts ("1 hour and 30 minutes").
-const JOINERS: &[&str] = &["and", "και", "y", "und", "et", "e", "a", "و", "і", "та"];
+const JOINERS: &[&str] = &["and", "και", "y", "und", "et", "e", "a", "و", "і", "та", "i", "और", "اور"];
 
 /// The duration in ISO 8601 (`PT1H30M`, `P2D`), or why it cannot be read.
 pub fn to_iso8601(text: &str) -> Result<String, &'static str> {
@@ -204,6 +248,7 @@ pub fn to_iso8601(text: &str) -> Result<String, &'static str> {
         .map(|c| match c {
             '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
             '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '०'..='९' => char::from(b'0' + (c as u32 - '०' as u32) as u8),
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             _ => c,
         })
@@ -363,6 +408,38 @@ mod tests {
             ("45分鐘", "PT45M"),
             ("2시간 30분", "PT2H30M"),
             ("약 3시간", "PT3H"),
+            // pl, hi, ur: each plural form ("1 godzina", "2 godziny", "5 godzin", "1,5 godziny").
+            ("1 godzina", "PT1H"),
+            ("2 godziny", "PT2H"),
+            ("5 godzin", "PT5H"),
+            ("1,5 godziny", "PT1H30M"),
+            ("90 minut", "PT1H30M"),
+            ("1 godz. 30 min", "PT1H30M"),
+            ("2 godziny i 15 minut", "PT2H15M"),
+            ("około 3 godzin", "PT3H"),
+            ("2 dni", "P2D"),
+            ("1 tydzień", "P7D"),
+            ("3 tygodnie", "P21D"),
+            ("5 tygodni", "P35D"),
+            ("1 घंटा", "PT1H"),
+            ("2 घंटे", "PT2H"),
+            ("30 मिनट", "PT30M"),
+            ("१ घंटा ३० मिनट", "PT1H30M"),
+            ("2 घंटे और 15 मिनट", "PT2H15M"),
+            ("लगभग 6 घंटे", "PT6H"),
+            ("3 दिन", "P3D"),
+            ("2 सप्ताह", "P14D"),
+            ("1 हफ़्ता", "P7D"),
+            ("2 \u{939}\u{95e}\u{94d}\u{924}\u{947}", "P14D"),
+            ("ok. 2 godziny", "PT2H"),
+            ("1 گھنٹہ", "PT1H"),
+            ("2 گھنٹے", "PT2H"),
+            ("45 منٹ", "PT45M"),
+            ("۱ گھنٹہ ۳۰ منٹ", "PT1H30M"),
+            ("2 گھنٹے اور 15 منٹ", "PT2H15M"),
+            ("تقریباً 6 گھنٹے", "PT6H"),
+            ("3 دن", "P3D"),
+            ("2 ہفتے", "P14D"),
         ] {
             assert_eq!(to_iso8601(text).as_deref(), Ok(iso), "{text}");
         }
