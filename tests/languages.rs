@@ -468,7 +468,9 @@ fn untranslated_parts_of_a_quiz_guide_unit_and_badge_are_marked_each_on_its_own(
     let options: Vec<String> = select(&quiz, "#q-rules .q-option label, #q-rules .feedback").iter().map(|l| lang_of(l).0).collect();
     assert_eq!(options, ["en", "en", "en"]);
     let answer: Vec<String> = select(&quiz, "#q-rules .q-answer > span").iter().map(|s| lang_of(s).0).collect();
-    assert_eq!(answer, ["uk", "en"], "'Correct answer:' and the English option");
+    assert_eq!(answer, ["uk"], "'Correct answer:' in the English question, whose option is not marked again");
+    assert_eq!(lang_at(&quiz, "#q-rules"), "en", "the question left out whole is marked as a whole");
+    assert_eq!(lang_at(&quiz, "#q-pick"), "uk");
     // The course's printed sheet, inside the English course page: each part in Ukrainian
     // unless shown in English.
     let print = f.html("uk/course/print.html");

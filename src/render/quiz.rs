@@ -94,7 +94,8 @@ fn scrambled(seed: &str, n: usize, text: impl Fn(usize) -> String) -> Vec<usize>
 /// Language marks of a quiz on a page of another language. A quiz shown whole in the default
 /// language (a fallback quiz) gets `text` on each question (the author's words) and `ui` on the
 /// interface strings inside it; a translated quiz gets `original` on each text its translation
-/// left out (see [`Untranslated`]). All are attribute strings such as ` lang="en" dir="ltr"`,
+/// left out (see [`Untranslated`]), and a question it left out whole is marked as a fallback
+/// quiz's is ([`Marks::question`]). All are attribute strings such as ` lang="en" dir="ltr"`,
 /// empty when no mark is needed.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
@@ -103,11 +104,14 @@ pub struct Marks {
     pub text_lang: String,
     pub ui: String,
     pub original: String,
+    /// A translated quiz's: the language code of `original`, and the page's own marks.
+    pub original_lang: String,
+    pub page: String,
 }
 
 impl Marks {
     pub fn new(text: (&str, &str), ui: (&str, &str)) -> Marks {
-        Marks { text: lang_attrs(text.0, text.1), text_lang: text.0.to_string(), ui: lang_attrs(ui.0, ui.1), original: String::new() }
+        Marks { text: lang_attrs(text.0, text.1), text_lang: text.0.to_string(), ui: lang_attrs(ui.0, ui.1), ..Marks::default() }
     }
 
     /// The marks of `quiz` on a page in `page` (code, direction) of a site whose default
@@ -118,8 +122,24 @@ impl Marks {
         }
         match quiz.text {
             TextStatus::Fallback => Marks::new(default, page),
-            _ => Marks { original: lang_attrs(default.0, default.1), ..Marks::default() },
+            _ => {
+                Marks { original: lang_attrs(default.0, default.1), original_lang: default.0.to_string(), page: lang_attrs(page.0, page.1), ..Marks::default() }
+            }
         }
+    }
+
+    /// The marks of one question: a question a translation left out whole (every text of it
+    /// the original's) is one passage in the original's language, marked on the question as a
+    /// fallback quiz's are, with its interface words in the page's (or the language the page's
+    /// strings are in); its texts are not marked again one by one. On a right-to-left page a
+    /// left-to-right question so keeps its own direction: its options and selects, and the
+    /// pairs of its answer ("term → meaning"), read from its own side. Else these marks.
+    pub fn question(&self, u: &Untranslated, body: &Body) -> std::borrow::Cow<'_, Marks> {
+        if self.original.is_empty() || *u != Untranslated::all(body) {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let ui = if self.ui.is_empty() { self.page.clone() } else { self.ui.clone() };
+        std::borrow::Cow::Owned(Marks { text: self.original.clone(), text_lang: self.original_lang.clone(), ui, ..Marks::default() })
     }
 
     /// The attributes of the element that shows interface string `key`: its own language
@@ -244,6 +264,7 @@ fn choice_input(h: &mut String, (qid, oid, input): (&str, &str, &str), (label, l
 }
 
 fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings, marks: &Marks) {
+    let marks = &*marks.question(&q.untranslated, &q.body);
     let qid = escape_html(&q.id);
     let ui = &marks.ui;
     let u: &Untranslated = &q.untranslated;
@@ -324,11 +345,12 @@ fn question_html(h: &mut String, n: usize, q: &Question, seed: &str, t: &Strings
                 .iter()
                 .enumerate()
                 .map(|(i, (l, r))| {
-                    format!(
-                        "<li>{} <span class=\"q-pair-arrow\" aria-hidden=\"true\">→</span><span class=\"visually-hidden\">:</span> {}</li>",
-                        marks.span(render_inline(l), u.part(i, 0)),
-                        marks.span(render_inline(r), u.part(i, 1))
-                    )
+                    // A pair left out whole reads from its own side: marked on its item.
+                    let (item, left, right) = match (u.part(i, 0), u.part(i, 1)) {
+                        (true, true) => (marks.left_out(true), render_inline(l), render_inline(r)),
+                        (a, b) => ("", marks.span(render_inline(l), a), marks.span(render_inline(r), b)),
+                    };
+                    format!("<li{item}>{left} <span class=\"q-pair-arrow\" aria-hidden=\"true\">→</span><span class=\"visually-hidden\">:</span> {right}</li>")
                 })
                 .collect();
             format!("<ul class=\"q-answer-list\">{items}</ul>")
@@ -373,6 +395,7 @@ pub fn question_sheet(quiz: &Quiz, t: &Strings, marks: &Marks) -> String {
     h.push_str(&format!("<p class=\"sheet-note\"{}>{}</p>\n<ol class=\"sheet-questions\">\n", marks.ui_of(t, "sheet_note"), escape_html(&t.get("sheet_note"))));
     for q in &quiz.questions {
         let u = &q.untranslated;
+        let marks = &*marks.question(u, &q.body);
         let prompt = marks.span(render_inline(&q.prompt), u.prompt);
         h.push_str(&format!("<li class=\"sheet-question\"{}>\n<p class=\"sheet-prompt\">{prompt}", marks.text));
         if q.points != 1.0 {

@@ -149,3 +149,66 @@ fn scramble_is_stable_and_not_identity() {
     assert_eq!(a, scrambled("s", 4, |i| i.to_string()));
     assert_ne!(a, vec![0, 1, 2, 3]);
 }
+
+/// A quiz with a question of each kind, translated into Arabic but for `left_out`, which keep
+/// their English texts (an ar page of an en site).
+fn arabic_translation_leaving_out(left_out: &[&str]) -> (Quiz, Strings, Marks) {
+    let text = "title: T\nquestions:\n  - id: a\n    type: single\n    prompt: Pick one\n    options:\n      - {text: First one., correct: true, feedback: Yes.}\n      - {text: Second one.}\n  - id: b\n    type: multiple\n    prompt: Pick two\n    options:\n      - {text: One., correct: true}\n      - {text: Two., correct: true}\n      - {text: Three.}\n  - id: c\n    type: true_false\n    prompt: The sky is blue.\n    answer: true\n  - id: d\n    type: fill_in\n    prompt: Type it\n    answers: [word]\n  - id: e\n    type: matching\n    prompt: Match them\n    pairs:\n      - {left: Left one, right: Right one.}\n      - {left: Left two, right: Right two.}\n  - id: f\n    type: ordering\n    prompt: Order them\n    items: [First step., Second step., Third step.]\n";
+    let mut d = Diagnostics::new();
+    let mut q = crate::load::quiz::parse_quiz(text, "m/quiz.yaml", "q".into(), &mut d).unwrap_or_else(|| panic!("{:?}", d.sorted()));
+    q.text = TextStatus::Translated;
+    for question in &mut q.questions {
+        let mut u = Untranslated::all(&question.body);
+        if !left_out.contains(&question.id.as_str()) {
+            u = Untranslated { parts: vec![[false; 2]; u.parts.len()], ..Untranslated::default() };
+            question.prompt = "سؤال".into();
+        }
+        question.untranslated = u;
+    }
+    let ar = Strings::new("ar", Table::new(), Table::new(), "en");
+    let marks = Marks::of(&q, ("ar", "rtl"), ("en", "ltr"));
+    (q, ar, marks)
+}
+
+#[test]
+fn a_question_a_translation_left_out_whole_keeps_its_languages_direction_on_a_right_to_left_page() {
+    // Each kind of question the Arabic translation left out is English, left to right, as a
+    // whole: marked on the question (its pairs "term → meaning" had read right to left, its
+    // selects and options ran from the right), its interface words Arabic inside it.
+    let ids = ["a", "b", "c", "d", "e", "f"];
+    let (q, ar, marks) = arabic_translation_leaving_out(&ids);
+    let (en, page) = (" lang=\"en\" dir=\"ltr\"", " lang=\"ar\" dir=\"rtl\"");
+    let form = quiz_form(&q, "k", &ar, &marks);
+    let sheet = question_sheet(&q, &ar, &marks);
+    for (id, kind) in ids.iter().zip(["single", "multiple", "true_false", "fill_in", "matching", "ordering"]) {
+        assert!(form.contains(&format!("<li class=\"quiz-question\" id=\"q-{id}\" data-qid=\"{id}\" data-type=\"{kind}\"{en}>")), "{id} unmarked in {form}");
+    }
+    assert_eq!(sheet.matches(&format!("<li class=\"sheet-question\"{en}>")).count(), 6, "{sheet}");
+    // Its texts are not marked again one by one; the interface words are the page's.
+    for html in [&form, &sheet] {
+        assert!(!html.contains(&format!("<span{en}>")) && !html.contains(&format!("<label for=\"e-l1\"{en}>")), "{html}");
+    }
+    assert!(form.contains(&format!("<span class=\"q-number\"{page}>السؤال 5</span>")), "{form}");
+    assert!(form.contains(&format!("<option value=\"\"{page}>{}</option>", ar.get("choose"))), "{form}");
+    assert!(form.contains(&format!("<span{page}>{}</span>", ar.get("correct_answer"))), "{form}");
+    assert!(form.contains(&format!("<p class=\"q-result\"{page} hidden>")), "{form}");
+    assert!(form.contains("<li>Left one <span class=\"q-pair-arrow\""), "{form}");
+    assert!(form.contains(&format!("<span{page}>{}</span>", ar.get("answer_true"))), "{form}");
+    assert!(sheet.contains(&format!("<p class=\"sheet-hint\"{page}>{}</p>", ar.get("sheet_match"))), "{sheet}");
+    // Translated questions are the page's, unmarked.
+    let (q, ar, marks) = arabic_translation_leaving_out(&["e"]);
+    let form = quiz_form(&q, "k", &ar, &marks);
+    assert!(form.contains("<li class=\"quiz-question\" id=\"q-a\" data-qid=\"a\" data-type=\"single\">"), "{form}");
+    assert!(form.contains(&format!("data-type=\"matching\"{en}>")), "{form}");
+}
+
+#[test]
+fn a_pair_a_translation_left_out_is_marked_on_its_item() {
+    // Both sides of a pair the original's: the item reads from its own side; one side
+    // translated: the other is marked inline.
+    let (mut q, ar, marks) = arabic_translation_leaving_out(&[]);
+    q.questions[4].untranslated.parts = vec![[true, true], [false, true]];
+    let form = quiz_form(&q, "k", &ar, &marks);
+    assert!(form.contains("<li lang=\"en\" dir=\"ltr\">Left one <span class=\"q-pair-arrow\""), "{form}");
+    assert!(form.contains("<li>Left two <span class=\"q-pair-arrow\" aria-hidden=\"true\">→</span><span class=\"visually-hidden\">:</span> <span lang=\"en\" dir=\"ltr\">Right two.</span></li>"), "{form}");
+}
