@@ -369,6 +369,7 @@ impl<'a> PageRenderer<'a> {
             mixed: None,
             anchor_lang: strings.lang_of("anchor_link").map(|(code, dir)| (code.to_string(), dir.to_string())),
             task_lang: strings.lang_of("task_done").map(|(code, dir)| (code.to_string(), dir.to_string())),
+            back_lang: strings.lang_of("footnote_back").map(|(code, dir)| (code.to_string(), dir.to_string())),
         };
         let checklist_labels = Labels { checklist: true, ..labels.clone() };
         PageRenderer { cx, theme, labels, checklist_labels, indexing }

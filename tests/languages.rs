@@ -427,6 +427,30 @@ fn interface_words_in_a_fallback_lesson_carry_the_pages_language() {
 }
 
 #[test]
+fn a_footnotes_back_link_is_marked_with_the_language_of_its_label() {
+    // Urdu has no built-in interface strings: "Back to the text" is English. In the English
+    // note of a lesson Urdu has not translated it was marked Urdu, right to left; in an Urdu
+    // note it was left unmarked.
+    let f = Fixture::empty();
+    f.write("site.yaml", "title: Site\nlanguages: [en, ur]\n");
+    f.write("content/en/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+    f.write("content/en/01-a.md", "---\ntitle: A\n---\nText.[^1]\n\n[^1]: A note.\n");
+    f.write("content/en/02-b.md", "---\ntitle: B\n---\nText.[^1]\n\n[^1]: A note.\n");
+    f.write("content/ur/index.md", "---\ntitle: سرورق\n---\nخوش آمدید۔\n");
+    f.write("content/ur/02-b.md", "---\ntitle: ب\n---\nمتن۔[^1]\n\n[^1]: ایک نوٹ۔\n");
+    assert!(f.build().status.success());
+    let back = |page: &str| {
+        let doc = f.html(page);
+        let a = select(&doc, ".footnote-backref")[0];
+        (a.value().attr("aria-label").unwrap_or_default().to_string(), a.value().attr("lang").map(str::to_string), lang_of(&a))
+    };
+    let en = ("en".to_string(), "ltr".to_string());
+    assert_eq!(back("ur/a.html"), ("Back to the text".into(), None, en.clone()), "the English note's language");
+    assert_eq!(back("ur/b.html"), ("Back to the text".into(), Some("en".into()), en.clone()), "English in an Urdu note");
+    assert_eq!(back("en/a.html"), ("Back to the text".into(), None, en));
+}
+
+#[test]
 fn a_fallback_video_plays_the_pages_captions_first_and_speaks_its_language() {
     let f = partly_translated();
     let tracks = |doc: &scraper::Html| -> Vec<(String, bool)> {

@@ -29,6 +29,8 @@ pub struct Labels {
     /// are not the page's own (a language without these interface strings shows another's).
     pub anchor_lang: Option<(String, String)>,
     pub task_lang: Option<(String, String)>,
+    /// The language of `back`'s words when they are not the page's own.
+    pub back_lang: Option<(String, String)>,
 }
 
 impl Labels {
@@ -108,7 +110,13 @@ pub fn task_mark(done: bool, labels: &Labels) -> String {
     )
 }
 
-/// A footnote's link back to where it is referenced, closing its definition.
+/// A footnote's link back to where it is referenced, closing its definition: marked with the
+/// language its label is in where that is not the note's (an English "Back to the text" the
+/// page's language lacks is unmarked in an English note of an Urdu page, marked in an Urdu one).
 pub fn footnote_back(id: &str, labels: &Labels) -> String {
-    format!(" <a class=\"footnote-backref\" href=\"#fnref-{id}\" aria-label=\"{}\"{}>↩</a></div>\n", escape_html(&labels.back), labels.ui())
+    format!(
+        " <a class=\"footnote-backref\" href=\"#fnref-{id}\" aria-label=\"{}\"{}>↩</a></div>\n",
+        escape_html(&labels.back),
+        labels.ui_in(labels.back_lang.as_ref())
+    )
 }

@@ -29,6 +29,7 @@ pub(super) fn labels() -> Labels {
         mixed: None,
         anchor_lang: None,
         task_lang: None,
+        back_lang: None,
     }
 }
 
@@ -79,6 +80,24 @@ fn interface_words_in_text_of_another_language_carry_the_pages_language() {
     assert!(!plain.contains(" lang="), "{plain}");
     assert!(plain.contains("<a class=\"anchor\" href=\"#watch\" aria-label=\"Link to this section: Watch\">#</a>"));
     assert_eq!(render(src, &NoLinks, &labels().for_text(("en", "ltr"), ("EN", "ltr"))).html, plain);
+}
+
+#[test]
+fn a_footnotes_back_link_is_marked_with_the_language_its_label_is_in() {
+    // An Urdu page without its own "Back to the text": the label is English. In an English
+    // note (the page not translated) it is the note's language, unmarked; in an Urdu note,
+    // marked English. Urdu's own label in an English note is marked Urdu.
+    let src = "Note[^1].\n\n[^1]: The note.\n";
+    let lent = Labels { back_lang: Some(("en".into(), "ltr".into())), ..labels() };
+    let back = |labels: &Labels| {
+        let html = render(src, &NoLinks, labels).html;
+        html.split("<a class=\"footnote-backref\"").nth(1).and_then(|a| a.split('>').next()).map(str::to_string).unwrap_or_else(|| html.clone())
+    };
+    assert_eq!(back(&lent.for_text(("ur", "rtl"), ("en", "ltr"))), " href=\"#fnref-1\" aria-label=\"Back to the text\"");
+    assert_eq!(back(&lent), " href=\"#fnref-1\" aria-label=\"Back to the text\" lang=\"en\" dir=\"ltr\"");
+    let own = Labels { back: "متن پر واپس".into(), ..labels() };
+    assert_eq!(back(&own.for_text(("ur", "rtl"), ("en", "ltr"))), " href=\"#fnref-1\" aria-label=\"متن پر واپس\" lang=\"ur\" dir=\"rtl\"");
+    assert_eq!(back(&own), " href=\"#fnref-1\" aria-label=\"متن پر واپس\"");
 }
 
 #[test]
