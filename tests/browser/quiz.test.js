@@ -244,16 +244,33 @@ describe('quizzes', { skip }, () => {
     return [h.build(root, `${label}-out`), `${code}/course/module/quiz.html`];
   }
 
-  test('matching answers: the arrow points from each term to its meaning, right-to-left and left-to-right', async () => {
+  test('matching answers: the arrow points from each term to its meaning, right-to-left and left-to-right, and left to right in an English question an Arabic translation left out', async () => {
     const site = (code, words, pairs) => {
       const prompt = words[4];
       const quiz = `title: ${prompt}\nquestions:\n  - id: q1\n    type: matching\n    prompt: ${prompt}\n    pairs:\n` +
         pairs.map(([l, r]) => `      - {left: ${l}, right: ${r}}\n`).join('');
       return quizSite(code, words, quiz, `matching-${code}`);
     };
+    // An Arabic page of an English site whose quiz translation left the matching question
+    // out: the question is English, left to right, on the right-to-left page.
+    const lent = () => {
+      const quiz = 'title: Quiz\nquestions:\n  - id: q0\n    type: single\n    prompt: Pick A\n    options:\n      - {text: A, correct: true}\n      - {text: B}\n' +
+        '  - id: q1\n    type: matching\n    prompt: Match them\n    pairs:\n      - {left: Asylum seeker, right: Waiting for a decision}\n      - {left: Migrant, right: Moves for any reason}\n';
+      const files = {
+        'site.yaml': 'title: Site\nlanguages: [en, ar]\nlicense: CC-BY-4.0\n',
+        'content/en/index.md': '---\ntitle: Home\n---\nHome.\n',
+        'content/en/01-course/index.md': '---\ntitle: Course\nkind: course\n---\nCourse.\n',
+        'content/en/01-course/01-module/index.md': '---\ntitle: Module\nkind: module\n---\nModule.\n',
+        'content/en/01-course/01-module/quiz.yaml': quiz,
+        'content/ar/index.md': '---\ntitle: الرئيسية\n---\nالرئيسية.\n',
+        'content/ar/01-course/01-module/quiz.yaml': 'title: اختبار\nquestions:\n  - id: q0\n    prompt: اختر أ\n    options:\n      - {text: أ}\n      - {text: ب}\n',
+      };
+      return [h.build(h.writeSite(files, 'matching-lent'), 'matching-lent-out'), 'ar/course/module/quiz.html'];
+    };
     const sites = [
       site('fa', ['خانه', 'دوره', 'پودمان', 'درس', 'جفت کنید'], [['پناه‌جو', 'در انتظار تصمیم'], ['مهاجر', 'به هر دلیلی']]),
       site('en', ['Home', 'Course', 'Module', 'Lesson', 'Match them'], [['Asylum seeker', 'Waiting for a decision'], ['Migrant', 'Moves for any reason']]),
+      lent(),
     ];
     const context = await h.newContext(chrome.browser, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -277,9 +294,11 @@ describe('quizzes', { skip }, () => {
         }));
         assert.ok(pairs.length === 2, `${rel}: ${JSON.stringify(pairs)}`);
         for (const p of pairs) assert.equal(p.points, p.meaning, `${rel} (${p.dir}): the arrow points ${p.points}, the meaning is on the ${p.meaning}`);
-        seen.push(pairs[0].dir);
+        const selects = await page.evaluate(() => Array.from(document.querySelectorAll('.q-match select')).map((s) => getComputedStyle(s).direction));
+        assert.ok(selects.length === 2 && selects.every((d) => d === pairs[0].dir), `${rel}: the selects run ${selects}`);
+        seen.push(`${pairs[0].dir} ${pairs[0].meaning}`);
       }
-      assert.deepEqual(seen, ['rtl', 'ltr']);
+      assert.deepEqual(seen, ['rtl left', 'ltr right', 'ltr right']);
     } finally {
       await context.close();
     }
