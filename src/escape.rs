@@ -20,19 +20,42 @@ fn is_special(b: u8) -> bool {
     (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
 }
 
-/// Where the first byte to escape is at or after `from`. Blocks of 32 bytes are tested
-/// without branches (the compiler makes vector compares of them): most text has nothing to
-/// escape, and Tera escapes every value a template prints.
+/// Whether a block of 16 bytes holds a byte to escape: a test of fixed length without
+/// branches, which the compiler makes a handful of vector compares.
+#[inline(always)]
+fn any_special(block: &[u8; 16]) -> bool {
+    block.iter().fold(0u8, |any, &b| any | u8::from(is_special(b))) != 0
+}
+
+/// Where the first byte to escape is at or after `from`. Blocks of 16 bytes are tested
+/// without branches ([`any_special`]): most text has nothing to escape, and Tera escapes every
+/// value a template prints. The last bytes are tested as one more block of 16: the text's last
+/// 16 bytes (those before them already passed) or, in a shorter text, its bytes padded with
+/// zeros; a test of a slice of any length made a loop of a branch or more a byte, most of the
+/// time of the short titles and addresses the pages escape.
 fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
+    let first = |block: &[u8], at: usize| block.iter().position(|&b| is_special(b)).map(|i| from + at + i);
     let mut at = 0;
-    for block in rest.chunks(32) {
-        if block.iter().fold(0u8, |any, &b| any | u8::from(is_special(b))) != 0 {
-            return block.iter().position(|&b| is_special(b)).map(|i| from + at + i);
+    while let Some(block) = rest.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+        if any_special(block) {
+            return first(block, at);
         }
-        at += block.len();
+        at += 16;
     }
-    None
+    if at == rest.len() {
+        return None;
+    }
+    if let Some(last) = rest.last_chunk::<16>() {
+        return if any_special(last) { first(&rest[at..], at) } else { None };
+    }
+    let mut block = [0u8; 16];
+    block[..rest.len()].copy_from_slice(rest);
+    if any_special(&block) {
+        first(rest, 0)
+    } else {
+        None
+    }
 }
 
 /// ` lang="…" dir="…"`: the attributes of a passage in another language than its page (a
@@ -122,8 +145,9 @@ fn needs_json_escape(b: u8, script: bool) -> bool {
 /// `s` as a JSON string appended to `out`, escaped exactly as serde_json escapes it (`"`,
 /// `\\`, the short escapes `\b \t \n \f \r`, other control characters as `\u00XX`). With
 /// `script`, `<`, `>` and `&` are written `\u003c`, `\u003e` and `\u0026` too, so no text can
-/// close the HTML `<script>` element the JSON sits in. Blocks of 32 bytes with nothing to
-/// escape (most text) are tested without branches and copied whole.
+/// close the HTML `<script>` element the JSON sits in. Blocks of 16 bytes with nothing to
+/// escape (most text) are tested without branches and copied whole, the last bytes as one
+/// more block (a test of a slice of any length is a loop with a branch a byte).
 pub fn json_into(out: &mut String, s: &str, script: bool) {
     if script {
         json_escaped::<true>(out, s);
@@ -137,15 +161,35 @@ fn json_escaped<const SCRIPT: bool>(out: &mut String, s: &str) {
     let script = SCRIPT;
     out.push('"');
     let bytes = s.as_bytes();
+    let any = |block: &[u8; 16]| block.iter().fold(0u8, |any, &b| any | u8::from(needs_json_escape(b, script))) != 0;
     let mut from = 0;
     let mut at = 0;
-    for block in bytes.chunks(32) {
+    while at < bytes.len() {
         let start = at;
-        at += block.len();
-        if block.iter().fold(0u8, |any, &b| any | u8::from(needs_json_escape(b, script))) == 0 {
+        // A block of 16 bytes, or the last bytes: tested as the text's last 16 (which may be
+        // some that were tested already) or, in a shorter text, padded.
+        let hit = match bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+            Some(block) => {
+                at += 16;
+                any(block)
+            }
+            None => {
+                at = bytes.len();
+                match bytes.last_chunk::<16>() {
+                    Some(last) => any(last),
+                    None => {
+                        // Padded with spaces, which JSON does not escape (a zero it would).
+                        let mut block = [b' '; 16];
+                        block[..bytes.len()].copy_from_slice(bytes);
+                        any(&block)
+                    }
+                }
+            }
+        };
+        if !hit {
             continue;
         }
-        for (i, &b) in block.iter().enumerate() {
+        for (i, &b) in bytes[start..at].iter().enumerate() {
             let short = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -200,6 +244,47 @@ mod tests {
         assert_eq!(escape_html("&&"), "&amp;&amp;");
         assert_eq!(escape_html(""), "");
         assert_eq!(escape_html("plain text"), "plain text");
+    }
+
+    #[test]
+    fn the_next_special_byte_is_found_at_every_place_of_every_length() {
+        let plain = |bytes: &[u8], from: usize| bytes.get(from..)?.iter().position(|&b| is_special(b)).map(|i| from + i);
+        assert_eq!(next_special(b"", 0), None);
+        assert_eq!(next_special(b"x", 2), None);
+        // Lengths around the block of 16 and its multiples, a special byte (or a non-ASCII
+        // one, never special) at each place, searched from each place.
+        for len in 0..70 {
+            for at in 0..=len {
+                for special in [b'&', b'<', b'>', b'"', b'\'', 0xC3] {
+                    let mut bytes = vec![b'x'; len];
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = special;
+                    }
+                    for from in [0, 1, at.saturating_sub(1), at, at + 1, len.saturating_sub(16), len] {
+                        assert_eq!(next_special(&bytes, from), plain(&bytes, from), "{len} {at} {special} {from}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them_at_every_length() {
+        let script = |s: &str| serde_json::to_string(s).unwrap().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+        // Lengths around the block of 16 and its multiples, an escaped byte (or a non-ASCII
+        // character, never escaped) at each place and near the end.
+        for len in 0..70 {
+            for at in 0..=len {
+                for special in ['"', '\\', '\n', '\u{1}', '\u{1f}', '<', '&', 'é', ' '] {
+                    let s: String = (0..len).map(|i| if i == at || i + 1 == len - at / 3 { special } else { 'x' }).collect();
+                    for (escape, want) in [(false, serde_json::to_string(&s).unwrap()), (true, script(&s))] {
+                        let mut out = String::from("kept ");
+                        json_into(&mut out, &s, escape);
+                        assert_eq!(out, format!("kept {want}"), "{s:?} {escape}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
