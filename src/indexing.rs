@@ -116,25 +116,49 @@ pub struct Done {
     pub pending: Vec<Pending>,
 }
 
-/// Finishes each language's index: the quiz titles after its pages (fed by the pages step),
-/// then the word shards and the manifest; or writes the last index again ([`Plan`]). Languages
-/// are finished in parallel.
+/// The page shards of a language's index that [`prepare`] made (filled by the quiz titles).
+pub type Early = Vec<(String, Vec<u8>)>;
+
+/// The start of each built index's end, before the other last steps: the quiz titles added
+/// after its pages (fed by the pages step), then every distinct word folded and stemmed on
+/// every thread ([`Indexer::analyse`]); returns the page shards the quiz titles filled, for
+/// [`write_search`]. The rest of the end numbers the stems in one loop: run beside the other
+/// steps, it no longer leaves a core waiting.
+pub fn prepare(site: &Site, plans: &[Plan], indexes: &mut [Option<crate::pages::Feeding>]) -> Vec<Early> {
+    use rayon::prelude::*;
+    site.langs
+        .par_iter()
+        .zip(plans)
+        .zip(indexes.par_iter_mut())
+        .map(|((lang, plan), feeding)| {
+            let (Plan::Build { .. }, Some((indexer, _))) = (plan, feeding.as_mut()) else { return Vec::new() };
+            let files = search::docs::quiz_docs(lang).iter().filter_map(|doc| indexer.add(Prepared::of(doc))).collect();
+            indexer.analyse();
+            files
+        })
+        .collect()
+}
+
+/// Finishes each language's index ([`prepare`] has added the quiz titles, whose page shards
+/// `early` holds): the word shards and the manifest; or writes the last index again
+/// ([`Plan`]). Languages are finished in parallel.
 pub fn write_search(
     site: &Site,
     strings: &[Strings],
-    (plans, indexes): (Vec<Plan>, Vec<Option<crate::pages::Feeding>>),
+    (plans, indexes, early): (Vec<Plan>, Vec<Option<crate::pages::Feeding>>, Vec<Early>),
     output: &Output,
     errors: &Mutex<Vec<Diagnostic>>,
     disk: bool,
 ) -> Done {
     use rayon::prelude::*;
     let default = site.config.default_language();
-    let work: Vec<_> = site.langs.iter().zip(strings).zip(indexes).zip(plans).enumerate().collect();
+    let mut early = early.into_iter();
+    let work: Vec<_> = site.langs.iter().zip(strings).zip(indexes).zip(plans).map(|w| (w, early.next().unwrap_or_default())).enumerate().collect();
     // Languages are finished in parallel (each one's word shards take a while: a
     // five-language site has five vocabularies), then taken in order.
     let each: Vec<(Option<Stats>, Option<SearchEntry>, Option<Pending>)> = work
         .into_par_iter()
-        .map(|(li, (((lang, strings), indexer), plan))| match plan {
+        .map(|(li, ((((lang, strings), indexer), plan), early))| match plan {
             Plan::None => (None, None, None),
             Plan::Reuse(last) => {
                 if !reuse(output, &last.files, errors) {
@@ -157,11 +181,8 @@ pub fn write_search(
                 (Some(last.stats.clone()), Some(last), Some(pending))
             }
             Plan::Build { key } => {
-                let Some((mut indexer, shards)) = indexer else { return (None, None, None) };
-                let mut files = Vec::new();
-                for doc in search::docs::quiz_docs(lang) {
-                    files.extend(indexer.add(Prepared::of(&doc)));
-                }
+                let Some((indexer, shards)) = indexer else { return (None, None, None) };
+                let mut files = early;
                 let mut built = indexer.finish(&kinds(strings));
                 files.append(&mut built.files);
                 // The last files (term shards, manifest) are hashed and written on every thread.

@@ -21,6 +21,23 @@ fn quiet_on_closed_pipe() {
     }
 }
 
+/// Ends a build that succeeded, its files and its state file written and its messages printed,
+/// without freeing `report` and without the process's exit handlers: mimalloc's would first
+/// give the memory of the build back to the system page by page (`madvise`, about 15 ms of one
+/// core on 10,000 lessons while the other waits), which the system does at once when the
+/// process ends. The threads still freeing the build's site and cache end with it.
+fn exit_now(report: pipeline::Report) -> ExitCode {
+    std::mem::forget(report);
+    #[cfg(unix)]
+    if std::io::stdout().flush().is_ok() && std::io::stderr().flush().is_ok() {
+        // SAFETY: `_exit` ends the process at once; every file this build wrote is closed (the
+        // output was committed and the state file renamed into place) and the standard
+        // streams are flushed just above.
+        unsafe { libc::_exit(0) }
+    }
+    ExitCode::SUCCESS
+}
+
 /// mimalloc: rendering allocates many small strings on several threads, where it is markedly
 /// faster than the system allocator.
 #[global_allocator]
@@ -36,8 +53,8 @@ fn main() -> ExitCode {
             let out = out.unwrap_or_else(|| pipeline::default_out(&root));
             let opts = Options { langs, strict, fresh, ..Options::build(&root, &out) };
             match pipeline::run(&opts) {
-                Ok(report) => {
-                    print_diagnostics(report.diagnostics, format);
+                Ok(mut report) => {
+                    print_diagnostics(std::mem::take(&mut report.diagnostics), format);
                     if verbose {
                         for (step, took) in &report.timings {
                             eprintln!("  {step:<10} {:>8.1} ms", took.as_secs_f64() * 1000.0);
@@ -68,7 +85,7 @@ fn main() -> ExitCode {
                         report.output.changed,
                         report.output.removed
                     );
-                    ExitCode::SUCCESS
+                    exit_now(report)
                 }
                 Err(diags) => fail(diags, format, "The build failed; the previous output is untouched."),
             }

@@ -217,7 +217,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     let feed: Vec<bool> = plans.iter().map(crate::indexing::Plan::feeds).collect();
     lap("keys", &mut timings);
     let reuse = cache.as_deref().zip(structure);
-    let (rendered, indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, (index, &feed), (reuse, &keys), &mut diags);
+    let (rendered, mut indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, (index, &feed), (reuse, &keys), &mut diags);
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
@@ -233,11 +233,14 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     // The search index and the other steps write files of their own: the index is finished
     // while the others run in turn beside it. Each step is timed by itself, and their errors
     // are taken in the steps' order.
+    // The index's words are analysed first, on every thread; its end, which numbers their stems
+    // in one loop, then runs beside the other steps.
+    let (early, analysed) = timed(|| crate::indexing::prepare(&site, &plans, &mut indexes));
     let ((searched, search_took), took) = rayon::join(
-        || timed(|| crate::indexing::write_search(&site, &strings, (plans, indexes), &output, &search_errors, disk)),
+        || timed(|| crate::indexing::write_search(&site, &strings, (plans, indexes, early), &output, &search_errors, disk)),
         || site_steps(&steps, opts.packages, &rendered, &keys),
     );
-    timings.push(("search", search_took));
+    timings.push(("search", analysed + search_took));
     timings.extend(took);
     clock.set(Instant::now());
 

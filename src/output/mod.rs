@@ -402,6 +402,13 @@ impl Output {
         }
         summary.removed = remove_stale(&self.out, &written, &self.skipped)?;
         std::fs::remove_dir_all(&self.staging)?;
+        // The names of every file, the last build's records and the folders made (tens of
+        // thousands of strings on a large site) are freed on a thread of their own: the state
+        // file is written meanwhile.
+        let names = self.names.get_mut().map(std::mem::take).unwrap_or_default();
+        let made = self.made.get_mut().map(std::mem::take).unwrap_or_default();
+        let leftovers = (written, std::mem::take(&mut self.last), names, made);
+        let _ = std::thread::Builder::new().name("kyklos-free".into()).spawn(move || drop(leftovers));
         Ok((summary, records))
     }
 

@@ -91,6 +91,7 @@ struct Analyzer {
 }
 
 /// What the analyzer makes of a lower-cased word.
+#[derive(Debug)]
 enum Analysed {
     Stop,
     Stem(String),
@@ -171,7 +172,17 @@ pub struct Indexer {
     files: usize,
     bytes: usize,
     largest: usize,
+    /// The words taken out of `postings` in order and analysed ahead of [`Indexer::finish`]
+    /// ([`Indexer::analyse`]).
+    analysed: Option<Analysis>,
 }
+
+/// Each distinct word (fallback or not, lower-cased) with its postings, in order, and its
+/// folded form with what its language's pipeline makes of it.
+type Analysis = (Vec<Keyed>, Vec<(String, Analysed)>);
+
+/// A distinct word (whether of the fallback text, lower-cased) with its postings.
+type Keyed = ((bool, String), Vec<(u32, u32)>);
 
 impl Indexer {
     /// `fallback` is the language (code, direction) of the pages shown untranslated.
@@ -186,6 +197,7 @@ impl Indexer {
             files: 0,
             bytes: 0,
             largest: 0,
+            analysed: None,
         }
     }
 
@@ -198,6 +210,7 @@ impl Indexer {
     /// Adds the next page (ids follow the order of the calls); returns a page shard to write
     /// when one is full.
     pub fn add(&mut self, page: Prepared) -> Option<(String, Vec<u8>)> {
+        debug_assert!(self.analysed.is_none(), "a page added after the words were analysed");
         let id = self.docs;
         self.docs += 1;
         let postings = &mut self.postings[usize::from(page.fallback)];
@@ -243,14 +256,21 @@ impl Indexer {
         Built { files, stats }
     }
 
-    /// Each distinct word through its language's pipeline, once, in a fixed order: the folded
-    /// words with their stems, each stem's postings, and the stop words.
-    #[allow(clippy::type_complexity)]
-    fn stems(&mut self) -> (BTreeMap<String, BTreeSet<usize>>, Vec<Vec<(u32, u32)>>, BTreeSet<String>) {
+    /// The first part of [`Indexer::finish`], all of it on every thread: each distinct word
+    /// folded and stemmed. The pipeline runs it before the other last steps start, so that the
+    /// rest of the end, which numbers the stems in one loop, runs beside those steps instead of
+    /// after them with a core idle. No page can be added after it.
+    pub fn analyse(&mut self) {
+        if self.analysed.is_none() {
+            self.analysed = Some(self.take_analysed());
+        }
+    }
+
+    /// The postings taken out in order, each word through its language's pipeline, once.
+    fn take_analysed(&mut self) -> Analysis {
         let langs = [self.lang.as_str(), self.fallback.0.as_str()];
         let [own, fallback] = std::mem::take(&mut self.postings);
-        let mut keys: Vec<((bool, String), Vec<(u32, u32)>)> =
-            own.into_iter().map(|p| ((false, p.word), p.list)).chain(fallback.into_iter().map(|p| ((true, p.word), p.list))).collect();
+        let mut keys: Vec<Keyed> = own.into_iter().map(|p| ((false, p.word), p.list)).chain(fallback.into_iter().map(|p| ((true, p.word), p.list))).collect();
         keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Folded and stemmed on every thread (elasticlunr's pipelines cannot be shared between
         // threads, so each batch of words makes its own); the stems are numbered in order below.
@@ -262,6 +282,17 @@ impl Indexer {
                 |analyzers, ((fallback, word), _)| (normalize::normalize(word), analyzers[usize::from(*fallback)].analyse(word)),
             )
             .collect();
+        (keys, analysed)
+    }
+
+    /// Each distinct word through its language's pipeline ([`Indexer::analyse`]), in a fixed
+    /// order: the folded words with their stems, each stem's postings, and the stop words.
+    #[allow(clippy::type_complexity)]
+    fn stems(&mut self) -> (BTreeMap<String, BTreeSet<usize>>, Vec<Vec<(u32, u32)>>, BTreeSet<String>) {
+        let (keys, analysed) = match self.analysed.take() {
+            Some(done) => done,
+            None => self.take_analysed(),
+        };
         let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
         let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut surfaces: Vec<(String, usize)> = Vec::with_capacity(keys.len());

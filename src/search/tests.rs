@@ -130,6 +130,32 @@ fn index_files_are_small_and_the_output_is_deterministic() {
     }
 }
 
+/// An index whose words were analysed ahead of its end (as the pipeline does, before the other
+/// last steps) writes the same files as one analysed at its end, fallback pages included.
+#[test]
+fn words_analysed_ahead_give_the_same_index() {
+    let docs: Vec<Doc> = (0..300)
+        .map(|i| {
+            let body: String =
+                (0..200).map(|w| format!("migrants{} running walked {} ", (i * 7 + w) % 541, ["the", "and", "Ünïcödé", "δήμοι"][w % 4])).collect();
+            Doc { fallback: i % 5 == 0, ..doc(&format!("p{i}.html"), &format!("Title {i}"), &body) }
+        })
+        .collect();
+    let index = |ahead: bool| {
+        let mut indexer = super::Indexer::new("de", ("en", "ltr"));
+        let mut files: Vec<(String, Vec<u8>)> = docs.iter().filter_map(|d| indexer.add(super::Prepared::of(d))).collect();
+        if ahead {
+            indexer.analyse();
+        }
+        let built = indexer.finish(&KindLabels::default());
+        files.extend(built.files);
+        (files, built.stats)
+    };
+    let (at_end, ahead) = (index(false), index(true));
+    assert!(at_end.0.len() > 5);
+    assert_eq!(at_end, ahead);
+}
+
 #[test]
 fn fallback_pages_are_marked_and_analysed_in_their_own_language() {
     let docs = vec![Doc { fallback: true, ..doc("a.html", "Refugees", "Refugees and the municipalities.") }, doc("b.html", "Πρόσφυγες", "Οι δήμοι.")];
