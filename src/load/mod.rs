@@ -35,8 +35,10 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
 /// size): what a build holds in memory at once (packages keep every page's HTML) stays bounded.
 pub const MAX_SITE_TEXT_BYTES: u64 = 100 * 1024 * 1024;
 /// How much Markdown a build keeps from the load for the render, instead of reading those files
-/// again (measured on 10,000 lessons: 0.6 s of system time); files past it are read again.
-const KEPT_BODIES_BYTES: usize = 32 * 1024 * 1024;
+/// again; files past it are read again. Every body of the 10,000-lesson benchmark (65 MiB) is
+/// kept: a body is freed as soon as its page is rendered, and mimalloc gives it back soon
+/// ([`MAX_SITE_TEXT_BYTES`] bounds what a larger site could keep anyway).
+const KEPT_BODIES_BYTES: usize = 80 * 1024 * 1024;
 /// Caption files and transcripts are read whole: the captions of a two-hour film are ~150 KiB.
 pub const MAX_SIDECAR_BYTES: u64 = 2 * 1024 * 1024;
 /// Files beside lessons larger than this are refused: they would bloat every download.
