@@ -3,6 +3,11 @@
 //! The pipeline (see [`pipeline`]) reads a site folder (`site.yaml`, `content/<lang>/`,
 //! `i18n/`, `themes/`) and writes a static site: load → validate → markdown → render → write.
 
+// The pipeline gives freed memory back through mimalloc's own call (`mi_collect`, Linux):
+// linked into every binary of the library, tests included, not only into `kyklos`.
+#[cfg(target_os = "linux")]
+extern crate libmimalloc_sys as _;
+
 pub mod assets;
 pub mod cli;
 pub mod diagnostics;

@@ -43,7 +43,28 @@ fn exit_now(report: pipeline::Report) -> ExitCode {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc gives freed memory back to the system 500 ms after it is freed, not 1 s (its
+/// default): a build keeps every page's Markdown from the load and frees each as its page is
+/// rendered, and memory given back sooner keeps the peak where it was when half the bodies were
+/// read twice (10,000 lessons, medians of 9 runs: 142 MiB at 1 s, 134 at 500 ms, 127 at 300 ms
+/// against 132 before; system time 0.28, 0.28 and 0.48 s: a shorter delay gives back memory the
+/// render takes again, page fault by page fault). `MIMALLOC_PURGE_DELAY` still decides when set.
+#[cfg(target_os = "linux")]
+fn purge_sooner() {
+    extern "C" {
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    /// `mi_option_purge_delay` in the `mimalloc.h` of mimalloc 3 (libmimalloc-sys 0.1.49).
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mimalloc's own setter, for an option it reads each time it purges.
+        unsafe { mi_option_set(PURGE_DELAY, 500) }
+    }
+}
+
 fn main() -> ExitCode {
+    #[cfg(target_os = "linux")]
+    purge_sooner();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve { .. }) {
         quiet_on_closed_pipe();

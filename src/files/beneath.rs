@@ -11,7 +11,7 @@
 //! `openat2`) is left to the portable path, which names the problem.
 
 use std::ffi::CString;
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::Read;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
@@ -78,9 +78,12 @@ fn open_beneath(dir: RawFd, path: &CString, flags: i32) -> Option<OwnedFd> {
     (fd >= 0).then(|| unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
 }
 
-/// The file at `rel` below `root` if it is a regular file inside `root`, read whole; a file
-/// over `limit` bytes is refused before it is read. `None`: ask the portable path.
-pub fn read(root: &Path, rel: &Path, limit: u64) -> Option<Result<Vec<u8>, FileProblem>> {
+/// The file at `rel` below `root` if it is a regular file inside `root`, read whole, with the
+/// metadata of the descriptor read; a file over `limit` bytes is refused before it is read.
+/// `listed`: a walk has just seen a regular file at `rel` (see [`super::read_listed`]), so it
+/// is opened for reading straight away and checked on the descriptor; otherwise a handle that
+/// opens nothing (`O_PATH`) says what the path names first. `None`: ask the portable path.
+pub fn read(root: &Path, rel: &Path, limit: u64, listed: bool) -> Option<Result<(Vec<u8>, Metadata), FileProblem>> {
     let rel = CString::new(rel.as_os_str().as_bytes()).ok()?;
     let held = HELD.lock().ok().and_then(|h| h.iter().find(|e| e.0 == root).map(|e| Arc::clone(&e.1)));
     let own;
@@ -91,18 +94,33 @@ pub fn read(root: &Path, rel: &Path, limit: u64) -> Option<Result<Vec<u8>, FileP
             own.as_raw_fd()
         }
     };
-    // A handle that does not open the file (`O_PATH`) says what it is, so a pipe or a device
-    // is never opened.
-    let what = File::from(open_beneath(dir, &rel, libc::O_PATH)?).metadata().ok()?;
+    let reading = libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY;
+    let (file, what) = if listed {
+        // Whatever the path names now is checked on the descriptor before a byte is read: a
+        // pipe swapped in since the walk is opened without blocking (`O_NONBLOCK`) and closed.
+        let file = File::from(open_beneath(dir, &rel, reading)?);
+        let what = file.metadata().ok()?;
+        (file, what)
+    } else {
+        // A handle that does not open the file (`O_PATH`) says what it is, so a pipe or a
+        // device is never opened.
+        let what = File::from(open_beneath(dir, &rel, libc::O_PATH)?).metadata().ok()?;
+        if !what.is_file() {
+            return None;
+        }
+        if what.len() > limit {
+            return Some(Err(FileProblem::TooBig { size: what.len(), limit }));
+        }
+        // What the path named a moment ago was a regular file; whatever it names now cannot
+        // block (`O_NONBLOCK`) and is read to the limit only.
+        (File::from(open_beneath(dir, &rel, reading)?), what)
+    };
     if !what.is_file() {
         return None;
     }
     if what.len() > limit {
         return Some(Err(FileProblem::TooBig { size: what.len(), limit }));
     }
-    let file = File::from(open_beneath(dir, &rel, libc::O_RDONLY | libc::O_NONBLOCK)?);
-    // What the path named a moment ago was a regular file; whatever it names now cannot block
-    // (`O_NONBLOCK`) and is read to the limit only.
     let mut bytes = Vec::with_capacity(what.len() as usize);
     if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
         return Some(Err(super::io_problem(e)));
@@ -110,7 +128,7 @@ pub fn read(root: &Path, rel: &Path, limit: u64) -> Option<Result<Vec<u8>, FileP
     if bytes.len() as u64 > limit {
         return Some(Err(FileProblem::TooBig { size: bytes.len() as u64, limit }));
     }
-    Some(Ok(bytes))
+    Some(Ok((bytes, what)))
 }
 
 #[cfg(test)]
@@ -128,25 +146,27 @@ mod tests {
         std::os::unix::fs::symlink("../secret", root.join("up")).unwrap();
         std::os::unix::fs::symlink("a/x.txt", root.join("inner")).unwrap();
         assert!(std::process::Command::new("mkfifo").arg(root.join("pipe")).status().unwrap().success());
-        let read = |rel: &str, limit| read(&root, Path::new(rel), limit);
-        if open_beneath(libc::AT_FDCWD, &CString::new(".").unwrap(), libc::O_PATH).is_none() {
-            // A kernel before 5.6 or a sandbox without `openat2`: everything goes the portable way.
-            let err = std::io::Error::last_os_error().raw_os_error();
-            assert!(matches!(err, Some(libc::ENOSYS | libc::EPERM)), "{err:?}");
-            assert_eq!(read("a/x.txt", 10), None);
-            return;
-        }
-        assert_eq!(read("a/x.txt", 10), Some(Ok(b"hello".to_vec())));
-        assert_eq!(read("inner", 10), Some(Ok(b"hello".to_vec())));
-        assert_eq!(read("a/../a/x.txt", 10), Some(Ok(b"hello".to_vec())));
-        assert_eq!(read("a/x.txt", 4), Some(Err(FileProblem::TooBig { size: 5, limit: 4 })));
-        // Out of the folder: refused by the kernel, never read.
-        for rel in ["out", "up", "../secret", tmp.path().join("secret").to_str().unwrap()] {
-            assert_eq!(read(rel, 10), None, "{rel}");
-        }
-        // Not a regular file, or not there: named by the portable path.
-        for rel in ["a", "pipe", "none", ""] {
-            assert_eq!(read(rel, 10), None, "{rel}");
+        for listed in [false, true] {
+            let read = |rel: &str, limit| read(&root, Path::new(rel), limit, listed).map(|r| r.map(|(bytes, _)| bytes));
+            if open_beneath(libc::AT_FDCWD, &CString::new(".").unwrap(), libc::O_PATH).is_none() {
+                // A kernel before 5.6 or a sandbox without `openat2`: everything goes the portable way.
+                let err = std::io::Error::last_os_error().raw_os_error();
+                assert!(matches!(err, Some(libc::ENOSYS | libc::EPERM)), "{err:?}");
+                assert_eq!(read("a/x.txt", 10), None);
+                return;
+            }
+            assert_eq!(read("a/x.txt", 10), Some(Ok(b"hello".to_vec())));
+            assert_eq!(read("inner", 10), Some(Ok(b"hello".to_vec())));
+            assert_eq!(read("a/../a/x.txt", 10), Some(Ok(b"hello".to_vec())));
+            assert_eq!(read("a/x.txt", 4), Some(Err(FileProblem::TooBig { size: 5, limit: 4 })));
+            // Out of the folder: refused by the kernel, never read.
+            for rel in ["out", "up", "../secret", tmp.path().join("secret").to_str().unwrap()] {
+                assert_eq!(read(rel, 10), None, "{rel}");
+            }
+            // Not a regular file, or not there: named by the portable path.
+            for rel in ["a", "pipe", "none", ""] {
+                assert_eq!(read(rel, 10), None, "{rel}");
+            }
         }
     }
 
@@ -166,13 +186,14 @@ mod tests {
         }
         assert_eq!(held(), Some(2));
         // The same answers as without a hold, the way out still refused.
-        assert_eq!(read(&root, Path::new("x.txt"), 10), Some(Ok(b"hello".to_vec())));
-        assert_eq!(read(&root, Path::new("x.txt"), 4), Some(Err(FileProblem::TooBig { size: 5, limit: 4 })));
-        assert_eq!(read(&root, Path::new("up"), 10), None);
+        let read = |rel: &str, limit| read(&root, Path::new(rel), limit, false).map(|r| r.map(|(bytes, _)| bytes));
+        assert_eq!(read("x.txt", 10), Some(Ok(b"hello".to_vec())));
+        assert_eq!(read("x.txt", 4), Some(Err(FileProblem::TooBig { size: 5, limit: 4 })));
+        assert_eq!(read("up", 10), None);
         drop(inner);
         assert_eq!(held(), Some(1));
         drop(outer);
         assert_eq!(held(), None);
-        assert_eq!(read(&root, Path::new("x.txt"), 10), Some(Ok(b"hello".to_vec())));
+        assert_eq!(read("x.txt", 10), Some(Ok(b"hello".to_vec())));
     }
 }

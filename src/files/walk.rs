@@ -49,10 +49,23 @@ pub struct Entry {
 /// many entries), which are errors. `keep(name)` decides whether a file or folder is looked
 /// at at all (junk, dot files).
 pub fn walk(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool) -> (Vec<Entry>, Vec<Diagnostic>) {
-    walk_at_most(root, dir, keep, MAX_ENTRIES)
+    walk_with(root, dir, keep, |_| true)
 }
 
-fn walk_at_most(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool, max: usize) -> (Vec<Entry>, Vec<Diagnostic>) {
+/// [`walk`], reading the metadata only of the files for which `needs_metadata(path)` holds
+/// (the others have `size` 0 and no `meta`): a file the caller reads whole anyway gets both
+/// from the read ([`files::read_listed`]), one `statx` fewer.
+pub fn walk_with(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool, needs_metadata: impl Fn(&Path) -> bool + Sync) -> (Vec<Entry>, Vec<Diagnostic>) {
+    walk_at_most(root, dir, keep, needs_metadata, MAX_ENTRIES)
+}
+
+fn walk_at_most(
+    root: &Path,
+    dir: &Path,
+    keep: impl Fn(&str) -> bool,
+    needs_metadata: impl Fn(&Path) -> bool + Sync,
+    max: usize,
+) -> (Vec<Entry>, Vec<Diagnostic>) {
     let Ok(canonical_root) = std::fs::canonicalize(root) else { return (Vec::new(), Vec::new()) };
     let problems = RefCell::new(Vec::new());
     let mut found = Vec::new();
@@ -122,18 +135,18 @@ fn walk_at_most(root: &Path, dir: &Path, keep: impl Fn(&str) -> bool, max: usize
         };
         found.push((Entry { path, source, kind, size: 0, meta: None }, entry.path_is_symlink()));
     }
-    (with_metadata(found), problems.into_inner())
+    (with_metadata(found, needs_metadata), problems.into_inner())
 }
 
 /// The entries with their files' metadata, read on every thread (a `statx` per file: the walk
 /// itself only reads folders). A followed link's metadata is its target's, as `source`'s is.
-fn with_metadata(found: Vec<(Entry, bool)>) -> Vec<Entry> {
+fn with_metadata(found: Vec<(Entry, bool)>, needs_metadata: impl Fn(&Path) -> bool + Sync) -> Vec<Entry> {
     use rayon::prelude::*;
     found
         .into_par_iter()
         .with_min_len(64)
         .map(|(mut entry, link)| {
-            if entry.kind == Kind::File {
+            if entry.kind == Kind::File && needs_metadata(&entry.path) {
                 entry.meta = if link { std::fs::metadata(&entry.path) } else { std::fs::symlink_metadata(&entry.path) }.ok();
                 entry.size = entry.meta.as_ref().map_or(0, Metadata::len);
             }
@@ -214,6 +227,19 @@ mod tests {
     }
 
     #[test]
+    fn the_metadata_is_read_only_of_the_files_that_need_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::write(root.join("a.md"), "page").unwrap();
+        std::fs::write(root.join("b.png"), "image").unwrap();
+        symlink("b.png", root.join("c.png")).unwrap();
+        let (entries, problems) = walk_with(root, root, |_| true, |path| path.extension().is_some_and(|e| e == "png"));
+        assert!(problems.is_empty(), "{problems:?}");
+        let found: Vec<(&str, u64, bool)> = entries.iter().map(|e| (e.path.file_name().unwrap().to_str().unwrap(), e.size, e.meta.is_some())).collect();
+        assert_eq!(found, [("a.md", 0, false), ("b.png", 5, true), ("c.png", 5, true)]);
+    }
+
+    #[test]
     fn links_that_multiply_a_folder_stop_at_the_limit() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
@@ -227,7 +253,7 @@ mod tests {
             }
         }
         std::fs::create_dir_all(root.join("l40")).unwrap();
-        let (entries, problems) = walk_at_most(root, &root.join("l0"), |_| true, 1000);
+        let (entries, problems) = walk_at_most(root, &root.join("l0"), |_| true, |_| true, 1000);
         assert_eq!(entries.len(), 1000);
         assert!(problems.iter().any(|d| d.message.contains("more than 1000 files and folders")), "{problems:?}");
     }

@@ -35,8 +35,10 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
 /// size): what a build holds in memory at once (packages keep every page's HTML) stays bounded.
 pub const MAX_SITE_TEXT_BYTES: u64 = 100 * 1024 * 1024;
 /// How much Markdown a build keeps from the load for the render, instead of reading those files
-/// again (measured on 10,000 lessons: 0.6 s of system time); files past it are read again.
-const KEPT_BODIES_BYTES: usize = 32 * 1024 * 1024;
+/// again; files past it are read again. Every body of the 10,000-lesson benchmark (65 MiB) is
+/// kept: a body is freed as soon as its page is rendered, and mimalloc gives it back soon
+/// ([`MAX_SITE_TEXT_BYTES`] bounds what a larger site could keep anyway).
+const KEPT_BODIES_BYTES: usize = 80 * 1024 * 1024;
 /// Caption files and transcripts are read whole: the captions of a two-hour film are ~150 KiB.
 pub const MAX_SIDECAR_BYTES: u64 = 2 * 1024 * 1024;
 /// Files beside lessons larger than this are refused: they would bloat every download.
@@ -165,11 +167,21 @@ struct Reuse<'a> {
     bodies: &'a AtomicUsize,
 }
 
-/// One Markdown file after reading: its page, its problems, and what the next memo keeps.
-type Parsed = (Option<Page>, Diagnostics, Option<(PathBuf, memo::Read)>);
+/// One Markdown file after reading: its page, its problems, what the next memo keeps, and its
+/// size if the walk did not read it.
+type Parsed = (Option<Page>, Diagnostics, Option<(PathBuf, memo::Read)>, u64);
+
+/// Whether the file at `path` becomes a page (a Markdown file that is not a transcript).
+fn is_page_file(path: &Path) -> bool {
+    path.to_str().is_some_and(|p| p.ends_with(".md") && !crate::media::is_sidecar(p))
+}
 
 fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, reuse: Reuse<'_>, diags: &mut Diagnostics) -> Vec<(PathBuf, memo::Read)> {
-    let (entries, problems) = walk::walk(root, dir, |name| !is_ignored(name));
+    // A page's file is read whole, and its size and stamp are taken from the read; only a
+    // preview's memo, which reuses a file whose stamp is unchanged instead of reading it,
+    // needs the stamp before the read.
+    let stamp_first = reuse.memo.is_some_and(memo::Memo::keeps_pages);
+    let (entries, problems) = walk::walk_with(root, dir, |name| !is_ignored(name), |path| stamp_first || !is_page_file(path));
     diags.extend(problems);
     let mut markdown: Vec<(PathBuf, String, Option<memo::Stamp>)> = Vec::new();
     let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
@@ -215,7 +227,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             } else {
                 site.unreadable.insert(rel);
             }
-        } else if rel.ends_with(".md") && !crate::media::is_sidecar(&rel) {
+        } else if is_page_file(Path::new(&rel)) {
             markdown.push((path.to_path_buf(), rel, meta.map(memo::Stamp::of)));
         } else if credits::is_credits_file(&rel, |_| path.with_extension("").is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
@@ -245,13 +257,19 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         .map(|&(ref path, ref rel, stamp)| {
             let shown = display_path(root, path);
             if let Some(read) = reuse.memo.zip(stamp).and_then(|(m, stamp)| m.get(&shown, stamp, reuse.fingerprint)) {
-                return (read.page.as_deref().cloned(), read.diags.clone(), Some((shown, read.clone())));
+                return (read.page.as_deref().cloned(), read.diags.clone(), Some((shown, read.clone())), 0);
             }
-            // Read before the file is: a write that follows in the same tick of the clock
-            // could leave the same stamp, so such a file is read again next time.
-            let racy = stamp.is_none_or(|s| s.racy(std::time::SystemTime::now()));
+            // The clock read before the file is: a write that follows in the same tick of the
+            // clock could leave the same stamp, so such a file is read again next time.
+            let now = std::time::SystemTime::now();
             let mut found = Diagnostics::new();
-            let (mut page, body_hash) = read_page(root, path, rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
+            let (mut page, body_hash, read) = read_page(root, path, rel, (reuse.fingerprint, reuse.memo.is_some()), reuse.bodies, &mut found);
+            // Without the walk's stamp, the stamp of the file read.
+            let (stamp, size) = match stamp {
+                Some(stamp) => (Some(stamp), 0),
+                None => (read.meta.as_ref().map(memo::Stamp::of), read.size),
+            };
+            let racy = stamp.is_none_or(|s| s.racy(now));
             let read = reuse.memo.zip(stamp).map(|(m, stamp)| {
                 // The memo keeps the page without its body (read again when it is rendered),
                 // or only the body's hash.
@@ -268,14 +286,15 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 let diags = if m.keeps_pages() { found.clone() } else { Diagnostics::new() };
                 (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: kept.map(Box::new), diags, body_hash, racy })
             });
-            (page, found, read)
+            (page, found, read, size)
         })
         .collect();
     let mut read = Vec::new();
     site.pages.reserve(parsed.len());
     site.by_rel.reserve(parsed.len());
-    for ((page, found, memoized), (_, rel, _)) in parsed.into_iter().zip(markdown) {
+    for ((page, found, memoized, size), (_, rel, _)) in parsed.into_iter().zip(markdown) {
         read.extend(memoized);
+        site.text_bytes += size;
         diags.extend(found);
         match page {
             Some(page) if page.front.draft => site.drafts.push(page.rel),
@@ -345,6 +364,7 @@ fn read_sidecar(root: &Path, path: &Path, rel: &str, lang: &str, diags: &mut Dia
 /// `fingerprint`: compute the text's hash (only sites with translations compare them).
 /// `hash_body`: also return the hash of the body ([`memo::body_hash`]; else 0).
 /// `bodies`: what may still be kept of the site's bodies (the body is taken from it, or emptied).
+/// Also returns what the read found of the file (its size and metadata).
 fn read_page(
     root: &Path,
     path: &Path,
@@ -352,12 +372,16 @@ fn read_page(
     (fingerprint, hash_body): (bool, bool),
     bodies: &AtomicUsize,
     diags: &mut Diagnostics,
-) -> (Option<Page>, u64) {
-    let Some(text) = read_text(root, path, MAX_PAGE_BYTES, diags) else { return (None, 0) };
-    let Some(mut page) = parse_page(&text, rel, display_path(root, path), diags) else { return (None, 0) };
+) -> (Option<Page>, u64, TextRead) {
+    let (text, read) = read_text_as(root, path, MAX_PAGE_BYTES, diags);
+    let Some(mut text) = text else { return (None, 0, read) };
+    let Some((mut page, at)) = parse_page_at(&text, rel, display_path(root, path), diags) else { return (None, 0, read) };
     if fingerprint {
         page.hash = sha256_hex(&text);
     }
+    // The body is the text without its front matter, in the buffer it was read into.
+    text.drain(..at);
+    page.body = text;
     let body_hash = if hash_body { memo::body_hash(&page.body) } else { 0 };
     // Past the budget the body is read again when the page is rendered ([`page_body`]): a
     // large site's text need not sit in memory whole. Which bodies are kept may vary from run
@@ -366,7 +390,7 @@ fn read_page(
     if bodies.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| left.checked_sub(len)).is_err() {
         page.body = String::new();
     }
-    (Some(page), body_hash)
+    (Some(page), body_hash, read)
 }
 
 /// One Markdown file read again by itself, as [`load_site_with`] reads it (a preview's rebuild
@@ -378,7 +402,7 @@ pub fn read_again(root: &Path, shown: &Path, rel: &str, fingerprint: bool) -> Op
     let stamp = memo::Stamp::of(&meta);
     let racy = stamp.racy(std::time::SystemTime::now());
     let mut diags = Diagnostics::new();
-    let (page, body_hash) = read_page(root, &path, rel, (fingerprint, true), &AtomicUsize::new(0), &mut diags);
+    let (page, body_hash, _) = read_page(root, &path, rel, (fingerprint, true), &AtomicUsize::new(0), &mut diags);
     Some(memo::Read { stamp, fingerprint, page: page.map(Box::new), diags, body_hash, racy })
 }
 
@@ -387,36 +411,61 @@ pub fn page_body(root: &Path, source: &Path) -> String {
     files::read_inside(root, source, MAX_PAGE_BYTES)
         .ok()
         .and_then(|bytes| decode(bytes).ok())
-        .and_then(|text| frontmatter::split(&text).ok().map(|s| s.body.to_string()))
+        .and_then(|mut text| {
+            let at = text.len() - frontmatter::split(&text).ok()?.body.len();
+            text.drain(..at);
+            Some(text)
+        })
         .unwrap_or_default()
 }
 
 /// Reads a text file with the size and encoding checks every content file gets; a symbolic
 /// link is followed only to a file inside the site (the walk has reported the others).
 fn read_text(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> Option<String> {
+    read_text_as(root, path, limit, diags).0
+}
+
+/// What reading a file found of it: its size (also of a file too big to read), and the
+/// metadata of the file read.
+#[derive(Default)]
+struct TextRead {
+    size: u64,
+    meta: Option<std::fs::Metadata>,
+}
+
+/// [`read_text`] of a file the walk has listed as a regular file ([`files::read_listed`]),
+/// with what the read found of it.
+fn read_text_as(root: &Path, path: &Path, limit: u64, diags: &mut Diagnostics) -> (Option<String>, TextRead) {
     let shown = display_path(root, path);
-    let bytes = match files::read_inside(root, path, limit) {
-        Ok(b) => b,
-        Err(p @ files::FileProblem::TooBig { .. }) => {
+    let (bytes, read) = match files::read_listed(root, path, limit) {
+        Ok((b, meta)) => (b, TextRead { size: meta.len(), meta: Some(meta) }),
+        Err(p @ files::FileProblem::TooBig { size, .. }) => {
             diags.push(Diagnostic::error(&shown, 0, 0, p.message()).with_hint("split it into several pages or quizzes (the limits are listed in the README)"));
-            return None;
+            return (None, TextRead { size, meta: None });
         }
         Err(p) => {
             diags.push(p.diagnostic(&shown));
-            return None;
+            return (None, TextRead::default());
         }
     };
     match decode(bytes) {
-        Ok(t) => Some(t),
+        Ok(t) => (Some(t), read),
         Err((line, col, msg)) => {
             diags.push(Diagnostic::error(&shown, line, col, msg).with_hint("save the file as UTF-8 text (a .md file must be Markdown)"));
-            None
+            (None, read)
         }
     }
 }
 
 /// Pure: a page's text → a [`Page`] (tree links filled in later), or diagnostics.
 pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<Page> {
+    let (mut page, at) = parse_page_at(text, rel, shown, diags)?;
+    page.body = text[at..].to_string();
+    Some(page)
+}
+
+/// [`parse_page`] without the body: the page, and where its body starts in `text`.
+fn parse_page_at(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics) -> Option<(Page, usize)> {
     let split = frontmatter::split(text);
     if let Ok(split) = &split {
         if split.yaml.len() > MAX_FRONT_MATTER_BYTES {
@@ -471,12 +520,12 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
     let is_section = name == "index.md";
     let order_name = if is_section { parent_dir(rel).rsplit('/').next().unwrap_or("") } else { name };
     let (prefix, rest) = split_prefix(order_name);
-    Some(Page {
+    let page = Page {
         source: shown,
         rel: rel.to_string(),
         url: output_path(rel),
         is_section,
-        body: split.body.to_string(),
+        body: String::new(),
         body_line: split.body_line,
         front,
         order: (prefix.unwrap_or(u64::MAX), rest.to_string()),
@@ -485,7 +534,8 @@ pub fn parse_page(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics
         text: crate::model::TextStatus::Original,
         outdated: false,
         hash: String::new(),
-    })
+    };
+    Some((page, text.len() - split.body.len()))
 }
 
 /// Fills in parents and ordered children; reports folders without `index.md` and URL clashes.

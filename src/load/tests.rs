@@ -27,8 +27,36 @@ fn a_build_keeps_bodies_from_the_load_and_a_preview_does_not() {
     assert_eq!(load(Some(&mut memo::Memo::default()), false), "");
     // Past the budget a body is left to be read again at render.
     let mut diags = Diagnostics::new();
-    let (page, _) = read_page(root, &root.join("content/en/index.md"), "index.md", (false, false), &AtomicUsize::new(3), &mut diags);
+    let (page, _, read) = read_page(root, &root.join("content/en/index.md"), "index.md", (false, false), &AtomicUsize::new(3), &mut diags);
     assert_eq!(page.expect("page").body, "");
+    assert_eq!(read.size, 31);
+    assert_eq!(page_body(root, Path::new("content/en/index.md")), "\nThe body.\n");
+}
+
+#[test]
+fn a_page_s_size_and_stamp_come_from_its_read_when_the_walk_does_not_read_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    std::fs::write(root.join("site.yaml"), "title: T\nlanguages:\n  - code: en\n    name: English\n").unwrap();
+    std::fs::create_dir_all(root.join("content/en")).unwrap();
+    std::fs::write(root.join("content/en/index.md"), "---\ntitle: Home\n---\n\nThe body.\n").unwrap();
+    std::fs::write(root.join("content/en/a.md"), "---\ntitle: A\n---\nA.\n").unwrap();
+    std::fs::write(root.join("content/en/a.transcript.md"), "Words.\n").unwrap();
+    std::fs::write(root.join("content/en/x.txt"), "xyz").unwrap();
+    // A build's memo (hashes only: the walk reads no page's metadata) and a preview's (the
+    // walk reads it, to reuse unchanged files): the same sizes, and every page recorded.
+    for mut memo in [memo::Memo::hashes_only(), memo::Memo::default()] {
+        let mut diags = Diagnostics::new();
+        let config = Config::from_root(root, &mut diags).expect("site.yaml");
+        let site = load_site_with(root, config, Some(&mut memo), true, &mut diags);
+        assert!(!diags.has_errors(), "{diags:?}");
+        let lang = &site.langs[0];
+        assert_eq!(lang.text_bytes, 31 + 20 + 7, "pages and transcripts");
+        let sizes: Vec<(&str, u64)> = lang.assets.iter().map(|a| (a.rel.as_str(), a.size)).collect();
+        assert_eq!(sizes, [("a.transcript.md", 7), ("x.txt", 3)]);
+        assert_eq!(memo.body_hash(Path::new("content/en/a.md")), Some(memo::body_hash("A.\n")));
+        assert_eq!(lang.pages.iter().map(|p| p.body.as_str()).collect::<Vec<_>>(), ["A.\n", "\nThe body.\n"]);
+    }
 }
 
 #[test]
