@@ -1,4 +1,5 @@
 use super::*;
+use crate::files::{decode, sha256_hex};
 
 #[test]
 fn a_build_keeps_bodies_from_the_load_and_a_preview_does_not() {
