@@ -16,29 +16,37 @@ fn entity(b: u8) -> Option<&'static str> {
     }
 }
 
-fn is_special(b: u8) -> bool {
-    (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'')
+/// Whether `b` is escaped: in an attribute value `&`, `<`, `>`, `"` and `'`; in element content
+/// (`BODY`) only the first three, as pulldown-cmark's HTML writer escapes a page's text.
+#[inline(always)]
+fn is_special<const BODY: bool>(b: u8) -> bool {
+    let markup = (b == b'&') | (b == b'<') | (b == b'>');
+    if BODY {
+        markup
+    } else {
+        markup | (b == b'"') | (b == b'\'')
+    }
 }
 
 /// Whether a block of 16 bytes holds a byte to escape: a test of fixed length without
 /// branches, which the compiler makes a handful of vector compares.
 #[inline(always)]
-fn any_special(block: &[u8; 16]) -> bool {
-    block.iter().fold(0u8, |any, &b| any | u8::from(is_special(b))) != 0
+fn any_special<const BODY: bool>(block: &[u8; 16]) -> bool {
+    block.iter().fold(0u8, |any, &b| any | u8::from(is_special::<BODY>(b))) != 0
 }
 
 /// Where the first byte to escape is at or after `from`. Blocks of 16 bytes are tested
 /// without branches ([`any_special`]): most text has nothing to escape, and Tera escapes every
 /// value a template prints. The last bytes are tested as one more block of 16: the text's last
-/// 16 bytes (those before them already passed) or, in a shorter text, its bytes padded with
-/// zeros; a test of a slice of any length made a loop of a branch or more a byte, most of the
-/// time of the short titles and addresses the pages escape.
-fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+/// 16 bytes (those before them already passed) or, in a shorter text, a block made of its
+/// bytes ([`short_block`]); a test of a slice of any length made a loop of a branch or more a
+/// byte, most of the time of the short titles, addresses and words the pages escape.
+fn next_special<const BODY: bool>(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let first = |block: &[u8], at: usize| block.iter().position(|&b| is_special(b)).map(|i| from + at + i);
+    let first = |block: &[u8], at: usize| block.iter().position(|&b| is_special::<BODY>(b)).map(|i| from + at + i);
     let mut at = 0;
     while let Some(block) = rest.get(at..).and_then(<[u8]>::first_chunk::<16>) {
-        if any_special(block) {
+        if any_special::<BODY>(block) {
             return first(block, at);
         }
         at += 16;
@@ -47,15 +55,37 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
         return None;
     }
     if let Some(last) = rest.last_chunk::<16>() {
-        return if any_special(last) { first(&rest[at..], at) } else { None };
+        return if any_special::<BODY>(last) { first(&rest[at..], at) } else { None };
     }
-    let mut block = [0u8; 16];
-    block[..rest.len()].copy_from_slice(rest);
-    if any_special(&block) {
+    if any_special::<BODY>(&short_block(rest)) {
         first(rest, 0)
     } else {
         None
     }
+}
+
+/// A block of 16 bytes that holds every byte of `bytes` (1 to 15 of them) and no other: its
+/// first and last 8 (or 4) bytes, which overlap, or its first, middle and last byte, repeated.
+/// Made of loads of a fixed size: copying a short text into a padded block was a call to
+/// `memcpy` for each of the many words between a page's quotes and emphasis.
+#[inline(always)]
+fn short_block(bytes: &[u8]) -> [u8; 16] {
+    let n = bytes.len();
+    let mut block = [0u8; 16];
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        block[..8].copy_from_slice(head);
+        block[8..].copy_from_slice(tail);
+    } else if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        for (i, quarter) in block.chunks_exact_mut(4).enumerate() {
+            quarter.copy_from_slice(if i % 2 == 0 { head } else { tail });
+        }
+    } else if n > 0 {
+        let three = [bytes[0], bytes[n / 2], bytes[n - 1]];
+        for (i, b) in block.iter_mut().enumerate() {
+            *b = three[i % 3];
+        }
+    }
+    block
 }
 
 /// ` lang="…" dir="…"`: the attributes of a passage in another language than its page (a
@@ -100,32 +130,53 @@ pub fn ui_attrs(mixed: Option<&Mixed>) -> String {
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(s: &str) -> String {
-    let Some(first) = next_special(s.as_bytes(), 0) else {
+    let Some(first) = next_special::<false>(s.as_bytes(), 0) else {
         return s.to_string();
     };
     let mut out = String::with_capacity(s.len() + s.len() / 8 + 8);
-    push_escaped(&mut out, s, first);
+    push_escaped::<false>(&mut out, s, first);
     out
 }
 
 /// [`escape_html`] appended to `out`: the runs between special characters are copied as
 /// slices, not character by character.
 pub fn escape_into(out: &mut String, s: &str) {
-    match next_special(s.as_bytes(), 0) {
-        Some(first) => push_escaped(out, s, first),
+    match next_special::<false>(s.as_bytes(), 0) {
+        Some(first) => push_escaped::<false>(out, s, first),
+        None => out.push_str(s),
+    }
+}
+
+/// Text for element content appended to `out`, escaped as pulldown-cmark's HTML writer escapes
+/// a page's text (`escape_html_body_text`): only `&`, `<` and `>`; quotes are kept as written.
+/// Most of a page's texts are words between its quotes, dashes and emphasis, shorter than 16
+/// bytes and with nothing to escape: tested and copied where the writer calls this.
+#[inline(always)]
+pub fn escape_body_into(out: &mut String, s: &str) {
+    if s.len() < 16 && !any_special::<true>(&short_block(s.as_bytes())) {
+        out.push_str(s);
+    } else {
+        escape_body_long(out, s);
+    }
+}
+
+/// [`escape_body_into`] of a text of 16 bytes or more, or one with a byte to escape.
+fn escape_body_long(out: &mut String, s: &str) {
+    match next_special::<true>(s.as_bytes(), 0) {
+        Some(first) => push_escaped::<true>(out, s, first),
         None => out.push_str(s),
     }
 }
 
 /// `s` escaped onto `out`, its first special byte at `next`.
-fn push_escaped(out: &mut String, s: &str, mut next: usize) {
+fn push_escaped<const BODY: bool>(out: &mut String, s: &str, mut next: usize) {
     let bytes = s.as_bytes();
     let mut from = 0;
     loop {
         out.push_str(&s[from..next]);
         out.push_str(entity(bytes[next]).unwrap_or_default());
         from = next + 1;
-        match next_special(bytes, from) {
+        match next_special::<BODY>(bytes, from) {
             Some(n) => next = n,
             None => break,
         }
@@ -237,6 +288,11 @@ mod tests {
         out
     }
 
+    /// Element content as pulldown-cmark's writer escapes it, character by character.
+    fn body_reference(s: &str) -> String {
+        reference(s).replace("&quot;", "\"").replace("&#39;", "'")
+    }
+
     #[test]
     fn every_special_character_becomes_its_entity() {
         assert_eq!(escape_html(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
@@ -248,9 +304,12 @@ mod tests {
 
     #[test]
     fn the_next_special_byte_is_found_at_every_place_of_every_length() {
-        let plain = |bytes: &[u8], from: usize| bytes.get(from..)?.iter().position(|&b| is_special(b)).map(|i| from + i);
-        assert_eq!(next_special(b"", 0), None);
-        assert_eq!(next_special(b"x", 2), None);
+        let plain = |bytes: &[u8], from: usize, body: bool| {
+            let special = |b: &u8| matches!(b, b'&' | b'<' | b'>') || (!body && matches!(b, b'"' | b'\''));
+            bytes.get(from..)?.iter().position(special).map(|i| from + i)
+        };
+        assert_eq!(next_special::<false>(b"", 0), None);
+        assert_eq!(next_special::<true>(b"x", 2), None);
         // Lengths around the block of 16 and its multiples, a special byte (or a non-ASCII
         // one, never special) at each place, searched from each place.
         for len in 0..70 {
@@ -261,10 +320,21 @@ mod tests {
                         *b = special;
                     }
                     for from in [0, 1, at.saturating_sub(1), at, at + 1, len.saturating_sub(16), len] {
-                        assert_eq!(next_special(&bytes, from), plain(&bytes, from), "{len} {at} {special} {from}");
+                        assert_eq!(next_special::<false>(&bytes, from), plain(&bytes, from, false), "{len} {at} {special} {from}");
+                        assert_eq!(next_special::<true>(&bytes, from), plain(&bytes, from, true), "{len} {at} {special} {from} body");
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_short_texts_block_holds_each_of_its_bytes_and_no_other() {
+        for len in 1..16 {
+            let bytes: Vec<u8> = (1..=len as u8).collect();
+            let block = short_block(&bytes);
+            assert!(block.iter().all(|b| bytes.contains(b)), "{len}: {block:?}");
+            assert!(bytes.iter().all(|b| block.contains(b)), "{len}: {block:?}");
         }
     }
 
@@ -299,15 +369,21 @@ mod tests {
                     let mut out = String::from("kept ");
                     escape_into(&mut out, &s);
                     assert_eq!(out, format!("kept {}", reference(&s)));
+                    let mut out = String::from("kept ");
+                    escape_body_into(&mut out, &s);
+                    assert_eq!(out, format!("kept {}", body_reference(&s)), "{s:?}");
                 }
             }
         }
         // A special character at every place of texts longer than the blocks scanned at once.
-        for len in [31, 32, 33, 64, 100] {
+        for len in [15, 16, 17, 31, 32, 33, 63, 64, 65, 100] {
             for at in 0..len {
-                for special in ['&', '<', '\'', 'é'] {
+                for special in ['&', '<', '>', '"', '\'', 'é'] {
                     let s: String = (0..len).map(|i| if i == at || i == len - 1 - at / 2 { special } else { 'x' }).collect();
                     assert_eq!(escape_html(&s), reference(&s), "{s:?}");
+                    let mut body = String::new();
+                    escape_body_into(&mut body, &s);
+                    assert_eq!(body, body_reference(&s), "{s:?}");
                 }
             }
         }

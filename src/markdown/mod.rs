@@ -13,10 +13,11 @@ pub mod limits;
 pub mod media;
 pub mod rawhtml;
 mod spaced;
+mod write;
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
@@ -110,8 +111,17 @@ struct OpenHeading {
     events_at: usize,
 }
 
+/// What writes a list of events as HTML: [`write::push_html`]; the tests give pulldown-cmark's
+/// writer in its place to compare the two.
+type WriteHtml = fn(&mut String, &[Event<'_>]);
+
 /// Renders one page's Markdown.
 pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
+    render_with(src, links, labels, write::push_html)
+}
+
+/// [`render`], its events written as HTML by `write_html`.
+fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteHtml) -> Rendered {
     let mut out = Rendered::default();
     if let Some(problem) = limits::check(src) {
         out.problems.push(problem);
@@ -261,7 +271,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
                         tag.push('"');
                     }
                     tag.push('>');
-                    html::push_html(&mut tag, events.drain(h.events_at..));
+                    write_html(&mut tag, &events[h.events_at..]);
+                    events.truncate(h.events_at);
                     labels::anchor(&mut tag, &id, &text, labels);
                     tag.push_str("</h");
                     tag.push(digit);
@@ -441,7 +452,8 @@ pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
     }
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
-    html::push_html(&mut html_out, events.into_iter());
+    write_html(&mut html_out, &events);
+    drop(events);
     if tables > 0 {
         html_out = labels::table_langs(html_out, labels);
     }
@@ -559,16 +571,21 @@ pub fn smart_text(src: &str) -> String {
 
 /// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
 pub fn render_inline(src: &str) -> String {
-    let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
+    let events: Vec<Event<'_>> = inline_events(src).collect();
+    let mut out = String::new();
+    write::push_html(&mut out, &events);
+    out.trim_end().to_string()
+}
+
+/// The events [`render_inline`] writes: no paragraphs, images or links, raw HTML as text.
+fn inline_events(src: &str) -> impl Iterator<Item = Event<'_>> {
+    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => None,
         other => Some(other),
-    });
-    let mut out = String::new();
-    html::push_html(&mut out, parser);
-    out.trim_end().to_string()
+    })
 }
 
 #[cfg(test)]
