@@ -155,10 +155,12 @@ impl Output {
             dry_run,
             memory: None,
             written: Mutex::new(BTreeSet::new()),
-            names: Mutex::new(Names::default()),
+            // Sized for as many files as the last build left (most builds write about as many):
+            // neither the names nor the list of unchanged files grows through fresh memory.
+            names: Mutex::new(Names::with_capacity(last.len())),
             staged: Mutex::new(Vec::new()),
             made: Mutex::new(rustc_hash::FxHashSet::default()),
-            unchanged: Mutex::new(Vec::new()),
+            unchanged: Mutex::new(Vec::with_capacity(last.len())),
             last,
             existing,
             read_back: AtomicUsize::new(0),
@@ -489,6 +491,10 @@ struct Names {
 }
 
 impl Names {
+    fn with_capacity(files: usize) -> Names {
+        Names { files: rustc_hash::FxHashMap::with_capacity_and_hasher(files, Default::default()), folders: Default::default() }
+    }
+
     fn claim(&mut self, rel: &str) -> Result<(), String> {
         let folded = fold(rel);
         if let Some(other) = self.files.get(&folded) {
