@@ -121,14 +121,39 @@ pub fn read(root: &Path, rel: &Path, limit: u64, listed: bool) -> Option<Result<
     if what.len() > limit {
         return Some(Err(FileProblem::TooBig { size: what.len(), limit }));
     }
-    let mut bytes = Vec::with_capacity(what.len() as usize);
-    if let Err(e) = file.take(limit + 1).read_to_end(&mut bytes) {
-        return Some(Err(super::io_problem(e)));
-    }
+    let bytes = match read_whole(file, what.len(), limit) {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(Err(super::io_problem(e))),
+    };
     if bytes.len() as u64 > limit {
         return Some(Err(FileProblem::TooBig { size: bytes.len() as u64, limit }));
     }
     Some(Ok((bytes, what)))
+}
+
+/// The bytes of `file`, whose metadata gave `size`, to its end and at most `limit + 1`: one
+/// read asks for `size + 1` bytes, and a regular file that gives exactly `size` of them has
+/// ended there (a regular file reads short only at its end), so the empty read that `read_to_end`
+/// makes to see the end is spared (one system call a file). A file that gave more (it grew) or
+/// fewer is read on to its end as before.
+fn read_whole(file: File, size: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let want = size.min(limit) as usize + 1;
+    let mut bytes: Vec<u8> = Vec::with_capacity(want);
+    let spare = bytes.spare_capacity_mut();
+    // SAFETY: `read` writes at most `spare.len()` bytes into memory the vector owns and does
+    // not hold on to the pointer.
+    let n = unsafe { libc::read(file.as_raw_fd(), spare.as_mut_ptr().cast(), spare.len()) };
+    if n >= 0 {
+        // SAFETY: the kernel has written the first `n` bytes (`n <= want`, the capacity).
+        unsafe { bytes.set_len(n as usize) };
+        if n as u64 == size && (n as usize) < want {
+            return Ok(bytes);
+        }
+    }
+    // Grown, shrunk, interrupted or failed: the rest the portable way (a failure is met again).
+    let read = bytes.len() as u64;
+    file.take((limit + 1).saturating_sub(read)).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -166,6 +191,31 @@ mod tests {
             // Not a regular file, or not there: named by the portable path.
             for rel in ["a", "pipe", "none", ""] {
                 assert_eq!(read(rel, 10), None, "{rel}");
+            }
+        }
+    }
+
+    /// One read with the end seen, against `read_to_end`: empty files, sizes around 16, 32 and
+    /// 64 bytes, non-ASCII text, a file that grew since its size was taken and the limit.
+    #[test]
+    fn a_file_is_read_whole_as_read_to_end_reads_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("f");
+        let plain = |limit: u64| {
+            let mut bytes = Vec::new();
+            File::open(&path).unwrap().take(limit + 1).read_to_end(&mut bytes).unwrap();
+            bytes
+        };
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 4096, 100_000] {
+            let text: String = "αβγ word ".chars().cycle().take(len).collect();
+            std::fs::write(&path, &text).unwrap();
+            let size = text.len() as u64;
+            for limit in [size, size + 10, size.saturating_sub(1), 10] {
+                assert_eq!(read_whole(File::open(&path).unwrap(), size, limit).unwrap(), plain(limit), "{len} {limit}");
+            }
+            // Grown or shrunk since its size was taken: read to its end all the same.
+            for old in [size + 5, size / 2] {
+                assert_eq!(read_whole(File::open(&path).unwrap(), old, 1 << 20).unwrap(), text.as_bytes(), "{len} {old}");
             }
         }
     }

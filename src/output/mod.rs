@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+mod existing;
 pub mod record;
 
 pub use record::{FileStamp, Record, Records};
@@ -56,6 +57,8 @@ pub struct Output {
     unchanged: Mutex<Vec<(String, Record)>>,
     /// What the last build into this folder recorded of its files.
     last: Records,
+    /// What the output folder holds before this build writes it.
+    existing: existing::Existing,
     /// How many files were compared by reading them back (no usable record).
     read_back: AtomicUsize,
     committed: bool,
@@ -144,17 +147,22 @@ impl Output {
 
     /// An output with nothing written yet; a dry run has nothing to commit or clean up.
     fn new(out: PathBuf, staging: PathBuf, dry_run: bool, last: Records) -> Output {
+        // A dry run looks nothing up (an empty path opens nothing).
+        let existing = existing::Existing::new(&out);
         Output {
             out,
             staging,
             dry_run,
             memory: None,
             written: Mutex::new(BTreeSet::new()),
-            names: Mutex::new(Names::default()),
+            // Sized for as many files as the last build left (most builds write about as many):
+            // neither the names nor the list of unchanged files grows through fresh memory.
+            names: Mutex::new(Names::with_capacity(last.len())),
             staged: Mutex::new(Vec::new()),
             made: Mutex::new(rustc_hash::FxHashSet::default()),
-            unchanged: Mutex::new(Vec::new()),
+            unchanged: Mutex::new(Vec::with_capacity(last.len())),
             last,
+            existing,
             read_back: AtomicUsize::new(0),
             committed: dry_run,
             skipped: BTreeSet::new(),
@@ -211,10 +219,8 @@ impl Output {
         }
         let hash = record::hash(bytes);
         // Only a regular file (never a link) counts as "already there".
-        let existing = self.out.join(rel);
-        if let Some(meta) = std::fs::symlink_metadata(&existing).ok().filter(|m| m.is_file() && m.len() == bytes.len() as u64) {
-            let stamp = FileStamp::from_meta(&meta);
-            if self.holds(rel, stamp, hash, || std::fs::read(&existing).is_ok_and(|old| old == bytes)) {
+        if let Some((_, stamp)) = self.existing.regular(rel).filter(|(len, _)| *len == bytes.len() as u64) {
+            if self.holds(rel, stamp, hash, || std::fs::read(self.out.join(rel)).is_ok_and(|old| old == bytes)) {
                 return self.unchanged(rel, stamp, hash);
             }
         }
@@ -266,7 +272,7 @@ impl Output {
         if self.skips(rel) {
             return true;
         }
-        if self.dry_run || self.memory.is_some() || FileStamp::of(&self.out.join(rel)).as_ref() != Some(stamp) || self.claim(rel).is_err() {
+        if self.dry_run || self.memory.is_some() || self.existing.stamp(rel).as_ref() != Some(stamp) || self.claim(rel).is_err() {
             return false;
         }
         // Its hash is the last build's (without one, the next build reads the file back).
@@ -279,7 +285,7 @@ impl Output {
     /// Whether the file the last build left at `rel` is still as it left it (see
     /// [`Output::keep_existing`]).
     pub fn can_keep(&self, rel: &str, stamp: &FileStamp) -> bool {
-        self.skips(rel) || (!self.dry_run && self.memory.is_none() && FileStamp::of(&self.out.join(rel)).as_ref() == Some(stamp))
+        self.skips(rel) || (!self.dry_run && self.memory.is_none() && self.existing.stamp(rel).as_ref() == Some(stamp))
     }
 
     /// The output folder.
@@ -305,15 +311,13 @@ impl Output {
         if self.dry_run {
             return Ok(());
         }
-        let existing = self.out.join(rel);
-        if let Some(meta) = std::fs::symlink_metadata(&existing).ok().filter(|m| m.is_file() && m.len() == size) {
-            let stamp = FileStamp::from_meta(&meta);
+        if let Some((_, stamp)) = self.existing.regular(rel).filter(|(len, _)| *len == size) {
             // As the last build left it: only the source is read, to hash it.
             let same = match self.last.get(rel).filter(|r| Some(r.stamp) == stamp) {
                 Some(r) => Some(record::hash_reader(&mut io::Read::take(&mut source, size))?).filter(|h| *h == r.hash),
                 None => {
                     self.read_back.fetch_add(1, Ordering::Relaxed);
-                    match std::fs::File::open(&existing) {
+                    match std::fs::File::open(self.out.join(rel)) {
                         Ok(old) => record::same_bytes(old, &mut source)?,
                         Err(_) => None,
                     }
@@ -487,6 +491,10 @@ struct Names {
 }
 
 impl Names {
+    fn with_capacity(files: usize) -> Names {
+        Names { files: rustc_hash::FxHashMap::with_capacity_and_hasher(files, Default::default()), folders: Default::default() }
+    }
+
     fn claim(&mut self, rel: &str) -> Result<(), String> {
         let folded = fold(rel);
         if let Some(other) = self.files.get(&folded) {

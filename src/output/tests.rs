@@ -182,3 +182,26 @@ fn stale_files_are_removed_at_every_depth_and_links_are_not_followed() {
     }
     assert_eq!(std::fs::read_to_string(outside.join("keep.txt")).unwrap(), "not ours", "a link was followed");
 }
+
+/// A folder of the output replaced by a link (here to a copy of it outside the output) holds
+/// nothing the build can keep: its files are written into a real folder in the link's place,
+/// and the copy the link led to is left alone.
+#[cfg(unix)]
+#[test]
+fn a_folder_replaced_by_a_link_is_written_again_as_a_real_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    let files: &[(&str, &[u8])] = &[("a.html", b"a"), ("en/x/c.html", b"c"), ("en/d.html", b"d")];
+    let (_, records) = build(&out, Records::default(), files);
+    let moved = tmp.path().join("moved-en");
+    std::fs::rename(out.join("en"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, out.join("en")).unwrap();
+    let (s, _) = build(&out, records, files);
+    assert_eq!(s.changed, 2, "both files below the link are written");
+    assert!(std::fs::symlink_metadata(out.join("en")).unwrap().is_dir(), "a real folder, not the link");
+    for (rel, bytes) in files {
+        assert_eq!(std::fs::read(out.join(rel)).unwrap(), *bytes, "{rel}");
+        assert!(std::fs::symlink_metadata(out.join(rel)).unwrap().is_file());
+    }
+    assert_eq!(std::fs::read(moved.join("x/c.html")).unwrap(), b"c", "the copy the link led to is left alone");
+}

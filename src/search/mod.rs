@@ -293,8 +293,10 @@ impl Indexer {
             Some(done) => done,
             None => self.take_analysed(),
         };
-        let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::default();
-        let mut stems: Vec<Vec<(u32, u32)>> = Vec::new();
+        // At most a stem per word: sized once, never grown (a map's growth moves every entry
+        // into fresh memory).
+        let mut stem_ids: FxHashMap<(bool, String), usize> = FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let mut stems: Vec<Vec<(u32, u32)>> = Vec::with_capacity(keys.len());
         let mut surfaces: Vec<(String, usize)> = Vec::with_capacity(keys.len());
         let mut stop: BTreeSet<String> = BTreeSet::new();
         for ((key, list), (surface, analysed)) in keys.into_iter().zip(analysed) {

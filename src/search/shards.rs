@@ -38,7 +38,25 @@ fn json(s: &str) -> String {
 }
 
 fn wrap(lang: &str, name: &str, data: &str) -> Vec<u8> {
-    format!("kyklosSearch.add({},{},{data});\n", json(lang), json(name)).into_bytes()
+    let mut file = head(lang, name, data.len());
+    file.push_str(data);
+    end(file)
+}
+
+/// The start of a file's call, `kyklosSearch.add("en","t3",`, in a string with room for
+/// `data` bytes of data after it and the call's end ([`end`]): the data is written in place,
+/// never copied into a larger string.
+fn head(lang: &str, name: &str, data: usize) -> String {
+    let (lang, name) = (json(lang), json(name));
+    let mut file = String::with_capacity(18 + lang.len() + name.len() + data + 3);
+    let _ = write!(file, "kyklosSearch.add({lang},{name},");
+    file
+}
+
+/// The call begun by [`head`], closed.
+fn end(mut file: String) -> Vec<u8> {
+    file.push_str(");\n");
+    file.into_bytes()
 }
 
 /// `n` in decimal appended to `out`, what `write!(s, "{n}")` writes, without the formatting
@@ -154,6 +172,8 @@ pub fn term_shards(
     // stem's postings once per shard (`seen[stem]` is the last shard, numbered from 1, that
     // counted it).
     let mut starts = Vec::new();
+    // About how many bytes each shard takes (the words before escaping), for its string.
+    let mut sizes = Vec::new();
     let mut seen: Vec<u32> = vec![0; encoded.len()];
     let (mut shard, mut size) = (0u32, 0usize);
     for (i, (word, ids)) in sorted.iter().enumerate() {
@@ -161,27 +181,33 @@ pub fn term_shards(
         let mut c = cost(&seen, shard);
         if starts.is_empty() || size + c > TERM_TARGET {
             starts.push(i);
+            sizes.push(0);
             shard += 1;
             size = 0;
             c = cost(&seen, shard);
         }
         size += c;
+        if let Some(last) = sizes.last_mut() {
+            *last = size;
+        }
         for &id in ids.iter() {
             seen[id] = shard;
         }
     }
     // The shards themselves, on every thread.
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(sorted.len()));
-    let ranges: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    let ranges: Vec<((usize, usize), usize)> = starts.iter().copied().zip(ends).zip(sizes).collect();
     let made: Vec<(String, (String, Vec<u8>))> = ranges
         .into_par_iter()
         .enumerate()
-        .map(|(n, (start, end))| {
-            let shard = &sorted[start..end];
+        .map(|(n, ((start, finish), size))| {
+            let shard = &sorted[start..finish];
             // Each stem's number in this shard, in the order the words first name it.
             let mut local: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
             let mut order: Vec<usize> = Vec::new();
-            let mut w = String::from("{\"w\":{");
+            // A word's escapes and the separators the estimate leaves out, with room to spare.
+            let mut w = head(lang, &format!("t{n}"), size + size / 8 + 64);
+            w.push_str("{\"w\":{");
             for (i, (word, ids)) in shard.iter().enumerate() {
                 if i > 0 {
                     w.push(',');
@@ -215,7 +241,7 @@ pub fn term_shards(
                 w.push_str(&encoded[*id]);
             }
             w.push_str("]}");
-            (shard[0].0.clone(), (format!("{dir}/t{n}.js"), wrap(lang, &format!("t{n}"), &w)))
+            (shard[0].0.clone(), (format!("{dir}/t{n}.js"), end(w)))
         })
         .collect();
     let mut firsts = Vec::with_capacity(made.len());
