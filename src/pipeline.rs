@@ -157,6 +157,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
         }
         None => {
             let Some(config) = Config::from_root_to_check(&opts.root, &mut diags) else { return Err(diags) };
+            i18n::parse_builtin_soon(config.languages.iter().map(|l| l.code.clone()).collect());
             // A build keeps bodies for the render; a preview (its cache in memory) none.
             let keep_bodies = cache.as_ref().is_none_or(|c| c.disk);
             let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), keep_bodies, &mut diags);
