@@ -129,6 +129,18 @@ fn builtin(code: &str) -> Table {
     builtin_ref(code).cloned().unwrap_or_default()
 }
 
+/// Parses the built-in strings of `codes` and of English (every language's last fallback) on
+/// the thread pool, in the background, so that [`builtin`] finds them parsed: a build asks for
+/// them right after its load, on one thread, while the load's own threads have nothing to do
+/// at its start (the main thread walks the site folder). Each table is still parsed once.
+pub fn parse_builtin_soon(codes: Vec<String>) {
+    rayon::spawn(move || {
+        for code in codes.iter().map(String::as_str).chain(["en"]) {
+            builtin_ref(code);
+        }
+    });
+}
+
 /// [`builtin`], each language's file parsed once per process (English is asked for by every
 /// language's strings and by their checks: it was parsed three times a build).
 fn builtin_ref(code: &str) -> Option<&'static Table> {

@@ -107,6 +107,7 @@ pub use crate::incremental::Keys;
 /// pages of a clash are in the set: pages are written in parallel, and either may come second.
 fn clashing(lang: &LangSite) -> rustc_hash::FxHashSet<usize> {
     let mut count = rustc_hash::FxHashMap::<&str, usize>::default();
+    count.reserve(lang.pages.len());
     for page in &lang.pages {
         *count.entry(page.url.as_str()).or_default() += 1;
     }
@@ -190,12 +191,12 @@ pub fn pages_stage(
             all_indexes.push(None);
             continue;
         }
-        let mut cx = context(site, lang, strings, theme);
+        // The language's context, and which pages are kept and which clash, on two threads: the
+        // render waits for them.
+        let (mut cx, (kept_for, clashing)) = rayon::join(|| context(site, lang, strings, theme), || (kept_for(site, lang, theme, packages), clashing(lang)));
         if let Some(memo) = cache.and_then(|(c, structure)| c.nav_memo(li, structure)) {
             cx = cx.with_memo(memo);
         }
-        let kept_for = kept_for(site, lang, theme, packages);
-        let clashing = clashing(lang);
         let one = PageRenderer::new(&cx, theme, strings, indexing);
         let feeding = indexing && feed.get(li).copied().unwrap_or(true);
         // A page of the last build is used again when its key is the same and it holds what
@@ -495,6 +496,6 @@ pub fn context<'a>(site: &'a Site, lang: &'a LangSite, strings: &'a Strings, the
 }
 
 /// The pages whose HTML a course's print page joins (a guide's pages are kept for theirs).
-fn printed_pages(lang: &LangSite) -> std::collections::HashSet<PageId> {
+fn printed_pages(lang: &LangSite) -> rustc_hash::FxHashSet<PageId> {
     (0..lang.pages.len()).filter(|&id| crate::render::course_print::is_printable(lang, id)).flat_map(|id| lang.reading_order(id)).collect()
 }

@@ -157,6 +157,7 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
         }
         None => {
             let Some(config) = Config::from_root_to_check(&opts.root, &mut diags) else { return Err(diags) };
+            i18n::parse_builtin_soon(config.languages.iter().map(|l| l.code.clone()).collect());
             // A build keeps bodies for the render; a preview (its cache in memory) none.
             let keep_bodies = cache.as_ref().is_none_or(|c| c.disk);
             let mut site = crate::load::load_site_with(&opts.root, config, cache.as_mut().map(|c| &mut c.memo), keep_bodies, &mut diags);
@@ -218,7 +219,6 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     lap("keys", &mut timings);
     let reuse = cache.as_deref().zip(structure);
     let (rendered, mut indexes, entries) = pages_stage(&mut site, &theme, &strings, &output, opts.packages, (index, &feed), (reuse, &keys), &mut diags);
-    give_back_freed_memory();
     lap("render", &mut timings);
     // A dry run goes on through every step, so `check` finds everything `build` would.
     if diags.has_errors() && !output.is_dry_run() {
@@ -236,7 +236,9 @@ fn run_recorded(opts: &Options, mut cache: Option<&mut Cache>, last: impl FnOnce
     // are taken in the steps' order.
     // The index's words are analysed first, on every thread; its end, which numbers their stems
     // in one loop, then runs beside the other steps.
-    let (early, analysed) = timed(|| crate::indexing::prepare(&site, &plans, &mut indexes));
+    // The memory the render freed is given back while the words are analysed: a core would
+    // otherwise wait for it.
+    let (early, analysed) = timed(|| rayon::join(give_back_freed_memory, || crate::indexing::prepare(&site, &plans, &mut indexes)).1);
     let ((searched, search_took), took) = rayon::join(
         || timed(|| crate::indexing::write_search(&site, &strings, (plans, indexes, early), &output, &search_errors, disk)),
         || site_steps(&steps, opts.packages, &rendered, &keys),
@@ -446,8 +448,8 @@ pub fn default_out(root: &Path) -> PathBuf {
 }
 
 /// The render has freed every page's Markdown as it went: mimalloc gives what is free back to
-/// the system now, before the steps after it allocate (the search index's end, the state file),
-/// instead of after its purge delay (Linux, where the binary's allocator is mimalloc's).
+/// the system now, as the steps after it start to allocate (the search index's end, the state
+/// file), instead of after its purge delay (Linux, where the binary's allocator is mimalloc's).
 fn give_back_freed_memory() {
     #[cfg(target_os = "linux")]
     {

@@ -163,50 +163,77 @@ fn is_current(format: u32, by: &str, about: &Path, out: &Path) -> bool {
 /// its files (`files`: their stamps as the build left them). Files without a record are left
 /// out. Errors are not fatal: the next build renders everything.
 pub fn save(out: &Path, cache: &Cache, files: &Records) -> std::io::Result<()> {
-    use std::io::Write;
     let fail = std::io::Error::other;
-    // The text of [`StateRef`], its two long lists (the pages and the files) made on two threads.
-    let (pages, files_json) = rayon::join(|| json_list(&page_refs(cache, files)), || json_list(&file_refs(files)));
+    // The text of [`StateRef`] in parts: its two long lists (the pages and the files) made a
+    // thousand items at a time, and its other fields, on every thread.
+    let ((pages, made), (files_json, search)) = rayon::join(
+        || (json_list(&page_refs(cache, files)), serde_json::to_vec(&made_refs(cache, files))),
+        || (json_list(&file_refs(files)), serde_json::to_vec(&search_refs(cache, files))),
+    );
+    let (pages, made, files_json, search) = (pages.map_err(fail)?, made.map_err(fail)?, files_json.map_err(fail)?, search.map_err(fail)?);
+    let mut head = b"{\"format\":".to_vec();
+    serde_json::to_writer(&mut head, &FORMAT).map_err(fail)?;
+    head.extend_from_slice(b",\"identity\":");
+    serde_json::to_writer(&mut head, &identity()).map_err(fail)?;
+    head.extend_from_slice(b",\"out\":");
+    serde_json::to_writer(&mut head, out).map_err(fail)?;
+    head.extend_from_slice(b",\"pages\":");
+    let mut parts: Vec<&[u8]> = vec![&head];
+    list_parts(&mut parts, &pages);
+    parts.extend([b",\"made\":".as_slice(), &made, b",\"search\":", &search, b",\"files\":"]);
+    list_parts(&mut parts, &files_json);
+    parts.push(b"}");
     let path = path_for(out);
     let partial = path.with_extension("partial");
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&partial)?);
-    w.write_all(b"{\"format\":")?;
-    serde_json::to_writer(&mut w, &FORMAT).map_err(fail)?;
-    w.write_all(b",\"identity\":")?;
-    serde_json::to_writer(&mut w, &identity()).map_err(fail)?;
-    w.write_all(b",\"out\":")?;
-    serde_json::to_writer(&mut w, out).map_err(fail)?;
-    w.write_all(b",\"pages\":")?;
-    write_list(&mut w, &pages.map_err(fail)?)?;
-    w.write_all(b",\"made\":")?;
-    serde_json::to_writer(&mut w, &made_refs(cache, files)).map_err(fail)?;
-    w.write_all(b",\"search\":")?;
-    serde_json::to_writer(&mut w, &search_refs(cache, files)).map_err(fail)?;
-    w.write_all(b",\"files\":")?;
-    write_list(&mut w, &files_json.map_err(fail)?)?;
-    w.write_all(b"}")?;
-    w.flush()?;
-    drop(w);
+    write_parts(&std::fs::File::create(&partial)?, &parts)?;
     std::fs::rename(&partial, &path)
 }
 
 /// The JSON text of `items` as serde_json writes a list, made a thousand items at a time on
-/// every thread: each part is a list itself ([`write_list`] joins them).
+/// every thread: each part is a list itself ([`list_parts`] joins them).
 fn json_list<T: Serialize + Sync>(items: &[T]) -> serde_json::Result<Vec<Vec<u8>>> {
     use rayon::prelude::*;
     items.par_chunks(1024).map(serde_json::to_vec).collect()
 }
 
-/// Writes the parts [`json_list`] made as one list: the items of each, without its brackets.
-fn write_list(w: &mut impl std::io::Write, parts: &[Vec<u8>]) -> std::io::Result<()> {
-    w.write_all(b"[")?;
+/// The parts [`json_list`] made, as the parts of one list: the items of each, without its
+/// brackets, between commas.
+fn list_parts<'a>(out: &mut Vec<&'a [u8]>, parts: &'a [Vec<u8>]) {
+    out.push(b"[");
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            w.write_all(b",")?;
+            out.push(b",");
         }
-        w.write_all(&part[1..part.len() - 1])?;
+        out.push(&part[1..part.len() - 1]);
     }
-    w.write_all(b"]")
+    out.push(b"]");
+}
+
+/// Writes `parts` one after another into the empty `file`. On Unix, two threads write half of
+/// the bytes each, every part at its place (the state file of a large site is several MiB, and
+/// copying it into the file was the build's last step on one core).
+fn write_parts(file: &std::fs::File, parts: &[&[u8]]) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        let mut at = Vec::with_capacity(parts.len());
+        let mut total = 0u64;
+        for part in parts {
+            at.push(total);
+            total += part.len() as u64;
+        }
+        let half = at.partition_point(|&offset| offset < total / 2);
+        let write = |range: std::ops::Range<usize>| range.into_iter().try_for_each(|i| file.write_all_at(parts[i], at[i]));
+        let (first, second) = rayon::join(|| write(0..half), || write(half..parts.len()));
+        first.and(second)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::Write;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        parts.iter().try_for_each(|part| w.write_all(part))?;
+        w.flush()
+    }
 }
 
 /// The pages of the cache that have a record, in order.
@@ -358,12 +385,31 @@ mod tests {
     }
 
     #[test]
+    fn parts_written_by_two_threads_are_the_parts_one_after_another() {
+        let tmp = tempfile::tempdir().unwrap();
+        let big: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
+        let cases: Vec<Vec<&[u8]>> = vec![
+            vec![],
+            vec![b""],
+            vec![b"{}"],
+            vec![b"{", b"", b"\"a\"", b":", &big[..17], b"}"],
+            vec![&big[..65_536], b",", &big[..1], &big, b"", &big[3..64]],
+        ];
+        for (n, parts) in cases.iter().enumerate() {
+            let path = tmp.path().join(format!("{n}"));
+            write_parts(&std::fs::File::create(&path).unwrap(), parts).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), parts.concat(), "{n}");
+        }
+    }
+
+    #[test]
     fn a_list_made_in_parts_is_the_list_serde_json_writes() {
         for n in [0, 1, 1023, 1024, 1025, 2500] {
             let items: Vec<(usize, String)> = (0..n).map(|i| (i, format!("p{i}\""))).collect();
-            let mut text = Vec::new();
-            write_list(&mut text, &json_list(&items).unwrap()).unwrap();
-            assert_eq!(text, serde_json::to_vec(&items).unwrap(), "{n}");
+            let lists = json_list(&items).unwrap();
+            let mut parts = Vec::new();
+            list_parts(&mut parts, &lists);
+            assert_eq!(parts.concat(), serde_json::to_vec(&items).unwrap(), "{n}");
         }
     }
 }

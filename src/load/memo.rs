@@ -63,12 +63,15 @@ pub struct Read {
     pub racy: bool,
 }
 
+/// The files of a load by the path shown in messages (relative to the root). FxHash: the keys
+/// are the site's own paths (SipHash's protection against crafted keys is not needed), and
+/// every build fills and reads it for every page.
+pub type Files = FxHashMap<PathBuf, Read>;
+
 /// The Markdown files of the last load, by the path shown in messages (relative to the root).
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// FxHash: the keys are the site's own paths (SipHash's protection against crafted keys
-    /// is not needed), and every build fills and reads it for every page.
-    files: FxHashMap<PathBuf, Read>,
+    files: Files,
     /// Only the hashes of the bodies are kept, not the pages (a build that ends with its load:
     /// nothing is read from this memo but the keys of the pages).
     hashes_only: bool,
@@ -108,6 +111,16 @@ impl Memo {
     /// Replaces the memo with the files of a new load.
     pub fn replace(&mut self, files: impl IntoIterator<Item = (PathBuf, Read)>) {
         self.files = files.into_iter().collect();
+    }
+
+    /// Replaces the memo with the files of a new load, one map per language (each made while
+    /// the load went on); the first becomes the memo's map without being copied.
+    pub fn replace_with(&mut self, maps: Vec<Files>) {
+        let mut maps = maps.into_iter();
+        self.files = maps.next().unwrap_or_default();
+        for map in maps {
+            self.files.extend(map);
+        }
     }
 }
 

@@ -15,11 +15,12 @@ mod read;
 mod simple_front;
 pub mod sources;
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::{display_path, suggest, Diagnostic, Diagnostics};
 use crate::files::{self, walk};
@@ -84,13 +85,13 @@ pub fn load_site_with(root: &Path, config: Config, mut memo: Option<&mut memo::M
         }
         if dir.is_dir() {
             let reuse = Reuse { memo: memo.as_deref(), fingerprint, bodies: &bodies };
-            read.extend(load_language(root, &dir, lang, i == 0, reuse, diags));
+            read.push(load_language(root, &dir, lang, i == 0, reuse, diags));
             check_media_sizes(root, lang, config.max_media_mb, diags);
             check_drawings(root, lang, diags);
         }
     }
     if let Some(m) = memo.as_mut() {
-        m.replace(read);
+        m.replace_with(read);
     }
     let total: u64 = langs.iter().map(|l| l.text_bytes).sum();
     if total > MAX_SITE_TEXT_BYTES {
@@ -170,16 +171,44 @@ struct Reuse<'a> {
     bodies: &'a AtomicUsize,
 }
 
-/// One Markdown file after reading: its page, its problems, what the next memo keeps, and its
-/// size if the walk did not read it.
-type Parsed = (Option<Page>, Diagnostics, Option<(PathBuf, memo::Read)>, u64);
+/// One Markdown file after reading, besides its page: its problems, what the next memo keeps,
+/// and its size if the walk did not read it.
+type Parsed = (Diagnostics, Option<(PathBuf, memo::Read)>, u64);
+
+/// A file's path below its language folder as a page's `rel`: `/` between folders, the name in
+/// its composed form (NFC), made with one copy of the name at most.
+fn composed_rel(path: &str) -> String {
+    let rel = path.replace('\\', "/");
+    match crate::model::url::nfc(&rel) {
+        Cow::Borrowed(_) => rel,
+        Cow::Owned(composed) => composed,
+    }
+}
+
+/// The pages read (`None`: unreadable), in walk order, become the language's pages, drafts
+/// left out, and are indexed by their `rel`. The list is filtered in place: the pages, which
+/// the load's threads wrote into it, are not moved into fresh memory on this one thread.
+fn place_pages(site: &mut LangSite, pages: Vec<Option<Page>>) {
+    let placed: Vec<Page> = pages.into_iter().filter_map(|p| p.filter(|p| !p.front.draft)).collect();
+    site.by_rel.reserve(placed.len());
+    for (id, page) in placed.iter().enumerate() {
+        site.by_rel.insert(page.rel.clone(), site.pages.len() + id);
+    }
+    if site.pages.is_empty() {
+        site.pages = placed;
+    } else {
+        site.pages.extend(placed);
+    }
+}
 
 /// Whether the file at `path` becomes a page (a Markdown file that is not a transcript).
 fn is_page_file(path: &Path) -> bool {
     path.to_str().is_some_and(|p| p.ends_with(".md") && !crate::media::is_sidecar(p))
 }
 
-fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, reuse: Reuse<'_>, diags: &mut Diagnostics) -> Vec<(PathBuf, memo::Read)> {
+/// Loads one language's folder into `site`; returns what the next memo keeps of its files (empty
+/// without a memo).
+fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool, reuse: Reuse<'_>, diags: &mut Diagnostics) -> memo::Files {
     // A page's file is read whole, and its size and stamp are taken from the read; only a
     // preview's memo, which reuses a file whose stamp is unchanged instead of reading it,
     // needs the stamp before the read.
@@ -188,29 +217,31 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
     diags.extend(problems);
     let mut markdown: Vec<(PathBuf, String, Option<memo::Stamp>)> = Vec::new();
     let mut credit_files: Vec<(String, PathBuf, String)> = Vec::new();
-    // Each name in its composed form, and the first file found under it.
-    let mut names: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
-    for entry in entries {
+    // Each name in its composed form, and the first file found under it (its entry). A file's
+    // path as shown in messages is made only where a message or a quiz needs it.
+    let mut names: FxHashMap<String, usize> = FxHashMap::default();
+    names.reserve(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
         // `path` gives the address and the name in messages; a file beside the lessons is
         // copied from `source` (the target of a link). Text files are read with `read_text`,
         // which follows a link only inside the site.
         let (path, source) = (entry.path.as_path(), entry.source.as_path());
-        let shown = display_path(root, path);
-        match entry.kind {
+        let shown = || display_path(root, path);
+        match &entry.kind {
             walk::Kind::Folder => continue,
             walk::Kind::Special(p) => {
-                diags.push(Diagnostic::warning(shown, 0, 0, format!("{}: skipped", p.message())).with_hint("replace it with an ordinary file, or remove it"));
+                diags.push(Diagnostic::warning(shown(), 0, 0, format!("{}: skipped", p.message())).with_hint("replace it with an ordinary file, or remove it"));
                 continue;
             }
             walk::Kind::File => {}
         }
         let Some(rel_path) = crate::paths::strip_dir(path, dir) else { continue };
-        let Some(rel) = rel_path.to_str().map(|s| crate::model::url::nfc(&s.replace('\\', "/")).into_owned()) else {
-            diags.push(Diagnostic::error(shown, 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
+        let Some(rel) = rel_path.to_str().map(composed_rel) else {
+            diags.push(Diagnostic::error(shown(), 0, 0, "the file name is not valid Unicode").with_hint("rename the file"));
             continue;
         };
-        if let Some(first) = names.insert(rel.clone(), shown.clone()) {
-            diags.push(places::same_name_twice(&first, &shown));
+        if let Some(first) = names.insert(rel.clone(), i) {
+            diags.push(places::same_name_twice(&display_path(root, &entries[first].path), &shown()));
             continue;
         }
         let size = entry.size;
@@ -222,10 +253,10 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         }
         if quiz::is_quiz_file(&rel) && !is_default {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
-                site.quiz_texts.push(crate::model::QuizText { rel, source: shown, text });
+                site.quiz_texts.push(crate::model::QuizText { rel, source: shown(), text });
             }
         } else if quiz::is_quiz_file(&rel) {
-            if let Some(q) = read_text(root, path, MAX_QUIZ_BYTES, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown.clone(), diags)) {
+            if let Some(q) = read_text(root, path, MAX_QUIZ_BYTES, diags).and_then(|t| quiz::parse_quiz(&t, &rel, shown(), diags)) {
                 site.quizzes.push(q);
             } else {
                 site.unreadable.insert(rel);
@@ -234,17 +265,17 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
             markdown.push((path.to_path_buf(), rel, meta.map(memo::Stamp::of)));
         } else if credits::is_credits_file(&rel, |_| path.with_extension("").is_file()) {
             if let Some(text) = read_text(root, path, MAX_QUIZ_BYTES, diags) {
-                credit_files.push((rel, shown, text));
+                credit_files.push((rel, shown(), text));
             }
         } else if size > MAX_ASSET_BYTES {
             diags.push(
-                Diagnostic::error(shown, 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
+                Diagnostic::error(shown(), 0, 0, format!("this file is {} MiB; the limit is {} MiB", size >> 20, MAX_ASSET_BYTES >> 20))
                     .with_hint("link to it from a file host instead, or make it smaller"),
             );
         } else {
             // A web page, XML document or server script is refused (an error: the build stops,
             // so it is never written); it stays an asset so that links to it are not reported too.
-            diags.extend(crate::documents::check(&shown, &rel, source));
+            diags.extend(crate::documents::check(&shown(), &rel, source));
             let text = crate::media::is_sidecar(&rel).then(|| read_sidecar(root, path, &rel, &site.lang.code, diags)).flatten();
             site.assets_by_rel.insert(rel.clone(), site.assets.len());
             site.assets.push(Asset { source: source.to_path_buf(), url: output_path(&rel), rel, size, text });
@@ -254,13 +285,15 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         let known = |target: &str| site.assets_by_rel.contains_key(target);
         credits::parse(&text, &rel, &shown, &known, &mut site.credits, diags);
     }
-    // Pages are read and parsed in parallel, then taken in walk order (deterministic).
-    let parsed: Vec<Parsed> = markdown
+    // Pages are read and parsed in parallel, then taken in walk order (deterministic). The
+    // pages are collected apart from the rest, each straight into its slot by the thread that
+    // read it, so that the site takes them without moving them again (see `place_pages`).
+    let (pages, rest): (Vec<Option<Page>>, Vec<Parsed>) = markdown
         .par_iter()
         .map(|&(ref path, ref rel, stamp)| {
             let shown = display_path(root, path);
             if let Some(read) = reuse.memo.zip(stamp).and_then(|(m, stamp)| m.get(&shown, stamp, reuse.fingerprint)) {
-                return (read.page.as_deref().cloned(), read.diags.clone(), Some((shown, read.clone())), 0);
+                return (read.page.as_deref().cloned(), (read.diags.clone(), Some((shown, read.clone())), 0));
             }
             // The clock read before the file is: a write that follows in the same tick of the
             // clock could leave the same stamp, so such a file is read again next time.
@@ -289,31 +322,34 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
                 let diags = if m.keeps_pages() { found.clone() } else { Diagnostics::new() };
                 (shown, memo::Read { stamp, fingerprint: reuse.fingerprint, page: kept.map(Box::new), diags, body_hash, racy })
             });
-            (page, found, read, size)
+            (page, (found, read, size))
         })
-        .collect();
-    let mut read = Vec::new();
-    site.pages.reserve(parsed.len());
-    site.by_rel.reserve(parsed.len());
-    for ((page, found, memoized, size), (_, rel, _)) in parsed.into_iter().zip(markdown) {
+        .unzip();
+    let mut read = Vec::with_capacity(rest.len());
+    for ((found, memoized, size), (page, (_, rel, _))) in rest.into_iter().zip(pages.iter().zip(markdown)) {
         read.extend(memoized);
         site.text_bytes += size;
         diags.extend(found);
         match page {
-            Some(page) if page.front.draft => site.drafts.push(page.rel),
-            Some(page) => {
-                site.by_rel.insert(page.rel.clone(), site.pages.len());
-                site.pages.push(page);
-            }
+            Some(page) if page.front.draft => site.drafts.push(page.rel.clone()),
+            Some(_) => {}
             None => {
                 site.unreadable.insert(rel);
             }
         }
     }
-    if is_default {
-        link_tree(root, site, diags);
-    }
-    read
+    // The next memo's map is made while the pages are placed and linked (one thread each):
+    // both take a while on a large site, and no other work is left for the load's threads.
+    let (files, ()) = rayon::join(
+        || read.into_iter().collect::<memo::Files>(),
+        || {
+            place_pages(site, pages);
+            if is_default {
+                link_tree(root, site, diags);
+            }
+        },
+    );
+    files
 }
 
 /// Video and audio files over `max_media_mb` MiB: a warning, since every SCORM package that
@@ -433,7 +469,8 @@ fn parse_page_at(text: &str, rel: &str, shown: PathBuf, diags: &mut Diagnostics)
 
 /// Fills in parents and ordered children; reports folders without `index.md` and URL clashes.
 fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
-    let mut urls = std::collections::HashMap::new();
+    let mut urls = FxHashMap::default();
+    urls.reserve(site.pages.len());
     for (id, page) in site.pages.iter().enumerate() {
         if let Some(other) = urls.insert(page.url.clone(), id) {
             let first = &site.pages[other].source;
@@ -449,7 +486,8 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
     if let Some(home) = site.home {
         places::home_is_a_page(root, &mut site.pages[home], diags);
     }
-    let mut missing = HashSet::new();
+    let mut missing = FxHashSet::default();
+    let mut index = String::new();
     for id in 0..site.pages.len() {
         if Some(id) == site.home {
             continue;
@@ -457,7 +495,12 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
         let rel = &site.pages[id].rel;
         let mut dir = if site.pages[id].is_section { parent_dir(parent_dir(rel)).to_string() } else { parent_dir(rel).to_string() };
         let parent = loop {
-            let index = if dir.is_empty() { "index.md".to_string() } else { format!("{dir}/index.md") };
+            index.clear();
+            if !dir.is_empty() {
+                index.push_str(&dir);
+                index.push('/');
+            }
+            index.push_str("index.md");
             if let Some(&p) = site.by_rel.get(&index) {
                 break Some(p);
             }
@@ -496,9 +539,10 @@ fn link_tree(root: &Path, site: &mut LangSite, diags: &mut Diagnostics) {
             );
         }
     }
-    let orders: Vec<(u64, String)> = site.pages.iter().map(|p| p.order.clone()).collect();
-    for page in &mut site.pages {
-        page.children.sort_by(|a, b| orders[*a].cmp(&orders[*b]));
+    for id in 0..site.pages.len() {
+        let mut children = std::mem::take(&mut site.pages[id].children);
+        children.sort_by(|a, b| site.pages[*a].order.cmp(&site.pages[*b].order));
+        site.pages[id].children = children;
     }
 }
 

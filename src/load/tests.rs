@@ -92,3 +92,50 @@ fn parse_page_orders_by_prefix() {
     assert_eq!(s.order, (1, "mod".into()));
     assert!(d.is_empty());
 }
+
+#[test]
+fn a_rel_is_made_as_the_plain_replace_then_compose_makes_it() {
+    let plain = |path: &str| crate::model::url::nfc(&path.replace('\\', "/")).into_owned();
+    let mut names = vec![String::new(), "a\\b.md".to_string(), "\\".to_string()];
+    for n in [1, 15, 16, 17, 31, 32, 33, 63, 64, 65] {
+        names.push("x".repeat(n));
+        // Decomposed (a letter and a combining accent), composed, and Hangul jamo.
+        names.push(format!("{}e\u{301}.md", "m/".repeat(n / 2)));
+        names.push(format!("caf\u{e9}/{}", "y".repeat(n)));
+        names.push(format!("{}\u{1100}\u{1161}\\l.md", "z".repeat(n)));
+    }
+    for name in &names {
+        assert_eq!(composed_rel(name), plain(name), "{name:?}");
+    }
+    assert_eq!(composed_rel("caf\u{65}\u{301}\\a.md"), "caf\u{e9}/a.md");
+}
+
+#[test]
+fn pages_are_placed_in_walk_order_without_drafts_or_unreadable_files() {
+    let page = |rel: &str, draft: bool| {
+        let mut diags = Diagnostics::new();
+        let text = format!("---\ntitle: T\ndraft: {draft}\n---\nBody.\n");
+        parse_page(&text, rel, PathBuf::from(rel), &mut diags).expect("a page")
+    };
+    let mut site = LangSite::new(crate::model::lang::Language::new("en", None, None).unwrap());
+    place_pages(&mut site, vec![Some(page("a.md", false)), None, Some(page("d.md", true)), Some(page("b/index.md", false))]);
+    assert_eq!(site.pages.iter().map(|p| p.rel.as_str()).collect::<Vec<_>>(), ["a.md", "b/index.md"]);
+    assert_eq!((site.by_rel.get("a.md"), site.by_rel.get("b/index.md"), site.by_rel.get("d.md")), (Some(&0), Some(&1), None));
+    // A second call adds after the pages already placed.
+    place_pages(&mut site, vec![Some(page("c.md", false))]);
+    assert_eq!(site.by_rel.get("c.md"), Some(&2));
+}
+
+#[test]
+fn the_memo_takes_each_language_s_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let stamp = memo::Stamp::of(&std::fs::metadata(tmp.path()).unwrap());
+    let read = |hash: u64| memo::Read { stamp, fingerprint: false, page: None, diags: Diagnostics::new(), body_hash: hash, racy: false };
+    let map = |files: &[(&str, u64)]| files.iter().map(|&(p, h)| (PathBuf::from(p), read(h))).collect::<memo::Files>();
+    let mut memo = memo::Memo::hashes_only();
+    memo.replace_with(vec![map(&[("content/en/a.md", 1), ("content/en/b.md", 2)]), map(&[("content/fr/a.md", 3)])]);
+    let hashes = ["content/en/a.md", "content/en/b.md", "content/fr/a.md", "content/fr/b.md"].map(|p| memo.body_hash(Path::new(p)));
+    assert_eq!(hashes, [Some(1), Some(2), Some(3), None]);
+    memo.replace_with(Vec::new());
+    assert_eq!(memo.body_hash(Path::new("content/en/a.md")), None);
+}
