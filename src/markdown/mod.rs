@@ -180,7 +180,7 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
     // looked for where the page has a `](`.
     let spaced = spaced::possible(src);
     let mut text_at: Vec<std::ops::Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+    for (mut event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         if let (Some(open), Event::Text(t) | Event::Code(t)) = (label_open.as_mut(), &event) {
             open.2.push_str(t);
         }
@@ -230,8 +230,17 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
             events.push(Event::Start(Tag::Paragraph));
         }
         if heading.is_none() {
-            match &event {
-                Event::Text(t) | Event::Code(t) => out.text.push_str(text_of(t)),
+            match &mut event {
+                Event::Text(t) | Event::Code(t) => {
+                    let s = text_of(t);
+                    out.text.push_str(s);
+                    // A curly quote, dash or ellipsis is a string pulldown-cmark made, which
+                    // each reading checks as UTF-8 again: the writer gets it as a fixed one.
+                    let fixed = if matches!(t, CowStr::Inlined(_)) { punctuation(s) } else { None };
+                    if let Some(fixed) = fixed {
+                        *t = CowStr::Borrowed(fixed);
+                    }
+                }
                 Event::SoftBreak | Event::HardBreak => out.text.push(' '),
                 Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
                     if !out.text.is_empty() && !out.text.ends_with('\n') =>
@@ -465,6 +474,20 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
     }
     out.html = html_out;
     out
+}
+
+/// The smart punctuation pulldown-cmark puts into a text, as a string of the program.
+fn punctuation(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "\u{2019}" => "\u{2019}",
+        "\u{2018}" => "\u{2018}",
+        "\u{201c}" => "\u{201c}",
+        "\u{201d}" => "\u{201d}",
+        "\u{2013}" => "\u{2013}",
+        "\u{2014}" => "\u{2014}",
+        "\u{2026}" => "\u{2026}",
+        _ => return None,
+    })
 }
 
 /// The text of a `CowStr`: a borrowed one (most of a page's text) without the call its `deref`

@@ -273,3 +273,18 @@ fn no_two_elements_of_a_page_get_the_same_id() {
         assert!(r.ids.iter().any(|i| i == id), "{id} is known to the link check");
     }
 }
+
+#[test]
+fn every_smart_punctuation_string_the_parser_makes_is_one_of_the_programs() {
+    let src = "\"double\" 'single' it's -- en --- em ... and \u{2019} \u{201c}x\u{201d} &hellip; &rsquo; &mdash;";
+    let mut seen = 0;
+    for event in Parser::new_ext(src, options()) {
+        if let Event::Text(CowStr::Inlined(s)) = event {
+            assert_eq!(super::punctuation(&s), Some(&*s), "{s:?}");
+            seen += 1;
+        }
+    }
+    assert!(seen >= 7, "{seen}");
+    assert_eq!(super::punctuation("x"), None);
+    assert_eq!(super::punctuation("\u{2019}s"), None);
+}
