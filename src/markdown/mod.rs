@@ -5,6 +5,7 @@
 //! [`highlight`]; every link and image passes through a [`Links`] resolver that rewrites
 //! `.md` paths to the page's HTML and reports what cannot be resolved.
 
+mod events;
 pub mod highlight;
 pub mod html_policy;
 pub mod ids;
@@ -113,11 +114,11 @@ struct OpenHeading {
 
 /// What writes a list of events as HTML: [`write::push_html`]; the tests give pulldown-cmark's
 /// writer in its place to compare the two.
-type WriteHtml = fn(&mut String, &[Event<'_>]);
+type WriteHtml = fn(&mut String, &[std::mem::ManuallyDrop<Event<'_>>]);
 
 /// Renders one page's Markdown.
 pub fn render(src: &str, links: &dyn Links, labels: &Labels) -> Rendered {
-    render_with(src, links, labels, write::push_html)
+    render_with(src, links, labels, |out, events| write::push_html(out, events))
 }
 
 /// [`render`], its events written as HTML by `write_html`.
@@ -132,7 +133,7 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
     out.text.reserve(src.len());
     // About one event per 8 bytes of a lesson's Markdown: sized once instead of doubling (and
     // copying) a dozen times; a huge page still grows as it needs.
-    let mut events: Vec<Event<'_>> = Vec::with_capacity((src.len() / 8).min(1 << 14));
+    let mut events = events::Events::with_capacity((src.len() / 8).min(1 << 14));
     // Ids the theme gives its own elements count as used once (see `unique_id`): a heading
     // "Main" becomes `main-1`, so that the skip link and the page's landmarks keep pointing
     // where they should.
@@ -280,7 +281,7 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
                         tag.push('"');
                     }
                     tag.push('>');
-                    write_html(&mut tag, &events[h.events_at..]);
+                    write_html(&mut tag, events.from(h.events_at));
                     events.truncate(h.events_at);
                     labels::anchor(&mut tag, &id, &text, labels);
                     tag.push_str("</h");
@@ -320,8 +321,11 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
             Event::End(TagEnd::Image) if image_depth == 1 && media_open.is_some() => {
                 image_depth = 0;
                 let Some((files, offset, at)) = media_open.take() else { continue };
-                let alt: String =
-                    events.drain(at..).filter_map(|e| if let Event::Text(t) | Event::Code(t) = e { Some(t.into_string()) } else { None }).collect();
+                let alt: String = events
+                    .split_off(at)
+                    .into_iter()
+                    .filter_map(|e| if let Event::Text(t) | Event::Code(t) = e { Some(t.into_string()) } else { None })
+                    .collect();
                 players += 1;
                 let html = media::player_html(&files, &alt, offset, links, labels, &mut out, players);
                 if para_open {
@@ -461,7 +465,7 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
     }
     out.has_checklist = checks > 0;
     let mut html_out = String::with_capacity(src.len() * 3 / 2);
-    write_html(&mut html_out, &events);
+    write_html(&mut html_out, events.from(0));
     drop(events);
     if tables > 0 {
         html_out = labels::table_langs(html_out, labels);
@@ -517,7 +521,7 @@ fn aligned_cell(align: Option<&pulldown_cmark::Alignment>, head: bool) -> Option
 
 /// Finishes a checklist item: its checkbox gets an id from its text (so saved ticks stay with
 /// their item when items are added or moved), and its label is closed.
-fn close_check(events: &mut Vec<Event<'_>>, open: Option<(usize, bool, String)>, seen: &mut HashMap<String, usize>) {
+fn close_check(events: &mut events::Events<'_>, open: Option<(usize, bool, String)>, seen: &mut HashMap<String, usize>) {
     let Some((at, done, text)) = open else { return };
     let hash = text.trim().bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
     let base = format!("check-{hash:08x}");

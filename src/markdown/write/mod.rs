@@ -17,9 +17,29 @@ use crate::escape::{escape_body_into, escape_into};
 
 /// Writes `events` as HTML onto `out`. The events are read where they are, not moved out of
 /// their list one by one (an event is some 80 bytes); the caller drops them after.
-pub fn push_html(out: &mut String, events: &[Event<'_>]) {
+pub fn push_html<'x, E: ReadEvent<'x>>(out: &mut String, events: &[E]) {
     let mut writer = Writer { out, line_start: true, hidden: false, table_body: false, table_align: &[], table_cell: 0, notes: HashMap::new() };
     writer.run(events);
+}
+
+/// An event as the writer reads it: from a plain list, or from the page's
+/// [`super::events::Events`].
+pub trait ReadEvent<'x> {
+    fn event(&self) -> &Event<'x>;
+}
+
+impl<'x> ReadEvent<'x> for Event<'x> {
+    #[inline(always)]
+    fn event(&self) -> &Event<'x> {
+        self
+    }
+}
+
+impl<'x> ReadEvent<'x> for std::mem::ManuallyDrop<Event<'x>> {
+    #[inline(always)]
+    fn event(&self) -> &Event<'x> {
+        self
+    }
 }
 
 struct Writer<'o, 'e> {
@@ -78,10 +98,10 @@ impl<'e> Writer<'_, 'e> {
         *self.notes.entry(name).or_insert(next) as u64
     }
 
-    fn run(&mut self, events: &'e [Event<'_>]) {
+    fn run<'x: 'e, E: ReadEvent<'x>>(&mut self, events: &'e [E]) {
         let mut events = events.iter();
         while let Some(event) = events.next() {
-            match event {
+            match event.event() {
                 Event::Start(Tag::Image { dest_url, title, .. }) => {
                     self.put("<img src=\"");
                     escape_href(self.out, text(dest_url));
@@ -135,6 +155,7 @@ impl<'e> Writer<'_, 'e> {
         }
     }
 
+    #[inline(always)]
     fn start(&mut self, tag: &'e Tag<'_>) {
         match tag {
             Tag::Paragraph => self.block("<p>"),
@@ -247,6 +268,7 @@ impl<'e> Writer<'_, 'e> {
         }
     }
 
+    #[inline(always)]
     fn end(&mut self, tag: &TagEnd) {
         match tag {
             TagEnd::Paragraph => self.put("</p>\n"),
@@ -288,10 +310,10 @@ impl<'e> Writer<'_, 'e> {
     /// An image's description as its `alt` attribute: the text of the events up to the end
     /// that closes the image, escaped for an attribute, tags dropped (and block HTML with
     /// them; inline HTML is kept as text), breaks as spaces.
-    fn alt_text(&mut self, events: &mut std::slice::Iter<'e, Event<'_>>) {
+    fn alt_text<'x: 'e, E: ReadEvent<'x>>(&mut self, events: &mut std::slice::Iter<'e, E>) {
         let mut depth = 0usize;
         for event in events.by_ref() {
-            match event {
+            match event.event() {
                 Event::Start(_) => depth += 1,
                 Event::End(_) if depth == 0 => break,
                 Event::End(_) => depth -= 1,

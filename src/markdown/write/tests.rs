@@ -25,7 +25,7 @@ fn assert_same(src: &str) {
 /// The same through the whole of `render` (kyklos's events: headings, aligned cells,
 /// footnotes, checklists and raw HTML markers already written as HTML), checklists on and off.
 fn assert_same_rendered(src: &str) {
-    let pulldown: crate::markdown::WriteHtml = |out, events| pulldown_cmark::html::push_html(out, events.iter().cloned());
+    let pulldown: crate::markdown::WriteHtml = |out, events| pulldown_cmark::html::push_html(out, events.iter().map(|e| (**e).clone()));
     for checklist in [false, true] {
         let mut l = labels();
         l.checklist = checklist;
