@@ -80,6 +80,10 @@ impl Drop for Events<'_> {
 /// place (the list then drops none of them again).
 fn release(events: &mut [ManuallyDrop<Event<'_>>]) {
     for event in events {
+        // The kinds most events are, tested before the rest.
+        if matches!(**event, Event::Text(CowStr::Borrowed(_)) | Event::End(_)) {
+            continue;
+        }
         if !owns_nothing(event) {
             drop(std::mem::replace(&mut **event, Event::Rule));
         }
