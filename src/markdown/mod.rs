@@ -219,6 +219,18 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
             }
             continue;
         }
+        // Text outside a heading, the commonest event, straight to the page's text and the
+        // list (the arms below would do the same after testing it against each).
+        if let Event::Text(t) = &mut event {
+            if heading.is_none() && !reopen_para {
+                if spaced {
+                    text_at.push(range.clone());
+                }
+                keep_text(t, &mut out.text);
+                events.push(event);
+                continue;
+            }
+        }
         if spaced && matches!(event, Event::Text(_)) {
             text_at.push(range.clone());
         }
@@ -232,16 +244,7 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
         }
         if heading.is_none() {
             match &mut event {
-                Event::Text(t) | Event::Code(t) => {
-                    let s = text_of(t);
-                    out.text.push_str(s);
-                    // A curly quote, dash or ellipsis is a string pulldown-cmark made, which
-                    // each reading checks as UTF-8 again: the writer gets it as a fixed one.
-                    let fixed = if matches!(t, CowStr::Inlined(_)) { punctuation(s) } else { None };
-                    if let Some(fixed) = fixed {
-                        *t = CowStr::Borrowed(fixed);
-                    }
-                }
+                Event::Text(t) | Event::Code(t) => keep_text(t, &mut out.text),
                 Event::SoftBreak | Event::HardBreak => out.text.push(' '),
                 Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition)
                     if !out.text.is_empty() && !out.text.ends_with('\n') =>
@@ -478,6 +481,19 @@ fn render_with(src: &str, links: &dyn Links, labels: &Labels, write_html: WriteH
     }
     out.html = html_out;
     out
+}
+
+/// Adds a text outside headings to the page's `text`. A curly quote, dash or ellipsis is a
+/// string pulldown-cmark made, which each reading checks as UTF-8 again: the writer gets it as
+/// a fixed one.
+#[inline(always)]
+fn keep_text(t: &mut CowStr<'_>, text: &mut String) {
+    let s = text_of(t);
+    text.push_str(s);
+    let fixed = if matches!(t, CowStr::Inlined(_)) { punctuation(s) } else { None };
+    if let Some(fixed) = fixed {
+        *t = CowStr::Borrowed(fixed);
+    }
 }
 
 /// The smart punctuation pulldown-cmark puts into a text, as a string of the program.
