@@ -9,16 +9,18 @@ mod events;
 pub mod highlight;
 pub mod html_policy;
 pub mod ids;
+mod inline;
 pub mod labels;
 pub mod limits;
 pub mod media;
 pub mod rawhtml;
+mod resolve;
 mod spaced;
 mod write;
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::diagnostics::Severity;
@@ -26,7 +28,11 @@ use crate::escape::escape_into;
 pub use crate::escape::{escape_html, escape_html_str, lang_attrs, Mixed};
 pub use ids::slugify;
 use ids::unique_id;
+#[cfg(test)]
+use inline::inline_events;
+pub use inline::{render_inline, smart_text};
 pub use labels::Labels;
+use resolve::resolve;
 
 /// How a link or image target was resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -547,88 +553,6 @@ fn close_check(events: &mut events::Events<'_>, open: Option<(usize, bool, Strin
     let checked = if done { " checked" } else { "" };
     events[at] = Event::Html(format!("<input type=\"checkbox\" class=\"check\" id=\"{id}\"{checked}><label for=\"{id}\">").into());
     events.push(Event::Html("</label>".into()));
-}
-
-fn resolve<'a>(out: &mut Rendered, links: &dyn Links, link_type: LinkType, dest: CowStr<'a>, is_image: bool, offset: usize) -> CowStr<'a> {
-    if matches!(link_type, LinkType::Email) {
-        return dest;
-    }
-    // Never written out, even where a resolver would keep it (the browser reads the URL
-    // without tabs and newlines, whatever the case).
-    if let html_policy::UrlKind::Remote { scheme: Some(scheme), url } = html_policy::classify_url(&dest) {
-        let lower = url.to_ascii_lowercase();
-        if matches!(scheme.as_str(), "javascript" | "vbscript") || (scheme == "data" && !(is_image && lower.starts_with("data:image/"))) {
-            let message = format!("`{scheme}:` links are not allowed");
-            out.problems.push(Problem { offset, severity: Severity::Error, message, hint: "link to a page or a file instead".into() });
-            return CowStr::Borrowed("");
-        }
-    }
-    // A link leaves by the same schemes as in the page's HTML; a link without one (`//host/x`)
-    // opened from file:// asks the computer's network for `host`.
-    if !is_image {
-        match html_policy::classify_url(&dest) {
-            html_policy::UrlKind::Remote { scheme: Some(scheme), url } if !html_policy::LINK_SCHEMES.contains(&scheme.as_str()) => {
-                let message = format!("links with `{scheme}:` are not allowed: `{url}`");
-                out.problems.push(Problem {
-                    offset,
-                    severity: Severity::Error,
-                    message,
-                    hint: "use https:, mailto: or tel:, or the path of a page or file".into(),
-                });
-                return dest;
-            }
-            html_policy::UrlKind::Remote { scheme: None, url } => {
-                let message = format!("the link `{url}` has no scheme: from a file or a USB stick it would point at another computer");
-                let hint = format!("write the whole address, e.g. `https:{}`", url.replace('\\', "/"));
-                out.problems.push(Problem { offset, severity: Severity::Error, message, hint });
-                return dest;
-            }
-            _ => {}
-        }
-    }
-    match links.resolve(&dest, is_image) {
-        Resolved::Keep => dest,
-        Resolved::Rewrite(href) => href.into(),
-        Resolved::Anchor { href, page, anchor } => {
-            out.anchors.push(AnchorRef { offset, page, anchor });
-            href.into()
-        }
-        Resolved::Error(message, hint) => {
-            out.problems.push(Problem { offset, severity: Severity::Error, message, hint });
-            dest
-        }
-    }
-}
-
-/// Plain text with the smart punctuation lessons get (quotes, dashes, ellipses), no markup:
-/// for places that cannot hold HTML, such as `<option>`.
-pub fn smart_text(src: &str) -> String {
-    let mut out = String::new();
-    for e in Parser::new_ext(src, Options::ENABLE_SMART_PUNCTUATION) {
-        if let Event::Text(t) | Event::Code(t) = e {
-            out.push_str(&t);
-        }
-    }
-    out
-}
-
-/// Renders inline Markdown (a quiz prompt, an option) without a wrapping paragraph.
-pub fn render_inline(src: &str) -> String {
-    let events: Vec<Event<'_>> = inline_events(src).collect();
-    let mut out = String::new();
-    write::push_html(&mut out, &events);
-    out.trim_end().to_string()
-}
-
-/// The events [`render_inline`] writes: no paragraphs, images or links, raw HTML as text.
-fn inline_events(src: &str) -> impl Iterator<Item = Event<'_>> {
-    Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION).filter_map(|e| match e {
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
-        Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link) => None,
-        other => Some(other),
-    })
 }
 
 #[cfg(test)]
