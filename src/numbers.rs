@@ -22,6 +22,24 @@ const REGIONS: &[(&str, &[&str])] = &[
     ("it", &["ch"]),
 ];
 
+/// Appends `n` in decimal digits, without the formatting machinery of `write!` (the HTML
+/// writer's list start numbers and footnote numbers, JSON-LD's integers).
+#[inline]
+pub fn push_u64(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+}
+
 /// The decimal separator of a language code (`de` → ',', `de-CH` → '.', `en` → '.').
 pub fn decimal_separator(lang: &str) -> char {
     let lower = lang.to_ascii_lowercase();
@@ -95,6 +113,16 @@ pub fn file_size_en(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn push_u64_writes_what_display_writes() {
+        for n in [0u64, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX - 1, u64::MAX] {
+            let mut out = String::from("x");
+            super::push_u64(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
     use super::*;
 
     #[test]

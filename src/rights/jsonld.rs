@@ -108,19 +108,7 @@ impl<'o> Obj<'o> {
     }
 
     fn num(&mut self, key: &'static str, value: usize) {
-        let out = self.key(key);
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = value;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        crate::numbers::push_u64(self.key(key), value as u64);
     }
 
     /// A value already written as JSON.

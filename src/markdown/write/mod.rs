@@ -78,18 +78,7 @@ impl<'e> Writer<'_, 'e> {
     }
 
     fn number(&mut self, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        crate::numbers::push_u64(self.out, n);
     }
 
     /// The number of the footnote `name`: the one it got when first seen, else the next.
