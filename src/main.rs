@@ -40,8 +40,65 @@ fn exit_now(report: pipeline::Report) -> ExitCode {
 
 /// mimalloc: rendering allocates many small strings on several threads, where it is markedly
 /// faster than the system allocator.
+#[cfg(not(target_os = "linux"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc, asked as C's `malloc` is where Rust asks no more than the alignment every block
+/// of mimalloc has (see [`Mi`]).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static GLOBAL: Mi = Mi;
+
+/// mimalloc through its plain entry points where a layout's alignment is at most 8 bytes (a
+/// string's 1, a vector of integers' 4 or 8: nearly every allocation of a build), which every
+/// block of mimalloc has (its sizes are multiples of 8 from page starts aligned far more); its
+/// aligned entry points, which the `mimalloc` crate calls for every allocation, otherwise.
+/// The aligned path checks the alignment and looks for a fitting free block first: 353,660
+/// calls took 19.4 M instructions on 1,000 lessons.
+#[cfg(target_os = "linux")]
+struct Mi;
+
+#[cfg(target_os = "linux")]
+const PLAIN_ALIGN: usize = 8;
+
+// SAFETY: every pointer comes from mimalloc and goes back to it; mimalloc's plain entry points
+// return blocks aligned to at least `PLAIN_ALIGN` (`MI_INTPTR_SIZE`), so a layout asking no
+// more gets a block as aligned as it needs, and the others go through the aligned ones.
+#[cfg(target_os = "linux")]
+unsafe impl std::alloc::GlobalAlloc for Mi {
+    #[inline]
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            libmimalloc_sys::mi_malloc(layout.size()).cast()
+        } else {
+            libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            libmimalloc_sys::mi_zalloc(layout.size()).cast()
+        } else {
+            libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()).cast()
+        }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
+        libmimalloc_sys::mi_free(ptr.cast());
+    }
+
+    #[inline]
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast()
+        } else {
+            libmimalloc_sys::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
+        }
+    }
+}
 
 /// mimalloc gives freed memory back to the system 500 ms after it is freed, not 1 s (its
 /// default): a build keeps every page's Markdown from the load and frees each as its page is
@@ -241,5 +298,37 @@ mod tests {
         // SAFETY: mimalloc's own getter, safe at any time from any thread.
         let value = unsafe { mi_option_get(super::PURGE_DELAY) };
         assert!(value == 1000 || value == 10, "option {} is {value}, not mimalloc's purge delay", super::PURGE_DELAY);
+    }
+
+    /// Every layout gets a block as aligned as it asks, on the plain and the aligned path, and
+    /// keeps its bytes through growing and shrinking; zeroed blocks are zero.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_allocator_aligns_every_layout_and_keeps_bytes_through_realloc() {
+        use std::alloc::{GlobalAlloc, Layout};
+        let mi = super::Mi;
+        for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
+            for size in [1usize, 3, 7, 8, 9, 15, 16, 17, 24, 40, 1000, 1024, 5000, 70_000, 300_000] {
+                let layout = Layout::from_size_align(size, align).unwrap_or_else(|e| panic!("{e}"));
+                // SAFETY: a non-zero size; every block is used within its size and freed once.
+                unsafe {
+                    let zeroed = mi.alloc_zeroed(layout);
+                    assert!(!zeroed.is_null() && (zeroed as usize).is_multiple_of(align), "zeroed {size} bytes at {align}");
+                    assert!(std::slice::from_raw_parts(zeroed, size).iter().all(|&b| b == 0));
+                    mi.dealloc(zeroed, layout);
+                    for new_size in [size * 3 + 5, (size / 2).max(1)] {
+                        let p = mi.alloc(layout);
+                        assert!(!p.is_null() && (p as usize).is_multiple_of(align), "{size} bytes at {align}: {p:p}");
+                        for i in 0..size {
+                            *p.add(i) = i as u8;
+                        }
+                        let q = mi.realloc(p, layout, new_size);
+                        assert!(!q.is_null() && (q as usize).is_multiple_of(align), "{size} -> {new_size} bytes at {align}");
+                        assert!((0..size.min(new_size)).all(|i| *q.add(i) == i as u8), "{size} -> {new_size} bytes at {align}");
+                        mi.dealloc(q, Layout::from_size_align_unchecked(new_size, align));
+                    }
+                }
+            }
+        }
     }
 }
