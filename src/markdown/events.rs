@@ -2,8 +2,10 @@
 //!
 //! Most of a page's events own nothing (a tag's end, a paragraph, text borrowed from the
 //! Markdown), yet a `Vec<Event>` drops each of them by a call that looks at its kind. This list
-//! keeps them as [`ManuallyDrop`] and drops, when it is truncated or dropped itself, only the
-//! events that may own memory ([`owns_nothing`] says which need not): nothing is leaked.
+//! keeps them as [`ManuallyDrop`], notes where each event that may own memory was put
+//! ([`owns_nothing`] says which need not be noted), and drops, when it is truncated or dropped
+//! itself, only the events noted there: nothing is leaked, and the dozens of thousands of
+//! events of a page that own nothing are not looked at again.
 
 use std::mem::ManuallyDrop;
 
@@ -13,16 +15,32 @@ use pulldown_cmark::{CowStr, Event, Tag};
 /// or dropped.
 pub struct Events<'a> {
     list: Vec<ManuallyDrop<Event<'a>>>,
+    /// The places of the events that may own memory: each pushed one that does not own
+    /// nothing, and each place handed out to be written ([`IndexMut`]). A place may be noted
+    /// twice, or hold an event that owns nothing by now: [`release`] looks again.
+    owning: Vec<usize>,
 }
 
 impl<'a> Events<'a> {
     pub fn with_capacity(capacity: usize) -> Self {
-        Events { list: Vec::with_capacity(capacity) }
+        Events { list: Vec::with_capacity(capacity), owning: Vec::new() }
     }
 
     #[inline(always)]
     pub fn push(&mut self, event: Event<'a>) {
+        if !owns_nothing(&event) {
+            self.owning.push(self.list.len());
+        }
         self.list.push(ManuallyDrop::new(event));
+    }
+
+    /// [`Events::push`] of a text, whose only test is whether its string is its own.
+    #[inline(always)]
+    pub fn push_text(&mut self, text: CowStr<'a>) {
+        if matches!(text, CowStr::Boxed(_)) {
+            self.owning.push(self.list.len());
+        }
+        self.list.push(ManuallyDrop::new(Event::Text(text)));
     }
 
     pub fn len(&self) -> usize {
@@ -39,19 +57,29 @@ impl<'a> Events<'a> {
     }
 
     pub fn pop(&mut self) -> Option<Event<'a>> {
-        self.list.pop().map(ManuallyDrop::into_inner)
+        let event = self.list.pop().map(ManuallyDrop::into_inner);
+        // Whoever takes the event drops it.
+        self.forget_from(self.list.len());
+        event
     }
 
     /// Removes the events from `at` on and returns them, each one dropped as usual by whoever
     /// takes it.
     pub fn split_off(&mut self, at: usize) -> Vec<Event<'a>> {
+        self.forget_from(at);
         self.list.drain(at..).map(ManuallyDrop::into_inner).collect()
     }
 
     /// Drops the events from `at` on.
     pub fn truncate(&mut self, at: usize) {
-        release(&mut self.list[at..]);
+        release(&mut self.list, self.owning.iter().copied().filter(|&i| i >= at));
+        self.forget_from(at);
         self.list.truncate(at);
+    }
+
+    /// Forgets the noted places from `at` on (their events are gone or dropped).
+    fn forget_from(&mut self, at: usize) {
+        self.owning.retain(|&i| i < at);
     }
 }
 
@@ -63,29 +91,29 @@ impl<'a> std::ops::Index<usize> for Events<'a> {
     }
 }
 
-/// An event put in another's place drops the one it replaces.
+/// An event put in another's place drops the one it replaces; the place is noted, as the new
+/// event may own memory.
 impl<'a> std::ops::IndexMut<usize> for Events<'a> {
     fn index_mut(&mut self, at: usize) -> &mut Event<'a> {
+        self.owning.push(at);
         &mut self.list[at]
     }
 }
 
 impl Drop for Events<'_> {
     fn drop(&mut self) {
-        release(&mut self.list);
+        release(&mut self.list, self.owning.iter().copied());
     }
 }
 
-/// Drops every event of `events` that may own memory, leaving an event that owns nothing in its
-/// place (the list then drops none of them again).
-fn release(events: &mut [ManuallyDrop<Event<'_>>]) {
-    for event in events {
-        // The kinds most events are, tested before the rest.
-        if matches!(**event, Event::Text(CowStr::Borrowed(_)) | Event::End(_)) {
-            continue;
-        }
-        if !owns_nothing(event) {
-            drop(std::mem::replace(&mut **event, Event::Rule));
+/// Drops each event of `events` at the places `at` that may own memory, leaving an event that
+/// owns nothing in its place (a place given twice, or dropped again, drops nothing).
+fn release(events: &mut [ManuallyDrop<Event<'_>>], at: impl Iterator<Item = usize>) {
+    for i in at {
+        if let Some(event) = events.get_mut(i) {
+            if !owns_nothing(event) {
+                drop(std::mem::replace(&mut **event, Event::Rule));
+            }
         }
     }
 }
@@ -137,7 +165,12 @@ mod tests {
     fn events_are_released() {
         let mut events = Events::with_capacity(2);
         for i in 0..40 {
-            events.push(if i % 3 == 0 { Event::Text(format!("owned {i}").into()) } else { Event::Text("borrowed".into()) });
+            match i % 4 {
+                0 => events.push(Event::Text(format!("owned {i}").into())),
+                1 => events.push_text(format!("owned text {i}").into()),
+                2 => events.push_text("borrowed".into()),
+                _ => events.push(Event::Text("borrowed".into())),
+            }
         }
         events.truncate(30);
         assert_eq!(events.len(), 30);
@@ -147,11 +180,12 @@ mod tests {
         assert_eq!(tail.len(), 5);
         assert!(matches!(events.pop(), Some(Event::Text(_))));
         let mut slice: Vec<ManuallyDrop<Event<'_>>> = (0..5).map(|i| ManuallyDrop::new(Event::Text(format!("{i}").into()))).collect();
-        release(&mut slice);
+        release(&mut slice, 0..5);
         assert!(slice.iter().all(|e| owns_nothing(e)));
         assert_eq!(events.len(), 24);
         assert!(matches!(events.last(), Some(Event::Text(t)) if &**t == "borrowed"));
-        release(&mut events.list);
+        // The noted places hold every event left that owns memory.
+        release(&mut events.list, events.owning.iter().copied());
         assert!(events.list.iter().all(|e| owns_nothing(e)));
     }
 }

@@ -250,7 +250,7 @@ impl<'a, F: pulldown_cmark::BrokenLinkCallback<'a>> EventPass<'a> for pulldown_c
                         text_at.push(range.clone());
                     }
                     keep_text(t, &mut out.text);
-                    events.push(event);
+                    events.push_text(std::mem::replace(t, CowStr::Borrowed("")));
                     continue;
                 }
             }
