@@ -12,7 +12,8 @@ use std::hash::Hasher;
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
-use super::{normalize, shards, Doc, Prepared, Word, BOOSTS};
+use super::weights::Weights;
+use super::{normalize, shards, Doc, Prepared, Word};
 
 /// The longest word kept in the table of short words.
 const SHORT: usize = 16;
@@ -115,17 +116,6 @@ pub(super) fn hash_word(word: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(word);
     h.finish()
-}
-
-/// `x.round() as u32` (half away from zero, saturating), without a call into libm for the
-/// weights of a page's words: below 2³¹ the fraction `x - trunc(x)` is exact.
-fn round(x: f32) -> u32 {
-    if (0.0..2_147_483_648.0).contains(&x) {
-        let t = x as u32;
-        t + u32::from(x - t as f32 >= 0.5)
-    } else {
-        x.round() as u32
-    }
 }
 
 /// A slot of the table of short words: the key, the word's index in [`Counter::words`] and
@@ -374,14 +364,8 @@ impl Counter {
         self.take_counts();
         // The fields' square roots taken once per page (the same values as once per word).
         let roots = lens.map(|n| (n as f32).sqrt());
-        let words = self
-            .words
-            .iter()
-            .map(|&(_, end, hash, c)| {
-                let score: f32 = (0..3).filter(|&f| c[f] > 0).map(|f| BOOSTS[f] * (c[f] as f32).sqrt() / roots[f]).sum();
-                Word { end, weight: round(score * 100.0).max(1), hash }
-            })
-            .collect();
+        let weights = Weights::of_page(roots);
+        let words = self.words.iter().map(|&(_, end, hash, c)| Word { end, weight: weights.of(c), hash }).collect();
         let prepared = Prepared { fallback: doc.fallback, text: self.text.clone(), words, entry: shards::doc_entry(doc, &mut self.scratch) };
         // A thread keeps its tables for the next page, but not ones grown for a huge page.
         if self.words.capacity() > KEPT_WORDS
@@ -523,19 +507,6 @@ mod tests {
             for &(s, e, hash, _) in &c.words {
                 assert_eq!(hash, hash_word(&c.text[s as usize..e as usize]));
             }
-        }
-    }
-
-    #[test]
-    fn rounds_as_round_does() {
-        let mut next = crate::search::tests::xorshift();
-        let special =
-            [0.0, -0.0, 0.49999997, 0.5, 1.5, 2.5, 8_388_607.5, 8_388_608.0, 2_147_483_520.0, 2_147_483_648.0, 5e9, -0.5, -3.7, f32::INFINITY, f32::NAN];
-        // Any bits (every magnitude, negative, NaN) and weights' sizes.
-        let generated = (0..200_000).map(|i| if i % 2 == 0 { f32::from_bits(next() as u32) } else { (next() % 300_000_000) as f32 / 100_000.0 });
-        let steps = (0..40_000).map(|i| i as f32 / 8.0);
-        for x in special.into_iter().chain(generated).chain(steps) {
-            assert_eq!(round(x), x.round() as u32, "{x}");
         }
     }
 

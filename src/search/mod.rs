@@ -24,6 +24,7 @@ mod shards;
 mod snippet;
 #[cfg(test)]
 mod tests;
+mod weights;
 
 use std::collections::{BTreeMap, BTreeSet};
 
