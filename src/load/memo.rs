@@ -127,5 +127,5 @@ impl Memo {
 /// The hash a page's key is made of: its Markdown body (XXH3, which hashes a site's text
 /// several times faster than the standard library's SipHash; keys are not secrets).
 pub fn body_hash(body: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(body.as_bytes())
+    twox_hash::XxHash3_64::oneshot(body.as_bytes())
 }

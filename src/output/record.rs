@@ -9,7 +9,7 @@
 use std::io;
 use std::path::Path;
 
-use xxhash_rust::xxh3::Xxh3;
+use twox_hash::XxHash3_128;
 
 /// What the file system says about a file of the output (size, modification and change
 /// times, inode): a file whose stamp is the one the last build recorded is the file that
@@ -63,30 +63,30 @@ pub type Records = rustc_hash::FxHashMap<String, Record>;
 /// output from the previous build's, which no one crafts collisions for; a file that someone
 /// changed has another stamp and is read back instead.
 pub fn hash(bytes: &[u8]) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(bytes)
+    XxHash3_128::oneshot(bytes)
 }
 
 /// [`hash`] of everything `reader` gives, read in pieces.
 pub fn hash_reader(reader: &mut impl io::Read) -> io::Result<u128> {
-    let mut hasher = Xxh3::new();
+    let mut hasher = XxHash3_128::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match reader.read(&mut buf)? {
-            0 => return Ok(hasher.digest128()),
-            n => hasher.update(&buf[..n]),
+            0 => return Ok(hasher.finish_128()),
+            n => hasher.write(&buf[..n]),
         }
     }
 }
 
 /// Copies `from` to `to` in pieces; returns the [`hash`] of what was copied.
 pub fn copy_hashing(from: &mut impl io::Read, to: &mut impl io::Write) -> io::Result<u128> {
-    let mut hasher = Xxh3::new();
+    let mut hasher = XxHash3_128::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match from.read(&mut buf)? {
-            0 => return Ok(hasher.digest128()),
+            0 => return Ok(hasher.finish_128()),
             n => {
-                hasher.update(&buf[..n]);
+                hasher.write(&buf[..n]);
                 to.write_all(&buf[..n])?;
             }
         }
@@ -97,22 +97,36 @@ pub fn copy_hashing(from: &mut impl io::Read, to: &mut impl io::Write) -> io::Re
 /// [`hash`] of those bytes.
 pub fn same_bytes(mut old: impl io::Read, new: &mut impl io::Read) -> io::Result<Option<u128>> {
     let (mut x, mut y) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
-    let mut hasher = Xxh3::new();
+    let mut hasher = XxHash3_128::new();
     loop {
         let n = old.read(&mut x)?;
         if n == 0 {
-            return Ok((new.read(&mut y[..1])? == 0).then(|| hasher.digest128()));
+            return Ok((new.read(&mut y[..1])? == 0).then(|| hasher.finish_128()));
         }
         if new.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
             return Ok(None);
         }
-        hasher.update(&y[..n]);
+        hasher.write(&y[..n]);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hashes are XXH3's (its reference values, as the xxHash library gives them): the
+    /// records of the last build stay valid whatever crate computes them.
+    #[test]
+    fn the_hashes_are_xxh3s() {
+        let long: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        assert_eq!(hash(b""), 0x99aa_06d3_0147_98d8_6001_c324_468d_497f);
+        assert_eq!(hash(b"<p>kyklos</p>\n"), 0x45e7_e529_c9f8_a087_d05f_4e9c_ec3e_ebde);
+        assert_eq!(hash(&long), 0x9719_56c2_a9ec_b28a_8533_77ef_13ce_c7bd);
+        assert_eq!(hash_reader(&mut &long[..]).ok(), Some(hash(&long)));
+        let text: String = (0..5000u32).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
+        assert_eq!(crate::load::memo::body_hash(&text), 0x32c2_9ee8_f3d2_bd52);
+        assert_eq!(crate::load::memo::body_hash("# A lesson\n"), 0x04fe_49a1_88ef_c32d);
+    }
 
     #[test]
     fn the_hash_in_pieces_is_the_hash_of_the_whole() {
