@@ -16,7 +16,7 @@ use super::weights::Weights;
 use super::{normalize, shards, Doc, Prepared, Word};
 
 /// The longest word kept in the table of short words.
-const SHORT: usize = 16;
+pub(super) const SHORT: usize = 16;
 
 /// The most distinct words a thread's [`Counter`] keeps room for between pages.
 const KEPT_WORDS: usize = 1 << 16;
@@ -36,6 +36,15 @@ fn short_key(w: &[u8]) -> (u64, u64) {
         (a, b)
     } else {
         (below_eight(w), 0)
+    }
+}
+
+/// [`short_key`] of a word of at most [`SHORT`] bytes, zeros for a longer one.
+pub(super) fn key_of(w: &[u8]) -> (u64, u64) {
+    if w.len() <= SHORT {
+        short_key(w)
+    } else {
+        (0, 0)
     }
 }
 
