@@ -254,6 +254,7 @@ pub fn build(jobs: Vec<Job>, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ve
     jobs.into_par_iter()
         .map(|Job { pending: p, pages }| {
             let mut indexer = Indexer::new(&p.code, (&p.fallback.0, &p.fallback.1));
+            indexer.expect(p.pages + p.quizzes.len());
             let mut out = Vec::new();
             for (i, prepared) in pages.into_iter().enumerate() {
                 if i % 256 == 0 && cancelled() {

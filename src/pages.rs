@@ -252,7 +252,12 @@ pub fn pages_stage(
             }
             (id, result, entry)
         };
-        let mut indexer = feeding.then(|| (crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str())), Vec::new()));
+        let mut indexer = feeding.then(|| {
+            let mut ix = crate::search::Indexer::new(&lang.lang.code, (&default.code, default.direction.as_str()));
+            // Its pages, then its quizzes' titles (`indexing::prepare`).
+            ix.expect(bodies.len() + lang.quizzes.len());
+            (ix, Vec::new())
+        });
         let count = bodies.len();
         let mut kept = Vec::with_capacity(count);
         let mut ids = Vec::with_capacity(count);

@@ -247,7 +247,7 @@ fn load_language(root: &Path, dir: &Path, site: &mut LangSite, is_default: bool,
         let size = entry.size;
         // The memo's stamp is of the file read: the link's target for a link inside the site
         // (the walk's metadata is of that file).
-        let meta = entry.meta.as_ref();
+        let meta = entry.meta.as_deref();
         if rel.ends_with(".md") || quiz::is_quiz_file(&rel) {
             site.text_bytes += size;
         }

@@ -173,6 +173,8 @@ pub struct Indexer {
     dir: String,
     postings: Postings,
     docs: u32,
+    /// How many pages the caller said it would add ([`Indexer::expect`]); 0 if it did not.
+    expected: u32,
     doc_shards: shards::DocShards,
     /// Files handed out so far: how many, their bytes, the largest.
     files: usize,
@@ -199,12 +201,20 @@ impl Indexer {
             dir: format!("search/{lang}"),
             postings: Default::default(),
             docs: 0,
+            expected: 0,
             doc_shards: shards::DocShards::default(),
             files: 0,
             bytes: 0,
             largest: 0,
             analysed: None,
         }
+    }
+
+    /// Says how many pages will be added in all (pages and quizzes): a word's postings are then
+    /// never given room for more pages than are left to come (see [`room`]). A hint only: more
+    /// or fewer pages may still be added.
+    pub fn expect(&mut self, pages: usize) {
+        self.expected = u32::try_from(pages).unwrap_or(u32::MAX);
     }
 
     fn count(&mut self, file: &(String, Vec<u8>)) {
@@ -219,6 +229,7 @@ impl Indexer {
         debug_assert!(self.analysed.is_none(), "a page added after the words were analysed");
         let id = self.docs;
         self.docs += 1;
+        let expected = self.expected;
         let postings = &mut self.postings[usize::from(page.fallback)];
         let mut start = 0;
         for w in &page.words {
@@ -229,7 +240,12 @@ impl Indexer {
                 p.hash == w.hash && p.word.len() == word.len() && if word.len() <= count::SHORT { p.key == key } else { p.word.as_bytes() == word }
             };
             match postings.find_mut(w.hash, same) {
-                Some(p) => p.list.push((id, w.weight)),
+                Some(p) => {
+                    if p.list.len() == p.list.capacity() {
+                        p.list.reserve_exact(room(p.list.len(), id, expected));
+                    }
+                    p.list.push((id, w.weight));
+                }
                 None => {
                     let word = String::from_utf8_lossy(word).into_owned();
                     postings.insert_unique(w.hash, Posting { hash: w.hash, key, word, list: vec![(id, w.weight)] }, |p| p.hash);
@@ -358,12 +374,26 @@ impl Indexer {
     }
 }
 
+/// How many postings a word's full list of `len` gets room for when page `id` (numbered from 0)
+/// adds one: as many again, as a vector grows, but never more than the pages left can add
+/// when `expected` pages come in all (a word is at most once in a page's words). A word on
+/// every one of the benchmark's 10,102 pages ends with room for 10,102 postings instead of
+/// 16,384, some 11 MiB less for its 230 commonest words.
+fn room(len: usize, id: u32, expected: u32) -> usize {
+    let doubled = (2 * len).max(4) - len;
+    match expected.checked_sub(id) {
+        Some(left @ 1..) => doubled.min(left as usize),
+        _ => doubled,
+    }
+}
+
 /// Builds the index of one language at once (the pipeline feeds an [`Indexer`] page by page
 /// instead). `fallback` (language code and direction) is the language of the pages shown
 /// untranslated; `kinds` maps page kinds to their labels.
 pub fn build(lang: &str, fallback: (&str, &str), docs: &[Doc], kinds: &KindLabels) -> Built {
     let prepared: Vec<Prepared> = docs.par_iter().map(Prepared::of).collect();
     let mut indexer = Indexer::new(lang, fallback);
+    indexer.expect(prepared.len());
     let mut files: Vec<(String, Vec<u8>)> = prepared.into_iter().filter_map(|p| indexer.add(p)).collect();
     let mut built = indexer.finish(kinds);
     files.append(&mut built.files);

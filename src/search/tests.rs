@@ -399,3 +399,50 @@ pub(super) fn xorshift() -> impl FnMut() -> u64 {
         seed
     }
 }
+
+#[test]
+fn postings_grow_as_a_vector_does_but_never_past_the_pages_left() {
+    use super::room;
+    // Without a number of pages, or past it: doubling, from 4, as `Vec::push` grows.
+    for (len, id) in [(0, 0), (1, 5), (3, 9), (4, 4), (1000, 5000)] {
+        let mut v: Vec<(u32, u32)> = Vec::with_capacity(len);
+        v.resize(len, (0, 0));
+        v.push((0, 0));
+        assert_eq!(len + room(len, id, 0), v.capacity(), "len {len}");
+        assert_eq!(room(len, id, 0), room(len, id, id), "len {len}, no page left");
+    }
+    // A word on every one of 10,102 pages: its list ends with room for exactly those.
+    let (pages, mut cap, mut len) = (10_102, 1, 1);
+    for id in 1..pages {
+        if len == cap {
+            cap += room(len, id, pages);
+        }
+        len += 1;
+        assert!(cap <= pages as usize && len <= cap);
+    }
+    assert_eq!(cap, pages as usize);
+}
+
+#[test]
+fn the_number_of_pages_expected_changes_nothing_in_the_index() {
+    let docs: Vec<Doc> = (0..700)
+        .map(|i| {
+            let body: String = (0..60).map(|w| format!("word{} common Ünïcödé{} ", (i * 3 + w) % 97, w % 7)).collect();
+            Doc { fallback: i % 9 == 0, ..doc(&format!("p{i}.html"), &format!("Title {i}"), &body) }
+        })
+        .collect();
+    let index = |expected: Option<usize>| {
+        let mut indexer = super::Indexer::new("en", ("en", "ltr"));
+        if let Some(n) = expected {
+            indexer.expect(n);
+        }
+        let mut files: Vec<(String, Vec<u8>)> = docs.iter().filter_map(|d| indexer.add(super::Prepared::of(d))).collect();
+        let built = indexer.finish(&KindLabels::default());
+        files.extend(built.files);
+        (files, built.stats)
+    };
+    let plain = index(None);
+    for expected in [0, 1, 350, 699, 700, 701, 5000] {
+        assert_eq!(index(Some(expected)), plain, "{expected} pages expected");
+    }
+}
